@@ -6,6 +6,7 @@ module.exports = {
   transform: {
     '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.json' }],
   },
+  moduleNameMapper: { '^repliform$': '<rootDir>/src/index.ts' },
   testTimeout: 60000,
   maxWorkers: 2,
 };

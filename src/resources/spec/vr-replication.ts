@@ -83,3 +83,8 @@ export const vrReplicationSpecSchema = vrReplicationIdentitySchema
 export type VrReplicationSpec = z.infer<typeof vrReplicationSpecSchema>;
 /** The spec as written by hand or synthesized (defaults not yet applied). */
 export type VrReplicationSpecInput = z.input<typeof vrReplicationSpecSchema>;
+
+/** What delete accepts: the null_resource backing stores no settings for destroy time. */
+export const vrReplicationDeleteSpecSchema = vrReplicationSpecSchema.extend({
+  settings: vrReplicationSettingsSchema.optional(),
+});

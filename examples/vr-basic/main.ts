@@ -1,0 +1,51 @@
+/**
+ * vr-basic: three VMs of site A protected to site B over the existing vSphere Replication pairing.
+ *
+ * Run it with `npm start` (embedded simulator), or against a real appliance:
+ *   export VR_ENDPOINT=https://vr-a.example.local VR_SITE_A_USER=… VR_SITE_A_PASSWORD=… VR_SITE_B_USER=… VR_SITE_B_PASSWORD=…
+ *   npx cdktf deploy        (or: node main.js && terraform -chdir=cdktf.out/stacks/vr-basic apply)
+ *
+ * WEB_RPO_MINUTES changes the web tier's RPO: a second deploy reconfigures in place, it never resyncs.
+ */
+import { App, TerraformStack } from 'cdktf';
+import type { Construct } from 'constructs';
+import { Credentials, VrPairing, VrReplication, VrReplicationPolicy } from 'repliform';
+
+class VrBasicStack extends TerraformStack {
+  constructor(scope: Construct, id: string, env: NodeJS.ProcessEnv) {
+    super(scope, id);
+
+    const siteB = new VrPairing(this, 'site-b', {
+      endpoint: env.VR_ENDPOINT ?? 'https://vr-a.example.local',
+      credentials: Credentials.fromEnv('VR_SITE_A_USER', 'VR_SITE_A_PASSWORD'),
+      remoteCredentials: Credentials.fromEnv('VR_SITE_B_USER', 'VR_SITE_B_PASSWORD'),
+      remoteSite: 'vc-b.example.local',
+      caBundleFile: env.VR_CA_BUNDLE,
+    });
+
+    // One policy, many VMs: the web tier shares its RPO and retention.
+    const webTier = new VrReplicationPolicy({
+      rpoMinutes: Number(env.WEB_RPO_MINUTES ?? 15),
+      pointInTime: { instancesPerDay: 3, days: 5 },
+      networkCompression: true,
+    });
+
+    for (const vm of ['web-01', 'web-02']) {
+      new VrReplication(this, vm, { pairing: siteB, vmName: vm, targetDatastore: 'ds-b-gold', policy: webTier });
+    }
+
+    new VrReplication(this, 'db-01', {
+      pairing: siteB,
+      vmName: 'db-01',
+      targetDatastore: 'ds-b-gold',
+      targetStoragePolicy: 'Gold',
+      rpoMinutes: 5,
+      quiescing: true,
+      retainReplicaDisksOnDelete: true,
+    });
+  }
+}
+
+const app = new App();
+new VrBasicStack(app, 'vr-basic', process.env);
+app.synth();

@@ -1,0 +1,115 @@
+/**
+ * The main job (`npm start`): start the embedded simulator, synthesize examples/vr-basic, deploy it with
+ * real Terraform, print the live replications read back from the API, change one RPO and deploy again
+ * (in place: same replication ids), destroy, and check that nothing is left.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { VrClient } from '../lib/client/vr/vr-client';
+import type { ReplicationInfo } from '../lib/client/vr/types';
+import { startSimulator, type RunningSimulator } from '../src/simulator';
+import { planChanges, synthExample, terraform, terraformEnv, type ResourceChange } from './deploy-kit';
+
+const PAIRING_SITE = 'vc-b.example.local';
+const SIM_USERS = {
+  VR_SITE_A_USER: 'administrator@vsphere.local',
+  VR_SITE_A_PASSWORD: 'Sim-Site-A-Passw0rd!',
+  VR_SITE_B_USER: 'administrator@vsphere.local',
+  VR_SITE_B_PASSWORD: 'Sim-Site-B-Passw0rd!',
+};
+
+function heading(text: string): void {
+  process.stdout.write(`\n=== ${text}\n`);
+}
+
+async function liveReplications(sim: RunningSimulator): Promise<ReplicationInfo[]> {
+  const client = new VrClient({
+    endpoint: sim.url,
+    credentials: { username: SIM_USERS.VR_SITE_A_USER, password: SIM_USERS.VR_SITE_A_PASSWORD },
+    remoteCredentials: { username: SIM_USERS.VR_SITE_B_USER, password: SIM_USERS.VR_SITE_B_PASSWORD },
+  });
+  try {
+    const pairing = (await client.listPairings()).find((p) => p.remote_vc_server?.name === PAIRING_SITE);
+    if (!pairing?.pairing_id) throw new Error(`no pairing to ${PAIRING_SITE} on the simulator`);
+    return await client.listReplications(pairing.pairing_id, { extendedInfo: true });
+  } finally {
+    await client.logout().catch(() => undefined);
+  }
+}
+
+function printReplications(replications: readonly ReplicationInfo[]): void {
+  const rows = replications
+    .map((r) => [r.name ?? '', r.id ?? '', `${r.rpo ?? '?'} min`, r.mpit_enabled ? `${r.mpit_instances}×${r.mpit_days}` : 'off', r.status?.status ?? '', r.target_site_name ?? ''])
+    .sort((a, b) => a[0].localeCompare(b[0]));
+  const header = ['VM', 'REPLICATION ID', 'RPO', 'PIT', 'STATUS', 'TARGET'];
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
+  for (const row of [header, ...rows]) process.stdout.write(`  ${row.map((cell, i) => cell.padEnd(widths[i])).join('  ')}\n`);
+  if (rows.length === 0) process.stdout.write('  (no replications)\n');
+}
+
+function describePlan(changes: readonly ResourceChange[]): string[] {
+  return changes
+    .filter((change) => !(change.actions.length === 1 && change.actions[0] === 'no-op'))
+    .map((change) => `  ${change.actions.join('+').padEnd(14)} ${change.address}`);
+}
+
+function assert(condition: boolean, message: string): void {
+  if (!condition) throw new Error(message);
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const workDir = mkdtempSync(join(tmpdir(), 'repliform-main-'));
+  const sim = await startSimulator({ taskDelayMs: 1500 });
+  try {
+    process.stdout.write(`simulator: ${sim.apiBase}\nwork dir:  ${workDir}\n`);
+    const env = terraformEnv(workDir, { ...SIM_USERS, VR_ENDPOINT: sim.url, WEB_RPO_MINUTES: '15' });
+    const outdir = join(workDir, 'cdktf.out');
+
+    heading('synth examples/vr-basic and deploy with Terraform');
+    const stackDir = (await synthExample('vr-basic', outdir, env))['vr-basic'];
+    await terraform(stackDir, ['init'], env);
+    await terraform(stackDir, ['apply', '-auto-approve'], env, true);
+
+    heading('live replications read back from the VR API');
+    const before = await liveReplications(sim);
+    printReplications(before);
+    assert(before.length === 3, `expected 3 replications, found ${before.length}`);
+
+    heading('change the web tier RPO 15 → 10 minutes and plan');
+    const changed = { ...env, WEB_RPO_MINUTES: '10' };
+    await synthExample('vr-basic', outdir, changed);
+    const plan = await planChanges(stackDir, changed);
+    process.stdout.write(`${describePlan(plan).join('\n')}\n`);
+    const replacedIdentity = plan.filter((c) => c.actions.includes('delete') && c.address.includes('replication'));
+    assert(replacedIdentity.length === 0, `an RPO change must not replace a replication: ${replacedIdentity.map((c) => c.address).join(', ')}`);
+    process.stdout.write('  → settings resources only: reconfigure in place, no resync\n');
+    await terraform(stackDir, ['apply', '-auto-approve', 'tfplan'], changed, true);
+
+    heading('live replications after the RPO change');
+    const after = await liveReplications(sim);
+    printReplications(after);
+    const sameIds = before.map((r) => r.id).sort().join() === after.map((r) => r.id).sort().join();
+    assert(sameIds, 'replication ids changed: the RPO change was not in place');
+    assert(after.filter((r) => r.name?.startsWith('web-')).every((r) => r.rpo === 10), 'web tier RPO is not 10 minutes');
+    process.stdout.write('  → same replication ids, web tier now at 10 minutes\n');
+
+    heading('destroy');
+    await terraform(stackDir, ['destroy', '-auto-approve'], changed, true);
+    const left = await liveReplications(sim);
+    assert(left.length === 0, `${left.length} replications left after destroy`);
+    const kept = sim.state.removedReplications.filter((r) => r.retainReplicaDisks).length;
+    process.stdout.write(`  → no replication left; replica disks kept for ${kept} of ${sim.state.removedReplications.length} (retainReplicaDisksOnDelete defaults to true)\n`);
+
+    heading(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  } finally {
+    await sim.close();
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`main job failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,32 @@
+import type { ZodType, ZodTypeDef, ZodIssue } from 'zod';
+import { InputError } from './errors';
+
+/** Validates raw spec JSON with a zod schema; the first problem becomes a one-line InputError. */
+export function parseSpec<T>(schema: ZodType<T, ZodTypeDef, unknown>, raw: unknown, kind: string): T {
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((issue) => describeIssue(issue, raw));
+  const first = result.error.issues[0];
+  const field = first && first.path.length > 0 ? first.path.join('.') : kind;
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
+  throw new InputError(field, `${issues[0].replace(/^[^:]*: /, '')}${more} [${kind} spec]`);
+}
+
+function describeIssue(issue: ZodIssue, raw: unknown): string {
+  const path = issue.path.join('.') || '(spec)';
+  const given = valueAt(raw, issue.path);
+  const givenText = given === undefined ? 'nothing' : JSON.stringify(given);
+  if (issue.code === 'unrecognized_keys') {
+    return `${path}: unknown field(s) ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
+  }
+  return `${path}: ${issue.message}, got ${givenText}`;
+}
+
+function valueAt(raw: unknown, path: readonly (string | number)[]): unknown {
+  let current: unknown = raw;
+  for (const key of path) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<string | number, unknown>)[key];
+  }
+  return current;
+}

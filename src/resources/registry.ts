@@ -1,0 +1,17 @@
+/** Kind → handler. Adding a kind is one import and one line here. */
+import type { AnyHandler } from './contract';
+import { InputError, listForMessage } from './errors';
+import { vrPairingHandler } from './vr-pairing';
+import { vrReplicationHandler } from './vr-replication';
+
+const handlers: readonly AnyHandler[] = [vrPairingHandler as AnyHandler, vrReplicationHandler as AnyHandler];
+
+export function knownKinds(): string[] {
+  return handlers.map((handler) => handler.kind);
+}
+
+export function handlerFor(kind: string): AnyHandler {
+  const handler = handlers.find((candidate) => candidate.kind === kind);
+  if (!handler) throw new InputError('kind', `unknown kind ${JSON.stringify(kind)}; allowed: ${listForMessage(knownKinds())}`);
+  return handler;
+}

@@ -1,0 +1,307 @@
+/**
+ * Handler of kind `vr.replication`: one VM replicated over a vSphere Replication pairing.
+ * Implements the 12-step configure workflow of DESIGN.md as find-or-create, in-place reconfigure,
+ * and unconfigure (falling back to DELETE when the remote site is down).
+ *
+ * @api VR POST   /session
+ * @api VR POST   /pairings/{pairing_id}/remote-session
+ * @api VR GET    /pairings/{pairing_id}/replications
+ * @api VR GET    /pairings/{pairing_id}/replications/{replication_id}
+ * @api VR GET    /pairings/{pairing_id}/replications/{replication_id}/disks
+ * @api VR POST   /pairings/{pairing_id}/replications
+ * @api VR POST   /pairings/{pairing_id}/replications/{replication_id}/actions/reconfigure
+ * @api VR POST   /pairings/{pairing_id}/replications/{replication_id}/actions/unconfigure
+ * @api VR DELETE /pairings/{pairing_id}/replications/{replication_id}
+ * @api VR POST   /pairings/{pairing_id}/vcenters/{vcenter_id}/datastores/{datastore_id}/actions/find-seeds
+ * (and the inventory calls listed in vr/resolve.ts; tasks in vr/tasks.ts)
+ */
+import { isApiError } from '../../lib/client/http/errors';
+import type { VrClient } from '../../lib/client/vr/vr-client';
+import type { ConfigureReplicationSpec, ConfigureReplicationVmDisk, Datastore, Pairing, ReplicationInfo, VmDisk } from '../../lib/client/vr/types';
+import type { Change, Context, LifecycleAction, ResourceHandler } from './contract';
+import { InputError } from './errors';
+import { parseSpec } from './parse-spec';
+import { vrReplicationDeleteSpecSchema, vrReplicationSpecSchema, type VrReplicationSettings, type VrReplicationSpec } from './spec/vr-replication';
+import * as resolve from './vr/resolve';
+import { apiSettings, checkCapability, describeChanges, reconfigureSpec, settingsChanges, settingsOf } from './vr/settings';
+import { waitForConfiguration, waitForVrTask } from './vr/tasks';
+
+/** What `read` reports about a live replication. */
+export interface VrReplicationState {
+  readonly id: string;
+  readonly name: string;
+  readonly vm_id: string | null;
+  readonly pairing_id: string;
+  readonly target_site: string;
+  readonly status: string;
+  readonly rpo_violation: boolean;
+  readonly configuration_state: string;
+  readonly settings: VrReplicationSettings;
+  readonly last_sync_time: number | null;
+}
+
+type Spec = VrReplicationSpec;
+
+/**
+ * Delete never reads settings, and the null_resource backing does not store them for destroy time (they
+ * would force a replacement whenever an RPO changed). These stand in for them and are never applied.
+ */
+const SETTINGS_UNUSED_ON_DELETE: VrReplicationSettings = {
+  rpo_minutes: 60,
+  point_in_time: null,
+  quiescing: false,
+  network_compression: false,
+  encryption: false,
+  auto_replicate_new_disks: true,
+};
+
+interface Located {
+  readonly client: VrClient;
+  readonly pairing: Pairing;
+  readonly pairingId: string;
+}
+
+function vmKey(spec: Pick<Spec, 'vm'>): string {
+  return spec.vm.name ?? spec.vm.id ?? '?';
+}
+
+async function locate(spec: Pick<Spec, 'connection' | 'pairing'>, ctx: Context): Promise<Located> {
+  const client = ctx.clients.vr(spec.connection);
+  const pairing = await resolve.resolvePairing(client, spec.pairing);
+  return { client, pairing, pairingId: pairing.pairing_id ?? '' };
+}
+
+/** The replication of the spec's VM on this pairing, looked up by its natural key. */
+async function findReplication(located: Located, spec: Pick<Spec, 'vm'>): Promise<ReplicationInfo | undefined> {
+  const { client, pairingId } = located;
+  const list = spec.vm.id !== null
+    ? await client.listReplications(pairingId, { vmIds: [spec.vm.id] })
+    : await client.listReplications(pairingId, { names: [spec.vm.name ?? ''] });
+  return list.find((r) => (spec.vm.id !== null ? r.vm_id === spec.vm.id : r.name === spec.vm.name));
+}
+
+function toState(info: ReplicationInfo, pairing: Pairing): VrReplicationState {
+  return {
+    id: info.id ?? '',
+    name: info.name ?? '',
+    vm_id: info.vm_id ?? null,
+    pairing_id: pairing.pairing_id ?? '',
+    target_site: info.target_site_name ?? resolve.remoteSiteName(pairing),
+    status: info.status?.status ?? 'UNKNOWN',
+    rpo_violation: info.status?.rpo_violation === true,
+    configuration_state: info.configuration_state ?? 'UNKNOWN',
+    settings: settingsOf(info),
+    last_sync_time: info.last_sync_time ?? null,
+  };
+}
+
+async function readBack(located: Located, id: string, vm: string): Promise<ReplicationInfo> {
+  const info = await located.client.getReplication(located.pairingId, id);
+  if (!info) throw new Error(`replication ${id} of ${vm} disappeared right after it was configured`);
+  return info;
+}
+
+/** An existing replication must replicate to the datastore the code names, or adopting it would hide a change. */
+async function checkAdoptable(located: Located, spec: Spec, info: ReplicationInfo, datastore: Datastore): Promise<void> {
+  const disks = await located.client.getReplicatedDisks(located.pairingId, info.id ?? '');
+  const elsewhere = disks.find((disk) => disk.replicated === true && disk.destination_path?.datastore_id !== datastore.id);
+  if (!elsewhere) return;
+  const actual = elsewhere.destination_path?.datastore_name ?? elsewhere.destination_path?.datastore_id ?? '?';
+  throw new InputError(
+    'target.datastore',
+    `${vmKey(spec)} is already replicated (replication ${info.id}) to datastore ${JSON.stringify(actual)}, not ${JSON.stringify(spec.target.datastore)}; change the code to match, or remove that replication first`,
+  );
+}
+
+async function seedPaths(located: Located, spec: Spec, datastore: Datastore, disks: readonly VmDisk[]): Promise<Map<number, string>> {
+  const paths = new Map<number, string>();
+  if (spec.seeds.mode === 'explicit') {
+    for (const [label, path] of Object.entries(spec.seeds.paths)) {
+      const disk = disks.find((d) => d.label === label || String(d.device_key) === label);
+      if (!disk || disk.is_vm_home) throw new InputError(`seeds.paths.${label}`, `${vmKey(spec)} has no disk ${JSON.stringify(label)}`);
+      paths.set(disk.device_key ?? -1, path);
+    }
+  }
+  if (spec.seeds.mode === 'find') {
+    const wanted = disks.filter((d) => !d.is_vm_home).map((d) => ({ vm_disk: { vm_id: d.vm_id, device_key: d.device_key }, use_wildcard: true }));
+    const found = await located.client.findSeeds(located.pairingId, resolve.remoteVcId(located.pairing), datastore.id ?? '', wanted);
+    for (const seed of found) {
+      const first = seed.found_seeds?.[0];
+      if (first !== undefined && seed.vm_disk.device_key !== undefined) paths.set(seed.vm_disk.device_key, first);
+    }
+  }
+  return paths;
+}
+
+async function buildConfigureSpec(located: Located, spec: Spec, vmId: string, vmName: string, disks: readonly VmDisk[], datastore: Datastore): Promise<ConfigureReplicationSpec> {
+  const { client, pairing } = located;
+  const chosen = resolve.chooseDisks(vmName, disks, spec.exclude_disks);
+  const policyId = await resolve.resolveStoragePolicy(client, pairing, spec.target.storage_policy);
+  if (policyId !== null) await resolve.checkCompliance(client, pairing, policyId, spec.target.storage_policy ?? '', datastore);
+  const serverId = await resolve.resolveReplicationServer(client, pairing, spec.target.replication_server);
+  const seeds = await seedPaths(located, spec, datastore, disks);
+  const vmDisks: ConfigureReplicationVmDisk[] = chosen.map(({ disk, enabled }) => {
+    const seed = disk.is_vm_home ? undefined : seeds.get(disk.device_key ?? -1);
+    return {
+      vm_disk: disk,
+      enabled_for_replication: enabled,
+      use_seeds: seed !== undefined,
+      destination_path: seed ?? null,
+      destination_datastore_id: datastore.id ?? '',
+      destination_storage_policy_id: policyId,
+      destination_disk_format: spec.target.disk_format,
+    };
+  });
+  return {
+    vm_id: vmId,
+    target_vc_id: resolve.remoteVcId(pairing),
+    target_replication_server_id: serverId,
+    ...apiSettings(spec.settings),
+    disks: vmDisks,
+  };
+}
+
+/** POST configure; if the request failed in transit, a re-read tells whether it landed after all. */
+async function configure(located: Located, spec: Spec, body: ConfigureReplicationSpec, ctx: Context): Promise<ReplicationInfo> {
+  const vm = vmKey(spec);
+  let tasks;
+  try {
+    tasks = await located.client.configureReplications(located.pairingId, [body]);
+  } catch (error) {
+    const uncertain = isApiError(error) && (error.status === 0 || error.status >= 500);
+    const landed = uncertain ? await findReplication(located, spec) : undefined;
+    if (!landed) throw error;
+    ctx.log.info(`${vm}: the configure request failed in transit but landed; adopting replication ${landed.id}`);
+    const settled = await waitForConfiguration(ctx, located.client, located.pairingId, landed, spec.timeouts.create_seconds);
+    if (!settled) throw error;
+    return settled;
+  }
+  const task = tasks[0];
+  if (!task) throw new Error(`configure of ${vm} returned no task`);
+  const done = await waitForVrTask(ctx, located.client, task, `configuring replication of ${vm}`, spec.timeouts.create_seconds);
+  const configured = done.entity ? await located.client.getReplication(located.pairingId, done.entity) : undefined;
+  return configured ?? (await findReplication(located, spec)) ?? readBack(located, done.entity ?? '?', vm);
+}
+
+async function applySettings(located: Located, spec: Spec, info: ReplicationInfo, ctx: Context): Promise<ReplicationInfo> {
+  const vm = vmKey(spec);
+  const changes = settingsChanges(spec.settings, settingsOf(info));
+  if (changes.length === 0) {
+    ctx.log.info(`${vm}: settings already match (replication ${info.id})`);
+    return info;
+  }
+  ctx.log.info(`${vm}: reconfiguring in place: ${describeChanges(changes)}`);
+  const disks = await located.client.getReplicatedDisks(located.pairingId, info.id ?? '');
+  const body = reconfigureSpec(spec.settings, disks, spec.target.disk_format);
+  const task = await located.client.reconfigureReplication(located.pairingId, info.id ?? '', body);
+  await waitForVrTask(ctx, located.client, task, `reconfiguring replication of ${vm}`, spec.timeouts.update_seconds);
+  return readBack(located, info.id ?? '', vm);
+}
+
+async function settled(located: Located, spec: Spec, info: ReplicationInfo, ctx: Context, timeoutSeconds: number): Promise<ReplicationInfo | undefined> {
+  const result = await waitForConfiguration(ctx, located.client, located.pairingId, info, timeoutSeconds);
+  if (result?.configuration_state === 'ERROR') {
+    const why = result.configuration_error?.message ?? 'no detail';
+    throw new Error(`replication ${result.id} of ${vmKey(spec)} is in configuration ERROR: ${why}`);
+  }
+  return result;
+}
+
+async function create(spec: Spec, ctx: Context): Promise<VrReplicationState> {
+  const located = await locate(spec, ctx);
+  await located.client.ensureRemoteSession(located.pairing);
+  const vm = vmKey(spec);
+  const datastore = await resolve.resolveDatastore(located.client, located.pairing, spec.target.datastore);
+  const existing = await findReplication(located, spec);
+  if (existing) {
+    ctx.log.info(`${vm}: already replicated (replication ${existing.id}); adopting it`);
+    const current = await settled(located, spec, existing, ctx, spec.timeouts.create_seconds);
+    if (current) {
+      await checkAdoptable(located, spec, current, datastore);
+      return toState(await applySettings(located, spec, current, ctx), located.pairing);
+    }
+  }
+  const source = await resolve.resolveVm(located.client, located.pairing, spec.vm);
+  const vcId = resolve.localVcId(located.pairing);
+  const [disks, capability] = await Promise.all([
+    located.client.getVmDisks(located.pairingId, vcId, source.id ?? ''),
+    located.client.getVmCapability(located.pairingId, vcId, source.id ?? ''),
+  ]);
+  checkCapability(source.name ?? vm, capability, spec.settings);
+  const body = await buildConfigureSpec(located, spec, source.id ?? '', source.name ?? vm, disks, datastore);
+  const configured = await configure(located, spec, body, ctx);
+  const current = (await settled(located, spec, configured, ctx, spec.timeouts.create_seconds)) ?? configured;
+  ctx.log.info(`${vm}: replicated to ${resolve.remoteSiteName(located.pairing)} as replication ${current.id} (RPO ${current.rpo} min)`);
+  return toState(current, located.pairing);
+}
+
+async function read(spec: Spec, ctx: Context): Promise<VrReplicationState | undefined> {
+  const located = await locate(spec, ctx);
+  const found = await findReplication(located, spec);
+  return found ? toState(found, located.pairing) : undefined;
+}
+
+async function update(spec: Spec, ctx: Context): Promise<VrReplicationState> {
+  const located = await locate(spec, ctx);
+  await located.client.ensureRemoteSession(located.pairing);
+  const existing = await findReplication(located, spec);
+  if (!existing) {
+    ctx.log.warn(`${vmKey(spec)}: no replication to reconfigure; configuring it`);
+    return create(spec, ctx);
+  }
+  const current = (await settled(located, spec, existing, ctx, spec.timeouts.update_seconds)) ?? existing;
+  return toState(await applySettings(located, spec, current, ctx), located.pairing);
+}
+
+async function remove(spec: Spec, ctx: Context): Promise<void> {
+  const located = await locate(spec, ctx);
+  const vm = vmKey(spec);
+  const existing = await findReplication(located, spec);
+  if (!existing) {
+    ctx.log.info(`${vm}: no replication on ${resolve.remoteSiteName(located.pairing)}; nothing to remove`);
+    return;
+  }
+  const current = await waitForConfiguration(ctx, located.client, located.pairingId, existing, spec.timeouts.delete_seconds);
+  if (!current) return;
+  const retain = spec.on_delete.retain_replica_disks;
+  const task = await unconfigureOrDelete(located, current, retain, ctx);
+  await waitForVrTask(ctx, located.client, task, `removing replication of ${vm}`, spec.timeouts.delete_seconds);
+  ctx.log.info(`${vm}: replication ${current.id} removed; replica disks ${retain ? 'kept on the target datastore' : 'deleted'}`);
+}
+
+/** Graceful unconfigure needs the remote site; when it is down, DELETE removes the local side. */
+async function unconfigureOrDelete(located: Located, info: ReplicationInfo, retain: boolean, ctx: Context) {
+  const { client, pairingId } = located;
+  const options = { retainReplicaDisks: retain };
+  try {
+    await client.ensureRemoteSession(located.pairing);
+    return await client.unconfigureReplication(pairingId, info.id ?? '', options);
+  } catch (error) {
+    const remoteDown = isApiError(error) && (error.status === 0 || error.status >= 500);
+    if (!remoteDown) throw error;
+    ctx.log.warn(`${info.name}: unconfigure failed (${error.message}); the remote site looks down, deleting the local side instead`);
+    return client.deleteReplication(pairingId, info.id ?? '', options);
+  }
+}
+
+function diff(spec: Spec, live: VrReplicationState | undefined): Change[] {
+  if (!live) return [{ field: 'replication', from: 'absent', to: vmKey(spec), effect: 'replace' }];
+  return settingsChanges(spec.settings, live.settings);
+}
+
+function parse(raw: unknown, action: LifecycleAction): Spec {
+  if (action !== 'delete') return parseSpec(vrReplicationSpecSchema, raw, 'vr.replication');
+  const spec = parseSpec(vrReplicationDeleteSpecSchema, raw, 'vr.replication');
+  return { ...spec, settings: spec.settings ?? SETTINGS_UNUSED_ON_DELETE };
+}
+
+export const vrReplicationHandler: ResourceHandler<Spec, VrReplicationState> = {
+  kind: 'vr.replication',
+  parseSpec: parse,
+  describe: vmKey,
+  create,
+  read,
+  update,
+  delete: remove,
+  diff,
+};

@@ -1,0 +1,105 @@
+/**
+ * Replication settings: capability checks, the mapping between our snake_case settings and the VR API's
+ * field names (which differ between ConfigureReplicationSpec and ReplicationInfo), and settings diffs.
+ */
+import type {
+  ConfigureReplicationVmDisk,
+  ReconfigureReplicationSpec,
+  ReplicatedVmDisk,
+  ReplicationInfo,
+  VmCapabilities,
+} from '../../../lib/client/vr/types';
+import type { Change } from '../contract';
+import { InputError, listForMessage } from '../errors';
+import type { VrDiskFormat } from '../spec/limits';
+import type { VrReplicationSettings } from '../spec/vr-replication';
+
+/** Rejects settings the VM cannot have, before anything is changed on the server. */
+export function checkCapability(vmName: string, capability: VmCapabilities, settings: VrReplicationSettings): void {
+  const status = capability.vm_validation_status;
+  if (status !== undefined && status !== 'OK' && status !== 'ALREADY_CONFIGURED') {
+    const reasons = capability.replication_not_supported_reasons ?? [];
+    const why = reasons.length > 0 ? `: ${reasons.join('; ')}` : '';
+    throw new InputError('vm', `${vmName} cannot be replicated (validation status ${status})${why}`);
+  }
+  const minRpo = capability.min_rpo_mins ?? 5;
+  if (settings.rpo_minutes < minRpo) {
+    throw new InputError('settings.rpo_minutes', `${vmName} supports an RPO of at least ${minRpo} minutes, got ${settings.rpo_minutes}`);
+  }
+  const unsupported: [boolean, string, boolean | undefined][] = [
+    [settings.quiescing, 'settings.quiescing', capability.quiescing_supported],
+    [settings.point_in_time !== null, 'settings.point_in_time', capability.mpit_supported],
+    [settings.network_compression, 'settings.network_compression', capability.network_compression_supported],
+    [settings.encryption, 'settings.encryption', capability.lwd_encryption_supported],
+    [settings.auto_replicate_new_disks, 'settings.auto_replicate_new_disks', capability.auto_replicate_new_disks_supported],
+  ];
+  for (const [wanted, field, supported] of unsupported) {
+    if (wanted && supported === false) {
+      throw new InputError(field, `${vmName} does not support this (capability reports false); allowed: false, got true`);
+    }
+  }
+}
+
+/** The settings a live replication has, in our terms. */
+export function settingsOf(info: ReplicationInfo): VrReplicationSettings {
+  const mpit = info.mpit_enabled === true;
+  return {
+    rpo_minutes: info.rpo ?? 0,
+    point_in_time: mpit ? { instances_per_day: info.mpit_instances ?? 0, days: info.mpit_days ?? 0 } : null,
+    quiescing: info.quiescing_enabled === true,
+    network_compression: info.network_compression_enabled === true,
+    encryption: info.encryption_enabled === true,
+    auto_replicate_new_disks: info.auto_replicate_new_disks_enabled === true,
+  };
+}
+
+/** The API's settings fields, shared by configure and reconfigure specs. */
+export function apiSettings(settings: VrReplicationSettings) {
+  return {
+    rpo: settings.rpo_minutes,
+    quiesce_enabled: settings.quiescing,
+    network_compression_enabled: settings.network_compression,
+    mpit_enabled: settings.point_in_time !== null,
+    mpit_instances: settings.point_in_time?.instances_per_day ?? 0,
+    mpit_days: settings.point_in_time?.days ?? 0,
+    auto_replicate_new_disks: settings.auto_replicate_new_disks,
+    lwd_encryption_enabled: settings.encryption,
+  };
+}
+
+function describeRetention(pointInTime: VrReplicationSettings['point_in_time']): string {
+  return pointInTime === null ? 'off' : `${pointInTime.instances_per_day}×${pointInTime.days}`;
+}
+
+/** In-place differences between wanted and live settings, in reviewable words. */
+export function settingsChanges(wanted: VrReplicationSettings, live: VrReplicationSettings): Change[] {
+  const changes: Change[] = [];
+  const add = (field: string, from: unknown, to: unknown) => changes.push({ field, from, to, effect: 'in-place' });
+  if (wanted.rpo_minutes !== live.rpo_minutes) add('rpo_minutes', live.rpo_minutes, wanted.rpo_minutes);
+  if (describeRetention(wanted.point_in_time) !== describeRetention(live.point_in_time)) {
+    add('point_in_time', describeRetention(live.point_in_time), describeRetention(wanted.point_in_time));
+  }
+  const flags = ['quiescing', 'network_compression', 'encryption', 'auto_replicate_new_disks'] as const;
+  for (const flag of flags) if (wanted[flag] !== live[flag]) add(flag, live[flag], wanted[flag]);
+  return changes;
+}
+
+export function describeChanges(changes: readonly Change[]): string {
+  return listForMessage(changes.map((change) => `${change.field} ${String(change.from)} → ${String(change.to)}`), 10).replace(/"/g, '');
+}
+
+/** Reconfigure needs the full disk list: rebuild it from what the replication has now. */
+export function reconfigureSpec(settings: VrReplicationSettings, disks: readonly ReplicatedVmDisk[], diskFormat: VrDiskFormat): ReconfigureReplicationSpec {
+  const vmDisks: ConfigureReplicationVmDisk[] = disks
+    .filter((disk) => disk.vm_disk !== undefined)
+    .map((disk) => ({
+      vm_disk: disk.vm_disk!,
+      enabled_for_replication: disk.replicated === true,
+      use_seeds: false,
+      destination_path: null,
+      destination_datastore_id: disk.destination_path?.datastore_id ?? '',
+      destination_storage_policy_id: disk.destination_storage_policy_id ?? null,
+      destination_disk_format: diskFormat,
+    }));
+  return { ...apiSettings(settings), disks: vmDisks };
+}

@@ -1,0 +1,56 @@
+/**
+ * Waiting on VR tasks and on replications whose configuration is still in progress, with progress reports.
+ *
+ * @api VR GET /tasks/{task_id}
+ * @api VR GET /pairings/{pairing_id}/replications/{replication_id}
+ */
+import type { VrClient } from '../../../lib/client/vr/vr-client';
+import type { ReplicationInfo, Task } from '../../../lib/client/vr/types';
+import { waitFor } from '../../../lib/client/wait';
+import type { Context } from '../contract';
+
+export async function waitForVrTask(ctx: Context, client: VrClient, task: Task, label: string, timeoutSeconds: number): Promise<Task> {
+  ctx.progress.start(label);
+  try {
+    const done = await client.waitForTask(task.id, {
+      timeoutMs: timeoutSeconds * 1000,
+      signal: ctx.signal,
+      onProgress: (p) => ctx.progress.update(p.progress, p.detail),
+    });
+    ctx.progress.stop('done');
+    return done;
+  } catch (error) {
+    ctx.progress.stop('failed');
+    throw error;
+  }
+}
+
+/** A replication configured by an earlier, interrupted run: wait until its configuration settles. */
+export async function waitForConfiguration(
+  ctx: Context,
+  client: VrClient,
+  pairingId: string,
+  replication: ReplicationInfo,
+  timeoutSeconds: number,
+): Promise<ReplicationInfo | undefined> {
+  if (replication.configuration_state !== 'IN_PROGRESS') return replication;
+  ctx.progress.start(`waiting for the configuration of ${replication.name ?? replication.id} already in progress`);
+  try {
+    const settled = await waitFor<ReplicationInfo | undefined>({
+      description: `configuration of replication ${replication.name ?? replication.id ?? ''}`,
+      timeoutMs: timeoutSeconds * 1000,
+      signal: ctx.signal,
+      onProgress: (p) => ctx.progress.update(p.progress, p.detail),
+      check: async () => {
+        const live = await client.getReplication(pairingId, replication.id ?? '');
+        if (live === undefined || live.configuration_state !== 'IN_PROGRESS') return { done: true, value: live };
+        return { done: false, progress: live.sync_progress?.progress, detail: live.status?.status };
+      },
+    });
+    ctx.progress.stop('done');
+    return settled;
+  } catch (error) {
+    ctx.progress.stop('failed');
+    throw error;
+  }
+}

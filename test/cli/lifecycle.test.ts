@@ -1,0 +1,127 @@
+/**
+ * The compiled `repliform` CLI as Terraform runs it: a separate process per action, spec in REPLIFORM_SPEC,
+ * exit codes 0/1/2, one-line errors, debug request logs without secrets, and crash safety under SIGKILL.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { startSimulator, type RunningSimulator } from '../../src/simulator';
+import { replicationSpecInput, SIM_ENV } from '../helpers/context';
+
+const CLI = join(__dirname, '..', '..', 'dist', 'src', 'cli', 'main.js');
+
+interface CliResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function startCli(args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; done: Promise<CliResult> } {
+  const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (c: Buffer) => (stdout += c.toString()));
+  child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
+  const done = new Promise<CliResult>((resolve) => child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 137 : 1), stdout, stderr })));
+  return { child, done };
+}
+
+function cli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+  return startCli(args, env).done;
+}
+
+let sim: RunningSimulator;
+
+beforeEach(async () => {
+  sim = await startSimulator({ taskDelayMs: 60 });
+});
+
+afterEach(async () => {
+  await sim.close();
+});
+
+function specEnv(overrides = {}, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return { ...SIM_ENV, REPLIFORM_SPEC: JSON.stringify(replicationSpecInput(sim.url, overrides)), ...extra };
+}
+
+describe('exit codes and messages', () => {
+  test('create prints the state JSON on stdout and progress lines on stderr, exit 0', async () => {
+    const result = await cli(['lifecycle', 'create', 'vr.replication'], specEnv());
+    expect(result.code).toBe(0);
+    const state = JSON.parse(result.stdout) as { id: string; name: string; settings: { rpo_minutes: number } };
+    expect(state).toMatchObject({ name: 'web-01', settings: { rpo_minutes: 15 } });
+    expect(state.id).toBe(sim.state.replications[0].id);
+    expect(result.stderr).toContain('repliform: configuring replication of web-01: started');
+    expect(result.stderr).toContain('repliform: configuring replication of web-01: done');
+  });
+
+  test('malformed spec JSON → exit 2, one line, nothing sent', async () => {
+    const result = await cli(['lifecycle', 'create', 'vr.replication'], { ...SIM_ENV, REPLIFORM_SPEC: '{"connection": ' });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/^repliform: vr\.replication create rejected: spec: REPLIFORM_SPEC is not valid JSON \(/);
+    expect(sim.requests).toHaveLength(0);
+  });
+
+  test('unknown kind → exit 2 naming the allowed kinds', async () => {
+    const result = await cli(['lifecycle', 'create', 'vr.replicaton'], specEnv());
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe('repliform: vr.replicaton create rejected: kind: unknown kind "vr.replicaton"; allowed: "vr.pairing", "vr.replication"');
+  });
+
+  test('an invalid field → exit 2 naming the field, the range and the value', async () => {
+    const result = await cli(['lifecycle', 'create', 'vr.replication'], specEnv({ settings: { rpo_minutes: 3 } }));
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe('repliform: vr.replication create rejected: settings.rpo_minutes: must be an integer between 5 and 1440 minutes, got 3 [vr.replication spec]');
+    expect(sim.requests).toHaveLength(0);
+  });
+
+  test('a wrong password → exit 1 naming the endpoint and user, never the password', async () => {
+    const result = await cli(['lifecycle', 'create', 'vr.replication'], specEnv({}, { VR_SITE_A_PASSWORD: 'Wr0ng-Canary-Passw0rd' }));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('administrator@vsphere.local');
+    expect(result.stderr).not.toContain('Wr0ng-Canary-Passw0rd');
+    expect(sim.state.replications).toHaveLength(0);
+  });
+
+  test('an unreachable endpoint → exit 1 with the address', async () => {
+    const spec = { ...replicationSpecInput('http://127.0.0.1:9'), timeouts: { create_seconds: 5 } };
+    const result = await cli(['lifecycle', 'create', 'vr.replication'], { ...SIM_ENV, REPLIFORM_SPEC: JSON.stringify(spec) });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/ECONNREFUSED/);
+    expect(result.stderr).toContain('127.0.0.1:9');
+  });
+
+  test('REPLIFORM_LOG=debug logs each request without credentials or session ids', async () => {
+    const result = await cli(['lifecycle', 'create', 'vr.replication'], specEnv({}, { REPLIFORM_LOG: 'debug' }));
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/repliform debug: POST \/api\/rest\/vr\/v2\/session 200 \d+ms/);
+    expect(result.stderr).toMatch(/repliform debug: POST \/api\/rest\/vr\/v2\/pairings\/[^ ]+\/replications 202 \d+ms/);
+    for (const secret of [SIM_ENV.VR_SITE_A_PASSWORD, SIM_ENV.VR_SITE_B_PASSWORD, ...sim.state.sessionIds()]) {
+      expect(result.stderr).not.toContain(secret);
+      expect(result.stdout).not.toContain(secret);
+    }
+  });
+
+  test('read prints null for a replication that does not exist', async () => {
+    const result = await cli(['lifecycle', 'read', 'vr.replication'], specEnv());
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim()).toBe('null');
+  });
+});
+
+test('killed with SIGKILL during create, a rerun converges on exactly one replication', async () => {
+  sim.setTaskDelay(4000);
+  const first = startCli(['lifecycle', 'create', 'vr.replication'], specEnv());
+  const deadline = Date.now() + 15_000;
+  while (sim.state.replications.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  expect(sim.state.replications).toHaveLength(1);
+  first.child.kill('SIGKILL');
+  expect((await first.done).code).toBe(137);
+
+  sim.setTaskDelay(60);
+  const rerun = await cli(['lifecycle', 'create', 'vr.replication'], specEnv());
+  expect(rerun.code).toBe(0);
+  expect(sim.state.replications.filter((r) => r.name === 'web-01')).toHaveLength(1);
+  expect(sim.requests.filter((r) => r.method === 'POST' && /\/pairings\/[^/]+\/replications$/.test(r.path))).toHaveLength(1);
+  expect(JSON.parse(rerun.stdout)).toMatchObject({ name: 'web-01', configuration_state: 'OK' });
+});

@@ -1,0 +1,53 @@
+/** Test plumbing for handler integration tests: a real client factory talking HTTP to the simulator. */
+import type { Context, ProgressReporter } from '../../src/resources/contract';
+import { createClientFactory } from '../../src/resources/clients';
+import type { VrReplicationSpecInput } from '../../src/resources/spec/vr-replication';
+import { vrReplicationSpecSchema } from '../../src/resources/spec/vr-replication';
+import type { VrReplicationSpec } from '../../src/resources/spec/vr-replication';
+
+export const SIM_ENV: NodeJS.ProcessEnv = {
+  VR_SITE_A_USER: 'administrator@vsphere.local',
+  VR_SITE_A_PASSWORD: 'Sim-Site-A-Passw0rd!',
+  VR_SITE_B_USER: 'administrator@vsphere.local',
+  VR_SITE_B_PASSWORD: 'Sim-Site-B-Passw0rd!',
+};
+
+export interface TestContext extends Context {
+  readonly lines: string[];
+  readonly progressEvents: string[];
+}
+
+export function testContext(env: NodeJS.ProcessEnv = SIM_ENV, extra: { timeoutMs?: number } = {}): TestContext {
+  const lines: string[] = [];
+  const progressEvents: string[] = [];
+  const log = {
+    info: (m: string) => lines.push(`info: ${m}`),
+    warn: (m: string) => lines.push(`warn: ${m}`),
+    debug: (m: string) => lines.push(`debug: ${m}`),
+  };
+  const progress: ProgressReporter = {
+    start: (label) => progressEvents.push(`start ${label}`),
+    update: (percent) => progressEvents.push(`update ${percent ?? '?'}`),
+    stop: (outcome) => progressEvents.push(`stop ${outcome}`),
+  };
+  return { log, progress, lines, progressEvents, clients: createClientFactory({ log, env, timeoutMs: extra.timeoutMs }) };
+}
+
+export function replicationSpecInput(endpoint: string, overrides: Partial<VrReplicationSpecInput> = {}): VrReplicationSpecInput {
+  return {
+    connection: {
+      endpoint,
+      credentials: { username_env: 'VR_SITE_A_USER', password_env: 'VR_SITE_A_PASSWORD' },
+      remote_credentials: { username_env: 'VR_SITE_B_USER', password_env: 'VR_SITE_B_PASSWORD' },
+    },
+    pairing: { remote_site: 'vc-b.example.local' },
+    vm: { name: 'web-01' },
+    target: { datastore: 'ds-b-gold' },
+    settings: { rpo_minutes: 15, point_in_time: { instances_per_day: 3, days: 5 }, network_compression: true },
+    ...overrides,
+  };
+}
+
+export function replicationSpec(endpoint: string, overrides: Partial<VrReplicationSpecInput> = {}): VrReplicationSpec {
+  return vrReplicationSpecSchema.parse(replicationSpecInput(endpoint, overrides));
+}
