@@ -126,8 +126,9 @@ async function seedPaths(located: Located, spec: Spec, datastore: Datastore, dis
     const wanted = disks.filter((d) => !d.is_vm_home).map((d) => ({ vm_disk: { vm_id: d.vm_id, device_key: d.device_key }, use_wildcard: true }));
     const found = await located.client.findSeeds(located.pairingId, resolve.remoteVcId(located.pairing), datastore.id ?? '', wanted);
     for (const seed of found) {
-      const first = seed.found_seeds?.[0];
-      if (first !== undefined && seed.vm_disk.device_key !== undefined) paths.set(seed.vm_disk.device_key, first);
+      const first = seed.found_seeds?.find((path): path is string => typeof path === 'string');
+      const deviceKey = seed.vm_disk?.device_key;
+      if (first !== undefined && deviceKey !== undefined) paths.set(deviceKey, first);
     }
   }
   return paths;

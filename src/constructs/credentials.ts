@@ -1,0 +1,68 @@
+import type { CredentialsRef } from '../resources/spec/connection';
+import { describeValue, ENV_VAR_NAME_MESSAGE, isEnvVarName, type ValidationRule } from './validation';
+
+/**
+ * Where the `repliform` CLI finds a user name and a password at deploy time: the NAMES of two
+ * environment variables, never their values.
+ *
+ * There is deliberately no way to pass a literal password: whatever a construct synthesizes lands in
+ * `cdk.tf.json` and in Terraform state, so only the variable names are stored there and the CLI reads
+ * the values from its own environment when Terraform runs it.
+ *
+ * @example
+ * const credentials = Credentials.fromEnv('VR_SITE_A_USER', 'VR_SITE_A_PASSWORD');
+ */
+export class Credentials {
+  /**
+   * Credentials read from two environment variables when the CLI runs.
+   *
+   * The names are checked (`[A-Za-z_][A-Za-z0-9_]*`) by the construct that uses them, so the error
+   * names the construct path. A value that is not a variable name is never echoed for the password,
+   * in case a password was passed by mistake.
+   *
+   * @param usernameVar name of the variable holding the user name, e.g. `VR_SITE_A_USER`
+   * @param passwordVar name of the variable holding the password, e.g. `VR_SITE_A_PASSWORD`
+   */
+  public static fromEnv(usernameVar: string, passwordVar: string): Credentials {
+    return new Credentials(usernameVar, passwordVar);
+  }
+
+  /** Name of the environment variable that holds the user name. */
+  public readonly usernameEnv: string;
+  /** Name of the environment variable that holds the password. */
+  public readonly passwordEnv: string;
+
+  private constructor(usernameEnv: string, passwordEnv: string) {
+    this.usernameEnv = usernameEnv;
+    this.passwordEnv = passwordEnv;
+  }
+
+  /** The spec shape (`{ username_env, password_env }`) read by the CLI. */
+  public toSpec(): CredentialsRef {
+    return { username_env: this.usernameEnv, password_env: this.passwordEnv };
+  }
+}
+
+/**
+ * Validation rules for one (optional) Credentials prop.
+ * @param field the prop name in messages, e.g. `credentials` or `createIfMissing.credentials`
+ * @internal
+ */
+export function credentialsRules<P>(field: string, get: (props: P) => Credentials | undefined): Array<ValidationRule<P>> {
+  return [
+    {
+      field: `${field}.usernameEnv`,
+      value: (p) => get(p)?.usernameEnv,
+      condition: (v, p) => get(p) === undefined || isEnvVarName(v),
+      message: `${ENV_VAR_NAME_MESSAGE} (use Credentials.fromEnv('VR_USER', 'VR_PASSWORD'))`,
+      got: (v) => describeValue(v),
+    },
+    {
+      field: `${field}.passwordEnv`,
+      value: (p) => get(p)?.passwordEnv,
+      condition: (v, p) => get(p) === undefined || isEnvVarName(v),
+      message: `${ENV_VAR_NAME_MESSAGE}: the NAME of the variable that holds the password, never the password itself`,
+      got: () => 'a value that is not a variable name (not shown: it may be a secret)',
+    },
+  ];
+}

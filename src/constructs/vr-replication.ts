@@ -1,0 +1,401 @@
+import { Construct } from 'constructs';
+import { VR_DISK_FORMATS, type VrDiskFormat } from '../resources/spec/limits';
+import type { VrReplicationSpecInput } from '../resources/spec/vr-replication';
+import { Backing, resolveBacking } from './backing';
+import { type ITerraformDependable, TerraformStack } from './cdktf';
+import { LifecycleResource, type SpecObject } from './lifecycle-resource';
+import { minutesToSeconds, timeoutRules } from './timeouts';
+import { VrPairing } from './vr-pairing';
+import {
+  mergeSettings,
+  settingsRules,
+  settingsToSpec,
+  type VrPointInTime,
+  VrReplicationPolicy,
+} from './vr-replication-policy';
+import { VrSeeds } from './vr-seeds';
+import {
+  describeExclusive,
+  describeValue,
+  exactlyOne,
+  isAbsentOrNonEmptyString,
+  isNonEmptyString,
+  isUnresolved,
+  terraformSafeRules,
+  validateProps,
+  type ValidationRule,
+} from './validation';
+
+/** The lifecycle kind synthesized by {@link VrReplication}. */
+export const VR_REPLICATION_KIND = 'vr.replication';
+
+/**
+ * Destination disk formats (`ConfigureReplicationVmDisk.destination_disk_format`), generated from the
+ * shared `VR_DISK_FORMATS` list so that it never drifts: `VrTargetDiskFormat.THIN`, …
+ */
+export const VrTargetDiskFormat = Object.freeze(
+  Object.fromEntries(VR_DISK_FORMATS.map((format) => [format, format])),
+) as { readonly [F in VrDiskFormat]: F };
+/** One of the destination disk formats in `VR_DISK_FORMATS`. */
+export type VrTargetDiskFormat = VrDiskFormat;
+
+/** How long the CLI waits on replication tasks. */
+export interface VrReplicationTimeouts {
+  /**
+   * Wait for the configure task (including the look-ups before it).
+   * @default 60
+   */
+  readonly createMinutes?: number;
+  /**
+   * Wait for the reconfigure task of a settings change.
+   * @default 30
+   */
+  readonly updateMinutes?: number;
+  /**
+   * Wait for the unconfigure task.
+   * @default 30
+   */
+  readonly deleteMinutes?: number;
+}
+
+/** Props of {@link VrReplication}. */
+export interface VrReplicationProps {
+  /** The pairing to replicate over; gives the connection and the target site. */
+  readonly pairing: VrPairing;
+  /**
+   * The source VM's name. Set exactly one of `vmName` and `vmId`.
+   * @default - the VM is found by `vmId`
+   */
+  readonly vmName?: string;
+  /**
+   * The source VM's managed object id (e.g. `vm-1234`). Set exactly one of `vmName` and `vmId`.
+   * @default - the VM is found by `vmName`
+   */
+  readonly vmId?: string;
+  /** The target datastore's name. */
+  readonly targetDatastore: string;
+  /**
+   * The target storage policy's name.
+   * @default - the datastore's default storage policy
+   */
+  readonly targetStoragePolicy?: string;
+  /**
+   * The target vSphere Replication server's name.
+   * @default - chosen by vSphere Replication
+   */
+  readonly replicationServer?: string;
+  /**
+   * The format of the replica disks.
+   * @default VrTargetDiskFormat.SAME_AS_SOURCE
+   */
+  readonly diskFormat?: VrTargetDiskFormat;
+  /**
+   * Shared settings; the per-field props below override it.
+   * @default - RPO 60 minutes, no point-in-time instances, no quiescing, compression or encryption,
+   * new disks replicated automatically
+   */
+  readonly policy?: VrReplicationPolicy;
+  /**
+   * Recovery point objective in minutes (5–1440).
+   * @default - the policy's (60 without a policy)
+   */
+  readonly rpoMinutes?: number;
+  /**
+   * Point-in-time instances to keep, or `false` to switch off the policy's.
+   * @default - the policy's (none without a policy)
+   */
+  readonly pointInTime?: VrPointInTime | false;
+  /**
+   * Quiesce the guest OS for each replica.
+   * @default - the policy's (false without a policy)
+   */
+  readonly quiescing?: boolean;
+  /**
+   * Compress replication traffic.
+   * @default - the policy's (false without a policy)
+   */
+  readonly networkCompression?: boolean;
+  /**
+   * Encrypt replication traffic.
+   * @default - the policy's (false without a policy)
+   */
+  readonly encryption?: boolean;
+  /**
+   * Replicate disks added to the VM later automatically.
+   * @default - the policy's (true without a policy)
+   */
+  readonly autoReplicateNewDisks?: boolean;
+  /**
+   * Disks not to replicate, by label (e.g. `Hard disk 2`) or device key (e.g. `2001`).
+   * @default - every supported disk is replicated
+   */
+  readonly excludeDisks?: string[];
+  /**
+   * Pre-copied disks on the target.
+   * @default VrSeeds.none()
+   */
+  readonly seeds?: VrSeeds;
+  /**
+   * Keep the replica disks on the target when the replication is removed.
+   * @default true - nothing is lost unless asked
+   */
+  readonly retainReplicaDisksOnDelete?: boolean;
+  /**
+   * Retire the replication: the supported way to remove it without orphaning it.
+   *
+   * Terraform does not run destroy-time provisioners of a resource whose block was deleted from the
+   * code, so deleting a `VrReplication` would leave the replication configured. Instead set
+   * `retired: true` and apply once: the identity resource is replaced (its old instance's destroy-time
+   * command unconfigures the replication; the new one runs an idempotent `delete`) and the settings
+   * resource goes away. After that apply, the construct can be deleted from the code safely.
+   * @default false
+   */
+  readonly retired?: boolean;
+  /**
+   * How long the CLI waits on replication tasks.
+   * @default - 60 minutes to configure, 30 to reconfigure, 30 to unconfigure
+   */
+  readonly timeouts?: VrReplicationTimeouts;
+  /**
+   * The Terraform resource type carrying the lifecycle.
+   * @default - the `repliform:backing` context, else Backing.TERRAFORM_DATA
+   */
+  readonly backing?: Backing;
+}
+
+const DEFAULT_POLICY = new VrReplicationPolicy();
+const DEFAULT_TIMEOUTS = { createMinutes: 60, updateMinutes: 30, deleteMinutes: 30 } as const;
+const DISK_FORMATS: readonly string[] = VR_DISK_FORMATS;
+
+function effectiveSettings(p: VrReplicationProps) {
+  return mergeSettings(p.policy ?? DEFAULT_POLICY, p);
+}
+
+function duplicates(values: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const dupes = new Set<string>();
+  for (const v of values) {
+    if (isUnresolved(v)) continue;
+    if (seen.has(v)) dupes.add(v);
+    seen.add(v);
+  }
+  return [...dupes];
+}
+
+const RULES: ReadonlyArray<ValidationRule<VrReplicationProps>> = [
+  {
+    field: 'pairing',
+    value: (p) => p.pairing,
+    condition: (v) => v instanceof VrPairing,
+    message: 'must be a VrPairing construct',
+    got: (v) => (v === undefined ? 'nothing' : 'something else'),
+  },
+  {
+    field: 'vmName/vmId',
+    value: (p) => [p.vmName, p.vmId],
+    condition: (_v, p) => exactlyOne(p.vmName, p.vmId),
+    message: 'exactly one of vmName or vmId must be set',
+    got: (_v, p) => describeExclusive(['vmName', 'vmId'], [p.vmName, p.vmId]),
+  },
+  { field: 'vmName', value: (p) => p.vmName, condition: isAbsentOrNonEmptyString, message: 'must be a non-empty VM name' },
+  { field: 'vmId', value: (p) => p.vmId, condition: isAbsentOrNonEmptyString, message: "must be a non-empty VM id such as 'vm-1234'" },
+  {
+    field: 'targetDatastore',
+    value: (p) => p.targetDatastore,
+    condition: isNonEmptyString,
+    message: 'must be a non-empty datastore name',
+  },
+  {
+    field: 'targetStoragePolicy',
+    value: (p) => p.targetStoragePolicy,
+    condition: isAbsentOrNonEmptyString,
+    message: "must be a non-empty storage policy name (omit it for the datastore's default)",
+  },
+  {
+    field: 'replicationServer',
+    value: (p) => p.replicationServer,
+    condition: isAbsentOrNonEmptyString,
+    message: 'must be a non-empty replication server name (omit it to let vSphere Replication choose)',
+  },
+  {
+    field: 'diskFormat',
+    value: (p) => p.diskFormat,
+    condition: (v) => v === undefined || (typeof v === 'string' && DISK_FORMATS.includes(v)),
+    message: `must be one of ${VR_DISK_FORMATS.join(', ')}`,
+  },
+  {
+    field: 'excludeDisks',
+    value: (p) => p.excludeDisks,
+    condition: (v) => v === undefined || (Array.isArray(v) && v.every((d) => isUnresolved(d) || isNonEmptyString(d))),
+    message: "must list non-empty disk labels such as 'Hard disk 2'",
+  },
+  {
+    field: 'excludeDisks',
+    value: (p) => p.excludeDisks,
+    condition: (v) => !Array.isArray(v) || duplicates(v as string[]).length === 0,
+    message: 'must not list a disk twice',
+    got: (v) => `${duplicates(v as string[]).map((d) => describeValue(d)).join(', ')} twice`,
+  },
+  {
+    field: 'seeds',
+    value: (p) => p.seeds,
+    condition: (v) => !(v instanceof VrSeeds) || v.mode !== 'explicit' || Object.keys(v.paths).length > 0,
+    message: "must map at least one disk label to a seed path with VrSeeds.explicit({ 'Hard disk 1': 'seeds/vm/vm.vmdk' })",
+    got: () => '{}',
+  },
+  {
+    field: 'seeds',
+    value: (p) => p.seeds,
+    condition: (v) =>
+      !(v instanceof VrSeeds) ||
+      Object.entries(v.paths).every(([disk, path]) => isNonEmptyString(disk) && (isUnresolved(path) || isNonEmptyString(path))),
+    message: 'must map non-empty disk labels to non-empty seed paths on the target datastore',
+    got: (v) => describeValue((v as VrSeeds).paths),
+  },
+  {
+    field: 'seeds',
+    value: (p) => p.seeds,
+    condition: (v) => !(v instanceof VrSeeds) || v.mode === 'explicit' || Object.keys(v.paths).length === 0,
+    message: 'may name seed paths only with VrSeeds.explicit(...)',
+    got: (v) => `mode '${(v as VrSeeds).mode}' with paths ${describeValue((v as VrSeeds).paths)}`,
+  },
+  {
+    field: 'seeds',
+    value: (p) => p.seeds,
+    condition: (v, p) => !(v instanceof VrSeeds) || !Object.keys(v.paths).some((disk) => (p.excludeDisks ?? []).includes(disk)),
+    message: 'must not name a disk that excludeDisks leaves out',
+    got: (v, p) =>
+      Object.keys((v as VrSeeds).paths)
+        .filter((disk) => (p.excludeDisks ?? []).includes(disk))
+        .map((disk) => describeValue(disk))
+        .join(', '),
+  },
+  ...terraformSafeRules<VrReplicationProps>([
+    ['vmName', (p) => p.vmName],
+    ['vmId', (p) => p.vmId],
+    ['targetDatastore', (p) => p.targetDatastore],
+    ['targetStoragePolicy', (p) => p.targetStoragePolicy],
+    ['replicationServer', (p) => p.replicationServer],
+    ['excludeDisks', (p) => p.excludeDisks],
+    ['seeds', (p) => p.seeds?.paths],
+  ]),
+  ...settingsRules<VrReplicationProps>(effectiveSettings),
+  ...timeoutRules<VrReplicationProps, VrReplicationTimeouts>((p) => p.timeouts, ['createMinutes', 'updateMinutes', 'deleteMinutes']),
+];
+
+/**
+ * One VM replicated by vSphere Replication over a {@link VrPairing}.
+ *
+ * Synthesizes two lifecycle resources of kind `vr.replication`, so that a settings change never resyncs:
+ *
+ * - **identity** (`<id>/replication`): replaced when *what* is replicated *where* changes (pairing, VM,
+ *   target, excluded disks, seeds). Create = configure (`repliform lifecycle create vr.replication`),
+ *   destroy = unconfigure (`repliform lifecycle delete vr.replication`, keeping the replica disks unless
+ *   `retainReplicaDisksOnDelete: false`). Depends on the pairing.
+ * - **settings** (`<id>/settings`): replaced when the settings (RPO, point-in-time, quiescing,
+ *   compression, encryption, new disks) change or the identity is replaced. Create = reconfigure in
+ *   place (`repliform lifecycle update vr.replication`), destroy = nothing. Depends on the identity.
+ *
+ * To remove a replication, set `retired: true`, apply, then delete the construct (see `retired`).
+ *
+ * @example
+ * new VrReplication(stack, 'web-01', {
+ *   pairing,
+ *   vmName: 'web-01',
+ *   targetDatastore: 'ds-b-01',
+ *   policy: gold,
+ *   excludeDisks: ['Hard disk 3'],
+ * });
+ */
+export class VrReplication extends Construct {
+  /** The full spec given to the CLI (snake_case, every default applied). */
+  public readonly spec: VrReplicationSpecInput;
+  /** The effective settings: the policy with this replication's overrides. */
+  public readonly policy: VrReplicationPolicy;
+  /** The pairing replicated over. */
+  public readonly pairing: VrPairing;
+  /** True when the replication is being retired (only the identity resource, ensuring it is gone). */
+  public readonly retired: boolean;
+  /** The identity resource (configure / unconfigure), construct id `replication`. */
+  public readonly identityResource: LifecycleResource;
+  /** The settings resource (reconfigure), construct id `settings`; undefined when retired. */
+  public readonly settingsResource: LifecycleResource | undefined;
+
+  constructor(scope: Construct, id: string, props: VrReplicationProps) {
+    super(scope, id);
+    validateProps('repliform/VrReplication', props, RULES, this);
+    const backing = resolveBacking(this, props.backing);
+    const settings = effectiveSettings(props);
+
+    this.pairing = props.pairing;
+    this.retired = props.retired ?? false;
+    this.policy = new VrReplicationPolicy({ ...settings });
+
+    const timeouts = { ...DEFAULT_TIMEOUTS, ...stripUndefined(props.timeouts ?? {}) };
+    const seeds = (props.seeds ?? VrSeeds.none()).toSpec();
+    const identity = {
+      pairing: props.pairing.pairingRef,
+      vm: { id: props.vmId ?? null, name: props.vmName ?? null },
+      target: {
+        datastore: props.targetDatastore,
+        storage_policy: props.targetStoragePolicy ?? null,
+        replication_server: props.replicationServer ?? null,
+        disk_format: props.diskFormat ?? VrTargetDiskFormat.SAME_AS_SOURCE,
+      },
+      exclude_disks: [...(props.excludeDisks ?? [])],
+      seeds,
+    };
+    const spec = {
+      connection: props.pairing.connection,
+      ...identity,
+      settings: settingsToSpec(settings),
+      on_delete: { retain_replica_disks: props.retainReplicaDisksOnDelete ?? true },
+      timeouts: {
+        create_seconds: minutesToSeconds(timeouts.createMinutes),
+        update_seconds: minutesToSeconds(timeouts.updateMinutes),
+        delete_seconds: minutesToSeconds(timeouts.deleteMinutes),
+      },
+    } satisfies VrReplicationSpecInput;
+    this.spec = spec;
+    const { settings: _settings, ...destroySpec } = spec;
+
+    const identityReplaceOn: SpecObject = this.retired
+      ? { kind: VR_REPLICATION_KIND, ...identity, ensure: 'absent' }
+      : { kind: VR_REPLICATION_KIND, ...identity };
+
+    this.identityResource = new LifecycleResource(this, 'replication', {
+      kind: VR_REPLICATION_KIND,
+      replaceOn: identityReplaceOn,
+      spec,
+      destroySpec,
+      createAction: this.retired ? 'delete' : 'create',
+      destroyAction: 'delete',
+      backing,
+      dependsOn: dependencyOn(this, props.pairing),
+    });
+
+    this.settingsResource = this.retired
+      ? undefined
+      : new LifecycleResource(this, 'settings', {
+          kind: VR_REPLICATION_KIND,
+          replaceOn: { replication: this.identityResource.resourceId, settings: spec.settings },
+          spec,
+          createAction: 'update',
+          backing,
+          dependsOn: [this.identityResource.resource],
+        });
+  }
+}
+
+/** depends_on the pairing's resource in the same stack; across stacks, a stack dependency instead. */
+function dependencyOn(scope: Construct, pairing: VrPairing): ITerraformDependable[] {
+  const stack = TerraformStack.of(scope);
+  const pairingStack = TerraformStack.of(pairing);
+  if (stack === pairingStack) return [pairing.resource.resource];
+  stack.addDependency(pairingStack);
+  return [];
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

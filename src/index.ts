@@ -1,0 +1,17 @@
+/**
+ * repliform as a library: the CDKTF constructs, the typed REST clients and the lifecycle handlers.
+ * The simulator is a separate entry point (`repliform/simulator`) so that importing constructs stays light.
+ */
+export * from './constructs';
+export * from '../lib/client';
+export type { Change, ClientFactory, Context, LifecycleAction, Logger, ProgressReporter, ResourceHandler } from './resources/contract';
+export { InputError, isInputError } from './resources/errors';
+export { createClientFactory, type ClientFactoryOptions } from './resources/clients';
+export { handlerFor, knownKinds } from './resources/registry';
+export { vrPairingHandler, type VrPairingState } from './resources/vr-pairing';
+export { vrReplicationHandler, type VrReplicationState } from './resources/vr-replication';
+export * from './resources/spec/connection';
+export * from './resources/spec/limits';
+export * from './resources/spec/vr-pairing';
+export * from './resources/spec/vr-replication';
+export { runLifecycle } from './cli/lifecycle';

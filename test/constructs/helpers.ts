@@ -1,0 +1,75 @@
+import {
+  Backing,
+  Credentials,
+  LifecycleResource,
+  TerraformStack,
+  Testing,
+  VrPairing,
+  type VrPairingProps,
+  VrReplication,
+  type VrReplicationProps,
+} from '../../src/constructs';
+
+/** A resource block as synthesized (only the keys the tests look at are typed). */
+export interface TfResource {
+  readonly depends_on?: string[];
+  readonly input?: Record<string, unknown>;
+  readonly triggers_replace?: Record<string, unknown>;
+  readonly triggers?: Record<string, string>;
+  readonly provisioner: Array<{
+    'local-exec': { command: string; environment: Record<string, string>; when?: string };
+  }>;
+}
+
+/** The synthesized Terraform JSON. */
+export interface TfJson {
+  readonly resource: Record<string, Record<string, TfResource>>;
+  readonly provider?: Record<string, unknown>;
+  readonly terraform?: { required_providers?: Record<string, unknown> };
+}
+
+/** A stack in a fresh test app, with optional context. */
+export function newStack(context?: Record<string, unknown>): TerraformStack {
+  return new TerraformStack(Testing.app({ context }), 'stack');
+}
+
+/** Synthesizes the stack and parses the JSON (metadata stripped). */
+export function synth(stack: TerraformStack): TfJson {
+  return JSON.parse(Testing.synth(stack)) as TfJson;
+}
+
+/** The synthesized block of one lifecycle resource. */
+export function block(json: TfJson, lifecycle: LifecycleResource): TfResource {
+  const type = lifecycle.backing;
+  const found = json.resource[type]?.[lifecycle.resource.friendlyUniqueId];
+  if (!found) throw new Error(`no ${type}.${lifecycle.resource.friendlyUniqueId} in the synthesized JSON`);
+  return found;
+}
+
+/** The Terraform address of a lifecycle resource, as used in depends_on. */
+export function address(lifecycle: LifecycleResource): string {
+  return `${lifecycle.backing}.${lifecycle.resource.friendlyUniqueId}`;
+}
+
+export const SITE_A = Credentials.fromEnv('VR_SITE_A_USER', 'VR_SITE_A_PASSWORD');
+
+export function pairing(stack: TerraformStack, props: Partial<VrPairingProps> = {}, id = 'site-a-to-b'): VrPairing {
+  return new VrPairing(stack, id, {
+    endpoint: 'https://vr-a.example.local',
+    credentials: SITE_A,
+    remoteSite: 'vc-b.example.local',
+    ...props,
+  });
+}
+
+export function replication(
+  stack: TerraformStack,
+  props: Partial<VrReplicationProps> = {},
+  id = 'web-01',
+  p?: VrPairing,
+): VrReplication {
+  const over = props.pairing ?? p ?? pairing(stack);
+  return new VrReplication(stack, id, { vmName: 'web-01', targetDatastore: 'ds-b-01', ...props, pairing: over });
+}
+
+export { Backing };
