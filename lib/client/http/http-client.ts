@@ -1,0 +1,517 @@
+/**
+ * createHttpClient(): the HTTP layer under every typed client — one axios instance, TLS options, per-request
+ * timeout, a retry policy that only repeats what is safe, redacted logging, and the mapping of every failure to the
+ * ApiError family (in `toApiError` / `toConnectionError`, the one place that chooses the class).
+ *
+ * Calls whatever path the typed client asks for (VR: `/api/rest/vr/v2/...`); no endpoint of its own.
+ *
+ * Retry policy (up to `retry.maxAttempts` attempts in total):
+ * - any method: 429 and 503 (honouring `Retry-After` in seconds or as an HTTP date), and connection failures that
+ *   never reached the server (ECONNREFUSED, EAI_AGAIN);
+ * - GET/HEAD only: also 502, 504, ECONNRESET, EPIPE, ECONNABORTED and timeouts. A POST/DELETE that may have landed
+ *   is never repeated here: the caller re-reads to decide.
+ *
+ * The `authorization` and `x-dr-session` headers never reach logs or errors; URLs are passed through `redactUrl`.
+ *
+ * @public
+ */
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as https from 'node:https';
+import * as tls from 'node:tls';
+import axios, { AxiosError, type AxiosInstance, type AxiosResponse } from 'axios';
+import {
+  ApiAuthenticationError,
+  ApiConnectionError,
+  ApiError,
+  ApiNotFoundError,
+  isApiError,
+  redactUrl,
+} from './errors';
+import { backoffDelay, DEFAULT_MAX_DELAY_MS, DEFAULT_MIN_DELAY_MS, sleep as realSleep } from '../wait';
+
+/** HTTP methods the clients use. @public */
+export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Query values: arrays repeat the key (`filter=a&filter=b`); undefined values are skipped. @public */
+export type QueryValue = string | number | boolean | readonly string[] | undefined;
+
+/** TLS settings. @public */
+export interface TlsOptions {
+  /**
+   * Path of a PEM CA bundle ADDED to Node's built-in roots (`tls.rootCertificates`).
+   * @default - only the built-in roots
+   */
+  readonly caFile?: string;
+  /**
+   * PEM text of CA certificates ADDED to Node's built-in roots.
+   * @default - only the built-in roots
+   */
+  readonly caPem?: string;
+  /**
+   * Skip certificate verification (lab only). Prints nothing itself; `HttpClient.insecure` lets the CLI warn.
+   * @default false
+   */
+  readonly insecure?: boolean;
+}
+
+/** Retry policy. @public */
+export interface RetryOptions {
+  /**
+   * Attempts in total, including the first (1 = never retry).
+   * @default 5
+   */
+  readonly maxAttempts?: number;
+  /**
+   * First backoff delay in milliseconds.
+   * @default 500
+   */
+  readonly minDelayMs?: number;
+  /**
+   * Cap of the backoff delay in milliseconds.
+   * @default 10_000
+   */
+  readonly maxDelayMs?: number;
+  /**
+   * Cap applied to a server's `Retry-After`, in milliseconds.
+   * @default 60_000
+   */
+  readonly maxRetryAfterMs?: number;
+}
+
+/** One log line per HTTP attempt. Contains no header and a redacted path. @public */
+export interface HttpLogEntry {
+  readonly method: string;
+  /** Path and query, redacted. */
+  readonly path: string;
+  /** HTTP status; 0 when no response arrived. */
+  readonly status: number;
+  readonly durationMs: number;
+  /** The API's op_id when an error body carried one. */
+  readonly opId?: string;
+  /** 1-based attempt number of this request. */
+  readonly attempt: number;
+  /** Connection error code (ECONNREFUSED…) when status is 0. */
+  readonly errorCode?: string;
+  /** Set when the client will retry after this many milliseconds. */
+  readonly retryInMs?: number;
+}
+
+/** Alias of `HttpLogEntry` (the name the CLI uses). @public */
+export type RequestLogEntry = HttpLogEntry;
+
+/** Options of `createHttpClient`. @public */
+export interface HttpClientOptions {
+  /** Base URL every relative path is appended to, e.g. `https://vr-a.example.local/api/rest/vr/v2`. */
+  readonly baseUrl: string;
+  /**
+   * Timeout of one attempt, in milliseconds.
+   * @default 30_000
+   */
+  readonly timeoutMs?: number;
+  /**
+   * TLS verification settings.
+   * @default - verify against Node's built-in roots
+   */
+  readonly tls?: TlsOptions;
+  /**
+   * Retry policy.
+   * @default - 5 attempts, 500 ms .. 10 s backoff with jitter
+   */
+  readonly retry?: RetryOptions;
+  /**
+   * Receives one entry per attempt.
+   * @default - no logging
+   */
+  readonly logger?: (entry: HttpLogEntry) => void;
+  /**
+   * Sleeper used between retries.
+   * @default setTimeout-based sleep
+   */
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /**
+   * Random source in [0, 1) for backoff jitter.
+   * @default Math.random
+   */
+  readonly random?: () => number;
+  /**
+   * Clock for durations and HTTP-date Retry-After.
+   * @default Date.now
+   */
+  readonly now?: () => number;
+  /**
+   * Aborts every request and retry sleep of this client.
+   * @default - not abortable
+   */
+  readonly signal?: AbortSignal;
+  /**
+   * Headers sent with every request (e.g. a User-Agent).
+   * @default - `accept: application/json`
+   */
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** One request. @public */
+export interface HttpRequest {
+  readonly method: HttpMethod;
+  /** A path relative to `baseUrl` (`/pairings`), a path that already starts with the base path, or a full URL
+   * (only its path and query are used: requests never leave the configured origin). */
+  readonly path: string;
+  /** Query parameters, appended in insertion order. */
+  readonly query?: Readonly<Record<string, QueryValue>>;
+  /** JSON body (arrays allowed). */
+  readonly body?: unknown;
+  /** Extra headers for this request (e.g. `x-dr-session`, `authorization`). */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Per-request abort signal (in addition to the client's). */
+  readonly signal?: AbortSignal;
+}
+
+/** A 2xx response. @public */
+export interface HttpResponse {
+  readonly status: number;
+  /** Response headers, lower-case names. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** Parsed JSON, or the raw text if not JSON, or undefined when empty. */
+  readonly data: unknown;
+  /** The full request URL, redacted. */
+  readonly url: string;
+}
+
+/** Counters. @public */
+export interface HttpStats {
+  /** HTTP attempts sent (each retry counts). */
+  requests: number;
+  /** Retries performed. */
+  retries: number;
+}
+
+/** The small HTTP client the typed clients are built on. @public */
+export interface HttpClient {
+  /** Send a request (with retries); resolves with a 2xx response, rejects with an ApiError. */
+  request(req: HttpRequest): Promise<HttpResponse>;
+  /** Absolute URL for a path (same rules as `HttpRequest.path`). */
+  resolveUrl(pathOrUrl: string, query?: Readonly<Record<string, QueryValue>>): string;
+  /** Normalised base URL (no trailing slash). */
+  readonly baseUrl: string;
+  /** True when TLS verification is off; the CLI prints the warning. */
+  readonly insecure: boolean;
+  /** Live counters. */
+  readonly stats: Readonly<HttpStats>;
+}
+
+/** Headers that never appear in logs or errors. @internal */
+export const SECRET_HEADERS: ReadonlySet<string> = new Set(['authorization', 'x-dr-session', 'proxy-authorization', 'cookie']);
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_MAX_ATTEMPTS = 5;
+const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
+const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD']);
+/** Connection failures where the request never reached the server: safe for any method. */
+const NEVER_SENT_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'EAI_AGAIN']);
+/** Connection failures after which a request may have been processed: safe for GET only. */
+const MAYBE_SENT_CODES: ReadonlySet<string> = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT']);
+
+/** Create an HTTP client. @public */
+export function createHttpClient(options: HttpClientOptions): HttpClient {
+  return new AxiosHttpClient(options);
+}
+
+/** Build the CA list: Node's roots plus the bundle. @internal */
+export function buildCaList(options: TlsOptions | undefined): string[] | undefined {
+  const extra: string[] = [];
+  if (options?.caFile !== undefined && options.caFile !== '') {
+    try {
+      extra.push(fs.readFileSync(options.caFile, 'utf8'));
+    } catch (err) {
+      const reason = err instanceof Error ? err.message : String(err);
+      throw new Error(`cannot read the CA bundle file ${options.caFile} (ca_bundle_file / REPLIFORM_CA_BUNDLE): ${reason}`);
+    }
+  }
+  if (options?.caPem !== undefined && options.caPem !== '') extra.push(options.caPem);
+  if (extra.length === 0) return undefined;
+  for (const pem of extra) {
+    if (!pem.includes('-----BEGIN CERTIFICATE-----')) {
+      throw new Error('the CA bundle is not PEM: expected "-----BEGIN CERTIFICATE-----" blocks');
+    }
+  }
+  return [...tls.rootCertificates, ...extra];
+}
+
+/** Serialise a query object: `a=1&filter=x&filter=y`, keys and values percent-encoded. @internal */
+export function encodeQuery(query: Readonly<Record<string, QueryValue>> | undefined): string {
+  if (query === undefined) return '';
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    const values: readonly (string | number | boolean)[] = Array.isArray(value) ? (value as readonly string[]) : [value as string | number | boolean];
+    for (const v of values) parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(v))}`);
+  }
+  return parts.join('&');
+}
+
+/**
+ * Retry-After in milliseconds: delta-seconds or an HTTP date (relative to `now`); undefined when absent/invalid.
+ * @internal
+ */
+export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
+  if (value === undefined) return undefined;
+  const text = value.trim();
+  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+  const date = Date.parse(text);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, date - now);
+}
+
+class AxiosHttpClient implements HttpClient {
+  public readonly baseUrl: string;
+  public readonly insecure: boolean;
+  public readonly stats: HttpStats = { requests: 0, retries: 0 };
+  private readonly axios: AxiosInstance;
+  private readonly origin: string;
+  private readonly basePath: string;
+  private readonly timeoutMs: number;
+  private readonly maxAttempts: number;
+  private readonly minDelayMs: number;
+  private readonly maxDelayMs: number;
+  private readonly maxRetryAfterMs: number;
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  private readonly random: () => number;
+  private readonly now: () => number;
+
+  constructor(private readonly options: HttpClientOptions) {
+    const base = parseBaseUrl(options.baseUrl);
+    this.baseUrl = `${base.origin}${base.basePath}`;
+    this.origin = base.origin;
+    this.basePath = base.basePath;
+    this.insecure = options.tls?.insecure === true;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.maxAttempts = Math.max(1, Math.floor(options.retry?.maxAttempts ?? DEFAULT_MAX_ATTEMPTS));
+    this.minDelayMs = options.retry?.minDelayMs ?? DEFAULT_MIN_DELAY_MS;
+    this.maxDelayMs = options.retry?.maxDelayMs ?? DEFAULT_MAX_DELAY_MS;
+    this.maxRetryAfterMs = options.retry?.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS;
+    this.sleep = options.sleep ?? realSleep;
+    this.random = options.random ?? Math.random;
+    this.now = options.now ?? Date.now;
+    const ca = buildCaList(options.tls);
+    this.axios = axios.create({
+      timeout: this.timeoutMs,
+      httpAgent: new http.Agent({ keepAlive: false }),
+      httpsAgent: new https.Agent({ keepAlive: false, rejectUnauthorized: !this.insecure, ...(ca ? { ca } : {}) }),
+      proxy: false,
+      maxRedirects: 0,
+      responseType: 'text',
+      transformResponse: [(data: unknown) => data],
+      validateStatus: () => true,
+      transitional: { clarifyTimeoutError: true, silentJSONParsing: true, forcedJSONParsing: false },
+    });
+  }
+
+  public resolveUrl(pathOrUrl: string, query?: Readonly<Record<string, QueryValue>>): string {
+    let pathAndQuery: string;
+    if (/^https?:\/\//i.test(pathOrUrl)) {
+      const u = new URL(pathOrUrl);
+      pathAndQuery = `${u.pathname}${u.search}`;
+    } else {
+      const p = pathOrUrl.startsWith('/') ? pathOrUrl : `/${pathOrUrl}`;
+      const hasBase = this.basePath !== '' && (p === this.basePath || p.startsWith(`${this.basePath}/`) || p.startsWith(`${this.basePath}?`));
+      pathAndQuery = hasBase ? p : `${this.basePath}${p}`;
+    }
+    const q = encodeQuery(query);
+    if (q === '') return `${this.origin}${pathAndQuery}`;
+    return `${this.origin}${pathAndQuery}${pathAndQuery.includes('?') ? '&' : '?'}${q}`;
+  }
+
+  public async request(req: HttpRequest): Promise<HttpResponse> {
+    const url = this.resolveUrl(req.path, req.query);
+    const signal = combineSignals(this.options.signal, req.signal);
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await this.attempt(req, url, attempt, signal);
+      if ('response' in outcome) return outcome.response;
+      const retryIn = attempt < this.maxAttempts && !signal?.aborted ? this.retryDelay(req.method, outcome.error, outcome.retryAfter, attempt) : undefined;
+      this.log(outcome.log, retryIn);
+      if (retryIn === undefined) throw outcome.error;
+      this.stats.retries += 1;
+      try {
+        await this.sleep(retryIn, signal);
+      } catch {
+        throw outcome.error;
+      }
+    }
+  }
+
+  /** One HTTP exchange: a 2xx response, or the error and its log entry (logged by the caller). */
+  private async attempt(
+    req: HttpRequest,
+    url: string,
+    attempt: number,
+    signal: AbortSignal | undefined,
+  ): Promise<{ response: HttpResponse } | { error: ApiError; retryAfter?: number; log: HttpLogEntry }> {
+    const started = this.now();
+    this.stats.requests += 1;
+    const headers: Record<string, string> = { accept: 'application/json', ...this.options.headers, ...req.headers };
+    const hasBody = req.body !== undefined;
+    if (hasBody) headers['content-type'] = 'application/json';
+    const logBase = { method: req.method, path: redactPath(url), attempt };
+    let res: AxiosResponse<unknown>;
+    try {
+      res = await this.axios.request<unknown>({
+        method: req.method,
+        url,
+        headers,
+        data: hasBody ? JSON.stringify(req.body) : undefined,
+        signal,
+      });
+    } catch (err) {
+      const error = toConnectionError(err, req.method, url, this.timeoutMs);
+      return { error, log: { ...logBase, status: 0, durationMs: this.now() - started, errorCode: error.code } };
+    }
+    const durationMs = this.now() - started;
+    const resHeaders = flattenHeaders(res.headers);
+    const data = parseBody(res.data);
+    if (res.status >= 200 && res.status < 300) {
+      this.log({ ...logBase, status: res.status, durationMs });
+      return { response: { status: res.status, headers: resHeaders, data, url: redactUrl(url) } };
+    }
+    const error = toApiError(res.status, req.method, url, data);
+    const retryAfter = parseRetryAfter(resHeaders['retry-after'], this.now());
+    return { error, retryAfter, log: { ...logBase, status: res.status, durationMs, opId: error.opId } };
+  }
+
+  /** Delay before the next attempt, or undefined when this failure must not be retried. */
+  private retryDelay(method: HttpMethod, error: ApiError, retryAfter: number | undefined, attempt: number): number | undefined {
+    if (!isRetryable(method, error)) return undefined;
+    if (retryAfter !== undefined && (error.status === 429 || error.status === 503)) {
+      return Math.min(retryAfter, this.maxRetryAfterMs);
+    }
+    return backoffDelay(attempt, this.minDelayMs, this.maxDelayMs, this.random);
+  }
+
+  private log(entry: HttpLogEntry, retryInMs?: number): void {
+    if (this.options.logger === undefined) return;
+    try {
+      this.options.logger(retryInMs === undefined ? entry : { ...entry, retryInMs });
+    } catch {
+      /* a failing logger never breaks a request */
+    }
+  }
+}
+
+/** The retry rule (see the header comment). @internal */
+export function isRetryable(method: HttpMethod, error: ApiError): boolean {
+  const safe = SAFE_METHODS.has(method);
+  if (error instanceof ApiConnectionError) {
+    if (NEVER_SENT_CODES.has(error.code)) return true;
+    return safe && MAYBE_SENT_CODES.has(error.code);
+  }
+  if (error.status === 429 || error.status === 503) return true;
+  return safe && (error.status === 502 || error.status === 504);
+}
+
+/** Map a non-2xx response to the right ApiError subclass. @internal */
+export function toApiError(status: number, method: string, url: string, data: unknown): ApiError {
+  const body = parseErrorBody(data);
+  const fields = { status, method, url, ...body, retryable: [429, 502, 503, 504].includes(status) };
+  if (status === 401) return new ApiAuthenticationError(fields);
+  if (status === 404) return new ApiNotFoundError(fields);
+  return new ApiError(fields);
+}
+
+/** Map an axios/Node failure without a response to ApiConnectionError (never keeping the axios config). @internal */
+export function toConnectionError(err: unknown, method: string, url: string, timeoutMs: number): ApiConnectionError {
+  if (isApiError(err) && err instanceof ApiConnectionError) return err;
+  const code = connectionCode(err);
+  const root = rootCause(err);
+  const cause = root instanceof Error ? sanitizedError(root) : undefined;
+  return new ApiConnectionError({
+    method,
+    url,
+    code,
+    detail: root instanceof Error && code === 'UNKNOWN' ? root.message : undefined,
+    timeoutMs: code === 'ETIMEDOUT' ? timeoutMs : undefined,
+    retryable: NEVER_SENT_CODES.has(code) || MAYBE_SENT_CODES.has(code),
+    cause,
+  });
+}
+
+function connectionCode(err: unknown): string {
+  if (axios.isCancel(err)) return 'ERR_CANCELED';
+  const candidates: unknown[] = [err, err instanceof Error ? err.cause : undefined];
+  for (const c of candidates) {
+    if (typeof c === 'object' && c !== null && 'code' in c) {
+      const code = (c as { code?: unknown }).code;
+      if (typeof code === 'string' && code !== '' && code !== 'ERR_NETWORK' && code !== 'ERR_BAD_RESPONSE') return code;
+    }
+  }
+  return 'UNKNOWN';
+}
+
+function rootCause(err: unknown): unknown {
+  if (err instanceof AxiosError) return err.cause ?? new Error(err.message);
+  return err;
+}
+
+/** A copy of a Node error with only message and code (no sockets, no request config). */
+function sanitizedError(err: Error): Error {
+  const copy = new Error(err.message);
+  copy.name = err.name;
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string') Object.defineProperty(copy, 'code', { value: code, enumerable: true });
+  return copy;
+}
+
+/** `{error_code, message, op_id}` when present. */
+function parseErrorBody(data: unknown): { errorCode?: string; serverMessage?: string; opId?: string } {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return {};
+  const o = data as Record<string, unknown>;
+  const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+  return { errorCode: str(o['error_code']), serverMessage: str(o['message']), opId: str(o['op_id']) };
+}
+
+function parseBody(data: unknown): unknown {
+  if (typeof data !== 'string') return data;
+  if (data.trim() === '') return undefined;
+  try {
+    return JSON.parse(data) as unknown;
+  } catch {
+    return data;
+  }
+}
+
+function flattenHeaders(headers: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (typeof headers !== 'object' || headers === null) return out;
+  for (const [k, v] of Object.entries(headers as Record<string, unknown>)) {
+    if (typeof v === 'string') out[k.toLowerCase()] = v;
+    else if (typeof v === 'number') out[k.toLowerCase()] = String(v);
+    else if (Array.isArray(v)) out[k.toLowerCase()] = v.map(String).join(', ');
+  }
+  return out;
+}
+
+function redactPath(url: string): string {
+  const u = new URL(redactUrl(url));
+  return `${u.pathname}${u.search}`;
+}
+
+function parseBaseUrl(baseUrl: string): { origin: string; basePath: string } {
+  let u: URL;
+  try {
+    u = new URL(baseUrl);
+  } catch {
+    throw new Error(`invalid baseUrl: expected an absolute http(s) URL such as https://vr-a.example.local, got "${redactUrl(baseUrl)}"`);
+  }
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') {
+    throw new Error(`invalid baseUrl: the scheme must be https or http, got "${u.protocol}"`);
+  }
+  if (u.username !== '' || u.password !== '') {
+    throw new Error('invalid baseUrl: do not put credentials in the URL; pass them as credentials');
+  }
+  return { origin: u.origin, basePath: u.pathname.replace(/\/+$/, '') };
+}
+
+function combineSignals(a: AbortSignal | undefined, b: AbortSignal | undefined): AbortSignal | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return AbortSignal.any([a, b]);
+}

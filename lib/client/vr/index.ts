@@ -1,0 +1,6 @@
+/**
+ * VR client barrel. Endpoints: see `vr-client.ts`.
+ * @public
+ */
+export * from './types';
+export * from './vr-client';

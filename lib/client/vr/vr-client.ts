@@ -1,0 +1,859 @@
+/**
+ * VrClient: the typed client of the vSphere Replication REST API gateway (`/api/rest/vr/v2`).
+ *
+ * Endpoints called (relative to the base path; `{P}` = `/pairings/{pairing_id}`, `{VC}` = `{P}/vcenters/{vcenter_id}`):
+ * @api POST   /session                                   (Basic; → session_id, sent as x-dr-session afterwards)
+ * @api DELETE /session
+ * @api POST   {P}/remote-session                         (x-dr-session + Basic remote credentials)
+ * @api GET    /info
+ * @api GET    /pairings
+ * @api POST   /pairings
+ * @api GET    {P}
+ * @api DELETE {P}?force=
+ * @api GET    {P}/vrs
+ * @api GET    {P}/vrs/{vr_id}/replication-servers
+ * @api GET    {VC}/vms?suitable_for_replication=&filter_property=name&filter=…
+ * @api GET    {VC}/vms/{vm_id}/disks
+ * @api GET    {VC}/vms/{vm_id}/capability
+ * @api GET    {VC}/storage-policies
+ * @api POST   {VC}/storage-policies/{storage_policy_id}/actions/check-compliance
+ * @api GET    {VC}/datastores
+ * @api POST   {VC}/datastores/{datastore_id}/actions/find-seeds
+ * @api POST   {VC}/datastores/{datastore_id}/actions/browse
+ * @api GET    {P}/replications?source_vc_guid=&extended_info=&filter_property=&filter=…
+ * @api POST   {P}/replications                           (JSON array body → one task per spec)
+ * @api GET    {P}/replications/{replication_id}
+ * @api DELETE {P}/replications/{replication_id}?retain_replica_disks=
+ * @api POST   {P}/replications/{replication_id}/actions/reconfigure
+ * @api POST   {P}/replications/{replication_id}/actions/pause
+ * @api POST   {P}/replications/{replication_id}/actions/resume
+ * @api POST   {P}/replications/{replication_id}/actions/sync
+ * @api POST   {P}/replications/{replication_id}/actions/unconfigure?retain_replica_disks=
+ * @api GET    {P}/replications/{replication_id}/disks
+ * @api GET    /tasks
+ * @api GET    /tasks/{task_id}
+ *
+ * Sessions: lazy login on the first call. On a 401 from any call but login itself the client logs in again ONCE,
+ * recreates every remote session created so far, and retries the call once; a second 401 is an
+ * ApiAuthenticationError. List methods follow `_meta.links.next.href` until it is null and return every page.
+ *
+ * @public
+ */
+import { Buffer } from 'node:buffer';
+import {
+  ApiAuthenticationError,
+  ApiError,
+  TaskFailedError,
+  isApiError,
+} from '../http/errors';
+import {
+  createHttpClient,
+  type HttpClient,
+  type HttpLogEntry,
+  type HttpMethod,
+  type HttpResponse,
+  type QueryValue,
+  type RetryOptions,
+  type TlsOptions,
+} from '../http/http-client';
+import { systemClock, waitFor, type Clock, type WaitProgress } from '../wait';
+import type {
+  ConfigureReplicationSpec,
+  Datastore,
+  DatastoreBrowserRequest,
+  DatastoreBrowserResult,
+  Pairing,
+  PairingSpec,
+  ReconfigureReplicationSpec,
+  ReplicatedVmDisk,
+  ReplicationInfo,
+  ReplicationServerInfo,
+  StoragePolicy,
+  StoragePolicyComplianceCheckData,
+  Task,
+  VirtualMachine,
+  VmCapabilities,
+  VmDisk,
+  VmDiskFindSeedSpec,
+  VmDiskSeedInformation,
+  VrCredentials,
+  VrmsInfo,
+} from './types';
+
+/** The REST gateway base path appended to the endpoint. @public */
+export const VR_API_BASE_PATH = '/api/rest/vr/v2';
+
+/** Safety net against a server whose next link never ends. @internal */
+const MAX_PAGES = 10_000;
+
+/** Options of `VrClient`. @public */
+export interface VrClientOptions {
+  /** Appliance base URL, e.g. `https://vr-a.example.local`; `/api/rest/vr/v2` is appended unless a `/api/rest/vr/vN` path is already there. */
+  readonly endpoint: string;
+  /** vCenter SSO user of the local site (e.g. administrator@vsphere.local). */
+  readonly credentials: VrCredentials;
+  /**
+   * vCenter SSO user of the remote site, for `POST /pairings/{id}/remote-session`.
+   * @default - the same as `credentials`
+   */
+  readonly remoteCredentials?: VrCredentials;
+  /**
+   * TLS trust: CA bundle (file or PEM) added to Node's roots, or insecure (lab only).
+   * @default - verify against Node's built-in roots
+   */
+  readonly tls?: TlsOptions;
+  /**
+   * Timeout of one HTTP attempt, in milliseconds.
+   * @default 30_000
+   */
+  readonly timeoutMs?: number;
+  /**
+   * HTTP retry policy.
+   * @default - 5 attempts, 500 ms .. 10 s backoff with jitter
+   */
+  readonly retry?: RetryOptions;
+  /**
+   * One entry per HTTP attempt, already redacted.
+   * @default - no logging
+   */
+  readonly logger?: (entry: HttpLogEntry) => void;
+  /**
+   * Time source and sleeper for retries and task polling.
+   * @default systemClock
+   */
+  readonly clock?: Clock;
+  /**
+   * Random source in [0, 1) for backoff jitter.
+   * @default Math.random
+   */
+  readonly random?: () => number;
+  /**
+   * Aborts every request, retry and wait of this client.
+   * @default - not abortable
+   */
+  readonly signal?: AbortSignal;
+}
+
+/** Options of `waitForTask`. @public */
+export interface WaitForTaskOptions {
+  /** Total time allowed, in milliseconds. */
+  readonly timeoutMs: number;
+  /**
+   * Called after every poll of an unfinished task (progress 0..100, detail like "RUNNING 40%").
+   * @default - no callback
+   */
+  readonly onProgress?: (progress: WaitProgress) => void;
+  /**
+   * Stops the wait with WaitAbortedError.
+   * @default - the client's signal
+   */
+  readonly signal?: AbortSignal;
+  /**
+   * First delay between polls, in milliseconds.
+   * @default 500
+   */
+  readonly minDelayMs?: number;
+  /**
+   * Maximum delay between polls, in milliseconds.
+   * @default 10_000
+   */
+  readonly maxDelayMs?: number;
+  /**
+   * What the wait is about, for messages.
+   * @default - "task <id> (<task description> <entity name>)" from the last poll
+   */
+  readonly description?: string;
+}
+
+/** Filters of `listVms`. @public */
+export interface ListVmsOptions {
+  /**
+   * Only VMs that can be replicated (`suitable_for_replication`).
+   * @default - parameter not sent (server default false)
+   */
+  readonly suitableForReplication?: boolean;
+  /**
+   * Exact VM names (OR). An empty array matches nothing (no request is sent).
+   * @default - all VMs
+   */
+  readonly names?: readonly string[];
+}
+
+/** Filters of `listReplications`. Use `vmIds` or `names`, not both. @public */
+export interface ListReplicationsOptions {
+  /**
+   * Only replications whose source vCenter has this GUID (`source_vc_guid`).
+   * @default - all source vCenters
+   */
+  readonly sourceVcGuid?: string;
+  /**
+   * Ask for extended info (slower on the server).
+   * @default - parameter not sent (server default false)
+   */
+  readonly extendedInfo?: boolean;
+  /**
+   * Only replications of these VM ids (`filter_property=vm_id`). An empty array matches nothing.
+   * @default - all
+   */
+  readonly vmIds?: readonly string[];
+  /**
+   * Only replications with these names (`filter_property=name`). An empty array matches nothing.
+   * @default - all
+   */
+  readonly names?: readonly string[];
+}
+
+/** Replica-disk choice for unconfigure / delete. Required: deleting replica data is never implicit. @public */
+export interface RemoveReplicationOptions {
+  /** Keep the replica disks on the target datastore (`retain_replica_disks`). */
+  readonly retainReplicaDisks: boolean;
+}
+
+/** Options of `deletePairing`. @public */
+export interface DeletePairingOptions {
+  /**
+   * Break the pairing on this side only, even when the other site is unreachable.
+   * @default false
+   */
+  readonly force?: boolean;
+}
+
+/** Counters of a VrClient. @public */
+export interface VrClientStats {
+  /** HTTP attempts sent (each retry counts). */
+  readonly requests: number;
+  /** HTTP retries. */
+  readonly retries: number;
+  /** Successful logins (`POST /session`). */
+  readonly logins: number;
+  /** Task polls made by `waitForTask`. */
+  readonly taskPolls: number;
+}
+
+/** Base URL of the gateway for an endpoint. @public */
+export function vrBaseUrl(endpoint: string): string {
+  const trimmed = endpoint.trim().replace(/\/+$/, '');
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    throw new TypeError(`endpoint must be an absolute https URL such as https://vr-a.example.local, got "${trimmed}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new TypeError(`endpoint must use https (or http for a local simulator), got "${url.protocol}"`);
+  }
+  if (/\/api\/rest\/vr\/v\d+$/.test(url.pathname)) return trimmed;
+  return `${trimmed}${VR_API_BASE_PATH}`;
+}
+
+/** A local (ROBO) pairing: both sides are the same vCenter, so no remote session is needed. @public */
+export function isLocalPairing(pairing: Pairing): boolean {
+  const local = pairing.local_vc_server?.id;
+  const remote = pairing.remote_vc_server?.id;
+  return local !== undefined && local !== '' && local === remote;
+}
+
+/** The typed VR client. @public */
+export class VrClient {
+  /** Gateway base URL, e.g. https://vr-a.example.local/api/rest/vr/v2. */
+  public readonly baseUrl: string;
+  /** True when TLS verification is off (the CLI warns). */
+  public readonly insecure: boolean;
+
+  private readonly http: HttpClient;
+  private readonly credentials: VrCredentials;
+  private readonly remoteCredentials: VrCredentials;
+  private readonly clock: Clock;
+  private readonly random: () => number;
+  private readonly signal?: AbortSignal;
+  private session?: string;
+  private loginInFlight?: Promise<string>;
+  private reloginInFlight?: Promise<void>;
+  /** Pairings with a remote session on the current session, in creation order. */
+  private readonly remoteSessions = new Set<string>();
+  private readonly remoteInFlight = new Map<string, Promise<void>>();
+  private counters = { logins: 0, taskPolls: 0 };
+
+  constructor(options: VrClientOptions) {
+    requireCredentials(options.credentials, 'credentials');
+    if (options.remoteCredentials !== undefined) requireCredentials(options.remoteCredentials, 'remoteCredentials');
+    this.baseUrl = vrBaseUrl(options.endpoint);
+    this.credentials = options.credentials;
+    this.remoteCredentials = options.remoteCredentials ?? options.credentials;
+    this.clock = options.clock ?? systemClock;
+    this.random = options.random ?? Math.random;
+    this.signal = options.signal;
+    this.http = createHttpClient({
+      baseUrl: this.baseUrl,
+      timeoutMs: options.timeoutMs,
+      tls: options.tls,
+      retry: options.retry,
+      logger: options.logger,
+      sleep: (ms, signal) => this.clock.sleep(ms, signal),
+      now: () => this.clock.now(),
+      random: this.random,
+      signal: options.signal,
+    });
+    this.insecure = this.http.insecure;
+  }
+
+  /** Counters snapshot. */
+  public get stats(): VrClientStats {
+    return { requests: this.http.stats.requests, retries: this.http.stats.retries, ...this.counters };
+  }
+
+  // ---------------------------------------------------------------- session
+
+  /** Log in now (otherwise done lazily by the first call). `POST /session`. */
+  public async login(): Promise<void> {
+    await this.sessionId();
+  }
+
+  /** `DELETE /session`; a 401 (already expired) counts as success. Forgets the remote sessions. */
+  public async logout(): Promise<void> {
+    const session = this.session;
+    this.session = undefined;
+    this.remoteSessions.clear();
+    if (session === undefined) return;
+    try {
+      await this.http.request({ method: 'DELETE', path: '/session', headers: { 'x-dr-session': session } });
+    } catch (err) {
+      if (!(isApiError(err) && err.status === 401)) throw err;
+    }
+  }
+
+  /** `POST /pairings/{id}/remote-session` with the session AND the remote Basic credentials. Remembered for re-login. */
+  public async createRemoteSession(pairingId: string): Promise<void> {
+    requireId(pairingId, 'pairingId');
+    const existing = this.remoteInFlight.get(pairingId);
+    if (existing !== undefined) return existing;
+    const pending = this.call(
+      { method: 'POST', path: `${pairingPath(pairingId)}/remote-session`, headers: { authorization: basicAuth(this.remoteCredentials) } },
+      (err) => this.remoteAuthError(pairingId, err),
+    )
+      .then(() => {
+        this.remoteSessions.add(pairingId);
+      })
+      .finally(() => this.remoteInFlight.delete(pairingId));
+    this.remoteInFlight.set(pairingId, pending);
+    return pending;
+  }
+
+  /** Create the remote session of this pairing unless it is local (ROBO) or already exists. */
+  public async ensureRemoteSession(pairing: Pairing): Promise<void> {
+    if (isLocalPairing(pairing)) return;
+    const id = pairing.pairing_id;
+    if (id === undefined || id === '') throw new TypeError('ensureRemoteSession: the pairing has no pairing_id');
+    if (this.remoteSessions.has(id)) return;
+    await this.createRemoteSession(id);
+  }
+
+  /** Pairing ids with a remote session on the current session. */
+  public get remoteSessionPairings(): readonly string[] {
+    return [...this.remoteSessions];
+  }
+
+  // ---------------------------------------------------------------- server and pairings
+
+  /** `GET /info`. */
+  public async getInfo(): Promise<VrmsInfo> {
+    return entity<VrmsInfo>(await this.call({ method: 'GET', path: '/info' }), 'VR server info');
+  }
+
+  /** `GET /pairings` (all pages). */
+  public async listPairings(): Promise<Pairing[]> {
+    return this.listAll<Pairing>('/pairings', undefined, 'pairings');
+  }
+
+  /** `GET /pairings/{id}`; 404 → ApiNotFoundError. */
+  public async getPairing(pairingId: string): Promise<Pairing> {
+    requireId(pairingId, 'pairingId');
+    return entity<Pairing>(await this.call({ method: 'GET', path: pairingPath(pairingId) }), `pairing ${pairingId}`);
+  }
+
+  /** `POST /pairings` → task. */
+  public async createPairing(spec: PairingSpec): Promise<Task> {
+    return parseTask(await this.call({ method: 'POST', path: '/pairings', body: spec }), 'create pairing');
+  }
+
+  /** `DELETE /pairings/{id}?force=` → task. */
+  public async deletePairing(pairingId: string, options: DeletePairingOptions = {}): Promise<Task> {
+    requireId(pairingId, 'pairingId');
+    const res = await this.call({ method: 'DELETE', path: pairingPath(pairingId), query: { force: options.force ?? false } });
+    return parseTask(res, `delete pairing ${pairingId}`);
+  }
+
+  /** `GET {P}/vrs`: the local and remote VRMS of the pairing. */
+  public async listVrs(pairingId: string): Promise<VrmsInfo[]> {
+    requireId(pairingId, 'pairingId');
+    return this.listAll<VrmsInfo>(`${pairingPath(pairingId)}/vrs`, undefined, 'VR management servers');
+  }
+
+  /** `GET {P}/vrs/{vr_id}/replication-servers`. */
+  public async listReplicationServers(pairingId: string, vrId: string): Promise<ReplicationServerInfo[]> {
+    requireId(pairingId, 'pairingId');
+    requireId(vrId, 'vrId');
+    return this.listAll<ReplicationServerInfo>(`${pairingPath(pairingId)}/vrs/${enc(vrId)}/replication-servers`, undefined, 'replication servers');
+  }
+
+  // ---------------------------------------------------------------- inventory
+
+  /** `GET {VC}/vms?suitable_for_replication=…&filter_property=name&filter=a&filter=b`. */
+  public async listVms(pairingId: string, vcId: string, options: ListVmsOptions = {}): Promise<VirtualMachine[]> {
+    if (options.names !== undefined && options.names.length === 0) return [];
+    const query: Record<string, QueryValue> = { suitable_for_replication: options.suitableForReplication, ...filterQuery('name', options.names) };
+    return this.listAll<VirtualMachine>(`${vcPath(pairingId, vcId)}/vms`, query, 'virtual machines');
+  }
+
+  /** `GET {VC}/vms/{vm_id}/disks`. */
+  public async getVmDisks(pairingId: string, vcId: string, vmId: string): Promise<VmDisk[]> {
+    requireId(vmId, 'vmId');
+    return this.listAll<VmDisk>(`${vcPath(pairingId, vcId)}/vms/${enc(vmId)}/disks`, undefined, `disks of VM ${vmId}`);
+  }
+
+  /** `GET {VC}/vms/{vm_id}/capability`. */
+  public async getVmCapability(pairingId: string, vcId: string, vmId: string): Promise<VmCapabilities> {
+    requireId(vmId, 'vmId');
+    const res = await this.call({ method: 'GET', path: `${vcPath(pairingId, vcId)}/vms/${enc(vmId)}/capability` });
+    return entity<VmCapabilities>(res, `capability of VM ${vmId}`);
+  }
+
+  /** `GET {VC}/storage-policies`. */
+  public async listStoragePolicies(pairingId: string, vcId: string): Promise<StoragePolicy[]> {
+    return this.listAll<StoragePolicy>(`${vcPath(pairingId, vcId)}/storage-policies`, undefined, 'storage policies');
+  }
+
+  /** `POST {VC}/storage-policies/{id}/actions/check-compliance` with a JSON array of datastore ids. */
+  public async checkStoragePolicyCompliance(
+    pairingId: string,
+    vcId: string,
+    policyId: string,
+    datastoreIds: readonly string[],
+  ): Promise<StoragePolicyComplianceCheckData[]> {
+    requireId(policyId, 'policyId');
+    datastoreIds.forEach((id, i) => requireId(id, `datastoreIds[${i}]`));
+    const path = `${vcPath(pairingId, vcId)}/storage-policies/${enc(policyId)}/actions/check-compliance`;
+    return listItems<StoragePolicyComplianceCheckData>(await this.call({ method: 'POST', path, body: [...datastoreIds] }), 'compliance results');
+  }
+
+  /** `GET {VC}/datastores` (VR-capable target datastores). */
+  public async listDatastores(pairingId: string, vcId: string): Promise<Datastore[]> {
+    return this.listAll<Datastore>(`${vcPath(pairingId, vcId)}/datastores`, undefined, 'datastores');
+  }
+
+  /** `POST {VC}/datastores/{id}/actions/find-seeds` with a JSON array of specs. */
+  public async findSeeds(pairingId: string, vcId: string, datastoreId: string, specs: readonly VmDiskFindSeedSpec[]): Promise<VmDiskSeedInformation[]> {
+    requireId(datastoreId, 'datastoreId');
+    const path = `${vcPath(pairingId, vcId)}/datastores/${enc(datastoreId)}/actions/find-seeds`;
+    return listItems<VmDiskSeedInformation>(await this.call({ method: 'POST', path, body: [...specs] }), 'seed information');
+  }
+
+  /** `POST {VC}/datastores/{id}/actions/browse`. */
+  public async browseDatastore(pairingId: string, vcId: string, datastoreId: string, request: DatastoreBrowserRequest): Promise<DatastoreBrowserResult[]> {
+    requireId(datastoreId, 'datastoreId');
+    const path = `${vcPath(pairingId, vcId)}/datastores/${enc(datastoreId)}/actions/browse`;
+    return listItems<DatastoreBrowserResult>(await this.call({ method: 'POST', path, body: request }), 'datastore browse results');
+  }
+
+  // ---------------------------------------------------------------- replications
+
+  /** `GET {P}/replications` (all pages), optionally filtered by source VC, VM ids or names. */
+  public async listReplications(pairingId: string, options: ListReplicationsOptions = {}): Promise<ReplicationInfo[]> {
+    requireId(pairingId, 'pairingId');
+    if (options.vmIds !== undefined && options.names !== undefined) {
+      throw new TypeError('listReplications: filter by vmIds or by names, not both (the API filters on one property)');
+    }
+    if (options.vmIds?.length === 0 || options.names?.length === 0) return [];
+    const query: Record<string, QueryValue> = {
+      source_vc_guid: options.sourceVcGuid,
+      extended_info: options.extendedInfo,
+      ...(options.vmIds !== undefined ? filterQuery('vm_id', options.vmIds) : filterQuery('name', options.names)),
+    };
+    return this.listAll<ReplicationInfo>(`${pairingPath(pairingId)}/replications`, query, 'replications');
+  }
+
+  /** `GET {P}/replications/{id}`; undefined when it does not exist (404). */
+  public async getReplication(pairingId: string, replicationId: string): Promise<ReplicationInfo | undefined> {
+    try {
+      const res = await this.call({ method: 'GET', path: replicationPath(pairingId, replicationId) });
+      return entity<ReplicationInfo>(res, `replication ${replicationId}`);
+    } catch (err) {
+      if (isApiError(err) && err.status === 404) return undefined;
+      throw err;
+    }
+  }
+
+  /** `POST {P}/replications` with a JSON ARRAY of specs → one task per spec, in order. */
+  public async configureReplications(pairingId: string, specs: readonly ConfigureReplicationSpec[]): Promise<Task[]> {
+    requireId(pairingId, 'pairingId');
+    if (specs.length === 0) throw new TypeError('configureReplications: specs must contain at least one ConfigureReplicationSpec');
+    const res = await this.call({ method: 'POST', path: `${pairingPath(pairingId)}/replications`, body: [...specs] });
+    return listItems<unknown>(res, 'configure tasks').map((t) => toTask(t, res, 'configure task'));
+  }
+
+  /** `POST {P}/replications/{id}/actions/reconfigure` → task. */
+  public async reconfigureReplication(pairingId: string, replicationId: string, spec: ReconfigureReplicationSpec): Promise<Task> {
+    return this.replicationAction(pairingId, replicationId, 'reconfigure', spec);
+  }
+
+  /** `POST {P}/replications/{id}/actions/pause` → task. */
+  public async pauseReplication(pairingId: string, replicationId: string): Promise<Task> {
+    return this.replicationAction(pairingId, replicationId, 'pause');
+  }
+
+  /** `POST {P}/replications/{id}/actions/resume` → task. */
+  public async resumeReplication(pairingId: string, replicationId: string): Promise<Task> {
+    return this.replicationAction(pairingId, replicationId, 'resume');
+  }
+
+  /** `POST {P}/replications/{id}/actions/sync` → task. */
+  public async syncReplication(pairingId: string, replicationId: string): Promise<Task> {
+    return this.replicationAction(pairingId, replicationId, 'sync');
+  }
+
+  /** `POST {P}/replications/{id}/actions/unconfigure?retain_replica_disks=` → task (needs the remote site). */
+  public async unconfigureReplication(pairingId: string, replicationId: string, options: RemoveReplicationOptions): Promise<Task> {
+    return this.replicationAction(pairingId, replicationId, 'unconfigure', undefined, { retain_replica_disks: requireRetain(options) });
+  }
+
+  /** `DELETE {P}/replications/{id}?retain_replica_disks=` → task (local side only; works with the remote site down). */
+  public async deleteReplication(pairingId: string, replicationId: string, options: RemoveReplicationOptions): Promise<Task> {
+    const query = { retain_replica_disks: requireRetain(options) };
+    const res = await this.call({ method: 'DELETE', path: replicationPath(pairingId, replicationId), query });
+    return parseTask(res, `delete replication ${replicationId}`);
+  }
+
+  /** `GET {P}/replications/{id}/disks` (all pages). */
+  public async getReplicatedDisks(pairingId: string, replicationId: string): Promise<ReplicatedVmDisk[]> {
+    return this.listAll<ReplicatedVmDisk>(`${replicationPath(pairingId, replicationId)}/disks`, undefined, `disks of replication ${replicationId}`);
+  }
+
+  // ---------------------------------------------------------------- tasks
+
+  /** `GET /tasks/{id}`; times are normalised to epoch milliseconds. */
+  public async getTask(taskId: string): Promise<Task> {
+    requireId(taskId, 'taskId');
+    return parseTask(await this.call({ method: 'GET', path: `/tasks/${enc(taskId)}` }), `task ${taskId}`);
+  }
+
+  /** `GET /tasks` (recent tasks, all pages). */
+  public async listTasks(): Promise<Task[]> {
+    const res = await this.call({ method: 'GET', path: '/tasks' });
+    const raw = await this.collectPages(res, 'tasks');
+    return raw.map((t) => toTask(t, res, 'task'));
+  }
+
+  /**
+   * Poll `GET /tasks/{id}` with the generic waiter until SUCCESS (→ the task).
+   * @throws TaskFailedError on ERROR / CANCELLED, WaitTimeoutError, WaitAbortedError, or an ApiError of a poll.
+   */
+  public async waitForTask(taskId: string, options: WaitForTaskOptions): Promise<Task> {
+    requireId(taskId, 'taskId');
+    let last: Task | undefined;
+    const describe = (): string => options.description ?? describeTask(taskId, last);
+    return waitFor<Task>({
+      description: describe,
+      timeoutMs: options.timeoutMs,
+      minDelayMs: options.minDelayMs,
+      maxDelayMs: options.maxDelayMs,
+      signal: combineSignals(this.signal, options.signal),
+      onProgress: options.onProgress,
+      clock: this.clock,
+      random: this.random,
+      check: async () => {
+        this.counters.taskPolls += 1;
+        const task = await this.getTask(taskId);
+        last = task;
+        if (task.status === 'SUCCESS') return { done: true, value: task };
+        if (task.status === 'ERROR' || task.status === 'CANCELLED') {
+          throw new TaskFailedError({
+            taskId,
+            taskStatus: task.status,
+            description: describe(),
+            taskErrorMessage: task.error?.message,
+            taskErrorDetails: task.error?.details,
+            url: this.http.resolveUrl(`/tasks/${enc(taskId)}`),
+          });
+        }
+        return { done: false, progress: task.progress, detail: taskDetail(task) };
+      },
+    });
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  private async replicationAction(
+    pairingId: string,
+    replicationId: string,
+    action: string,
+    body?: unknown,
+    query?: Record<string, QueryValue>,
+  ): Promise<Task> {
+    const res = await this.call({ method: 'POST', path: `${replicationPath(pairingId, replicationId)}/actions/${action}`, body, query });
+    return parseTask(res, `${action} replication ${replicationId}`);
+  }
+
+  /** GET a list and follow `_meta.links.next.href` to the end. */
+  private async listAll<T>(path: string, query: Record<string, QueryValue> | undefined, what: string): Promise<T[]> {
+    const first = await this.call({ method: 'GET', path, query });
+    return (await this.collectPages(first, what)) as T[];
+  }
+
+  private async collectPages(first: HttpResponse, what: string): Promise<unknown[]> {
+    const items: unknown[] = [];
+    const seen = new Set<string>([first.url]);
+    let res = first;
+    for (;;) {
+      const page = parseListPage(res, what);
+      items.push(...page.items);
+      if (page.next === undefined) return items;
+      const nextUrl = this.http.resolveUrl(page.next);
+      if (seen.has(nextUrl) || seen.size >= MAX_PAGES) {
+        throw invalidResponse(res, 'GET', `the next-page link of ${what} loops back to a page already read (${page.next})`);
+      }
+      seen.add(nextUrl);
+      res = await this.call({ method: 'GET', path: page.next });
+    }
+  }
+
+  /** Send with the session; on 401: re-login once (+ remote sessions), retry once, then ApiAuthenticationError. */
+  private async call(
+    req: { method: HttpMethod; path: string; query?: Record<string, QueryValue>; body?: unknown; headers?: Record<string, string> },
+    authError?: (err: ApiError) => ApiAuthenticationError,
+  ): Promise<HttpResponse> {
+    const session = await this.sessionId();
+    try {
+      return await this.http.request({ ...req, headers: { ...req.headers, 'x-dr-session': session } });
+    } catch (err) {
+      if (!isUnauthorized(err)) throw err;
+    }
+    await this.relogin(session);
+    const fresh = await this.sessionId();
+    try {
+      return await this.http.request({ ...req, headers: { ...req.headers, 'x-dr-session': fresh } });
+    } catch (err) {
+      if (!isUnauthorized(err)) throw err;
+      throw authError !== undefined ? authError(err) : this.sessionRejectedError(err);
+    }
+  }
+
+  private async sessionId(): Promise<string> {
+    if (this.session !== undefined) return this.session;
+    if (this.loginInFlight === undefined) {
+      this.loginInFlight = this.doLogin().finally(() => {
+        this.loginInFlight = undefined;
+      });
+    }
+    return this.loginInFlight;
+  }
+
+  private async doLogin(): Promise<string> {
+    let res: HttpResponse;
+    try {
+      res = await this.http.request({ method: 'POST', path: '/session', headers: { authorization: basicAuth(this.credentials) } });
+    } catch (err) {
+      if (isApiError(err) && (err.status === 401 || err.status === 403)) {
+        throw new ApiAuthenticationError(
+          { status: err.status, method: 'POST', url: err.url, errorCode: err.errorCode, opId: err.opId, username: this.credentials.username },
+          `login to ${this.baseUrl} as "${this.credentials.username}" was rejected (POST /session → ${err.status}): ` +
+            'check the user name and password (a vCenter SSO user, e.g. administrator@vsphere.local)',
+        );
+      }
+      throw err;
+    }
+    const id = sessionIdFrom(res);
+    if (id === undefined) throw invalidResponse(res, 'POST', 'the login answer has no session_id');
+    this.session = id;
+    this.counters.logins += 1;
+    return id;
+  }
+
+  /** Replace a session the server rejected: one login, then every remote session again. Shared by concurrent callers. */
+  private async relogin(stale: string): Promise<void> {
+    if (this.reloginInFlight !== undefined) return this.reloginInFlight;
+    if (this.session !== undefined && this.session !== stale) return;
+    this.reloginInFlight = (async () => {
+      this.session = undefined;
+      const session = await this.sessionId();
+      for (const pairingId of [...this.remoteSessions]) await this.postRemoteSession(pairingId, session);
+    })().finally(() => {
+      this.reloginInFlight = undefined;
+    });
+    return this.reloginInFlight;
+  }
+
+  /** Re-create a remote session on a fresh session (no 401 recovery: we just logged in). */
+  private async postRemoteSession(pairingId: string, session: string): Promise<void> {
+    try {
+      await this.http.request({
+        method: 'POST',
+        path: `${pairingPath(pairingId)}/remote-session`,
+        headers: { 'x-dr-session': session, authorization: basicAuth(this.remoteCredentials) },
+      });
+    } catch (err) {
+      if (isUnauthorized(err)) throw this.remoteAuthError(pairingId, err);
+      throw err;
+    }
+  }
+
+  private remoteAuthError(pairingId: string, err: ApiError): ApiAuthenticationError {
+    return new ApiAuthenticationError(
+      { status: err.status, method: err.method, url: err.url, errorCode: err.errorCode, opId: err.opId, username: this.remoteCredentials.username },
+      `the remote site of pairing ${pairingId} rejected the login of "${this.remoteCredentials.username}" ` +
+        `(POST ${pathOf(err.url)} → ${err.status}): check the remote credentials (a vCenter SSO user of the remote site)`,
+    );
+  }
+
+  private sessionRejectedError(err: ApiError): ApiAuthenticationError {
+    return new ApiAuthenticationError(
+      { status: err.status, method: err.method, url: err.url, errorCode: err.errorCode, opId: err.opId, username: this.credentials.username },
+      `${err.method} ${pathOf(err.url)} → 401 again after logging in again to ${this.baseUrl} as "${this.credentials.username}": ` +
+        'the appliance does not accept the new session (check the user’s privileges and that the appliance is healthy)',
+    );
+  }
+}
+
+// ------------------------------------------------------------------ helpers (module-private)
+
+function enc(id: string): string {
+  return encodeURIComponent(id);
+}
+
+function pairingPath(pairingId: string): string {
+  requireId(pairingId, 'pairingId');
+  return `/pairings/${enc(pairingId)}`;
+}
+
+function vcPath(pairingId: string, vcId: string): string {
+  requireId(vcId, 'vcId');
+  return `${pairingPath(pairingId)}/vcenters/${enc(vcId)}`;
+}
+
+function replicationPath(pairingId: string, replicationId: string): string {
+  requireId(replicationId, 'replicationId');
+  return `${pairingPath(pairingId)}/replications/${enc(replicationId)}`;
+}
+
+function requireId(value: unknown, field: string): void {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new TypeError(`${field} must be a non-empty string, got ${JSON.stringify(value) ?? String(value)}`);
+  }
+}
+
+function requireCredentials(c: VrCredentials | undefined, field: string): void {
+  if (c === undefined || typeof c.username !== 'string' || c.username === '') throw new TypeError(`${field}.username must be a non-empty string`);
+  if (typeof c.password !== 'string' || c.password === '') throw new TypeError(`${field}.password must be a non-empty string`);
+}
+
+function requireRetain(options: RemoveReplicationOptions | undefined): boolean {
+  if (typeof options?.retainReplicaDisks !== 'boolean') {
+    throw new TypeError('retainReplicaDisks must be true or false: say explicitly whether the replica disks are kept');
+  }
+  return options.retainReplicaDisks;
+}
+
+function basicAuth(c: VrCredentials): string {
+  return `Basic ${Buffer.from(`${c.username}:${c.password}`, 'utf8').toString('base64')}`;
+}
+
+function filterQuery(property: string, values: readonly string[] | undefined): Record<string, QueryValue> {
+  if (values === undefined) return {};
+  return { filter_property: property, filter: values };
+}
+
+function isUnauthorized(err: unknown): err is ApiError {
+  return isApiError(err) && err.status === 401;
+}
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return url;
+  }
+}
+
+function invalidResponse(res: HttpResponse, method: string, problem: string): ApiError {
+  return new ApiError(
+    { status: res.status, method, url: res.url, errorCode: 'INVALID_RESPONSE' },
+    `${method} ${pathOf(res.url)} → ${res.status}: unexpected response, ${problem}`,
+  );
+}
+
+function sessionIdFrom(res: HttpResponse): string | undefined {
+  if (isRecord(res.data) && typeof res.data['session_id'] === 'string' && res.data['session_id'] !== '') return res.data['session_id'];
+  const header = res.headers['x-dr-session'];
+  return header !== undefined && header !== '' ? header : undefined;
+}
+
+/** An entity envelope: the object itself plus `_meta` (dropped). */
+function entity<T>(res: HttpResponse, what: string): T {
+  if (!isRecord(res.data)) throw invalidResponse(res, 'GET', `${what} is not a JSON object`);
+  const { _meta: _ignored, ...rest } = res.data;
+  void _ignored;
+  return rest as T;
+}
+
+function parseListPage(res: HttpResponse, what: string): { items: unknown[]; next?: string } {
+  if (!isRecord(res.data)) throw invalidResponse(res, 'GET', `${what}: expected {"list": [...]}`);
+  const list = res.data['list'];
+  if (list !== undefined && list !== null && !Array.isArray(list)) throw invalidResponse(res, 'GET', `${what}: "list" is not an array`);
+  const meta = res.data['_meta'];
+  const links = isRecord(meta) ? meta['links'] : undefined;
+  const next = isRecord(links) ? links['next'] : undefined;
+  const href = isRecord(next) ? next['href'] : undefined;
+  return { items: Array.isArray(list) ? (list as unknown[]) : [], next: typeof href === 'string' && href !== '' ? href : undefined };
+}
+
+/** Items of a single (POST) list answer. */
+function listItems<T>(res: HttpResponse, what: string): T[] {
+  return parseListPage(res, what).items as T[];
+}
+
+function parseTask(res: HttpResponse, what: string): Task {
+  return toTask(res.data, res, what);
+}
+
+/** Check a task's shape and normalise its times (numbers or strings) to epoch milliseconds. */
+function toTask(data: unknown, res: HttpResponse, what: string): Task {
+  if (!isRecord(data) || typeof data['id'] !== 'string' || typeof data['status'] !== 'string') {
+    throw invalidResponse(res, 'GET', `${what}: expected a task with "id" and "status"`);
+  }
+  const { _meta: _ignored, ...task } = data;
+  void _ignored;
+  const out: Record<string, unknown> = { ...task, status: data['status'].toUpperCase() };
+  for (const key of ['queued_time', 'start_time', 'complete_time']) {
+    if (key in data) out[key] = parseTime(data[key]);
+  }
+  if (typeof data['progress'] === 'string' && data['progress'].trim() !== '') out['progress'] = Number(data['progress']);
+  return out as Task;
+}
+
+/** Epoch ms from a number, a numeric string or an ISO date string; null when absent or unparseable. @internal */
+export function parseTime(value: unknown): number | null {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value !== 'string' || value.trim() === '') return null;
+  const text = value.trim();
+  if (/^-?\d+(\.\d+)?$/.test(text)) return Number(text);
+  const ms = Date.parse(text);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+function describeTask(taskId: string, task: Task | undefined): string {
+  const parts = [task?.description, task?.entity_name].filter((p): p is string => typeof p === 'string' && p !== '');
+  return parts.length > 0 ? `task ${taskId} (${parts.join(' ')})` : `task ${taskId}`;
+}
+
+function taskDetail(task: Task): string {
+  return typeof task.progress === 'number' ? `${task.status} ${task.progress}%` : task.status;
+}
+
+function combineSignals(a: AbortSignal | undefined, b: AbortSignal | undefined): AbortSignal | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return AbortSignal.any([a, b]);
+}
