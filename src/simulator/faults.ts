@@ -1,0 +1,188 @@
+/**
+ * Fault injection (modelled on vcsim's fault_injection.go): rules match a method and a path pattern (relative
+ * to the API root), optionally with a probability (seeded random), a skip count (let the first N matches
+ * through) and a max count. A matching rule can delay, reset the connection, answer with a status (and
+ * Retry-After), or make the next configure/reconfigure task end in ERROR (`taskError`). Faults are decided
+ * before the request is handled, so an injected 503 changes nothing.
+ *
+ * Endpoints served: none (the admin API in admin.ts exposes POST/DELETE /_sim/faults).
+ */
+import { isRecord } from './http-types';
+import type { RandomSource } from './runtime';
+
+export interface FaultRule {
+  id?: string;
+  /** HTTP method; omitted or '*' = any. */
+  method?: string;
+  /** Glob (`*` = one path segment, `**` = anything) or regex (`^…` or `/…/flags`) on the path after the API root. */
+  path: string;
+  /** 0..1, default 1. */
+  probability?: number;
+  /** Maximum number of injections. */
+  count?: number;
+  /** Let the first N matching requests through. */
+  skip?: number;
+  status?: number;
+  retryAfterSeconds?: number;
+  delayMs?: number;
+  /** Destroy the socket (connection reset). */
+  reset?: boolean;
+  body?: { error_code?: string; message?: string };
+  /** The configure/reconfigure task created by the matching request ends in ERROR with this message. */
+  taskError?: string;
+}
+
+export interface FaultRuleStats {
+  id: string;
+  /** Requests that matched method and path. */
+  matched: number;
+  /** Matches let through because of `skip`. */
+  skipped: number;
+  /** Faults injected. */
+  hits: number;
+}
+
+export interface FaultDecision {
+  ruleId: string;
+  status?: number;
+  retryAfterSeconds?: number;
+  delayMs?: number;
+  reset?: boolean;
+  body?: { error_code?: string; message?: string };
+  taskError?: string;
+}
+
+interface ActiveRule {
+  rule: FaultRule & { id: string };
+  pattern: RegExp;
+  stats: FaultRuleStats;
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Turns a glob or regex string into a RegExp over the path after the API root. */
+export function compilePathPattern(pattern: string): RegExp {
+  const slashed = /^\/(.+)\/([a-z]*)$/.exec(pattern);
+  if (slashed && /[\\^$()|[\]]/.test(slashed[1])) return new RegExp(slashed[1], slashed[2]);
+  if (pattern.startsWith('^')) return new RegExp(pattern);
+  const body = pattern
+    .split('**')
+    .map((part) => part.split('*').map(escapeRegex).join('[^/]*'))
+    .join('.*');
+  return new RegExp(`^${body}/?$`);
+}
+
+function optionalNumber(rule: Record<string, unknown>, name: string, min: number, max = Infinity): void {
+  const value = rule[name];
+  if (value === undefined) return;
+  if (typeof value !== 'number' || Number.isNaN(value) || value < min || value > max) {
+    throw new Error(`fault rule field '${name}' must be a number between ${min} and ${max}`);
+  }
+}
+
+/** Validates an unknown value (from JSON) as a fault rule; throws with a message naming the field. */
+export function parseFaultRule(value: unknown): FaultRule {
+  if (!isRecord(value)) throw new Error('a fault rule must be an object');
+  if (typeof value.path !== 'string' || value.path === '') throw new Error("fault rule field 'path' is required");
+  for (const name of ['id', 'method', 'taskError']) {
+    if (value[name] !== undefined && typeof value[name] !== 'string') {
+      throw new Error(`fault rule field '${name}' must be a string`);
+    }
+  }
+  optionalNumber(value, 'probability', 0, 1);
+  optionalNumber(value, 'count', 0);
+  optionalNumber(value, 'skip', 0);
+  optionalNumber(value, 'status', 100, 599);
+  optionalNumber(value, 'retryAfterSeconds', 0);
+  optionalNumber(value, 'delayMs', 0);
+  if (value.reset !== undefined && typeof value.reset !== 'boolean') {
+    throw new Error("fault rule field 'reset' must be a boolean");
+  }
+  if (value.body !== undefined && !isRecord(value.body)) throw new Error("fault rule field 'body' must be an object");
+  compilePathPattern(value.path);
+  return value as unknown as FaultRule;
+}
+
+export function parseFaultRules(value: unknown): FaultRule[] {
+  const list = Array.isArray(value) ? value : [value];
+  return list.map((item, index) => {
+    try {
+      return parseFaultRule(item);
+    } catch (error) {
+      throw new Error(`rule [${index}]: ${(error as Error).message}`);
+    }
+  });
+}
+
+export class FaultInjector {
+  private rules: ActiveRule[] = [];
+  private nextId = 1;
+
+  constructor(private readonly random: RandomSource) {}
+
+  addRule(rule: FaultRule): string {
+    const parsed = parseFaultRule(rule);
+    const id = parsed.id ?? `rule-${this.nextId++}`;
+    this.rules.push({
+      rule: { ...parsed, id },
+      pattern: compilePathPattern(parsed.path),
+      stats: { id, matched: 0, skipped: 0, hits: 0 },
+    });
+    return id;
+  }
+
+  removeRule(id: string): boolean {
+    const before = this.rules.length;
+    this.rules = this.rules.filter((active) => active.rule.id !== id);
+    return this.rules.length !== before;
+  }
+
+  clearRules(): void {
+    this.rules = [];
+  }
+
+  listRules(): FaultRule[] {
+    return this.rules.map((active) => ({ ...active.rule }));
+  }
+
+  stats(): FaultRuleStats[] {
+    return this.rules.map((active) => ({ ...active.stats }));
+  }
+
+  /** The first rule that fires for this request, with its stats updated; undefined = no fault. */
+  decide(method: string, apiPath: string): FaultDecision | undefined {
+    for (const active of this.rules) {
+      if (!this.matches(active, method, apiPath)) continue;
+      active.stats.matched += 1;
+      if (active.stats.matched <= (active.rule.skip ?? 0)) {
+        active.stats.skipped += 1;
+        continue;
+      }
+      if (active.rule.count !== undefined && active.stats.hits >= active.rule.count) continue;
+      if (this.random() >= (active.rule.probability ?? 1)) continue;
+      active.stats.hits += 1;
+      return this.toDecision(active.rule);
+    }
+    return undefined;
+  }
+
+  private matches(active: ActiveRule, method: string, apiPath: string): boolean {
+    const wantedMethod = active.rule.method?.toUpperCase();
+    if (wantedMethod && wantedMethod !== '*' && wantedMethod !== method.toUpperCase()) return false;
+    return active.pattern.test(apiPath);
+  }
+
+  private toDecision(rule: FaultRule & { id: string }): FaultDecision {
+    return {
+      ruleId: rule.id,
+      status: rule.status,
+      retryAfterSeconds: rule.retryAfterSeconds,
+      delayMs: rule.delayMs,
+      reset: rule.reset,
+      body: rule.body,
+      taskError: rule.taskError,
+    };
+  }
+}
