@@ -110,5 +110,6 @@ export async function planChanges(stackDir: string, env: NodeJS.ProcessEnv): Pro
 }
 
 export async function terraform(stackDir: string, args: readonly string[], env: NodeJS.ProcessEnv, echo = false): Promise<CommandResult> {
-  return runOrThrow(terraformBinary(), [...args, '-input=false', '-no-color'], { cwd: stackDir, env, echo });
+  const [subcommand, ...rest] = args;
+  return runOrThrow(terraformBinary(), [subcommand, '-input=false', '-no-color', ...rest], { cwd: stackDir, env, echo });
 }

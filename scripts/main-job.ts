@@ -19,6 +19,14 @@ const SIM_USERS = {
   VR_SITE_B_PASSWORD: 'Sim-Site-B-Passw0rd!',
 };
 
+/** What a DR engineer wants to see of Terraform's output: the CLI's own lines and the summaries. */
+function showTerraformOutput(output: string): void {
+  const interesting = output
+    .split('\n')
+    .filter((line) => /^(Plan:|Apply complete|Destroy complete)/.test(line) || (/\(local-exec\): repliform/.test(line) && !/\d+%/.test(line)));
+  process.stdout.write(`${interesting.map((line) => `  ${line}`).join('\n')}\n`);
+}
+
 function heading(text: string): void {
   process.stdout.write(`\n=== ${text}\n`);
 }
@@ -70,7 +78,7 @@ async function main(): Promise<void> {
     heading('synth examples/vr-basic and deploy with Terraform');
     const stackDir = (await synthExample('vr-basic', outdir, env))['vr-basic'];
     await terraform(stackDir, ['init'], env);
-    await terraform(stackDir, ['apply', '-auto-approve'], env, true);
+    showTerraformOutput((await terraform(stackDir, ['apply', '-auto-approve'], env)).stdout);
 
     heading('live replications read back from the VR API');
     const before = await liveReplications(sim);
@@ -85,7 +93,7 @@ async function main(): Promise<void> {
     const replacedIdentity = plan.filter((c) => c.actions.includes('delete') && c.address.includes('replication'));
     assert(replacedIdentity.length === 0, `an RPO change must not replace a replication: ${replacedIdentity.map((c) => c.address).join(', ')}`);
     process.stdout.write('  → settings resources only: reconfigure in place, no resync\n');
-    await terraform(stackDir, ['apply', '-auto-approve', 'tfplan'], changed, true);
+    showTerraformOutput((await terraform(stackDir, ['apply', '-auto-approve', 'tfplan'], changed)).stdout);
 
     heading('live replications after the RPO change');
     const after = await liveReplications(sim);
@@ -96,7 +104,7 @@ async function main(): Promise<void> {
     process.stdout.write('  → same replication ids, web tier now at 10 minutes\n');
 
     heading('destroy');
-    await terraform(stackDir, ['destroy', '-auto-approve'], changed, true);
+    showTerraformOutput((await terraform(stackDir, ['destroy', '-auto-approve'], changed)).stdout);
     const left = await liveReplications(sim);
     assert(left.length === 0, `${left.length} replications left after destroy`);
     const kept = sim.state.removedReplications.filter((r) => r.retainReplicaDisks).length;

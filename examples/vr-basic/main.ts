@@ -7,13 +7,16 @@
  *
  * WEB_RPO_MINUTES changes the web tier's RPO: a second deploy reconfigures in place, it never resyncs.
  */
-import { App, TerraformStack } from 'cdktf';
+import { App, LocalBackend, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { Credentials, VrPairing, VrReplication, VrReplicationPolicy } from 'repliform';
 
 class VrBasicStack extends TerraformStack {
   constructor(scope: Construct, id: string, env: NodeJS.ProcessEnv) {
     super(scope, id);
+    // Relative to the stack's directory (cdktf.out/stacks/vr-basic): the state sits next to cdktf.out,
+    // survives re-synthesis, and cdk.tf.json holds no absolute path. Real sites use a remote backend.
+    new LocalBackend(this, { path: '../../../terraform.vr-basic.tfstate' });
 
     const siteB = new VrPairing(this, 'site-b', {
       endpoint: env.VR_ENDPOINT ?? 'https://vr-a.example.local',

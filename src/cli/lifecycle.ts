@@ -85,8 +85,10 @@ export async function runLifecycle(action: string, kind: string, options: Lifecy
   const log = createLogger(logLevelFrom(env), (line) => (options.stderr ?? process.stderr).write(`${line}\n`));
   const label = { text: kind };
   try {
-    const result = await perform(parseAction(action), kind, options, log, label);
-    (options.stdout ?? process.stdout).write(`${JSON.stringify(result)}\n`);
+    const parsedAction = parseAction(action);
+    const result = await perform(parsedAction, kind, options, log, label);
+    // create, read and update report the live state; delete has nothing to report.
+    if (parsedAction !== 'delete') (options.stdout ?? process.stdout).write(`${JSON.stringify(result)}\n`);
     return EXIT_OK;
   } catch (error) {
     const badInput = isInputError(error);

@@ -36,12 +36,19 @@ function lineProgress(stream: NodeJS.WritableStream, now: () => number): Progres
       if (step === lastStep && now() - lastLineAt < LINE_INTERVAL_MS) return;
       lastStep = step;
       lastLineAt = now();
-      write([percent === undefined ? undefined : `${Math.round(percent)}%`, detail].filter(Boolean).join(' ') || 'waiting');
+      write(describeProgress(percent, detail));
     },
     stop(outcome) {
       write(outcome);
     },
   };
+}
+
+/** "40% RUNNING"; the detail may already carry the percentage ("RUNNING 40%"), then it is not repeated. */
+function describeProgress(percent: number | undefined, detail: string | undefined): string {
+  const percentText = percent === undefined ? undefined : `${Math.round(percent)}%`;
+  if (detail && percentText && detail.includes(percentText)) return detail;
+  return [percentText, detail].filter(Boolean).join(' ') || 'waiting';
 }
 
 function barProgress(stream: NodeJS.WriteStream): ProgressReporter {

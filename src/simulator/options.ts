@@ -92,6 +92,8 @@ export interface RunningSimulator {
   readonly faults: SimulatorFaults;
   readonly requests: readonly RecordedRequest[];
   clearRequests(): void;
+  /** Every session id issued since start (secrets: for leak checks only). */
+  readonly issuedSessionIds: readonly string[];
   /** Drops every session: the next call with an old session id gets 401. */
   expireSessions(): void;
   setTaskDelay(ms: number): void;

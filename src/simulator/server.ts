@@ -141,6 +141,10 @@ class Simulator {
     return this.vr.context.state;
   }
 
+  get issuedSessionIds(): readonly string[] {
+    return this.vr.context.issuedSessionIds;
+  }
+
   currentTaskDelay(): number {
     return this.taskDelayMs;
   }
@@ -337,6 +341,7 @@ async function buildSimulator(options: SimulatorOptions): Promise<Simulator> {
     },
     taskDelayMs: () => simulator?.currentTaskDelay() ?? options.taskDelayMs ?? DEFAULT_TASK_DELAY_MS,
     sessionTtlMs: options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
+    issuedSessionIds: [],
   };
   const openApi = await createVrOpenApi(options.specPath ?? findSpecFile());
   simulator = new Simulator(options, new VrApi(openApi, context, options.validateResponses ?? false));
@@ -378,6 +383,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       return simulator.recorded;
     },
     clearRequests: () => simulator.clearRequests(),
+    get issuedSessionIds() {
+      return simulator.issuedSessionIds;
+    },
     expireSessions: () => simulator.expireSessions(),
     setTaskDelay: (ms) => simulator.setTaskDelay(ms),
     setReplicationStatus: (id, patch) => simulator.drift(id, patch),

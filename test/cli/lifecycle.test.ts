@@ -49,7 +49,7 @@ describe('exit codes and messages', () => {
     expect(result.code).toBe(0);
     const state = JSON.parse(result.stdout) as { id: string; name: string; settings: { rpo_minutes: number } };
     expect(state).toMatchObject({ name: 'web-01', settings: { rpo_minutes: 15 } });
-    expect(state.id).toBe(sim.state.replications[0].id);
+    expect(state.id).toBe(sim.state.replications[0].info.id);
     expect(result.stderr).toContain('repliform: configuring replication of web-01: started');
     expect(result.stderr).toContain('repliform: configuring replication of web-01: done');
   });
@@ -96,7 +96,7 @@ describe('exit codes and messages', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/repliform debug: POST \/api\/rest\/vr\/v2\/session 200 \d+ms/);
     expect(result.stderr).toMatch(/repliform debug: POST \/api\/rest\/vr\/v2\/pairings\/[^ ]+\/replications 202 \d+ms/);
-    for (const secret of [SIM_ENV.VR_SITE_A_PASSWORD, SIM_ENV.VR_SITE_B_PASSWORD, ...sim.state.sessionIds()]) {
+    for (const secret of [SIM_ENV.VR_SITE_A_PASSWORD, SIM_ENV.VR_SITE_B_PASSWORD, ...sim.issuedSessionIds]) {
       expect(result.stderr).not.toContain(secret);
       expect(result.stdout).not.toContain(secret);
     }
@@ -121,7 +121,7 @@ test('killed with SIGKILL during create, a rerun converges on exactly one replic
   sim.setTaskDelay(60);
   const rerun = await cli(['lifecycle', 'create', 'vr.replication'], specEnv());
   expect(rerun.code).toBe(0);
-  expect(sim.state.replications.filter((r) => r.name === 'web-01')).toHaveLength(1);
+  expect(sim.state.replications.filter((r) => r.info.name === 'web-01')).toHaveLength(1);
   expect(sim.requests.filter((r) => r.method === 'POST' && /\/pairings\/[^/]+\/replications$/.test(r.path))).toHaveLength(1);
   expect(JSON.parse(rerun.stdout)).toMatchObject({ name: 'web-01', configuration_state: 'OK' });
 });

@@ -43,11 +43,11 @@ function env(webRpo: number): NodeJS.ProcessEnv {
 }
 
 function liveByName(): Record<string, { id: string; rpo: number | undefined }> {
-  return Object.fromEntries(sim.state.replications.map((r) => [r.name ?? '', { id: r.id ?? '', rpo: r.rpo }]));
+  return Object.fromEntries(sim.state.replications.map((r) => [r.info.name, { id: r.info.id, rpo: r.info.rpo }]));
 }
 
 function secrets(): string[] {
-  return [CANARY_A, CANARY_B, Buffer.from(`dr-admin@vsphere.local:${CANARY_A}`).toString('base64'), ...sim.state.sessionIds()];
+  return [CANARY_A, CANARY_B, Buffer.from(`dr-admin@vsphere.local:${CANARY_A}`).toString('base64'), ...sim.issuedSessionIds];
 }
 
 test('deploy, change an RPO in place, destroy — with real Terraform and no secret anywhere', async () => {
@@ -65,7 +65,7 @@ test('deploy, change an RPO in place, destroy — with real Terraform and no sec
   const deployed = liveByName();
   expect(Object.keys(deployed).sort()).toEqual(['db-01', 'web-01', 'web-02']);
   expect([deployed['web-01'].rpo, deployed['web-02'].rpo, deployed['db-01'].rpo]).toEqual([15, 15, 5]);
-  expect(sim.state.replications.every((r) => r.configuration_state === 'OK')).toBe(true);
+  expect(sim.state.replications.every((r) => r.info.configuration_state === 'OK')).toBe(true);
 
   // a second apply with no change does nothing
   const idle = await planChanges(stackDir, env(15));
@@ -92,7 +92,7 @@ test('deploy, change an RPO in place, destroy — with real Terraform and no sec
   expect(sim.state.removedReplications.map((r) => r.retainReplicaDisks)).toEqual([true, true, true]);
 
   // nothing secret in the synthesized JSON, the state, or anything printed
-  const state = readFileSync(join(stackDir, 'terraform.tfstate'), 'utf8');
+  const state = readFileSync(join(workDir, 'terraform.vr-basic.tfstate'), 'utf8');
   for (const secret of secrets()) {
     expect(synthesized).not.toContain(secret);
     expect(state).not.toContain(secret);

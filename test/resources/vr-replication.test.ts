@@ -25,7 +25,7 @@ function apiRequests(method: string, pattern: RegExp) {
 }
 
 function replicationsOf(vmName: string) {
-  return sim.state.replications.filter((r) => r.name === vmName);
+  return sim.state.replications.filter((r) => r.info.name === vmName);
 }
 
 describe('create', () => {
@@ -57,7 +57,7 @@ describe('create', () => {
 
     expect(replicationsOf('web-01')).toHaveLength(1);
     expect(state).toMatchObject({ name: 'web-01', configuration_state: 'OK', settings: { rpo_minutes: 15, point_in_time: { instances_per_day: 3, days: 5 } } });
-    expect(state.id).toBe(replicationsOf('web-01')[0].id);
+    expect(state.id).toBe(replicationsOf('web-01')[0].info.id);
     expect(ctx.progressEvents[0]).toBe('start configuring replication of web-01');
     expect(ctx.progressEvents).toContain('stop done');
   });
@@ -95,7 +95,7 @@ describe('create', () => {
     await expect(vrReplicationHandler.create(unsupported, testContext())).rejects.toThrow(/^exclude_disks: nvme-01: disk .* cannot be replicated .*add it to excludeDisks$/);
     expect(apiRequests('POST', REPLICATIONS)).toHaveLength(0);
 
-    const nvmeDisk = sim.state.vms.find((vm) => vm.name === 'nvme-01')?.disks?.find((d) => d.supported_for_replication === false);
+    const nvmeDisk = sim.state.vms.find((sv) => sv.vm.name === 'nvme-01')?.vm.disks.find((d) => d.supported_for_replication === false);
     const excluded = replicationSpec(sim.url, { vm: { name: 'nvme-01' }, exclude_disks: [nvmeDisk?.label ?? '?'] });
     await vrReplicationHandler.create(excluded, testContext());
     const body = apiRequests('POST', REPLICATIONS)[0].body as { disks: { enabled_for_replication: boolean; vm_disk: { label?: string } }[] }[];

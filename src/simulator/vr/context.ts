@@ -40,6 +40,8 @@ export interface VrContext {
   users: VrUsers;
   taskDelayMs(): number;
   sessionTtlMs: number;
+  /** Every session id ever issued, so tests can prove none of them leaked into files or logs. */
+  issuedSessionIds: string[];
 }
 
 export type VrHandler = (request: VrRequest, context: VrContext) => SimResponse;

@@ -72,6 +72,7 @@ export const login: VrHandler = (request, context): SimResponse => {
     remotePairings: {},
   };
   context.state.sessions.push(session);
+  context.issuedSessionIds.push(session.id);
   return { status: 200, body: { session_id: session.id }, headers: { [SESSION_HEADER]: session.id } };
 };
 
