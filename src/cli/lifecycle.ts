@@ -5,12 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { isApiError } from '../../lib/client/http/errors';
-import type { Context, LifecycleAction } from '../resources/contract';
+import type { AnyHandler, Context, LifecycleAction } from '../resources/contract';
 import { createClientFactory } from '../resources/clients';
 import { InputError, isInputError } from '../resources/errors';
 import { handlerFor } from '../resources/registry';
 import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK } from './exit-codes';
 import { createLogger, logLevelFrom, type CliLogger } from './logger';
+import { appendMetrics, metricsFile, peakMemoryKb, sinceProcessStart, type ProcessMetrics } from './metrics';
 import { createProgress } from './progress';
 
 export const LIFECYCLE_ACTIONS: readonly LifecycleAction[] = ['create', 'read', 'update', 'delete'];
@@ -50,11 +51,23 @@ function parseAction(action: string): LifecycleAction {
   return found;
 }
 
-async function perform(action: LifecycleAction, kind: string, options: LifecycleOptions, log: CliLogger, label: { text: string }): Promise<unknown> {
-  const env = options.env ?? process.env;
-  const handler = handlerFor(kind);
+/** One invocation: what it is about (for messages) and what it cost (for REPLIFORM_METRICS_FILE). */
+interface Invocation {
+  readonly action: string;
+  readonly kind: string;
+  readonly options: LifecycleOptions;
+  readonly env: NodeJS.ProcessEnv;
+  readonly log: CliLogger;
+  /** "vr.replication web-01" once the spec is parsed. */
+  label: string;
+  counts: Pick<ProcessMetrics, 'requests' | 'retries' | 'logins' | 'taskPolls'>;
+}
+
+async function perform(run: Invocation, action: LifecycleAction): Promise<unknown> {
+  const { env, log, options } = run;
+  const handler = handlerFor(run.kind);
   const spec = handler.parseSpec(readRawSpec(options, env), action);
-  label.text = `${kind} ${handler.describe(spec)}`;
+  run.label = `${run.kind} ${handler.describe(spec)}`;
   const clients = createClientFactory({ log, env, onRequest: (entry) => log.request(entry), signal: options.signal });
   const ctx: Context = {
     log,
@@ -63,19 +76,43 @@ async function perform(action: LifecycleAction, kind: string, options: Lifecycle
     progress: createProgress({ stream: options.stderr ?? process.stderr, quiet: log.level === 'quiet' }),
   };
   try {
-    switch (action) {
-      case 'create':
-        return await handler.create(spec, ctx);
-      case 'read':
-        return (await handler.read(spec, ctx)) ?? null;
-      case 'update':
-        return handler.update ? await handler.update(spec, ctx) : await handler.create(spec, ctx);
-      case 'delete':
-        await handler.delete(spec, ctx);
-        return null;
-    }
+    return await dispatch(action, handler, spec, ctx);
   } finally {
     await Promise.all(clients.all().map((client) => client.logout().catch(() => undefined)));
+    const stats = clients.all().map((client) => client.stats);
+    const sum = (field: 'requests' | 'retries' | 'logins' | 'taskPolls') => stats.reduce((total, s) => total + s[field], 0);
+    run.counts = { requests: sum('requests'), retries: sum('retries'), logins: sum('logins'), taskPolls: sum('taskPolls') };
+  }
+}
+
+async function dispatch(action: LifecycleAction, handler: AnyHandler, spec: unknown, ctx: Context): Promise<unknown> {
+  switch (action) {
+    case 'create':
+      return handler.create(spec, ctx);
+    case 'read':
+      return (await handler.read(spec, ctx)) ?? null;
+    case 'update':
+      return handler.update ? handler.update(spec, ctx) : handler.create(spec, ctx);
+    case 'delete':
+      await handler.delete(spec, ctx);
+      return null;
+  }
+}
+
+async function runAndReport(run: Invocation): Promise<number> {
+  const stderr = run.options.stderr ?? process.stderr;
+  try {
+    const action = parseAction(run.action);
+    const result = await perform(run, action);
+    // create, read and update report the live state; delete has nothing to report.
+    if (action !== 'delete') (run.options.stdout ?? process.stdout).write(`${JSON.stringify(result)}\n`);
+    return EXIT_OK;
+  } catch (error) {
+    const badInput = isInputError(error);
+    const message = error instanceof Error ? error.message : String(error);
+    stderr.write(`repliform: ${run.label} ${run.action} ${badInput ? 'rejected' : 'failed'}: ${message}\n`);
+    if (!badInput && !isApiError(error) && error instanceof Error) run.log.debug(error.stack ?? '');
+    return badInput ? EXIT_BAD_INPUT : EXIT_FAILED;
   }
 }
 
@@ -83,19 +120,10 @@ async function perform(action: LifecycleAction, kind: string, options: Lifecycle
 export async function runLifecycle(action: string, kind: string, options: LifecycleOptions = {}): Promise<number> {
   const env = options.env ?? process.env;
   const log = createLogger(logLevelFrom(env), (line) => (options.stderr ?? process.stderr).write(`${line}\n`));
-  const label = { text: kind };
-  try {
-    const parsedAction = parseAction(action);
-    const result = await perform(parsedAction, kind, options, log, label);
-    // create, read and update report the live state; delete has nothing to report.
-    if (parsedAction !== 'delete') (options.stdout ?? process.stdout).write(`${JSON.stringify(result)}\n`);
-    return EXIT_OK;
-  } catch (error) {
-    const badInput = isInputError(error);
-    const message = error instanceof Error ? error.message : String(error);
-    const verb = badInput ? 'rejected' : 'failed';
-    (options.stderr ?? process.stderr).write(`repliform: ${label.text} ${action} ${verb}: ${message}\n`);
-    if (!badInput && !isApiError(error) && log.level === 'debug' && error instanceof Error) log.debug(error.stack ?? '');
-    return badInput ? EXIT_BAD_INPUT : EXIT_FAILED;
-  }
+  const startupMs = sinceProcessStart();
+  const run: Invocation = { action, kind, options, env, log, label: kind, counts: {} };
+  const exitCode = await runAndReport(run);
+  const file = metricsFile(env);
+  if (file) appendMetrics(file, { action, kind, exitCode, startupMs, totalMs: sinceProcessStart(), maxRssKb: peakMemoryKb(), ...run.counts });
+  return exitCode;
 }

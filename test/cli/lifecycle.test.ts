@@ -3,6 +3,8 @@
  * exit codes 0/1/2, one-line errors, debug request logs without secrets, and crash safety under SIGKILL.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSimulator, type RunningSimulator } from '../../src/simulator';
 import { replicationSpecInput, SIM_ENV } from '../helpers/context';
@@ -100,6 +102,18 @@ describe('exit codes and messages', () => {
       expect(result.stderr).not.toContain(secret);
       expect(result.stdout).not.toContain(secret);
     }
+  });
+
+  test('REPLIFORM_METRICS_FILE gets one line per process with start-up, memory and request counts', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'repliform-metrics-')), 'metrics.jsonl');
+    const result = await cli(['lifecycle', 'create', 'vr.replication'], specEnv({}, { REPLIFORM_METRICS_FILE: file }));
+    expect(result.code).toBe(0);
+    const lines = readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, number | string>);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ action: 'create', kind: 'vr.replication', exitCode: 0, logins: 1, requests: sim.requests.length });
+    expect(lines[0].startupMs).toBeGreaterThan(0);
+    expect(lines[0].maxRssKb).toBeGreaterThan(10_000);
+    expect(lines[0].taskPolls).toBe(sim.requests.filter((r) => /\/tasks\//.test(r.path)).length);
   });
 
   test('read prints null for a replication that does not exist', async () => {
