@@ -70,6 +70,7 @@ async function perform(run: Invocation, action: LifecycleAction): Promise<unknow
   run.label = `${run.kind} ${handler.describe(spec)}`;
   const clients = createClientFactory({ log, env, onRequest: (entry) => log.request(entry), signal: options.signal });
   const ctx: Context = {
+    env,
     log,
     clients,
     signal: options.signal,

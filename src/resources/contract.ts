@@ -27,6 +27,8 @@ export interface ClientFactory {
 }
 
 export interface Context {
+  /** Where credentials are read from (the names are in the spec, the values only here). */
+  readonly env: NodeJS.ProcessEnv;
   readonly log: Logger;
   readonly progress: ProgressReporter;
   readonly clients: ClientFactory;

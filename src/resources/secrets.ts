@@ -4,7 +4,7 @@
  */
 import { InputError } from './errors';
 
-export function readSecret(variable: string, field: string, env: NodeJS.ProcessEnv = process.env): string {
+export function readSecret(variable: string, field: string, env: NodeJS.ProcessEnv): string {
   const value = env[variable];
   if (value === undefined || value === '') {
     throw new InputError(field, `environment variable ${variable} is not set; export it before running Terraform`);

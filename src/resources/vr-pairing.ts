@@ -58,8 +58,8 @@ async function createPairing(spec: VrPairingSpec, ctx: Context): Promise<Pairing
       url: create.psc_url,
       port: create.psc_port,
       thumbprint: create.psc_thumbprint ?? undefined,
-      username: readSecret(create.credentials.username_env, 'create.credentials.username_env'),
-      password: readSecret(create.credentials.password_env, 'create.credentials.password_env'),
+      username: readSecret(create.credentials.username_env, 'create.credentials.username_env', ctx.env),
+      password: readSecret(create.credentials.password_env, 'create.credentials.password_env', ctx.env),
     },
   });
   await waitForVrTask(ctx, client, task, `pairing with ${describe(spec)}`, spec.timeouts.create_seconds);

@@ -30,7 +30,7 @@ export function testContext(env: NodeJS.ProcessEnv = SIM_ENV, extra: { timeoutMs
     update: (percent) => progressEvents.push(`update ${percent ?? '?'}`),
     stop: (outcome) => progressEvents.push(`stop ${outcome}`),
   };
-  return { log, progress, lines, progressEvents, clients: createClientFactory({ log, env, timeoutMs: extra.timeoutMs }) };
+  return { env, log, progress, lines, progressEvents, clients: createClientFactory({ log, env, timeoutMs: extra.timeoutMs }) };
 }
 
 export function replicationSpecInput(endpoint: string, overrides: Partial<VrReplicationSpecInput> = {}): VrReplicationSpecInput {

@@ -92,6 +92,10 @@ export const getVrServer: VrHandler = (request, context) => {
   return entityResponse(server);
 };
 
+function pscCredentialsMatch(psc: unknown, context: VrContext): boolean {
+  return isRecord(psc) && psc.username === context.users.remote.username && psc.password === context.users.remote.password;
+}
+
 export const pairVr: VrHandler = (request, context) => {
   const body = request.body;
   if (!isRecord(body) || typeof body.pair_vc_id !== 'string') {
@@ -109,7 +113,7 @@ export const pairVr: VrHandler = (request, context) => {
     entity: pairVcId,
     entityName: null,
     failWith: request.taskError,
-    extra: { pairingSpec: body as SimTaskRecord['pairingSpec'] },
+    extra: { pairVcId, pscCredentialsAccepted: pscCredentialsMatch(body.pair_psc_info, context) },
   });
   return entityResponse(record.task, 202);
 };
@@ -134,11 +138,10 @@ export function completePairingTask(record: SimTaskRecord, context: VrContext): 
     return { pairing_id: record.pairingId };
   }
   const seeded = seedPairing();
-  const psc = record.pairingSpec?.pair_psc_info;
-  if (record.pairingSpec?.pair_vc_id !== seeded.remote_vc_server?.id) {
-    throw new TaskFailure(`vCenter ${record.pairingSpec?.pair_vc_id ?? ''} is not reachable from the local site.`);
+  if (record.pairVcId !== seeded.remote_vc_server?.id) {
+    throw new TaskFailure(`vCenter ${record.pairVcId ?? ''} is not reachable from the local site.`);
   }
-  if (psc?.username !== context.users.remote.username || psc?.password !== context.users.remote.password) {
+  if (!record.pscCredentialsAccepted) {
     throw new TaskFailure('Cannot log in to the remote Platform Services Controller: wrong user name or password.');
   }
   context.state.pairings.push(seeded);

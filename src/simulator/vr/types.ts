@@ -62,8 +62,9 @@ export interface SimTaskRecord {
   retainReplicaDisks?: boolean;
   /** reconfigure: the settings to apply on success. */
   reconfigureSpec?: ReconfigureReplicationSpec;
-  /** pair: the spec of the new pairing. */
-  pairingSpec?: PairingSpec;
+  /** The remote vCenter the pair task connects to (the PSC password is checked at request time, never stored). */
+  pairVcId?: string;
+  pscCredentialsAccepted?: boolean;
 }
 
 export interface SimVcenter {

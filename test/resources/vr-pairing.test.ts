@@ -1,0 +1,98 @@
+/**
+ * Integration: the vr.pairing handler against the simulator — found, never created or deleted unless asked,
+ * and never deleted while it still carries replications.
+ */
+import { startSimulator, type RunningSimulator } from '../../src/simulator';
+import { isInputError } from '../../src/resources/errors';
+import { vrPairingHandler } from '../../src/resources/vr-pairing';
+import { vrReplicationHandler } from '../../src/resources/vr-replication';
+import { vrPairingSpecSchema, type VrPairingSpecInput } from '../../src/resources/spec/vr-pairing';
+import { replicationSpec, SIM_ENV, testContext } from '../helpers/context';
+
+const PAIRING_ID = 'c0ffee00-1111-4a2b-9c3d-000000000001';
+const SITE_B_VC_ID = '7c9e2b1f-4d3a-4b8e-8f20-6e2b9d4c2b02';
+
+let sim: RunningSimulator;
+
+beforeEach(async () => {
+  sim = await startSimulator({ taskDelayMs: 30, validateResponses: true });
+});
+
+afterEach(async () => {
+  await sim.close();
+});
+
+function pairingSpec(overrides: Partial<VrPairingSpecInput> = {}) {
+  return vrPairingSpecSchema.parse({
+    connection: {
+      endpoint: sim.url,
+      credentials: { username_env: 'VR_SITE_A_USER', password_env: 'VR_SITE_A_PASSWORD' },
+      remote_credentials: { username_env: 'VR_SITE_B_USER', password_env: 'VR_SITE_B_PASSWORD' },
+    },
+    pairing: { remote_site: 'vc-b.example.local' },
+    ...overrides,
+  });
+}
+
+const requestsTo = (method: string, path: RegExp) => sim.requests.filter((r) => r.method === method && path.test(r.path));
+
+test('create finds the existing pairing by remote site and creates nothing', async () => {
+  const state = await vrPairingHandler.create(pairingSpec(), testContext());
+  expect(state).toEqual({
+    id: PAIRING_ID,
+    local_site: 'vc-a.example.local',
+    remote_site: 'vc-b.example.local',
+    local_vc_id: '2a3b6a4e-0c1d-4c9e-9a31-5d1a0f3c1a01',
+    remote_vc_id: SITE_B_VC_ID,
+    status: 'OK',
+  });
+  expect(requestsTo('POST', /\/pairings$/)).toHaveLength(0);
+});
+
+test('a pairing is found by id too', async () => {
+  const state = await vrPairingHandler.create(pairingSpec({ pairing: { id: PAIRING_ID } }), testContext());
+  expect(state.remote_site).toBe('vc-b.example.local');
+});
+
+test('destroy keeps the pairing unless delete_on_destroy is set', async () => {
+  const ctx = testContext();
+  await vrPairingHandler.delete(pairingSpec(), ctx);
+  expect(requestsTo('DELETE', /\/pairings\//)).toHaveLength(0);
+  expect(sim.state.pairings).toHaveLength(1);
+  expect(ctx.lines).toContain('info: pairing with vc-b.example.local kept: it is only deleted when delete_on_destroy is true');
+});
+
+test('a pairing that still carries replications is never deleted', async () => {
+  await vrReplicationHandler.create(replicationSpec(sim.url), testContext());
+  const error = await vrPairingHandler.delete(pairingSpec({ delete_on_destroy: true }), testContext()).catch((e: unknown) => e);
+  expect(isInputError(error)).toBe(true);
+  expect((error as Error).message).toBe(`delete_on_destroy: pairing ${PAIRING_ID} still carries 1 replication(s); remove them first`);
+  expect(sim.state.pairings).toHaveLength(1);
+});
+
+test('deleted when asked; then created only when the spec carries a create block', async () => {
+  await vrPairingHandler.delete(pairingSpec({ delete_on_destroy: true }), testContext());
+  expect(requestsTo('DELETE', /\/pairings\/[^/]+$/)).toHaveLength(1);
+  expect(sim.state.pairings).toHaveLength(0);
+  await vrPairingHandler.delete(pairingSpec({ delete_on_destroy: true }), testContext());
+  expect(requestsTo('DELETE', /\/pairings\/[^/]+$/)).toHaveLength(1);
+
+  await expect(vrPairingHandler.create(pairingSpec(), testContext())).rejects.toThrow(
+    'pairing.remote_site: no pairing with remote site "vc-b.example.local"; pairings: (none)',
+  );
+  expect(requestsTo('POST', /\/pairings$/)).toHaveLength(0);
+
+  const withCreate = pairingSpec({
+    create: { remote_vc_id: SITE_B_VC_ID, psc_url: 'vc-b.example.local', credentials: { username_env: 'VR_SITE_B_USER', password_env: 'VR_SITE_B_PASSWORD' } },
+  });
+  const created = await vrPairingHandler.create(withCreate, testContext());
+  expect(created.remote_site).toBe('vc-b.example.local');
+  const [post] = requestsTo('POST', /\/pairings$/);
+  expect(post.body).toMatchObject({ pair_vc_id: SITE_B_VC_ID, pair_psc_info: { url: 'vc-b.example.local', port: 443, username: SIM_ENV.VR_SITE_B_USER } });
+  expect(JSON.stringify(post.body)).not.toContain(SIM_ENV.VR_SITE_B_PASSWORD);
+  expect(JSON.stringify(sim.state)).not.toContain(SIM_ENV.VR_SITE_B_PASSWORD);
+});
+
+test('read reports undefined for a pairing that does not exist', async () => {
+  expect(await vrPairingHandler.read(pairingSpec({ pairing: { remote_site: 'vc-z.example.local' } }), testContext())).toBeUndefined();
+});
