@@ -6,6 +6,8 @@
  *   npx cdktf deploy        (or: node main.js && terraform -chdir=cdktf.out/stacks/vr-basic apply)
  *
  * WEB_RPO_MINUTES changes the web tier's RPO: a second deploy reconfigures in place, it never resyncs.
+ * RETIRED_VMS=web-02 retires web-02: the next deploy unconfigures it (replica disks kept), after which its
+ * block can be deleted from the code without orphaning anything.
  */
 import { App, LocalBackend, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
@@ -33,8 +35,9 @@ class VrBasicStack extends TerraformStack {
       networkCompression: true,
     });
 
+    const retired = (env.RETIRED_VMS ?? '').split(',');
     for (const vm of ['web-01', 'web-02']) {
-      new VrReplication(this, vm, { pairing: siteB, vmName: vm, targetDatastore: 'ds-b-gold', policy: webTier });
+      new VrReplication(this, vm, { pairing: siteB, vmName: vm, targetDatastore: 'ds-b-gold', policy: webTier, retired: retired.includes(vm) });
     }
 
     new VrReplication(this, 'db-01', {

@@ -109,3 +109,34 @@ test('the example synthesizes with the null_resource backing', async () => {
   expect(Object.keys(json.resource.null_resource)).toHaveLength(7);
   expect(json.terraform.required_providers).toHaveProperty('null');
 });
+
+describe('removal', () => {
+  let stackDir: string;
+  const removalEnv = (extra: NodeJS.ProcessEnv) => ({ ...env(15), ...extra });
+
+  beforeAll(async () => {
+    stackDir = (await synthExample('vr-basic', join(workDir, 'removal-out'), removalEnv({})))['vr-basic'];
+    await terraform(stackDir, ['init'], removalEnv({}));
+    await terraform(stackDir, ['apply', '-auto-approve'], removalEnv({}));
+  });
+
+  afterAll(async () => {
+    await terraform(stackDir, ['destroy', '-auto-approve'], removalEnv({}));
+  });
+
+  test('retired: true unconfigures the replication (replica disks kept) and leaves nothing to orphan', async () => {
+    const outdir = join(workDir, 'removal-out');
+    await synthExample('vr-basic', outdir, removalEnv({ RETIRED_VMS: 'web-02' }));
+    const plan = await planChanges(stackDir, removalEnv({ RETIRED_VMS: 'web-02' }));
+    const changed = plan.filter((c) => c.actions.join() !== 'no-op').map((c) => `${c.actions.join('+')} ${c.address.replace(/_[0-9A-F]{8}$/, '')}`);
+    expect(changed.sort()).toEqual(['delete terraform_data.web-02_settings', 'delete+create terraform_data.web-02_replication']);
+    const removedBefore = sim.state.removedReplications.length;
+    await terraform(stackDir, ['apply', '-auto-approve', 'tfplan'], removalEnv({ RETIRED_VMS: 'web-02' }));
+
+    expect(liveByName()['web-02']).toBeUndefined();
+    expect(Object.keys(liveByName()).sort()).toEqual(['db-01', 'web-01']);
+    expect(sim.state.removedReplications.slice(removedBefore).map((r) => [r.name, r.retainReplicaDisks])).toEqual([['web-02', true]]);
+    const again = await planChanges(stackDir, removalEnv({ RETIRED_VMS: 'web-02' }));
+    expect(again.filter((c) => c.actions.join() !== 'no-op')).toEqual([]);
+  });
+});
