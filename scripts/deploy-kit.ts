@@ -77,6 +77,7 @@ export function terraformEnv(workDir: string, extra: NodeJS.ProcessEnv = {}): No
     ...extra,
     PATH: `${bin}:${process.env.PATH ?? ''}`,
     TF_CLI_CONFIG_FILE: cliConfig,
+    REPLIFORM_CACHE_DIR: join(workDir, 'cache'),
     TF_IN_AUTOMATION: '1',
     CHECKPOINT_DISABLE: '1',
   };

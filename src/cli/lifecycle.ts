@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { isApiError } from '../../lib/client/http/errors';
 import type { AnyHandler, Context, LifecycleAction } from '../resources/contract';
-import { createClientFactory } from '../resources/clients';
+import { createClientFactory, defaultSharedStateDir } from '../resources/clients';
 import { InputError, isInputError } from '../resources/errors';
 import { handlerFor } from '../resources/registry';
 import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK } from './exit-codes';
@@ -68,7 +68,7 @@ async function perform(run: Invocation, action: LifecycleAction): Promise<unknow
   const handler = handlerFor(run.kind);
   const spec = handler.parseSpec(readRawSpec(options, env), action);
   run.label = `${run.kind} ${handler.describe(spec)}`;
-  const clients = createClientFactory({ log, env, onRequest: (entry) => log.request(entry), signal: options.signal });
+  const clients = createClientFactory({ log, env, onRequest: (entry) => log.request(entry), signal: options.signal, sharedStateDir: defaultSharedStateDir(env) });
   const ctx: Context = {
     env,
     log,

@@ -2,7 +2,10 @@
  * Builds API clients from a spec's connection block: credentials from the environment variables it names,
  * TLS trust from `ca_bundle_file` (or REPLIFORM_CA_BUNDLE), one client per appliance and user per process.
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { RequestLogEntry } from '../../lib/client/http/http-client';
+import { createSharedState, type SharedState } from '../../lib/client/vr/shared-state';
 import { VrClient } from '../../lib/client/vr/vr-client';
 import type { ClientFactory, Logger } from './contract';
 import { readSecret } from './secrets';
@@ -16,6 +19,23 @@ export interface ClientFactoryOptions {
   readonly signal?: AbortSignal;
   /** Per-request timeout; REPLIFORM_HTTP_TIMEOUT_MS overrides it. @default 30 s (the HTTP layer's default) */
   readonly timeoutMs?: number;
+  /**
+   * Private directory where concurrent processes share sessions and inventory lists (see shared-state.ts).
+   * @default - no sharing: every client logs in and lists inventory on its own
+   */
+  readonly sharedStateDir?: string;
+}
+
+/**
+ * Where the CLI shares sessions between the processes Terraform starts: REPLIFORM_CACHE_DIR, else a private
+ * directory in the system temp dir; `REPLIFORM_CACHE_DIR=off` disables sharing.
+ */
+export function defaultSharedStateDir(env: NodeJS.ProcessEnv): string | undefined {
+  const configured = env.REPLIFORM_CACHE_DIR;
+  if (configured === 'off') return undefined;
+  if (configured) return configured;
+  const user = typeof process.getuid === 'function' ? String(process.getuid()) : (env.USERNAME ?? 'user');
+  return join(tmpdir(), `repliform-${user}`);
 }
 
 export function createClientFactory(options: ClientFactoryOptions): ClientFactory & { readonly all: () => VrClient[] } {
@@ -33,16 +53,20 @@ export function createClientFactory(options: ClientFactoryOptions): ClientFactor
       warned.add(connection.endpoint);
       options.log.warn(`TLS certificate verification is OFF for ${connection.endpoint} (insecure: true); use a CA bundle outside a lab`);
     }
+    const credentials = {
+      username: readSecret(connection.credentials.username_env, 'connection.credentials.username_env', env),
+      password: readSecret(connection.credentials.password_env, 'connection.credentials.password_env', env),
+    };
+    const remoteCredentials = {
+      username: readSecret(remote.username_env, 'connection.remote_credentials.username_env', env),
+      password: readSecret(remote.password_env, 'connection.remote_credentials.password_env', env),
+    };
+    const identity = [connection.endpoint, credentials.username, credentials.password, remoteCredentials.username, remoteCredentials.password];
     const client = new VrClient({
       endpoint: connection.endpoint,
-      credentials: {
-        username: readSecret(connection.credentials.username_env, 'connection.credentials.username_env', env),
-        password: readSecret(connection.credentials.password_env, 'connection.credentials.password_env', env),
-      },
-      remoteCredentials: {
-        username: readSecret(remote.username_env, 'connection.remote_credentials.username_env', env),
-        password: readSecret(remote.password_env, 'connection.remote_credentials.password_env', env),
-      },
+      credentials,
+      remoteCredentials,
+      shared: sharedState(identity),
       tls: { caFile: caFile === '' ? undefined : caFile, insecure: connection.insecure },
       timeoutMs: timeoutFrom(env) ?? options.timeoutMs,
       logger: options.onRequest,
@@ -50,6 +74,16 @@ export function createClientFactory(options: ClientFactoryOptions): ClientFactor
     });
     cache.set(key, client);
     return client;
+  }
+
+  function sharedState(identity: string[]): SharedState | undefined {
+    if (options.sharedStateDir === undefined) return undefined;
+    try {
+      return createSharedState({ dir: options.sharedStateDir, identity });
+    } catch (error) {
+      options.log.warn(`not sharing sessions between processes: ${(error as Error).message}`);
+      return undefined;
+    }
   }
 
   return { vr, all: () => [...cache.values()] };

@@ -224,8 +224,9 @@ async function create(spec: Spec, ctx: Context): Promise<VrReplicationState> {
   }
   const source = await resolve.resolveVm(located.client, located.pairing, spec.vm);
   const vcId = resolve.localVcId(located.pairing);
+  // The VM list already carries the disks; older servers that omit them get asked.
   const [disks, capability] = await Promise.all([
-    located.client.getVmDisks(located.pairingId, vcId, source.id ?? ''),
+    source.disks && source.disks.length > 0 ? source.disks : located.client.getVmDisks(located.pairingId, vcId, source.id ?? ''),
     located.client.getVmCapability(located.pairingId, vcId, source.id ?? ''),
   ]);
   checkCapability(source.name ?? vm, capability, spec.settings);

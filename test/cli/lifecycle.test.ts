@@ -32,9 +32,11 @@ function cli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
 }
 
 let sim: RunningSimulator;
+let cacheDir: string;
 
 beforeEach(async () => {
   sim = await startSimulator({ taskDelayMs: 60 });
+  cacheDir = join(mkdtempSync(join(tmpdir(), 'repliform-cli-')), 'cache');
 });
 
 afterEach(async () => {
@@ -42,7 +44,7 @@ afterEach(async () => {
 });
 
 function specEnv(overrides = {}, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  return { ...SIM_ENV, REPLIFORM_SPEC: JSON.stringify(replicationSpecInput(sim.url, overrides)), ...extra };
+  return { ...SIM_ENV, REPLIFORM_CACHE_DIR: cacheDir, REPLIFORM_SPEC: JSON.stringify(replicationSpecInput(sim.url, overrides)), ...extra };
 }
 
 describe('exit codes and messages', () => {
@@ -138,4 +140,38 @@ test('killed with SIGKILL during create, a rerun converges on exactly one replic
   expect(sim.state.replications.filter((r) => r.info.name === 'web-01')).toHaveLength(1);
   expect(sim.requests.filter((r) => r.method === 'POST' && /\/pairings\/[^/]+\/replications$/.test(r.path))).toHaveLength(1);
   expect(JSON.parse(rerun.stdout)).toMatchObject({ name: 'web-01', configuration_state: 'OK' });
+});
+
+describe('processes side by side, as Terraform runs them', () => {
+  test('share one login and one remote session, and list pairings and datastores once', async () => {
+    sim.setTaskDelay(300);
+    const vms = ['web-01', 'web-02', 'web-03', 'web-04', 'web-05', 'app-01'];
+    const results = await Promise.all(vms.map((vm) => cli(['lifecycle', 'create', 'vr.replication'], specEnv({ vm: { name: vm } }))));
+    expect(results.map((r) => r.code)).toEqual(vms.map(() => 0));
+    const count = (method: string, pattern: RegExp) => sim.requests.filter((r) => r.method === method && pattern.test(r.path)).length;
+    expect(count('POST', /\/session$/)).toBe(1);
+    expect(count('POST', /\/remote-session$/)).toBe(1);
+    expect(count('GET', /\/pairings$/)).toBe(1);
+    expect(count('GET', /\/datastores$/)).toBe(1);
+    expect(count('DELETE', /\/session$/)).toBe(0);
+    expect(sim.state.replications).toHaveLength(vms.length);
+  });
+
+  test('after the shared session expires, one process logs in again for all', async () => {
+    expect((await cli(['lifecycle', 'create', 'vr.replication'], specEnv())).code).toBe(0);
+    sim.expireSessions();
+    const reads = await Promise.all(['web-01', 'web-01', 'web-01'].map(() => cli(['lifecycle', 'read', 'vr.replication'], specEnv())));
+    expect(reads.map((r) => r.code)).toEqual([0, 0, 0]);
+    expect(sim.requests.filter((r) => r.method === 'POST' && /\/session$/.test(r.path))).toHaveLength(2);
+  });
+
+  test('the shared session file is private to the user', async () => {
+    expect((await cli(['lifecycle', 'read', 'vr.replication'], specEnv())).code).toBe(0);
+    const { readdirSync, statSync } = await import('node:fs');
+    expect(statSync(cacheDir).mode & 0o777).toBe(0o700);
+    const files = readdirSync(cacheDir);
+    expect(files.some((f) => f.endsWith('-session.json'))).toBe(true);
+    for (const file of files) expect(statSync(join(cacheDir, file)).mode & 0o777).toBe(0o600);
+    for (const file of files) expect(file).not.toContain(SIM_ENV.VR_SITE_A_PASSWORD);
+  });
 });

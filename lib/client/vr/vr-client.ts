@@ -79,6 +79,7 @@ import type {
   VrCredentials,
   VrmsInfo,
 } from './types';
+import type { SharedState } from './shared-state';
 
 /** The REST gateway base path appended to the endpoint. @public */
 export const VR_API_BASE_PATH = '/api/rest/vr/v2';
@@ -132,6 +133,18 @@ export interface VrClientOptions {
    * @default - not abortable
    */
   readonly signal?: AbortSignal;
+  /**
+   * Share the session, remote sessions and inventory lists with other processes (see `shared-state.ts`).
+   * With it, `logout()` keeps the shared session open for the others.
+   * @default - this client logs in on its own and lists inventory every time
+   */
+  readonly shared?: SharedState;
+}
+
+/** Options of the inventory lists that may come from the shared cache. @public */
+export interface CachedListOptions {
+  /** Bypass (and refresh) the shared cache, e.g. after a cached list proved stale. */
+  readonly fresh?: boolean;
 }
 
 /** Options of `waitForTask`. @public */
@@ -266,6 +279,7 @@ export class VrClient {
   private readonly clock: Clock;
   private readonly random: () => number;
   private readonly signal?: AbortSignal;
+  private readonly shared?: SharedState;
   private session?: string;
   private loginInFlight?: Promise<string>;
   private reloginInFlight?: Promise<void>;
@@ -283,6 +297,7 @@ export class VrClient {
     this.clock = options.clock ?? systemClock;
     this.random = options.random ?? Math.random;
     this.signal = options.signal;
+    this.shared = options.shared;
     this.http = createHttpClient({
       baseUrl: this.baseUrl,
       timeoutMs: options.timeoutMs,
@@ -297,6 +312,11 @@ export class VrClient {
     this.insecure = this.http.insecure;
   }
 
+  /** True when lists may come from the cache shared with other processes (a miss is worth a fresh look). */
+  public get sharesState(): boolean {
+    return this.shared !== undefined;
+  }
+
   /** Counters snapshot. */
   public get stats(): VrClientStats {
     return { requests: this.http.stats.requests, retries: this.http.stats.retries, ...this.counters };
@@ -309,12 +329,15 @@ export class VrClient {
     await this.sessionId();
   }
 
-  /** `DELETE /session`; a 401 (already expired) counts as success. Forgets the remote sessions. */
+  /**
+   * `DELETE /session`; a 401 (already expired) counts as success. Forgets the remote sessions.
+   * A shared session stays open: other processes are using it.
+   */
   public async logout(): Promise<void> {
     const session = this.session;
     this.session = undefined;
     this.remoteSessions.clear();
-    if (session === undefined) return;
+    if (session === undefined || this.shared !== undefined) return;
     try {
       await this.http.request({ method: 'DELETE', path: '/session', headers: { 'x-dr-session': session } });
     } catch (err) {
@@ -345,7 +368,10 @@ export class VrClient {
     const id = pairing.pairing_id;
     if (id === undefined || id === '') throw new TypeError('ensureRemoteSession: the pairing has no pairing_id');
     if (this.remoteSessions.has(id)) return;
-    await this.createRemoteSession(id);
+    if (this.shared === undefined) return this.createRemoteSession(id);
+    const session = await this.sessionId();
+    await this.shared.ensureRemoteSession(session, id, () => this.createRemoteSession(id));
+    this.remoteSessions.add(id);
   }
 
   /** Pairing ids with a remote session on the current session. */
@@ -361,8 +387,8 @@ export class VrClient {
   }
 
   /** `GET /pairings` (all pages). */
-  public async listPairings(): Promise<Pairing[]> {
-    return this.listAll<Pairing>('/pairings', undefined, 'pairings');
+  public async listPairings(options: CachedListOptions = {}): Promise<Pairing[]> {
+    return this.cachedList('pairings', options, () => this.listAll<Pairing>('/pairings', undefined, 'pairings'));
   }
 
   /** `GET /pairings/{id}`; 404 → ApiNotFoundError. */
@@ -419,8 +445,9 @@ export class VrClient {
   }
 
   /** `GET {VC}/storage-policies`. */
-  public async listStoragePolicies(pairingId: string, vcId: string): Promise<StoragePolicy[]> {
-    return this.listAll<StoragePolicy>(`${vcPath(pairingId, vcId)}/storage-policies`, undefined, 'storage policies');
+  public async listStoragePolicies(pairingId: string, vcId: string, options: CachedListOptions = {}): Promise<StoragePolicy[]> {
+    const path = `${vcPath(pairingId, vcId)}/storage-policies`;
+    return this.cachedList(path, options, () => this.listAll<StoragePolicy>(path, undefined, 'storage policies'));
   }
 
   /** `POST {VC}/storage-policies/{id}/actions/check-compliance` with a JSON array of datastore ids. */
@@ -437,8 +464,9 @@ export class VrClient {
   }
 
   /** `GET {VC}/datastores` (VR-capable target datastores). */
-  public async listDatastores(pairingId: string, vcId: string): Promise<Datastore[]> {
-    return this.listAll<Datastore>(`${vcPath(pairingId, vcId)}/datastores`, undefined, 'datastores');
+  public async listDatastores(pairingId: string, vcId: string, options: CachedListOptions = {}): Promise<Datastore[]> {
+    const path = `${vcPath(pairingId, vcId)}/datastores`;
+    return this.cachedList(path, options, () => this.listAll<Datastore>(path, undefined, 'datastores'));
   }
 
   /** `POST {VC}/datastores/{id}/actions/find-seeds` with a JSON array of specs. */
@@ -637,17 +665,37 @@ export class VrClient {
     }
   }
 
-  private async sessionId(): Promise<string> {
+  /** Lists that do not change during a deploy come from the shared cache when there is one. */
+  private async cachedList<T>(name: string, options: CachedListOptions, load: () => Promise<T[]>): Promise<T[]> {
+    if (this.shared === undefined) return load();
+    if (options.fresh) this.shared.forget(name);
+    return this.shared.cachedList(name, load);
+  }
+
+  private async sessionId(stale?: string): Promise<string> {
     if (this.session !== undefined) return this.session;
     if (this.loginInFlight === undefined) {
-      this.loginInFlight = this.doLogin().finally(() => {
+      this.loginInFlight = this.obtainSession(stale).finally(() => {
         this.loginInFlight = undefined;
       });
     }
     return this.loginInFlight;
   }
 
-  private async doLogin(): Promise<string> {
+  /** Our own login, or the session another process shares (logging in under its lock if there is none). */
+  private async obtainSession(stale: string | undefined): Promise<string> {
+    if (this.shared === undefined) {
+      this.session = await this.postLogin();
+      return this.session;
+    }
+    const shared = await this.shared.obtainSession(stale, () => this.postLogin());
+    this.session = shared.id;
+    for (const pairingId of shared.remotePairings) this.remoteSessions.add(pairingId);
+    return shared.id;
+  }
+
+  /** `POST /session` with Basic credentials → the new session id. */
+  private async postLogin(): Promise<string> {
     let res: HttpResponse;
     try {
       res = await this.http.request({ method: 'POST', path: '/session', headers: { authorization: basicAuth(this.credentials) } });
@@ -663,7 +711,6 @@ export class VrClient {
     }
     const id = sessionIdFrom(res);
     if (id === undefined) throw invalidResponse(res, 'POST', 'the login answer has no session_id');
-    this.session = id;
     this.counters.logins += 1;
     return id;
   }
@@ -674,8 +721,15 @@ export class VrClient {
     if (this.session !== undefined && this.session !== stale) return;
     this.reloginInFlight = (async () => {
       this.session = undefined;
-      const session = await this.sessionId();
-      for (const pairingId of [...this.remoteSessions]) await this.postRemoteSession(pairingId, session);
+      const pairings = [...this.remoteSessions];
+      this.remoteSessions.clear();
+      const session = await this.sessionId(stale);
+      for (const pairingId of pairings) {
+        if (this.remoteSessions.has(pairingId)) continue;
+        const create = () => this.postRemoteSession(pairingId, session);
+        await (this.shared ? this.shared.ensureRemoteSession(session, pairingId, create) : create());
+        this.remoteSessions.add(pairingId);
+      }
     })().finally(() => {
       this.reloginInFlight = undefined;
     });

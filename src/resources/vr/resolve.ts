@@ -13,7 +13,6 @@
  * @api VR GET  /pairings/{pairing_id}/vrs
  * @api VR GET  /pairings/{pairing_id}/vrs/{vr_id}/replication-servers
  */
-import { isApiError } from '../../../lib/client/http/errors';
 import type { VrClient } from '../../../lib/client/vr/vr-client';
 import type { Datastore, Pairing, VirtualMachine, VmDisk } from '../../../lib/client/vr/types';
 import { InputError, listForMessage } from '../errors';
@@ -37,25 +36,23 @@ function pairingMatchesSite(pairing: Pairing, site: string): boolean {
   return names.some((name) => typeof name === 'string' && name.toLowerCase() === wanted);
 }
 
-/** The pairing by id, or by the remote vCenter / VRMS name; `undefined` when there is none. */
+function pairingMatches(pairing: Pairing, ref: PairingRef): boolean {
+  return ref.id !== null ? pairing.pairing_id === ref.id : pairingMatchesSite(pairing, ref.remote_site ?? '');
+}
+
+/**
+ * The pairing by id, or by the remote vCenter / VRMS name; `undefined` when there is none. The list may come
+ * from the cache shared by concurrent processes; a miss is checked against a fresh list before it counts.
+ */
 export async function findPairing(client: VrClient, ref: PairingRef): Promise<Pairing | undefined> {
-  if (ref.id !== null) {
-    try {
-      return await client.getPairing(ref.id);
-    } catch (error) {
-      if (isApiError(error) && error.status === 404) return undefined;
-      throw error;
-    }
-  }
-  const site = ref.remote_site ?? '';
-  const pairings = await client.listPairings();
-  return pairings.find((pairing) => pairingMatchesSite(pairing, site));
+  const { found } = await findInList(client, (options) => client.listPairings(options), (pairing) => pairingMatches(pairing, ref));
+  return found;
 }
 
 export async function resolvePairing(client: VrClient, ref: PairingRef): Promise<Pairing> {
   const pairing = await findPairing(client, ref);
   if (pairing) return pairing;
-  const known = (await client.listPairings()).map((p) => `${remoteSiteName(p)} (${p.pairing_id ?? '?'})`);
+  const known = (await client.listPairings({ fresh: true })).map((p) => `${remoteSiteName(p)} (${p.pairing_id ?? '?'})`);
   if (ref.id !== null) throw new InputError('pairing.id', `no pairing with id ${JSON.stringify(ref.id)}; pairings: ${listForMessage(known)}`);
   throw new InputError('pairing.remote_site', `no pairing with remote site ${JSON.stringify(ref.remote_site)}; pairings: ${listForMessage(known)}`);
 }
@@ -121,9 +118,21 @@ export function chooseDisks(vmName: string, disks: readonly VmDisk[], exclude: r
   return chosen;
 }
 
+/** An item of a list that may come from the shared cache: a miss is checked against a fresh list. */
+async function findInList<T>(client: VrClient, load: (options: { fresh?: boolean }) => Promise<T[]>, matches: (item: T) => boolean): Promise<{ found?: T; all: T[] }> {
+  const cached = await load({});
+  const found = cached.find(matches);
+  if (found || !client.sharesState) return { found, all: cached };
+  const fresh = await load({ fresh: true });
+  return { found: fresh.find(matches), all: fresh };
+}
+
 export async function resolveDatastore(client: VrClient, pairing: Pairing, name: string): Promise<Datastore> {
-  const datastores = await client.listDatastores(pairing.pairing_id ?? '', remoteVcId(pairing));
-  const found = datastores.find((datastore) => datastore.name === name || datastore.id === name);
+  const { found, all: datastores } = await findInList(
+    client,
+    (options) => client.listDatastores(pairing.pairing_id ?? '', remoteVcId(pairing), options),
+    (datastore) => datastore.name === name || datastore.id === name,
+  );
   if (found) return found;
   throw new InputError('target.datastore', `no datastore ${JSON.stringify(name)} on ${remoteSiteName(pairing)}; datastores: ${listForMessage(datastores.map((d) => d.name ?? ''))}`);
 }
@@ -131,8 +140,11 @@ export async function resolveDatastore(client: VrClient, pairing: Pairing, name:
 /** The storage policy id for a name; `null` = the datastore's default policy. */
 export async function resolveStoragePolicy(client: VrClient, pairing: Pairing, name: string | null): Promise<string | null> {
   if (name === null) return null;
-  const policies = await client.listStoragePolicies(pairing.pairing_id ?? '', remoteVcId(pairing));
-  const found = policies.find((policy) => policy.storage_policy_name === name || policy.storage_policy_id === name);
+  const { found, all: policies } = await findInList(
+    client,
+    (options) => client.listStoragePolicies(pairing.pairing_id ?? '', remoteVcId(pairing), options),
+    (policy) => policy.storage_policy_name === name || policy.storage_policy_id === name,
+  );
   if (found?.storage_policy_id) return found.storage_policy_id;
   throw new InputError('target.storage_policy', `no storage policy ${JSON.stringify(name)} on ${remoteSiteName(pairing)}; policies: ${listForMessage(policies.map((p) => p.storage_policy_name ?? ''))}`);
 }

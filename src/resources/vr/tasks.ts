@@ -9,11 +9,20 @@ import type { ReplicationInfo, Task } from '../../../lib/client/vr/types';
 import { waitFor } from '../../../lib/client/wait';
 import type { Context } from '../contract';
 
+/**
+ * Task polling: starts at 250 ms and backs off to 2 s. Configure tasks end within seconds (the full sync runs
+ * after them), so a fine start keeps Terraform's slots busy; the 2 s ceiling stays clear of the rate limiter.
+ */
+const TASK_POLL_MIN_MS = 250;
+const TASK_POLL_MAX_MS = 2000;
+
 export async function waitForVrTask(ctx: Context, client: VrClient, task: Task, label: string, timeoutSeconds: number): Promise<Task> {
   ctx.progress.start(label);
   try {
     const done = await client.waitForTask(task.id, {
       timeoutMs: timeoutSeconds * 1000,
+      minDelayMs: TASK_POLL_MIN_MS,
+      maxDelayMs: TASK_POLL_MAX_MS,
       signal: ctx.signal,
       onProgress: (p) => ctx.progress.update(p.progress, p.detail),
     });
@@ -40,6 +49,8 @@ export async function waitForConfiguration(
       description: `configuration of replication ${replication.name ?? replication.id ?? ''}`,
       timeoutMs: timeoutSeconds * 1000,
       signal: ctx.signal,
+      minDelayMs: TASK_POLL_MIN_MS,
+      maxDelayMs: TASK_POLL_MAX_MS,
       onProgress: (p) => ctx.progress.update(p.progress, p.detail),
       check: async () => {
         const live = await client.getReplication(pairingId, replication.id ?? '');
