@@ -4,3 +4,5 @@ export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 /** Bad input: the spec, the environment or a name that does not resolve. Nothing was changed. */
 export const EXIT_BAD_INPUT = 2;
+/** `repliform review`: the plan changes something (like `terraform plan -detailed-exitcode`). */
+export const EXIT_CHANGES = 2;

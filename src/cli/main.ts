@@ -38,6 +38,19 @@ function buildProgram(setExit: (code: number) => void): Command {
       setExit(await runLifecycle(action, kind, { specFile: options.specFile, signal: abort.signal }));
     });
 
+  // Options are parsed by the review module itself (see REVIEW_USAGE): usage errors exit 1, not 2, since 2 means "changes".
+  program
+    .command('review')
+    .description('review a Terraform plan of replications: resyncs, deletions, orphans, drift (--plan FILE | --synth-dir DIR; review --help)')
+    .helpOption(false)
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .argument('[options...]', 'see `repliform review --help`')
+    .action(async (args: string[]) => {
+      const { runReviewCli } = await import('../review/cli');
+      setExit(await runReviewCli(args));
+    });
+
   // Parsed by the simulator itself (see runSimulatorCli); listed here for --help.
   program
     .command('simulator')

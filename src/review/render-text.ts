@@ -1,0 +1,63 @@
+/**
+ * The terminal report: one block per stack listing what changes (unchanged items are only counted),
+ * field differences in words, risks with their fix, and live drift; ANSI colour when asked (on a TTY).
+ */
+import { actionCounts, changedItems, riskCounts, type Review, type ReviewAction, type ReviewItem } from './model';
+import { ACTION_SYMBOL, ACTION_WORD, itemFacts, itemTitle, planLine, riskLine } from './wording';
+
+export interface TextOptions {
+  readonly color: boolean;
+}
+
+type Paint = (code: string, text: string) => string;
+
+const ACTION_COLOR: Record<ReviewAction, string> = {
+  create: '32',
+  update: '33',
+  replace: '31',
+  delete: '31',
+  forget: '35',
+  'no-change': '2',
+};
+
+function shown(item: ReviewItem): boolean {
+  return item.action !== 'no-change' || item.risks.length > 0 || (item.live?.findings.length ?? 0) > 0;
+}
+
+function itemLines(item: ReviewItem, paint: Paint): string[] {
+  const facts = itemFacts(item);
+  const head = `  ${paint(ACTION_COLOR[item.action], ACTION_SYMBOL[item.action].padStart(3))} ${paint('1', itemTitle(item))}${facts ? ` (${facts})` : ''}`;
+  const word = ACTION_WORD[item.action];
+  const lines = [head, `        ${item.summary === word ? word : `${word}: ${item.summary}`}`];
+  for (const change of item.changes) lines.push(`        ${change.text}`);
+  for (const finding of item.live?.findings ?? []) lines.push(`        live: ${finding.text}`);
+  for (const risk of item.risks) {
+    lines.push(`      ${paint('1;31', `!! ${risk.message}`)}`);
+    lines.push(`         fix: ${risk.fix}`);
+  }
+  return lines;
+}
+
+/** The report as terminal text (ending with a newline). */
+export function renderText(review: Review, options: TextOptions): string {
+  const paint: Paint = options.color ? (code, text) => `\u001b[${code}m${text}\u001b[0m` : (_code, text) => text;
+  const lines: string[] = [];
+  const managed = review.items.length;
+  lines.push(`repliform review: ${managed} managed object${managed === 1 ? '' : 's'} in ${review.stacks.length} stack${review.stacks.length === 1 ? '' : 's'}${review.live ? ', checked live' : ''}`);
+  for (const stack of review.stacks) {
+    const items = review.items.filter((item) => item.stack === stack);
+    const visible = items.filter(shown);
+    lines.push('', paint('1', `stack ${stack}`));
+    for (const item of visible) lines.push(...itemLines(item, paint));
+    const hidden = items.length - visible.length;
+    if (hidden > 0) lines.push(`  ${paint('2', `${hidden} unchanged`)}`);
+  }
+  lines.push('');
+  if (changedItems(review).length === 0) lines.push(paint('32', 'No changes.'));
+  lines.push(`Plan: ${planLine(actionCounts(review.items))}.`);
+  const risks = riskCounts(review.items);
+  const risky = Object.values(risks).some((count) => count > 0);
+  lines.push(risky ? paint('1;31', `Risks: ${riskLine(risks)}.`) : `Risks: none.`);
+  for (const error of review.errors) lines.push(paint('31', `error: ${error}`));
+  return `${lines.join('\n')}\n`;
+}

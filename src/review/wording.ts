@@ -1,0 +1,61 @@
+/** Words and symbols shared by the renderers, so the three formats say the same thing. */
+import type { ReviewAction, ReviewItem, RiskClass } from './model';
+
+export const ACTION_SYMBOL: Record<ReviewAction, string> = {
+  create: '+',
+  update: '~',
+  replace: '-/+',
+  delete: '-',
+  forget: '.',
+  'no-change': '=',
+};
+
+export const ACTION_WORD: Record<ReviewAction, string> = {
+  create: 'create',
+  update: 'update in place',
+  replace: 'replace',
+  delete: 'delete',
+  forget: 'forget',
+  'no-change': 'no change',
+};
+
+export const RISK_WORD: Record<RiskClass, string> = {
+  resync: 'full resync',
+  'data-loss': 'data loss',
+  orphan: 'orphaned',
+  drift: 'drifted',
+};
+
+/** Most severe first: lost data, then unmanaged replications, then WAN load, then drift. */
+export const RISK_ORDER: readonly RiskClass[] = ['data-loss', 'orphan', 'resync', 'drift'];
+
+/** `web-01 → vc-b.example.local` or `pairing vc-b.example.local`. */
+export function itemTitle(item: ReviewItem): string {
+  return item.kind === 'vr.pairing' ? `pairing ${item.source} → ${item.target}` : `${item.name} → ${item.target}`;
+}
+
+/** A short line of facts: RPO, seeds, what a removal does with the replica disks. */
+export function itemFacts(item: ReviewItem): string {
+  if (item.kind === 'vr.pairing') return '';
+  const facts: string[] = [];
+  if (item.rpoMinutes !== null) facts.push(`RPO ${item.rpoMinutes} min`);
+  if (item.seeded) facts.push('seeded');
+  if (item.action === 'delete' || item.action === 'replace') facts.push(item.retainReplicaDisks ? 'replica disks kept' : 'replica disks deleted');
+  return facts.join(', ');
+}
+
+/** Severity rank of an item's worst risk (lower = worse); items without risk last. */
+export function severity(item: ReviewItem): number {
+  const ranks = item.risks.map((risk) => RISK_ORDER.indexOf(risk.class));
+  return ranks.length === 0 ? RISK_ORDER.length : Math.min(...ranks);
+}
+
+/** `1 to create, 2 to update in place, …` */
+export function planLine(counts: Record<ReviewAction, number>): string {
+  return `${counts.create} to create, ${counts.update} to update in place, ${counts.replace} to replace, ${counts.delete} to delete, ${counts.forget} to forget, ${counts['no-change']} unchanged`;
+}
+
+/** `1 full resync, 0 data loss, …` */
+export function riskLine(counts: Record<RiskClass, number>): string {
+  return (['resync', 'data-loss', 'orphan', 'drift'] as const).map((risk) => `${counts[risk]} ${RISK_WORD[risk]}`).join(', ');
+}
