@@ -42,15 +42,8 @@ export interface FaultRuleStats {
   hits: number;
 }
 
-export interface FaultDecision {
-  ruleId: string;
-  status?: number;
-  retryAfterSeconds?: number;
-  delayMs?: number;
-  reset?: boolean;
-  body?: { error_code?: string; message?: string };
-  taskError?: string;
-}
+/** What to do to one request: the effect fields of the rule that fired. */
+export type FaultDecision = Pick<FaultRule, 'status' | 'retryAfterSeconds' | 'delayMs' | 'reset' | 'body' | 'taskError'> & { ruleId: string };
 
 interface ActiveRule {
   rule: FaultRule & { id: string };
