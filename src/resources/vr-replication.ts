@@ -165,17 +165,17 @@ async function buildConfigureSpec(located: Located, spec: Spec, vmId: string, vm
 /** POST configure; if the request failed in transit, a re-read tells whether it landed after all. */
 async function configure(located: Located, spec: Spec, body: ConfigureReplicationSpec, ctx: Context): Promise<ReplicationInfo> {
   const vm = vmKey(spec);
-  let tasks;
-  try {
-    tasks = await located.client.configureReplications(located.pairingId, [body]);
-  } catch (error) {
+  const tasks = await located.client.configureReplications(located.pairingId, [body]).catch(async (error: unknown) => {
     const uncertain = isApiError(error) && (error.status === 0 || error.status >= 500);
     const landed = uncertain ? await findReplication(located, spec) : undefined;
     if (!landed) throw error;
     ctx.log.info(`${vm}: the configure request failed in transit but landed; adopting replication ${landed.id}`);
-    const settled = await waitForConfiguration(ctx, located.client, located.pairingId, landed, spec.timeouts.create_seconds);
-    if (!settled) throw error;
-    return settled;
+    return landed;
+  });
+  if (!Array.isArray(tasks)) {
+    const adopted = await waitForConfiguration(ctx, located.client, located.pairingId, tasks, spec.timeouts.create_seconds);
+    if (!adopted) throw new Error(`replication ${tasks.id} of ${vm} disappeared while its configuration was in progress`);
+    return adopted;
   }
   const task = tasks[0];
   if (!task) throw new Error(`configure of ${vm} returned no task`);

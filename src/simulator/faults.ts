@@ -25,8 +25,10 @@ export interface FaultRule {
   status?: number;
   retryAfterSeconds?: number;
   delayMs?: number;
-  /** Destroy the socket (connection reset). */
+  /** Destroy the socket (connection reset) before the request is handled: nothing changes. */
   reset?: boolean;
+  /** Handle the request, then destroy the socket: the change lands but the client never hears (a lost response). */
+  dropResponse?: boolean;
   body?: { error_code?: string; message?: string };
   /** The configure/reconfigure task created by the matching request ends in ERROR with this message. */
   taskError?: string;
@@ -43,7 +45,7 @@ export interface FaultRuleStats {
 }
 
 /** What to do to one request: the effect fields of the rule that fired. */
-export type FaultDecision = Pick<FaultRule, 'status' | 'retryAfterSeconds' | 'delayMs' | 'reset' | 'body' | 'taskError'> & { ruleId: string };
+export type FaultDecision = Pick<FaultRule, 'status' | 'retryAfterSeconds' | 'delayMs' | 'reset' | 'dropResponse' | 'body' | 'taskError'> & { ruleId: string };
 
 interface ActiveRule {
   rule: FaultRule & { id: string };
@@ -90,8 +92,8 @@ export function parseFaultRule(value: unknown): FaultRule {
   optionalNumber(value, 'status', 100, 599);
   optionalNumber(value, 'retryAfterSeconds', 0);
   optionalNumber(value, 'delayMs', 0);
-  if (value.reset !== undefined && typeof value.reset !== 'boolean') {
-    throw new Error("fault rule field 'reset' must be a boolean");
+  for (const name of ['reset', 'dropResponse']) {
+    if (value[name] !== undefined && typeof value[name] !== 'boolean') throw new Error(`fault rule field '${name}' must be a boolean`);
   }
   if (value.body !== undefined && !isRecord(value.body)) throw new Error("fault rule field 'body' must be an object");
   compilePathPattern(value.path);
@@ -174,6 +176,7 @@ export class FaultInjector {
       retryAfterSeconds: rule.retryAfterSeconds,
       delayMs: rule.delayMs,
       reset: rule.reset,
+      dropResponse: rule.dropResponse,
       body: rule.body,
       taskError: rule.taskError,
     };

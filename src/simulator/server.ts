@@ -235,7 +235,11 @@ class Simulator {
     const limited = this.rateLimited();
     if (limited) return limited;
     if (!parsed.ok) return errorResponse(400, 'VR.INVALID_JSON', `Request body is not valid JSON: ${parsed.error}`);
-    return this.dispatchVr(call, parsed.value, record, fault?.taskError);
+    const handled = this.dispatchVr(call, parsed.value, record, fault?.taskError);
+    if (!fault?.dropResponse) return handled;
+    record.status = handled.status;
+    request.socket.destroy();
+    return 'reset';
   }
 
   private async applyFault(fault: FaultDecision, request: http.IncomingMessage): Promise<SimResponse | 'reset' | undefined> {

@@ -211,9 +211,11 @@ describe('faults', () => {
   });
 
   test('a read slower than the client timeout is retried', async () => {
-    sim.faults.addRule({ method: 'GET', path: '/pairings', delayMs: 1500, count: 1 });
-    const state = await vrReplicationHandler.create(replicationSpec(sim.url), testContext(undefined, { timeoutMs: 400 }));
+    sim.faults.addRule({ method: 'GET', path: '/pairings', delayMs: 800, count: 1 });
+    const state = await vrReplicationHandler.create(replicationSpec(sim.url), testContext(undefined, { timeoutMs: 300 }));
     expect(state.name).toBe('web-01');
+    // The simulator records the slow request once its delay is over.
+    await new Promise((resolve) => setTimeout(resolve, 900));
     expect(sim.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/pairings')).length).toBeGreaterThanOrEqual(2);
   });
 
@@ -228,6 +230,24 @@ describe('faults', () => {
     expect(apiRequests('POST', /^\/session$/)).toHaveLength(2);
     expect(apiRequests('POST', /\/remote-session$/)).toHaveLength(2);
     expect(sim.requests.some((r) => r.status === 401)).toBe(true);
+  });
+
+  test('a configure whose response is lost in transit is found and adopted, not sent twice', async () => {
+    sim.faults.addRule({ method: 'POST', path: '/pairings/*/replications', dropResponse: true, count: 1 });
+    const ctx = testContext();
+    const state = await vrReplicationHandler.create(replicationSpec(sim.url), ctx);
+    expect(apiRequests('POST', REPLICATIONS)).toHaveLength(1);
+    expect(replicationsOf('web-01')).toHaveLength(1);
+    expect(state).toMatchObject({ id: replicationsOf('web-01')[0].info.id, configuration_state: 'OK' });
+    expect(ctx.lines).toContain(`info: web-01: the configure request failed in transit but landed; adopting replication ${state.id}`);
+  });
+
+  test('a configure refused with a reset before it landed fails cleanly and a rerun creates it once', async () => {
+    sim.faults.addRule({ method: 'POST', path: '/pairings/*/replications', reset: true, count: 1 });
+    await expect(vrReplicationHandler.create(replicationSpec(sim.url), testContext())).rejects.toThrow(/ECONNRESET|socket hang up|reset/i);
+    expect(sim.state.replications).toHaveLength(0);
+    await vrReplicationHandler.create(replicationSpec(sim.url), testContext());
+    expect(replicationsOf('web-01')).toHaveLength(1);
   });
 
   test('a configure task that ends in ERROR surfaces its message', async () => {

@@ -8,6 +8,7 @@ import type {
   ReplicatedVmDisk,
   ReplicationInfo,
   VmCapabilities,
+  VmDisk,
 } from '../../../lib/client/vr/types';
 import type { Change } from '../contract';
 import { InputError, listForMessage } from '../errors';
@@ -91,9 +92,9 @@ export function describeChanges(changes: readonly Change[]): string {
 /** Reconfigure needs the full disk list: rebuild it from what the replication has now. */
 export function reconfigureSpec(settings: VrReplicationSettings, disks: readonly ReplicatedVmDisk[], diskFormat: VrDiskFormat): ReconfigureReplicationSpec {
   const vmDisks: ConfigureReplicationVmDisk[] = disks
-    .filter((disk) => disk.vm_disk !== undefined)
+    .filter((disk): disk is ReplicatedVmDisk & { vm_disk: VmDisk } => disk.vm_disk !== undefined)
     .map((disk) => ({
-      vm_disk: disk.vm_disk!,
+      vm_disk: disk.vm_disk,
       enabled_for_replication: disk.replicated === true,
       use_seeds: false,
       destination_path: null,
