@@ -1,0 +1,482 @@
+/**
+ * The benchmark (`npm run bench`): fleets of N replications deployed and destroyed with real Terraform
+ * (-parallelism=10) against the simulator, the baseline script on the same fleet, the synth time of a
+ * 1,000-replication app and the `review` time of a 2,000-resource plan; figures against the targets of the
+ * issue, written to bench/results.md.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { projectRoot, run, runOrThrow, terraform, terraformBinary, terraformEnv } from '../deploy-kit';
+import { runBaseline, type BaselineResult } from './baseline';
+import {
+  canaryUsers,
+  fixed,
+  machineInfo,
+  machineLine,
+  mark,
+  PARALLELISM,
+  performanceNow,
+  prepareFleet,
+  readMetrics,
+  requestsSince,
+  scanForSecrets,
+  seconds,
+  startFleetSimulator,
+  summarizeProcesses,
+  summarizeRequests,
+  table,
+  terraformTimed,
+  today,
+  type MachineInfo,
+  type ProcessMetricsLine,
+  type ProcessSummary,
+  type RequestSummary,
+  type SecretScan,
+} from './fleet-kit';
+
+export const TARGETS = {
+  loginsPerSitePair: 2,
+  requestsPerReplication: 6,
+  deployRatioAt100: 1.3,
+  startupP50Ms: 250,
+  synthMs: 10_000,
+} as const;
+
+export interface BenchOptions {
+  readonly sizes: readonly number[];
+  readonly taskMs: number;
+  /** The baseline runs for fleets up to this size (it is sequential: N × task duration). */
+  readonly baselineMax: number;
+  /** Replications in the synth-time app. */
+  readonly synthSize: number;
+  /** Resources in the plan given to `review` (0 = skip). */
+  readonly reviewResources: number;
+  /** Markdown report path; undefined = do not write. */
+  readonly outFile?: string;
+  readonly keepWorkDirs?: boolean;
+  readonly log?: (line: string) => void;
+}
+
+export interface PhaseResult {
+  readonly wallMs: number;
+  readonly exitCode: number;
+  readonly requests: RequestSummary;
+  readonly processes: ProcessSummary;
+  readonly byAction: Record<string, ProcessSummary>;
+}
+
+export interface SizeResult {
+  readonly size: number;
+  readonly idealMs: number;
+  readonly deploy: PhaseResult;
+  readonly destroy: PhaseResult;
+  readonly replicationsAfterDeploy: number;
+  readonly replicationsAfterDestroy: number;
+  readonly configuredOk: number;
+  readonly secrets: SecretScan;
+  readonly baseline?: BaselineResult;
+}
+
+export interface SynthResult {
+  readonly size: number;
+  readonly wallMs: number;
+  readonly resources: number;
+  /** The same app with `App({ skipValidation: true })` (cdktf's validations off). */
+  readonly skipValidationMs?: number;
+}
+
+export interface ReviewResult {
+  readonly available: boolean;
+  readonly note: string;
+  readonly resources?: number;
+  readonly wallMs?: number;
+  readonly exitCode?: number;
+  readonly ok?: boolean;
+}
+
+export interface BenchResult {
+  readonly date: string;
+  readonly machine: MachineInfo;
+  readonly options: Omit<BenchOptions, 'log'>;
+  readonly sizes: SizeResult[];
+  readonly synth?: SynthResult;
+  readonly review?: ReviewResult;
+  readonly totalMs: number;
+  readonly markdown: string;
+}
+
+function cliPath(): string {
+  return join(projectRoot(), 'dist', 'src', 'cli', 'main.js');
+}
+
+function byAction(lines: readonly ProcessMetricsLine[]): Record<string, ProcessSummary> {
+  const groups = new Map<string, ProcessMetricsLine[]>();
+  for (const line of lines) {
+    const key = `${line.action} ${line.kind}`;
+    groups.set(key, [...(groups.get(key) ?? []), line]);
+  }
+  return Object.fromEntries([...groups.entries()].map(([key, group]) => [key, summarizeProcesses(group)]));
+}
+
+async function benchSize(size: number, options: BenchOptions): Promise<SizeResult> {
+  const log = options.log ?? (() => undefined);
+  const users = canaryUsers(`bench${size}`);
+  const sim = await startFleetSimulator(size, users, { taskDelayMs: options.taskMs });
+  const workDir = mkdtempSync(join(tmpdir(), `repliform-bench-${size}-`));
+  try {
+    log(`[bench N=${size}] synth + terraform init in ${workDir}`);
+    const deployment = await prepareFleet({ workDir, sim, size, users });
+
+    const phase = async (subcommand: 'apply' | 'destroy'): Promise<PhaseResult> => {
+      const fromRequest = sim.requests.length;
+      const fromMetric = readMetrics(deployment.metricsFile).length;
+      log(`[bench N=${size}] terraform ${subcommand} -parallelism=${PARALLELISM}`);
+      const result = await terraformTimed(deployment, subcommand);
+      if (result.code !== 0) throw new Error(`terraform ${subcommand} of a fleet of ${size} failed (exit ${result.code}):\n${(result.stderr || result.stdout).slice(-4000)}`);
+      const lines = readMetrics(deployment.metricsFile).slice(fromMetric);
+      log(`[bench N=${size}] ${subcommand}: ${seconds(result.wallMs)}`);
+      return {
+        wallMs: result.wallMs,
+        exitCode: result.code,
+        requests: summarizeRequests(requestsSince(sim, fromRequest)),
+        processes: summarizeProcesses(lines),
+        byAction: byAction(lines),
+      };
+    };
+
+    const deploy = await phase('apply');
+    const live = sim.state.replications;
+    const replicationsAfterDeploy = live.length;
+    const configuredOk = live.filter((r) => r.info.configuration_state === 'OK').length;
+    const destroy = await phase('destroy');
+    const replicationsAfterDestroy = sim.state.replications.length;
+    const secrets = scanForSecrets([workDir], deployment.printed, users, sim.issuedSessionIds);
+
+    let baseline: BaselineResult | undefined;
+    if (size <= options.baselineMax) {
+      log(`[bench N=${size}] baseline (sequential VrClient script)`);
+      const baseSim = await startFleetSimulator(size, users, { taskDelayMs: options.taskMs });
+      try {
+        baseline = await runBaseline({ sim: baseSim, users, vmNames: Array.from({ length: size }, (_, i) => `bench-${String(i + 1).padStart(4, '0')}`) });
+      } finally {
+        await baseSim.close();
+      }
+      log(`[bench N=${size}] baseline: ${seconds(baseline.wallMs)}`);
+    }
+    return {
+      size,
+      idealMs: options.taskMs * Math.ceil(size / PARALLELISM),
+      deploy,
+      destroy,
+      replicationsAfterDeploy,
+      replicationsAfterDestroy,
+      configuredOk,
+      secrets,
+      baseline,
+    };
+  } finally {
+    await sim.close();
+    if (!options.keepWorkDirs) rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+async function timeSynth(size: number, outdir: string, skipValidation: boolean): Promise<number> {
+  const app = join(projectRoot(), 'dist', 'examples', 'fleet', 'main.js');
+  const env = { ...process.env, FLEET_SIZE: String(size), VR_ENDPOINT: 'https://vr-a.example.local', CDKTF_OUTDIR: outdir, FLEET_SKIP_VALIDATION: skipValidation ? '1' : '0' };
+  const started = performanceNow();
+  await runOrThrow('node', [app], { cwd: projectRoot(), env });
+  return performanceNow() - started;
+}
+
+async function benchSynth(size: number, workDir: string): Promise<SynthResult> {
+  const outdir = join(workDir, 'cdktf.out');
+  const skipValidationMs = await timeSynth(size, join(workDir, 'skip-validation.out'), true);
+  const wallMs = await timeSynth(size, outdir, false);
+  const json = JSON.parse(readFileSync(join(outdir, 'stacks', 'fleet', 'cdk.tf.json'), 'utf8')) as { resource?: Record<string, Record<string, unknown>> };
+  const resources = Object.values(json.resource ?? {}).reduce((sum, group) => sum + Object.keys(group).length, 0);
+  return { size, wallMs, resources, skipValidationMs };
+}
+
+/** Whether this checkout's CLI has `review` (another piece of work); detected, never assumed. */
+export async function reviewAvailable(): Promise<boolean> {
+  const help = await run('node', [cliPath(), 'review', '--help'], { cwd: projectRoot(), env: process.env });
+  return help.code === 0 && /--plan/.test(help.stdout + help.stderr);
+}
+
+function reviewSucceeded(result: { code: number; stdout: string }): boolean {
+  if (result.code !== 0 && result.code !== 2) return false;
+  try {
+    JSON.parse(result.stdout);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function benchReview(stackDir: string, workDir: string, log: (line: string) => void): Promise<ReviewResult> {
+  if (!(await reviewAvailable())) return { available: false, note: 'n/a (review not available)' };
+  log('[bench] review: terraform plan of the synth app as JSON');
+  const env = terraformEnv(workDir, {});
+  await terraform(stackDir, ['init'], env);
+  await terraform(stackDir, ['plan', '-out=tfplan', `-parallelism=${PARALLELISM}`], env);
+  const shown = await runOrThrow(terraformBinary(), ['show', '-json', 'tfplan'], { cwd: stackDir, env });
+  const planFile = join(workDir, 'plan.json');
+  writeFileSync(planFile, shown.stdout);
+  const resources = ((JSON.parse(shown.stdout) as { resource_changes?: unknown[] }).resource_changes ?? []).length;
+  const started = performanceNow();
+  const result = await run('node', [cliPath(), 'review', '--plan', planFile, '--format', 'json'], { cwd: workDir, env });
+  const wallMs = performanceNow() - started;
+  return {
+    available: true,
+    resources,
+    wallMs,
+    exitCode: result.code,
+    ok: reviewSucceeded(result),
+    // `review` exits like `terraform plan -detailed-exitcode`: 0 no changes, 2 changes, 1 error.
+    note: reviewSucceeded(result) ? `ok (exit ${result.code}, ${result.stdout.length} bytes of JSON)` : `review exited ${result.code}: ${(result.stderr.trim().split('\n')[0] ?? '').slice(0, 200)}`,
+  };
+}
+
+export async function runBench(options: BenchOptions): Promise<BenchResult> {
+  const started = performanceNow();
+  const log = options.log ?? (() => undefined);
+  const machine = machineInfo();
+  const sizes: SizeResult[] = [];
+  for (const size of options.sizes) sizes.push(await benchSize(size, options));
+
+  let synth: SynthResult | undefined;
+  let review: ReviewResult | undefined;
+  if (options.synthSize > 0) {
+    const workDir = mkdtempSync(join(tmpdir(), 'repliform-bench-synth-'));
+    try {
+      log(`[bench] synth of ${options.synthSize} replications`);
+      synth = await benchSynth(options.synthSize, workDir);
+      log(`[bench] synth: ${seconds(synth.wallMs)}`);
+      if (options.reviewResources > 0) {
+        review = await benchReview(join(workDir, 'cdktf.out', 'stacks', 'fleet'), workDir, log);
+        log(`[bench] review: ${review.wallMs !== undefined ? seconds(review.wallMs) : review.note}`);
+      }
+    } finally {
+      if (!options.keepWorkDirs) rmSync(workDir, { recursive: true, force: true });
+    }
+  }
+  const { log: _unused, ...printable } = options;
+  void _unused;
+  const partial = { date: today(), machine, options: printable, sizes, synth, review, totalMs: performanceNow() - started };
+  const markdown = renderBench(partial);
+  if (options.outFile) {
+    mkdirSync(dirname(options.outFile), { recursive: true });
+    writeFileSync(options.outFile, markdown);
+  }
+  return { ...partial, markdown };
+}
+
+// ------------------------------------------------------------------------------------------ report
+
+function perN(value: number, n: number, digits = 1): string {
+  return n > 0 ? fixed(value / n, digits) : 'n/a';
+}
+
+interface Verdict {
+  readonly figure: string;
+  readonly target: string;
+  readonly value: string;
+  readonly ok: boolean | undefined;
+  readonly miss: string;
+}
+
+function topOperations(requests: RequestSummary, n: number, exclude: readonly string[], limit = 5): string {
+  return requests.byOperation
+    .filter((op) => !exclude.includes(op.operation))
+    .slice(0, limit)
+    .map((op) => `\`${op.operation}\` ${perN(op.count, n)}`)
+    .join(', ');
+}
+
+function verdicts(result: Omit<BenchResult, 'markdown'>): Verdict[] {
+  const out: Verdict[] = [];
+  const excluded = ['POST /session', 'DELETE /session', 'GET /tasks/{id}'];
+  for (const s of result.sizes) {
+    const logins = s.deploy.requests.logins;
+    const processes = s.deploy.processes.processes;
+    out.push({
+      figure: `logins per deploy, N=${s.size}`,
+      target: `≤ ${TARGETS.loginsPerSitePair} per site pair`,
+      value: `${logins} (+ ${s.deploy.requests.remoteLogins} remote-session)`,
+      ok: logins <= TARGETS.loginsPerSitePair,
+      miss:
+        logins <= TARGETS.loginsPerSitePair
+          ? ''
+          : `${logins - TARGETS.loginsPerSitePair} too many (${fixed(logins / TARGETS.loginsPerSitePair, 1)}×): ${processes} CLI processes ran and ${logins} \`POST /session\` were made — each process logs in (and logs out: ${s.deploy.requests.logouts} \`DELETE /session\`) on its own; no session is shared between processes`,
+    });
+    const perRepl = s.size > 0 ? s.deploy.requests.beyondPolling / s.size : 0;
+    out.push({
+      figure: `API requests per replication beyond polling, N=${s.size}`,
+      target: `≤ ${TARGETS.requestsPerReplication}`,
+      value: fixed(perRepl, 2),
+      ok: perRepl <= TARGETS.requestsPerReplication,
+      miss:
+        perRepl <= TARGETS.requestsPerReplication
+          ? ''
+          : `${fixed(perRepl - TARGETS.requestsPerReplication, 2)} over (${fixed(perRepl / TARGETS.requestsPerReplication, 2)}×); per replication: ${topOperations(s.deploy.requests, s.size, excluded)} — the identity and the settings process each resolve the pairing, open a remote session and look the replication up again`,
+    });
+    const ratio = s.deploy.wallMs / s.idealMs;
+    const isTargetSize = s.size === 100;
+    out.push({
+      figure: `deploy wall time / ideal, N=${s.size}`,
+      target: isTargetSize ? `≤ ${TARGETS.deployRatioAt100} × ideal` : '(reported; target at N=100)',
+      value: `${seconds(s.deploy.wallMs)} / ${seconds(s.idealMs)} = ${fixed(ratio, 2)}×`,
+      ok: isTargetSize ? ratio <= TARGETS.deployRatioAt100 : undefined,
+      miss:
+        !isTargetSize || ratio <= TARGETS.deployRatioAt100
+          ? ''
+          : `${fixed(ratio - TARGETS.deployRatioAt100, 2)}× over (${seconds(s.deploy.wallMs - TARGETS.deployRatioAt100 * s.idealMs)} too slow): ${processes} processes (p50 ${fixed(s.deploy.processes.totalP50Ms, 0)} ms each, start-up p50 ${fixed(s.deploy.processes.startupP50Ms, 0)} ms) share ${PARALLELISM} slots; the settings process of each replication waits for its identity resource and costs a slot without a task; task polls back off (${fixed(s.deploy.requests.tasksCreated ? s.deploy.requests.taskPolls / s.deploy.requests.tasksCreated : 0)} polls per task) so a finished task is noticed late`,
+    });
+    const p50 = s.deploy.processes.startupP50Ms;
+    out.push({
+      figure: `process start-up p50, N=${s.size}`,
+      target: `≤ ${TARGETS.startupP50Ms} ms`,
+      value: `${fixed(p50, 0)} ms (p95 ${fixed(s.deploy.processes.startupP95Ms, 0)} ms)`,
+      ok: p50 <= TARGETS.startupP50Ms,
+      miss: p50 <= TARGETS.startupP50Ms ? '' : `${fixed(p50 - TARGETS.startupP50Ms, 0)} ms over: Node start-up plus module loading before the action starts, on ${result.machine.cores} cores shared by ${PARALLELISM} concurrent processes and Terraform`,
+    });
+    const stateLeaks = s.secrets.sessionLeaks.length + s.secrets.passwordLeaks.length;
+    const loose = s.secrets.sessionStores.filter((f) => f.mode !== '0600');
+    out.push({
+      figure: `sessions stored 0600, never in state / logs, N=${s.size}`,
+      target: 'no secret in state, cdk.tf.json or output; session files 0600',
+      value: `${s.secrets.sessionStores.length} session file(s)${loose.length ? ` (${loose.length} not 0600)` : ''}, ${stateLeaks} leak(s)`,
+      ok: stateLeaks === 0 && loose.length === 0,
+      miss: stateLeaks === 0 && loose.length === 0 ? '' : `leaks: ${[...s.secrets.passwordLeaks, ...s.secrets.sessionLeaks, ...loose].map((f) => `${f.secret} in ${f.where}${f.mode ? ` (mode ${f.mode})` : ''}`).join('; ')}`,
+    });
+  }
+  if (result.synth) {
+    const ok = result.synth.wallMs <= TARGETS.synthMs;
+    out.push({
+      figure: `synth of ${result.synth.size} replications`,
+      target: `≤ ${seconds(TARGETS.synthMs, 0)}`,
+      value: `${seconds(result.synth.wallMs)} (${result.synth.resources} resources)`,
+      ok,
+      miss: ok
+        ? ''
+        : (result.synth.skipValidationMs ?? Infinity) > result.synth.wallMs / 2
+          ? `${seconds(result.synth.wallMs - TARGETS.synthMs)} over (${fixed(result.synth.wallMs / TARGETS.synthMs)}×): construct building and JSON synthesis of ${result.synth.resources} resources (cdktf validations off: ${seconds(result.synth.skipValidationMs ?? Number.NaN)})`
+          : `${seconds(result.synth.wallMs - TARGETS.synthMs)} over (${fixed(result.synth.wallMs / TARGETS.synthMs)}×): cdktf validates every \`terraform_data\` resource with \`ValidateTerraformVersion\`, which runs \`terraform version\` (execSync) once per resource — ${result.synth.resources} child processes; the same app with \`App({ skipValidation: true })\` synthesizes in ${seconds(result.synth.skipValidationMs ?? Number.NaN)}`,
+    });
+  }
+  return out;
+}
+
+export function renderBench(result: Omit<BenchResult, 'markdown'>): string {
+  const o = result.options;
+  const lines: string[] = [];
+  lines.push('# repliform benchmark', '');
+  lines.push(`- Date: ${result.date}`);
+  lines.push(`- Machine: ${machineLine(result.machine)}`);
+  lines.push(`- Settings: fleets of ${o.sizes.join(', ')} replications; simulator task duration ${o.taskMs} ms; \`terraform apply|destroy -parallelism=${PARALLELISM}\`; baseline for N ≤ ${o.baselineMax}; synth of ${o.synthSize}; review plan of ${o.reviewResources} resources`);
+  lines.push(`- Command: \`npm run bench -- --sizes ${o.sizes.join(',')} --task-ms ${o.taskMs}\` (took ${seconds(result.totalMs)})`);
+  lines.push('');
+  lines.push(
+    `Ideal = task duration × ⌈N / ${PARALLELISM}⌉. Note: each replication is two Terraform resources (identity: configure; settings: reconfigure in place), and the settings resource spawns a \`repliform\` process too, so a deploy of N runs 2N + 1 processes (the +1 is the pairing) while the ideal counts only the N configure tasks.`,
+    'Requests are counted on the simulator (`sim.requests`); "beyond polling" = all requests − `GET /tasks/{id}` − `POST /session` − `DELETE /session`, divided by N. Logins = `POST /session`. Start-up and memory come from `REPLIFORM_METRICS_FILE` (one line per CLI process).',
+    '',
+  );
+
+  lines.push('## Targets', '');
+  const v = verdicts(result);
+  lines.push(table(['Figure', 'Target', 'Measured', '', 'Miss'], v.map((x) => [x.figure, x.target, x.value, x.ok === undefined ? '–' : mark(x.ok), x.miss || ''])));
+  lines.push('');
+
+  lines.push('## Fleets side by side', '');
+  const header = ['', ...result.sizes.map((s) => `N = ${s.size}`)];
+  const row = (label: string, f: (s: SizeResult) => string) => [label, ...result.sizes.map(f)];
+  lines.push(
+    table(header, [
+      row('Terraform resources / CLI processes (deploy)', (s) => `${2 * s.size + 1} / ${s.deploy.processes.processes}`),
+      row('ideal (task × ⌈N/10⌉)', (s) => seconds(s.idealMs)),
+      row('deploy wall time', (s) => seconds(s.deploy.wallMs)),
+      row('deploy / ideal', (s) => `${fixed(s.deploy.wallMs / s.idealMs, 2)}×`),
+      row('destroy wall time', (s) => seconds(s.destroy.wallMs)),
+      row('destroy / ideal', (s) => `${fixed(s.destroy.wallMs / s.idealMs, 2)}×`),
+      row('replications after deploy (OK) / after destroy', (s) => `${s.replicationsAfterDeploy} (${s.configuredOk}) / ${s.replicationsAfterDestroy}`),
+      row('API requests, deploy (all)', (s) => String(s.deploy.requests.total)),
+      row('API requests per replication, deploy, all', (s) => perN(s.deploy.requests.total, s.size)),
+      row('API requests per replication, deploy, beyond polling', (s) => perN(s.deploy.requests.beyondPolling, s.size)),
+      row('logins per deploy (POST /session)', (s) => String(s.deploy.requests.logins)),
+      row('remote sessions per deploy (POST …/remote-session)', (s) => String(s.deploy.requests.remoteLogins)),
+      row('logouts per deploy (DELETE /session)', (s) => String(s.deploy.requests.logouts)),
+      row('tasks created, deploy', (s) => String(s.deploy.requests.tasksCreated)),
+      row('task polls per task, deploy', (s) => (s.deploy.requests.tasksCreated ? fixed(s.deploy.requests.taskPolls / s.deploy.requests.tasksCreated) : 'n/a')),
+      row('API requests per replication, destroy, beyond polling', (s) => perN(s.destroy.requests.beyondPolling, s.size)),
+      row('logins per destroy', (s) => String(s.destroy.requests.logins)),
+      row('task polls per task, destroy', (s) => (s.destroy.requests.tasksCreated ? fixed(s.destroy.requests.taskPolls / s.destroy.requests.tasksCreated) : 'n/a')),
+      row('process start-up p50 / p95 (deploy)', (s) => `${fixed(s.deploy.processes.startupP50Ms, 0)} / ${fixed(s.deploy.processes.startupP95Ms, 0)} ms`),
+      row('process start-up p50 / p95 (destroy)', (s) => `${fixed(s.destroy.processes.startupP50Ms, 0)} / ${fixed(s.destroy.processes.startupP95Ms, 0)} ms`),
+      row('process total time p50 (deploy)', (s) => `${fixed(s.deploy.processes.totalP50Ms, 0)} ms`),
+      row('peak memory per process, max / median', (s) => `${fixed(Math.max(s.deploy.processes.peakRssMb, s.destroy.processes.peakRssMb), 0)} / ${fixed(s.deploy.processes.medianRssMb, 0)} MB`),
+      row('CLI retries (deploy + destroy)', (s) => String(s.deploy.processes.retries + s.destroy.processes.retries)),
+      row('baseline wall time', (s) => (s.baseline ? seconds(s.baseline.wallMs) : `not run (N > ${o.baselineMax})`)),
+      row('baseline requests (per replication)', (s) => (s.baseline ? `${s.baseline.requests} (${perN(s.baseline.requests, s.size)})` : '–')),
+      row('baseline logins / task polls per task', (s) => (s.baseline ? `${s.baseline.logins} / ${perN(s.baseline.taskPolls, s.size)}` : '–')),
+      row('deploy / baseline wall time', (s) => (s.baseline ? `${fixed(s.deploy.wallMs / s.baseline.wallMs, 2)}×` : '–')),
+      row('deploy / baseline requests', (s) => (s.baseline ? `${fixed(s.deploy.requests.total / s.baseline.requests, 2)}×` : '–')),
+    ]),
+  );
+  lines.push('');
+  lines.push(
+    `The baseline is sequential (one configure task at a time), so its wall time is about N × task duration; repliform's deploy runs ${PARALLELISM} at a time. It is skipped above N = ${o.baselineMax} to keep the run short (it would take about N × ${seconds(o.taskMs)}).`,
+    '',
+  );
+
+  lines.push('## Where the requests go (deploy, per replication)', '');
+  const operations = [...new Set(result.sizes.flatMap((s) => s.deploy.requests.byOperation.map((op) => op.operation)))];
+  const countOf = (s: SizeResult, phase: 'deploy' | 'destroy', operation: string) => s[phase].requests.byOperation.find((op) => op.operation === operation)?.count ?? 0;
+  operations.sort((a, b) => countOf(result.sizes[result.sizes.length - 1], 'deploy', b) - countOf(result.sizes[result.sizes.length - 1], 'deploy', a));
+  lines.push(table(['Operation', ...result.sizes.map((s) => `N = ${s.size}`)], operations.map((op) => [`\`${op}\``, ...result.sizes.map((s) => `${perN(countOf(s, 'deploy', op), s.size, 2)} (${countOf(s, 'deploy', op)})`)])));
+  lines.push('');
+  lines.push('## Where the requests go (destroy, per replication)', '');
+  const destroyOps = [...new Set(result.sizes.flatMap((s) => s.destroy.requests.byOperation.map((op) => op.operation)))];
+  lines.push(table(['Operation', ...result.sizes.map((s) => `N = ${s.size}`)], destroyOps.map((op) => [`\`${op}\``, ...result.sizes.map((s) => `${perN(countOf(s, 'destroy', op), s.size, 2)} (${countOf(s, 'destroy', op)})`)])));
+  lines.push('');
+
+  lines.push('## CLI processes by action', '');
+  const actionRows: string[][] = [];
+  for (const s of result.sizes) {
+    for (const [phase, summary] of [['deploy', s.deploy], ['destroy', s.destroy]] as const) {
+      for (const [action, p] of Object.entries(summary.byAction)) {
+        actionRows.push([String(s.size), phase, action, String(p.processes), `${fixed(p.startupP50Ms, 0)} / ${fixed(p.startupP95Ms, 0)} ms`, `${fixed(p.totalP50Ms, 0)} ms`, `${fixed(p.peakRssMb, 0)} MB`, String(p.failed)]);
+      }
+    }
+  }
+  lines.push(table(['N', 'phase', 'action', 'processes', 'start-up p50 / p95', 'total p50', 'peak RSS', 'failed'], actionRows));
+  lines.push('');
+
+  lines.push('## Synth and review', '');
+  if (result.synth) {
+    lines.push(`- Synth of ${result.synth.size} replications (\`node dist/examples/fleet/main.js\`, FLEET_SIZE=${result.synth.size}): ${seconds(result.synth.wallMs)} for ${result.synth.resources} resources (target ≤ ${seconds(TARGETS.synthMs, 0)}: ${mark(result.synth.wallMs <= TARGETS.synthMs)})`);
+    lines.push(`- The same with \`App({ skipValidation: true })\` (FLEET_SKIP_VALIDATION=1, cdktf's per-resource \`terraform version\` check off): ${seconds(result.synth.skipValidationMs ?? Number.NaN)}`);
+  }
+  else lines.push('- Synth: not run');
+  if (!result.review) lines.push('- Review: not run');
+  else if (!result.review.available) lines.push(`- \`repliform review --plan FILE --format json\` on a ${o.reviewResources}-resource plan: ${result.review.note}`);
+  else lines.push(`- \`repliform review --plan FILE --format json\` on a plan of ${result.review.resources} resources (\`terraform show -json\` of the synth app's plan): ${seconds(result.review.wallMs ?? Number.NaN, 2)} (${result.review.note})`);
+  lines.push('');
+
+  lines.push('## Secrets', '');
+  for (const s of result.sizes) {
+    lines.push(
+      `- N=${s.size}: scanned ${s.secrets.filesScanned} files and ${s.secrets.outputsScanned} captured outputs for the canary passwords and every session id the simulator issued: ${s.secrets.passwordLeaks.length} password leak(s), ${s.secrets.sessionLeaks.length} session id(s) in state/plans/logs/output, ${s.secrets.sessionStores.length} session store file(s)${s.secrets.sessionStores.length ? ` (${s.secrets.sessionStores.map((f) => `${f.where} ${f.mode}`).join(', ')})` : ''}.`,
+    );
+  }
+  lines.push('');
+  return `${lines.join('\n')}\n`;
+}
+
+export function defaultBenchFile(): string {
+  return join(projectRoot(), 'bench', 'results.md');
+}
+
+export function ensureBuilt(): void {
+  if (!existsSync(join(projectRoot(), 'dist', 'examples', 'fleet', 'main.js'))) throw new Error('dist/examples/fleet/main.js is missing: run `npm run build` first');
+}

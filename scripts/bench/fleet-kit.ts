@@ -1,0 +1,419 @@
+/**
+ * Shared plumbing of the benchmark and the fault campaign: a simulator sized for a fleet, the fleet example
+ * synthesized and deployed with real Terraform (through deploy-kit), the simulator's request log turned into
+ * figures (requests per operation, logins, task polls), the CLI's per-process metrics, and secret scans.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, relative } from 'node:path';
+import type { RecordedRequest, RunningSimulator, SimulatorOptions } from '../../src/simulator';
+import { startSimulator, VR_API_ROOT } from '../../src/simulator';
+import { run, synthExample, terraform, terraformBinary, terraformEnv, type CommandResult } from '../deploy-kit';
+
+export const FLEET_STACK = 'fleet';
+export const PARALLELISM = 10;
+
+/** Simulator users with passwords that double as canaries (they must never show up in a file or log). */
+export interface SiteUsers {
+  readonly VR_SITE_A_USER: string;
+  readonly VR_SITE_A_PASSWORD: string;
+  readonly VR_SITE_B_USER: string;
+  readonly VR_SITE_B_PASSWORD: string;
+}
+
+export function canaryUsers(tag: string): SiteUsers {
+  const salt = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+  return {
+    VR_SITE_A_USER: 'dr-admin@vsphere.local',
+    VR_SITE_A_PASSWORD: `Canary-A-${tag}-${salt}!`,
+    VR_SITE_B_USER: 'dr-admin@vsphere.local',
+    VR_SITE_B_PASSWORD: `Canary-B-${tag}-${salt}!`,
+  };
+}
+
+export function simulatorUsers(users: SiteUsers): SimulatorOptions['users'] {
+  return {
+    local: { username: users.VR_SITE_A_USER, password: users.VR_SITE_A_PASSWORD },
+    remote: { username: users.VR_SITE_B_USER, password: users.VR_SITE_B_PASSWORD },
+  };
+}
+
+export async function startFleetSimulator(fleetSize: number, users: SiteUsers, options: SimulatorOptions = {}): Promise<RunningSimulator> {
+  return startSimulator({
+    extraVms: fleetSize,
+    users: simulatorUsers(users),
+    maxRecordedRequests: 5_000_000,
+    ...options,
+  });
+}
+
+/** One work dir with the fleet synthesized, Terraform initialized, and the CLI's metrics going to a file. */
+export interface FleetDeployment {
+  readonly workDir: string;
+  readonly stackDir: string;
+  readonly metricsFile: string;
+  env: NodeJS.ProcessEnv;
+  /** Everything Terraform and the CLI printed (for secret scans). */
+  readonly printed: string[];
+}
+
+export interface FleetDeploymentOptions {
+  readonly workDir: string;
+  readonly sim: RunningSimulator;
+  readonly size: number;
+  readonly users: SiteUsers;
+  /** Extra environment (e.g. REPLIFORM_HTTP_TIMEOUT_MS). */
+  readonly extraEnv?: NodeJS.ProcessEnv;
+  /** Directories put on PATH ahead of deploy-kit's CLI shim (the chaos kill shim). */
+  readonly pathFirst?: readonly string[];
+}
+
+export async function prepareFleet(options: FleetDeploymentOptions): Promise<FleetDeployment> {
+  const { workDir, sim, size, users } = options;
+  mkdirSync(workDir, { recursive: true });
+  const metricsFile = join(workDir, 'metrics.jsonl');
+  // Keep whatever the CLI caches (a shared session store) inside the work dir, where the scans look.
+  for (const dir of ['cache', 'tmp', 'runtime']) mkdirSync(join(workDir, dir), { recursive: true, mode: 0o700 });
+  const env = terraformEnv(workDir, {
+    ...users,
+    ...options.extraEnv,
+    VR_ENDPOINT: sim.url,
+    FLEET_SIZE: String(size),
+    REPLIFORM_METRICS_FILE: metricsFile,
+    XDG_CACHE_HOME: join(workDir, 'cache'),
+    XDG_RUNTIME_DIR: join(workDir, 'runtime'),
+    TMPDIR: join(workDir, 'tmp'),
+  });
+  if (options.pathFirst?.length) env.PATH = `${options.pathFirst.join(':')}:${env.PATH ?? ''}`;
+  const stackDir = (await synthExample(FLEET_STACK, join(workDir, 'cdktf.out'), env))[FLEET_STACK];
+  await terraform(stackDir, ['init'], env);
+  return { workDir, stackDir, metricsFile, env, printed: [] };
+}
+
+export interface TimedCommand extends CommandResult {
+  readonly wallMs: number;
+}
+
+/** `terraform apply|destroy -auto-approve -parallelism=10`, timed; never throws (faults make it fail on purpose). */
+export async function terraformTimed(deployment: FleetDeployment, subcommand: 'apply' | 'destroy', extra: readonly string[] = []): Promise<TimedCommand> {
+  const started = performanceNow();
+  const result = await run(
+    terraformBinary(),
+    [subcommand, '-input=false', '-no-color', '-auto-approve', `-parallelism=${PARALLELISM}`, ...extra],
+    { cwd: deployment.stackDir, env: deployment.env },
+  );
+  const wallMs = performanceNow() - started;
+  deployment.printed.push(result.stdout, result.stderr);
+  return { ...result, wallMs };
+}
+
+/** `terraform plan -detailed-exitcode`: 0 = converged, 2 = changes pending. */
+export async function planPending(deployment: FleetDeployment): Promise<{ pending: boolean; output: string }> {
+  const result = await run(terraformBinary(), ['plan', '-input=false', '-no-color', '-detailed-exitcode', `-parallelism=${PARALLELISM}`], {
+    cwd: deployment.stackDir,
+    env: deployment.env,
+  });
+  deployment.printed.push(result.stdout, result.stderr);
+  if (result.code === 1) throw new Error(`terraform plan failed:\n${result.stderr || result.stdout}`);
+  return { pending: result.code === 2, output: result.stdout };
+}
+
+export function performanceNow(): number {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
+
+// ------------------------------------------------------------------------------------------ requests
+
+const ID_AFTER = new Set(['pairings', 'vcenters', 'vms', 'datastores', 'storage-policies', 'replications', 'tasks', 'vrs', 'replication-servers']);
+
+/** `/pairings/9f…/vcenters/…/vms/vm-12/disks` → `/pairings/{id}/vcenters/{id}/vms/{id}/disks`. */
+export function pathTemplate(path: string): string {
+  const apiPath = path.startsWith(VR_API_ROOT) ? path.slice(VR_API_ROOT.length) || '/' : path;
+  const segments = apiPath.split('/');
+  return segments.map((segment, index) => (index > 0 && ID_AFTER.has(segments[index - 1]) && segment !== '' ? '{id}' : segment)).join('/');
+}
+
+export function operationOf(request: Pick<RecordedRequest, 'method' | 'path'>): string {
+  return `${request.method} ${pathTemplate(request.path)}`;
+}
+
+export const OP_LOGIN = 'POST /session';
+export const OP_LOGOUT = 'DELETE /session';
+export const OP_REMOTE_LOGIN = 'POST /pairings/{id}/remote-session';
+export const OP_TASK_POLL = 'GET /tasks/{id}';
+export const OP_CONFIGURE = 'POST /pairings/{id}/replications';
+
+export interface RequestSummary {
+  readonly total: number;
+  readonly logins: number;
+  readonly logouts: number;
+  readonly remoteLogins: number;
+  readonly taskPolls: number;
+  /** Requests that created a task (2xx POST/DELETE on replications and pairings). */
+  readonly tasksCreated: number;
+  /** total − task polls − logins − logouts. */
+  readonly beyondPolling: number;
+  readonly faulted: number;
+  readonly unauthorized: number;
+  /** Operation → count, most frequent first. */
+  readonly byOperation: readonly { operation: string; count: number }[];
+}
+
+function createsTask(operation: string, status: number): boolean {
+  if (status < 200 || status >= 300) return false;
+  return (
+    operation === OP_CONFIGURE ||
+    /^POST \/pairings\/\{id\}\/replications\/\{id\}\/actions\/(reconfigure|unconfigure|pause|resume|sync)$/.test(operation) ||
+    operation === 'DELETE /pairings/{id}/replications/{id}'
+  );
+}
+
+export function summarizeRequests(records: readonly RecordedRequest[]): RequestSummary {
+  const counts = new Map<string, number>();
+  let tasksCreated = 0;
+  for (const record of records) {
+    const operation = operationOf(record);
+    counts.set(operation, (counts.get(operation) ?? 0) + 1);
+    if (createsTask(operation, record.status)) tasksCreated += 1;
+  }
+  const count = (operation: string) => counts.get(operation) ?? 0;
+  const total = records.length;
+  const logins = count(OP_LOGIN);
+  const logouts = count(OP_LOGOUT);
+  const taskPolls = count(OP_TASK_POLL);
+  return {
+    total,
+    logins,
+    logouts,
+    remoteLogins: count(OP_REMOTE_LOGIN),
+    taskPolls,
+    tasksCreated,
+    beyondPolling: total - taskPolls - logins - logouts,
+    faulted: records.filter((r) => r.fault !== undefined).length,
+    unauthorized: records.filter((r) => r.status === 401).length,
+    byOperation: [...counts.entries()].map(([operation, n]) => ({ operation, count: n })).sort((a, b) => b.count - a.count || a.operation.localeCompare(b.operation)),
+  };
+}
+
+/** Requests recorded since `from` (an index into sim.requests taken before the phase). */
+export function requestsSince(sim: RunningSimulator, from: number): RecordedRequest[] {
+  return sim.requests.slice(from);
+}
+
+// ------------------------------------------------------------------------------------------ metrics
+
+export interface ProcessMetricsLine {
+  pid: number;
+  action: string;
+  kind: string;
+  exitCode: number;
+  startupMs: number;
+  totalMs: number;
+  maxRssKb: number;
+  requests?: number;
+  retries?: number;
+  logins?: number;
+  taskPolls?: number;
+}
+
+export function readMetrics(file: string): ProcessMetricsLine[] {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .flatMap((line) => {
+      try {
+        return [JSON.parse(line) as ProcessMetricsLine];
+      } catch {
+        return []; // a process killed mid-write
+      }
+    });
+}
+
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank];
+}
+
+export interface ProcessSummary {
+  readonly processes: number;
+  readonly startupP50Ms: number;
+  readonly startupP95Ms: number;
+  readonly totalP50Ms: number;
+  readonly peakRssMb: number;
+  readonly medianRssMb: number;
+  readonly retries: number;
+  readonly failed: number;
+}
+
+export function summarizeProcesses(lines: readonly ProcessMetricsLine[]): ProcessSummary {
+  const startups = lines.map((l) => l.startupMs);
+  const rss = lines.map((l) => l.maxRssKb / 1024);
+  return {
+    processes: lines.length,
+    startupP50Ms: percentile(startups, 50),
+    startupP95Ms: percentile(startups, 95),
+    totalP50Ms: percentile(lines.map((l) => l.totalMs), 50),
+    peakRssMb: rss.length ? Math.max(...rss) : Number.NaN,
+    medianRssMb: percentile(rss, 50),
+    retries: lines.reduce((sum, l) => sum + (l.retries ?? 0), 0),
+    failed: lines.filter((l) => l.exitCode !== 0).length,
+  };
+}
+
+// ------------------------------------------------------------------------------------------ secrets
+
+export interface SecretFinding {
+  readonly where: string;
+  readonly secret: 'password' | 'basic-auth' | 'session-id';
+  /** File mode (octal) when it is a file. */
+  readonly mode?: string;
+}
+
+/** Every regular file under `dir` (following no symlinks). */
+export function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  const walk = (current: string) => {
+    for (const entry of readdirSync(current, { withFileTypes: true })) {
+      const path = join(current, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile()) out.push(path);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+export function passwordNeedles(users: SiteUsers): { needle: string; secret: SecretFinding['secret'] }[] {
+  const basic = (user: string, password: string) => Buffer.from(`${user}:${password}`).toString('base64');
+  return [
+    { needle: users.VR_SITE_A_PASSWORD, secret: 'password' },
+    { needle: users.VR_SITE_B_PASSWORD, secret: 'password' },
+    { needle: basic(users.VR_SITE_A_USER, users.VR_SITE_A_PASSWORD), secret: 'basic-auth' },
+    { needle: basic(users.VR_SITE_B_USER, users.VR_SITE_B_PASSWORD), secret: 'basic-auth' },
+  ];
+}
+
+export interface SecretScan {
+  readonly filesScanned: number;
+  readonly outputsScanned: number;
+  /** Passwords (or Basic credentials) anywhere: must be empty. */
+  readonly passwordLeaks: SecretFinding[];
+  /** Session ids in state, cdk.tf.json, plans, logs or printed output: must be empty. */
+  readonly sessionLeaks: SecretFinding[];
+  /** Files that hold a session id legitimately (a session store): each must be mode 0600. */
+  readonly sessionStores: SecretFinding[];
+}
+
+function isTerraformArtifact(path: string): boolean {
+  return /(\.tfstate(\.backup)?|cdk\.tf\.json|tfplan|\.log|\.jsonl|\.md|manifest\.json)$/.test(path);
+}
+
+/** Scans every file under `dirs` and every captured output for the passwords and the session ids. */
+export function scanForSecrets(dirs: readonly string[], outputs: readonly string[], users: SiteUsers, sessionIds: readonly string[]): SecretScan {
+  const passwords = passwordNeedles(users);
+  const sessions = sessionIds.filter((id) => id.length >= 8);
+  const passwordLeaks: SecretFinding[] = [];
+  const sessionLeaks: SecretFinding[] = [];
+  const sessionStores: SecretFinding[] = [];
+  let filesScanned = 0;
+  for (const dir of dirs) {
+    for (const file of filesUnder(dir)) {
+      filesScanned += 1;
+      const text = readFileSync(file).toString('latin1');
+      const where = relative(dir, file) || file;
+      const mode = (statSync(file).mode & 0o777).toString(8).padStart(4, '0');
+      for (const { needle, secret } of passwords) if (text.includes(needle)) passwordLeaks.push({ where, secret, mode });
+      if (sessions.some((id) => text.includes(id))) {
+        (isTerraformArtifact(file) ? sessionLeaks : sessionStores).push({ where, secret: 'session-id', mode });
+      }
+    }
+  }
+  outputs.forEach((output, index) => {
+    for (const { needle, secret } of passwords) if (output.includes(needle)) passwordLeaks.push({ where: `captured output #${index}`, secret });
+    if (sessions.some((id) => output.includes(id))) sessionLeaks.push({ where: `captured output #${index}`, secret: 'session-id' });
+  });
+  return { filesScanned, outputsScanned: outputs.length, passwordLeaks, sessionLeaks, sessionStores };
+}
+
+// ------------------------------------------------------------------------------------------ machine
+
+export interface MachineInfo {
+  readonly cores: number;
+  readonly cpuModel: string;
+  readonly memoryGb: number;
+  readonly node: string;
+  readonly terraform: string;
+}
+
+export function machineInfo(): MachineInfo {
+  let tf = 'unknown';
+  try {
+    const out = execFileSync(terraformBinary(), ['version', '-json'], { env: { ...process.env, CHECKPOINT_DISABLE: '1', TF_CLI_CONFIG_FILE: '/dev/null' }, stdio: ['ignore', 'pipe', 'ignore'] }).toString();
+    tf = (JSON.parse(out) as { terraform_version?: string }).terraform_version ?? tf;
+  } catch {
+    // keep unknown
+  }
+  return {
+    cores: cpus().length,
+    cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
+    memoryGb: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
+    node: process.version,
+    terraform: `${terraformBinary()} ${tf}`,
+  };
+}
+
+export function machineLine(machine: MachineInfo): string {
+  return `${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGb} GB RAM, Node ${machine.node}, ${machine.terraform}`;
+}
+
+// ------------------------------------------------------------------------------------------ formatting
+
+export function seconds(ms: number, digits = 1): string {
+  return Number.isFinite(ms) ? `${(ms / 1000).toFixed(digits)} s` : 'n/a';
+}
+
+export function fixed(value: number, digits = 1): string {
+  return Number.isFinite(value) ? value.toFixed(digits) : 'n/a';
+}
+
+export function mark(ok: boolean): string {
+  return ok ? '✓' : '✗';
+}
+
+export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+/** Flag `--name value` or `--name=value`, else the environment variable, else the default. */
+export function option(argv: readonly string[], name: string, envName: string, fallback: string): string {
+  const index = argv.findIndex((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));
+  if (index >= 0) {
+    const arg = argv[index];
+    const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[index + 1];
+    if (value === undefined) throw new Error(`--${name} needs a value`);
+    return value;
+  }
+  return process.env[envName] ?? fallback;
+}
+
+export function numberList(text: string, what: string): number[] {
+  const values = text.split(',').map((part) => part.trim()).filter((part) => part !== '').map(Number);
+  if (values.length === 0 || values.some((v) => !Number.isInteger(v) || v < 0)) throw new Error(`${what} must be a comma-separated list of integers, got ${JSON.stringify(text)}`);
+  return values;
+}
+
+export function positiveNumber(text: string, what: string): number {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`${what} must be a non-negative number, got ${JSON.stringify(text)}`);
+  return value;
+}
+
+export function today(): string {
+  return new Date().toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+}

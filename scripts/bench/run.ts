@@ -1,0 +1,32 @@
+/**
+ * `npm run bench [-- --sizes 10,100,500 --task-ms 2000 --baseline-max 100 --synth-size 1000 --review-resources 2000 --out bench/results.md --keep]`
+ * (or BENCH_SIZES, BENCH_TASK_MS, BENCH_BASELINE_MAX, BENCH_SYNTH_SIZE, BENCH_REVIEW_RESOURCES, BENCH_OUT).
+ */
+import { resolve } from 'node:path';
+import { option, numberList, positiveNumber } from './fleet-kit';
+import { defaultBenchFile, ensureBuilt, runBench } from './bench';
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (argv.includes('--help')) {
+    process.stdout.write('usage: npm run bench -- [--sizes 10,100,500] [--task-ms 2000] [--baseline-max 100] [--synth-size 1000] [--review-resources 2000] [--out bench/results.md] [--keep]\n');
+    return;
+  }
+  ensureBuilt();
+  const result = await runBench({
+    sizes: numberList(option(argv, 'sizes', 'BENCH_SIZES', '10,100,500'), '--sizes'),
+    taskMs: positiveNumber(option(argv, 'task-ms', 'BENCH_TASK_MS', '2000'), '--task-ms'),
+    baselineMax: positiveNumber(option(argv, 'baseline-max', 'BENCH_BASELINE_MAX', '100'), '--baseline-max'),
+    synthSize: positiveNumber(option(argv, 'synth-size', 'BENCH_SYNTH_SIZE', '1000'), '--synth-size'),
+    reviewResources: positiveNumber(option(argv, 'review-resources', 'BENCH_REVIEW_RESOURCES', '2000'), '--review-resources'),
+    outFile: resolve(option(argv, 'out', 'BENCH_OUT', defaultBenchFile())),
+    keepWorkDirs: argv.includes('--keep'),
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+  process.stdout.write(result.markdown);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,414 @@
+/**
+ * The fault campaign (`npm run chaos`): deploy a fleet through real Terraform while the simulator injects
+ * 503 + Retry-After, 429, connection resets, responses slower than the CLI's timeout, session expiry and
+ * configure tasks ending in ERROR, while a shim SIGKILLs some `repliform lifecycle create` processes; re-apply
+ * until `terraform plan` shows no change; check exactly N replications (none duplicated, none missing);
+ * destroy until nothing is left; run the bad-input cases; scan everything for the canary passwords.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { FaultRule } from '../../src/simulator';
+import { startSimulator } from '../../src/simulator';
+import { projectRoot, run, terraformBinary } from '../deploy-kit';
+import {
+  canaryUsers,
+  fixed,
+  machineInfo,
+  machineLine,
+  mark,
+  PARALLELISM,
+  performanceNow,
+  planPending,
+  prepareFleet,
+  readMetrics,
+  scanForSecrets,
+  seconds,
+  simulatorUsers,
+  startFleetSimulator,
+  summarizeProcesses,
+  summarizeRequests,
+  table,
+  terraformTimed,
+  today,
+  type MachineInfo,
+  type RequestSummary,
+  type SecretScan,
+} from '../bench/fleet-kit';
+import { replicationSpecFrom, runBadInputCases, type BadInputCase } from './bad-input';
+import { readKills, writeKillShim, type KillRecord } from './kill-shim';
+
+export type FaultProfile = 'random' | 'forced';
+
+export interface ChaosOptions {
+  readonly size: number;
+  readonly taskMs: number;
+  /** random: the issue's rates as probabilities; forced: a few faults of each class at fixed counts (tests). */
+  readonly profile: FaultProfile;
+  /** REPLIFORM_HTTP_TIMEOUT_MS of the run; slow responses take longer than this. */
+  readonly httpTimeoutMs: number;
+  readonly sessionExpiryMs: number;
+  readonly killProbability: number;
+  readonly maxKills: number;
+  readonly maxApplies: number;
+  readonly maxDestroys: number;
+  readonly seed: number;
+  readonly outFile?: string;
+  readonly keepWorkDir?: boolean;
+  readonly log?: (line: string) => void;
+}
+
+export interface FaultClassResult {
+  readonly name: string;
+  readonly configured: string;
+  readonly injected: number;
+  readonly survived: boolean;
+}
+
+export interface RunStep {
+  readonly command: string;
+  readonly exitCode: number;
+  readonly wallMs: number;
+  readonly errors: number;
+}
+
+export interface ChaosResult {
+  readonly date: string;
+  readonly machine: MachineInfo;
+  readonly options: Omit<ChaosOptions, 'log'>;
+  readonly steps: RunStep[];
+  readonly appliesToConverge: number;
+  readonly converged: boolean;
+  readonly replicationsOnServer: number;
+  readonly duplicates: string[];
+  readonly missing: string[];
+  readonly notOk: number;
+  readonly wrongSettings: number;
+  readonly destroysNeeded: number;
+  readonly orphansAfterDestroy: number;
+  readonly stateResourcesAfterDestroy: number;
+  readonly retriedByCli: number;
+  readonly faultedRequests: number;
+  readonly unauthorized: number;
+  readonly sessionExpirations: number;
+  readonly kills: KillRecord[];
+  readonly faultClasses: FaultClassResult[];
+  readonly requests: RequestSummary;
+  readonly processes: number;
+  readonly failedProcesses: number;
+  /** The slowest CLI process that reported, and how many took longer than their task could explain. */
+  readonly slowestProcessMs: number;
+  readonly stalledProcesses: number;
+  readonly badInput: BadInputCase[];
+  readonly secrets: SecretScan;
+  readonly totalMs: number;
+  readonly ok: boolean;
+  readonly markdown: string;
+}
+
+/** Rules are tried in order and the first that fires wins, so later probabilities are scaled to give the issue's marginal rates. */
+export function faultRules(profile: FaultProfile, httpTimeoutMs: number): FaultRule[] {
+  const slowMs = httpTimeoutMs + Math.max(500, Math.round(httpTimeoutMs / 2));
+  if (profile === 'forced') {
+    return [
+      { id: 'task-error', method: 'POST', path: '/pairings/*/replications', count: 1, taskError: 'Injected by the fault campaign: configure failed' },
+      { id: 'http-503', path: '/**', skip: 4, count: 2, status: 503, retryAfterSeconds: 1 },
+      { id: 'http-429', path: '/**', skip: 6, count: 2, status: 429, retryAfterSeconds: 1 },
+      { id: 'reset', path: '/**', skip: 8, count: 1, reset: true },
+      { id: 'slow', path: '/**', skip: 10, count: 1, delayMs: slowMs },
+    ];
+  }
+  const rates = { http503: 0.1, http429: 0.03, reset: 0.02, slow: 0.01 };
+  let left = 1;
+  const scaled = (rate: number) => {
+    const probability = Math.min(1, rate / left);
+    left -= rate;
+    return probability;
+  };
+  return [
+    { id: 'task-error', method: 'POST', path: '/pairings/*/replications', probability: 0.02, taskError: 'Injected by the fault campaign: configure failed' },
+    { id: 'http-503', path: '/**', probability: scaled(rates.http503), status: 503, retryAfterSeconds: 1 },
+    { id: 'http-429', path: '/**', probability: scaled(rates.http429), status: 429, retryAfterSeconds: 1 },
+    { id: 'reset', path: '/**', probability: scaled(rates.reset), reset: true },
+    { id: 'slow', path: '/**', probability: scaled(rates.slow), delayMs: slowMs },
+  ];
+}
+
+/** A process slower than this waited on something other than its own task and retries. */
+export function stallThresholdMs(options: Pick<ChaosOptions, 'taskMs' | 'httpTimeoutMs'>): number {
+  return 20_000 + 3 * options.taskMs + 5 * options.httpTimeoutMs;
+}
+
+function countErrors(output: string): number {
+  return (output.match(/^Error: /gm) ?? []).length;
+}
+
+export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
+  const started = performanceNow();
+  const log = options.log ?? (() => undefined);
+  const users = canaryUsers('chaos');
+  const rules = faultRules(options.profile, options.httpTimeoutMs);
+  const sim = await startFleetSimulator(options.size, users, { taskDelayMs: options.taskMs, randomSeed: options.seed });
+  const tlsSim = await startSimulator({ tls: true, users: simulatorUsers(users) });
+  const workDir = mkdtempSync(join(tmpdir(), 'repliform-chaos-'));
+  let expiryTimer: NodeJS.Timeout | undefined;
+  try {
+    const killDir = join(workDir, 'kills');
+    const chaosBin = writeKillShim({
+      binDir: join(workDir, 'chaos-bin'),
+      killDir,
+      probability: options.killProbability,
+      maxKills: options.maxKills,
+      minDelayMs: 50,
+      maxDelayMs: options.taskMs + 800,
+    });
+    log(`[chaos] synth + terraform init of ${options.size} replications in ${workDir}`);
+    const deployment = await prepareFleet({
+      workDir,
+      sim,
+      size: options.size,
+      users,
+      extraEnv: { REPLIFORM_HTTP_TIMEOUT_MS: String(options.httpTimeoutMs) },
+      pathFirst: [chaosBin],
+    });
+
+    // Faults on: HTTP rules and the session-expiry timer, for every apply and destroy.
+    const fromRequest = sim.requests.length;
+    for (const rule of rules) sim.faults.addRule(rule);
+    let sessionExpirations = 0;
+    expiryTimer = setInterval(() => {
+      sim.expireSessions();
+      sessionExpirations += 1;
+    }, options.sessionExpiryMs);
+
+    const steps: RunStep[] = [];
+    let converged = false;
+    let applies = 0;
+    while (applies < options.maxApplies) {
+      applies += 1;
+      const result = await terraformTimed(deployment, 'apply');
+      steps.push({ command: `apply #${applies}`, exitCode: result.code, wallMs: result.wallMs, errors: countErrors(result.stdout + result.stderr) });
+      log(`[chaos] apply #${applies}: exit ${result.code} in ${seconds(result.wallMs)}, ${countErrors(result.stdout + result.stderr)} error(s)`);
+      if (!(await planPending(deployment)).pending) {
+        converged = true;
+        break;
+      }
+    }
+
+    // Verify with the server's own state (no HTTP: the faults stay on).
+    const expected = Array.from({ length: options.size }, (_, i) => `bench-${String(i + 1).padStart(4, '0')}`);
+    const live = sim.state.replications;
+    const names = live.map((r) => r.info.name ?? '');
+    const duplicates = [...new Set(names.filter((name, index) => names.indexOf(name) !== index))];
+    const missing = expected.filter((name) => !names.includes(name));
+    const notOk = live.filter((r) => r.info.configuration_state !== 'OK').length;
+    const wrongSettings = live.filter((r) => r.info.rpo !== 15 || r.info.mpit_enabled !== true || r.info.mpit_instances !== 3 || r.info.mpit_days !== 5).length;
+    const replicationsOnServer = live.length;
+    log(`[chaos] converged=${converged} after ${applies} apply(s): ${replicationsOnServer} replications, ${duplicates.length} duplicated, ${missing.length} missing`);
+
+    let destroys = 0;
+    let stateResourcesAfterDestroy = -1;
+    while (destroys < options.maxDestroys) {
+      destroys += 1;
+      const result = await terraformTimed(deployment, 'destroy');
+      steps.push({ command: `destroy #${destroys}`, exitCode: result.code, wallMs: result.wallMs, errors: countErrors(result.stdout + result.stderr) });
+      log(`[chaos] destroy #${destroys}: exit ${result.code} in ${seconds(result.wallMs)}`);
+      stateResourcesAfterDestroy = await stateResourceCount(deployment.stackDir, deployment.env);
+      if (result.code === 0 && stateResourcesAfterDestroy === 0) break;
+    }
+    clearInterval(expiryTimer);
+    expiryTimer = undefined;
+    const orphansAfterDestroy = sim.state.replications.length;
+    const faultStats = sim.faults.stats();
+    sim.faults.clearRules();
+    const requests = summarizeRequests(sim.requests.slice(fromRequest));
+    const metrics = readMetrics(deployment.metricsFile);
+    const processes = summarizeProcesses(metrics);
+    const kills = readKills(killDir);
+
+    log('[chaos] bad-input cases');
+    const badInput = await runBadInputCases({
+      sim,
+      tlsSim,
+      users,
+      spec: replicationSpecFrom(deployment.stackDir),
+      cwd: workDir,
+      env: { XDG_CACHE_HOME: deployment.env.XDG_CACHE_HOME, XDG_RUNTIME_DIR: deployment.env.XDG_RUNTIME_DIR, TMPDIR: deployment.env.TMPDIR },
+      httpTimeoutMs: options.httpTimeoutMs,
+    });
+    const outputs = [...deployment.printed, ...badInput.flatMap((c) => [c.stdout, c.stderrLines.join('\n')])];
+    const secrets = scanForSecrets([workDir], outputs, users, sim.issuedSessionIds);
+
+    const invariantsHold =
+      converged && replicationsOnServer === options.size && duplicates.length === 0 && missing.length === 0 && notOk === 0 && wrongSettings === 0 && orphansAfterDestroy === 0 && stateResourcesAfterDestroy === 0;
+    const hits = (id: string) => faultStats.find((s) => s.id === id)?.hits ?? 0;
+    const configuredOf = (id: string) => {
+      const rule = rules.find((r) => r.id === id);
+      if (!rule) return '';
+      return rule.probability !== undefined ? `${fixed(rule.probability * 100, 2)} % of the requests that reach the rule` : `${rule.count ?? '∞'} forced (after ${rule.skip ?? 0} matches)`;
+    };
+    const cls = (name: string, configured: string, injected: number): FaultClassResult => ({ name, configured, injected, survived: injected > 0 && invariantsHold });
+    const faultClasses = [
+      cls('HTTP 503 + Retry-After: 1', configuredOf('http-503'), hits('http-503')),
+      cls('HTTP 429 + Retry-After: 1', configuredOf('http-429'), hits('http-429')),
+      cls('connection reset', configuredOf('reset'), hits('reset')),
+      cls(`slow response (${rules.find((r) => r.id === 'slow')?.delayMs} ms > ${options.httpTimeoutMs} ms timeout)`, configuredOf('slow'), hits('slow')),
+      cls(`session expiry every ${seconds(options.sessionExpiryMs, 1)}`, `${sessionExpirations} expirations, ${requests.unauthorized} requests answered 401`, Math.min(sessionExpirations, requests.unauthorized)),
+      cls('configure task ends in ERROR', options.profile === 'forced' ? configuredOf('task-error') : '2 % of configure requests', hits('task-error')),
+      cls('SIGKILL of `repliform lifecycle create`', `p = ${options.killProbability} per create, at most ${options.maxKills}, after 50…${options.taskMs + 800} ms`, kills.length),
+    ];
+    const canaryClean = secrets.passwordLeaks.length === 0 && secrets.sessionLeaks.length === 0 && secrets.sessionStores.every((f) => f.mode === '0600');
+    const ok = invariantsHold && faultClasses.every((c) => c.survived) && badInput.every((c) => c.ok) && canaryClean;
+    const { log: _unused, ...printable } = options;
+    void _unused;
+    const partial = {
+      date: today(),
+      machine: machineInfo(),
+      options: printable,
+      steps,
+      appliesToConverge: applies,
+      converged,
+      replicationsOnServer,
+      duplicates,
+      missing,
+      notOk,
+      wrongSettings,
+      destroysNeeded: destroys,
+      orphansAfterDestroy,
+      stateResourcesAfterDestroy,
+      retriedByCli: processes.retries,
+      faultedRequests: requests.faulted,
+      unauthorized: requests.unauthorized,
+      sessionExpirations,
+      kills,
+      faultClasses,
+      requests,
+      processes: processes.processes,
+      failedProcesses: processes.failed,
+      slowestProcessMs: metrics.reduce((max, m) => Math.max(max, m.totalMs), 0),
+      stalledProcesses: metrics.filter((m) => m.totalMs > stallThresholdMs(options)).length,
+      badInput,
+      secrets,
+      totalMs: performanceNow() - started,
+      ok,
+    };
+    const markdown = renderChaos(partial);
+    if (options.outFile) {
+      mkdirSync(dirname(options.outFile), { recursive: true });
+      writeFileSync(options.outFile, markdown);
+    }
+    return { ...partial, markdown };
+  } finally {
+    if (expiryTimer) clearInterval(expiryTimer);
+    await sim.close();
+    await tlsSim.close();
+    if (!options.keepWorkDir) rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+async function stateResourceCount(stackDir: string, env: NodeJS.ProcessEnv): Promise<number> {
+  const listed = await run(terraformBinary(), ['state', 'list'], { cwd: stackDir, env });
+  if (listed.code !== 0) return /No state file was found/i.test(listed.stderr) ? 0 : -1;
+  return listed.stdout.split('\n').filter((line) => line.trim() !== '').length;
+}
+
+// ------------------------------------------------------------------------------------------ report
+
+export function renderChaos(result: Omit<ChaosResult, 'markdown'>): string {
+  const o = result.options;
+  const lines: string[] = [];
+  lines.push('# repliform fault campaign', '');
+  lines.push(`- Date: ${result.date}`);
+  lines.push(`- Machine: ${machineLine(result.machine)}`);
+  lines.push(
+    `- Settings: ${o.size} replications (${2 * o.size + 1} Terraform resources), \`-parallelism=${PARALLELISM}\`, simulator task ${o.taskMs} ms, fault profile \`${o.profile}\` (seed ${o.seed}), \`REPLIFORM_HTTP_TIMEOUT_MS=${o.httpTimeoutMs}\`, session expiry every ${seconds(o.sessionExpiryMs, 1)}, SIGKILL p = ${o.killProbability} per create (at most ${o.maxKills}), at most ${o.maxApplies} applies and ${o.maxDestroys} destroys`,
+  );
+  lines.push(`- Command: \`npm run chaos -- --size ${o.size} --task-ms ${o.taskMs}\` (took ${seconds(result.totalMs)})`);
+  lines.push(`- Verdict: ${result.ok ? '✓ every invariant held, every fault class was hit and survived' : '✗ see the ✗ rows below'}`);
+  lines.push('');
+  lines.push('Faults stay on through every apply and destroy (HTTP faults on every path of the VR API, including the session calls); kills hit `lifecycle create` only. The server is checked from the simulator\'s own state, not through the faulty API.', '');
+
+  lines.push('## Figures', '');
+  lines.push(
+    table(
+      ['Figure', 'Target', 'Measured', ''],
+      [
+        ['applies needed to converge (`terraform plan` shows no change)', `≤ ${o.maxApplies} (cap)`, result.converged ? String(result.appliesToConverge) : `not converged after ${result.appliesToConverge}`, mark(result.converged)],
+        ['replications on the server after converging', `exactly ${o.size}`, String(result.replicationsOnServer), mark(result.replicationsOnServer === o.size)],
+        ['duplicated replications (same VM twice)', '0', `${result.duplicates.length}${result.duplicates.length ? ` (${result.duplicates.join(', ')})` : ''}`, mark(result.duplicates.length === 0)],
+        ['missing replications', '0', `${result.missing.length}${result.missing.length ? ` (${result.missing.slice(0, 10).join(', ')})` : ''}`, mark(result.missing.length === 0)],
+        ['replications not in configuration state OK', '0', String(result.notOk), mark(result.notOk === 0)],
+        ['replications whose settings differ from the code (RPO 15, PIT 3×5)', '0', String(result.wrongSettings), mark(result.wrongSettings === 0)],
+        ['destroys needed', `≤ ${o.maxDestroys}`, String(result.destroysNeeded), mark(result.orphansAfterDestroy === 0 && result.stateResourcesAfterDestroy === 0)],
+        ['orphans after destroy (replications left on the server)', '0', String(result.orphansAfterDestroy), mark(result.orphansAfterDestroy === 0)],
+        ['resources left in the Terraform state', '0', String(result.stateResourcesAfterDestroy), mark(result.stateResourcesAfterDestroy === 0)],
+        ['requests retried by the CLI (sum of per-process counters)', 'reported', String(result.retriedByCli), '–'],
+        ['requests answered with an injected fault', 'reported', String(result.faultedRequests), '–'],
+        ['requests answered 401 (expired session)', 'reported', String(result.unauthorized), '–'],
+        ['API requests in total / logins (POST /session)', 'reported', `${result.requests.total} / ${result.requests.logins}`, '–'],
+        ['CLI processes that reported / failed (killed ones do not report)', 'reported', `${result.processes} / ${result.failedProcesses}`, '–'],
+        ['slowest CLI process / processes slower than ' + seconds(stallThresholdMs(o), 0), 'reported', `${seconds(result.slowestProcessMs)} / ${result.stalledProcesses}`, '–'],
+        ['canary passwords in any file, state, plan, log or output', '0', String(result.secrets.passwordLeaks.length), mark(result.secrets.passwordLeaks.length === 0)],
+        ['session ids in state, cdk.tf.json, logs or output', '0', String(result.secrets.sessionLeaks.length), mark(result.secrets.sessionLeaks.length === 0)],
+        [
+          'session store files, mode',
+          '0600',
+          result.secrets.sessionStores.length ? result.secrets.sessionStores.map((f) => `${f.where} ${f.mode}`).join(', ') : 'none',
+          mark(result.secrets.sessionStores.every((f) => f.mode === '0600')),
+        ],
+      ],
+    ),
+  );
+  lines.push('');
+
+  if (result.stalledProcesses > 0) {
+    lines.push(
+      `Note: ${result.stalledProcesses} CLI process(es) took longer than ${seconds(stallThresholdMs(o), 0)} (slowest ${seconds(result.slowestProcessMs)}) with few requests: they waited on the shared-state lock (\`lib/client/vr/shared-state.ts\`, stale after 30 s) left behind by a SIGKILLed process; that apply stalls for up to 30 s.`,
+      '',
+    );
+  }
+  lines.push('## Fault classes', '');
+  lines.push(table(['Fault class', 'Configured', 'Injected', 'Survived'], result.faultClasses.map((c) => [c.name, c.configured, String(c.injected), mark(c.survived)])));
+  lines.push('');
+  lines.push('"Survived" = injected at least once and, at the end, the fleet converged with exactly the declared replications, none duplicated, and nothing left after destroy.', '');
+  if (result.kills.length) {
+    lines.push(`SIGKILLs: ${result.kills.map((k) => `\`${k.args}\` after ${k.delayMs} ms`).join('; ')}.`, '');
+  }
+
+  lines.push('## Applies and destroys', '');
+  lines.push(table(['Step', 'Exit code', 'Wall time', 'Resources in error'], result.steps.map((s) => [s.command, String(s.exitCode), seconds(s.wallMs), String(s.errors)])));
+  lines.push('');
+
+  lines.push('## Requests by operation (whole campaign)', '');
+  lines.push(table(['Operation', 'Requests'], result.requests.byOperation.map((op) => [`\`${op.operation}\``, String(op.count)])));
+  lines.push('');
+
+  lines.push('## Bad input', '');
+  lines.push('Each case runs `node dist/src/cli/main.js lifecycle create …` once, with the faults off.', '');
+  lines.push(
+    table(
+      ['Case', 'Exit (expected)', 'One line', 'Server unchanged', 'Message', ''],
+      result.badInput.map((c) => [
+        c.name,
+        `${c.exitCode} (${c.expectedExit})`,
+        mark(c.oneLine),
+        `${mark(c.unchanged)} (${c.writes} writes, ${c.replicationsBefore}→${c.replicationsAfter} replications)`,
+        `\`${(c.stderrLines.length === 1 ? c.stderrLines[0] : c.stderrLines.join(' ⏎ ')).replace(/\|/g, '\\|').slice(0, 300)}\``,
+        mark(c.ok),
+      ]),
+    ),
+  );
+  lines.push('');
+
+  lines.push('## Canary', '');
+  lines.push(
+    `Both sites ran with canary passwords. Scanned ${result.secrets.filesScanned} files under the work dir (state, backups, cdk.tf.json, plans, the metrics file, the kill records, whatever the CLI cached there) and ${result.secrets.outputsScanned} captured outputs (every Terraform and CLI stdout/stderr, the bad-input cases) for each password, its Basic-auth form, and every session id the simulator issued: ${result.secrets.passwordLeaks.length} password leak(s), ${result.secrets.sessionLeaks.length} session-id leak(s).`,
+  );
+  for (const leak of [...result.secrets.passwordLeaks, ...result.secrets.sessionLeaks]) lines.push(`- ✗ ${leak.secret} in ${leak.where}${leak.mode ? ` (mode ${leak.mode})` : ''}`);
+  lines.push('');
+  return `${lines.join('\n')}\n`;
+}
+
+export function defaultChaosFile(): string {
+  return join(projectRoot(), 'bench', 'chaos.md');
+}

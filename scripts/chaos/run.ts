@@ -1,0 +1,43 @@
+/**
+ * `npm run chaos [-- --size 100 --task-ms 1000 --profile random --http-timeout-ms 2000 --session-expiry-ms 60000
+ *   --kill-probability 0.05 --max-kills 10 --max-applies 8 --max-destroys 4 --seed 42 --out bench/chaos.md --keep]`
+ * (or CHAOS_SIZE, CHAOS_TASK_MS, CHAOS_PROFILE, …). Exits 1 when an invariant fails.
+ */
+import { resolve } from 'node:path';
+import { option, positiveNumber } from '../bench/fleet-kit';
+import { ensureBuilt } from '../bench/bench';
+import { defaultChaosFile, runChaos, type FaultProfile } from './chaos';
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (argv.includes('--help')) {
+    process.stdout.write('usage: npm run chaos -- [--size 100] [--task-ms 1000] [--profile random|forced] [--http-timeout-ms 2000] [--session-expiry-ms 60000] [--kill-probability 0.05] [--max-kills 10] [--max-applies 8] [--max-destroys 4] [--seed 42] [--out bench/chaos.md] [--keep]\n');
+    return;
+  }
+  ensureBuilt();
+  const profile = option(argv, 'profile', 'CHAOS_PROFILE', 'random');
+  if (profile !== 'random' && profile !== 'forced') throw new Error(`--profile must be random or forced, got ${JSON.stringify(profile)}`);
+  const number = (name: string, env: string, fallback: string) => positiveNumber(option(argv, name, env, fallback), `--${name}`);
+  const result = await runChaos({
+    size: number('size', 'CHAOS_SIZE', '100'),
+    taskMs: number('task-ms', 'CHAOS_TASK_MS', '1000'),
+    profile: profile as FaultProfile,
+    httpTimeoutMs: number('http-timeout-ms', 'CHAOS_HTTP_TIMEOUT_MS', '2000'),
+    sessionExpiryMs: number('session-expiry-ms', 'CHAOS_SESSION_EXPIRY_MS', '60000'),
+    killProbability: number('kill-probability', 'CHAOS_KILL_PROBABILITY', '0.05'),
+    maxKills: number('max-kills', 'CHAOS_MAX_KILLS', '10'),
+    maxApplies: number('max-applies', 'CHAOS_MAX_APPLIES', '8'),
+    maxDestroys: number('max-destroys', 'CHAOS_MAX_DESTROYS', '4'),
+    seed: number('seed', 'CHAOS_SEED', '42'),
+    outFile: resolve(option(argv, 'out', 'CHAOS_OUT', defaultChaosFile())),
+    keepWorkDir: argv.includes('--keep'),
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+  process.stdout.write(result.markdown);
+  if (!result.ok) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`chaos failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});
