@@ -5,8 +5,6 @@
  *
  *   FLEET_SIZE=100 VR_ENDPOINT=http://127.0.0.1:PORT node dist/examples/fleet/main.js
  *
- * FLEET_SKIP_VALIDATION=1 synthesizes with `App({ skipValidation: true })`.
- *
  * Each replication synthesizes two lifecycle resources (identity + settings), so a fleet of N is 2N + 1
  * Terraform resources with the pairing.
  */
@@ -53,7 +51,6 @@ class FleetStack extends TerraformStack {
   }
 }
 
-// FLEET_SKIP_VALIDATION=1 skips cdktf's construct validations (the benchmark measures synth with and without).
-const app = new App({ skipValidation: process.env.FLEET_SKIP_VALIDATION === '1' });
+const app = new App();
 new FleetStack(app, 'fleet', process.env);
 app.synth();

@@ -82,8 +82,6 @@ export interface SynthResult {
   readonly size: number;
   readonly wallMs: number;
   readonly resources: number;
-  /** The same app with `App({ skipValidation: true })` (cdktf's validations off). */
-  readonly skipValidationMs?: number;
 }
 
 export interface ReviewResult {
@@ -181,9 +179,9 @@ async function benchSize(size: number, options: BenchOptions): Promise<SizeResul
   }
 }
 
-async function timeSynth(size: number, outdir: string, skipValidation: boolean): Promise<number> {
+async function timeSynth(size: number, outdir: string): Promise<number> {
   const app = join(projectRoot(), 'dist', 'examples', 'fleet', 'main.js');
-  const env = { ...process.env, FLEET_SIZE: String(size), VR_ENDPOINT: 'https://vr-a.example.local', CDKTF_OUTDIR: outdir, FLEET_SKIP_VALIDATION: skipValidation ? '1' : '0' };
+  const env = { ...process.env, FLEET_SIZE: String(size), VR_ENDPOINT: 'https://vr-a.example.local', CDKTF_OUTDIR: outdir };
   const started = performanceNow();
   await runOrThrow('node', [app], { cwd: projectRoot(), env });
   return performanceNow() - started;
@@ -191,11 +189,10 @@ async function timeSynth(size: number, outdir: string, skipValidation: boolean):
 
 async function benchSynth(size: number, workDir: string): Promise<SynthResult> {
   const outdir = join(workDir, 'cdktf.out');
-  const skipValidationMs = await timeSynth(size, join(workDir, 'skip-validation.out'), true);
-  const wallMs = await timeSynth(size, outdir, false);
+  const wallMs = await timeSynth(size, outdir);
   const json = JSON.parse(readFileSync(join(outdir, 'stacks', 'fleet', 'cdk.tf.json'), 'utf8')) as { resource?: Record<string, Record<string, unknown>> };
   const resources = Object.values(json.resource ?? {}).reduce((sum, group) => sum + Object.keys(group).length, 0);
-  return { size, wallMs, resources, skipValidationMs };
+  return { size, wallMs, resources };
 }
 
 /** Whether this checkout's CLI has `review` (another piece of work); detected, never assumed. */
@@ -358,11 +355,7 @@ function verdicts(result: Omit<BenchResult, 'markdown'>): Verdict[] {
       target: `≤ ${seconds(TARGETS.synthMs, 0)}`,
       value: `${seconds(result.synth.wallMs)} (${result.synth.resources} resources)`,
       ok,
-      miss: ok
-        ? ''
-        : (result.synth.skipValidationMs ?? Infinity) > result.synth.wallMs / 2
-          ? `${seconds(result.synth.wallMs - TARGETS.synthMs)} over (${fixed(result.synth.wallMs / TARGETS.synthMs)}×): construct building and JSON synthesis of ${result.synth.resources} resources (cdktf validations off: ${seconds(result.synth.skipValidationMs ?? Number.NaN)})`
-          : `${seconds(result.synth.wallMs - TARGETS.synthMs)} over (${fixed(result.synth.wallMs / TARGETS.synthMs)}×): cdktf validates every \`terraform_data\` resource with \`ValidateTerraformVersion\`, which runs \`terraform version\` (execSync) once per resource — ${result.synth.resources} child processes; the same app with \`App({ skipValidation: true })\` synthesizes in ${seconds(result.synth.skipValidationMs ?? Number.NaN)}`,
+      miss: ok ? '' : `${seconds(result.synth.wallMs - TARGETS.synthMs)} over (${fixed(result.synth.wallMs / TARGETS.synthMs)}×): construct building and JSON synthesis of ${result.synth.resources} resources`,
     });
   }
   return out;
@@ -455,7 +448,6 @@ export function renderBench(result: Omit<BenchResult, 'markdown'>): string {
   lines.push('## Synth and review', '');
   if (result.synth) {
     lines.push(`- Synth of ${result.synth.size} replications (\`node dist/examples/fleet/main.js\`, FLEET_SIZE=${result.synth.size}): ${seconds(result.synth.wallMs)} for ${result.synth.resources} resources (target ≤ ${seconds(TARGETS.synthMs, 0)}: ${mark(result.synth.wallMs <= TARGETS.synthMs)})`);
-    lines.push(`- The same with \`App({ skipValidation: true })\` (FLEET_SKIP_VALIDATION=1, cdktf's per-resource \`terraform version\` check off): ${seconds(result.synth.skipValidationMs ?? Number.NaN)}`);
   }
   else lines.push('- Synth: not run');
   if (!result.review) lines.push('- Review: not run');

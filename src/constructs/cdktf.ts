@@ -9,8 +9,11 @@
 export {
   AnnotationMetadataEntryType,
   Annotations,
+  anyToHclTerraform,
+  anyToTerraform,
   App,
-  DataResource,
+  hashMapper,
+  hashMapperHcl,
   Fn,
   Op,
   TerraformProvider,

@@ -1,7 +1,6 @@
 import { Construct } from 'constructs';
 import { Backing, resolveCommand } from './backing';
 import {
-  DataResource,
   Fn,
   type ITerraformDependable,
   type LocalExecProvisioner,
@@ -12,6 +11,7 @@ import {
   TerraformSelf,
   TerraformStack,
 } from './cdktf';
+import { TerraformData } from './terraform-data';
 
 /** What a provisioner asks the CLI to do: `repliform lifecycle <action> <kind>`. */
 export type LifecycleAction = 'create' | 'update' | 'delete';
@@ -119,7 +119,7 @@ export class LifecycleResource extends Construct {
           environment: { [SPEC_ENV_VAR]: selfSpec },
         });
       }
-      const resource = new DataResource(this, 'Resource', {
+      const resource = new TerraformData(this, 'Resource', {
         triggersReplace: { ...props.replaceOn },
         input: { ...props.spec },
         dependsOn: props.dependsOn,
