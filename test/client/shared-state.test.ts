@@ -1,5 +1,5 @@
 /** The state concurrent CLI processes share: one login, one remote session per pairing, cached lists, private files. */
-import { chmodSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSharedState } from '../../lib/client/vr/shared-state';
@@ -123,4 +123,31 @@ test('a lock left behind by a killed process is taken over once stale', async ()
   expect(session.id).toBe('session-after-stale-lock');
   expect(sleeps).toEqual([25, 25, 25]);
   expect(readdirSync(dir).filter((f) => f.endsWith('.lock'))).toEqual([]);
+});
+
+test('a lock held by a process that no longer runs is taken over at once', async () => {
+  const dir = freshDir();
+  const sleeps: number[] = [];
+  const state = createSharedState({ dir, identity, sleep: async (ms) => { sleeps.push(ms); } });
+  await state.cachedList('any', async () => []);
+  const prefix = readdirSync(dir)[0].replace(/-list-.*$/, '');
+  const { spawnSync } = await import('node:child_process');
+  const deadPid = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString();
+  writeFileSync(join(dir, `${prefix}-login.lock`), deadPid);
+  const session = await state.obtainSession(undefined, async () => 'session-after-dead-holder');
+  expect(session.id).toBe('session-after-dead-holder');
+  expect(sleeps).toEqual([]);
+});
+
+test('a lock held by a live process is waited for', async () => {
+  const dir = freshDir();
+  let sleeps = 0;
+  const state = createSharedState({ dir, identity, staleLockMs: 60_000, sleep: async () => { sleeps += 1; if (sleeps === 3) removeLock(); } });
+  await state.cachedList('any', async () => []);
+  const prefix = readdirSync(dir)[0].replace(/-list-.*$/, '');
+  const lock = join(dir, `${prefix}-login.lock`);
+  writeFileSync(lock, String(process.pid));
+  const removeLock = () => rmSync(lock);
+  await state.obtainSession(undefined, async () => 'session-1');
+  expect(sleeps).toBe(3);
 });

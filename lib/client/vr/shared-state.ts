@@ -5,10 +5,11 @@
  *
  * Files live in a private directory (0700, owned by the current user, not a symlink) and are written 0600,
  * atomically (write + rename). A login or a remote-session creation happens under an exclusive lock file, so
- * concurrent processes wait for the first one instead of logging in too. Nothing here reaches Terraform state.
+ * concurrent processes wait for the first one instead of logging in too; a lock whose process died (SIGKILL)
+ * is taken over at once. Nothing here reaches Terraform state.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** A session shared between processes. @public */
@@ -78,11 +79,14 @@ export function createSharedState(options: SharedStateOptions): SharedState {
     const lock = file(`${name}.lock`);
     for (;;) {
       try {
-        closeSync(openSync(lock, 'wx', 0o600));
+        const fd = openSync(lock, 'wx', 0o600);
+        writeSync(fd, String(process.pid));
+        closeSync(fd);
         break;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-        if (isOlderThan(lock, staleLockMs, now())) removeQuietly(lock);
+        // Terraform may SIGKILL a process (or a user may): its lock must not hold the others up.
+        if (holderIsGone(lock) || isOlderThan(lock, staleLockMs, now())) removeQuietly(lock);
         else await sleep(LOCK_POLL_MS);
       }
     }
@@ -189,6 +193,23 @@ function isOlderThan(path: string, ms: number, now: number): boolean {
     return now - statSync(path).mtimeMs > ms;
   } catch {
     return false;
+  }
+}
+
+/** The lock names the pid that took it; a pid that no longer runs left it behind when it died. */
+function holderIsGone(lock: string): boolean {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(lock, 'utf8'));
+  } catch {
+    return false;
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
   }
 }
 
