@@ -25,7 +25,16 @@ export interface Clock {
 /** Result of one check: finished with a value, or not yet (with optional progress). @public */
 export type WaitCheck<T> =
   | { readonly done: true; readonly value: T }
-  | { readonly done: false; readonly progress?: number; readonly detail?: string };
+  | {
+      readonly done: false;
+      readonly progress?: number;
+      readonly detail?: string;
+      /**
+       * When the check can predict completion (e.g. from the rate of progress), check again after this long
+       * (kept within minDelayMs..maxDelayMs) instead of backing off.
+       */
+      readonly nextCheckInMs?: number;
+    };
 
 /** What `onProgress` receives after each unfinished check. @public */
 export interface WaitProgress {
@@ -204,7 +213,10 @@ export async function waitFor<T>(options: WaitOptions<T>): Promise<T> {
     const remaining = deadline - clock.now();
     if (remaining <= 0) throw new WaitTimeoutError({ ...fields(), timeoutMs: options.timeoutMs });
     if (options.signal?.aborted) throw new WaitAbortedError(fields());
-    const delay = Math.min(backoffDelay(state.attempts, minDelayMs, maxDelayMs, random), remaining);
+    const planned = result.nextCheckInMs !== undefined
+      ? Math.min(Math.max(result.nextCheckInMs, minDelayMs), maxDelayMs)
+      : backoffDelay(state.attempts, minDelayMs, maxDelayMs, random);
+    const delay = Math.min(planned, remaining);
     try {
       await clock.sleep(delay, options.signal);
     } catch (err) {

@@ -578,6 +578,7 @@ export class VrClient {
   public async waitForTask(taskId: string, options: WaitForTaskOptions): Promise<Task> {
     requireId(taskId, 'taskId');
     let last: Task | undefined;
+    const eta = progressEta(() => this.clock.now());
     const describe = (): string => options.description ?? describeTask(taskId, last);
     return waitFor<Task>({
       description: describe,
@@ -603,7 +604,7 @@ export class VrClient {
             url: this.http.resolveUrl(`/tasks/${enc(taskId)}`),
           });
         }
-        return { done: false, progress: task.progress, detail: taskDetail(task) };
+        return { done: false, progress: task.progress, detail: taskDetail(task), nextCheckInMs: eta(task.progress) };
       },
     });
   }
@@ -768,6 +769,26 @@ export class VrClient {
 }
 
 // ------------------------------------------------------------------ helpers (module-private)
+
+/**
+ * Predicts when a task will finish from the rate its progress rose between two polls, so the next poll lands
+ * just after it does instead of up to a whole backoff step late. No prediction until progress has moved.
+ */
+function progressEta(now: () => number): (progress: number | undefined) => number | undefined {
+  let previous: { progress: number; at: number } | undefined;
+  return (progress) => {
+    if (progress === undefined || progress <= 0) return undefined;
+    const sample = { progress, at: now() };
+    const before = previous;
+    previous = sample;
+    if (before === undefined || sample.progress <= before.progress || sample.at <= before.at) return undefined;
+    const perMs = (sample.progress - before.progress) / (sample.at - before.at);
+    return Math.ceil((100 - sample.progress) / perMs) + ETA_MARGIN_MS;
+  };
+}
+
+/** Lands the predicted poll just after completion rather than just before it. */
+const ETA_MARGIN_MS = 50;
 
 function enc(id: string): string {
   return encodeURIComponent(id);

@@ -10,11 +10,12 @@ import { waitFor } from '../../../lib/client/wait';
 import type { Context } from '../contract';
 
 /**
- * Task polling: starts at 250 ms and backs off to 2 s. Configure tasks end within seconds (the full sync runs
- * after them), so a fine start keeps Terraform's slots busy; the 2 s ceiling stays clear of the rate limiter.
+ * Task polling: starts at 250 ms and backs off; once the task's progress moves, the client polls when the
+ * progress rate says it will be done. Configure tasks end within seconds (the full sync runs after them), so
+ * a fine start keeps Terraform's slots busy; never more often than every 250 ms, never less than every 5 s.
  */
 const TASK_POLL_MIN_MS = 250;
-const TASK_POLL_MAX_MS = 2000;
+const TASK_POLL_MAX_MS = 5000;
 
 export async function waitForVrTask(ctx: Context, client: VrClient, task: Task, label: string, timeoutSeconds: number): Promise<Task> {
   ctx.progress.start(label);
