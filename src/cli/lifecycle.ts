@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { isApiError } from '../../lib/client/http/errors';
 import type { AnyHandler, Context, LifecycleAction } from '../resources/contract';
-import { createClientFactory, defaultSharedStateDir } from '../resources/clients';
 import { InputError, isInputError } from '../resources/errors';
-import { handlerFor } from '../resources/registry';
+import { recordApplied, wasJustApplied } from './applied-marker';
+import { cacheDirFrom } from './cache-dir';
 import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK } from './exit-codes';
 import { createLogger, logLevelFrom, type CliLogger } from './logger';
 import { appendMetrics, metricsFile, peakMemoryKb, sinceProcessStart, type ProcessMetrics } from './metrics';
@@ -24,11 +24,15 @@ export interface LifecycleOptions {
   readonly signal?: AbortSignal;
 }
 
-function readRawSpec(options: LifecycleOptions, env: NodeJS.ProcessEnv): unknown {
+function readSpecText(options: LifecycleOptions, env: NodeJS.ProcessEnv): string {
   const text = options.specFile !== undefined ? readSpecFile(options.specFile) : env.REPLIFORM_SPEC;
   if (text === undefined || text.trim() === '') {
     throw new InputError('spec', 'no spec given: set REPLIFORM_SPEC to the spec JSON or pass --spec-file FILE');
   }
+  return text;
+}
+
+function parseSpecJson(text: string, options: LifecycleOptions): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
@@ -63,12 +67,15 @@ interface Invocation {
   counts: Pick<ProcessMetrics, 'requests' | 'retries' | 'logins' | 'taskPolls'>;
 }
 
-async function perform(run: Invocation, action: LifecycleAction): Promise<unknown> {
+async function perform(run: Invocation, action: LifecycleAction, specText: string): Promise<unknown> {
   const { env, log, options } = run;
+  // Loaded here, not at the top: the fast path of runAndReport needs none of it.
+  const { handlerFor } = await import('../resources/registry');
+  const { createClientFactory } = await import('../resources/clients');
   const handler = handlerFor(run.kind);
-  const spec = handler.parseSpec(readRawSpec(options, env), action);
+  const spec = handler.parseSpec(parseSpecJson(specText, options), action);
   run.label = `${run.kind} ${handler.describe(spec)}`;
-  const clients = createClientFactory({ log, env, onRequest: (entry) => log.request(entry), signal: options.signal, sharedStateDir: defaultSharedStateDir(env) });
+  const clients = createClientFactory({ log, env, onRequest: (entry) => log.request(entry), signal: options.signal, sharedStateDir: cacheDirFrom(env) });
   const ctx: Context = {
     env,
     log,
@@ -104,7 +111,14 @@ async function runAndReport(run: Invocation): Promise<number> {
   const stderr = run.options.stderr ?? process.stderr;
   try {
     const action = parseAction(run.action);
-    const result = await perform(run, action);
+    const specText = readSpecText(run.options, run.env);
+    const cacheDir = cacheDirFrom(run.env);
+    if (action === 'update' && cacheDir !== undefined && wasJustApplied(cacheDir, run.kind, specText)) {
+      run.log.info(`${run.kind}: nothing to update: the create that just ran applied exactly this spec`);
+      return EXIT_OK;
+    }
+    const result = await perform(run, action, specText);
+    if (action === 'create' && cacheDir !== undefined) recordApplied(cacheDir, run.kind, specText);
     // create, read and update report the live state; delete has nothing to report.
     if (action !== 'delete') (run.options.stdout ?? process.stdout).write(`${JSON.stringify(result)}\n`);
     return EXIT_OK;

@@ -2,8 +2,6 @@
  * Builds API clients from a spec's connection block: credentials from the environment variables it names,
  * TLS trust from `ca_bundle_file` (or REPLIFORM_CA_BUNDLE), one client per appliance and user per process.
  */
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { RequestLogEntry } from '../../lib/client/http/http-client';
 import { createSharedState, type SharedState } from '../../lib/client/vr/shared-state';
 import { VrClient } from '../../lib/client/vr/vr-client';
@@ -24,18 +22,6 @@ export interface ClientFactoryOptions {
    * @default - no sharing: every client logs in and lists inventory on its own
    */
   readonly sharedStateDir?: string;
-}
-
-/**
- * Where the CLI shares sessions between the processes Terraform starts: REPLIFORM_CACHE_DIR, else a private
- * directory in the system temp dir; `REPLIFORM_CACHE_DIR=off` disables sharing.
- */
-export function defaultSharedStateDir(env: NodeJS.ProcessEnv): string | undefined {
-  const configured = env.REPLIFORM_CACHE_DIR;
-  if (configured === 'off') return undefined;
-  if (configured) return configured;
-  const user = typeof process.getuid === 'function' ? String(process.getuid()) : (env.USERNAME ?? 'user');
-  return join(tmpdir(), `repliform-${user}`);
 }
 
 export function createClientFactory(options: ClientFactoryOptions): ClientFactory & { readonly all: () => VrClient[] } {

@@ -175,3 +175,32 @@ describe('processes side by side, as Terraform runs them', () => {
     for (const file of files) expect(file).not.toContain(SIM_ENV.VR_SITE_A_PASSWORD);
   });
 });
+
+describe('update right after create', () => {
+  test('the same spec is not sent again: no request at all', async () => {
+    expect((await cli(['lifecycle', 'create', 'vr.replication'], specEnv())).code).toBe(0);
+    const before = sim.requests.length;
+    const update = await cli(['lifecycle', 'update', 'vr.replication'], specEnv());
+    expect(update.code).toBe(0);
+    expect(update.stderr.trim()).toBe('repliform: vr.replication: nothing to update: the create that just ran applied exactly this spec');
+    expect(sim.requests.length).toBe(before);
+  });
+
+  test('a changed spec is reconfigured as usual', async () => {
+    expect((await cli(['lifecycle', 'create', 'vr.replication'], specEnv())).code).toBe(0);
+    const changed = await cli(['lifecycle', 'update', 'vr.replication'], specEnv({ settings: { rpo_minutes: 30 } }));
+    expect(changed.code).toBe(0);
+    expect(JSON.parse(changed.stdout)).toMatchObject({ settings: { rpo_minutes: 30 } });
+    expect(sim.requests.filter((r) => r.path.endsWith('/actions/reconfigure'))).toHaveLength(1);
+  });
+
+  test('without a cache directory every update asks the server', async () => {
+    const env = specEnv({}, { REPLIFORM_CACHE_DIR: 'off' });
+    expect((await cli(['lifecycle', 'create', 'vr.replication'], env)).code).toBe(0);
+    const before = sim.requests.length;
+    const update = await cli(['lifecycle', 'update', 'vr.replication'], env);
+    expect(update.code).toBe(0);
+    expect(update.stderr).toContain('settings already match');
+    expect(sim.requests.length).toBeGreaterThan(before);
+  });
+});
