@@ -11,7 +11,7 @@ import { recordApplied, wasJustApplied } from './applied-marker';
 import { cacheDirFrom } from './cache-dir';
 import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK } from './exit-codes';
 import { createLogger, logLevelFrom, type CliLogger } from './logger';
-import { appendMetrics, metricsFile, peakMemoryKb, sinceProcessStart, type ProcessMetrics } from './metrics';
+import { appendMetrics, cpuTimeMs, metricsFile, peakMemoryKb, sinceProcessStart, type ProcessMetrics } from './metrics';
 import { createProgress } from './progress';
 
 export const LIFECYCLE_ACTIONS: readonly LifecycleAction[] = ['create', 'read', 'update', 'delete'];
@@ -139,6 +139,6 @@ export async function runLifecycle(action: string, kind: string, options: Lifecy
   const run: Invocation = { action, kind, options, env, log, label: kind, counts: {} };
   const exitCode = await runAndReport(run);
   const file = metricsFile(env);
-  if (file) appendMetrics(file, { action, kind, exitCode, startupMs, totalMs: sinceProcessStart(), maxRssKb: peakMemoryKb(), ...run.counts });
+  if (file) appendMetrics(file, { action, kind, exitCode, startupMs, totalMs: sinceProcessStart(), maxRssKb: peakMemoryKb(), cpuMs: cpuTimeMs(), ...run.counts });
   return exitCode;
 }

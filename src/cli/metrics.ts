@@ -13,6 +13,8 @@ export interface ProcessMetrics {
   readonly startupMs: number;
   readonly totalMs: number;
   readonly maxRssKb: number;
+  /** CPU time (user + system) the process used: on a small machine, the deploy's real limit. */
+  readonly cpuMs: number;
   readonly requests?: number;
   readonly retries?: number;
   readonly logins?: number;
@@ -30,6 +32,11 @@ export function sinceProcessStart(): number {
 
 export function appendMetrics(file: string, metrics: ProcessMetrics): void {
   appendFileSync(file, `${JSON.stringify({ pid: process.pid, ...metrics })}\n`);
+}
+
+export function cpuTimeMs(): number {
+  const usage = process.cpuUsage();
+  return Math.round((usage.user + usage.system) / 1000);
 }
 
 export function peakMemoryKb(): number {
