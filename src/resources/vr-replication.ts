@@ -17,7 +17,7 @@
  */
 import { isApiError } from '../../lib/client/http/errors';
 import type { VrClient } from '../../lib/client/vr/vr-client';
-import type { ConfigureReplicationSpec, ConfigureReplicationVmDisk, Datastore, Pairing, ReplicationInfo, VmDisk } from '../../lib/client/vr/types';
+import type { ConfigureReplicationSpec, ConfigureReplicationVmDisk, Datastore, Pairing, ReplicationInfo, Task, VmDisk } from '../../lib/client/vr/types';
 import type { Change, Context, LifecycleAction, ResourceHandler } from './contract';
 import { InputError } from './errors';
 import { parseSpec } from './parse-spec';
@@ -162,23 +162,46 @@ async function buildConfigureSpec(located: Located, spec: Spec, vmId: string, vm
   };
 }
 
-/** POST configure; if the request failed in transit, a re-read tells whether it landed after all. */
+/** How many times a configure that provably did not land is sent. */
+const CONFIGURE_ATTEMPTS = 2;
+
+/**
+ * POST configure. A write is never blindly resent: when it fails in transit (no answer, or a 5xx), a re-read
+ * decides — it landed (adopt that replication) or it did not (send it once more).
+ */
+async function sendConfigure(located: Located, spec: Spec, body: ConfigureReplicationSpec, ctx: Context, attempt = 1): Promise<Task | ReplicationInfo> {
+  const vm = vmKey(spec);
+  try {
+    const [task] = await located.client.configureReplications(located.pairingId, [body]);
+    if (!task) throw new Error(`configure of ${vm} returned no task`);
+    return task;
+  } catch (error) {
+    if (!isApiError(error) || (error.status !== 0 && error.status < 500)) throw error;
+    const landed = await findReplication(located, spec);
+    if (landed) {
+      ctx.log.info(`${vm}: the configure request failed in transit but landed; adopting replication ${landed.id}`);
+      return landed;
+    }
+    if (attempt >= CONFIGURE_ATTEMPTS) throw error;
+    ctx.log.warn(`${vm}: configure failed in transit (${error.message}) and did not land; sending it again`);
+    return sendConfigure(located, spec, body, ctx, attempt + 1);
+  }
+}
+
+/** A Task's status is a string; a ReplicationInfo's is an object. */
+function isTask(value: Task | ReplicationInfo): value is Task {
+  return 'status' in value && typeof value.status === 'string';
+}
+
 async function configure(located: Located, spec: Spec, body: ConfigureReplicationSpec, ctx: Context): Promise<ReplicationInfo> {
   const vm = vmKey(spec);
-  const tasks = await located.client.configureReplications(located.pairingId, [body]).catch(async (error: unknown) => {
-    const uncertain = isApiError(error) && (error.status === 0 || error.status >= 500);
-    const landed = uncertain ? await findReplication(located, spec) : undefined;
-    if (!landed) throw error;
-    ctx.log.info(`${vm}: the configure request failed in transit but landed; adopting replication ${landed.id}`);
-    return landed;
-  });
-  if (!Array.isArray(tasks)) {
-    const adopted = await waitForConfiguration(ctx, located.client, located.pairingId, tasks, spec.timeouts.create_seconds);
-    if (!adopted) throw new Error(`replication ${tasks.id} of ${vm} disappeared while its configuration was in progress`);
+  const sent = await sendConfigure(located, spec, body, ctx);
+  if (!isTask(sent)) {
+    const adopted = await waitForConfiguration(ctx, located.client, located.pairingId, sent, spec.timeouts.create_seconds);
+    if (!adopted) throw new Error(`replication ${sent.id} of ${vm} disappeared while its configuration was in progress`);
     return adopted;
   }
-  const task = tasks[0];
-  if (!task) throw new Error(`configure of ${vm} returned no task`);
+  const task = sent;
   const done = await waitForVrTask(ctx, located.client, task, `configuring replication of ${vm}`, spec.timeouts.create_seconds);
   const configured = done.entity ? await located.client.getReplication(located.pairingId, done.entity) : undefined;
   return configured ?? (await findReplication(located, spec)) ?? readBack(located, done.entity ?? '?', vm);

@@ -242,12 +242,22 @@ describe('faults', () => {
     expect(ctx.lines).toContain(`info: web-01: the configure request failed in transit but landed; adopting replication ${state.id}`);
   });
 
-  test('a configure refused with a reset before it landed fails cleanly and a rerun creates it once', async () => {
+  test('a configure reset before it landed is re-read, then sent once more', async () => {
     sim.faults.addRule({ method: 'POST', path: '/pairings/*/replications', reset: true, count: 1 });
+    const ctx = testContext();
+    await vrReplicationHandler.create(replicationSpec(sim.url), ctx);
+    expect(replicationsOf('web-01')).toHaveLength(1);
+    expect(apiRequests('POST', REPLICATIONS)).toHaveLength(2);
+    expect(ctx.lines.some((l) => l.startsWith('warn: web-01: configure failed in transit') && l.endsWith('and did not land; sending it again'))).toBe(true);
+  });
+
+  test('a configure that keeps failing in transit gives up after the second try, and a rerun creates it once', async () => {
+    sim.faults.addRule({ method: 'POST', path: '/pairings/*/replications', reset: true, count: 2 });
     await expect(vrReplicationHandler.create(replicationSpec(sim.url), testContext())).rejects.toThrow(/ECONNRESET|socket hang up|reset/i);
     expect(sim.state.replications).toHaveLength(0);
     await vrReplicationHandler.create(replicationSpec(sim.url), testContext());
     expect(replicationsOf('web-01')).toHaveLength(1);
+    expect(apiRequests('POST', REPLICATIONS)).toHaveLength(3);
   });
 
   test('a configure task that ends in ERROR surfaces its message', async () => {
