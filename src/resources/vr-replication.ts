@@ -302,7 +302,9 @@ async function unconfigureOrDelete(located: Located, info: ReplicationInfo, reta
     await client.ensureRemoteSession(located.pairing);
     return await client.unconfigureReplication(pairingId, info.id ?? '', options);
   } catch (error) {
-    const remoteDown = isApiError(error) && (error.status === 0 || error.status >= 500);
+    // The appliance answered with a server error: the remote site is down. No answer at all says nothing
+    // about the remote site (and the unconfigure may have landed), so that fails; a rerun deletes idempotently.
+    const remoteDown = isApiError(error) && error.status >= 500;
     if (!remoteDown) throw error;
     ctx.log.warn(`${info.name}: unconfigure failed (${error.message}); the remote site looks down, deleting the local side instead`);
     return client.deleteReplication(pairingId, info.id ?? '', options);

@@ -198,6 +198,19 @@ describe('delete', () => {
   });
 });
 
+describe('faults during delete', () => {
+  test('an unconfigure lost in transit is not mistaken for a dead remote site: no local-only DELETE', async () => {
+    const spec = replicationSpec(sim.url);
+    await vrReplicationHandler.create(spec, testContext());
+    sim.faults.addRule({ method: 'POST', path: '/pairings/*/replications/*/actions/unconfigure', reset: true, count: 1 });
+    await expect(vrReplicationHandler.delete(spec, testContext())).rejects.toThrow(/ECONNRESET|socket hang up|reset/i);
+    expect(apiRequests('DELETE', /\/replications\/[^/]+$/)).toHaveLength(0);
+    await vrReplicationHandler.delete(spec, testContext());
+    expect(sim.state.replications).toHaveLength(0);
+    expect(sim.state.removedReplications.map((r) => r.method)).toEqual(['unconfigure']);
+  });
+});
+
 describe('faults', () => {
   test('503 with Retry-After and 429 on reads and on configure are survived', async () => {
     sim.faults.addRule({ method: 'GET', path: '/pairings/*/replications', status: 503, retryAfterSeconds: 0, count: 2 });
