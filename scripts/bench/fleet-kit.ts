@@ -93,19 +93,55 @@ export async function prepareFleet(options: FleetDeploymentOptions): Promise<Fle
 
 export interface TimedCommand extends CommandResult {
   readonly wallMs: number;
+  /** CPU of the command and every descendant it waited for (Terraform, its provider, the provisioner shells, the CLI processes). */
+  readonly childCpu: ChildCpu;
+  /** CPU of this (bench) process meanwhile: the in-process simulator serving the requests. */
+  readonly selfCpuMs: number;
+}
+
+export interface ChildCpu {
+  readonly userMs: number;
+  readonly systemMs: number;
+}
+
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/**
+ * CPU time of the reaped descendants of this process (cutime + cstime of /proc/self/stat, in clock ticks of
+ * 10 ms). A delta around one command gives the command's CPU with all its children. NaN off Linux.
+ */
+export function reapedChildrenCpu(): ChildCpu {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // fields[0] is field 3 (state); cutime is field 16, cstime field 17
+    const tick = 1000 / CLOCK_TICKS_PER_SECOND;
+    return { userMs: Number(fields[13]) * tick, systemMs: Number(fields[14]) * tick };
+  } catch {
+    return { userMs: Number.NaN, systemMs: Number.NaN };
+  }
+}
+
+function selfCpuMs(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
 }
 
 /** `terraform apply|destroy -auto-approve -parallelism=10`, timed; never throws (faults make it fail on purpose). */
 export async function terraformTimed(deployment: FleetDeployment, subcommand: 'apply' | 'destroy', extra: readonly string[] = []): Promise<TimedCommand> {
   const started = performanceNow();
+  const cpuBefore = reapedChildrenCpu();
+  const selfBefore = selfCpuMs();
   const result = await run(
     terraformBinary(),
     [subcommand, '-input=false', '-no-color', '-auto-approve', `-parallelism=${PARALLELISM}`, ...extra],
     { cwd: deployment.stackDir, env: deployment.env },
   );
   const wallMs = performanceNow() - started;
+  const cpuAfter = reapedChildrenCpu();
+  const childCpu = { userMs: cpuAfter.userMs - cpuBefore.userMs, systemMs: cpuAfter.systemMs - cpuBefore.systemMs };
   deployment.printed.push(result.stdout, result.stderr);
-  return { ...result, wallMs };
+  return { ...result, wallMs, childCpu, selfCpuMs: selfCpuMs() - selfBefore };
 }
 
 /** `terraform plan -detailed-exitcode`: 0 = converged, 2 = changes pending. */
@@ -211,6 +247,8 @@ export interface ProcessMetricsLine {
   startupMs: number;
   totalMs: number;
   maxRssKb: number;
+  /** CPU (user + system) of the process; absent from CLIs older than the field. */
+  cpuMs?: number;
   requests?: number;
   retries?: number;
   logins?: number;
@@ -247,6 +285,13 @@ export interface ProcessSummary {
   readonly medianRssMb: number;
   readonly retries: number;
   readonly failed: number;
+  /** Sums over the processes: CPU (user + system) and wall time (each process holds a Terraform slot that long). */
+  readonly cpuSumMs: number;
+  readonly wallSumMs: number;
+  readonly cpuMeanMs: number;
+  readonly wallMeanMs: number;
+  /** Processes that made no API request at all (for `update`: the no-op path after a create). */
+  readonly noRequest: number;
 }
 
 export function summarizeProcesses(lines: readonly ProcessMetricsLine[]): ProcessSummary {
@@ -261,6 +306,11 @@ export function summarizeProcesses(lines: readonly ProcessMetricsLine[]): Proces
     medianRssMb: percentile(rss, 50),
     retries: lines.reduce((sum, l) => sum + (l.retries ?? 0), 0),
     failed: lines.filter((l) => l.exitCode !== 0).length,
+    cpuSumMs: lines.reduce((sum, l) => sum + (l.cpuMs ?? Number.NaN), 0),
+    wallSumMs: lines.reduce((sum, l) => sum + l.totalMs, 0),
+    cpuMeanMs: lines.length ? lines.reduce((sum, l) => sum + (l.cpuMs ?? Number.NaN), 0) / lines.length : Number.NaN,
+    wallMeanMs: lines.length ? lines.reduce((sum, l) => sum + l.totalMs, 0) / lines.length : Number.NaN,
+    noRequest: lines.filter((l) => (l.requests ?? 0) === 0).length, // the no-op path reports no counters at all
   };
 }
 

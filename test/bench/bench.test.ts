@@ -6,7 +6,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runBench } from '../../scripts/bench/bench';
+import { baselineFor, phaseFloors, runBench, type SizeResult } from '../../scripts/bench/bench';
 import { operationOf, pathTemplate, percentile, summarizeRequests } from '../../scripts/bench/fleet-kit';
 
 let outDir: string;
@@ -38,6 +38,14 @@ test('a fleet of 3: deployed, counted, destroyed, compared with the baseline, re
   expect(fleet.deploy.requests.logins).toBeGreaterThanOrEqual(1);
   expect(fleet.deploy.processes.startupP50Ms).toBeGreaterThan(0);
   expect(fleet.deploy.processes.peakRssMb).toBeGreaterThan(0);
+  // CPU: every process reports cpuMs; terraform's reaped children include the CLI processes
+  expect(fleet.deploy.processes.cpuSumMs).toBeGreaterThan(0);
+  const floors = phaseFloors(fleet.deploy, result.machine.cores, 'deploy');
+  expect(floors.terraformCpuMs).toBeGreaterThan(0);
+  expect(floors.slotFloorMs).toBeGreaterThan(0);
+  expect(floors.perReplicationSlotMs).toBeGreaterThan(0);
+  // the settings update right after a create of the same spec makes no request
+  expect(fleet.deploy.byAction['update vr.replication']?.noRequest).toBe(3);
 
   expect(fleet.secrets.passwordLeaks).toEqual([]);
   expect(fleet.secrets.sessionLeaks).toEqual([]);
@@ -60,7 +68,19 @@ test('a fleet of 3: deployed, counted, destroyed, compared with the baseline, re
   expect(report).toMatch(/Machine: \d+ cores/);
   expect(report).toContain('logins per deploy, N=3');
   expect(report).toContain('deploy / baseline wall time');
+  expect(report).toContain('## Deploy and destroy time: slots and CPU');
+  expect(report).toContain('took the no-op path');
 }, 180_000);
+
+test('the baseline above --baseline-max is estimated linearly from the largest measured fleet', () => {
+  const fleet = (size: number, baselineWallMs?: number) =>
+    ({ size, baseline: baselineWallMs === undefined ? undefined : { replications: size, wallMs: baselineWallMs, requests: 10 * size, logins: 1, taskPolls: 4 * size } }) as unknown as SizeResult;
+  const sizes = [fleet(10, 25_000), fleet(100), fleet(500)];
+  expect(baselineFor({ sizes }, sizes[0])).toEqual({ wallMs: 25_000, requests: 100, logins: 1, taskPollsPerReplication: 4 });
+  expect(baselineFor({ sizes }, sizes[1])).toMatchObject({ wallMs: 250_000, requests: 1000, logins: 1, taskPollsPerReplication: 4, estimatedFrom: 10 });
+  expect(baselineFor({ sizes }, sizes[2])?.wallMs).toBe(1_250_000);
+  expect(baselineFor({ sizes: [fleet(100)] }, fleet(100))).toBeUndefined();
+});
 
 test('request paths become operation templates', () => {
   expect(pathTemplate('/api/rest/vr/v2/pairings/9f0e/vcenters/abc/vms/vm-12/disks')).toBe('/pairings/{id}/vcenters/{id}/vms/{id}/disks');
