@@ -23,6 +23,6 @@ export {
   Testing,
   Token,
 } from 'cdktf';
-export type { ITerraformDependable, LocalExecProvisioner, TerraformMetaArguments } from 'cdktf';
+export type { IResolvable, ITerraformDependable, LocalExecProvisioner, TerraformMetaArguments } from 'cdktf';
 export { NullProvider } from '@cdktf/provider-null/lib/provider';
 export { Resource as NullResource } from '@cdktf/provider-null/lib/resource';

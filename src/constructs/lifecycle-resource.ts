@@ -50,6 +50,14 @@ export interface LifecycleResourceProps {
    * @default - none
    */
   readonly dependsOn?: ITerraformDependable[];
+  /**
+   * With the terraform_data backing, read the spec from this resource's `input` instead of storing a copy:
+   * a replication's settings resource needs exactly its identity's spec. Halves what Terraform stores and
+   * rewrites in its state per replication. Only for resources without a destroy-time command (those may
+   * read nothing but `self`).
+   * @default - the resource stores its own spec
+   */
+  readonly specFrom?: LifecycleResource;
 }
 
 /**
@@ -107,9 +115,12 @@ export class LifecycleResource extends Construct {
       this.resource = resource;
       this.resourceId = resource.id;
     } else {
+      const source = props.specFrom?.resource;
+      if (source !== undefined && props.destroyAction) throw new Error('specFrom is only for resources without a destroy-time command');
       const selfSpec = Fn.jsonencode(TerraformSelf.getAny('input'));
+      const createSpec = source instanceof TerraformData ? Fn.jsonencode(source.inputValue) : selfSpec;
       const provisioners: LocalExecProvisioner[] = [
-        { type: 'local-exec', command: commandFor(props.createAction), environment: { [SPEC_ENV_VAR]: selfSpec } },
+        { type: 'local-exec', command: commandFor(props.createAction), environment: { [SPEC_ENV_VAR]: createSpec } },
       ];
       if (props.destroyAction) {
         provisioners.push({
@@ -121,7 +132,7 @@ export class LifecycleResource extends Construct {
       }
       const resource = new TerraformData(this, 'Resource', {
         triggersReplace: { ...props.replaceOn },
-        input: { ...props.spec },
+        input: source instanceof TerraformData ? undefined : { ...props.spec },
         dependsOn: props.dependsOn,
         provisioners,
       });

@@ -4,6 +4,7 @@ import {
   anyToTerraform,
   hashMapper,
   hashMapperHcl,
+  type IResolvable,
   type ITerraformDependable,
   type LocalExecProvisioner,
   TerraformResource,
@@ -11,8 +12,8 @@ import {
 
 /** Config of {@link TerraformData}. */
 export interface TerraformDataConfig {
-  /** Stored in state; changes update it in place. */
-  readonly input: Record<string, unknown>;
+  /** Stored in state; changes update it in place. Omitted: nothing stored. */
+  readonly input?: Record<string, unknown>;
   /** Stored in state; any change replaces the resource. */
   readonly triggersReplace: Record<string, unknown>;
   readonly dependsOn?: ITerraformDependable[];
@@ -29,7 +30,7 @@ export interface TerraformDataConfig {
  * @internal
  */
 export class TerraformData extends TerraformResource {
-  private readonly input: Record<string, unknown>;
+  private readonly input?: Record<string, unknown>;
   private readonly triggersReplace: Record<string, unknown>;
 
   constructor(scope: Construct, id: string, config: TerraformDataConfig) {
@@ -46,6 +47,11 @@ export class TerraformData extends TerraformResource {
   /** The resource's id (a token); it changes whenever the resource is replaced. */
   get id(): string {
     return this.getStringAttribute('id');
+  }
+
+  /** A reference to the stored `input` (for other resources' create-time provisioners). */
+  get inputValue(): IResolvable {
+    return this.interpolationForAttribute('input');
   }
 
   protected synthesizeAttributes(): Record<string, unknown> {

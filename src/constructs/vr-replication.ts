@@ -380,6 +380,7 @@ export class VrReplication extends Construct {
           kind: VR_REPLICATION_KIND,
           replaceOn: { replication: this.identityResource.resourceId, settings: spec.settings },
           spec,
+          specFrom: this.identityResource,
           createAction: 'update',
           backing,
           dependsOn: [this.identityResource.resource],

@@ -54,7 +54,7 @@ describe('VrReplication (terraform_data backing)', () => {
     });
   });
 
-  test('synthesizes a settings resource that reconfigures in place, keyed on the identity id, with no destroy command', () => {
+  test('synthesizes a settings resource that reconfigures in place, keyed on the identity id, reading the identity spec, with no destroy command', () => {
     const stack = newStack();
     const r = replication(stack);
     const json = synth(stack);
@@ -62,8 +62,14 @@ describe('VrReplication (terraform_data backing)', () => {
     expect(block(json, r.settingsResource!)).toEqual({
       depends_on: [address(r.identityResource)],
       triggers_replace: { replication: `\${${address(r.identityResource)}.id}`, settings: DEFAULT_SETTINGS },
-      input: FULL_SPEC,
-      provisioner: [{ 'local-exec': { command: 'repliform lifecycle update vr.replication', environment: FROM_SELF } }],
+      provisioner: [
+        {
+          'local-exec': {
+            command: 'repliform lifecycle update vr.replication',
+            environment: { REPLIFORM_SPEC: `\${jsonencode(${address(r.identityResource)}.input)}` },
+          },
+        },
+      ],
     });
   });
 
