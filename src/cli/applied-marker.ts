@@ -6,10 +6,12 @@
  * the same spec is a no-op: it costs a process start, no API request and no module loading.
  *
  * A marker is a file named by the hash of kind + spec text in the private cache directory; it holds nothing
- * but its time. Any change of the spec (an RPO, say) gives another hash, so real updates always run.
+ * but its time. Any change of the spec (an RPO, say) gives another hash, so real updates always run. A
+ * marker is used once: the update it spares consumes it, so changing an RPO and changing it back later is
+ * applied both times.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** A deploy's create and the update right after it are minutes apart at most. */
@@ -25,9 +27,13 @@ export function recordApplied(dir: string, kind: string, specText: string): void
   writeFileSync(markerFile(dir, kind, specText), '', { mode: 0o600 });
 }
 
-export function wasJustApplied(dir: string, kind: string, specText: string, now: number = Date.now()): boolean {
+/** True (once) when a create applied exactly this spec within the last minutes; the marker is removed. */
+export function consumeJustApplied(dir: string, kind: string, specText: string, now: number = Date.now()): boolean {
+  const file = markerFile(dir, kind, specText);
   try {
-    return now - statSync(markerFile(dir, kind, specText)).mtimeMs < MARKER_TTL_MS;
+    const fresh = now - statSync(file).mtimeMs < MARKER_TTL_MS;
+    unlinkSync(file);
+    return fresh;
   } catch {
     return false;
   }

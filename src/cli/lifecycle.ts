@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { isApiError } from '../../lib/client/http/errors';
 import type { AnyHandler, Context, LifecycleAction } from '../resources/contract';
 import { InputError, isInputError } from '../resources/errors';
-import { recordApplied, wasJustApplied } from './applied-marker';
+import { consumeJustApplied, recordApplied } from './applied-marker';
 import { cacheDirFrom } from './cache-dir';
 import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK } from './exit-codes';
 import { createLogger, logLevelFrom, type CliLogger } from './logger';
@@ -113,7 +113,7 @@ async function runAndReport(run: Invocation): Promise<number> {
     const action = parseAction(run.action);
     const specText = readSpecText(run.options, run.env);
     const cacheDir = cacheDirFrom(run.env);
-    if (action === 'update' && cacheDir !== undefined && wasJustApplied(cacheDir, run.kind, specText)) {
+    if (action === 'update' && cacheDir !== undefined && consumeJustApplied(cacheDir, run.kind, specText)) {
       run.log.info(`${run.kind}: nothing to update: the create that just ran applied exactly this spec`);
       return EXIT_OK;
     }

@@ -186,6 +186,17 @@ describe('update right after create', () => {
     expect(sim.requests.length).toBe(before);
   });
 
+  test('the marker is used once: changing an RPO and changing it back are both applied', async () => {
+    expect((await cli(['lifecycle', 'create', 'vr.replication'], specEnv())).code).toBe(0);
+    expect((await cli(['lifecycle', 'update', 'vr.replication'], specEnv())).stderr).toContain('nothing to update');
+    expect((await cli(['lifecycle', 'update', 'vr.replication'], specEnv({ settings: { rpo_minutes: 30 } }))).code).toBe(0);
+    const back = await cli(['lifecycle', 'update', 'vr.replication'], specEnv());
+    expect(back.code).toBe(0);
+    expect(JSON.parse(back.stdout)).toMatchObject({ settings: { rpo_minutes: 15 } });
+    expect(sim.state.replications[0].info.rpo).toBe(15);
+    expect(sim.requests.filter((r) => r.path.endsWith('/actions/reconfigure'))).toHaveLength(2);
+  });
+
   test('a changed spec is reconfigured as usual', async () => {
     expect((await cli(['lifecycle', 'create', 'vr.replication'], specEnv())).code).toBe(0);
     const changed = await cli(['lifecycle', 'update', 'vr.replication'], specEnv({ settings: { rpo_minutes: 30 } }));
