@@ -82,6 +82,23 @@ describe('create', () => {
     );
   });
 
+  test('a named storage policy and replication server are resolved to their ids (after a compliance check)', async () => {
+    const spec = replicationSpec(sim.url, { target: { datastore: 'ds-b-gold', storage_policy: 'Gold', replication_server: 'vrs-b-02' } });
+    await vrReplicationHandler.create(spec, testContext());
+    const gold = sim.state.storagePolicies.find((p) => p.policy.storage_policy_name === 'Gold');
+    const server = sim.state.replicationServers.find((s) => s.server.name === 'vrs-b-02');
+    const body = apiRequests('POST', REPLICATIONS)[0].body as { target_replication_server_id: string; disks: { destination_storage_policy_id: string }[] }[];
+    expect(body[0].target_replication_server_id).toBe(server?.server.id);
+    expect(body[0].disks.every((d) => d.destination_storage_policy_id === gold?.policy.storage_policy_id)).toBe(true);
+    expect(apiRequests('POST', /\/storage-policies\/[^/]+\/actions\/check-compliance$/)).toHaveLength(1);
+  });
+
+  test('an unknown replication server is named with the ones that exist', async () => {
+    const spec = replicationSpec(sim.url, { target: { datastore: 'ds-b-gold', replication_server: 'vrs-b-09' } });
+    await expect(vrReplicationHandler.create(spec, testContext())).rejects.toThrow(/^target\.replication_server: no replication server "vrs-b-09" on vc-b\.example\.local; servers: "vrs-b-01", "vrs-b-02"/);
+    expect(sim.state.replications).toHaveLength(0);
+  });
+
   test('seeds found on the target datastore are used for the matching disk', async () => {
     const spec = replicationSpec(sim.url, { vm: { name: 'file-01' }, target: { datastore: 'ds-b-silver' }, seeds: { mode: 'find' } });
     await vrReplicationHandler.create(spec, testContext());
