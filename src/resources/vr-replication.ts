@@ -203,8 +203,10 @@ async function configure(located: Located, spec: Spec, body: ConfigureReplicatio
   }
   const task = sent;
   const done = await waitForVrTask(ctx, located.client, task, `configuring replication of ${vm}`, spec.timeouts.create_seconds);
-  const configured = done.entity ? await located.client.getReplication(located.pairingId, done.entity) : undefined;
-  return configured ?? (await findReplication(located, spec)) ?? readBack(located, done.entity ?? '?', vm);
+  const byEntity = done.entity ? await located.client.getReplication(located.pairingId, done.entity) : undefined;
+  const configured = byEntity ?? (await findReplication(located, spec));
+  if (!configured) throw new Error(`the configure task of ${vm} succeeded but no replication of it is listed`);
+  return configured;
 }
 
 async function applySettings(located: Located, spec: Spec, info: ReplicationInfo, ctx: Context): Promise<ReplicationInfo> {

@@ -11,7 +11,7 @@ import type {
   VmDisk,
 } from '../../../lib/client/vr/types';
 import type { Change } from '../contract';
-import { InputError, listForMessage } from '../errors';
+import { InputError } from '../errors';
 import type { VrDiskFormat } from '../spec/limits';
 import type { VrReplicationSettings } from '../spec/vr-replication';
 
@@ -86,7 +86,7 @@ export function settingsChanges(wanted: VrReplicationSettings, live: VrReplicati
 }
 
 export function describeChanges(changes: readonly Change[]): string {
-  return listForMessage(changes.map((change) => `${change.field} ${String(change.from)} → ${String(change.to)}`), 10).replace(/"/g, '');
+  return changes.map((change) => `${change.field} ${String(change.from)} → ${String(change.to)}`).join(', ');
 }
 
 /** Reconfigure needs the full disk list: rebuild it from what the replication has now. */
