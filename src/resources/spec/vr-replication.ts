@@ -78,6 +78,16 @@ export const vrReplicationSpecSchema = vrReplicationIdentitySchema
       .strict()
       .default({ retain_replica_disks: true }),
     timeouts: timeoutsSchema,
+    /**
+     * Take over a replication of this VM that this code did not create. Off by default: adoption is never
+     * silent; with it, every identity field must still match and the take-over is announced.
+     */
+    adopt: z.boolean().default(false),
+    /**
+     * Who declares this replication (`<stack>/<construct path>`). A create records it before the configure
+     * request, so that a rerun after a crash recognises its own half-made replication without `adopt`.
+     */
+    owner: z.string().min(1).nullable().default(null),
   })
   .strict();
 export type VrReplicationSpec = z.infer<typeof vrReplicationSpecSchema>;
