@@ -55,7 +55,7 @@ const SETTINGS_UNUSED_ON_DELETE: VrReplicationSettings = {
   auto_replicate_new_disks: true,
 };
 
-interface Located {
+export interface Located {
   readonly client: VrClient;
   readonly pairing: Pairing;
   readonly pairingId: string;
@@ -65,14 +65,14 @@ function vmKey(spec: Pick<Spec, 'vm'>): string {
   return spec.vm.name ?? spec.vm.id ?? '?';
 }
 
-async function locate(spec: Pick<Spec, 'connection' | 'pairing'>, ctx: Context): Promise<Located> {
+export async function locate(spec: Pick<Spec, 'connection' | 'pairing'>, ctx: Context): Promise<Located> {
   const client = ctx.clients.vr(spec.connection);
   const pairing = await resolve.resolvePairing(client, spec.pairing);
   return { client, pairing, pairingId: pairing.pairing_id ?? '' };
 }
 
 /** The replication of the spec's VM on this pairing, looked up by its natural key. */
-async function findReplication(located: Located, spec: Pick<Spec, 'vm'>): Promise<ReplicationInfo | undefined> {
+export async function findReplication(located: Located, spec: Pick<Spec, 'vm'>): Promise<ReplicationInfo | undefined> {
   const { client, pairingId } = located;
   const list = spec.vm.id !== null
     ? await client.listReplications(pairingId, { vmIds: [spec.vm.id] })
