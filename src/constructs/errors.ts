@@ -1,4 +1,5 @@
 import type { IConstruct } from 'constructs';
+import { inspect } from 'node:util';
 
 const VALIDATION_ERROR_SYMBOL = Symbol.for('repliform.constructs.ValidationError');
 
@@ -27,5 +28,29 @@ export class ValidationError extends Error {
     this.name = new.target.name;
     this.constructPath = scope?.node.path;
     this.violations = violations;
+    reportUncaughtValidationErrors();
   }
+}
+
+let reporterInstalled = false;
+
+/**
+ * A user's `node main.js` (or `cdktf synth`, which runs it) that dies of a ValidationError prints its message
+ * alone — the construct path, the field, what is allowed, the value given — and exits with 1, instead of
+ * Node's source excerpt, stack trace and version banner around it.
+ *
+ * The listener is added when the first ValidationError is made (never when none is), and it steps aside
+ * whenever the program has uncaught-exception listeners of its own (a test runner, a CLI framework). Any
+ * other uncaught error is printed as Node prints it (its stack) with the same exit code 1.
+ */
+function reportUncaughtValidationErrors(): void {
+  if (reporterInstalled || typeof process === 'undefined' || typeof process.on !== 'function') return;
+  reporterInstalled = true;
+  const listener = (error: unknown): void => {
+    if (process.listenerCount('uncaughtException') > 1) return;
+    const text = ValidationError.isValidationError(error) ? error.message : error instanceof Error ? (error.stack ?? String(error)) : inspect(error);
+    process.stderr.write(`${text}\n`);
+    process.exit(1);
+  };
+  process.on('uncaughtException', listener);
 }

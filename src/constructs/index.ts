@@ -10,7 +10,7 @@ export { LifecycleResource, SPEC_ENV_VAR } from './lifecycle-resource';
 export type { LifecycleAction, LifecycleResourceProps, SpecObject } from './lifecycle-resource';
 export { VR_PAIRING_KIND, VrPairing } from './vr-pairing';
 export type { VrPairingCreateOptions, VrPairingProps, VrPairingTimeouts } from './vr-pairing';
-export { VrReplication, VR_REPLICATION_KIND, VrTargetDiskFormat } from './vr-replication';
+export { VrReplication, VR_REPLICATION_KIND, VR_REPLICATION_SYNC_KIND, VrTargetDiskFormat } from './vr-replication';
 export type { VrReplicationProps, VrReplicationTimeouts } from './vr-replication';
 export { VrReplicationPolicy } from './vr-replication-policy';
 export type { VrPointInTime, VrReplicationPolicyOverrides, VrReplicationPolicyProps } from './vr-replication-policy';

@@ -4,6 +4,7 @@ import type { VrReplicationSpecInput } from '../resources/spec/vr-replication';
 import { Backing, resolveBacking } from './backing';
 import { type ITerraformDependable, TerraformStack } from './cdktf';
 import { LifecycleResource, type SpecObject } from './lifecycle-resource';
+import { claimReplication, ownerOf } from './ownership';
 import { minutesToSeconds, timeoutRules } from './timeouts';
 import { VrPairing } from './vr-pairing';
 import {
@@ -28,6 +29,8 @@ import {
 
 /** The lifecycle kind synthesized by {@link VrReplication}. */
 export const VR_REPLICATION_KIND = 'vr.replication';
+/** The lifecycle kind of the sync resource a `syncTrigger` adds: create = sync now and wait. */
+export const VR_REPLICATION_SYNC_KIND = 'vr.replication-sync';
 
 /**
  * Destination disk formats (`ConfigureReplicationVmDisk.destination_disk_format`), generated from the
@@ -151,6 +154,27 @@ export interface VrReplicationProps {
    * @default false
    */
   readonly retired?: boolean;
+  /**
+   * Take over a replication of this VM that this code did not create (configured by hand, by a script, or
+   * by another stack).
+   *
+   * Without it, a create that finds such a replication fails and says so: adoption is never silent. With it,
+   * the replication is adopted only when every identity field matches the code (pairing, VM, target
+   * datastore, storage policy, disks, seeds), and the output announces the take-over. Its settings are then
+   * reconciled to the code. Changing it never replaces anything; it only matters when the replication is
+   * created.
+   * @default false
+   */
+  readonly adopt?: boolean;
+  /**
+   * Sync the replication (an out-of-schedule replica, `actions/sync`) whenever this value changes: bump it,
+   * e.g. to a date or a change ticket, and apply. Adds a third lifecycle resource (`<id>/sync`, kind
+   * `vr.replication-sync`) whose create runs the sync after the settings are applied and waits for it (up to
+   * `timeouts.updateMinutes`); destroying it does nothing. A paused replication is not synced (the apply
+   * fails and says to resume it); one in its initial full sync needs none.
+   * @default - no sync resource: replicas follow the RPO schedule only
+   */
+  readonly syncTrigger?: string;
   /**
    * How long the CLI waits on replication tasks.
    * @default - 60 minutes to configure, 30 to reconfigure, 30 to unconfigure
@@ -278,7 +302,20 @@ const RULES: ReadonlyArray<ValidationRule<VrReplicationProps>> = [
     ['replicationServer', (p) => p.replicationServer],
     ['excludeDisks', (p) => p.excludeDisks],
     ['seeds', (p) => p.seeds?.paths],
+    ['syncTrigger', (p) => p.syncTrigger],
   ]),
+  {
+    field: 'syncTrigger',
+    value: (p) => p.syncTrigger,
+    condition: isAbsentOrNonEmptyString,
+    message: "must be a non-empty string such as '2026-11-23' (change it to sync again), or omitted",
+  },
+  {
+    field: 'adopt',
+    value: (p) => p.adopt,
+    condition: (v) => v === undefined || typeof v === 'boolean',
+    message: 'must be true or false',
+  },
   ...settingsRules<VrReplicationProps>(effectiveSettings),
   ...timeoutRules<VrReplicationProps, VrReplicationTimeouts>((p) => p.timeouts, ['createMinutes', 'updateMinutes', 'deleteMinutes']),
 ];
@@ -295,6 +332,11 @@ const RULES: ReadonlyArray<ValidationRule<VrReplicationProps>> = [
  * - **settings** (`<id>/settings`): replaced when the settings (RPO, point-in-time, quiescing,
  *   compression, encryption, new disks) change or the identity is replaced. Create = reconfigure in
  *   place (`repliform lifecycle update vr.replication`), destroy = nothing. Depends on the identity.
+ *
+ * With `syncTrigger`, a third resource (`<id>/sync`, kind `vr.replication-sync`) syncs the replication
+ * whenever the trigger changes. Each spec carries its owner (`<stack>/<construct path>`) and `adopt`; neither
+ * is an identity field, so changing them replaces nothing. One VM may have only one `VrReplication` per
+ * pairing in an app: a second one is a synth-time error naming both.
  *
  * To remove a replication, set `retired: true`, apply, then delete the construct (see `retired`).
  *
@@ -320,10 +362,17 @@ export class VrReplication extends Construct {
   public readonly identityResource: LifecycleResource;
   /** The settings resource (reconfigure), construct id `settings`; undefined when retired. */
   public readonly settingsResource: LifecycleResource | undefined;
+  /** The sync resource (sync when `syncTrigger` changes), construct id `sync`; undefined without a trigger or when retired. */
+  public readonly syncResource: LifecycleResource | undefined;
 
   constructor(scope: Construct, id: string, props: VrReplicationProps) {
     super(scope, id);
     validateProps('repliform/VrReplication', props, RULES, this);
+    claimReplication(this, {
+      endpoint: props.pairing.connection.endpoint,
+      pairing: props.pairing.pairingRef,
+      vm: { id: props.vmId ?? null, name: props.vmName ?? null },
+    });
     const backing = resolveBacking(this, props.backing);
     const settings = effectiveSettings(props);
 
@@ -355,9 +404,13 @@ export class VrReplication extends Construct {
         update_seconds: minutesToSeconds(timeouts.updateMinutes),
         delete_seconds: minutesToSeconds(timeouts.deleteMinutes),
       },
+      adopt: props.adopt ?? false,
+      owner: ownerOf(this),
     } satisfies VrReplicationSpecInput;
     this.spec = spec;
-    const { settings: _settings, ...destroySpec } = spec;
+    // The null_resource backing stores the destroy spec as a trigger (a change replaces the resource): only
+    // what delete reads goes in, so an RPO, adopt or owner change never unconfigures anything.
+    const { settings: _settings, adopt: _adopt, owner: _owner, ...destroySpec } = spec;
 
     const identityReplaceOn: SpecObject = this.retired
       ? { kind: VR_REPLICATION_KIND, ...identity, ensure: 'absent' }
@@ -385,6 +438,19 @@ export class VrReplication extends Construct {
           backing,
           dependsOn: [this.identityResource.resource],
         });
+
+    this.syncResource =
+      this.settingsResource === undefined || props.syncTrigger === undefined
+        ? undefined
+        : new LifecycleResource(this, 'sync', {
+            kind: VR_REPLICATION_SYNC_KIND,
+            replaceOn: { sync_trigger: props.syncTrigger },
+            spec,
+            specFrom: this.identityResource,
+            createAction: 'create',
+            backing,
+            dependsOn: [this.settingsResource.resource],
+          });
   }
 }
 

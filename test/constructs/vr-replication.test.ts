@@ -30,6 +30,8 @@ const FULL_SPEC = {
   settings: DEFAULT_SETTINGS,
   on_delete: { retain_replica_disks: true },
   timeouts: { create_seconds: 3600, update_seconds: 1800, delete_seconds: 1800 },
+  adopt: false,
+  owner: 'stack/web-01',
 };
 const FROM_SELF = { REPLIFORM_SPEC: '${jsonencode(self.input)}' };
 
