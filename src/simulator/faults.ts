@@ -2,8 +2,9 @@
  * Fault injection (modelled on vcsim's fault_injection.go): rules match a method and a path pattern (relative
  * to the API root), optionally with a probability (seeded random), a skip count (let the first N matches
  * through) and a max count. A matching rule can delay, reset the connection, answer with a status (and
- * Retry-After), or make the next configure/reconfigure task end in ERROR (`taskError`). Faults are decided
- * before the request is handled, so an injected 503 changes nothing.
+ * Retry-After), make the next configure/reconfigure task end in ERROR (`taskError`), or make every task the
+ * request creates end CANCELLED (`taskCancel`). Faults are decided before the request is handled, so an injected
+ * 503 changes nothing. A path must start with `/` (or `^/` for a regex): anything else could never match.
  *
  * Endpoints served: none (the admin API in admin.ts exposes POST/DELETE /_sim/faults).
  */
@@ -32,6 +33,11 @@ export interface FaultRule {
   body?: { error_code?: string; message?: string };
   /** The configure/reconfigure task created by the matching request ends in ERROR with this message. */
   taskError?: string;
+  /**
+   * Every task created by the matching request ends CANCELLED instead of doing its work: `true` (no error
+   * message, like a task cancelled in the vSphere Client) or the message the cancelled task carries.
+   */
+  taskCancel?: boolean | string;
 }
 
 export interface FaultRuleStats {
@@ -45,7 +51,11 @@ export interface FaultRuleStats {
 }
 
 /** What to do to one request: the effect fields of the rule that fired. */
-export type FaultDecision = Pick<FaultRule, 'status' | 'retryAfterSeconds' | 'delayMs' | 'reset' | 'dropResponse' | 'body' | 'taskError'> & { ruleId: string };
+export type FaultDecision = Pick<FaultRule, 'status' | 'retryAfterSeconds' | 'delayMs' | 'reset' | 'dropResponse' | 'body' | 'taskError'> & {
+  ruleId: string;
+  /** Set when the tasks this request creates must end CANCELLED: the message they carry, or undefined for none. */
+  taskCancel?: { message?: string };
+};
 
 interface ActiveRule {
   rule: FaultRule & { id: string };
@@ -77,10 +87,21 @@ function optionalNumber(rule: Record<string, unknown>, name: string, min: number
   }
 }
 
+const PATH_FORMS = "a glob such as '/pairings/*/replications', a regex '^/…' or '/…/flags'";
+
+/** The path is matched against the path after the API root, which always starts with '/'. */
+function checkPath(path: unknown): string {
+  if (typeof path !== 'string' || path === '') throw new Error(`fault rule field 'path' is required: ${PATH_FORMS}`);
+  if (!path.startsWith('/') && !path.startsWith('^/')) {
+    throw new Error(`fault rule field 'path' must start with '/' (${PATH_FORMS}), got '${path}'`);
+  }
+  return path;
+}
+
 /** Validates an unknown value (from JSON) as a fault rule; throws with a message naming the field. */
 export function parseFaultRule(value: unknown): FaultRule {
   if (!isRecord(value)) throw new Error('a fault rule must be an object');
-  if (typeof value.path !== 'string' || value.path === '') throw new Error("fault rule field 'path' is required");
+  const path = checkPath(value.path);
   for (const name of ['id', 'method', 'taskError']) {
     if (value[name] !== undefined && typeof value[name] !== 'string') {
       throw new Error(`fault rule field '${name}' must be a string`);
@@ -95,8 +116,15 @@ export function parseFaultRule(value: unknown): FaultRule {
   for (const name of ['reset', 'dropResponse']) {
     if (value[name] !== undefined && typeof value[name] !== 'boolean') throw new Error(`fault rule field '${name}' must be a boolean`);
   }
+  const cancel = value.taskCancel;
+  if (cancel !== undefined && typeof cancel !== 'boolean' && (typeof cancel !== 'string' || cancel === '')) {
+    throw new Error("fault rule field 'taskCancel' must be true or a non-empty message");
+  }
+  if (cancel !== undefined && cancel !== false && value.taskError !== undefined) {
+    throw new Error("fault rule fields 'taskError' and 'taskCancel' exclude each other: a task ends ERROR or CANCELLED");
+  }
   if (value.body !== undefined && !isRecord(value.body)) throw new Error("fault rule field 'body' must be an object");
-  compilePathPattern(value.path);
+  compilePathPattern(path);
   return value as unknown as FaultRule;
 }
 
@@ -179,6 +207,12 @@ export class FaultInjector {
       dropResponse: rule.dropResponse,
       body: rule.body,
       taskError: rule.taskError,
+      taskCancel: cancelOf(rule.taskCancel),
     };
   }
+}
+
+function cancelOf(taskCancel: FaultRule['taskCancel']): FaultDecision['taskCancel'] {
+  if (taskCancel === undefined || taskCancel === false) return undefined;
+  return taskCancel === true ? {} : { message: taskCancel };
 }

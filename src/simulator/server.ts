@@ -17,6 +17,7 @@ import { FaultInjector, parseFaultRules, type FaultDecision } from './faults';
 import { errorResponse, isRecord, type SimResponse } from './http-types';
 import type { RecordedRequest, RunningSimulator, SimulatorFaults, SimulatorOptions } from './options';
 import { randomIds, seededRandom, sleep, systemClock } from './runtime';
+import { cancelOnCompletion } from './task-engine';
 import { generateCertificate } from './tls';
 import { VrApi, VR_API_ROOT } from './vr/api';
 import type { VrContext, VrUsers } from './vr/context';
@@ -235,7 +236,7 @@ class Simulator {
     const limited = this.rateLimited();
     if (limited) return limited;
     if (!parsed.ok) return errorResponse(400, 'VR.INVALID_JSON', `Request body is not valid JSON: ${parsed.error}`);
-    const handled = this.dispatchVr(call, parsed.value, record, fault?.taskError);
+    const handled = this.dispatchVr(call, parsed.value, record, fault);
     if (!fault?.dropResponse) return handled;
     record.status = handled.status;
     request.socket.destroy();
@@ -271,8 +272,10 @@ class Simulator {
     });
   }
 
-  private dispatchVr(call: IncomingCall, body: unknown, record: RecordedRequest, taskError?: string): SimResponse {
+  private dispatchVr(call: IncomingCall, body: unknown, record: RecordedRequest, fault?: FaultDecision): SimResponse {
     this.advance();
+    const tasks = this.vr.context.state.tasks;
+    const tasksBefore = tasks.length;
     const { response, operationId } = this.vr.dispatch({
       method: call.method,
       path: call.path,
@@ -280,8 +283,9 @@ class Simulator {
       headers: call.headers,
       body,
       baseUrl: this.baseUrl,
-      taskError,
+      taskError: fault?.taskError,
     });
+    if (fault?.taskCancel !== undefined) cancelOnCompletion(tasks.slice(tasksBefore), fault.taskCancel.message);
     record.operationId = operationId;
     if (call.method !== 'GET' && response.status < 400) this.persist();
     return response;

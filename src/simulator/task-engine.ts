@@ -14,6 +14,8 @@ export interface EngineTaskRecord {
   durationMs: number;
   /** When set the task ends in ERROR with this message. */
   failWith?: string;
+  /** When set the task ends CANCELLED (as if an administrator cancelled it), with this error message if any. */
+  cancelWith?: { message?: string };
 }
 
 /** Thrown by a completion hook to end the task in ERROR. */
@@ -26,6 +28,7 @@ export class TaskFailure extends Error {
 
 export type TaskResult = Record<string, string | boolean>;
 export type CompletionHook<R extends EngineTaskRecord> = (record: R, completedAt: number) => TaskResult | void;
+/** Called when a task ends ERROR or CANCELLED (its status tells which). */
 export type FailureHook<R extends EngineTaskRecord> = (record: R) => void;
 
 /** Share of the duration a task stays QUEUED before it turns RUNNING. */
@@ -81,7 +84,25 @@ function updateRunningState(record: EngineTaskRecord, now: number): boolean {
   return changed;
 }
 
+/** Makes these tasks (those a faulted request just created) end CANCELLED instead of running their effect. */
+export function cancelOnCompletion(records: readonly EngineTaskRecord[], message: string | undefined): void {
+  for (const record of records) record.cancelWith = message === undefined ? {} : { message };
+}
+
+/** A cancelled task keeps the progress it had and has no result; its completion effect never happens. */
+function cancel<R extends EngineTaskRecord>(record: R, cancelWith: { message?: string }, onFailed?: FailureHook<R>): void {
+  record.task.start_time = record.task.start_time ?? startTime(record);
+  record.task.complete_time = completionTime(record);
+  record.task.status = 'CANCELLED';
+  record.task.error = cancelWith.message === undefined ? null : { message: cancelWith.message, details: '' };
+  onFailed?.(record);
+}
+
 function finish<R extends EngineTaskRecord>(record: R, onComplete: CompletionHook<R>, onFailed?: FailureHook<R>): void {
+  if (record.cancelWith !== undefined) {
+    cancel(record, record.cancelWith, onFailed);
+    return;
+  }
   const completedAt = completionTime(record);
   record.task.start_time = record.task.start_time ?? startTime(record);
   record.task.complete_time = completedAt;

@@ -373,7 +373,7 @@ describe('VrClient', () => {
 
     it('throws TaskFailedError for CANCELLED', async () => {
       server.route(`GET ${BASE}/tasks/t3`, { body: { id: 't3', status: 'CANCELLED' } });
-      await expect(vr().waitForTask('t3', { timeoutMs: 60_000 })).rejects.toMatchObject({ name: 'TaskFailedError', taskStatus: 'CANCELLED', message: 'task t3 ended CANCELLED: the task was cancelled' });
+      await expect(vr().waitForTask('t3', { timeoutMs: 60_000 })).rejects.toMatchObject({ name: 'TaskFailedError', taskStatus: 'CANCELLED', message: 'task t3 was cancelled' });
     });
 
     it('times out with a WaitTimeoutError naming the task, the timeout and the last state', async () => {

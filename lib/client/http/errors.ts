@@ -34,7 +34,7 @@ export interface ApiErrorFields {
   readonly serverMessage?: string;
   /** The API's `op_id` (quote it to VMware support). */
   readonly opId?: string;
-  /** True when the same request may succeed later (429, 502, 503, 504, connection failures). @default false */
+  /** True when the same request may succeed later (429, 500, 502, 503, 504, connection failures). @default false */
   readonly retryable?: boolean;
   /** The underlying error (never an object holding request headers). */
   readonly cause?: unknown;
@@ -125,16 +125,26 @@ export class TaskFailedError extends ApiError {
     readonly taskErrorDetails?: string;
     readonly url: string;
   }) {
-    const reason = fields.taskErrorMessage ?? (fields.taskStatus === 'CANCELLED' ? 'the task was cancelled' : 'no error message');
+    const taskErrorMessage = nonEmpty(fields.taskErrorMessage);
     super(
       { status: 200, method: 'GET', url: fields.url, retryable: false, errorCode: `TASK_${fields.taskStatus}` },
-      `${fields.description} ended ${fields.taskStatus}: ${reason}`,
+      taskFailureMessage(fields.description, fields.taskStatus, taskErrorMessage),
     );
     this.taskId = fields.taskId;
     this.taskStatus = fields.taskStatus;
-    this.taskErrorMessage = fields.taskErrorMessage;
-    this.taskErrorDetails = fields.taskErrorDetails;
+    this.taskErrorMessage = taskErrorMessage;
+    this.taskErrorDetails = nonEmpty(fields.taskErrorDetails);
   }
+}
+
+/** "<task> was cancelled[: message]" or "<task> ended ERROR: <message or 'no error message'>". */
+function taskFailureMessage(description: string, taskStatus: string, taskErrorMessage: string | undefined): string {
+  if (taskStatus === 'CANCELLED') return `${description} was cancelled${taskErrorMessage === undefined ? '' : `: ${taskErrorMessage}`}`;
+  return `${description} ended ${taskStatus}: ${taskErrorMessage ?? 'no error message'}`;
+}
+
+function nonEmpty(text: string | undefined): string | undefined {
+  return text === undefined || text.trim() === '' ? undefined : text;
 }
 
 /** True for every member of the family, also across duplicate copies of this module. @public */
@@ -164,7 +174,8 @@ export function redactUrl(url: string): string {
   parsed.password = '';
   const query = redactQueryText(parsed.search.replace(/^\?/, ''));
   const rest = `${parsed.pathname}${query === '' ? '' : `?${query}`}${parsed.hash}`;
-  return absolute ? `${parsed.origin}${rest}` : rest;
+  if (absolute) return `${parsed.origin}${rest}`;
+  return url.startsWith('/') ? rest : rest.replace(/^\//, '');
 }
 
 /** Redact `key=value` pairs of a raw query string, keeping the original encoding of everything else. */

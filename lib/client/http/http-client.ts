@@ -8,8 +8,9 @@
  * Retry policy (up to `retry.maxAttempts` attempts in total):
  * - any method: 429 and 503 (honouring `Retry-After` in seconds or as an HTTP date), and connection failures that
  *   never reached the server (ECONNREFUSED, EAI_AGAIN);
- * - GET/HEAD only: also 502, 504, ECONNRESET, EPIPE, ECONNABORTED and timeouts. A POST/DELETE that may have landed
- *   is never repeated here: the caller re-reads to decide.
+ * - GET/HEAD only: also 500, 502, 504, ECONNRESET, EPIPE, ECONNABORTED and timeouts (a read is safe to repeat, and
+ *   an appliance answers 500 for transient back-end failures). A POST/DELETE that may have landed is never repeated
+ *   here: the caller re-reads to decide.
  *
  * The `authorization` and `x-dr-session` headers never reach logs or errors; URLs are passed through `redactUrl`.
  *
@@ -207,6 +208,10 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_ATTEMPTS = 5;
 const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
 const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD']);
+/** Statuses that say the request was not processed: safe to resend whatever the method. */
+const ANY_METHOD_RETRY_STATUSES: ReadonlySet<number> = new Set([429, 503]);
+/** Statuses after which a request may have been processed: resent for GET/HEAD only. */
+const SAFE_METHOD_RETRY_STATUSES: ReadonlySet<number> = new Set([500, 502, 504]);
 /** Connection failures where the request never reached the server: safe for any method. */
 const NEVER_SENT_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'EAI_AGAIN']);
 /** Connection failures after which a request may have been processed: safe for GET only. */
@@ -404,14 +409,15 @@ export function isRetryable(method: HttpMethod, error: ApiError): boolean {
     if (NEVER_SENT_CODES.has(error.code)) return true;
     return safe && MAYBE_SENT_CODES.has(error.code);
   }
-  if (error.status === 429 || error.status === 503) return true;
-  return safe && (error.status === 502 || error.status === 504);
+  if (ANY_METHOD_RETRY_STATUSES.has(error.status)) return true;
+  return safe && SAFE_METHOD_RETRY_STATUSES.has(error.status);
 }
 
 /** Map a non-2xx response to the right ApiError subclass. @internal */
 export function toApiError(status: number, method: string, url: string, data: unknown): ApiError {
   const body = parseErrorBody(data);
-  const fields = { status, method, url, ...body, retryable: [429, 502, 503, 504].includes(status) };
+  const retryable = ANY_METHOD_RETRY_STATUSES.has(status) || SAFE_METHOD_RETRY_STATUSES.has(status);
+  const fields = { status, method, url, ...body, retryable };
   if (status === 401) return new ApiAuthenticationError(fields);
   if (status === 404) return new ApiNotFoundError(fields);
   return new ApiError(fields);

@@ -4,3 +4,4 @@
  */
 export * from './types';
 export * from './vr-client';
+export * from './ranges';

@@ -35,7 +35,8 @@
  *
  * Sessions: lazy login on the first call. On a 401 from any call but login itself the client logs in again ONCE,
  * recreates every remote session created so far, and retries the call once; a second 401 is an
- * ApiAuthenticationError. List methods follow `_meta.links.next.href` until it is null and return every page.
+ * ApiAuthenticationError. List methods follow `_meta.links.next.href` until it is null and return every page; a next
+ * link that is not under the API root (same origin, same base path) is refused as an invalid response, never followed.
  *
  * @public
  */
@@ -45,6 +46,7 @@ import {
   ApiError,
   TaskFailedError,
   isApiError,
+  redactUrl,
 } from '../http/errors';
 import {
   createHttpClient,
@@ -79,6 +81,7 @@ import type {
   VrCredentials,
   VrmsInfo,
 } from './types';
+import { replicationRangeWarnings } from './ranges';
 import type { SharedState } from './shared-state';
 
 /** The REST gateway base path appended to the endpoint. @public */
@@ -139,6 +142,13 @@ export interface VrClientOptions {
    * @default - this client logs in on its own and lists inventory every time
    */
   readonly shared?: SharedState;
+  /**
+   * Receives, once per client, each message of `replicationRangeWarnings` for a replication read from the server
+   * (`getReplication`, `listReplications`) whose RPO or point-in-time retention lies outside the API's ranges.
+   * The value is still returned as the server sent it.
+   * @default - no warnings reported
+   */
+  readonly onWarning?: (message: string) => void;
 }
 
 /** Options of the inventory lists that may come from the shared cache. @public */
@@ -287,6 +297,8 @@ export class VrClient {
   private readonly remoteSessions = new Set<string>();
   private readonly remoteInFlight = new Map<string, Promise<void>>();
   private counters = { logins: 0, taskPolls: 0 };
+  private readonly onWarning?: (message: string) => void;
+  private readonly warned = new Set<string>();
 
   constructor(options: VrClientOptions) {
     requireCredentials(options.credentials, 'credentials');
@@ -298,6 +310,7 @@ export class VrClient {
     this.random = options.random ?? Math.random;
     this.signal = options.signal;
     this.shared = options.shared;
+    this.onWarning = options.onWarning;
     this.http = createHttpClient({
       baseUrl: this.baseUrl,
       timeoutMs: options.timeoutMs,
@@ -497,14 +510,16 @@ export class VrClient {
       extended_info: options.extendedInfo,
       ...(options.vmIds !== undefined ? filterQuery('vm_id', options.vmIds) : filterQuery('name', options.names)),
     };
-    return this.listAll<ReplicationInfo>(`${pairingPath(pairingId)}/replications`, query, 'replications');
+    const replications = await this.listAll<ReplicationInfo>(`${pairingPath(pairingId)}/replications`, query, 'replications');
+    replications.forEach((replication) => this.checkRanges(replication));
+    return replications;
   }
 
   /** `GET {P}/replications/{id}`; undefined when it does not exist (404). */
   public async getReplication(pairingId: string, replicationId: string): Promise<ReplicationInfo | undefined> {
     try {
       const res = await this.call({ method: 'GET', path: replicationPath(pairingId, replicationId) });
-      return entity<ReplicationInfo>(res, `replication ${replicationId}`);
+      return this.checkRanges(entity<ReplicationInfo>(res, `replication ${replicationId}`));
     } catch (err) {
       if (isApiError(err) && err.status === 404) return undefined;
       throw err;
@@ -611,6 +626,17 @@ export class VrClient {
 
   // ---------------------------------------------------------------- internals
 
+  /** Reports values outside the API's ranges (each message once per client); returns the replication unchanged. */
+  private checkRanges(replication: ReplicationInfo): ReplicationInfo {
+    if (this.onWarning === undefined) return replication;
+    for (const message of replicationRangeWarnings(replication)) {
+      if (this.warned.has(message)) continue;
+      this.warned.add(message);
+      this.onWarning(message);
+    }
+    return replication;
+  }
+
   private async replicationAction(
     pairingId: string,
     replicationId: string,
@@ -636,6 +662,13 @@ export class VrClient {
       const page = parseListPage(res, what);
       items.push(...page.items);
       if (page.next === undefined) return items;
+      if (!isUnderApiRoot(page.next, this.baseUrl)) {
+        throw invalidResponse(
+          res,
+          'GET',
+          `the paging link _meta.links.next.href of ${what} is not under the API root ${this.baseUrl}: ${JSON.stringify(redactUrl(page.next))}`,
+        );
+      }
       const nextUrl = this.http.resolveUrl(page.next);
       if (seen.has(nextUrl) || seen.size >= MAX_PAGES) {
         throw invalidResponse(res, 'GET', `the next-page link of ${what} loops back to a page already read (${page.next})`);
@@ -850,6 +883,23 @@ function pathOf(url: string): string {
   } catch {
     return url;
   }
+}
+
+/**
+ * A paging link is followed only when it points under the API root: an absolute URL on the same origin or a path
+ * starting with the base path. Anything else (the spec's example value "string", a relative path, another host or
+ * API version) is a malformed answer; following it would send the session to a URL nobody chose.
+ */
+function isUnderApiRoot(href: string, apiRoot: string): boolean {
+  const root = new URL(apiRoot);
+  if (!/^https?:\/\//i.test(href) && !href.startsWith('/')) return false;
+  let target: URL;
+  try {
+    target = new URL(href, root.origin);
+  } catch {
+    return false;
+  }
+  return target.origin === root.origin && target.pathname.startsWith(`${root.pathname.replace(/\/+$/, '')}/`);
 }
 
 function invalidResponse(res: HttpResponse, method: string, problem: string): ApiError {
