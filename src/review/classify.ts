@@ -153,7 +153,7 @@ function replacement(group: ReplicationGroup, before: JsonObject | undefined, af
   const changes = replicationChanges(before, after);
   const seeded = (valueAt(after, 'seeds.mode') ?? 'none') !== 'none';
   const risks: Risk[] = [];
-  if (!seeded) risks.push(resyncRisk(changes, group.identity?.backing === 'null_resource'));
+  if (!seeded) risks.push(resyncRisk(changes, group.identity?.backing === 'null_resource', group.identity?.reason, group.identity?.address));
   if (!retains(before)) risks.push(dataLossRisk('replace'));
   const sync = seeded ? 'seeded, pre-copied disks on the target are reused (no full sync)' : 'FULL RESYNC';
   return { action: 'replace', summary: `unconfigure + configure: ${sync}`, risks, changes };

