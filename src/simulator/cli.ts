@@ -5,6 +5,8 @@
  *
  * Endpoints served: see server.ts.
  */
+import { readFileSync } from 'node:fs';
+import { parseFaultRules, type FaultRule } from './faults';
 import type { RunningSimulator, SimulatorOptions } from './options';
 import { DEFAULT_USERS, startSimulator } from './server';
 
@@ -86,10 +88,32 @@ function credentialHints(env: NodeJS.ProcessEnv): string[] {
   ];
 }
 
+/** The rules of a `--faults` file; a problem is one line naming the file, the rule and the field. */
+export function loadFaultsOption(file: string): FaultRule[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new Error(`--faults ${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new Error(`--faults ${file}: not valid JSON (${(error as Error).message})`);
+  }
+  try {
+    return parseFaultRules(json);
+  } catch (error) {
+    throw new Error(`--faults ${file}: ${(error as Error).message}`);
+  }
+}
+
 /** Starts the simulator from CLI flags; resolves with the running simulator (it stops on SIGINT/SIGTERM). */
 export async function runSimulatorCli(argv: string[], io: SimulatorCliIo = defaultIo): Promise<RunningSimulator> {
-  const options = parseSimulatorArgs(argv);
-  const simulator = await startSimulator({ ...options, users: usersFromEnv(io.env) });
+  const { faultsFile, ...options } = parseSimulatorArgs(argv);
+  const faults = faultsFile === undefined ? undefined : loadFaultsOption(faultsFile);
+  const simulator = await startSimulator({ ...options, faults, users: usersFromEnv(io.env) });
   io.out(`repliform simulator listening on ${simulator.url} (VR API at ${simulator.apiBase})`);
   for (const line of credentialHints(io.env)) io.out(line);
   if (simulator.caCertPem) io.out(`TLS: self-signed certificate (trust it as a CA bundle):\n${simulator.caCertPem.trim()}`);
@@ -102,4 +126,18 @@ export async function runSimulatorCli(argv: string[], io: SimulatorCliIo = defau
   io.onSignal('SIGINT', shutdown);
   io.onSignal('SIGTERM', shutdown);
   return simulator;
+}
+
+/**
+ * `repliform simulator` as a command: a flag or a faults file it cannot use is one line on stderr and exit
+ * code 2 (returned), with nothing started; 0 once it listens.
+ */
+export async function runSimulatorCommand(argv: string[], io: SimulatorCliIo = defaultIo): Promise<number> {
+  try {
+    await runSimulatorCli(argv, io);
+    return 0;
+  } catch (error) {
+    io.err(`repliform simulator: ${(error as Error).message}`);
+    return 2;
+  }
 }
