@@ -4,6 +4,7 @@
  * logs and progress to stderr.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { isApiError } from '../../lib/client/http/errors';
 import type { AnyHandler, Context, LifecycleAction } from '../resources/contract';
 import { InputError, isInputError } from '../resources/errors';
@@ -49,6 +50,30 @@ function readSpecFile(file: string): string {
   }
 }
 
+/**
+ * `null` or `{}`: what Terraform passes for a resource whose `input` is null, which is what `terraform import`
+ * of a terraform_data resource leaves (it accepts any id and stores no input).
+ */
+function isMissingSpec(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed === 'null' || /^\{\s*\}$/.test(trimmed);
+}
+
+const NO_SPEC =
+  'this resource has no spec (its input is null), which is what `terraform import` leaves: repliform lifecycle resources cannot be imported';
+const NO_SPEC_REMEDY =
+  'run `terraform state rm <address>` (the address Terraform shows for this resource), then apply again; ' +
+  'to take over a replication this code did not create, set `adopt: true` on its VrReplication instead of importing';
+
+/** Delete of a resource without a spec: nothing can be identified, so nothing is touched, loudly (never wedges the state). */
+function skipDeleteWithoutSpec(run: Invocation): number {
+  run.log.warn(
+    `${run.kind} delete skipped: ${NO_SPEC}. Nothing was deleted on the server: a replication that exists is left as it is. ` +
+      'If this was `terraform import`, the create that follows manages the real object (with `adopt: true` when this code did not create it).',
+  );
+  return EXIT_OK;
+}
+
 function parseAction(action: string): LifecycleAction {
   const found = LIFECYCLE_ACTIONS.find((candidate) => candidate === action);
   if (!found) throw new InputError('action', `unknown action ${JSON.stringify(action)}; allowed: ${LIFECYCLE_ACTIONS.join(', ')}`);
@@ -75,8 +100,11 @@ async function perform(run: Invocation, action: LifecycleAction, specText: strin
   const handler = handlerFor(run.kind);
   const spec = handler.parseSpec(parseSpecJson(specText, options), action);
   run.label = `${run.kind} ${handler.describe(spec)}`;
-  const clients = createClientFactory({ log, env, onRequest: (entry) => log.request(entry), signal: options.signal, sharedStateDir: cacheDirFrom(env) });
+  const { fileOwnershipRecords } = await import('../resources/ownership');
+  const cacheDir = cacheDirFrom(env);
+  const clients = createClientFactory({ log, env, onRequest: (entry) => log.request(entry), signal: options.signal, sharedStateDir: cacheDir });
   const ctx: Context = {
+    ownership: cacheDir !== undefined ? fileOwnershipRecords(join(cacheDir, 'ownership')) : undefined,
     env,
     log,
     clients,
@@ -112,6 +140,10 @@ async function runAndReport(run: Invocation): Promise<number> {
   try {
     const action = parseAction(run.action);
     const specText = readSpecText(run.options, run.env);
+    if (isMissingSpec(specText)) {
+      if (action === 'delete') return skipDeleteWithoutSpec(run);
+      throw new InputError('spec', `${NO_SPEC}; ${NO_SPEC_REMEDY}`);
+    }
     const cacheDir = cacheDirFrom(run.env);
     if (action === 'update' && cacheDir !== undefined && consumeJustApplied(cacheDir, run.kind, specText)) {
       run.log.info(`${run.kind}: nothing to update: the create that just ran applied exactly this spec`);

@@ -3,8 +3,9 @@ import type { AnyHandler } from './contract';
 import { InputError, listForMessage } from './errors';
 import { vrPairingHandler } from './vr-pairing';
 import { vrReplicationHandler } from './vr-replication';
+import { vrReplicationSyncHandler } from './vr-sync';
 
-const handlers: readonly AnyHandler[] = [vrPairingHandler as AnyHandler, vrReplicationHandler as AnyHandler];
+const handlers: readonly AnyHandler[] = [vrPairingHandler as AnyHandler, vrReplicationHandler as AnyHandler, vrReplicationSyncHandler as AnyHandler];
 
 export function knownKinds(): string[] {
   return handlers.map((handler) => handler.kind);

@@ -1,0 +1,37 @@
+/**
+ * Handler of kind `vr.replication-sync`: the resource a `VrReplication` with a `syncTrigger` adds. Its spec is
+ * the replication's own (`vr.replication`); create and update sync the replication now and wait for the task,
+ * delete does nothing (a sync cannot be undone), read reports the replication.
+ *
+ * @api VR (the calls of vr/operations.ts for `sync`)
+ */
+import type { Change, LifecycleAction, ResourceHandler } from './contract';
+import { parseSpec } from './parse-spec';
+import { vrReplicationDeleteSpecSchema, vrReplicationSpecSchema, type VrReplicationSpec } from './spec/vr-replication';
+import { readReplicationSummary, runReplicationOperation, type ReplicationSummary } from './vr/operations';
+
+export const VR_REPLICATION_SYNC_KIND = 'vr.replication-sync';
+
+type Spec = Pick<VrReplicationSpec, 'connection' | 'pairing' | 'vm' | 'timeouts'>;
+
+function parse(raw: unknown, action: LifecycleAction): Spec {
+  const schema = action === 'delete' ? vrReplicationDeleteSpecSchema : vrReplicationSpecSchema;
+  return parseSpec(schema, raw, VR_REPLICATION_SYNC_KIND);
+}
+
+function describe(spec: Spec): string {
+  return spec.vm.name ?? spec.vm.id ?? '?';
+}
+
+export const vrReplicationSyncHandler: ResourceHandler<Spec, ReplicationSummary> = {
+  kind: VR_REPLICATION_SYNC_KIND,
+  parseSpec: parse,
+  describe,
+  create: (spec, ctx) => runReplicationOperation('sync', spec, ctx, spec.timeouts.update_seconds),
+  update: (spec, ctx) => runReplicationOperation('sync', spec, ctx, spec.timeouts.update_seconds),
+  read: readReplicationSummary,
+  delete: async (spec, ctx) => {
+    ctx.log.info(`${describe(spec)}: nothing to undo for a sync`);
+  },
+  diff: (): Change[] => [],
+};
