@@ -4,6 +4,7 @@
  * clients that `Context.clients` builds.
  */
 import type { VrClient } from '../../lib/client/vr/vr-client';
+import type { Clock } from '../../lib/client/wait';
 import type { ConnectionSpec } from './spec/connection';
 
 export type LifecycleAction = 'create' | 'read' | 'update' | 'delete';
@@ -26,6 +27,19 @@ export interface ClientFactory {
   vr(connection: ConnectionSpec): VrClient;
 }
 
+/**
+ * Who created which object, recorded before the create request (see ownership.ts). Adoption is never
+ * silent: an existing object is only taken as this code's own when a record names the same owner.
+ */
+export interface OwnershipRecords {
+  /** The owner recorded for the object with this natural key, if any. */
+  ownerOf(key: string): string | undefined;
+  /** Records `owner` for the object with this natural key (before the request that creates it). */
+  record(key: string, owner: string): void;
+  /** Drops the record (after the object was removed). */
+  forget(key: string): void;
+}
+
 export interface Context {
   /** Where credentials are read from (the names are in the spec, the values only here). */
   readonly env: NodeJS.ProcessEnv;
@@ -33,6 +47,16 @@ export interface Context {
   readonly progress: ProgressReporter;
   readonly clients: ClientFactory;
   readonly signal?: AbortSignal;
+  /**
+   * Where creates record their intent before the create request.
+   * @default - no records: every existing object counts as made by someone else (adopt only when asked)
+   */
+  readonly ownership?: OwnershipRecords;
+  /**
+   * Time and sleep for retry back-off; injected in tests.
+   * @default systemClock
+   */
+  readonly clock?: Clock;
 }
 
 /** One field-level difference between the code and the live object. */

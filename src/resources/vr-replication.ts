@@ -22,8 +22,10 @@ import type { Change, Context, LifecycleAction, ResourceHandler } from './contra
 import { InputError } from './errors';
 import { parseSpec } from './parse-spec';
 import { vrReplicationDeleteSpecSchema, vrReplicationSpecSchema, type VrReplicationSettings, type VrReplicationSpec } from './spec/vr-replication';
+import { identityDifferences, identityMismatch } from './vr/identity';
+import { localOnlyRemovalError, unconfigureOrDeleteLocal } from './vr/removal';
 import * as resolve from './vr/resolve';
-import { apiSettings, checkCapability, describeChanges, reconfigureSpec, settingsChanges, settingsOf } from './vr/settings';
+import { apiSettings, checkCapability, describeChanges, implausibleValues, reconfigureSpec, settingsChanges, settingsOf } from './vr/settings';
 import { waitForConfiguration, waitForVrTask } from './vr/tasks';
 
 /** What `read` reports about a live replication. */
@@ -65,6 +67,16 @@ function vmKey(spec: Pick<Spec, 'vm'>): string {
   return spec.vm.name ?? spec.vm.id ?? '?';
 }
 
+/** Who declares the replication; specs written by hand (no owner) share one name. */
+function ownerOf(spec: Pick<Spec, 'owner'>): string {
+  return spec.owner ?? '(unnamed)';
+}
+
+/** The natural key that ownership records are kept under: appliance, pairing, VM. */
+function ownershipKey(spec: Pick<Spec, 'connection' | 'pairing' | 'vm'>): string {
+  return JSON.stringify(['vr.replication', spec.connection.endpoint, spec.pairing.id ?? spec.pairing.remote_site, spec.vm.id ?? spec.vm.name]);
+}
+
 export async function locate(spec: Pick<Spec, 'connection' | 'pairing'>, ctx: Context): Promise<Located> {
   const client = ctx.clients.vr(spec.connection);
   const pairing = await resolve.resolvePairing(client, spec.pairing);
@@ -99,18 +111,6 @@ async function readBack(located: Located, id: string, vm: string): Promise<Repli
   const info = await located.client.getReplication(located.pairingId, id);
   if (!info) throw new Error(`replication ${id} of ${vm} disappeared right after it was configured`);
   return info;
-}
-
-/** An existing replication must replicate to the datastore the code names, or adopting it would hide a change. */
-async function checkAdoptable(located: Located, spec: Spec, info: ReplicationInfo, datastore: Datastore): Promise<void> {
-  const disks = await located.client.getReplicatedDisks(located.pairingId, info.id ?? '');
-  const elsewhere = disks.find((disk) => disk.replicated === true && disk.destination_path?.datastore_id !== datastore.id);
-  if (!elsewhere) return;
-  const actual = elsewhere.destination_path?.datastore_name ?? elsewhere.destination_path?.datastore_id ?? '?';
-  throw new InputError(
-    'target.datastore',
-    `${vmKey(spec)} is already replicated (replication ${info.id}) to datastore ${JSON.stringify(actual)}, not ${JSON.stringify(spec.target.datastore)}; change the code to match, or remove that replication first`,
-  );
 }
 
 async function seedPaths(located: Located, spec: Spec, datastore: Datastore, disks: readonly VmDisk[]): Promise<Map<number, string>> {
@@ -209,8 +209,32 @@ async function configure(located: Located, spec: Spec, body: ConfigureReplicatio
   return configured;
 }
 
+/** Replication states in which the VM is not protected; the code never declares one of them. */
+const UNPROTECTED_STATUSES: readonly string[] = ['PAUSED', 'ERROR', 'NOT_ACTIVE'];
+
+/**
+ * Terraform cannot see live state through a lifecycle resource, so an apply that meets a replication in a
+ * state the code does not declare stops and says so, before changing anything.
+ */
+function checkProtecting(spec: Spec, info: ReplicationInfo, ctx: Context): void {
+  const vm = vmKey(spec);
+  for (const problem of implausibleValues(info)) ctx.log.warn(`${vm}: the server reports ${problem}`);
+  const status = info.status?.status ?? 'UNKNOWN';
+  if (UNPROTECTED_STATUSES.includes(status)) {
+    const fix = status === 'PAUSED'
+      ? `resume it (repliform vr resume --vm ${JSON.stringify(vm)} …) if the pause is over, or leave this apply for later`
+      : 'look at the replication in the vSphere Client and fix its cause';
+    throw new Error(
+      `replication ${info.id ?? '?'} of ${vm} is ${status}: it is not protecting the VM, and the code does not declare that. ` +
+        `Nothing was changed. To go on, ${fix}; \`repliform review --live --fail-on drift\` reports this before an apply`,
+    );
+  }
+  if (info.status?.rpo_violation === true) ctx.log.warn(`${vm}: replication ${info.id ?? '?'} is violating its RPO (${info.rpo ?? '?'} min): the last sync is late`);
+}
+
 async function applySettings(located: Located, spec: Spec, info: ReplicationInfo, ctx: Context): Promise<ReplicationInfo> {
   const vm = vmKey(spec);
+  checkProtecting(spec, info, ctx);
   const changes = settingsChanges(spec.settings, settingsOf(info));
   if (changes.length === 0) {
     ctx.log.info(`${vm}: settings already match (replication ${info.id})`);
@@ -233,20 +257,41 @@ async function settled(located: Located, spec: Spec, info: ReplicationInfo, ctx:
   return result;
 }
 
-async function create(spec: Spec, ctx: Context): Promise<VrReplicationState> {
-  const located = await locate(spec, ctx);
-  await located.client.ensureRemoteSession(located.pairing);
+/**
+ * An existing replication of the spec's VM: ours when this machine recorded our create of it (a rerun after
+ * a crash), taken over only with `adopt: true` otherwise, and only when every identity field matches.
+ * `undefined` when it vanished while its configuration settled (then it is created anew).
+ */
+async function takeExisting(located: Located, spec: Spec, existing: ReplicationInfo, datastore: Datastore, ctx: Context): Promise<ReplicationInfo | undefined> {
   const vm = vmKey(spec);
-  const datastore = await resolve.resolveDatastore(located.client, located.pairing, spec.target.datastore);
-  const existing = await findReplication(located, spec);
-  if (existing) {
-    ctx.log.info(`${vm}: already replicated (replication ${existing.id}); adopting it`);
-    const current = await settled(located, spec, existing, ctx, spec.timeouts.create_seconds);
-    if (current) {
-      await checkAdoptable(located, spec, current, datastore);
-      return toState(await applySettings(located, spec, current, ctx), located.pairing);
-    }
+  const recorded = ctx.ownership?.ownerOf(ownershipKey(spec));
+  const ours = recorded === ownerOf(spec);
+  if (!ours && !spec.adopt) throw notOurs(spec, existing, recorded);
+  const current = await settled(located, spec, existing, ctx, spec.timeouts.create_seconds);
+  if (!current) return undefined;
+  const differences = await identityDifferences(located.client, located.pairing, spec, current, datastore);
+  if (differences.length > 0) throw identityMismatch(vm, current, differences);
+  if (ours) {
+    ctx.log.info(`${vm}: already replicated (replication ${current.id}) by an earlier run of this code; taking it up`);
+  } else {
+    ctx.log.warn(`${vm}: ADOPTING replication ${current.id}, which this code did not create (adopt: true); its identity matches the code, and from now on this code manages it: its destroy removes it`);
+    ctx.ownership?.record(ownershipKey(spec), ownerOf(spec));
   }
+  return applySettings(located, spec, current, ctx);
+}
+
+function notOurs(spec: Spec, existing: ReplicationInfo, recorded: string | undefined): InputError {
+  const by = recorded !== undefined ? ` (created by ${recorded}, according to this machine's records)` : '';
+  return new InputError(
+    'adopt',
+    `${vmKey(spec)} is already replicated (replication ${existing.id ?? '?'}, ${existing.status?.status ?? 'UNKNOWN'}) by something other than ${ownerOf(spec)}${by}. ` +
+      'Taking it over is never silent: set adopt: true on this replication to manage it from this code (its identity must match), ' +
+      'or remove it from the other stack, or name another VM',
+  );
+}
+
+async function createNew(located: Located, spec: Spec, datastore: Datastore, ctx: Context): Promise<ReplicationInfo> {
+  const vm = vmKey(spec);
   const source = await resolve.resolveVm(located.client, located.pairing, spec.vm);
   const vcId = resolve.localVcId(located.pairing);
   // The VM list already carries the disks; older servers that omit them get asked.
@@ -256,10 +301,21 @@ async function create(spec: Spec, ctx: Context): Promise<VrReplicationState> {
   ]);
   checkCapability(source.name ?? vm, capability, spec.settings);
   const body = await buildConfigureSpec(located, spec, source.id ?? '', source.name ?? vm, disks, datastore);
+  // Recorded before the request: a rerun after a crash from here on knows the replication is its own.
+  ctx.ownership?.record(ownershipKey(spec), ownerOf(spec));
   const configured = await configure(located, spec, body, ctx);
   const current = (await settled(located, spec, configured, ctx, spec.timeouts.create_seconds)) ?? configured;
   ctx.log.info(`${vm}: replicated to ${resolve.remoteSiteName(located.pairing)} as replication ${current.id} (RPO ${current.rpo} min)`);
-  return toState(current, located.pairing);
+  return current;
+}
+
+async function create(spec: Spec, ctx: Context): Promise<VrReplicationState> {
+  const located = await locate(spec, ctx);
+  await located.client.ensureRemoteSession(located.pairing);
+  const datastore = await resolve.resolveDatastore(located.client, located.pairing, spec.target.datastore);
+  const existing = await findReplication(located, spec);
+  const taken = existing ? await takeExisting(located, spec, existing, datastore, ctx) : undefined;
+  return toState(taken ?? (await createNew(located, spec, datastore, ctx)), located.pairing);
 }
 
 async function read(spec: Spec, ctx: Context): Promise<VrReplicationState | undefined> {
@@ -286,31 +342,17 @@ async function remove(spec: Spec, ctx: Context): Promise<void> {
   const existing = await findReplication(located, spec);
   if (!existing) {
     ctx.log.info(`${vm}: no replication on ${resolve.remoteSiteName(located.pairing)}; nothing to remove`);
+    ctx.ownership?.forget(ownershipKey(spec));
     return;
   }
   const current = await waitForConfiguration(ctx, located.client, located.pairingId, existing, spec.timeouts.delete_seconds);
   if (!current) return;
-  const retain = spec.on_delete.retain_replica_disks;
-  const task = await unconfigureOrDelete(located, current, retain, ctx);
-  await waitForVrTask(ctx, located.client, task, `removing replication of ${vm}`, spec.timeouts.delete_seconds);
-  ctx.log.info(`${vm}: replication ${current.id} removed; replica disks ${retain ? 'kept on the target datastore' : 'deleted'}`);
-}
-
-/** Graceful unconfigure needs the remote site; when it is down, DELETE removes the local side. */
-async function unconfigureOrDelete(located: Located, info: ReplicationInfo, retain: boolean, ctx: Context) {
-  const { client, pairingId } = located;
-  const options = { retainReplicaDisks: retain };
-  try {
-    await client.ensureRemoteSession(located.pairing);
-    return await client.unconfigureReplication(pairingId, info.id ?? '', options);
-  } catch (error) {
-    // The appliance answered with a server error: the remote site is down. No answer at all says nothing
-    // about the remote site (and the unconfigure may have landed), so that fails; a rerun deletes idempotently.
-    const remoteDown = isApiError(error) && error.status >= 500;
-    if (!remoteDown) throw error;
-    ctx.log.warn(`${info.name}: unconfigure failed (${error.message}); the remote site looks down, deleting the local side instead`);
-    return client.deleteReplication(pairingId, info.id ?? '', options);
-  }
+  const retainReplicaDisks = spec.on_delete.retain_replica_disks;
+  const removal = await unconfigureOrDeleteLocal({ client: located.client, pairing: located.pairing, info: current, retainReplicaDisks }, ctx);
+  if (removal.kind !== 'landed') await waitForVrTask(ctx, located.client, removal.task, `removing replication of ${vm}`, spec.timeouts.delete_seconds);
+  ctx.ownership?.forget(ownershipKey(spec));
+  if (removal.kind === 'local-only') throw localOnlyRemovalError(current, located.pairing, removal.reason);
+  ctx.log.info(`${vm}: replication ${current.id} removed; replica disks ${retainReplicaDisks ? 'kept on the target datastore' : 'deleted'}`);
 }
 
 function diff(spec: Spec, live: VrReplicationState | undefined): Change[] {

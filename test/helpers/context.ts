@@ -1,6 +1,8 @@
 /** Test plumbing for handler integration tests: a real client factory talking HTTP to the simulator. */
-import type { Context, ProgressReporter } from '../../src/resources/contract';
+import type { Clock } from '../../lib/client/wait';
+import type { Context, OwnershipRecords, ProgressReporter } from '../../src/resources/contract';
 import { createClientFactory } from '../../src/resources/clients';
+import { memoryOwnershipRecords } from '../../src/resources/ownership';
 import type { VrReplicationSpecInput } from '../../src/resources/spec/vr-replication';
 import { vrReplicationSpecSchema } from '../../src/resources/spec/vr-replication';
 import type { VrReplicationSpec } from '../../src/resources/spec/vr-replication';
@@ -17,7 +19,31 @@ export interface TestContext extends Context {
   readonly progressEvents: string[];
 }
 
-export function testContext(env: NodeJS.ProcessEnv = SIM_ENV, extra: { timeoutMs?: number } = {}): TestContext {
+/** The ownership records of "this machine": shared by every context of a test file, like the CLI's cache directory. */
+export const machineOwnership: OwnershipRecords = memoryOwnershipRecords();
+
+/** A clock whose sleeps return at once (and are recorded): retry back-off takes no real time. */
+export function instantClock(): Clock & { readonly sleeps: number[] } {
+  const sleeps: number[] = [];
+  let now = 0;
+  return {
+    sleeps,
+    now: () => now,
+    sleep: async (ms: number) => {
+      sleeps.push(ms);
+      now += ms;
+    },
+  };
+}
+
+export interface TestContextOptions {
+  readonly timeoutMs?: number;
+  /** `null`: no records, as with REPLIFORM_CACHE_DIR=off. @default machineOwnership */
+  readonly ownership?: OwnershipRecords | null;
+  readonly clock?: Clock;
+}
+
+export function testContext(env: NodeJS.ProcessEnv = SIM_ENV, extra: TestContextOptions = {}): TestContext {
   const lines: string[] = [];
   const progressEvents: string[] = [];
   const log = {
@@ -30,7 +56,9 @@ export function testContext(env: NodeJS.ProcessEnv = SIM_ENV, extra: { timeoutMs
     update: (percent) => progressEvents.push(`update ${percent ?? '?'}`),
     stop: (outcome) => progressEvents.push(`stop ${outcome}`),
   };
-  return { env, log, progress, lines, progressEvents, clients: createClientFactory({ log, env, timeoutMs: extra.timeoutMs }) };
+  const ownership = extra.ownership === null ? undefined : (extra.ownership ?? machineOwnership);
+  const clients = createClientFactory({ log, env, timeoutMs: extra.timeoutMs });
+  return { env, log, progress, lines, progressEvents, clients, ownership, clock: extra.clock ?? instantClock() };
 }
 
 export function replicationSpecInput(endpoint: string, overrides: Partial<VrReplicationSpecInput> = {}): VrReplicationSpecInput {

@@ -62,7 +62,7 @@ describe('create', () => {
     expect(ctx.progressEvents).toContain('stop done');
   });
 
-  test('a rerun adopts the existing replication instead of configuring a second one', async () => {
+  test('a rerun on the same machine takes up its own replication instead of configuring a second one', async () => {
     const spec = replicationSpec(sim.url);
     const first = await vrReplicationHandler.create(spec, testContext());
     const ctx = testContext();
@@ -71,15 +71,16 @@ describe('create', () => {
     expect(second.id).toBe(first.id);
     expect(apiRequests('POST', REPLICATIONS)).toHaveLength(1);
     expect(replicationsOf('web-01')).toHaveLength(1);
-    expect(ctx.lines).toContain(`info: web-01: already replicated (replication ${first.id}); adopting it`);
+    expect(ctx.lines).toContain(`info: web-01: already replicated (replication ${first.id}) by an earlier run of this code; taking it up`);
   });
 
-  test('a rerun with a different target datastore refuses to adopt', async () => {
+  test('a rerun with a different target datastore refuses to adopt, naming every disk that differs once', async () => {
     await vrReplicationHandler.create(replicationSpec(sim.url), testContext());
     const elsewhere = replicationSpec(sim.url, { target: { datastore: 'ds-b-silver' } });
     await expect(vrReplicationHandler.create(elsewhere, testContext())).rejects.toThrow(
-      /^target\.datastore: web-01 is already replicated \(replication .+\) to datastore "ds-b-gold", not "ds-b-silver"/,
+      /^target: web-01 is already replicated \(replication .+\), and not the way the code says: disks "VM home", "Hard disk 1" on datastore "ds-b-gold" \(code: "ds-b-silver"\)\. Adopting it would hide that\. Change the code to match it, or replace it on purpose/,
     );
+    expect(apiRequests('POST', REPLICATIONS)).toHaveLength(1);
   });
 
   test('a named storage policy and replication server are resolved to their ids (after a compliance check)', async () => {
@@ -203,26 +204,54 @@ describe('delete', () => {
     expect(apiRequests('POST', /\/actions\/unconfigure$/)[0].query).toMatchObject({ retain_replica_disks: 'false' });
   });
 
-  test('falls back to DELETE when unconfigure fails because the remote site is down', async () => {
+  test('falls back to DELETE only when the remote site is unreachable, says so loudly and fails', async () => {
     const spec = replicationSpec(sim.url);
     await vrReplicationHandler.create(spec, testContext());
-    sim.faults.addRule({ method: 'POST', path: '/pairings/*/replications/*/actions/unconfigure', status: 500, count: 10, body: { error_code: 'VR.REMOTE_SITE_DOWN', message: 'Remote site vc-b.example.local is not reachable' } });
+    const down = { error_code: 'VR.REMOTE_SITE_DOWN', message: 'Remote site vc-b.example.local is not reachable' };
+    sim.faults.addRule({ method: 'POST', path: '/pairings/*/replications/*/actions/unconfigure', status: 500, count: 10, body: down });
+    sim.faults.addRule({ method: 'POST', path: '/pairings/*/remote-session', status: 503, count: 50, body: down });
     const ctx = testContext();
-    await vrReplicationHandler.delete(spec, ctx);
+    await expect(vrReplicationHandler.delete(spec, ctx)).rejects.toThrow(
+      /^replication .+ of web-01 was removed on this site only: the remote site vc-b\.example\.local is unreachable \(.*not reachable.*\)\. Its replica configuration is still there; clean it up on that site once it is back/,
+    );
+    // Unconfigure needs a remote session, which cannot be made: it is not even tried.
+    expect(apiRequests('POST', /\/actions\/unconfigure/)).toHaveLength(0);
+    expect(apiRequests('POST', /\/remote-session$/).length).toBeGreaterThanOrEqual(2);
     expect(apiRequests('DELETE', /\/replications\/[^/]+$/)).toHaveLength(1);
     expect(sim.state.replications).toHaveLength(0);
-    expect(ctx.lines.some((l) => l.startsWith('warn: web-01: unconfigure failed') && l.includes('deleting the local side instead'))).toBe(true);
+    expect(ctx.lines.some((l) => l.startsWith('warn: web-01: REMOTE SITE vc-b.example.local IS UNREACHABLE'))).toBe(true);
+    await vrReplicationHandler.delete(spec, testContext());
+  });
+
+  test('one transient 500 on unconfigure is retried: the remote site answers, so no local-only DELETE', async () => {
+    const spec = replicationSpec(sim.url);
+    await vrReplicationHandler.create(spec, testContext());
+    sim.faults.addRule({ method: 'POST', path: '/pairings/*/replications/*/actions/unconfigure', status: 500, count: 1 });
+    const ctx = testContext();
+    await vrReplicationHandler.delete(spec, ctx);
+    expect(apiRequests('DELETE', /\/replications\/[^/]+$/)).toHaveLength(0);
+    expect(sim.state.removedReplications.map((r) => r.method)).toEqual(['unconfigure']);
+    expect(ctx.lines.some((l) => /^warn: web-01: unconfigure failed \(.*500.*\); retrying in 1 s$/.test(l))).toBe(true);
+    expect(ctx.lines.some((l) => l.includes('UNREACHABLE'))).toBe(false);
+  });
+
+  test('unconfigure failing with server errors while the remote site answers fails without a local-only DELETE', async () => {
+    const spec = replicationSpec(sim.url);
+    await vrReplicationHandler.create(spec, testContext());
+    sim.faults.addRule({ method: 'POST', path: '/pairings/*/replications/*/actions/unconfigure', status: 500, count: 10 });
+    await expect(vrReplicationHandler.delete(spec, testContext())).rejects.toThrow(/unconfigure.* → 500/);
+    expect(apiRequests('DELETE', /\/replications\/[^/]+$/)).toHaveLength(0);
+    expect(sim.state.replications).toHaveLength(1);
   });
 });
 
 describe('faults during delete', () => {
-  test('an unconfigure lost in transit is not mistaken for a dead remote site: no local-only DELETE', async () => {
+  test('an unconfigure reset in transit is re-read and sent again: no local-only DELETE', async () => {
     const spec = replicationSpec(sim.url);
     await vrReplicationHandler.create(spec, testContext());
     sim.faults.addRule({ method: 'POST', path: '/pairings/*/replications/*/actions/unconfigure', reset: true, count: 1 });
-    await expect(vrReplicationHandler.delete(spec, testContext())).rejects.toThrow(/ECONNRESET|socket hang up|reset/i);
-    expect(apiRequests('DELETE', /\/replications\/[^/]+$/)).toHaveLength(0);
     await vrReplicationHandler.delete(spec, testContext());
+    expect(apiRequests('DELETE', /\/replications\/[^/]+$/)).toHaveLength(0);
     expect(sim.state.replications).toHaveLength(0);
     expect(sim.state.removedReplications.map((r) => r.method)).toEqual(['unconfigure']);
   });

@@ -178,6 +178,38 @@ describe('VR simulator replications', () => {
     expect((await t.http.get(`${replicationsPath}/${replicationId}`)).data.last_sync_time).toBe(t.clock.now());
   });
 
+  it('a reconfigure lists the replicated disks only: an excluded disk with an empty datastore is rejected, left out it stays excluded', async () => {
+    t.sim.setTaskDelay(0);
+    const vm = await findVmByName(t.http, 'file-01');
+    const configured = await configure(t.http, [configureSpec(vm, { exclude: ['Hard disk 2'] })]);
+    const replicationId = String(configured.data.list?.[0]?.entity);
+    const { vm_id: _vmId, target_vc_id: _target, ...body } = configureSpec(vm, { rpo: 30, exclude: ['Hard disk 2'] });
+    void _vmId;
+    void _target;
+    const disks = body.disks as { vm_disk: { label?: string }; enabled_for_replication: boolean; destination_datastore_id: string }[];
+    const path = `${replicationsPath}/${replicationId}/actions/reconfigure`;
+
+    const excludedWithoutDatastore = disks.map((d) => (d.enabled_for_replication ? d : { ...d, destination_datastore_id: '' }));
+    const rejected = await t.http.post(path, { ...body, disks: excludedWithoutDatastore });
+    expect(rejected.status).toBe(400);
+    expect(rejected.data).toMatchObject({ error_code: 'VR.INVALID_SPEC', message: expect.stringMatching(/^body\.disks\[2\]\.destination_datastore_id: datastore '' does not exist/) });
+
+    const withoutReplicatedDisk = await t.http.post(path, { ...body, disks: disks.filter((d) => d.vm_disk.label !== 'Hard disk 1') });
+    expect(withoutReplicatedDisk.status).toBe(400);
+    expect(withoutReplicatedDisk.data.message).toMatch(/disk 'Hard disk 1' .* is replicated and missing/);
+
+    const replicatedOnly = await t.http.post(path, { ...body, disks: disks.filter((d) => d.enabled_for_replication) });
+    expect(replicatedOnly.status).toBe(202);
+    expect((await getTask(t.http, replicatedOnly.data.id)).status).toBe('SUCCESS');
+    const after = await t.http.get(`${replicationsPath}/${replicationId}/disks`);
+    expect(after.data.list.map((d: { vm_disk: { label: string }; replicated: boolean }) => [d.vm_disk.label, d.replicated])).toEqual([
+      ['VM home', true],
+      ['Hard disk 1', true],
+      ['Hard disk 2', false],
+    ]);
+    expect((await t.http.get(`${replicationsPath}/${replicationId}`)).data.rpo).toBe(30);
+  });
+
   it('unconfigures with retain_replica_disks and DELETE removes without a remote session, both recorded in history', async () => {
     t.sim.setTaskDelay(0);
     const [a, b] = [await findVmByName(t.http, 'web-04'), await findVmByName(t.http, 'web-05')];

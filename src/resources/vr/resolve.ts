@@ -6,7 +6,7 @@
  * @api VR GET  /pairings/{pairing_id}
  * @api VR GET  /pairings/{pairing_id}/vcenters/{vcenter_id}/vms
  * @api VR GET  /pairings/{pairing_id}/vcenters/{vcenter_id}/vms/{vm_id}/disks
- * @api VR GET  /pairings/{pairing_id}/vcenters/{vcenter_id}/vms/{vm_id}/capability
+ * @api VR GET  /pairings/{pairing_id}/vcenters/{vcenter_id}/vms/{vm_id}/capability (also to say why a VM is unsuitable)
  * @api VR GET  /pairings/{pairing_id}/vcenters/{vcenter_id}/datastores
  * @api VR GET  /pairings/{pairing_id}/vcenters/{vcenter_id}/storage-policies
  * @api VR POST /pairings/{pairing_id}/vcenters/{vcenter_id}/storage-policies/{id}/actions/check-compliance
@@ -76,12 +76,25 @@ async function vmNotFound(client: VrClient, pairing: Pairing, vm: { id: string |
   const unsuitable = everything.find((candidate) => candidate.id === wanted || candidate.name === wanted);
   const site = pairing.local_vc_server?.name ?? localVcId(pairing);
   if (unsuitable) {
-    const why = unsuitable.template ? 'it is a template' : `its connection state is ${unsuitable.connection_state ?? 'unknown'}`;
+    const why = await unsuitableReason(client, pairing, unsuitable);
     return new InputError(field, `VM ${JSON.stringify(wanted)} on ${site} is not suitable for replication (${why})`);
   }
   const similar = everything.map((candidate) => candidate.name ?? '').filter((name) => closeTo(name, wanted));
   const hint = similar.length > 0 ? `; did you mean ${listForMessage(similar, 5)}?` : '';
   return new InputError(field, `no VM ${JSON.stringify(wanted)} on ${site} (${everything.length} VMs there)${hint}`);
+}
+
+/** Why the server does not list a VM as suitable: its capability says (fault tolerance, …), else its state. */
+async function unsuitableReason(client: VrClient, pairing: Pairing, vm: VirtualMachine): Promise<string> {
+  if (vm.template) return 'it is a template';
+  const capability = await client.getVmCapability(pairing.pairing_id ?? '', localVcId(pairing), vm.id ?? '').catch(() => undefined);
+  const reasons = capability?.replication_not_supported_reasons ?? [];
+  const status = capability?.vm_validation_status;
+  if (reasons.length > 0) return `${status ?? 'not supported'}: ${reasons.join('; ')}`;
+  if (status !== undefined && status !== 'OK') return `validation status ${status}`;
+  if (vm.connection_state !== undefined && vm.connection_state !== 'CONNECTED') return `its connection state is ${vm.connection_state}`;
+  if (vm.vr_privilege_granted === false) return 'the user lacks the vSphere Replication privileges on it';
+  return 'the server gives no reason';
 }
 
 function closeTo(candidate: string, wanted: string): boolean {
@@ -112,8 +125,11 @@ export function chooseDisks(vmName: string, disks: readonly VmDisk[], exclude: r
     const labels = unsupported.map(({ disk }) => diskLabel(disk));
     throw new InputError('exclude_disks', `${vmName}: disk ${listForMessage(labels)} cannot be replicated (unsupported controller ${unsupported[0].disk.controller_label ?? ''}); add it to excludeDisks`);
   }
+  if (dataDisks.length === 0) {
+    throw new InputError('vm', `${vmName} has no virtual hard disk besides its VM home: there is no data to replicate`);
+  }
   if (!chosen.some(({ disk, enabled }) => enabled && !disk.is_vm_home)) {
-    throw new InputError('exclude_disks', `${vmName}: every disk is excluded; nothing would be replicated`);
+    throw new InputError('exclude_disks', `${vmName}: every disk is excluded (${listForMessage(exclude)}); nothing would be replicated`);
   }
   return chosen;
 }

@@ -12,7 +12,7 @@ import type {
 } from '../../../lib/client/vr/types';
 import type { Change } from '../contract';
 import { InputError } from '../errors';
-import type { VrDiskFormat } from '../spec/limits';
+import { VR_LIMITS, type VrDiskFormat } from '../spec/limits';
 import type { VrReplicationSettings } from '../spec/vr-replication';
 
 /** Rejects settings the VM cannot have, before anything is changed on the server. */
@@ -89,13 +89,17 @@ export function describeChanges(changes: readonly Change[]): string {
   return changes.map((change) => `${change.field} ${String(change.from)} → ${String(change.to)}`).join(', ');
 }
 
-/** Reconfigure needs the full disk list: rebuild it from what the replication has now. */
+/**
+ * A reconfigure carries exactly the disks that replicate, each with the datastore and storage policy it
+ * replicates to now: a disk that is not replicated (excluded, or unsupported) is left out — listing it would
+ * need a destination it does not have.
+ */
 export function reconfigureSpec(settings: VrReplicationSettings, disks: readonly ReplicatedVmDisk[], diskFormat: VrDiskFormat): ReconfigureReplicationSpec {
   const vmDisks: ConfigureReplicationVmDisk[] = disks
-    .filter((disk): disk is ReplicatedVmDisk & { vm_disk: VmDisk } => disk.vm_disk !== undefined)
+    .filter((disk): disk is ReplicatedVmDisk & { vm_disk: VmDisk } => disk.vm_disk !== undefined && disk.replicated === true)
     .map((disk) => ({
       vm_disk: disk.vm_disk,
-      enabled_for_replication: disk.replicated === true,
+      enabled_for_replication: true,
       use_seeds: false,
       destination_path: null,
       destination_datastore_id: disk.destination_path?.datastore_id ?? '',
@@ -103,4 +107,22 @@ export function reconfigureSpec(settings: VrReplicationSettings, disks: readonly
       destination_disk_format: diskFormat,
     }));
   return { ...apiSettings(settings), disks: vmDisks };
+}
+
+/** Values a server reports outside the API's documented ranges (RPO 5–1440 min, at most 24 retained instances). */
+export function implausibleValues(info: ReplicationInfo): string[] {
+  const problems: string[] = [];
+  const { min, max } = VR_LIMITS.rpoMinutes;
+  if (info.rpo !== undefined && (info.rpo < min || info.rpo > max)) {
+    problems.push(`an RPO of ${info.rpo} minutes, outside the documented ${min}–${max}; treat its settings with suspicion`);
+  }
+  if (info.mpit_enabled === true) {
+    const instances = info.mpit_instances ?? 0;
+    const days = info.mpit_days ?? 0;
+    const limit = VR_LIMITS.pointInTimeInstancesTotal;
+    if (instances < 1 || days < 1 || instances * days > limit) {
+      problems.push(`point-in-time retention of ${instances} instances per day for ${days} days, outside the documented 1–${limit} instances in total`);
+    }
+  }
+  return problems;
 }

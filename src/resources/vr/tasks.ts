@@ -56,7 +56,8 @@ export async function waitForConfiguration(
       check: async () => {
         const live = await client.getReplication(pairingId, replication.id ?? '');
         if (live === undefined || live.configuration_state !== 'IN_PROGRESS') return { done: true, value: live };
-        return { done: false, progress: live.sync_progress?.progress, detail: live.status?.status };
+        // What is waited on is the configuration; the replication status (FULL_SYNC, …) says nothing about it.
+        return { done: false, progress: live.sync_progress?.progress, detail: `configuration ${live.configuration_state}` };
       },
     });
     ctx.progress.stop('done');

@@ -4,6 +4,9 @@
  * quiescing / MPIT / compression / encryption only when supported, MPIT instances × days ≤ 24, every disk of
  * the VM listed once (excluded disks with `enabled_for_replication: false`), no unsupported disk enabled,
  * destination datastores, storage policies, seeds and the replication server exist on the target site.
+ * A reconfigure lists the disks that replicate (every one of them; a new disk with
+ * `enabled_for_replication: true` is added); a disk that does not replicate is left out, and one listed
+ * with an invalid destination datastore (an empty id, say) is rejected like any other.
  *
  * Endpoints served: none (used by vr/replications.ts).
  */
@@ -164,10 +167,7 @@ export function validateDisks(
   const matched = new Map<VmDisk, ConfigureReplicationVmDisk>();
   disks.forEach((disk, index) => {
     const diskField = `${field}.disks[${index}]`;
-    const vmDisk = vm.vm.disks.find((candidate) => sameDisk(candidate, disk.vm_disk));
-    if (!vmDisk) {
-      throw invalid(`${diskField}.vm_disk`, `VM '${vm.vm.name}' has no disk with device_key ${disk.vm_disk.device_key ?? '(none)'}.`);
-    }
+    const vmDisk = matchVmDisk(vm, disk.vm_disk, diskField);
     if (matched.has(vmDisk)) throw invalid(`${diskField}.vm_disk`, `disk ${diskName(vmDisk)} is listed twice.`);
     if (disk.enabled_for_replication && vmDisk.supported_for_replication === false) {
       throw invalid(
@@ -189,6 +189,63 @@ export function validateDisks(
     );
   }
   return vm.vm.disks.map((vmDisk) => replicatedDisk(context, vmDisk, matched.get(vmDisk) as ConfigureReplicationVmDisk));
+}
+
+function matchVmDisk(vm: SimVm, listed: VmDisk, field: string): VmDisk {
+  const vmDisk = vm.vm.disks.find((candidate) => sameDisk(candidate, listed));
+  if (!vmDisk) throw invalid(`${field}.vm_disk`, `VM '${vm.vm.name}' has no disk with device_key ${listed.device_key ?? '(none)'}.`);
+  return vmDisk;
+}
+
+function isReplicated(current: readonly ReplicatedVmDisk[], vmDisk: VmDisk): boolean {
+  return current.some((disk) => disk.replicated === true && disk.vm_disk !== undefined && sameDisk(disk.vm_disk, vmDisk));
+}
+
+/**
+ * A reconfigure's disk list: every disk that replicates now, each once, with a valid destination; a disk
+ * that does not replicate yet may be added (when the VM supports disk reconfiguration), never one that is
+ * replicated taken away. Returns the replicated-disk records after the reconfigure.
+ */
+export function validateReconfigureDisks(
+  state: VrState,
+  vm: SimVm,
+  targetVcId: string,
+  current: readonly ReplicatedVmDisk[],
+  disks: ConfigureReplicationVmDisk[],
+  field: string,
+): ReplicatedVmDisk[] {
+  const context: DiskTargetContext = { state, vm, targetVcId, field };
+  const listed = new Map<VmDisk, ConfigureReplicationVmDisk>();
+  disks.forEach((disk, index) => {
+    const diskField = `${field}.disks[${index}]`;
+    const vmDisk = matchVmDisk(vm, disk.vm_disk, diskField);
+    if (listed.has(vmDisk)) throw invalid(`${diskField}.vm_disk`, `disk ${diskName(vmDisk)} is listed twice.`);
+    const replicated = isReplicated(current, vmDisk);
+    if (!disk.enabled_for_replication && replicated) {
+      throw invalid(`${diskField}.enabled_for_replication`, `disk ${diskName(vmDisk)} is replicated; a reconfigure cannot stop replicating a disk.`);
+    }
+    if (disk.enabled_for_replication && !replicated) validateAddedDisk(vm, vmDisk, diskField);
+    validateDiskDestination(context, disk, diskField);
+    listed.set(vmDisk, disk);
+  });
+  const missing = vm.vm.disks.find((vmDisk) => isReplicated(current, vmDisk) && !listed.has(vmDisk));
+  if (missing) {
+    throw invalid(`${field}.disks`, `disk ${diskName(missing)} of VM '${vm.vm.name}' is replicated and missing; a reconfigure lists every replicated disk.`);
+  }
+  return vm.vm.disks.map((vmDisk) => {
+    const spec = listed.get(vmDisk);
+    if (spec?.enabled_for_replication) return replicatedDisk(context, vmDisk, spec);
+    return current.find((disk) => disk.vm_disk !== undefined && sameDisk(disk.vm_disk, vmDisk)) ?? { vm_disk: vmDisk, replicated: false, replica_disk_usage: 0 };
+  });
+}
+
+function validateAddedDisk(vm: SimVm, vmDisk: VmDisk, field: string): void {
+  if (vmDisk.supported_for_replication === false) {
+    throw invalid(`${field}.enabled_for_replication`, `disk ${diskName(vmDisk)} of VM '${vm.vm.name}' is not supported for replication.`);
+  }
+  if (vm.capability.reconfigure_vm_disks_supported === false) {
+    throw invalid(`${field}.enabled_for_replication`, `VM '${vm.vm.name}' does not support adding disks to its replication (reconfigure_vm_disks_supported).`);
+  }
 }
 
 /** The requested target replication server (must be on the remote VRMS), or the least loaded one when null. */

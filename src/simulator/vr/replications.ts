@@ -31,7 +31,7 @@ import {
   type VrRequest,
 } from './context';
 import { effectiveCapability, findVm } from './inventory';
-import { chooseReplicationServer, validateConfigureTarget, validateDisks, validateSettings } from './replication-rules';
+import { chooseReplicationServer, validateConfigureTarget, validateDisks, validateReconfigureDisks, validateSettings } from './replication-rules';
 import type {
   ConfigureReplicationSpec,
   ReconfigureReplicationSpec,
@@ -277,9 +277,11 @@ export const reconfigureReplication: VrHandler = (request, context) => {
   const vm = findVm(context.state, replication.info.vm_id ?? '');
   if (!vm) throw badRequest('VR.INVALID_STATE', `The VM of replication '${replication.info.name}' no longer exists.`);
   validateSettings(spec, vm.capability, vm.vm.name, 'body');
-  validateDisks(context.state, vm, replication.info.target_vc_id ?? '', spec.disks, 'body');
-  const pairing = findPairing(context, replication.pairingId);
-  chooseReplicationServer(context.state, pairing.remote_vrms?.id ?? '', spec.target_replication_server_id, 'body');
+  validateReconfigureDisks(context.state, vm, replication.info.target_vc_id ?? '', replication.disks, spec.disks, 'body');
+  if (spec.target_replication_server_id) {
+    const pairing = findPairing(context, replication.pairingId);
+    chooseReplicationServer(context.state, pairing.remote_vrms?.id ?? '', spec.target_replication_server_id, 'body');
+  }
   return actionTask(request, context, replication, 'reconfigure', { reconfigureSpec: spec });
 };
 
@@ -307,14 +309,17 @@ function completeConfigure(replication: SimReplication, record: SimTaskRecord, c
 function applyReconfigure(context: VrContext, replication: SimReplication, spec: ReconfigureReplicationSpec): void {
   const vm = findVm(context.state, replication.info.vm_id ?? '');
   if (!vm) throw new TaskFailure(`The VM of replication '${replication.info.name}' no longer exists.`);
+  replication.disks = validateReconfigureDisks(context.state, vm, replication.info.target_vc_id ?? '', replication.disks, spec.disks, 'body');
+  Object.assign(replication.info, settingsOf(spec));
+  // No server named: the replication stays where it is (moving it is a choice, not a side effect).
+  if (!spec.target_replication_server_id) return;
   const pairing = findPairing(context, replication.pairingId);
   const server = chooseReplicationServer(context.state, pairing.remote_vrms?.id ?? '', spec.target_replication_server_id, 'body');
-  replication.disks = validateDisks(context.state, vm, replication.info.target_vc_id ?? '', spec.disks, 'body');
   if (server.server.name !== replication.info.replication_server_name) {
     adjustServerLoad(context.state, replication.info.replication_server_name, -1);
     adjustServerLoad(context.state, server.server.name, 1);
   }
-  Object.assign(replication.info, settingsOf(spec), {
+  Object.assign(replication.info, {
     replication_server_name: server.server.name,
     target_replication_server_uuid: server.server.uuid ?? null,
   });
