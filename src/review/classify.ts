@@ -281,6 +281,7 @@ export function classify(changes: readonly LifecycleChange[], options: ClassifyO
   return items.sort(compareItems);
 }
 
-function compareItems(a: ReviewItem, b: ReviewItem): number {
+/** Stack, kind (pairings first), name: the order of items in a review. */
+export function compareItems(a: ReviewItem, b: ReviewItem): number {
   return a.stack.localeCompare(b.stack) || a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
 }

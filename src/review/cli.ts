@@ -171,7 +171,12 @@ export async function runReviewCli(args: readonly string[], io: ReviewIo = proce
     let review = reviewPlans(await loadPlans(options, io));
     if (options.live) {
       const { createLiveReader } = await import('./drift');
-      review = await addLive(review, await createLiveReader(io.env, (message) => io.stderr(`warning: ${message}\n`)));
+      const reader = await createLiveReader(io.env, (message) => io.stderr(`warning: ${message}\n`));
+      try {
+        review = await addLive(review, reader);
+      } finally {
+        await reader.close?.();
+      }
     }
     const report = await render(review, options);
     if (options.out !== undefined) writeFileSync(options.out, report);

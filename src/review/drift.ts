@@ -1,45 +1,145 @@
 /**
- * `--live`: reads each managed object through its handler's `read` (the same code the lifecycle CLI runs)
- * and reports drift next to the plan: the live replication differs from what Terraform deployed
- * (missing, paused, in ERROR or RPO violation, settings changed by hand). Lifecycle resources never
- * refresh, so Terraform itself cannot see any of this.
+ * `--live`: reads each managed object live and reports drift next to the plan: the live replication differs
+ * from what Terraform deployed (missing, paused, in ERROR or RPO violation, settings changed by hand).
+ * Lifecycle resources never refresh, so Terraform itself cannot see any of this. It also lists every
+ * replication on each pairing the app uses and reports those no construct of the app declares (orphans).
  *
- * The handlers and clients are loaded only here, lazily, so a plan-only review stays quick to start.
+ * One run is one session per appliance, logged out at the end (`close`), and one look-up of each pairing
+ * and of its replications, shared by every object on it. The reads follow the handlers' `read` (pairing by
+ * its reference, replication by its natural key: pairing + VM) on that shared look-up.
+ *
+ * @api VR POST   /session
+ * @api VR DELETE /session
+ * @api VR GET    /pairings
+ * @api VR GET    /pairings/{pairing_id}/replications
+ *
+ * The clients are loaded only here, lazily, so a plan-only review stays quick to start.
  */
+import type { VrClient } from '../../lib/client/vr/vr-client';
+import type { Pairing, ReplicationInfo } from '../../lib/client/vr/types';
 import type { VrPairingState } from '../resources/vr-pairing';
 import type { VrReplicationState } from '../resources/vr-replication';
+import type { ConnectionSpec, PairingRef } from '../resources/spec/connection';
 import { replicationChanges, valueAt } from './field-changes';
 import type { DriftFinding, JsonObject, LiveView, ReviewItem, ReviewKind, Risk } from './model';
+import { unmanagedRisk } from './risks';
 
 /** Reads one live object; `undefined` = it does not exist. Throws when it cannot be read. */
 export interface LiveReader {
   read(kind: ReviewKind, spec: JsonObject): Promise<unknown>;
+  /** Every replication on the pairing the spec names; undefined when there is no such pairing. */
+  replicationsOn?(spec: JsonObject): Promise<readonly VrReplicationState[] | undefined>;
+  /** Ends the run: logs out of every appliance it logged in to. */
+  close?(): Promise<void>;
 }
 
 /** How many objects are read at the same time. */
 const CONCURRENCY = 8;
 
-/** The real reader: the registry's handlers with a client factory reading credentials from `env`. */
+/** Where a spec's objects live: the appliance (as the user it logs in as) and the pairing reference. */
+interface Place {
+  readonly connection: ConnectionSpec;
+  readonly pairing: PairingRef;
+}
+
+function placeKey(place: Place): string {
+  return JSON.stringify([place.connection.endpoint, place.connection.credentials.username_env, place.pairing.id, place.pairing.remote_site]);
+}
+
+function memo<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const loading = load();
+  cache.set(key, loading);
+  return loading;
+}
+
+/** The real reader: clients built from the spec's connection, credentials read from `env`. */
 export async function createLiveReader(env: NodeJS.ProcessEnv, warn: (message: string) => void): Promise<LiveReader> {
-  const [{ handlerFor }, { createClientFactory }] = await Promise.all([import('../resources/registry'), import('../resources/clients')]);
-  const log = { info: () => undefined, debug: () => undefined, warn };
-  const progress = { start: () => undefined, update: () => undefined, stop: () => undefined };
-  const ctx = { env, log, progress, clients: createClientFactory({ log, env }) };
+  const [{ createClientFactory }, resolve, { settingsOf }, { vrPairingHandler }, { vrReplicationHandler }] = await Promise.all([
+    import('../resources/clients'),
+    import('../resources/vr/resolve'),
+    import('../resources/vr/settings'),
+    import('../resources/vr-pairing'),
+    import('../resources/vr-replication'),
+  ]);
+  const clients = createClientFactory({ log: { info: () => undefined, debug: () => undefined, warn }, env });
+  const pairings = new Map<string, Promise<Pairing | undefined>>();
+  const lists = new Map<string, Promise<ReplicationInfo[]>>();
+
+  const pairingAt = (place: Place): Promise<Pairing | undefined> =>
+    memo(pairings, placeKey(place), () => resolve.findPairing(clients.vr(place.connection), place.pairing));
+
+  const replicationsAt = async (place: Place): Promise<{ pairing: Pairing; list: ReplicationInfo[] } | undefined> => {
+    const pairing = await pairingAt(place);
+    if (!pairing) return undefined;
+    const list = await memo(lists, placeKey(place), () => clients.vr(place.connection).listReplications(pairing.pairing_id ?? ''));
+    return { pairing, list };
+  };
+
+  const replicationState = (info: ReplicationInfo, pairing: Pairing): VrReplicationState => ({
+    id: info.id ?? '',
+    name: info.name ?? '',
+    vm_id: info.vm_id ?? null,
+    pairing_id: pairing.pairing_id ?? '',
+    target_site: info.target_site_name ?? resolve.remoteSiteName(pairing),
+    status: info.status?.status ?? 'UNKNOWN',
+    rpo_violation: info.status?.rpo_violation === true,
+    configuration_state: info.configuration_state ?? 'UNKNOWN',
+    settings: settingsOf(info),
+    last_sync_time: info.last_sync_time ?? null,
+  });
+
+  const pairingState = (pairing: Pairing): VrPairingState => ({
+    id: pairing.pairing_id ?? '',
+    local_site: pairing.local_vc_server?.name ?? '',
+    remote_site: resolve.remoteSiteName(pairing),
+    local_vc_id: pairing.local_vc_server?.id ?? '',
+    remote_vc_id: pairing.remote_vc_server?.id ?? '',
+    status: pairing.remote_vrms?.server_status ?? pairing.remote_vc_server?.server_status ?? 'UNKNOWN',
+  });
+
+  const replicationSpec = (raw: JsonObject) => {
+    try {
+      return vrReplicationHandler.parseSpec(raw, 'read');
+    } catch {
+      return vrReplicationHandler.parseSpec(raw, 'delete'); // null_resource identities store no settings
+    }
+  };
+
+  /** No such pairing: the handler's own look-up fails with the message naming the pairings there are. */
+  const missingPairing = async (place: Place): Promise<never> => {
+    await resolve.resolvePairing(clients.vr(place.connection), place.pairing);
+    throw new Error(`the pairing ${place.pairing.id ?? place.pairing.remote_site ?? '?'} appeared during the review; run it again`);
+  };
+
+  /** A pairing or replication spec's place (both name a connection and a pairing). */
+  const placeOf = (raw: JsonObject): Place => (valueAt(raw, 'vm') === undefined ? vrPairingHandler.parseSpec(raw, 'read') : replicationSpec(raw));
+
   return {
-    async read(kind, spec) {
-      const handler = handlerFor(kind);
-      let parsed: unknown;
-      try {
-        parsed = handler.parseSpec(spec, 'read');
-      } catch {
-        parsed = handler.parseSpec(spec, 'delete'); // null_resource identities store no settings
+    async read(kind, raw) {
+      if (kind === 'vr.pairing') {
+        const pairing = await pairingAt(vrPairingHandler.parseSpec(raw, 'read'));
+        return pairing ? pairingState(pairing) : undefined;
       }
-      return handler.read(parsed, ctx);
+      const spec = replicationSpec(raw);
+      const found = await replicationsAt(spec);
+      if (!found) return missingPairing(spec);
+      const info = found.list.find((r) => (spec.vm.id !== null ? r.vm_id === spec.vm.id : r.name === spec.vm.name));
+      return info ? replicationState(info, found.pairing) : undefined;
+    },
+    async replicationsOn(raw) {
+      const found = await replicationsAt(placeOf(raw));
+      return found?.list.map((info) => replicationState(info, found.pairing));
+    },
+    async close() {
+      const logouts = clients.all().map((client: VrClient) => client.logout().catch((error: unknown) => warn(`logout from ${client.baseUrl} failed: ${(error as Error).message}`)));
+      await Promise.all(logouts);
     },
   };
 }
 
-/** The items with their `live` view and, where the live object drifted, a `drift` risk. */
+/** The items with their `live` view and, where the live object drifted, a `drift` risk; then the unmanaged replications. */
 export async function checkDrift(items: readonly ReviewItem[], reader: LiveReader): Promise<{ items: ReviewItem[]; errors: string[] }> {
   const result: ReviewItem[] = [...items];
   const errors: string[] = [];
@@ -60,7 +160,87 @@ export async function checkDrift(items: readonly ReviewItem[], reader: LiveReade
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
-  return { items: result, errors: errors.sort() };
+  const unmanaged = await unmanagedReplications(items, reader, errors);
+  return { items: [...result, ...unmanaged], errors: errors.sort() };
+}
+
+/** `endpoint|vm name` and `endpoint|id:vm id` of every replication the app declares, in any stack, before or after the plan. */
+function declaredVms(items: readonly ReviewItem[]): Set<string> {
+  const declared = new Set<string>();
+  for (const item of items) {
+    if (item.kind !== 'vr.replication') continue;
+    for (const spec of [item.specs?.deployed, item.specs?.code]) {
+      const endpoint = String(valueAt(spec, 'connection.endpoint') ?? '');
+      const name = valueAt(spec, 'vm.name');
+      const id = valueAt(spec, 'vm.id');
+      if (typeof name === 'string') declared.add(`${endpoint}|${name}`);
+      if (typeof id === 'string') declared.add(`${endpoint}|id:${id}`);
+    }
+  }
+  return declared;
+}
+
+/** One item per place (appliance + pairing reference) the app uses: the first that names it. */
+function itemsPerPairing(items: readonly ReviewItem[]): Map<string, { item: ReviewItem; spec: JsonObject }> {
+  const places = new Map<string, { item: ReviewItem; spec: JsonObject }>();
+  for (const item of items) {
+    const spec = item.specs?.code ?? item.specs?.deployed;
+    if (!spec) continue;
+    const key = JSON.stringify([valueAt(spec, 'connection.endpoint') ?? null, valueAt(spec, 'connection.credentials') ?? null, valueAt(spec, 'pairing') ?? null]);
+    if (!places.has(key)) places.set(key, { item, spec });
+  }
+  return places;
+}
+
+/** The replications on the app's pairings that no construct of the app declares. */
+async function unmanagedReplications(items: readonly ReviewItem[], reader: LiveReader, errors: string[]): Promise<ReviewItem[]> {
+  if (!reader.replicationsOn) return [];
+  const declared = declaredVms(items);
+  const seen = new Set<string>();
+  const found: ReviewItem[] = [];
+  for (const { item, spec } of itemsPerPairing(items).values()) {
+    const endpoint = String(valueAt(spec, 'connection.endpoint') ?? '');
+    let live: readonly VrReplicationState[] | undefined;
+    try {
+      live = await reader.replicationsOn(spec);
+    } catch (error) {
+      errors.push(`${item.stack}: cannot list the replications on ${item.source} → ${item.target}: ${(error as Error).message}`);
+      continue;
+    }
+    for (const replication of live ?? []) {
+      const key = `${endpoint}|${replication.id}`;
+      if (seen.has(key) || declared.has(`${endpoint}|${replication.name}`) || (replication.vm_id !== null && declared.has(`${endpoint}|id:${replication.vm_id}`))) continue;
+      seen.add(key);
+      found.push(unmanagedItem(item, replication));
+    }
+  }
+  return found;
+}
+
+function unmanagedItem(neighbour: ReviewItem, replication: VrReplicationState): ReviewItem {
+  const where = `${neighbour.source} → ${replication.target_site}`;
+  return {
+    id: `${neighbour.stack}/vr.replication/${replication.name}`,
+    stack: neighbour.stack,
+    kind: 'vr.replication',
+    name: replication.name,
+    source: neighbour.source,
+    target: replication.target_site,
+    action: 'no-change',
+    summary: 'unmanaged (orphan): replicated on the appliance, declared by no construct of this app',
+    retire: false,
+    changes: [],
+    risks: [unmanagedRisk(replication.name, where)],
+    rpoMinutes: replication.settings.rpo_minutes,
+    seeded: false,
+    retainReplicaDisks: null,
+    addresses: [],
+    live: {
+      status: 'drifted',
+      id: replication.id,
+      findings: [{ kind: 'unmanaged', text: `replication ${replication.id} of ${replication.name} (RPO ${replication.settings.rpo_minutes} min) on ${where}: no construct of this app declares it` }],
+    },
+  };
 }
 
 function withLive(item: ReviewItem, live: unknown): ReviewItem {

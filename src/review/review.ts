@@ -2,7 +2,7 @@
  * One review from plans: read each stack's plan, classify its lifecycle resources, and (with a live
  * reader) add the drift of each object. The pieces are in plan-reader.ts, classify.ts and drift.ts.
  */
-import { classify } from './classify';
+import { classify, compareItems } from './classify';
 import { checkDrift, type LiveReader } from './drift';
 import type { Review, ReviewItem } from './model';
 import { readPlan } from './plan-reader';
@@ -32,5 +32,7 @@ export function reviewPlans(inputs: readonly PlanInput[]): Review {
 /** The review with each item's live view (read through the handlers). */
 export async function addLive(review: Review, reader: LiveReader): Promise<Review> {
   const { items, errors } = await checkDrift(review.items, reader);
-  return { ...review, items, errors: [...review.errors, ...errors], live: true };
+  const order = new Map(review.stacks.map((stack, index) => [stack, index]));
+  const sorted = [...items].sort((a, b) => (order.get(a.stack) ?? 0) - (order.get(b.stack) ?? 0) || compareItems(a, b));
+  return { ...review, items: sorted, errors: [...review.errors, ...errors], live: true };
 }

@@ -67,3 +67,12 @@ export function forgetRisk(kind: string): Risk {
     fix: `Nothing to do if another stack or a person takes it over. To remove the ${thing} instead, drop the \`removed\` block, restore the construct with \`retired: true\`, apply, then delete it.`,
   };
 }
+
+/** `--live`: a replication on a pairing the app uses that no construct of the app declares. */
+export function unmanagedRisk(vm: string, where: string): Risk {
+  return {
+    class: 'orphan',
+    message: `UNMANAGED (orphan): ${vm} is replicated on ${where} but no construct of this app declares it, so nothing manages it (a block deleted without retiring it, or a replication made by hand or by another app).`,
+    fix: `To manage it, declare a \`VrReplication\` for ${vm} with \`adopt: true\` (every identity field must match the live one) and apply. If it is no longer needed, remove it in vSphere Replication (choosing whether to keep the replica disks). If another app manages it, nothing to do.`,
+  };
+}

@@ -1,0 +1,127 @@
+/**
+ * `review --live` against the simulator over HTTP: one login and one logout per run, one pairing look-up
+ * per pairing (not per object), and the replications on a pairing that no construct of the app declares
+ * reported as unmanaged (orphans).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { vrReplicationHandler } from '../../src/resources/vr-replication';
+import { runReviewCli, type ReviewIo } from '../../src/review/cli';
+import { startSimulator, type RunningSimulator } from '../../src/simulator';
+import { replicationSpec, SIM_ENV, testContext } from '../helpers/context';
+import { planText } from './helpers/fixtures';
+
+/** The endpoint the fixture plans were recorded against (see fixtures/record.ts). */
+const RECORDED_ENDPOINT = 'http://127.0.0.1:47855';
+
+let sim: RunningSimulator;
+let dir: string;
+let planFile: string;
+
+interface PlanJson {
+  resource_changes: Array<{ change: { after: { input?: { vm?: { name?: string }; connection?: unknown } } | null } }>;
+}
+
+interface JsonReport {
+  summary: { risks: Record<string, number> };
+  items: Array<{
+    id: string;
+    stack: string;
+    name: string;
+    action: string;
+    summary: string;
+    addresses: string[];
+    risks: Array<{ class: string; message: string; fix: string }>;
+    live: { status: string; id: string | null; findings: Array<{ kind: string; text: string }> } | null;
+  }>;
+  errors: string[];
+}
+
+/** Deploys, straight through the handler, the replications the recorded no-change plan says are deployed. */
+async function deployRecordedReplications(plan: string): Promise<void> {
+  const ctx = testContext(SIM_ENV);
+  const parsed = JSON.parse(plan) as PlanJson;
+  for (const change of parsed.resource_changes) {
+    const input = change.change.after?.input;
+    if (input?.vm?.name === undefined || input.connection === undefined || !('target' in input)) continue;
+    await vrReplicationHandler.create(vrReplicationHandler.parseSpec(input, 'create'), ctx);
+  }
+}
+
+function capture(): ReviewIo & { out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, stdout: (t) => out.push(t), stderr: (t) => err.push(t), env: SIM_ENV, isTty: false, readStdin: () => '' };
+}
+
+function count(method: string, path: RegExp): number {
+  return sim.requests.filter((request) => request.method === method && path.test(request.path)).length;
+}
+
+beforeAll(async () => {
+  sim = await startSimulator({ taskDelayMs: 5 });
+  dir = mkdtempSync(join(tmpdir(), 'review-live-'));
+  const plan = planText('no-change').split(RECORDED_ENDPOINT).join(sim.url);
+  planFile = join(dir, 'review.json');
+  writeFileSync(planFile, plan);
+  await deployRecordedReplications(plan);
+  // Made by hand (or by a block deleted without retiring it): no construct of the app declares file-02.
+  await vrReplicationHandler.create(replicationSpec(sim.url, { vm: { name: 'file-02' }, settings: { rpo_minutes: 60 } }), testContext(SIM_ENV));
+});
+
+afterAll(async () => {
+  await sim.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+beforeEach(() => sim.clearRequests());
+
+test('a --live run logs in once and logs out at the end: no session is left on the appliance', async () => {
+  const sessionsBefore = sim.state.sessions.length;
+  const io = capture();
+  await runReviewCli(['--plan', planFile, '--live', '--format', 'json'], io);
+  expect(io.err.join('')).toBe('');
+  expect(count('POST', /\/session$/)).toBe(1);
+  expect(count('DELETE', /\/session$/)).toBe(1);
+  expect(sim.state.sessions.length).toBe(sessionsBefore);
+});
+
+test('the pairing is looked up once per run, not once per replication', async () => {
+  const io = capture();
+  await runReviewCli(['--plan', planFile, '--live', '--format', 'json'], io);
+  expect(count('GET', /\/pairings$/)).toBe(1);
+  expect(count('GET', /\/pairings\/[^/]+\/replications$/)).toBe(1);
+});
+
+test('a replication on the pairing that no construct declares is listed as unmanaged (orphan)', async () => {
+  const io = capture();
+  const code = await runReviewCli(['--plan', planFile, '--live', '--format', 'json'], io);
+  expect(code).toBe(0);
+  const report = JSON.parse(io.out.join('')) as JsonReport;
+  expect(report.errors).toEqual([]);
+  const live = sim.state.replications.find((replication) => replication.info.name === 'file-02');
+  const orphans = report.items.filter((item) => item.live?.findings.some((finding) => finding.kind === 'unmanaged'));
+  expect(orphans.map((item) => [item.id, item.name, item.action, item.summary, item.addresses, item.live?.status, item.live?.id])).toEqual([
+    ['review/vr.replication/file-02', 'file-02', 'no-change', 'unmanaged (orphan): replicated on the appliance, declared by no construct of this app', [], 'drifted', live?.info.id],
+  ]);
+  expect(orphans[0].live?.findings).toEqual([
+    { kind: 'unmanaged', text: `replication ${live?.info.id} of file-02 (RPO 60 min) on 127.0.0.1:${new URL(sim.url).port} → vc-b.example.local: no construct of this app declares it` },
+  ]);
+  expect(orphans[0].risks.map((risk) => [risk.class, risk.message.split(':')[0]])).toEqual([['orphan', 'UNMANAGED (orphan)']]);
+  expect(orphans[0].risks[0].fix).toContain('`adopt: true`');
+  expect(report.summary.risks.orphan).toBe(1);
+  // the declared ones are not reported twice
+  expect(report.items.map((item) => item.name)).toEqual(['vc-b.example.local', 'app-01', 'db-01', 'file-02', 'web-01', 'web-02']);
+
+  const gate = capture();
+  expect(await runReviewCli(['--plan', planFile, '--live', '--fail-on', 'orphan'], gate)).toBe(1);
+  expect(gate.err.join('')).toBe('repliform review: failing on orphan (--fail-on orphan)\n');
+});
+
+test('without --live nothing is read and no orphan can be listed', async () => {
+  const io = capture();
+  expect(await runReviewCli(['--plan', planFile, '--format', 'json'], io)).toBe(0);
+  expect(sim.requests).toEqual([]);
+  expect((JSON.parse(io.out.join('')) as JsonReport).items.map((item) => item.name)).not.toContain('file-02');
+});
