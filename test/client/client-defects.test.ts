@@ -8,6 +8,8 @@ import { replicationRangeWarnings, type RangeCheckedReplication } from '../../li
 import { VrClient, type VrClientOptions } from '../../lib/client/vr/vr-client';
 
 import { DEFAULT_USERS, PAIRING_ID, startSimulator, type RunningSimulator } from '../../src/simulator';
+import { createClientFactory } from '../../src/resources/clients';
+import { replicationSpec, SIM_ENV } from '../helpers/context';
 import { fakeClock, startCaptureServer, type CaptureServer } from './helpers/capture-server';
 
 const API = '/api/rest/vr/v2';
@@ -107,6 +109,17 @@ describe('against the simulator', () => {
     const other = clientOf(sim.url, clock, { onWarning: (message) => listed.push(message) });
     expect((await other.listReplications(PAIRING_ID, { names: ['web-01'] })).map((r) => r.rpo)).toEqual([-5]);
     expect(listed).toEqual(expected);
+  });
+
+  it('the client factory of the handlers logs those values as warnings', async () => {
+    const lines: string[] = [];
+    const log = { info: () => undefined, debug: () => undefined, warn: (message: string) => lines.push(`warn: ${message}`) };
+    const connection = replicationSpec(sim.url).connection;
+    const vr = createClientFactory({ log, env: SIM_ENV }).vr(connection);
+    const id = await configuredReplicationId(vr);
+    sim.setReplicationStatus(id, { rpo: 2000 });
+    expect((await vr.getReplication(PAIRING_ID, id))?.rpo).toBe(2000);
+    expect(lines).toEqual([`warn: replication web-01 (${id}) as read from the server: rpo is 2000, outside the API's range 5..1440 minutes`]);
   });
 
   async function configuredReplicationId(vr: VrClient): Promise<string> {

@@ -1,0 +1,113 @@
+/**
+ * Issue 7: a CA bundle that is named but cannot be used is bad input (exit 2) naming the setting and the path,
+ * before any request; for an http:// endpoint the bundle is not read at all. Through the compiled lifecycle CLI
+ * (as Terraform runs it) and through `review --live`'s reader.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLiveReader } from '../../src/review/drift';
+import { startSimulator, type RunningSimulator } from '../../src/simulator';
+import { replicationSpecInput, SIM_ENV } from '../helpers/context';
+
+const CLI = join(__dirname, '..', '..', 'dist', 'src', 'cli', 'main.js');
+const dir = mkdtempSync(join(tmpdir(), 'repliform-ca-defects-'));
+const MISSING = join(dir, 'no-such-ca.pem');
+
+interface CliResult {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function lifecycle(action: string, spec: unknown, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  const child = spawn(process.execPath, [CLI, 'lifecycle', action, 'vr.replication'], {
+    env: { PATH: process.env.PATH, ...SIM_ENV, REPLIFORM_CACHE_DIR: 'off', REPLIFORM_SPEC: JSON.stringify(spec), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+/** The message of the one-line "repliform: vr.replication … <action> rejected: <message>" that stderr must be. */
+function rejection(stderr: string, action: string): string {
+  const match = new RegExp(`^repliform: vr\\.replication[^\n]* ${action} rejected: ([^\n]*)\n$`).exec(stderr);
+  if (match === null) throw new Error(`stderr is not one "${action} rejected" line: ${JSON.stringify(stderr)}`);
+  return match[1];
+}
+
+function specWith(endpoint: string, tls: { ca_bundle_file?: string; insecure?: boolean }) {
+  const spec = replicationSpecInput(endpoint);
+  return { ...spec, connection: { ...spec.connection, ...tls } };
+}
+
+describe('https endpoint', () => {
+  let sim: RunningSimulator;
+
+  beforeAll(async () => {
+    sim = await startSimulator({ tls: true, taskDelayMs: 30 });
+  });
+  afterAll(() => sim.close());
+  beforeEach(() => sim.clearRequests());
+
+  it('a missing ca_bundle_file → exit 2, one line naming connection.ca_bundle_file and the path, nothing sent', async () => {
+    const result = await lifecycle('create', specWith(sim.url, { ca_bundle_file: MISSING }));
+    expect({ code: result.code, stdout: result.stdout }).toEqual({ code: 2, stdout: '' });
+    expect(rejection(result.stderr, 'create')).toBe(`connection.ca_bundle_file: cannot read the CA bundle file ${MISSING} (ENOENT); name a readable PEM file`);
+    expect(sim.requests).toHaveLength(0);
+  });
+
+  it('a missing REPLIFORM_CA_BUNDLE → exit 2 naming the variable and the path', async () => {
+    const result = await lifecycle('read', specWith(sim.url, {}), { REPLIFORM_CA_BUNDLE: MISSING });
+    expect(result.code).toBe(2);
+    expect(rejection(result.stderr, 'read')).toBe(`REPLIFORM_CA_BUNDLE: cannot read the CA bundle file ${MISSING} (ENOENT); name a readable PEM file`);
+    expect(sim.requests).toHaveLength(0);
+  });
+
+  it('a file that is not PEM → exit 2 naming the field and the path', async () => {
+    const notPem = join(dir, 'not-pem.txt');
+    writeFileSync(notPem, 'hello');
+    const result = await lifecycle('read', specWith(sim.url, { ca_bundle_file: notPem }));
+    expect(result.code).toBe(2);
+    expect(rejection(result.stderr, 'read')).toBe(`connection.ca_bundle_file: ${notPem} is not a PEM CA bundle: expected "-----BEGIN CERTIFICATE-----" blocks`);
+  });
+
+  it('review --live: the reader rejects it as bad input naming the field, before any request', async () => {
+    const reader = await createLiveReader(SIM_ENV, () => undefined);
+    const error = await reader.read('vr.replication', specWith(sim.url, { ca_bundle_file: MISSING })).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'InputError', field: 'connection.ca_bundle_file' });
+    expect((error as Error).message).toBe(`connection.ca_bundle_file: cannot read the CA bundle file ${MISSING} (ENOENT); name a readable PEM file`);
+    expect(sim.requests).toHaveLength(0);
+  });
+});
+
+describe('http endpoint', () => {
+  let sim: RunningSimulator;
+
+  beforeAll(async () => {
+    sim = await startSimulator({ taskDelayMs: 30 });
+  });
+  afterAll(() => sim.close());
+
+  it('does not read the bundle, says the TLS options do not apply, and works', async () => {
+    const result = await lifecycle('read', specWith(sim.url, { ca_bundle_file: MISSING, insecure: true }), { REPLIFORM_CA_BUNDLE: MISSING });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('null\n');
+    expect(result.stderr).toBe(
+      `repliform warning: ${sim.url} is plain http: the TLS settings (connection.ca_bundle_file, connection.insecure) do not apply and the connection is not encrypted\n`,
+    );
+  });
+
+  it('review --live reads it too, with the same warning', async () => {
+    const warnings: string[] = [];
+    const reader = await createLiveReader(SIM_ENV, (message) => warnings.push(message));
+    await expect(reader.read('vr.replication', specWith(sim.url, { ca_bundle_file: MISSING }))).resolves.toBeUndefined();
+    expect(warnings).toEqual([
+      `${sim.url} is plain http: the TLS settings (connection.ca_bundle_file) do not apply and the connection is not encrypted`,
+    ]);
+  });
+});
