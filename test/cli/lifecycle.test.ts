@@ -69,7 +69,7 @@ describe('exit codes and messages', () => {
   test('unknown kind → exit 2 naming the allowed kinds', async () => {
     const result = await cli(['lifecycle', 'create', 'vr.replicaton'], specEnv());
     expect(result.code).toBe(2);
-    expect(result.stderr.trim()).toBe('repliform: vr.replicaton create rejected: kind: unknown kind "vr.replicaton"; allowed: "vr.pairing", "vr.replication"');
+    expect(result.stderr.trim()).toBe('repliform: vr.replicaton create rejected: kind: unknown kind "vr.replicaton"; allowed: "vr.pairing", "vr.replication", "vr.replication-sync"');
   });
 
   test('an invalid field → exit 2 naming the field, the range and the value', async () => {
@@ -213,5 +213,36 @@ describe('update right after create', () => {
     expect(update.code).toBe(0);
     expect(update.stderr).toContain('settings already match');
     expect(sim.requests.length).toBeGreaterThan(before);
+  });
+});
+
+describe('a resource without a spec, as `terraform import` leaves it (input null)', () => {
+  const NO_SPEC =
+    'this resource has no spec (its input is null), which is what `terraform import` leaves: repliform lifecycle resources cannot be imported';
+
+  test.each(['null', '{}', ' { } '])('delete with REPLIFORM_SPEC=%j succeeds without touching anything, with a loud warning', async (spec) => {
+    const result = await cli(['lifecycle', 'delete', 'vr.replication'], { ...SIM_ENV, REPLIFORM_CACHE_DIR: cacheDir, REPLIFORM_SPEC: spec });
+    expect(result.code).toBe(0);
+    expect(result.stderr.trim()).toBe(
+      `repliform warning: vr.replication delete skipped: ${NO_SPEC}. Nothing was deleted on the server: a replication that exists is left as it is. ` +
+        'If this was `terraform import`, the create that follows manages the real object (with `adopt: true` when this code did not create it).',
+    );
+    expect(sim.requests).toHaveLength(0);
+  });
+
+  test.each(['create', 'update', 'read'])('%s with a null spec → exit 2 saying what happened and what to do', async (action) => {
+    const result = await cli(['lifecycle', action, 'vr.replication'], { ...SIM_ENV, REPLIFORM_CACHE_DIR: cacheDir, REPLIFORM_SPEC: 'null' });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe(
+      `repliform: vr.replication ${action} rejected: spec: ${NO_SPEC}; run \`terraform state rm <address>\` (the address Terraform shows for this resource), ` +
+        'then apply again; to take over a replication this code did not create, set `adopt: true` on its VrReplication instead of importing',
+    );
+    expect(sim.requests).toHaveLength(0);
+  });
+
+  test('a delete with a spec still removes the replication', async () => {
+    expect((await cli(['lifecycle', 'create', 'vr.replication'], specEnv())).code).toBe(0);
+    expect((await cli(['lifecycle', 'delete', 'vr.replication'], specEnv())).code).toBe(0);
+    expect(sim.state.replications).toHaveLength(0);
   });
 });
