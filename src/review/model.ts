@@ -37,8 +37,11 @@ export interface Risk {
   readonly fix: string;
 }
 
-/** What the live object looks like next to the code (`--live`). */
-export type DriftKind = 'missing' | 'paused' | 'error' | 'rpo-violation' | 'settings' | 'status' | 'exists' | 'unreadable';
+/**
+ * What the live object looks like next to the code (`--live`). `unmanaged`: a replication on a pairing the
+ * app uses that no construct of the app declares (an orphan).
+ */
+export type DriftKind = 'missing' | 'paused' | 'error' | 'rpo-violation' | 'settings' | 'status' | 'exists' | 'unreadable' | 'unmanaged';
 
 export interface DriftFinding {
   readonly kind: DriftKind;
