@@ -25,7 +25,7 @@ import { vrReplicationDeleteSpecSchema, vrReplicationSpecSchema, type VrReplicat
 import { identityDifferences, identityMismatch } from './vr/identity';
 import { localOnlyRemovalError, unconfigureOrDeleteLocal } from './vr/removal';
 import * as resolve from './vr/resolve';
-import { apiSettings, checkCapability, describeChanges, implausibleValues, reconfigureSpec, settingsChanges, settingsOf } from './vr/settings';
+import { apiSettings, checkCapability, describeChanges, reconfigureSpec, settingsChanges, settingsOf } from './vr/settings';
 import { waitForConfiguration, waitForVrTask } from './vr/tasks';
 
 /** What `read` reports about a live replication. */
@@ -218,7 +218,6 @@ const UNPROTECTED_STATUSES: readonly string[] = ['PAUSED', 'ERROR', 'NOT_ACTIVE'
  */
 function checkProtecting(spec: Spec, info: ReplicationInfo, ctx: Context): void {
   const vm = vmKey(spec);
-  for (const problem of implausibleValues(info)) ctx.log.warn(`${vm}: the server reports ${problem}`);
   const status = info.status?.status ?? 'UNKNOWN';
   if (UNPROTECTED_STATUSES.includes(status)) {
     const fix = status === 'PAUSED'

@@ -170,8 +170,11 @@ describe('an apply that meets a replication in a state the code does not declare
 
     await vrReplicationHandler.update?.(spec, ctx);
 
-    expect(ctx.lines).toContain('warn: web-01: the server reports an RPO of -5 minutes, outside the documented 5–1440; treat its settings with suspicion');
-    expect(ctx.lines).toContain('warn: web-01: the server reports point-in-time retention of 400 instances per day for 30 days, outside the documented 1–24 instances in total');
+    const id = replicationOf('web-01').info.id;
+    expect(ctx.lines).toContain(`warn: replication web-01 (${id}) as read from the server: rpo is -5, outside the API's range 5..1440 minutes`);
+    expect(ctx.lines).toContain(
+      `warn: replication web-01 (${id}) as read from the server: point-in-time retention of 400 instances/day × 30 days = 12000 instances, above the API's maximum of 24`,
+    );
   });
 });
 

@@ -12,7 +12,7 @@ import type {
 } from '../../../lib/client/vr/types';
 import type { Change } from '../contract';
 import { InputError } from '../errors';
-import { VR_LIMITS, type VrDiskFormat } from '../spec/limits';
+import type { VrDiskFormat } from '../spec/limits';
 import type { VrReplicationSettings } from '../spec/vr-replication';
 
 /** Rejects settings the VM cannot have, before anything is changed on the server. */
@@ -107,22 +107,4 @@ export function reconfigureSpec(settings: VrReplicationSettings, disks: readonly
       destination_disk_format: diskFormat,
     }));
   return { ...apiSettings(settings), disks: vmDisks };
-}
-
-/** Values a server reports outside the API's documented ranges (RPO 5–1440 min, at most 24 retained instances). */
-export function implausibleValues(info: ReplicationInfo): string[] {
-  const problems: string[] = [];
-  const { min, max } = VR_LIMITS.rpoMinutes;
-  if (info.rpo !== undefined && (info.rpo < min || info.rpo > max)) {
-    problems.push(`an RPO of ${info.rpo} minutes, outside the documented ${min}–${max}; treat its settings with suspicion`);
-  }
-  if (info.mpit_enabled === true) {
-    const instances = info.mpit_instances ?? 0;
-    const days = info.mpit_days ?? 0;
-    const limit = VR_LIMITS.pointInTimeInstancesTotal;
-    if (instances < 1 || days < 1 || instances * days > limit) {
-      problems.push(`point-in-time retention of ${instances} instances per day for ${days} days, outside the documented 1–${limit} instances in total`);
-    }
-  }
-  return problems;
 }
