@@ -78,6 +78,15 @@ export interface VrPairingProps {
    */
   readonly remoteSite?: string;
   /**
+   * The local site's name as the other site's pairing names it in `remoteSite` (its vCenter name, e.g.
+   * `vc-a.example.local`). Only `repliform review` uses it: with it set on both sides of two-way
+   * protection, each site is one box in the review's picture. Changing it changes nothing on the appliance;
+   * but with `Backing.NULL_RESOURCE`, whose triggers hold the connection, setting it on a deployed
+   * pairing replaces its replications (a full resync, which the review flags): set it on the first deploy.
+   * @default - the review names the local site after the endpoint's host
+   */
+  readonly localSite?: string;
+  /**
    * A PEM file of CAs to trust in addition to the system store, as a path on the machine that runs
    * Terraform (relative paths resolve against its working directory; use forward slashes on Windows).
    * @default - the system trust store only
@@ -137,6 +146,12 @@ const RULES: ReadonlyArray<ValidationRule<VrPairingProps>> = [
     condition: isAbsentOrNonEmptyString,
     message: "must be a non-empty vCenter name such as 'vc-b.example.local'",
   },
+  {
+    field: 'localSite',
+    value: (p) => p.localSite,
+    condition: isAbsentOrNonEmptyString,
+    message: "must be a non-empty vCenter name such as 'vc-a.example.local'",
+  },
   { field: 'caBundleFile', value: (p) => p.caBundleFile, condition: isAbsentOrNonEmptyString, message: 'must be a non-empty file path' },
   {
     field: 'createIfMissing',
@@ -174,6 +189,7 @@ const RULES: ReadonlyArray<ValidationRule<VrPairingProps>> = [
     ['endpoint', (p) => p.endpoint],
     ['pairingId', (p) => p.pairingId],
     ['remoteSite', (p) => p.remoteSite],
+    ['localSite', (p) => p.localSite],
     ['caBundleFile', (p) => p.caBundleFile],
     ['createIfMissing.remoteVcId', (p) => p.createIfMissing?.remoteVcId],
     ['createIfMissing.pscUrl', (p) => p.createIfMissing?.pscUrl],
@@ -226,6 +242,8 @@ export class VrPairing extends Construct {
       remote_credentials: props.remoteCredentials?.toSpec() ?? null,
       ca_bundle_file: props.caBundleFile ?? null,
       insecure: props.insecure ?? false,
+      // Only when set: an existing deployment's spec stays as it was.
+      ...(props.localSite === undefined ? {} : { local_site: props.localSite }),
     };
     this.pairingRef = { id: props.pairingId ?? null, remote_site: props.remoteSite ?? null };
 

@@ -64,7 +64,7 @@ export interface ReviewItem {
   readonly kind: ReviewKind;
   /** The VM (replications) or the remote site (pairings). */
   readonly name: string;
-  /** The local site: the VR appliance's host. */
+  /** The local site: the VR appliance's host. For a name that is the same from both sides, see {@link sourceSiteOf}. */
   readonly source: string;
   /** The remote site (the pairing's remote site name or id). */
   readonly target: string;
@@ -117,4 +117,20 @@ export function actionCounts(items: readonly ReviewItem[]): Record<ReviewAction,
   const counts: Record<ReviewAction, number> = { create: 0, update: 0, replace: 0, delete: 0, forget: 0, 'no-change': 0 };
   for (const item of items) counts[item.action] += 1;
   return counts;
+}
+
+/**
+ * The local site's stable name: the `connection.local_site` of the item's spec (VrPairing `localSite`,
+ * the local vCenter's name, as the other site's `remoteSite` names it), else the appliance host. With
+ * `localSite` set on both sides, site A is one name whether it is a source or a target.
+ */
+export function sourceSiteOf(item: ReviewItem): string {
+  for (const spec of [item.specs?.code, item.specs?.deployed]) {
+    const connection = spec?.connection;
+    if (connection !== null && typeof connection === 'object' && !Array.isArray(connection)) {
+      const site = connection.local_site;
+      if (typeof site === 'string' && site.length > 0) return site;
+    }
+  }
+  return item.source;
 }

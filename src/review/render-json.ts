@@ -2,7 +2,7 @@
  * The machine-readable report, schema version 1 (documented in docs/review.md). Fields are only ever
  * added within a version; a rename or removal bumps `schema_version`.
  */
-import { actionCounts, changedItems, riskCounts, type Review, type ReviewItem } from './model';
+import { actionCounts, changedItems, riskCounts, sourceSiteOf, type Review, type ReviewItem } from './model';
 
 export const SCHEMA_VERSION = 1;
 
@@ -13,6 +13,7 @@ function itemJson(item: ReviewItem) {
     kind: item.kind,
     name: item.name,
     source: item.source,
+    source_site: sourceSiteOf(item),
     target: item.target,
     action: item.action,
     summary: item.summary,

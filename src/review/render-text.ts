@@ -11,6 +11,14 @@ export interface TextOptions {
 
 type Paint = (code: string, text: string) => string;
 
+/**
+ * A value from code or the API as terminal text: control characters (an escape sequence in a VM name
+ * would drive the terminal) and bidirectional overrides are shown as `\u001b`-style escapes.
+ */
+export function printable(value: string): string {
+  return value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 const ACTION_COLOR: Record<ReviewAction, string> = {
   create: '32',
   update: '33',
@@ -25,15 +33,15 @@ function shown(item: ReviewItem): boolean {
 }
 
 function itemLines(item: ReviewItem, paint: Paint): string[] {
-  const facts = itemFacts(item);
-  const head = `  ${paint(ACTION_COLOR[item.action], ACTION_SYMBOL[item.action].padStart(3))} ${paint('1', itemTitle(item))}${facts ? ` (${facts})` : ''}`;
+  const facts = printable(itemFacts(item));
+  const head = `  ${paint(ACTION_COLOR[item.action], ACTION_SYMBOL[item.action].padStart(3))} ${paint('1', printable(itemTitle(item)))}${facts ? ` (${facts})` : ''}`;
   const word = ACTION_WORD[item.action];
-  const lines = [head, `        ${item.summary === word ? word : `${word}: ${item.summary}`}`];
-  for (const change of item.changes) lines.push(`        ${change.text}`);
-  for (const finding of item.live?.findings ?? []) lines.push(`        live: ${finding.text}`);
+  const lines = [head, `        ${item.summary === word ? word : `${word}: ${printable(item.summary)}`}`];
+  for (const change of item.changes) lines.push(`        ${printable(change.text)}`);
+  for (const finding of item.live?.findings ?? []) lines.push(`        live: ${printable(finding.text)}`);
   for (const risk of item.risks) {
-    lines.push(`      ${paint('1;31', `!! ${risk.message}`)}`);
-    lines.push(`         fix: ${risk.fix}`);
+    lines.push(`      ${paint('1;31', `!! ${printable(risk.message)}`)}`);
+    lines.push(`         fix: ${printable(risk.fix)}`);
   }
   return lines;
 }
@@ -47,7 +55,7 @@ export function renderText(review: Review, options: TextOptions): string {
   for (const stack of review.stacks) {
     const items = review.items.filter((item) => item.stack === stack);
     const visible = items.filter(shown);
-    lines.push('', paint('1', `stack ${stack}`));
+    lines.push('', paint('1', `stack ${printable(stack)}`));
     for (const item of visible) lines.push(...itemLines(item, paint));
     const hidden = items.length - visible.length;
     if (hidden > 0) lines.push(`  ${paint('2', `${hidden} unchanged`)}`);
@@ -58,6 +66,6 @@ export function renderText(review: Review, options: TextOptions): string {
   const risks = riskCounts(review.items);
   const risky = Object.values(risks).some((count) => count > 0);
   lines.push(risky ? paint('1;31', `Risks: ${riskLine(risks)}.`) : `Risks: none.`);
-  for (const error of review.errors) lines.push(paint('31', `error: ${error}`));
+  for (const error of review.errors) lines.push(paint('31', `error: ${printable(error)}`));
   return `${lines.join('\n')}\n`;
 }

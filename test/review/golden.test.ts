@@ -1,8 +1,10 @@
 /**
  * Golden files of the three formats, rendered from recorded plans (and canned live answers for drift).
- * UPDATE_GOLDEN=1 npx jest test/review/golden rewrites them; review the diff like code.
+ * UPDATE_GOLDEN=1 npx jest test/review -w 1 rewrites them; review the diff like code. A missing golden
+ * file fails unless UPDATE_GOLDEN=1 is set.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderJson } from '../../src/review/render-json';
 import { renderMarkdown } from '../../src/review/render-markdown';
@@ -10,15 +12,8 @@ import { renderText } from '../../src/review/render-text';
 import type { Review } from '../../src/review/model';
 import { addLive } from '../../src/review/review';
 import { fakeLive } from './helpers/fake-live';
+import { expectGolden } from './helpers/golden';
 import { reviewOf, type Fixture } from './helpers/fixtures';
-
-const GOLDEN = join(__dirname, 'golden');
-
-function expectGolden(name: string, actual: string): void {
-  const file = join(GOLDEN, name);
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) writeFileSync(file, actual);
-  expect(actual).toBe(readFileSync(file, 'utf8'));
-}
 
 function renderAll(name: string, review: Review): void {
   expectGolden(`${name}.txt`, renderText(review, { color: false }));
@@ -42,4 +37,29 @@ test('drift found live renders next to the plan, with its fix', async () => {
 
 test('colour is ANSI bold/red/yellow on a terminal', () => {
   expectGolden('datastore-change.color.txt', renderText(reviewOf('datastore-change'), { color: true }));
+});
+
+describe('golden files', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'golden-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('a missing golden file fails and is not written', () => {
+    expect(() => expectGolden('gone.md', 'report\n', { dir, env: {} })).toThrow(
+      'golden file gone.md is missing: write it with UPDATE_GOLDEN=1 npx jest test/review -w 1 and review it',
+    );
+    expect(() => readFileSync(join(dir, 'gone.md'), 'utf8')).toThrow(/ENOENT/);
+  });
+
+  test('UPDATE_GOLDEN=1 writes it', () => {
+    expectGolden('new.md', 'report\n', { dir, env: { UPDATE_GOLDEN: '1' } });
+    expect(readFileSync(join(dir, 'new.md'), 'utf8')).toBe('report\n');
+  });
+
+  test('a golden file that differs fails', () => {
+    expectGolden('old.md', 'before\n', { dir, env: { UPDATE_GOLDEN: '1' } });
+    expect(() => expectGolden('old.md', 'after\n', { dir, env: {} })).toThrow();
+  });
 });

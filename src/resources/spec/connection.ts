@@ -21,6 +21,11 @@ export const connectionSpecSchema = z
     ca_bundle_file: z.string().min(1).nullable().default(null),
     /** Skip TLS certificate verification (a warning is printed). */
     insecure: z.boolean().default(false),
+    /**
+     * The local site's name as the other site's pairing names it (its vCenter name). Only `repliform
+     * review` reads it, to draw a site once whether it is a source or a target; absent when not set.
+     */
+    local_site: z.string().min(1).optional(),
   })
   .strict();
 export type ConnectionSpec = z.infer<typeof connectionSpecSchema>;

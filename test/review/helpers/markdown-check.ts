@@ -28,29 +28,71 @@ export function mermaidBlocks(markdown: string): string[] {
 }
 
 const ID = '[A-Za-z][A-Za-z0-9_]*';
-const LABEL = '"[^"|\\n]*"';
+const LABEL = '"[^"|`\\n]*"';
 const NODE = new RegExp(`^  (${ID})\\[(${LABEL})\\]$`);
-const EDGE = new RegExp(`^  (${ID}) (-->|-\\.->)\\|(${LABEL})\\| (${ID})$`);
+const EDGE = new RegExp(`^  (${ID}) (-->|==>|-\\.->)\\|(${LABEL})\\| (${ID})$`);
+const LINK_STYLE = /^  linkStyle (\d+(?:,\d+)*) ([a-z-]+:[^;,\n]+(?:,[a-z-]+:[^;,\n]+)*)$/;
+const CLASS_DEF = new RegExp(`^  classDef (${ID}) ([a-z-]+:[^;,\\n]+(?:,[a-z-]+:[^;,\\n]+)*)$`);
+const CLASS = new RegExp(`^  class (${ID}(?:,${ID})*) (${ID})$`);
 
-/** Problems with a `graph LR` flowchart: header, node and edge lines only, every edge between declared nodes. */
-export function mermaidProblems(source: string): string[] {
+export interface MermaidEdge {
+  readonly from: string;
+  readonly to: string;
+  readonly arrow: string;
+  /** The label as written (Mermaid entities not decoded). */
+  readonly label: string;
+  /** The linkStyle declaration that styles it, if any. */
+  style?: string;
+}
+
+export interface MermaidGraph {
+  /** Node id → label as written. */
+  readonly nodes: Map<string, string>;
+  readonly edges: MermaidEdge[];
+  readonly classes: Map<string, string>;
+  readonly problems: string[];
+}
+
+/** Parses the `graph LR` subset we emit: nodes, edges, linkStyle, classDef and class lines. */
+export function parseMermaid(source: string): MermaidGraph {
   const [header, ...body] = source.split('\n');
-  const problems: string[] = header === 'graph LR' ? [] : [`first line must be "graph LR", got ${JSON.stringify(header)}`];
-  const nodes = new Set<string>();
+  const graph: MermaidGraph = { nodes: new Map(), edges: [], classes: new Map(), problems: header === 'graph LR' ? [] : [`first line must be "graph LR", got ${JSON.stringify(header)}`] };
+  const styles: Array<[number, string, number]> = [];
   body.forEach((line, index) => {
+    const at = `line ${index + 2}`;
     const node = NODE.exec(line);
-    if (node) {
-      if (nodes.has(node[1])) problems.push(`line ${index + 2}: node ${node[1]} declared twice`);
-      nodes.add(node[1]);
-      return;
-    }
     const edge = EDGE.exec(line);
-    if (!edge) {
-      problems.push(`line ${index + 2}: neither a node nor an edge: ${JSON.stringify(line)}`);
-      return;
+    const linkStyle = LINK_STYLE.exec(line);
+    const classDef = CLASS_DEF.exec(line);
+    const classUse = CLASS.exec(line);
+    if (node) {
+      if (graph.nodes.has(node[1])) graph.problems.push(`${at}: node ${node[1]} declared twice`);
+      graph.nodes.set(node[1], node[2].slice(1, -1));
+    } else if (edge) {
+      for (const id of [edge[1], edge[4]]) if (!graph.nodes.has(id)) graph.problems.push(`${at}: edge uses undeclared node ${id}`);
+      graph.edges.push({ from: edge[1], arrow: edge[2], label: edge[3].slice(1, -1), to: edge[4] });
+    } else if (linkStyle) {
+      for (const number of linkStyle[1].split(',')) styles.push([Number(number), linkStyle[2], index + 2]);
+    } else if (classDef) {
+      graph.classes.set(classDef[1], classDef[2]);
+    } else if (classUse) {
+      if (!graph.classes.has(classUse[2])) graph.problems.push(`${at}: class ${classUse[2]} used before its classDef`);
+      for (const id of classUse[1].split(',')) if (!graph.nodes.has(id)) graph.problems.push(`${at}: class of undeclared node ${id}`);
+    } else {
+      graph.problems.push(`${at}: neither a node, an edge nor a style: ${JSON.stringify(line)}`);
     }
-    for (const id of [edge[1], edge[4]]) if (!nodes.has(id)) problems.push(`line ${index + 2}: edge uses undeclared node ${id}`);
   });
-  if (body.length === 0) problems.push('no node');
-  return problems;
+  for (const [number, css, line] of styles) {
+    const edge = graph.edges[number];
+    if (!edge) graph.problems.push(`line ${line}: linkStyle ${number} but there are ${graph.edges.length} edges`);
+    else if (edge.style !== undefined) graph.problems.push(`line ${line}: edge ${number} styled twice`);
+    else edge.style = css;
+  }
+  if (graph.nodes.size === 0) graph.problems.push('no node');
+  return graph;
+}
+
+/** Problems with a `graph LR` flowchart: header, node, edge and style lines only, every edge between declared nodes. */
+export function mermaidProblems(source: string): string[] {
+  return parseMermaid(source).problems;
 }
