@@ -344,6 +344,11 @@ async function remove(spec: Spec, ctx: Context): Promise<void> {
     ctx.ownership?.forget(ownershipKey(spec));
     return;
   }
+  const recorded = ctx.ownership?.ownerOf(ownershipKey(spec));
+  if (recorded !== undefined && spec.owner !== null && recorded !== spec.owner) {
+    ctx.log.warn(`${vm}: NOT removing replication ${existing.id}: it belongs to ${recorded} (this machine's records), not to ${spec.owner}, which never owned it; it stays protected`);
+    return;
+  }
   const current = await waitForConfiguration(ctx, located.client, located.pairingId, existing, spec.timeouts.delete_seconds);
   if (!current) return;
   const retainReplicaDisks = spec.on_delete.retain_replica_disks;

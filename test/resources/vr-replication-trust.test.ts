@@ -130,6 +130,17 @@ describe('adoption is never silent and compares every identity field', () => {
     expect(apiRequests('POST', CONFIGURE)).toHaveLength(1);
   });
 
+  test("a stack's delete never removes a replication that this machine recorded as another stack's", async () => {
+    await vrReplicationHandler.create(replicationSpec(sim.url, { owner: 'stack-a/web-01' }), testContext());
+    const ctx = testContext();
+
+    await vrReplicationHandler.delete(replicationSpec(sim.url, { owner: 'stack-b/web-01' }), ctx);
+
+    expect(sim.state.replications).toHaveLength(1);
+    expect(apiRequests('POST', /\/actions\/unconfigure$/)).toHaveLength(0);
+    expect(ctx.lines.some((l) => l.startsWith('warn: web-01: NOT removing replication') && l.includes('it belongs to stack-a/web-01'))).toBe(true);
+  });
+
   test('a create killed after its configure request is taken up by the rerun without adopt (the intent was recorded first)', async () => {
     sim.faults.addRule({ method: 'POST', path: '/pairings/*/replications', dropResponse: true, count: 1 });
     // The re-read after the lost answer fails too, as when the process is killed right there.
