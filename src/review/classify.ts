@@ -11,7 +11,7 @@
 import { pairingChanges, replicationChanges, valueAt } from './field-changes';
 import type { FieldChange, Json, JsonObject, ReviewAction, ReviewItem, Risk } from './model';
 import { isObject, type LifecycleChange } from './plan-reader';
-import { dataLossRisk, forgetRisk, orphanRisk, resyncRisk } from './risks';
+import { dataLossRisk, forgetRisk, orphanRisk, pairingDeleteRisk, resyncRisk } from './risks';
 
 export interface ClassifyOptions {
   /**
@@ -163,7 +163,10 @@ function creation(after: JsonObject | undefined): Verdict {
   const seeded = (valueAt(after, 'seeds.mode') ?? 'none') !== 'none';
   const datastore = valueAt(after, 'target.datastore');
   const where = typeof datastore === 'string' ? ` to ${datastore}` : '';
-  return { action: 'create', summary: seeded ? `configure: new replication${where}, seeded from disks on the target` : `configure: new replication, initial full sync${where}` };
+  const summary = seeded ? `configure: new replication${where}, seeded from disks on the target` : `configure: new replication, initial full sync${where}`;
+  // Adoption is never silent: the reviewer sees that an existing replication may change hands.
+  const takeOver = valueAt(after, 'adopt') === true ? ` — or TAKES OVER an existing replication of ${vmName(after, '?')} not created by this code (adopt: true)` : '';
+  return { action: 'create', summary: `${summary}${takeOver}` };
 }
 
 function inPlace(group: ReplicationGroup, before: JsonObject | undefined, after: JsonObject | undefined): Verdict {
@@ -230,7 +233,8 @@ function pairingVerdict(change: LifecycleChange, options: ClassifyOptions): Verd
   const deletes = valueAt(before, 'delete_on_destroy') === true;
   switch (tfAction(change)) {
     case 'create':
-      return { action: 'create', summary: isObject(valueAt(after, 'create')) ? 'create the site pairing' : 'look up the existing pairing: nothing is created' };
+      // A look-up only adds the pairing to the state: in DR terms nothing changes, so it is not counted as a creation.
+      return isObject(valueAt(after, 'create')) ? { action: 'create', summary: 'create the site pairing' } : { action: 'no-change', summary: 'look up the existing pairing: nothing is created' };
     case 'replace':
       return { action: 'replace', summary: 'looked up again: replications are not touched', changes: pairingChanges(before, after) };
     case 'update':
@@ -242,7 +246,7 @@ function pairingVerdict(change: LifecycleChange, options: ClassifyOptions): Verd
       if (!change.inConfiguration && !options.removedWithHook?.has(change.address)) {
         return { action: 'delete', summary: 'block removed from the code: the pairing is NOT deleted', risks: [orphanRisk('vr.pairing')] };
       }
-      return { action: 'delete', summary: 'DELETE the site pairing (deleteOnDestroy)' };
+      return { action: 'delete', summary: 'DELETE the site pairing (deleteOnDestroy)', risks: [pairingDeleteRisk(host(valueAt(before, 'connection.endpoint')), siteOf(before))] };
     default:
       return { action: 'no-change', summary: 'no change' };
   }

@@ -8,7 +8,7 @@
  * named by --fail-on. Loaded lazily by src/cli/main.ts; --live loads the handlers only when asked.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname } from 'node:path';
+import { basename, dirname, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXIT_CHANGES, EXIT_FAILED, EXIT_OK } from '../cli/exit-codes';
 import { changedItems, RISK_CLASSES, type Review, type RiskClass } from './model';
@@ -110,14 +110,17 @@ function parseOptions(args: readonly string[], io: ReviewIo): Options {
   };
 }
 
-/** `web=plans/web.json` → stack `web`; otherwise the file's name, or its directory's for plan.json/tfplan.json. */
-export function stackOf(argument: string): { stack: string; file: string } {
+/**
+ * `web=plans/web.json` → stack `web`. Otherwise a guess that the plan's own owner fields override: the
+ * file's name, or for plan.json/tfplan.json its directory's (`cwd` resolves a bare `plan.json`).
+ */
+export function stackOf(argument: string, cwd = process.cwd()): { stack: string; file: string; guessed?: true } {
   const match = /^([A-Za-z0-9_.-]+)=(.+)$/.exec(argument);
   if (match) return { stack: match[1], file: match[2] };
-  if (argument === '-') return { stack: 'stdin', file: '-' };
+  if (argument === '-') return { stack: 'stdin', file: '-', guessed: true };
   const name = basename(argument, extname(argument));
   const generic = ['plan', 'tfplan', 'plan.tfplan'].includes(name);
-  return { stack: generic ? basename(dirname(argument)) || name : name, file: argument };
+  return { stack: generic ? basename(resolve(cwd, dirname(argument))) || name : name, file: argument, guessed: true };
 }
 
 async function loadPlans(options: Options, io: ReviewIo): Promise<PlanInput[]> {
@@ -127,8 +130,9 @@ async function loadPlans(options: Options, io: ReviewIo): Promise<PlanInput[]> {
     return plans.map((p) => ({ stack: p.stack, plan: p.text, source: p.source, removedWithHook: p.removedWithHook }));
   }
   return options.plans.map((argument) => {
-    const { stack, file } = stackOf(argument);
-    return { stack, plan: file === '-' ? io.readStdin() : readFileSync(file, 'utf8'), source: file === '-' ? 'stdin' : file };
+    const { stack, file, guessed } = stackOf(argument);
+    const plan = file === '-' ? io.readStdin() : readFileSync(file, 'utf8');
+    return { stack, plan, source: file === '-' ? 'stdin' : file, stackFromFileName: guessed === true };
   });
 }
 

@@ -261,7 +261,7 @@ function replicationFindings(item: ReviewItem, live: VrReplicationState | undefi
   if (!live) {
     return deployedAndPresent(item) ? [{ kind: 'missing', text: `no replication of ${item.name} on ${item.source} (removed outside Terraform?)` }] : [];
   }
-  if (!deployed) return [{ kind: 'exists', text: `already replicated (replication ${live.id}): create adopts it` }];
+  if (!deployed) return [{ kind: 'exists', text: existingText(item, live) }];
   const findings: DriftFinding[] = [];
   const status = live.status;
   if (status === 'PAUSED') findings.push({ kind: 'paused', text: 'replication is PAUSED: no new recovery points are made' });
@@ -271,6 +271,12 @@ function replicationFindings(item: ReviewItem, live: VrReplicationState | undefi
   const changed = replicationChanges({ settings: valueAt(deployed, 'settings') ?? null }, { settings: { ...live.settings } });
   for (const change of changed) findings.push({ kind: 'settings', text: `changed outside the code: ${change.text} (code → live)` });
   return findings;
+}
+
+/** A create that meets a replication already there: taken over only with `adopt: true` (DESIGN: adoption is never silent). */
+function existingText(item: ReviewItem, live: VrReplicationState): string {
+  if (valueAt(item.specs?.code, 'adopt') === true) return `already replicated (replication ${live.id}): create TAKES IT OVER (adopt: true)`;
+  return `already replicated (replication ${live.id}), not created by this code: create stops unless the construct sets \`adopt: true\` (or it is this code's own, left by an interrupted apply on the same machine)`;
 }
 
 function pairingFindings(item: ReviewItem, live: VrPairingState | undefined): DriftFinding[] {

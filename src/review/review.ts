@@ -5,7 +5,7 @@
 import { classify, compareItems } from './classify';
 import { checkDrift, type LiveReader } from './drift';
 import type { Review, ReviewItem } from './model';
-import { readPlan } from './plan-reader';
+import { readPlan, type LifecycleChange } from './plan-reader';
 
 /** One stack's plan JSON (text or parsed). */
 export interface PlanInput {
@@ -14,16 +14,42 @@ export interface PlanInput {
   /** For messages, e.g. the file name. @default - the stack */
   readonly source?: string;
   readonly removedWithHook?: ReadonlySet<string>;
+  /**
+   * True when `stack` is only a guess from the file name: the stack the constructs recorded in the plan
+   * (the `owner` of its replications, `<stack>/<construct path>`) wins. @default false
+   */
+  readonly stackFromFileName?: boolean;
+}
+
+/** The one stack the plan's replications name as their owner, if they agree on one. */
+function ownerStack(changes: readonly LifecycleChange[]): string | undefined {
+  const stacks = new Set<string>();
+  for (const change of changes) {
+    for (const side of [change.before, change.after]) {
+      const owner = side?.spec?.owner;
+      if (typeof owner === 'string' && owner.includes('/')) stacks.add(owner.slice(0, owner.indexOf('/')));
+    }
+  }
+  return stacks.size === 1 ? [...stacks][0] : undefined;
+}
+
+function changesOf(input: PlanInput): { stack: string; changes: LifecycleChange[] } {
+  const changes = readPlan(input.plan, input.stack, input.source ?? input.stack);
+  const recorded = input.stackFromFileName ? ownerStack(changes) : undefined;
+  if (recorded === undefined) return { stack: input.stack, changes };
+  return { stack: recorded, changes: changes.map((change) => ({ ...change, stack: recorded })) };
 }
 
 /** Reviews the plans of several stacks. Throws PlanFormatError on something that is not a plan. */
 export function reviewPlans(inputs: readonly PlanInput[]): Review {
   const items: ReviewItem[] = [];
+  const named: string[] = [];
   for (const input of inputs) {
-    const changes = readPlan(input.plan, input.stack, input.source ?? input.stack);
+    const { stack, changes } = changesOf(input);
+    named.push(stack);
     items.push(...classify(changes, { removedWithHook: input.removedWithHook }));
   }
-  const stacks = [...new Set(inputs.map((input) => input.stack))].sort();
+  const stacks = [...new Set(named)].sort();
   const order = new Map(stacks.map((stack, index) => [stack, index]));
   items.sort((a, b) => (order.get(a.stack) ?? 0) - (order.get(b.stack) ?? 0));
   return { stacks, items, errors: [], live: false };

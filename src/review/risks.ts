@@ -76,3 +76,12 @@ export function unmanagedRisk(vm: string, where: string): Risk {
     fix: `To manage it, declare a \`VrReplication\` for ${vm} with \`adopt: true\` (every identity field must match the live one) and apply. If it is no longer needed, remove it in vSphere Replication (choosing whether to keep the replica disks). If another app manages it, nothing to do.`,
   };
 }
+
+/** A pairing deleted by the plan (`deleteOnDestroy`): the sites are no longer paired. */
+export function pairingDeleteRisk(source: string, target: string): Risk {
+  return {
+    class: 'data-loss',
+    message: `PAIRING DELETED: the site pairing ${source} → ${target} is deleted (deleteOnDestroy): afterwards no VM can be replicated between ${source} and ${target} until the sites are paired again, which needs the remote site's SSO administrator; the delete fails while any replication (of this app or another) still uses the pairing.`,
+    fix: 'Unless the sites are being decommissioned, set `deleteOnDestroy: false` (the default) and apply that first: removing the pairing from the code then leaves it on the appliance.',
+  };
+}

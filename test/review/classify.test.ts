@@ -21,7 +21,7 @@ describe('classify recorded plans', () => {
   test('a first deploy creates the pairing look-up and four replications, the seeded one without a full sync', () => {
     const items = reviewOf('create').items;
     expect(items.map((item) => [item.kind, item.name, item.action, item.summary])).toEqual([
-      ['vr.pairing', 'vc-b.example.local', 'create', 'look up the existing pairing: nothing is created'],
+      ['vr.pairing', 'vc-b.example.local', 'no-change', 'look up the existing pairing: nothing is created'],
       ['vr.replication', 'app-01', 'create', 'configure: new replication to ds-b-gold, seeded from disks on the target'],
       ['vr.replication', 'db-01', 'create', 'configure: new replication, initial full sync to ds-b-gold'],
       ['vr.replication', 'web-01', 'create', 'configure: new replication, initial full sync to ds-b-gold'],
@@ -136,5 +136,82 @@ describe('null_resource backing', () => {
       },
     ]);
     expect(brief(classify(readPlan(plan, 'null')))).toEqual([{ name: 'web-01', action: 'replace', changes: ['datastore a → b'], risks: ['resync', 'data-loss'] }]);
+  });
+});
+
+/** A recorded plan edited the way Terraform would have planned it otherwise (same resources, other actions). */
+function editedPlan(name: Parameters<typeof planText>[0], edit: (change: EditableChange) => void): string {
+  const plan = JSON.parse(planText(name)) as { resource_changes: EditableChange[] };
+  plan.resource_changes.forEach(edit);
+  return JSON.stringify(plan);
+}
+
+interface EditableChange {
+  address: string;
+  action_reason?: string;
+  change: { actions: string[]; before: { input: Record<string, unknown> | null } | null; after: { input: Record<string, unknown> | null } | null };
+}
+
+describe('pairings', () => {
+  test('a looked-up pairing is not counted as a creation: nothing is created on the appliance', () => {
+    const review = reviewOf('create');
+    expect(review.items.filter((item) => item.action === 'create').map((item) => item.name)).toEqual(['app-01', 'db-01', 'web-01', 'web-02']);
+  });
+
+  test('deleting a pairing (deleteOnDestroy, e.g. in a destroy plan) is flagged with what it breaks', () => {
+    const plan = editedPlan('no-change', (change) => {
+      const input = change.change.before?.input;
+      if (!change.address.includes('_pairing_') || !input) return;
+      input.delete_on_destroy = true;
+      change.change.actions = ['delete'];
+      change.change.after = null;
+    });
+    const pairing = reviewPlans([{ stack: 'review', plan }]).items.find((item) => item.kind === 'vr.pairing');
+    expect(pairing?.summary).toBe('DELETE the site pairing (deleteOnDestroy)');
+    expect(pairing?.risks.map((risk) => [risk.class, risk.message.split(':')[0]])).toEqual([['data-loss', 'PAIRING DELETED']]);
+    expect(pairing?.risks[0].message).toContain('no VM can be replicated between 127.0.0.1:47855 and vc-b.example.local');
+    expect(pairing?.risks[0].fix).toContain('deleteOnDestroy: false');
+  });
+});
+
+describe('adopt', () => {
+  test('a create with adopt: true says it takes over an existing replication not created by this code', () => {
+    const plan = editedPlan('create', (change) => {
+      const input = change.change.after?.input;
+      if (change.address.includes('web-01_replication') && input) input.adopt = true;
+    });
+    const web01 = reviewPlans([{ stack: 'review', plan }]).items.find((item) => item.name === 'web-01');
+    expect(web01?.summary).toBe(
+      'configure: new replication, initial full sync to ds-b-gold — or TAKES OVER an existing replication of web-01 not created by this code (adopt: true)',
+    );
+    const db01 = reviewPlans([{ stack: 'review', plan }]).items.find((item) => item.name === 'db-01');
+    expect(db01?.summary).toBe('configure: new replication, initial full sync to ds-b-gold');
+  });
+});
+
+describe('stack names', () => {
+  test('the stack comes from the owner the constructs record in the plan, not from the file name', () => {
+    const plan = editedPlan('rpo-change', (change) => {
+      for (const side of [change.change.before, change.change.after]) {
+        if (side?.input && 'vm' in side.input) side.input.owner = `dr-site-b/${String((side.input.vm as { name: string }).name)}`;
+      }
+    });
+    const review = reviewPlans([{ stack: 'plan', plan, stackFromFileName: true }]);
+    expect(review.stacks).toEqual(['dr-site-b']);
+    expect(review.items.map((item) => item.id)).toEqual([
+      'dr-site-b/vr.pairing/vc-b.example.local',
+      'dr-site-b/vr.replication/app-01',
+      'dr-site-b/vr.replication/db-01',
+      'dr-site-b/vr.replication/web-01',
+      'dr-site-b/vr.replication/web-02',
+    ]);
+  });
+
+  test('a stack named on the command line wins over the owner in the plan', () => {
+    const plan = editedPlan('rpo-change', (change) => {
+      const input = change.change.after?.input;
+      if (input && 'vm' in input) input.owner = 'dr-site-b/x';
+    });
+    expect(reviewPlans([{ stack: 'mine', plan }]).stacks).toEqual(['mine']);
   });
 });

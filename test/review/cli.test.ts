@@ -1,5 +1,5 @@
 /** `repliform review` as a command: formats, exit codes like `terraform plan -detailed-exitcode`, --fail-on. */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runReviewCli, stackOf, type ReviewIo } from '../../src/review/cli';
@@ -57,13 +57,14 @@ test('reads a plan from stdin, names stacks, and writes JSON to --out', async ()
     expect(captured.out).toEqual([]);
     const json = JSON.parse(readFileSync(out, 'utf8')) as { schema_version: number; stacks: string[]; summary: { actions: Record<string, number> } };
     expect(json.schema_version).toBe(1);
-    expect(json.summary.actions).toEqual({ create: 5, update: 0, replace: 0, delete: 0, forget: 0, 'no-change': 0 });
+    expect(json.summary.actions).toEqual({ create: 4, update: 0, replace: 0, delete: 0, forget: 0, 'no-change': 1 });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  expect(stackOf('plans/web.json')).toEqual({ stack: 'web', file: 'plans/web.json' });
-  expect(stackOf('cdktf.out/stacks/dr-b/plan.json')).toEqual({ stack: 'dr-b', file: 'cdktf.out/stacks/dr-b/plan.json' });
+  expect(stackOf('plans/web.json')).toEqual({ stack: 'web', file: 'plans/web.json', guessed: true });
+  expect(stackOf('cdktf.out/stacks/dr-b/plan.json')).toEqual({ stack: 'dr-b', file: 'cdktf.out/stacks/dr-b/plan.json', guessed: true });
   expect(stackOf('dr-b=x.json')).toEqual({ stack: 'dr-b', file: 'x.json' });
+  expect(stackOf('plan.json', '/work/cdktf.out/stacks/dr-c')).toEqual({ stack: 'dr-c', file: 'plan.json', guessed: true });
 });
 
 test('colour follows the terminal unless NO_COLOR or --no-color', async () => {
@@ -79,4 +80,30 @@ test('markdown goes to stdout for a pull-request comment', async () => {
   const captured = io();
   await runReviewCli(['--plan', `review=${planPath('removal')}`, '--format', 'markdown'], captured);
   expect(captured.out.join('')).toBe(renderMarkdown(reviewOf('removal')));
+});
+
+test('--plan plan.json is named after the owner its constructs recorded, not after the file', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'review-cli-'));
+  try {
+    const plan = JSON.parse(planText('rpo-change')) as { resource_changes: Array<{ change: { after: { input?: Record<string, unknown> } | null } }> };
+    for (const change of plan.resource_changes) {
+      const input = change.change.after?.input;
+      if (input && 'vm' in input) input.owner = 'dr-site-b/replications';
+    }
+    const file = join(dir, 'plan.json');
+    writeFileSync(file, JSON.stringify(plan));
+    const captured = io();
+    await runReviewCli(['--plan', file, '--format', 'json'], captured);
+    expect((JSON.parse(captured.out.join('')) as { stacks: string[] }).stacks).toEqual(['dr-site-b']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a credential variable missing under --live is an error (exit 1), never the "changes" exit code 2', async () => {
+  const captured = io();
+  const code = await runReviewCli(['--plan', planPath('no-change'), '--live', '--format', 'json'], captured);
+  expect(code).toBe(1);
+  const report = JSON.parse(captured.out.join('')) as { errors: string[] };
+  expect(report.errors[0]).toMatch(/^no-change\/vr\.pairing\/vc-b\.example\.local: cannot read the live object: connection\.credentials\.username_env: /);
 });

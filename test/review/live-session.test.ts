@@ -125,3 +125,20 @@ test('without --live nothing is read and no orphan can be listed', async () => {
   expect(sim.requests).toEqual([]);
   expect((JSON.parse(io.out.join('')) as JsonReport).items.map((item) => item.name)).not.toContain('file-02');
 });
+
+test('a create that meets a replication already there says it needs adopt: true to take it over', async () => {
+  const createPlan = join(dir, 'create.json');
+  writeFileSync(createPlan, planText('create').split(RECORDED_ENDPOINT).join(sim.url));
+  const io = capture();
+  await runReviewCli(['--plan', createPlan, '--live', '--format', 'json'], io);
+  const report = JSON.parse(io.out.join('')) as JsonReport;
+  const web01 = report.items.find((item) => item.name === 'web-01');
+  const id = sim.state.replications.find((replication) => replication.info.name === 'web-01')?.info.id;
+  expect(web01?.live?.findings).toEqual([
+    {
+      kind: 'exists',
+      text: `already replicated (replication ${id}), not created by this code: create stops unless the construct sets \`adopt: true\` (or it is this code's own, left by an interrupted apply on the same machine)`,
+    },
+  ]);
+  expect(web01?.risks).toEqual([]);
+});
