@@ -87,6 +87,7 @@ export interface Edge {
   readonly names: string[];
 }
 
+/** Replications only; a retire already applied (`retired: no replication`) has nothing left to draw. */
 function drawn(item: ReviewItem): boolean {
   return item.kind === 'vr.replication' && !(item.action === 'no-change' && item.summary.startsWith('retired')) && !(item.retire && item.action === 'no-change');
 }
