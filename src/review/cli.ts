@@ -22,10 +22,13 @@ replaced (a full resync), deleted (replica disks kept or not) or orphaned, and, 
   --plan [STACK=]FILE   JSON of a saved plan (terraform show -json tfplan); repeatable, "-" reads stdin
   --synth-dir DIR       plan every stack of a cdktf.out directory with terraform (or tofu) on PATH
   --terraform BIN       the binary --synth-dir runs (default: REPLIFORM_TERRAFORM, terraform, tofu)
-  --live                also read the live objects and report drift (credentials from the environment)
+  --live                also read the live objects, report drift and the replications on the app's
+                        pairings that no construct declares (credentials from the environment)
   --format FORMAT       text (default), markdown or json
   --out FILE            write the report to FILE instead of stdout
   --fail-on RISKS       exit 1 when any of these risks is found: resync,data-loss,orphan,drift
+                        (in CI: --live --fail-on drift catches paused or hand-changed replications,
+                        which terraform plan cannot see)
   --color / --no-color  colour the text report (default: on a terminal, unless NO_COLOR is set)
   -h, --help            this help
 
