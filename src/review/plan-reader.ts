@@ -44,7 +44,8 @@ export class PlanFormatError extends Error {
 }
 
 const BACKINGS = new Set(['terraform_data', 'null_resource']);
-const COMMAND = /\blifecycle (create|update|delete) (vr\.replication|vr\.pairing)\b/;
+// The kind ends the command: `vr.replication-sync` (a sync resource) is neither an identity nor a settings resource.
+const COMMAND = /\blifecycle (create|update|delete) (vr\.replication|vr\.pairing)(?![\w.-])/;
 
 export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

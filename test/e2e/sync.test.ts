@@ -64,6 +64,14 @@ test('sync on a bumped trigger; pause and resume by construct; a bump while paus
   const plan = await planChanges(stackDir, env('2'));
   const changed = plan.filter((c) => c.actions.join() !== 'no-op').map((c) => `${c.actions.join('+')} ${c.address.replace(/_[0-9A-F]{8}$/, '')}`);
   expect(changed).toEqual(['delete+create terraform_data.web-01_sync']);
+  // The review does not mistake the sync resource for the replication: no resync, no change to the replication.
+  const shown = await run('terraform', ['show', '-json', 'tfplan'], { cwd: stackDir, env: env('2') });
+  writeFileSync(join(workDir, 'plan.json'), shown.stdout);
+  const review = await run(join(workDir, 'bin', 'repliform'), ['review', '--plan', join(workDir, 'plan.json'), '--format', 'json'], { cwd: workDir, env: env('2') });
+  expect(review.code).toBe(0);
+  const report = JSON.parse(review.stdout) as { summary: { risks: { resync: number } }; items: Array<{ name: string; action: string }> };
+  expect(report.summary.risks.resync).toBe(0);
+  expect(report.items.find((item) => item.name === 'web-01')?.action).toBe('no-change');
   const before = syncs().length;
   const bumped = await terraform(stackDir, ['apply', '-auto-approve', 'tfplan'], env('2'));
   expect(syncs().slice(before).map((t) => t.task.status)).toEqual(['SUCCESS']);
