@@ -136,6 +136,15 @@ describe('syncTrigger', () => {
     expect(syncB).not.toBe(syncA);
   });
 
+  test('null_resource backing: the trigger alone replaces it; the spec is given literally; no destroy command', () => {
+    const stack = newStack({ 'repliform:backing': 'null_resource' });
+    const r = replication(stack, { syncTrigger: 'CHG-1234' });
+    const sync = block(synth(stack), r.syncResource!);
+    expect(sync.triggers).toEqual({ replace_on: '${jsonencode({"sync_trigger" = "CHG-1234"})}' });
+    expect(sync.provisioner.map((p) => p['local-exec'].command)).toEqual(['repliform lifecycle create vr.replication-sync']);
+    expect(sync.provisioner[0]['local-exec'].environment.REPLIFORM_SPEC).toMatch(/^\$\{jsonencode\(\{"connection" = /);
+  });
+
   test('no trigger, or a retired replication: no sync resource', () => {
     const stack = newStack();
     const p = pairing(stack);
