@@ -62,6 +62,12 @@ function describePlan(changes: readonly ResourceChange[]): string[] {
     .map((change) => `  ${change.actions.join('+').padEnd(14)} ${change.address}`);
 }
 
+/** Terraform's "N to destroy" alarms readers of an RPO-only plan: say what it counts. */
+function destroyCountHint(changes: readonly ResourceChange[]): string {
+  const replacedSettings = changes.filter((c) => c.actions.includes('delete') && c.address.includes('_settings_')).length;
+  return `  → Terraform says "${replacedSettings} to destroy": the replaced settings resources, whose destroy does nothing on the appliance (\`repliform review\` calls this "update in place")`;
+}
+
 function assert(condition: boolean, message: string): void {
   if (!condition) throw new Error(message);
 }
@@ -93,6 +99,7 @@ async function main(): Promise<void> {
     const replacedIdentity = plan.filter((c) => c.actions.includes('delete') && c.address.includes('replication'));
     assert(replacedIdentity.length === 0, `an RPO change must not replace a replication: ${replacedIdentity.map((c) => c.address).join(', ')}`);
     process.stdout.write('  → settings resources only: reconfigure in place, no resync\n');
+    process.stdout.write(`${destroyCountHint(plan)}\n`);
     showTerraformOutput((await terraform(stackDir, ['apply', '-auto-approve', 'tfplan'], changed)).stdout);
 
     heading('live replications after the RPO change');

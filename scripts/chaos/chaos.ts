@@ -1,14 +1,16 @@
 /**
  * The fault campaign (`npm run chaos`): deploy a fleet through real Terraform while the simulator injects
- * 503 + Retry-After, 429, connection resets, responses slower than the CLI's timeout, session expiry and
- * configure tasks ending in ERROR, while a shim SIGKILLs some `repliform lifecycle create` processes; re-apply
- * until `terraform plan` shows no change; check exactly N replications (none duplicated, none missing);
- * destroy until nothing is left; run the bad-input cases; scan everything for the canary passwords.
+ * 503 + Retry-After, 429, connection resets, responses slower than the CLI's timeout, responses dropped after
+ * the request was handled, session expiry and — with the `all` fault set — configure tasks ending in ERROR
+ * while a shim SIGKILLs some `repliform lifecycle create` processes; re-apply until `terraform plan` shows no
+ * change; check exactly N replications (none duplicated, none missing); destroy until nothing is left; run the
+ * bad-input cases; scan everything for the canary passwords. With the `http` fault set (HTTP faults only) one
+ * apply and one destroy must be enough.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { FaultRule } from '../../src/simulator';
+import type { FaultRule, RecordedRequest } from '../../src/simulator';
 import { startSimulator } from '../../src/simulator';
 import { projectRoot, run, terraformBinary } from '../deploy-kit';
 import {
@@ -17,6 +19,7 @@ import {
   machineInfo,
   machineLine,
   mark,
+  operationOf,
   PARALLELISM,
   performanceNow,
   planPending,
@@ -39,15 +42,28 @@ import { replicationSpecFrom, runBadInputCases, type BadInputCase } from './bad-
 import { readKills, writeKillShim, type KillRecord } from './kill-shim';
 
 export type FaultProfile = 'random' | 'forced';
+/** all: HTTP faults, configure tasks in ERROR and SIGKILLs; http: HTTP faults and session expiry only. */
+export type FaultSet = 'all' | 'http';
+
+export const FAULT_SET_LABELS: Record<FaultSet, string> = {
+  all: 'all faults (HTTP, session expiry, configure task in ERROR, SIGKILL of creates)',
+  http: 'HTTP faults only (503, 429, resets, timeouts, dropped responses, session expiry)',
+};
 
 export interface ChaosOptions {
   readonly size: number;
   readonly taskMs: number;
   /** random: the issue's rates as probabilities; forced: a few faults of each class at fixed counts (tests). */
   readonly profile: FaultProfile;
+  /** @default 'all' */
+  readonly faults?: FaultSet;
   /** REPLIFORM_HTTP_TIMEOUT_MS of the run; slow responses take longer than this. */
   readonly httpTimeoutMs: number;
   readonly sessionExpiryMs: number;
+  /** Stop expiring sessions after this many expirations. @default unlimited */
+  readonly maxSessionExpirations?: number;
+  /** Fault rules to use instead of the profile's (tests that aim one fault at one operation). */
+  readonly rules?: FaultRule[];
   readonly killProbability: number;
   readonly maxKills: number;
   readonly maxApplies: number;
@@ -70,6 +86,8 @@ export interface RunStep {
   readonly exitCode: number;
   readonly wallMs: number;
   readonly errors: number;
+  /** The CLI's own failure lines (`repliform: … failed: …`), one per failed resource. */
+  readonly failures: string[];
 }
 
 export interface ChaosResult {
@@ -79,6 +97,10 @@ export interface ChaosResult {
   readonly steps: RunStep[];
   readonly appliesToConverge: number;
   readonly converged: boolean;
+  /** HTTP faults only: converged with one apply and removed everything with one destroy (always true for `all`). */
+  readonly convergedInOne: boolean;
+  /** Injected faults by operation and rule id (which request got which fault). */
+  readonly faultsByOperation: { operation: string; rule: string; count: number }[];
   readonly replicationsOnServer: number;
   readonly duplicates: string[];
   readonly missing: string[];
@@ -106,19 +128,48 @@ export interface ChaosResult {
   readonly markdown: string;
 }
 
-/** Rules are tried in order and the first that fires wins, so later probabilities are scaled to give the issue's marginal rates. */
-export function faultRules(profile: FaultProfile, httpTimeoutMs: number): FaultRule[] {
+const TASK_ERROR = 'Injected by the fault campaign: configure failed';
+
+/**
+ * Rules are tried in order and the first that fires wins, so later probabilities are scaled to give the issue's
+ * marginal rates. The `http` set leaves out the failing configure tasks (kills are left out by runChaos).
+ */
+export function faultRules(profile: FaultProfile, httpTimeoutMs: number, faults: FaultSet = 'all'): FaultRule[] {
   const slowMs = httpTimeoutMs + Math.max(500, Math.round(httpTimeoutMs / 2));
-  if (profile === 'forced') {
-    return [
-      { id: 'task-error', method: 'POST', path: '/pairings/*/replications', count: 1, taskError: 'Injected by the fault campaign: configure failed' },
-      { id: 'http-503', path: '/**', skip: 4, count: 2, status: 503, retryAfterSeconds: 1 },
-      { id: 'http-429', path: '/**', skip: 6, count: 2, status: 429, retryAfterSeconds: 1 },
-      { id: 'reset', path: '/**', skip: 8, count: 1, reset: true },
-      { id: 'slow', path: '/**', skip: 10, count: 1, delayMs: slowMs },
-    ];
+  if (profile === 'random') {
+    const rules = randomRules(slowMs);
+    return faults === 'all' ? rules : rules.filter((rule) => rule.id !== 'task-error');
   }
-  const rates = { http503: 0.1, http429: 0.03, reset: 0.02, slow: 0.01 };
+  return faults === 'all' ? forcedRules(slowMs) : forcedHttpRules(slowMs);
+}
+
+/**
+ * HTTP faults at fixed counts, the writes aimed at the replication workflow: a configure reset before it is
+ * handled, a configure that lands after the client's timeout, an unconfigure whose response is lost.
+ */
+function forcedHttpRules(slowMs: number): FaultRule[] {
+  return [
+    { id: 'http-503', path: '/**', skip: 4, count: 2, status: 503, retryAfterSeconds: 1 },
+    { id: 'http-429', path: '/**', skip: 6, count: 2, status: 429, retryAfterSeconds: 1 },
+    { id: 'reset', method: 'POST', path: '/pairings/*/replications', count: 1, reset: true },
+    { id: 'slow', method: 'POST', path: '/pairings/*/replications', skip: 1, count: 1, delayMs: slowMs },
+    { id: 'drop', method: 'POST', path: '/pairings/*/replications/*/actions/unconfigure', count: 1, dropResponse: true },
+  ];
+}
+
+function forcedRules(slowMs: number): FaultRule[] {
+  return [
+    { id: 'task-error', method: 'POST', path: '/pairings/*/replications', count: 1, taskError: TASK_ERROR },
+    { id: 'http-503', path: '/**', skip: 4, count: 2, status: 503, retryAfterSeconds: 1 },
+    { id: 'http-429', path: '/**', skip: 6, count: 2, status: 429, retryAfterSeconds: 1 },
+    { id: 'reset', path: '/**', skip: 8, count: 1, reset: true },
+    { id: 'slow', path: '/**', skip: 10, count: 1, delayMs: slowMs },
+    { id: 'drop', path: '/**', skip: 12, count: 1, dropResponse: true },
+  ];
+}
+
+function randomRules(slowMs: number): FaultRule[] {
+  const rates = { http503: 0.1, http429: 0.03, reset: 0.02, slow: 0.01, drop: 0.01 };
   let left = 1;
   const scaled = (rate: number) => {
     const probability = Math.min(1, rate / left);
@@ -126,11 +177,12 @@ export function faultRules(profile: FaultProfile, httpTimeoutMs: number): FaultR
     return probability;
   };
   return [
-    { id: 'task-error', method: 'POST', path: '/pairings/*/replications', probability: 0.02, taskError: 'Injected by the fault campaign: configure failed' },
+    { id: 'task-error', method: 'POST', path: '/pairings/*/replications', probability: 0.02, taskError: TASK_ERROR },
     { id: 'http-503', path: '/**', probability: scaled(rates.http503), status: 503, retryAfterSeconds: 1 },
     { id: 'http-429', path: '/**', probability: scaled(rates.http429), status: 429, retryAfterSeconds: 1 },
     { id: 'reset', path: '/**', probability: scaled(rates.reset), reset: true },
     { id: 'slow', path: '/**', probability: scaled(rates.slow), delayMs: slowMs },
+    { id: 'drop', path: '/**', probability: scaled(rates.drop), dropResponse: true },
   ];
 }
 
@@ -143,18 +195,46 @@ function countErrors(output: string): number {
   return (output.match(/^Error: /gm) ?? []).length;
 }
 
+/** The CLI's failure lines as Terraform echoed them (`… (local-exec): repliform: … failed: …`), deduplicated. */
+export function failureLines(output: string): string[] {
+  const lines = output
+    .split('\n')
+    .map((line) => /\(local-exec\): (repliform: .* (?:failed|rejected): .*)$/.exec(line)?.[1]?.trim())
+    .filter((line): line is string => line !== undefined);
+  return [...new Set(lines)];
+}
+
+function runStep(command: string, result: { code: number; wallMs: number; stdout: string; stderr: string }): RunStep {
+  const output = result.stdout + result.stderr;
+  return { command, exitCode: result.code, wallMs: result.wallMs, errors: countErrors(output), failures: failureLines(output) };
+}
+
+function faultsByOperation(records: readonly RecordedRequest[]): ChaosResult['faultsByOperation'] {
+  const counts = new Map<string, { operation: string; rule: string; count: number }>();
+  for (const record of records) {
+    if (!record.fault) continue;
+    const operation = operationOf(record);
+    const key = `${operation} ${record.fault}`;
+    const entry = counts.get(key) ?? { operation, rule: record.fault, count: 0 };
+    entry.count += 1;
+    counts.set(key, entry);
+  }
+  return [...counts.values()].sort((a, b) => b.count - a.count || a.operation.localeCompare(b.operation) || a.rule.localeCompare(b.rule));
+}
+
 export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
   const started = performanceNow();
   const log = options.log ?? (() => undefined);
   const users = canaryUsers('chaos');
-  const rules = faultRules(options.profile, options.httpTimeoutMs);
+  const faults = options.faults ?? 'all';
+  const rules = options.rules ?? faultRules(options.profile, options.httpTimeoutMs, faults);
   const sim = await startFleetSimulator(options.size, users, { taskDelayMs: options.taskMs, randomSeed: options.seed });
   const tlsSim = await startSimulator({ tls: true, users: simulatorUsers(users) });
   const workDir = mkdtempSync(join(tmpdir(), 'repliform-chaos-'));
   let expiryTimer: NodeJS.Timeout | undefined;
   try {
     const killDir = join(workDir, 'kills');
-    const chaosBin = writeKillShim({
+    const killShim = () => writeKillShim({
       binDir: join(workDir, 'chaos-bin'),
       killDir,
       probability: options.killProbability,
@@ -169,7 +249,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       size: options.size,
       users,
       extraEnv: { REPLIFORM_HTTP_TIMEOUT_MS: String(options.httpTimeoutMs) },
-      pathFirst: [chaosBin],
+      pathFirst: faults === 'all' ? [killShim()] : [],
     });
 
     // Faults on: HTTP rules and the session-expiry timer, for every apply and destroy.
@@ -177,6 +257,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     for (const rule of rules) sim.faults.addRule(rule);
     let sessionExpirations = 0;
     expiryTimer = setInterval(() => {
+      if (sessionExpirations >= (options.maxSessionExpirations ?? Infinity)) return;
       sim.expireSessions();
       sessionExpirations += 1;
     }, options.sessionExpiryMs);
@@ -187,8 +268,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     while (applies < options.maxApplies) {
       applies += 1;
       const result = await terraformTimed(deployment, 'apply');
-      steps.push({ command: `apply #${applies}`, exitCode: result.code, wallMs: result.wallMs, errors: countErrors(result.stdout + result.stderr) });
-      log(`[chaos] apply #${applies}: exit ${result.code} in ${seconds(result.wallMs)}, ${countErrors(result.stdout + result.stderr)} error(s)`);
+      const step = runStep(`apply #${applies}`, result);
+      steps.push(step);
+      log(`[chaos] apply #${applies}: exit ${result.code} in ${seconds(result.wallMs)}, ${step.errors} error(s)`);
+      for (const failure of step.failures) log(`[chaos]   ${failure}`);
       if (!(await planPending(deployment)).pending) {
         converged = true;
         break;
@@ -211,8 +294,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     while (destroys < options.maxDestroys) {
       destroys += 1;
       const result = await terraformTimed(deployment, 'destroy');
-      steps.push({ command: `destroy #${destroys}`, exitCode: result.code, wallMs: result.wallMs, errors: countErrors(result.stdout + result.stderr) });
+      const step = runStep(`destroy #${destroys}`, result);
+      steps.push(step);
       log(`[chaos] destroy #${destroys}: exit ${result.code} in ${seconds(result.wallMs)}`);
+      for (const failure of step.failures) log(`[chaos]   ${failure}`);
       stateResourcesAfterDestroy = await stateResourceCount(deployment.stackDir, deployment.env);
       if (result.code === 0 && stateResourcesAfterDestroy === 0) break;
     }
@@ -221,10 +306,11 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     const orphansAfterDestroy = sim.state.replications.length;
     const faultStats = sim.faults.stats();
     sim.faults.clearRules();
-    const requests = summarizeRequests(sim.requests.slice(fromRequest));
+    const campaignRequests = sim.requests.slice(fromRequest);
+    const requests = summarizeRequests(campaignRequests);
     const metrics = readMetrics(deployment.metricsFile);
     const processes = summarizeProcesses(metrics);
-    const kills = readKills(killDir);
+    const kills = faults === 'all' ? readKills(killDir) : [];
 
     log('[chaos] bad-input cases');
     const badInput = await runBadInputCases({
@@ -248,17 +334,22 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       return rule.probability !== undefined ? `${fixed(rule.probability * 100, 2)} % of the requests that reach the rule` : `${rule.count ?? '∞'} forced (after ${rule.skip ?? 0} matches)`;
     };
     const cls = (name: string, configured: string, injected: number): FaultClassResult => ({ name, configured, injected, survived: injected > 0 && invariantsHold });
-    const faultClasses = [
+    const httpClasses = [
       cls('HTTP 503 + Retry-After: 1', configuredOf('http-503'), hits('http-503')),
       cls('HTTP 429 + Retry-After: 1', configuredOf('http-429'), hits('http-429')),
       cls('connection reset', configuredOf('reset'), hits('reset')),
       cls(`slow response (${rules.find((r) => r.id === 'slow')?.delayMs} ms > ${options.httpTimeoutMs} ms timeout)`, configuredOf('slow'), hits('slow')),
+      cls('response dropped after the request was handled', configuredOf('drop'), hits('drop')),
       cls(`session expiry every ${seconds(options.sessionExpiryMs, 1)}`, `${sessionExpirations} expirations, ${requests.unauthorized} requests answered 401`, Math.min(sessionExpirations, requests.unauthorized)),
+    ];
+    const processClasses = [
       cls('configure task ends in ERROR', options.profile === 'forced' ? configuredOf('task-error') : '2 % of configure requests', hits('task-error')),
       cls('SIGKILL of `repliform lifecycle create`', `p = ${options.killProbability} per create, at most ${options.maxKills}, after 50…${options.taskMs + 800} ms`, kills.length),
     ];
+    const faultClasses = faults === 'all' ? [...httpClasses, ...processClasses] : httpClasses;
+    const convergedInOne = faults === 'all' || (converged && applies === 1 && destroys === 1 && stateResourcesAfterDestroy === 0);
     const canaryClean = secrets.passwordLeaks.length === 0 && secrets.sessionLeaks.length === 0 && secrets.sessionStores.every((f) => f.mode === '0600');
-    const ok = invariantsHold && faultClasses.every((c) => c.survived) && badInput.every((c) => c.ok) && canaryClean;
+    const ok = invariantsHold && convergedInOne && faultClasses.every((c) => c.survived) && badInput.every((c) => c.ok) && canaryClean;
     const { log: _unused, ...printable } = options;
     void _unused;
     const partial = {
@@ -268,6 +359,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       steps,
       appliesToConverge: applies,
       converged,
+      convergedInOne,
+      faultsByOperation: faultsByOperation(campaignRequests),
       replicationsOnServer,
       duplicates,
       missing,
@@ -316,30 +409,47 @@ async function stateResourceCount(stackDir: string, env: NodeJS.ProcessEnv): Pro
 
 export function renderChaos(result: Omit<ChaosResult, 'markdown'>): string {
   const o = result.options;
+  const faults = o.faults ?? 'all';
+  const httpOnly = faults === 'http';
   const lines: string[] = [];
   lines.push('# repliform fault campaign', '');
   lines.push(`- Date: ${result.date}`);
   lines.push(`- Machine: ${machineLine(result.machine)}`);
+  lines.push(`- Fault set: \`${faults}\`, ${FAULT_SET_LABELS[faults]}`);
+  const kills = httpOnly ? 'no SIGKILL' : `SIGKILL p = ${o.killProbability} per create (at most ${o.maxKills})`;
   lines.push(
-    `- Settings: ${o.size} replications (${2 * o.size + 1} Terraform resources), \`-parallelism=${PARALLELISM}\`, simulator task ${o.taskMs} ms, fault profile \`${o.profile}\` (seed ${o.seed}), \`REPLIFORM_HTTP_TIMEOUT_MS=${o.httpTimeoutMs}\`, session expiry every ${seconds(o.sessionExpiryMs, 1)}, SIGKILL p = ${o.killProbability} per create (at most ${o.maxKills}), at most ${o.maxApplies} applies and ${o.maxDestroys} destroys`,
+    `- Settings: ${o.size} replications (${2 * o.size + 1} Terraform resources), \`-parallelism=${PARALLELISM}\`, simulator task ${o.taskMs} ms, fault profile \`${o.profile}\` (seed ${o.seed}), \`REPLIFORM_HTTP_TIMEOUT_MS=${o.httpTimeoutMs}\`, session expiry every ${seconds(o.sessionExpiryMs, 1)}, ${kills}, at most ${o.maxApplies} applies and ${o.maxDestroys} destroys`,
   );
-  lines.push(`- Command: \`npm run chaos -- --size ${o.size} --task-ms ${o.taskMs}\` (took ${seconds(result.totalMs)})`);
+  lines.push(`- Command: \`npm run chaos -- --faults ${faults} --size ${o.size} --task-ms ${o.taskMs}\` (took ${seconds(result.totalMs)})`);
   lines.push(`- Verdict: ${result.ok ? '✓ every invariant held, every fault class was hit and survived' : '✗ see the ✗ rows below'}`);
   lines.push('');
-  lines.push('Faults stay on through every apply and destroy (HTTP faults on every path of the VR API, including the session calls); kills hit `lifecycle create` only. The server is checked from the simulator\'s own state, not through the faulty API.', '');
+  lines.push(
+    `Faults stay on through every apply and destroy (HTTP faults on every path of the VR API, including the session calls)${httpOnly ? '' : '; kills hit `lifecycle create` only'}. The server is checked from the simulator's own state, not through the faulty API.`,
+    '',
+  );
 
   lines.push('## Figures', '');
   lines.push(
     table(
       ['Figure', 'Target', 'Measured', ''],
       [
-        ['applies needed to converge (`terraform plan` shows no change)', `≤ ${o.maxApplies} (cap)`, result.converged ? String(result.appliesToConverge) : `not converged after ${result.appliesToConverge}`, mark(result.converged)],
+        [
+          'applies needed to converge (`terraform plan` shows no change)',
+          httpOnly ? '1' : `≤ ${o.maxApplies} (cap)`,
+          result.converged ? String(result.appliesToConverge) : `not converged after ${result.appliesToConverge}`,
+          mark(result.converged && (!httpOnly || result.appliesToConverge === 1)),
+        ],
         ['replications on the server after converging', `exactly ${o.size}`, String(result.replicationsOnServer), mark(result.replicationsOnServer === o.size)],
         ['duplicated replications (same VM twice)', '0', `${result.duplicates.length}${result.duplicates.length ? ` (${result.duplicates.join(', ')})` : ''}`, mark(result.duplicates.length === 0)],
         ['missing replications', '0', `${result.missing.length}${result.missing.length ? ` (${result.missing.slice(0, 10).join(', ')})` : ''}`, mark(result.missing.length === 0)],
         ['replications not in configuration state OK', '0', String(result.notOk), mark(result.notOk === 0)],
         ['replications whose settings differ from the code (RPO 15, PIT 3×5)', '0', String(result.wrongSettings), mark(result.wrongSettings === 0)],
-        ['destroys needed', `≤ ${o.maxDestroys}`, String(result.destroysNeeded), mark(result.orphansAfterDestroy === 0 && result.stateResourcesAfterDestroy === 0)],
+        [
+          'destroys needed',
+          httpOnly ? '1' : `≤ ${o.maxDestroys}`,
+          String(result.destroysNeeded),
+          mark(result.orphansAfterDestroy === 0 && result.stateResourcesAfterDestroy === 0 && (!httpOnly || result.destroysNeeded === 1)),
+        ],
         ['orphans after destroy (replications left on the server)', '0', String(result.orphansAfterDestroy), mark(result.orphansAfterDestroy === 0)],
         ['resources left in the Terraform state', '0', String(result.stateResourcesAfterDestroy), mark(result.stateResourcesAfterDestroy === 0)],
         ['requests retried by the CLI (sum of per-process counters)', 'reported', String(result.retriedByCli), '–'],
@@ -378,6 +488,15 @@ export function renderChaos(result: Omit<ChaosResult, 'markdown'>): string {
   lines.push('## Applies and destroys', '');
   lines.push(table(['Step', 'Exit code', 'Wall time', 'Resources in error'], result.steps.map((s) => [s.command, String(s.exitCode), seconds(s.wallMs), String(s.errors)])));
   lines.push('');
+  for (const step of result.steps.filter((s) => s.failures.length > 0)) {
+    lines.push(`Failures of ${step.command}:`, '');
+    for (const failure of step.failures) lines.push(`- \`${failure.replace(/`/g, "'").slice(0, 400)}\``);
+    lines.push('');
+  }
+
+  lines.push('## Injected faults by operation', '');
+  lines.push(table(['Operation', 'Fault rule', 'Injected'], result.faultsByOperation.map((f) => [`\`${f.operation}\``, f.rule, String(f.count)])));
+  lines.push('');
 
   lines.push('## Requests by operation (whole campaign)', '');
   lines.push(table(['Operation', 'Requests'], result.requests.byOperation.map((op) => [`\`${op.operation}\``, String(op.count)])));
@@ -406,6 +525,34 @@ export function renderChaos(result: Omit<ChaosResult, 'markdown'>): string {
   );
   for (const leak of [...result.secrets.passwordLeaks, ...result.secrets.sessionLeaks]) lines.push(`- ✗ ${leak.secret} in ${leak.where}${leak.mode ? ` (mode ${leak.mode})` : ''}`);
   lines.push('');
+  return `${lines.join('\n')}\n`;
+}
+
+/** Several campaigns (one per fault set) in one file: a summary of the convergence figures, then each report. */
+export function renderCampaigns(results: readonly Omit<ChaosResult, 'markdown'>[]): string {
+  const lines: string[] = ['# repliform fault campaign', ''];
+  lines.push(`- Date: ${results[0]?.date ?? today()}`);
+  lines.push(`- Machine: ${results[0] ? machineLine(results[0].machine) : ''}`);
+  lines.push(`- Command: \`npm run chaos -- --faults both\` (one campaign per fault set, ${seconds(results.reduce((sum, r) => sum + r.totalMs, 0))} in all)`);
+  lines.push('');
+  lines.push('## Convergence by fault set', '');
+  lines.push(
+    table(
+      ['Fault set', 'Applies to converge', 'Destroys needed', 'Target', 'Verdict'],
+      results.map((r) => {
+        const faults = r.options.faults ?? 'all';
+        const target = faults === 'http' ? '1 apply, 1 destroy' : `converges (≤ ${r.options.maxApplies} applies, ≤ ${r.options.maxDestroys} destroys)`;
+        return [FAULT_SET_LABELS[faults], r.converged ? String(r.appliesToConverge) : `not converged after ${r.appliesToConverge}`, String(r.destroysNeeded), target, mark(r.ok)];
+      }),
+    ),
+  );
+  lines.push('');
+  for (const result of results) {
+    const report = renderChaos(result)
+      .replace(/^# repliform fault campaign$/m, `## Fault set \`${result.options.faults ?? 'all'}\``)
+      .replace(/^## (?!Fault set)/gm, '### ');
+    lines.push(report.trimEnd(), '');
+  }
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,13 +1,14 @@
 /**
  * The fault campaign's smallest size through the same code paths as `npm run chaos`: 5 replications with a
- * 100 ms task and every fault class forced at fixed counts (503, 429, reset, slow response, session expiry,
- * configure task in ERROR, SIGKILL of a create), re-applied until converged, destroyed, bad-input cases,
- * canary scan. Invariants only: no timing assertion.
+ * 100 ms task and every fault class forced at fixed counts (503, 429, reset, slow response, dropped response,
+ * session expiry, configure task in ERROR, SIGKILL of a create), re-applied until converged, destroyed,
+ * bad-input cases, canary scan; then HTTP faults only, where one apply and one destroy must be enough.
+ * Invariants only: no timing assertion.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { faultRules, runChaos } from '../../scripts/chaos/chaos';
+import { failureLines, faultRules, renderCampaigns, runChaos, type ChaosOptions } from '../../scripts/chaos/chaos';
 
 let outDir: string;
 
@@ -44,7 +45,7 @@ test('5 replications under every fault class: converged, exact, nothing orphaned
   expect(result.orphansAfterDestroy).toBe(0);
   expect(result.stateResourcesAfterDestroy).toBe(0);
 
-  expect(result.faultClasses).toHaveLength(7);
+  expect(result.faultClasses).toHaveLength(8);
   for (const fault of result.faultClasses) {
     expect({ name: fault.name, hit: fault.injected > 0, survived: fault.survived }).toEqual({ name: fault.name, hit: true, survived: true });
   }
@@ -74,6 +75,87 @@ test('5 replications under every fault class: converged, exact, nothing orphaned
   }
 }, 180_000);
 
+const SMALL_HTTP_ONLY: ChaosOptions = {
+  size: 5,
+  taskMs: 100,
+  profile: 'forced',
+  faults: 'http',
+  httpTimeoutMs: 1500,
+  sessionExpiryMs: 2000,
+  maxSessionExpirations: 1,
+  killProbability: 1,
+  maxKills: 2,
+  maxApplies: 8,
+  maxDestroys: 4,
+  seed: 7,
+};
+
+test('HTTP faults only (no kill, no failing task): one apply and one destroy converge', async () => {
+  const result = await runChaos({ ...SMALL_HTTP_ONLY, outFile: join(outDir, 'chaos-http.md') });
+
+  expect(result.steps.map((s) => [s.command, s.exitCode, s.failures])).toEqual([
+    ['apply #1', 0, []],
+    ['destroy #1', 0, []],
+  ]);
+  expect({ converged: result.converged, applies: result.appliesToConverge, destroys: result.destroysNeeded, inOne: result.convergedInOne }).toEqual({
+    converged: true,
+    applies: 1,
+    destroys: 1,
+    inOne: true,
+  });
+  expect(result.replicationsOnServer).toBe(5);
+  expect(result.orphansAfterDestroy).toBe(0);
+  expect(result.kills).toEqual([]);
+  expect(result.faultClasses.map((c) => [c.name.split(' (')[0], c.injected > 0, c.survived])).toEqual([
+    ['HTTP 503 + Retry-After: 1', true, true],
+    ['HTTP 429 + Retry-After: 1', true, true],
+    ['connection reset', true, true],
+    ['slow response', true, true],
+    ['response dropped after the request was handled', true, true],
+    [expect.stringMatching(/^session expiry/), true, true],
+  ]);
+  expect(result.faultsByOperation.some((f) => f.rule === 'task-error')).toBe(false);
+  expect(result.ok).toBe(true);
+
+  const combined = renderCampaigns([result]);
+  expect(combined).toContain('## Convergence by fault set');
+  expect(combined).toMatch(/\| HTTP faults only \(503, 429, resets, timeouts, dropped responses, session expiry\) \| 1 \| 1 \| 1 apply, 1 destroy \| ✓ \|/);
+  expect(combined).toContain('### Injected faults by operation');
+}, 120_000);
+
+// Known failure, reported to the owners of lib/client: a login whose response is lost (reset, dropped or past the
+// timeout) is a POST, so it is not resent, and that process fails: `POST /session → no response (ECONNRESET)`.
+// Logging in again is safe (at worst an unused session). When fixed, this test fails: make it a plain `test`.
+test.failing('HTTP faults only: a lost login response does not fail the apply', async () => {
+  const result = await runChaos({
+    ...SMALL_HTTP_ONLY,
+    size: 2,
+    sessionExpiryMs: 600_000,
+    rules: [{ id: 'drop', method: 'POST', path: '/session', count: 1, dropResponse: true }],
+  });
+  expect(result.steps.map((s) => [s.command, s.exitCode, s.failures])).toEqual([
+    ['apply #1', 0, []],
+    ['destroy #1', 0, []],
+  ]);
+}, 120_000);
+
+test('the failure lines of a step are the CLI\'s own, once each', () => {
+  const output = [
+    'terraform_data.a (local-exec): repliform: vr.replication bench-0001 create failed: POST /x → 503',
+    'terraform_data.a (local-exec): repliform: vr.replication bench-0001 create failed: POST /x → 503',
+    'terraform_data.b (local-exec): repliform: configuring replication of bench-0002: done (1 s)',
+    'terraform_data.c (local-exec): repliform: configuring replication of bench-0003: failed (1 s)',
+    'terraform_data.d (local-exec): repliform: bench-0004: the configure request failed in transit but landed; adopting replication GID-1',
+    'Error: local-exec provisioner error',
+  ].join('\n');
+  expect(failureLines(output)).toEqual(['repliform: vr.replication bench-0001 create failed: POST /x → 503']);
+});
+
+test('the HTTP-only fault set has no failing task', () => {
+  expect(faultRules('random', 2000, 'http').map((r) => r.id)).toEqual(['http-503', 'http-429', 'reset', 'slow', 'drop']);
+  expect(faultRules('forced', 2000, 'http').some((r) => r.taskError !== undefined)).toBe(false);
+});
+
 test('the random profile gives the issue marginal rates', () => {
   const rules = faultRules('random', 2000);
   const p = Object.fromEntries(rules.map((r) => [r.id, r.probability ?? 0]));
@@ -82,5 +164,6 @@ test('the random profile gives the issue marginal rates', () => {
   expect(p['http-429'] * (1 - 0.1)).toBeCloseTo(0.03);
   expect(p.reset * (1 - 0.13)).toBeCloseTo(0.02);
   expect(p.slow * (1 - 0.15)).toBeCloseTo(0.01);
+  expect(p.drop * (1 - 0.16)).toBeCloseTo(0.01);
   expect(rules.find((r) => r.id === 'slow')?.delayMs).toBeGreaterThan(2000);
 });
