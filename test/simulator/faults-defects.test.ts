@@ -71,7 +71,9 @@ describe('a fault rule path must start with /', () => {
     const child = spawn(process.execPath, [cli, 'simulator', '--port', '0', '--faults', file], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const runaway = setTimeout(() => child.kill(), 20_000); // a simulator that accepted the rule would run forever
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    clearTimeout(runaway);
     expect({ code, stderr }).toEqual({ code: 2, stderr: `repliform simulator: --faults ${file}: rule [0]: ${PATH_MESSAGE('tasks')}\n` });
   });
 });

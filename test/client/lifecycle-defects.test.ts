@@ -1,7 +1,8 @@
 /**
- * Issue 7: a CA bundle that is named but cannot be used is bad input (exit 2) naming the setting and the path,
- * before any request; for an http:// endpoint the bundle is not read at all. Through the compiled lifecycle CLI
- * (as Terraform runs it) and through `review --live`'s reader.
+ * Issue 7, through the compiled lifecycle CLI (as Terraform runs it) and `review --live`'s reader: a CA bundle
+ * that is named but cannot be used is bad input (exit 2) naming the setting and the path, before any request;
+ * for an http:// endpoint the bundle is not read at all; a task the server cancels fails the action with a
+ * message naming the task, the operation and "cancelled".
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -109,5 +110,26 @@ describe('http endpoint', () => {
     expect(warnings).toEqual([
       `${sim.url} is plain http: the TLS settings (connection.ca_bundle_file) do not apply and the connection is not encrypted`,
     ]);
+  });
+});
+
+describe('a cancelled task', () => {
+  let sim: RunningSimulator;
+
+  beforeEach(async () => {
+    sim = await startSimulator({ taskDelayMs: 30 });
+  });
+  afterEach(() => sim.close());
+
+  it('a configure task the server cancels → exit 1 naming the task, the operation and "cancelled"', async () => {
+    sim.faults.addRule({ id: 'cancel', method: 'POST', path: '/pairings/*/replications', taskCancel: true, count: 1 });
+    const result = await lifecycle('create', specWith(sim.url, {}));
+    expect(result.code).toBe(1);
+    const task = sim.state.tasks.find((record) => record.kind === 'configure');
+    expect(task?.task.status).toBe('CANCELLED');
+    const lines = result.stderr.trim().split('\n');
+    expect(lines[lines.length - 1]).toMatch(
+      new RegExp(`^repliform: vr\\.replication[^:]* create failed: task ${task?.task.id} \\(Configure replication web-01\\) was cancelled$`),
+    );
   });
 });
