@@ -409,8 +409,11 @@ export class VrReplication extends Construct {
     } satisfies VrReplicationSpecInput;
     this.spec = spec;
     // The null_resource backing stores the destroy spec as a trigger (a change replaces the resource): only
-    // what delete reads goes in, so an RPO, adopt or owner change never unconfigures anything.
-    const { settings: _settings, adopt: _adopt, owner: _owner, ...destroySpec } = spec;
+    // what delete reads goes in, so an RPO, adopt, owner or site-name change never unconfigures anything.
+    const { settings: _settings, adopt: _adopt, owner: _owner, connection, ...rest } = spec;
+    const { local_site: _localSite, ...deleteConnection } = connection;
+    // Key order matters: the trigger is compared as text, and a reordering would replace every replication.
+    const destroySpec = { connection: deleteConnection, ...rest };
 
     const identityReplaceOn: SpecObject = this.retired
       ? { kind: VR_REPLICATION_KIND, ...identity, ensure: 'absent' }

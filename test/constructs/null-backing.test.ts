@@ -38,6 +38,16 @@ describe('null_resource backing', () => {
     ]);
   });
 
+  test('naming the local site (localSite) changes no trigger of a replication: no unconfigure, no resync', () => {
+    const triggersWith = (localSite: string | undefined) => {
+      const stack = newStack();
+      const p = pairing(stack, { backing: Backing.NULL_RESOURCE, ...(localSite === undefined ? {} : { localSite }) });
+      const r = replication(stack, { backing: Backing.NULL_RESOURCE }, 'web-01', p);
+      return block(synth(stack), r.identityResource).triggers;
+    };
+    expect(triggersWith('vc-a.example.local')).toEqual(triggersWith(undefined));
+  });
+
   test('the settings resource has only replace_on (identity id + settings) and no destroy command', () => {
     const stack = newStack();
     const r = replication(stack, { backing: Backing.NULL_RESOURCE, pairing: pairing(stack, { backing: Backing.NULL_RESOURCE }) });
