@@ -158,6 +158,19 @@ describe('adoption is never silent and compares every identity field', () => {
   });
 });
 
+describe('a cancelled configure', () => {
+  test('fails naming the cancellation, leaves nothing behind, and a rerun configures exactly one', async () => {
+    sim.faults.addRule({ method: 'POST', path: '/pairings/*/replications', taskCancel: 'Cancelled by administrator@vsphere.local', count: 1 });
+    const spec = replicationSpec(sim.url);
+    await expect(vrReplicationHandler.create(spec, testContext())).rejects.toThrow(/\(Configure replication web-01\) was cancelled: Cancelled by administrator@vsphere\.local/);
+    expect(sim.state.replications).toHaveLength(0);
+
+    await vrReplicationHandler.create(spec, testContext());
+    expect(sim.state.replications).toHaveLength(1);
+    expect(apiRequests('POST', CONFIGURE)).toHaveLength(2);
+  });
+});
+
 describe('an apply that meets a replication in a state the code does not declare', () => {
   test('a paused replication stops the settings change with a clear message, and nothing is changed', async () => {
     const spec = replicationSpec(sim.url);

@@ -383,7 +383,8 @@ export function completeReplicationTask(record: SimTaskRecord, context: VrContex
 
 /** A configure task ended in ERROR: the configuration is rolled back (the VM can be configured again). */
 export function rollBackFailedConfigure(record: SimTaskRecord, context: VrContext): void {
-  if (record.kind !== 'configure' || record.task.status !== 'ERROR') return;
+  // A configure that ended ERROR or CANCELLED leaves no replication behind.
+  if (record.kind !== 'configure' || record.task.status === 'SUCCESS') return;
   const replication = context.state.replications.find((candidate) => candidate.info.id === record.replicationId);
   if (replication) removeReplication(context, replication, record, 'configure-failed');
 }
