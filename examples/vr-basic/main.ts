@@ -1,9 +1,10 @@
 /**
  * vr-basic: three VMs of site A protected to site B over the existing vSphere Replication pairing.
  *
- * Run it with `npm start` (embedded simulator), or against a real appliance:
- *   export VR_ENDPOINT=https://vr-a.example.local VR_SITE_A_USER=… VR_SITE_A_PASSWORD=… VR_SITE_B_USER=… VR_SITE_B_PASSWORD=…
- *   npx cdktf deploy        (or: node main.js && terraform -chdir=cdktf.out/stacks/vr-basic apply)
+ * Run it with `npm start` (embedded simulator). Against a real appliance, from the repository root after `npm run build`
+ * (the provisioners need a `repliform` on PATH: in your own app, node_modules/.bin — see the README's "Use it in your own app"):
+ *   export VR_ENDPOINT=https://vr-a.example.local VR_CA_BUNDLE=/abs/path/vr-ca.pem VR_SITE_A_USER=… VR_SITE_A_PASSWORD=… VR_SITE_B_USER=… VR_SITE_B_PASSWORD=…
+ *   node dist/examples/vr-basic/main.js && terraform -chdir=cdktf.out/stacks/vr-basic init && terraform -chdir=cdktf.out/stacks/vr-basic apply
  *
  * WEB_RPO_MINUTES changes the web tier's RPO: a second deploy reconfigures in place, it never resyncs.
  * RETIRED_VMS=web-02 retires web-02: the next deploy unconfigures it (replica disks kept), after which its
