@@ -171,6 +171,19 @@ describe('a cancelled configure', () => {
   });
 });
 
+describe('a lost login answer', () => {
+  test('the login and the remote-session login are sent again (safe to repeat), and the create goes on', async () => {
+    sim.faults.addRule({ method: 'POST', path: '/session', dropResponse: true, count: 1 });
+    sim.faults.addRule({ method: 'POST', path: '/pairings/*/remote-session', reset: true, count: 1 });
+
+    await vrReplicationHandler.create(replicationSpec(sim.url), testContext());
+
+    expect(apiRequests('POST', /^\/session$/)).toHaveLength(2);
+    expect(apiRequests('POST', /\/remote-session$/)).toHaveLength(2);
+    expect(sim.state.replications).toHaveLength(1);
+  });
+});
+
 describe('an apply that meets a replication in a state the code does not declare', () => {
   test('a paused replication stops the settings change with a clear message, and nothing is changed', async () => {
     const spec = replicationSpec(sim.url);

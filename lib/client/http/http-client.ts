@@ -10,7 +10,8 @@
  *   never reached the server (ECONNREFUSED, EAI_AGAIN);
  * - GET/HEAD only: also 500, 502, 504, ECONNRESET, EPIPE, ECONNABORTED and timeouts (a read is safe to repeat, and
  *   an appliance answers 500 for transient back-end failures). A POST/DELETE that may have landed is never repeated
- *   here: the caller re-reads to decide.
+ *   here: the caller re-reads to decide — unless the request says it is `idempotent` (a login: repeating it at worst
+ *   leaves an unused session), which is retried like a read.
  *
  * The `authorization` and `x-dr-session` headers never reach logs or errors; URLs are passed through `redactUrl`.
  *
@@ -166,6 +167,11 @@ export interface HttpRequest {
   readonly headers?: Readonly<Record<string, string>>;
   /** Per-request abort signal (in addition to the client's). */
   readonly signal?: AbortSignal;
+  /**
+   * Safe to repeat although not a GET (a login): retried like a read.
+   * @default false
+   */
+  readonly idempotent?: boolean;
 }
 
 /** A 2xx response. @public */
@@ -333,7 +339,7 @@ class AxiosHttpClient implements HttpClient {
     for (let attempt = 1; ; attempt++) {
       const outcome = await this.attempt(req, url, attempt, signal);
       if ('response' in outcome) return outcome.response;
-      const retryIn = attempt < this.maxAttempts && !signal?.aborted ? this.retryDelay(req.method, outcome.error, outcome.retryAfter, attempt) : undefined;
+      const retryIn = attempt < this.maxAttempts && !signal?.aborted ? this.retryDelay(req.idempotent === true ? 'GET' : req.method, outcome.error, outcome.retryAfter, attempt) : undefined;
       this.log(outcome.log, retryIn);
       if (retryIn === undefined) throw outcome.error;
       this.stats.retries += 1;

@@ -364,7 +364,7 @@ export class VrClient {
     const existing = this.remoteInFlight.get(pairingId);
     if (existing !== undefined) return existing;
     const pending = this.call(
-      { method: 'POST', path: `${pairingPath(pairingId)}/remote-session`, headers: { authorization: basicAuth(this.remoteCredentials) } },
+      { method: 'POST', path: `${pairingPath(pairingId)}/remote-session`, headers: { authorization: basicAuth(this.remoteCredentials) }, idempotent: true },
       (err) => this.remoteAuthError(pairingId, err),
     )
       .then(() => {
@@ -680,7 +680,7 @@ export class VrClient {
 
   /** Send with the session; on 401: re-login once (+ remote sessions), retry once, then ApiAuthenticationError. */
   private async call(
-    req: { method: HttpMethod; path: string; query?: Record<string, QueryValue>; body?: unknown; headers?: Record<string, string> },
+    req: { method: HttpMethod; path: string; query?: Record<string, QueryValue>; body?: unknown; headers?: Record<string, string>; idempotent?: boolean },
     authError?: (err: ApiError) => ApiAuthenticationError,
   ): Promise<HttpResponse> {
     const session = await this.sessionId();
@@ -732,7 +732,7 @@ export class VrClient {
   private async postLogin(): Promise<string> {
     let res: HttpResponse;
     try {
-      res = await this.http.request({ method: 'POST', path: '/session', headers: { authorization: basicAuth(this.credentials) } });
+      res = await this.http.request({ method: 'POST', path: '/session', headers: { authorization: basicAuth(this.credentials) }, idempotent: true });
     } catch (err) {
       if (isApiError(err) && (err.status === 401 || err.status === 403)) {
         throw new ApiAuthenticationError(
@@ -777,6 +777,7 @@ export class VrClient {
         method: 'POST',
         path: `${pairingPath(pairingId)}/remote-session`,
         headers: { 'x-dr-session': session, authorization: basicAuth(this.remoteCredentials) },
+        idempotent: true,
       });
     } catch (err) {
       if (isUnauthorized(err)) throw this.remoteAuthError(pairingId, err);
