@@ -32,7 +32,8 @@ function describe(spec: VrPairingSpec): string {
   return spec.pairing.remote_site ?? spec.pairing.id ?? '?';
 }
 
-function toState(pairing: Pairing): VrPairingState {
+/** What `read` reports about a live pairing (also what `review --live` compares). */
+export function toState(pairing: Pairing): VrPairingState {
   return {
     id: pairing.pairing_id ?? '',
     local_site: pairing.local_vc_server?.name ?? '',

@@ -92,7 +92,8 @@ export async function findReplication(located: Located, spec: Pick<Spec, 'vm'>):
   return list.find((r) => (spec.vm.id !== null ? r.vm_id === spec.vm.id : r.name === spec.vm.name));
 }
 
-function toState(info: ReplicationInfo, pairing: Pairing): VrReplicationState {
+/** What `read` reports about a live replication (also what `review --live` compares). */
+export function toState(info: ReplicationInfo, pairing: Pairing): VrReplicationState {
   return {
     id: info.id ?? '',
     name: info.name ?? '',

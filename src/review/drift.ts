@@ -56,10 +56,9 @@ function memo<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promis
 
 /** The real reader: clients built from the spec's connection, credentials read from `env`. */
 export async function createLiveReader(env: NodeJS.ProcessEnv, warn: (message: string) => void): Promise<LiveReader> {
-  const [{ createClientFactory }, resolve, { settingsOf }, { vrPairingHandler }, { vrReplicationHandler }] = await Promise.all([
+  const [{ createClientFactory }, resolve, { vrPairingHandler, toState: pairingState }, { vrReplicationHandler, toState: replicationState }] = await Promise.all([
     import('../resources/clients'),
     import('../resources/vr/resolve'),
-    import('../resources/vr/settings'),
     import('../resources/vr-pairing'),
     import('../resources/vr-replication'),
   ]);
@@ -76,28 +75,6 @@ export async function createLiveReader(env: NodeJS.ProcessEnv, warn: (message: s
     const list = await memo(lists, placeKey(place), () => clients.vr(place.connection).listReplications(pairing.pairing_id ?? ''));
     return { pairing, list };
   };
-
-  const replicationState = (info: ReplicationInfo, pairing: Pairing): VrReplicationState => ({
-    id: info.id ?? '',
-    name: info.name ?? '',
-    vm_id: info.vm_id ?? null,
-    pairing_id: pairing.pairing_id ?? '',
-    target_site: info.target_site_name ?? resolve.remoteSiteName(pairing),
-    status: info.status?.status ?? 'UNKNOWN',
-    rpo_violation: info.status?.rpo_violation === true,
-    configuration_state: info.configuration_state ?? 'UNKNOWN',
-    settings: settingsOf(info),
-    last_sync_time: info.last_sync_time ?? null,
-  });
-
-  const pairingState = (pairing: Pairing): VrPairingState => ({
-    id: pairing.pairing_id ?? '',
-    local_site: pairing.local_vc_server?.name ?? '',
-    remote_site: resolve.remoteSiteName(pairing),
-    local_vc_id: pairing.local_vc_server?.id ?? '',
-    remote_vc_id: pairing.remote_vc_server?.id ?? '',
-    status: pairing.remote_vrms?.server_status ?? pairing.remote_vc_server?.server_status ?? 'UNKNOWN',
-  });
 
   const replicationSpec = (raw: JsonObject) => {
     try {
