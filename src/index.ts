@@ -8,10 +8,10 @@ export type { Change, ClientFactory, Context, LifecycleAction, Logger, ProgressR
 export { InputError, isInputError } from './resources/errors';
 export { createClientFactory, type ClientFactoryOptions } from './resources/clients';
 export { handlerFor, knownKinds } from './resources/registry';
-export { vrPairingHandler, type VrPairingState } from './resources/vr-pairing';
-export { vrReplicationHandler, type VrReplicationState } from './resources/vr-replication';
-export * from './resources/spec/connection';
-export * from './resources/spec/limits';
-export * from './resources/spec/vr-pairing';
-export * from './resources/spec/vr-replication';
+export { vrPairingHandler, type VrPairingState } from './resources/vr/pairing/handler';
+export { vrReplicationHandler, type VrReplicationState } from './resources/vr/replication/handler';
+export * from './resources/vr/connection';
+export * from './resources/vr/limits';
+export * from './resources/vr/pairing/schema';
+export * from './resources/vr/replication/schema';
 export { runLifecycle } from './cli/lifecycle';

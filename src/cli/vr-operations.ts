@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isApiError } from '../../lib/client/http/errors';
 import { InputError, isInputError, listForMessage } from '../resources/errors';
-import { ENV_VAR_NAME } from '../resources/spec/limits';
+import { ENV_VAR_NAME } from '../resources/connection';
 import type { Context } from '../resources/contract';
 import type { OperationTarget, ReplicationOperation } from '../resources/vr/operations';
 import { cacheDirFrom } from './cache-dir';
@@ -215,7 +215,7 @@ async function fromStack(options: VrOperationOptions, timeoutSeconds: number | u
     throw new InputError('--construct', `${why} at ${JSON.stringify(construct)} in ${join(stackDir, 'cdk.tf.json')}; replications: ${listForMessage(known)}`);
   }
   const { parseSpec } = await import('../resources/parse-spec');
-  const { vrReplicationSpecSchema } = await import('../resources/spec/vr-replication');
+  const { vrReplicationSpecSchema } = await import('../resources/vr/replication/schema');
   const spec = parseSpec(vrReplicationSpecSchema, found[0].input, 'vr.replication');
   return { target: spec, timeoutSeconds: timeoutSeconds ?? spec.timeouts.update_seconds };
 }

@@ -1,4 +1,4 @@
-import type { CredentialsRef } from '../resources/spec/connection';
+import type { CredentialsRef } from '../resources/vr/connection';
 import { describeValue, ENV_VAR_NAME_MESSAGE, isEnvVarName, type ValidationRule } from './validation';
 
 /**

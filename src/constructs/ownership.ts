@@ -1,5 +1,5 @@
 import type { IConstruct } from 'constructs';
-import type { PairingRef } from '../resources/spec/connection';
+import type { PairingRef } from '../resources/vr/connection';
 import { TerraformStack } from './cdktf';
 import { ValidationError } from './errors';
 import { isUnresolved } from './validation';

@@ -1,5 +1,5 @@
 import type { IConstruct } from 'constructs';
-import { ENV_VAR_NAME } from '../resources/spec/limits';
+import { ENV_VAR_NAME } from '../resources/connection';
 import { Token } from './cdktf';
 import { ValidationError } from './errors';
 

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
-import type { ConnectionSpec, PairingRef } from '../resources/spec/connection';
-import type { VrPairingSpecInput } from '../resources/spec/vr-pairing';
+import type { ConnectionSpec, PairingRef } from '../resources/vr/connection';
+import type { VrPairingSpecInput } from '../resources/vr/pairing/schema';
 import { Backing, resolveBacking } from './backing';
 import { Annotations } from './cdktf';
 import { Credentials, credentialsRules } from './credentials';

@@ -1,5 +1,5 @@
-import type { VrReplicationSettings } from '../resources/spec/vr-replication';
-import { VR_LIMITS } from '../resources/spec/limits';
+import type { VrReplicationSettings } from '../resources/vr/replication/schema';
+import { VR_LIMITS } from '../resources/vr/limits';
 import { describeValue, isIntegerBetween, isUnresolved, validateProps, type ValidationRule } from './validation';
 
 /** Point-in-time (MPIT) instances kept on the target. */

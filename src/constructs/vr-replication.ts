@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
-import { VR_DISK_FORMATS, type VrDiskFormat } from '../resources/spec/limits';
-import type { VrReplicationSpecInput } from '../resources/spec/vr-replication';
+import { VR_DISK_FORMATS, type VrDiskFormat } from '../resources/vr/limits';
+import type { VrReplicationSpecInput } from '../resources/vr/replication/schema';
 import { Backing, resolveBacking } from './backing';
 import { type ITerraformDependable, TerraformStack } from './cdktf';
 import { LifecycleResource, type SpecObject } from './lifecycle-resource';

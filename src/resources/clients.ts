@@ -10,7 +10,7 @@ import { VrClient } from '../../lib/client/vr/vr-client';
 import type { ClientFactory, Logger } from './contract';
 import { InputError } from './errors';
 import { readSecret } from './secrets';
-import type { ConnectionSpec } from './spec/connection';
+import type { ConnectionSpec } from './vr/connection';
 
 export interface ClientFactoryOptions {
   readonly log: Logger;

@@ -5,7 +5,7 @@
  */
 import type { VrClient } from '../../lib/client/vr/vr-client';
 import type { Clock } from '../../lib/client/wait';
-import type { ConnectionSpec } from './spec/connection';
+import type { ConnectionSpec } from './vr/connection';
 
 export type LifecycleAction = 'create' | 'read' | 'update' | 'delete';
 

@@ -1,9 +1,9 @@
 /** Kind → handler. Adding a kind is one import and one line here. */
 import type { AnyHandler } from './contract';
 import { InputError, listForMessage } from './errors';
-import { vrPairingHandler } from './vr-pairing';
-import { vrReplicationHandler } from './vr-replication';
-import { vrReplicationSyncHandler } from './vr-sync';
+import { vrPairingHandler } from './vr/pairing/handler';
+import { vrReplicationHandler } from './vr/replication/handler';
+import { vrReplicationSyncHandler } from './vr/replication-sync/handler';
 
 const handlers: readonly AnyHandler[] = [vrPairingHandler as AnyHandler, vrReplicationHandler as AnyHandler, vrReplicationSyncHandler as AnyHandler];
 

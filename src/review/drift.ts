@@ -17,9 +17,9 @@
  */
 import type { VrClient } from '../../lib/client/vr/vr-client';
 import type { Pairing, ReplicationInfo } from '../../lib/client/vr/types';
-import type { VrPairingState } from '../resources/vr-pairing';
-import type { VrReplicationState } from '../resources/vr-replication';
-import type { ConnectionSpec, PairingRef } from '../resources/spec/connection';
+import type { VrPairingState } from '../resources/vr/pairing/handler';
+import type { VrReplicationState } from '../resources/vr/replication/handler';
+import type { ConnectionSpec, PairingRef } from '../resources/vr/connection';
 import { replicationChanges, valueAt } from './field-changes';
 import type { DriftFinding, JsonObject, LiveView, ReviewItem, ReviewKind, Risk } from './model';
 import { unmanagedRisk } from './risks';
@@ -59,8 +59,8 @@ export async function createLiveReader(env: NodeJS.ProcessEnv, warn: (message: s
   const [{ createClientFactory }, resolve, { vrPairingHandler, toState: pairingState }, { vrReplicationHandler, toState: replicationState }] = await Promise.all([
     import('../resources/clients'),
     import('../resources/vr/resolve'),
-    import('../resources/vr-pairing'),
-    import('../resources/vr-replication'),
+    import('../resources/vr/pairing/handler'),
+    import('../resources/vr/replication/handler'),
   ]);
   const clients = createClientFactory({ log: { info: () => undefined, debug: () => undefined, warn }, env });
   const pairings = new Map<string, Promise<Pairing | undefined>>();

@@ -1,5 +1,5 @@
-import { vrPairingSpecSchema } from '../../src/resources/spec/vr-pairing';
-import { vrReplicationSpecSchema } from '../../src/resources/spec/vr-replication';
+import { vrPairingSpecSchema } from '../../src/resources/vr/pairing/schema';
+import { vrReplicationSpecSchema } from '../../src/resources/vr/replication/schema';
 import { Credentials, VrReplicationPolicy, VrSeeds } from '../../src/constructs';
 import { block, newStack, pairing, replication, synth } from './helpers';
 

@@ -3,9 +3,9 @@ import type { Clock } from '../../lib/client/wait';
 import type { Context, OwnershipRecords, ProgressReporter } from '../../src/resources/contract';
 import { createClientFactory } from '../../src/resources/clients';
 import { memoryOwnershipRecords } from '../../src/resources/ownership';
-import type { VrReplicationSpecInput } from '../../src/resources/spec/vr-replication';
-import { vrReplicationSpecSchema } from '../../src/resources/spec/vr-replication';
-import type { VrReplicationSpec } from '../../src/resources/spec/vr-replication';
+import type { VrReplicationSpecInput } from '../../src/resources/vr/replication/schema';
+import { vrReplicationSpecSchema } from '../../src/resources/vr/replication/schema';
+import type { VrReplicationSpec } from '../../src/resources/vr/replication/schema';
 
 export const SIM_ENV: NodeJS.ProcessEnv = {
   VR_SITE_A_USER: 'administrator@vsphere.local',

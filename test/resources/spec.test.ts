@@ -1,6 +1,6 @@
 /** Run-time spec validation: one-line messages naming the field, the allowed values and the value given. */
-import { vrPairingHandler } from '../../src/resources/vr-pairing';
-import { vrReplicationHandler } from '../../src/resources/vr-replication';
+import { vrPairingHandler } from '../../src/resources/vr/pairing/handler';
+import { vrReplicationHandler } from '../../src/resources/vr/replication/handler';
 import { replicationSpecInput } from '../helpers/context';
 
 const base = replicationSpecInput('https://vr-a.example.local');

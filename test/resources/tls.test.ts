@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSimulator, type RunningSimulator } from '../../src/simulator';
-import { vrReplicationHandler } from '../../src/resources/vr-replication';
+import { vrReplicationHandler } from '../../src/resources/vr/replication/handler';
 import { replicationSpec, SIM_ENV, testContext } from '../helpers/context';
 
 let sim: RunningSimulator;

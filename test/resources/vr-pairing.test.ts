@@ -4,9 +4,9 @@
  */
 import { startSimulator, type RunningSimulator } from '../../src/simulator';
 import { isInputError } from '../../src/resources/errors';
-import { vrPairingHandler } from '../../src/resources/vr-pairing';
-import { vrReplicationHandler } from '../../src/resources/vr-replication';
-import { vrPairingSpecSchema, type VrPairingSpecInput } from '../../src/resources/spec/vr-pairing';
+import { vrPairingHandler } from '../../src/resources/vr/pairing/handler';
+import { vrReplicationHandler } from '../../src/resources/vr/replication/handler';
+import { vrPairingSpecSchema, type VrPairingSpecInput } from '../../src/resources/vr/pairing/schema';
 import { replicationSpec, SIM_ENV, testContext } from '../helpers/context';
 
 const PAIRING_ID = 'c0ffee00-1111-4a2b-9c3d-000000000001';

@@ -6,7 +6,7 @@
 import { startSimulator, type RunningSimulator } from '../../src/simulator';
 import { isInputError } from '../../src/resources/errors';
 import { memoryOwnershipRecords } from '../../src/resources/ownership';
-import { vrReplicationHandler } from '../../src/resources/vr-replication';
+import { vrReplicationHandler } from '../../src/resources/vr/replication/handler';
 import { chooseDisks } from '../../src/resources/vr/resolve';
 import { replicationSpec, testContext } from '../helpers/context';
 

@@ -4,8 +4,8 @@
  */
 import { startSimulator, type RunningSimulator } from '../../src/simulator';
 import { isInputError } from '../../src/resources/errors';
-import { vrReplicationHandler } from '../../src/resources/vr-replication';
-import { vrReplicationSpecSchema } from '../../src/resources/spec/vr-replication';
+import { vrReplicationHandler } from '../../src/resources/vr/replication/handler';
+import { vrReplicationSpecSchema } from '../../src/resources/vr/replication/schema';
 import { replicationSpec, replicationSpecInput, testContext } from '../helpers/context';
 
 const REPLICATIONS = /^\/pairings\/[^/]+\/replications$/;

@@ -10,7 +10,7 @@
 import type { VrClient } from '../../../lib/client/vr/vr-client';
 import type { Datastore, Pairing, ReplicatedVmDisk, ReplicationInfo, VmDisk } from '../../../lib/client/vr/types';
 import { InputError } from '../errors';
-import type { VrReplicationSpec } from '../spec/vr-replication';
+import type { VrReplicationSpec } from './replication/schema';
 import * as resolve from './resolve';
 
 const DEFAULT_POLICY = 'the datastore default';

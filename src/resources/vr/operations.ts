@@ -15,8 +15,8 @@
 import type { ReplicationInfo, Task } from '../../../lib/client/vr/types';
 import type { Context } from '../contract';
 import { InputError, listForMessage } from '../errors';
-import type { ConnectionSpec, PairingRef } from '../spec/connection';
-import { findReplication, locate, type Located } from '../vr-replication';
+import type { ConnectionSpec, PairingRef } from './connection';
+import { findReplication, locate, type Located } from './replication/handler';
 import { remoteSiteName } from './resolve';
 import { waitForConfiguration, waitForVrTask } from './tasks';
 

@@ -16,7 +16,7 @@
 import type { VrClient } from '../../../lib/client/vr/vr-client';
 import type { Datastore, Pairing, VirtualMachine, VmDisk } from '../../../lib/client/vr/types';
 import { InputError, listForMessage } from '../errors';
-import type { PairingRef } from '../spec/connection';
+import type { PairingRef } from './connection';
 
 export function localVcId(pairing: Pairing): string {
   return pairing.local_vc_server?.id ?? '';

@@ -12,8 +12,8 @@ import type {
 } from '../../../lib/client/vr/types';
 import type { Change } from '../contract';
 import { InputError } from '../errors';
-import type { VrDiskFormat } from '../spec/limits';
-import type { VrReplicationSettings } from '../spec/vr-replication';
+import type { VrDiskFormat } from './limits';
+import type { VrReplicationSettings } from './replication/schema';
 
 /** Rejects settings the VM cannot have, before anything is changed on the server. */
 export function checkCapability(vmName: string, capability: VmCapabilities, settings: VrReplicationSettings): void {

@@ -1,9 +1,9 @@
 /** A LiveReader with canned answers: the deployed spec, with drift applied per VM. */
 import type { LiveReader } from '../../../src/review/drift';
 import type { JsonObject } from '../../../src/review/model';
-import type { VrPairingState } from '../../../src/resources/vr-pairing';
-import type { VrReplicationState } from '../../../src/resources/vr-replication';
-import type { VrReplicationSettings } from '../../../src/resources/spec/vr-replication';
+import type { VrPairingState } from '../../../src/resources/vr/pairing/handler';
+import type { VrReplicationState } from '../../../src/resources/vr/replication/handler';
+import type { VrReplicationSettings } from '../../../src/resources/vr/replication/schema';
 
 export type Drift = Partial<Pick<VrReplicationState, 'status' | 'rpo_violation' | 'configuration_state'>> & {
   readonly settings?: Partial<VrReplicationSettings>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { connectionSpecSchema, pairingRefSchema } from './connection';
-import { VR_DISK_FORMATS, VR_LIMITS, VR_SEED_MODES } from './limits';
+import { connectionSpecSchema, pairingRefSchema } from '../connection';
+import { VR_DISK_FORMATS, VR_LIMITS, VR_SEED_MODES } from '../limits';
 
 const { min: RPO_MIN, max: RPO_MAX } = VR_LIMITS.rpoMinutes;
 const rpoMessage = `must be an integer between ${RPO_MIN} and ${RPO_MAX} minutes`;

@@ -5,10 +5,10 @@
  *
  * @api VR (the calls of vr/operations.ts for `sync`)
  */
-import type { Change, LifecycleAction, ResourceHandler } from './contract';
-import { parseSpec } from './parse-spec';
-import { vrReplicationDeleteSpecSchema, vrReplicationSpecSchema, type VrReplicationSpec } from './spec/vr-replication';
-import { readReplicationSummary, runReplicationOperation, type ReplicationSummary } from './vr/operations';
+import type { Change, LifecycleAction, ResourceHandler } from '../../contract';
+import { parseSpec } from '../../parse-spec';
+import { vrReplicationDeleteSpecSchema, vrReplicationSpecSchema, type VrReplicationSpec } from '../replication/schema';
+import { readReplicationSummary, runReplicationOperation, type ReplicationSummary } from '../operations';
 
 export const VR_REPLICATION_SYNC_KIND = 'vr.replication-sync';
 

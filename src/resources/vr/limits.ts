@@ -9,9 +9,6 @@ export const VR_LIMITS = {
   pointInTimeInstancesTotal: 24,
 } as const;
 
-/** Environment variable names accepted for credentials. */
-export const ENV_VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
 /** Destination disk formats accepted by ConfigureReplicationVmDisk.destination_disk_format. */
 export const VR_DISK_FORMATS = [
   'SAME_AS_SOURCE',

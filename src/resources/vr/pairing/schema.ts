@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { connectionSpecSchema, credentialsRefSchema, pairingRefSchema } from './connection';
+import { connectionSpecSchema, credentialsRefSchema, pairingRefSchema } from '../connection';
 
 /** Creating a pairing is opt-in: only when the spec carries this block. */
 export const pairingCreateSchema = z

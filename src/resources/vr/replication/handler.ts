@@ -15,18 +15,18 @@
  * @api VR POST   /pairings/{pairing_id}/vcenters/{vcenter_id}/datastores/{datastore_id}/actions/find-seeds
  * (and the inventory calls listed in vr/resolve.ts; tasks in vr/tasks.ts)
  */
-import { isApiError } from '../../lib/client/http/errors';
-import type { VrClient } from '../../lib/client/vr/vr-client';
-import type { ConfigureReplicationSpec, ConfigureReplicationVmDisk, Datastore, Pairing, ReplicationInfo, Task, VmDisk } from '../../lib/client/vr/types';
-import type { Change, Context, LifecycleAction, ResourceHandler } from './contract';
-import { InputError } from './errors';
-import { parseSpec } from './parse-spec';
-import { vrReplicationDeleteSpecSchema, vrReplicationSpecSchema, type VrReplicationSettings, type VrReplicationSpec } from './spec/vr-replication';
-import { identityDifferences, identityMismatch } from './vr/identity';
-import { localOnlyRemovalError, unconfigureOrDeleteLocal } from './vr/removal';
-import * as resolve from './vr/resolve';
-import { apiSettings, checkCapability, describeChanges, reconfigureSpec, settingsChanges, settingsOf } from './vr/settings';
-import { waitForConfiguration, waitForVrTask } from './vr/tasks';
+import { isApiError } from '../../../../lib/client/http/errors';
+import type { VrClient } from '../../../../lib/client/vr/vr-client';
+import type { ConfigureReplicationSpec, ConfigureReplicationVmDisk, Datastore, Pairing, ReplicationInfo, Task, VmDisk } from '../../../../lib/client/vr/types';
+import type { Change, Context, LifecycleAction, ResourceHandler } from '../../contract';
+import { InputError } from '../../errors';
+import { parseSpec } from '../../parse-spec';
+import { vrReplicationDeleteSpecSchema, vrReplicationSpecSchema, type VrReplicationSettings, type VrReplicationSpec } from './schema';
+import { identityDifferences, identityMismatch } from '../identity';
+import { localOnlyRemovalError, unconfigureOrDeleteLocal } from '../removal';
+import * as resolve from '../resolve';
+import { apiSettings, checkCapability, describeChanges, reconfigureSpec, settingsChanges, settingsOf } from '../settings';
+import { waitForConfiguration, waitForVrTask } from '../tasks';
 
 /** What `read` reports about a live replication. */
 export interface VrReplicationState {

@@ -10,14 +10,14 @@
  * @api VR DELETE /pairings/{pairing_id}
  * @api VR GET    /tasks/{task_id}
  */
-import type { Pairing } from '../../lib/client/vr/types';
-import type { Change, Context, ResourceHandler } from './contract';
-import { InputError } from './errors';
-import { parseSpec } from './parse-spec';
-import { readSecret } from './secrets';
-import { vrPairingSpecSchema, type VrPairingSpec } from './spec/vr-pairing';
-import { findPairing, remoteSiteName, resolvePairing } from './vr/resolve';
-import { waitForVrTask } from './vr/tasks';
+import type { Pairing } from '../../../../lib/client/vr/types';
+import type { Change, Context, ResourceHandler } from '../../contract';
+import { InputError } from '../../errors';
+import { parseSpec } from '../../parse-spec';
+import { readSecret } from '../../secrets';
+import { vrPairingSpecSchema, type VrPairingSpec } from './schema';
+import { findPairing, remoteSiteName, resolvePairing } from '../resolve';
+import { waitForVrTask } from '../tasks';
 
 export interface VrPairingState {
   readonly id: string;

@@ -1,0 +1,34 @@
+/**
+ * What every vendor's connection block has: where the API is, the names of the environment variables that
+ * hold the credentials (never the values), and TLS trust. Everything here is safe to store in Terraform state.
+ * A vendor's connection schema extends `connectionFields` with what only it needs.
+ */
+import { z } from 'zod';
+
+/** Environment variable names accepted for credentials. */
+export const ENV_VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export const envVarNameSchema = z.string().regex(ENV_VAR_NAME, 'must be an environment variable name ([A-Za-z_][A-Za-z0-9_]*)');
+
+/** Names of the environment variables that hold a user name and a password; never the values. */
+export const credentialsRefSchema = z.object({ username_env: envVarNameSchema, password_env: envVarNameSchema }).strict();
+export type CredentialsRef = z.infer<typeof credentialsRefSchema>;
+
+/** The fields every connection block has. */
+export const connectionFields = {
+  /** Base URL of the appliance or API, e.g. https://vr-a.example.local (the API path is appended). */
+  endpoint: z.string().url('must be an http(s) URL such as https://vr-a.example.local'),
+  credentials: credentialsRefSchema,
+  /** PEM file of CAs to trust in addition to the system store; null = system store only. */
+  ca_bundle_file: z.string().min(1).nullable().default(null),
+  /** Skip TLS certificate verification (a warning is printed). */
+  insecure: z.boolean().default(false),
+};
+
+/** The shared part of any vendor's connection, as the client factory reads it. */
+export interface BaseConnection {
+  readonly endpoint: string;
+  readonly credentials: CredentialsRef;
+  readonly ca_bundle_file: string | null;
+  readonly insecure: boolean;
+}
