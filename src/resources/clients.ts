@@ -1,16 +1,16 @@
 /**
- * Builds API clients from a spec's connection block: credentials from the environment variables it names,
- * TLS trust from `ca_bundle_file` (or REPLIFORM_CA_BUNDLE; https only), one client per appliance and user per process.
- * A replication read with values outside the API's ranges is logged as a warning (see lib/client/vr/ranges.ts).
+ * The client factory, the same for every vendor: a vendor's `ClientKind` (vr/client.ts, …) says how its client is
+ * built; the factory gives it credentials from the environment variables the spec names, TLS trust from
+ * `ca_bundle_file` (or REPLIFORM_CA_BUNDLE; https only), the cross-process shared state, and keeps one client per
+ * vendor, endpoint and user per process.
  */
 import { readFileSync } from 'node:fs';
 import type { RequestLogEntry, TlsOptions } from '../../lib/client/http/http-client';
 import { createSharedState, type SharedState } from '../../lib/client/vr/shared-state';
-import { VrClient } from '../../lib/client/vr/vr-client';
-import type { ClientFactory, Logger } from './contract';
+import type { BaseConnection } from './connection';
+import type { ClientFactory, ClientKind, ClientTools, Logger, ManagedClient } from './contract';
 import { InputError } from './errors';
 import { readSecret } from './secrets';
-import type { ConnectionSpec } from './vr/connection';
 
 export interface ClientFactoryOptions {
   readonly log: Logger;
@@ -27,58 +27,58 @@ export interface ClientFactoryOptions {
   readonly sharedStateDir?: string;
 }
 
-export function createClientFactory(options: ClientFactoryOptions): ClientFactory & { readonly all: () => VrClient[] } {
+export function createClientFactory(options: ClientFactoryOptions): ClientFactory {
   const env = options.env ?? process.env;
-  const cache = new Map<string, VrClient>();
+  const cache = new Map<string, ManagedClient>();
   const warned = new Set<string>();
+  const warn = (message: string) => options.log.warn(message);
 
-  function vr(connection: ConnectionSpec): VrClient {
-    const key = `${connection.endpoint}|${connection.credentials.username_env}`;
+  const tools = (endpoint: string): ClientTools => ({
+    credentials: (ref, field) => ({
+      username: readSecret(ref.username_env, `${field}.username_env`, env),
+      password: readSecret(ref.password_env, `${field}.password_env`, env),
+    }),
+    tls: (connection) => tlsOptions(connection, env, (message) => warnOnce(endpoint, message)),
+    shared: sharedState,
+    timeoutMs: timeoutFrom(env) ?? options.timeoutMs,
+    onRequest: options.onRequest,
+    signal: options.signal,
+    warn,
+  });
+
+  function get<Connection extends BaseConnection, Client extends ManagedClient>(kind: ClientKind<Connection, Client>, connection: Connection): Client {
+    const key = `${kind.vendor}|${kind.key(connection)}`;
     const cached = cache.get(key);
-    if (cached) return cached;
-    const remote = connection.remote_credentials ?? connection.credentials;
-    const tls = tlsOptions(connection, env, (message) => warnOnce(connection.endpoint, message));
-    const credentials = {
-      username: readSecret(connection.credentials.username_env, 'connection.credentials.username_env', env),
-      password: readSecret(connection.credentials.password_env, 'connection.credentials.password_env', env),
-    };
-    const remoteCredentials = {
-      username: readSecret(remote.username_env, 'connection.remote_credentials.username_env', env),
-      password: readSecret(remote.password_env, 'connection.remote_credentials.password_env', env),
-    };
-    const identity = [connection.endpoint, credentials.username, credentials.password, remoteCredentials.username, remoteCredentials.password];
-    const client = new VrClient({
-      endpoint: connection.endpoint,
-      credentials,
-      remoteCredentials,
-      shared: sharedState(identity),
-      tls,
-      timeoutMs: timeoutFrom(env) ?? options.timeoutMs,
-      logger: options.onRequest,
-      signal: options.signal,
-      onWarning: (message) => options.log.warn(message),
-    });
+    // The key names the vendor, so a cached client was built by this very kind.
+    if (cached !== undefined && isClientOf(kind, cached)) return cached;
+    const client = kind.build(connection, tools(connection.endpoint));
     cache.set(key, client);
+    builtBy.set(client, kind);
     return client;
+  }
+
+  const builtBy = new WeakMap<ManagedClient, unknown>();
+  function isClientOf<Client extends ManagedClient>(kind: ClientKind<never, Client>, client: ManagedClient): client is Client {
+    return builtBy.get(client) === kind;
   }
 
   function warnOnce(endpoint: string, message: string): void {
     if (warned.has(endpoint)) return;
     warned.add(endpoint);
-    options.log.warn(message);
+    warn(message);
   }
 
-  function sharedState(identity: string[]): SharedState | undefined {
+  function sharedState(identity: readonly string[]): SharedState | undefined {
     if (options.sharedStateDir === undefined) return undefined;
     try {
-      return createSharedState({ dir: options.sharedStateDir, identity });
+      return createSharedState({ dir: options.sharedStateDir, identity: [...identity] });
     } catch (error) {
-      options.log.warn(`not sharing sessions between processes: ${(error as Error).message}`);
+      warn(`not sharing sessions between processes: ${(error as Error).message}`);
       return undefined;
     }
   }
 
-  return { vr, all: () => [...cache.values()] };
+  return { get, all: () => [...cache.values()] };
 }
 
 /**
@@ -86,7 +86,7 @@ export function createClientFactory(options: ClientFactoryOptions): ClientFactor
  * the spec earn a warning. For https:// the bundle (`ca_bundle_file`, else REPLIFORM_CA_BUNDLE) is read here so
  * that a missing or non-PEM file is bad input naming the setting, before any request.
  */
-function tlsOptions(connection: ConnectionSpec, env: NodeJS.ProcessEnv, warn: (message: string) => void): TlsOptions | undefined {
+function tlsOptions(connection: BaseConnection, env: NodeJS.ProcessEnv, warn: (message: string) => void): TlsOptions | undefined {
   if (new URL(connection.endpoint).protocol === 'http:') {
     const named = [
       ...(connection.ca_bundle_file !== null ? ['connection.ca_bundle_file'] : []),

@@ -3,9 +3,10 @@
  * Handlers are the only layer that knows a service's workflow; they talk to the API only through the
  * clients that `Context.clients` builds.
  */
-import type { VrClient } from '../../lib/client/vr/vr-client';
+import type { RequestLogEntry, TlsOptions } from '../../lib/client/http/http-client';
+import type { SharedState } from '../../lib/client/vr/shared-state';
 import type { Clock } from '../../lib/client/wait';
-import type { ConnectionSpec } from './vr/connection';
+import type { BaseConnection, CredentialsRef } from './connection';
 
 export type LifecycleAction = 'create' | 'read' | 'update' | 'delete';
 
@@ -22,9 +23,54 @@ export interface ProgressReporter {
   stop(outcome: string): void;
 }
 
+/** What the factory needs of any vendor's client: a logout at the end of a run, and where it points. */
+export interface ManagedClient {
+  readonly baseUrl: string;
+  /** What it cost so far (for REPLIFORM_METRICS_FILE and the benchmark). */
+  readonly stats: ClientStats;
+  logout(): Promise<void>;
+}
+
+export interface ClientStats {
+  readonly requests: number;
+  readonly retries: number;
+  readonly logins: number;
+  readonly taskPolls: number;
+}
+
+/** Credentials read from the environment variables a spec names. */
+export interface Credentials {
+  readonly username: string;
+  readonly password: string;
+}
+
+/** What a vendor's client builder gets from the factory: secrets, TLS trust, sharing, limits, logging. */
+export interface ClientTools {
+  /** Reads the variables `ref` names; a missing one is bad input naming `field`. */
+  credentials(ref: CredentialsRef, field: string): Credentials;
+  /** TLS trust for a connection (the CA bundle is read here, so a bad one is bad input before any request). */
+  tls(connection: BaseConnection): TlsOptions | undefined;
+  /** The state shared by concurrent processes for one identity (endpoint + users), when sharing is on. */
+  shared(identity: readonly string[]): SharedState | undefined;
+  readonly timeoutMs?: number;
+  readonly onRequest?: (entry: RequestLogEntry) => void;
+  readonly signal?: AbortSignal;
+  readonly warn: (message: string) => void;
+}
+
+/** How one vendor's client is built from its connection block. */
+export interface ClientKind<Connection extends BaseConnection, Client extends ManagedClient> {
+  readonly vendor: string;
+  /** Connections with the same key share one client per process (same endpoint and user). */
+  key(connection: Connection): string;
+  build(connection: Connection, tools: ClientTools): Client;
+}
+
 export interface ClientFactory {
-  /** A VR client for one appliance; credentials are read from the environment variables the spec names. */
-  vr(connection: ConnectionSpec): VrClient;
+  /** The client of one vendor for one connection; credentials are read from the environment variables it names. */
+  get<Connection extends BaseConnection, Client extends ManagedClient>(kind: ClientKind<Connection, Client>, connection: Connection): Client;
+  /** Every client built so far, to log out at the end. */
+  all(): readonly ManagedClient[];
 }
 
 /**

@@ -15,7 +15,6 @@
  *
  * The clients are loaded only here, lazily, so a plan-only review stays quick to start.
  */
-import type { VrClient } from '../../lib/client/vr/vr-client';
 import type { Pairing, ReplicationInfo } from '../../lib/client/vr/types';
 import type { VrPairingState } from '../resources/vr/pairing/handler';
 import type { VrReplicationState } from '../resources/vr/replication/handler';
@@ -56,8 +55,9 @@ function memo<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promis
 
 /** The real reader: clients built from the spec's connection, credentials read from `env`. */
 export async function createLiveReader(env: NodeJS.ProcessEnv, warn: (message: string) => void): Promise<LiveReader> {
-  const [{ createClientFactory }, resolve, { vrPairingHandler, toState: pairingState }, { vrReplicationHandler, toState: replicationState }] = await Promise.all([
+  const [{ createClientFactory }, { vrClient }, resolve, { vrPairingHandler, toState: pairingState }, { vrReplicationHandler, toState: replicationState }] = await Promise.all([
     import('../resources/clients'),
+    import('../resources/vr/client'),
     import('../resources/vr/resolve'),
     import('../resources/vr/pairing/handler'),
     import('../resources/vr/replication/handler'),
@@ -67,12 +67,12 @@ export async function createLiveReader(env: NodeJS.ProcessEnv, warn: (message: s
   const lists = new Map<string, Promise<ReplicationInfo[]>>();
 
   const pairingAt = (place: Place): Promise<Pairing | undefined> =>
-    memo(pairings, placeKey(place), () => resolve.findPairing(clients.vr(place.connection), place.pairing));
+    memo(pairings, placeKey(place), () => resolve.findPairing(clients.get(vrClient, place.connection), place.pairing));
 
   const replicationsAt = async (place: Place): Promise<{ pairing: Pairing; list: ReplicationInfo[] } | undefined> => {
     const pairing = await pairingAt(place);
     if (!pairing) return undefined;
-    const list = await memo(lists, placeKey(place), () => clients.vr(place.connection).listReplications(pairing.pairing_id ?? ''));
+    const list = await memo(lists, placeKey(place), () => clients.get(vrClient, place.connection).listReplications(pairing.pairing_id ?? ''));
     return { pairing, list };
   };
 
@@ -86,7 +86,7 @@ export async function createLiveReader(env: NodeJS.ProcessEnv, warn: (message: s
 
   /** No such pairing: the handler's own look-up fails with the message naming the pairings there are. */
   const missingPairing = async (place: Place): Promise<never> => {
-    await resolve.resolvePairing(clients.vr(place.connection), place.pairing);
+    await resolve.resolvePairing(clients.get(vrClient, place.connection), place.pairing);
     throw new Error(`the pairing ${place.pairing.id ?? place.pairing.remote_site ?? '?'} appeared during the review; run it again`);
   };
 
@@ -110,7 +110,7 @@ export async function createLiveReader(env: NodeJS.ProcessEnv, warn: (message: s
       return found?.list.map((info) => replicationState(info, found.pairing));
     },
     async close() {
-      const logouts = clients.all().map((client: VrClient) => client.logout().catch((error: unknown) => warn(`logout from ${client.baseUrl} failed: ${(error as Error).message}`)));
+      const logouts = clients.all().map((client) => client.logout().catch((error: unknown) => warn(`logout from ${client.baseUrl} failed: ${(error as Error).message}`)));
       await Promise.all(logouts);
     },
   };

@@ -9,6 +9,7 @@ import { VrClient, type VrClientOptions } from '../../lib/client/vr/vr-client';
 
 import { DEFAULT_USERS, PAIRING_ID, startSimulator, type RunningSimulator } from '../../src/simulator';
 import { createClientFactory } from '../../src/resources/clients';
+import { vrClient } from '../../src/resources/vr/client';
 import { replicationSpec, SIM_ENV } from '../helpers/context';
 import { fakeClock, startCaptureServer, type CaptureServer } from './helpers/capture-server';
 
@@ -115,7 +116,7 @@ describe('against the simulator', () => {
     const lines: string[] = [];
     const log = { info: () => undefined, debug: () => undefined, warn: (message: string) => lines.push(`warn: ${message}`) };
     const connection = replicationSpec(sim.url).connection;
-    const vr = createClientFactory({ log, env: SIM_ENV }).vr(connection);
+    const vr = createClientFactory({ log, env: SIM_ENV }).get(vrClient, connection);
     const id = await configuredReplicationId(vr);
     sim.setReplicationStatus(id, { rpo: 2000 });
     expect((await vr.getReplication(PAIRING_ID, id))?.rpo).toBe(2000);

@@ -11,6 +11,7 @@
  * @api VR GET    /tasks/{task_id}
  */
 import type { Pairing } from '../../../../lib/client/vr/types';
+import { vrClient } from '../client';
 import type { Change, Context, ResourceHandler } from '../../contract';
 import { InputError } from '../../errors';
 import { parseSpec } from '../../parse-spec';
@@ -51,8 +52,8 @@ function warnIfUnhealthy(pairing: Pairing, ctx: Context): void {
 
 async function createPairing(spec: VrPairingSpec, ctx: Context): Promise<Pairing> {
   const create = spec.create;
-  if (create === null) return resolvePairing(ctx.clients.vr(spec.connection), spec.pairing);
-  const client = ctx.clients.vr(spec.connection);
+  if (create === null) return resolvePairing(ctx.clients.get(vrClient, spec.connection), spec.pairing);
+  const client = ctx.clients.get(vrClient, spec.connection);
   const task = await client.createPairing({
     pair_vc_id: create.remote_vc_id,
     pair_psc_info: {
@@ -70,7 +71,7 @@ async function createPairing(spec: VrPairingSpec, ctx: Context): Promise<Pairing
 }
 
 async function create(spec: VrPairingSpec, ctx: Context): Promise<VrPairingState> {
-  const existing = await findPairing(ctx.clients.vr(spec.connection), spec.pairing);
+  const existing = await findPairing(ctx.clients.get(vrClient, spec.connection), spec.pairing);
   const pairing = existing ?? (await createPairing(spec, ctx));
   ctx.log.info(`pairing ${pairing.pairing_id} ${pairing.local_vc_server?.name ?? ''} → ${remoteSiteName(pairing)} ${existing ? 'found' : 'created'}`);
   warnIfUnhealthy(pairing, ctx);
@@ -78,7 +79,7 @@ async function create(spec: VrPairingSpec, ctx: Context): Promise<VrPairingState
 }
 
 async function read(spec: VrPairingSpec, ctx: Context): Promise<VrPairingState | undefined> {
-  const pairing = await findPairing(ctx.clients.vr(spec.connection), spec.pairing);
+  const pairing = await findPairing(ctx.clients.get(vrClient, spec.connection), spec.pairing);
   return pairing ? toState(pairing) : undefined;
 }
 
@@ -87,7 +88,7 @@ async function remove(spec: VrPairingSpec, ctx: Context): Promise<void> {
     ctx.log.info(`pairing with ${describe(spec)} kept: it is only deleted when delete_on_destroy is true`);
     return;
   }
-  const client = ctx.clients.vr(spec.connection);
+  const client = ctx.clients.get(vrClient, spec.connection);
   const pairing = await findPairing(client, spec.pairing);
   if (!pairing) {
     ctx.log.info(`pairing with ${describe(spec)} is already gone`);

@@ -18,6 +18,7 @@
 import { isApiError } from '../../../../lib/client/http/errors';
 import type { VrClient } from '../../../../lib/client/vr/vr-client';
 import type { ConfigureReplicationSpec, ConfigureReplicationVmDisk, Datastore, Pairing, ReplicationInfo, Task, VmDisk } from '../../../../lib/client/vr/types';
+import { vrClient } from '../client';
 import type { Change, Context, LifecycleAction, ResourceHandler } from '../../contract';
 import { InputError } from '../../errors';
 import { parseSpec } from '../../parse-spec';
@@ -78,7 +79,7 @@ function ownershipKey(spec: Pick<Spec, 'connection' | 'pairing' | 'vm'>): string
 }
 
 export async function locate(spec: Pick<Spec, 'connection' | 'pairing'>, ctx: Context): Promise<Located> {
-  const client = ctx.clients.vr(spec.connection);
+  const client = ctx.clients.get(vrClient, spec.connection);
   const pairing = await resolve.resolvePairing(client, spec.pairing);
   return { client, pairing, pairingId: pairing.pairing_id ?? '' };
 }
