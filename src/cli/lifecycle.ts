@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isApiError } from '../../lib/client/http/errors';
-import type { AnyHandler, Context, LifecycleAction } from '../resources/contract';
+import type { BoundSpec, Context, LifecycleAction } from '../resources/contract';
 import { InputError, isInputError } from '../resources/errors';
 import { consumeJustApplied, recordApplied } from './applied-marker';
 import { cacheDirFrom } from './cache-dir';
@@ -95,11 +95,10 @@ interface Invocation {
 async function perform(run: Invocation, action: LifecycleAction, specText: string): Promise<unknown> {
   const { env, log, options } = run;
   // Loaded here, not at the top: the fast path of runAndReport needs none of it.
-  const { handlerFor } = await import('../resources/registry');
+  const { kindFor } = await import('../resources/registry');
   const { createClientFactory } = await import('../resources/clients');
-  const handler = handlerFor(run.kind);
-  const spec = handler.parseSpec(parseSpecJson(specText, options), action);
-  run.label = `${run.kind} ${handler.describe(spec)}`;
+  const spec = (await kindFor(run.kind)).parse(parseSpecJson(specText, options), action);
+  run.label = `${run.kind} ${spec.label}`;
   const { fileOwnershipRecords } = await import('../resources/ownership');
   const cacheDir = cacheDirFrom(env);
   const clients = createClientFactory({ log, env, onRequest: (entry) => log.request(entry), signal: options.signal, sharedStateDir: cacheDir });
@@ -112,7 +111,7 @@ async function perform(run: Invocation, action: LifecycleAction, specText: strin
     progress: createProgress({ stream: options.stderr ?? process.stderr, quiet: log.level === 'quiet' }),
   };
   try {
-    return await dispatch(action, handler, spec, ctx);
+    return await dispatch(action, spec, ctx);
   } finally {
     await Promise.all(clients.all().map((client) => client.logout().catch(() => undefined)));
     const stats = clients.all().map((client) => client.stats);
@@ -121,16 +120,16 @@ async function perform(run: Invocation, action: LifecycleAction, specText: strin
   }
 }
 
-async function dispatch(action: LifecycleAction, handler: AnyHandler, spec: unknown, ctx: Context): Promise<unknown> {
+async function dispatch(action: LifecycleAction, spec: BoundSpec, ctx: Context): Promise<unknown> {
   switch (action) {
     case 'create':
-      return handler.create(spec, ctx);
+      return spec.create(ctx);
     case 'read':
-      return (await handler.read(spec, ctx)) ?? null;
+      return (await spec.read(ctx)) ?? null;
     case 'update':
-      return handler.update ? handler.update(spec, ctx) : handler.create(spec, ctx);
+      return spec.update(ctx);
     case 'delete':
-      await handler.delete(spec, ctx);
+      await spec.delete(ctx);
       return null;
   }
 }

@@ -132,5 +132,58 @@ export interface ResourceHandler<Spec, State> {
   diff(spec: Spec, live: State | undefined): Change[];
 }
 
-/** A handler whose spec and state types are erased, as the registry holds them. */
-export type AnyHandler = ResourceHandler<unknown, unknown>;
+/**
+ * Which top-level spec fields are the object's identity (a change makes a new object: for a replication, a
+ * full sync) and which are settings (changed in place). Stated once, in the kind's schema module; the
+ * constructs (what goes into `triggers_replace`) and the review (replace or update in place) derive from it.
+ * Every other field (connection, timeouts, delete options, owner…) is neither.
+ */
+export interface KindFields {
+  readonly identity: readonly string[];
+  readonly settings: readonly string[];
+}
+
+/** A kind: its handler and its fields (the review profile joins it when review reads kinds). */
+export interface KindModule<Spec, State> {
+  readonly kind: string;
+  readonly handler: ResourceHandler<Spec, State>;
+  readonly fields: KindFields;
+}
+
+/** A spec parsed by its kind, with the handler's operations bound to it: what the registry hands out. */
+export interface BoundSpec {
+  readonly kind: string;
+  /** A short name for messages, e.g. the VM name. */
+  readonly label: string;
+  create(ctx: Context): Promise<unknown>;
+  read(ctx: Context): Promise<unknown>;
+  /** In-place change; a kind without one creates (find-or-create reconciles). */
+  update(ctx: Context): Promise<unknown>;
+  delete(ctx: Context): Promise<void>;
+}
+
+/** A kind whose spec and state types are erased behind `parse`, as the registry holds them (no casts). */
+export interface AnyKind {
+  readonly kind: string;
+  readonly fields: KindFields;
+  parse(raw: unknown, action: LifecycleAction): BoundSpec;
+}
+
+export function eraseKind<Spec, State>(module: KindModule<Spec, State>): AnyKind {
+  const { handler } = module;
+  return {
+    kind: module.kind,
+    fields: module.fields,
+    parse(raw, action) {
+      const spec = handler.parseSpec(raw, action);
+      return {
+        kind: module.kind,
+        label: handler.describe(spec),
+        create: (ctx) => handler.create(spec, ctx),
+        read: (ctx) => handler.read(spec, ctx),
+        update: (ctx) => (handler.update ? handler.update(spec, ctx) : handler.create(spec, ctx)),
+        delete: (ctx) => handler.delete(spec, ctx),
+      };
+    },
+  };
+}

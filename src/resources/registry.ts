@@ -1,18 +1,24 @@
-/** Kind → handler. Adding a kind is one import and one line here. */
-import type { AnyHandler } from './contract';
+/**
+ * Kind → its module, loaded only when used (Terraform starts one CLI process per resource: a process loads the
+ * one kind it runs). Adding a kind is one line here; the provider, the lifecycle CLI and review all read kinds
+ * from this registry.
+ */
+import { eraseKind, type AnyKind } from './contract';
 import { InputError, listForMessage } from './errors';
-import { vrPairingHandler } from './vr/pairing/handler';
-import { vrReplicationHandler } from './vr/replication/handler';
-import { vrReplicationSyncHandler } from './vr/replication-sync/handler';
 
-const handlers: readonly AnyHandler[] = [vrPairingHandler as AnyHandler, vrReplicationHandler as AnyHandler, vrReplicationSyncHandler as AnyHandler];
+const loaders: Readonly<Record<string, () => Promise<AnyKind>>> = {
+  'vr.pairing': async () => eraseKind((await import('./vr/pairing')).vrPairingKind),
+  'vr.replication': async () => eraseKind((await import('./vr/replication')).vrReplicationKind),
+  'vr.replication-sync': async () => eraseKind((await import('./vr/replication-sync')).vrReplicationSyncKind),
+};
 
 export function knownKinds(): string[] {
-  return handlers.map((handler) => handler.kind);
+  return Object.keys(loaders);
 }
 
-export function handlerFor(kind: string): AnyHandler {
-  const handler = handlers.find((candidate) => candidate.kind === kind);
-  if (!handler) throw new InputError('kind', `unknown kind ${JSON.stringify(kind)}; allowed: ${listForMessage(knownKinds())}`);
-  return handler;
+/** The kind's module; an unknown kind is bad input listing the known ones. */
+export async function kindFor(kind: string): Promise<AnyKind> {
+  const load = Object.hasOwn(loaders, kind) ? loaders[kind] : undefined;
+  if (load === undefined) throw new InputError('kind', `unknown kind ${JSON.stringify(kind)}; allowed: ${listForMessage(knownKinds())}`);
+  return load();
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { KindFields } from '../../contract';
 import { connectionSpecSchema, credentialsRefSchema, pairingRefSchema } from '../connection';
 
 /** Creating a pairing is opt-in: only when the spec carries this block. */
@@ -32,3 +33,6 @@ export const vrPairingSpecSchema = z
   .strict();
 export type VrPairingSpec = z.infer<typeof vrPairingSpecSchema>;
 export type VrPairingSpecInput = z.input<typeof vrPairingSpecSchema>;
+
+/** A pairing is looked up (or created once): which pairing is its identity; it has no settings. */
+export const vrPairingFields: KindFields = { identity: ['pairing', 'create'], settings: [] };

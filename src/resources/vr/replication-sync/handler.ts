@@ -12,18 +12,18 @@ import { readReplicationSummary, runReplicationOperation, type ReplicationSummar
 
 export const VR_REPLICATION_SYNC_KIND = 'vr.replication-sync';
 
-type Spec = Pick<VrReplicationSpec, 'connection' | 'pairing' | 'vm' | 'timeouts'>;
+export type VrReplicationSyncSpec = Pick<VrReplicationSpec, 'connection' | 'pairing' | 'vm' | 'timeouts'>;
 
-function parse(raw: unknown, action: LifecycleAction): Spec {
+function parse(raw: unknown, action: LifecycleAction): VrReplicationSyncSpec {
   const schema = action === 'delete' ? vrReplicationDeleteSpecSchema : vrReplicationSpecSchema;
   return parseSpec(schema, raw, VR_REPLICATION_SYNC_KIND);
 }
 
-function describe(spec: Spec): string {
+function describe(spec: VrReplicationSyncSpec): string {
   return spec.vm.name ?? spec.vm.id ?? '?';
 }
 
-export const vrReplicationSyncHandler: ResourceHandler<Spec, ReplicationSummary> = {
+export const vrReplicationSyncHandler: ResourceHandler<VrReplicationSyncSpec, ReplicationSummary> = {
   kind: VR_REPLICATION_SYNC_KIND,
   parseSpec: parse,
   describe,

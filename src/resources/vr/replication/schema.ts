@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { KindFields } from '../../contract';
 import { connectionSpecSchema, pairingRefSchema } from '../connection';
 import { VR_DISK_FORMATS, VR_LIMITS, VR_SEED_MODES } from '../limits';
 
@@ -98,3 +99,9 @@ export type VrReplicationSpecInput = z.input<typeof vrReplicationSpecSchema>;
 export const vrReplicationDeleteSpecSchema = vrReplicationSpecSchema.extend({
   settings: vrReplicationSettingsSchema.optional(),
 });
+
+/** Identity and settings of `vr.replication`, stated once: constructs and review derive from this. */
+export const vrReplicationFields: KindFields = {
+  identity: Object.keys(vrReplicationIdentitySchema.shape),
+  settings: ['settings'],
+};

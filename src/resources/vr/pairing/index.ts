@@ -1,0 +1,10 @@
+/** Kind `vr.pairing`: the pairing of two vSphere Replication sites, looked up (created only when asked). */
+import type { KindModule } from '../../contract';
+import { vrPairingHandler, type VrPairingState } from './handler';
+import { vrPairingFields, type VrPairingSpec } from './schema';
+
+export const vrPairingKind: KindModule<VrPairingSpec, VrPairingState> = {
+  kind: 'vr.pairing',
+  handler: vrPairingHandler,
+  fields: vrPairingFields,
+};

@@ -1,0 +1,10 @@
+/** Kind `vr.replication`: one VM replicated over a vSphere Replication pairing. */
+import type { KindModule } from '../../contract';
+import { vrReplicationHandler, type VrReplicationState } from './handler';
+import { vrReplicationFields, type VrReplicationSpec } from './schema';
+
+export const vrReplicationKind: KindModule<VrReplicationSpec, VrReplicationState> = {
+  kind: 'vr.replication',
+  handler: vrReplicationHandler,
+  fields: vrReplicationFields,
+};
