@@ -1,11 +1,16 @@
 #!/usr/bin/env node
 /**
- * The `repliform` command. Terraform starts it once per resource, so start-up is kept small: each
- * sub-command loads its modules only when it runs.
+ * The `repliform` command: one commander program whose sub-commands declare their options (and help) here or
+ * in ./review-command.ts and ./simulator-command.ts. Terraform starts it once per resource, so start-up is
+ * kept small: each sub-command loads its modules only when it runs.
  */
 import { Command } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { EXIT_BAD_INPUT } from './exit-codes';
+import { reviewCommand } from './review-command';
+import { simulatorCommand } from './simulator-command';
+import { parseExitCode, withUsage } from './usage';
 import type { VrOperationOptions } from './vr-operations';
 
 /** The package version, found by walking up from this file (it runs from src/ in tests, dist/ when installed). */
@@ -18,13 +23,11 @@ function version(): string {
 }
 
 function buildProgram(setExit: (code: number) => void): Command {
-  const program = new Command('repliform')
+  const program = withUsage(new Command('repliform'), EXIT_BAD_INPUT)
     .description('Disaster-recovery replication as code: lifecycle of replications, review of plans, simulator')
-    .version(version())
-    .showHelpAfterError()
-    .exitOverride();
+    .version(version());
 
-  program
+  const lifecycle = program
     .command('lifecycle')
     .description('run one lifecycle action, as the Terraform provisioners do (spec in REPLIFORM_SPEC)')
     .argument('<action>', 'create | read | update | delete')
@@ -38,26 +41,24 @@ function buildProgram(setExit: (code: number) => void): Command {
       process.once('SIGTERM', onSignal);
       setExit(await runLifecycle(action, kind, { specFile: options.specFile, signal: abort.signal }));
     });
+  withUsage(lifecycle, EXIT_BAD_INPUT);
 
   addVrCommands(program, setExit);
 
-  // Options are parsed by the review module itself (see REVIEW_USAGE): usage errors exit 1, not 2, since 2 means "changes".
-  program
-    .command('review')
-    .description('review a Terraform plan of replications: resyncs, deletions, orphans, drift (--plan FILE | --synth-dir DIR; review --help)')
-    .helpOption(false)
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .argument('[options...]', 'see `repliform review --help`')
-    .action(async (args: string[]) => {
-      const { runReviewCli } = await import('../review/cli');
-      setExit(await runReviewCli(args));
-    });
+  // Usage errors of review exit 1, not 2: its 2 means "changes".
+  program.addCommand(
+    reviewCommand(async (values, command) => {
+      const { runReviewCommand } = await import('../review/cli');
+      setExit(await runReviewCommand(values, command));
+    }),
+  );
 
-  // Parsed by the simulator itself (see runSimulatorCli); listed here for --help.
-  program
-    .command('simulator')
-    .description('run the embedded vSphere Replication API simulator on 127.0.0.1 (--port N --tls --task-delay-ms N --state FILE --faults FILE --extra-vms N)');
+  program.addCommand(
+    simulatorCommand(async (options) => {
+      const { runSimulatorWithOptions } = await import('../simulator/cli');
+      setExit(await runSimulatorWithOptions(options));
+    }),
+  );
 
   return program;
 }
@@ -79,9 +80,11 @@ const VR_OPERATIONS = {
 
 /** `repliform vr sync|pause|resume`: runbook operations on one replication. */
 function addVrCommands(program: Command, setExit: (code: number) => void): void {
-  const vr = program.command('vr').description('runbook operations on one vSphere Replication replication: sync, pause, resume');
+  const vr = withUsage(program.command('vr'), EXIT_BAD_INPUT).description('runbook operations on one vSphere Replication replication: sync, pause, resume');
   for (const [operation, description] of Object.entries(VR_OPERATIONS) as Array<[keyof typeof VR_OPERATIONS, string]>) {
-    vr.command(operation)
+    const command = vr.command(operation);
+    withUsage(command, EXIT_BAD_INPUT);
+    command
       .description(`${description}; the replication as JSON on stdout, progress on stderr; exit 0 done, 1 failed, 2 bad input`)
       .option('--stack-dir <dir>', 'a synthesized stack (cdktf.out/stacks/<stack>): the spec is read from its cdk.tf.json')
       .option('--construct <path>', 'with --stack-dir: the VrReplication construct path, e.g. web-01 or <stack>/web-01')
@@ -105,19 +108,15 @@ function addVrCommands(program: Command, setExit: (code: number) => void): void 
 }
 
 async function main(argv: string[]): Promise<void> {
-  if (argv[2] === 'simulator') {
-    const { runSimulatorCommand } = await import('../simulator/cli');
-    process.exitCode = await runSimulatorCommand(argv.slice(3));
-    return;
-  }
   let exitCode = 0;
   const program = buildProgram((code) => (exitCode = code));
   try {
     await program.parseAsync(argv);
   } catch (error) {
-    const code = (error as { exitCode?: number }).exitCode;
-    // commander has printed its own message (help, version, or a usage error).
-    process.exitCode = code === 0 ? 0 : 2;
+    const code = parseExitCode(error);
+    // commander has printed help, the version, or the usage error (one line, then the command's help).
+    if (code === undefined) process.stderr.write(`repliform: ${(error as Error).message}\n`);
+    process.exitCode = code ?? EXIT_BAD_INPUT;
     return;
   }
   process.exitCode = exitCode;

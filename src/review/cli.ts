@@ -9,31 +9,12 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import type { Command } from 'commander';
 import { EXIT_CHANGES, EXIT_FAILED, EXIT_OK } from '../cli/exit-codes';
+import { reviewCommand, type ReviewCommandValues } from '../cli/review-command';
+import { parseCommand, usageError } from '../cli/usage';
 import { changedItems, RISK_CLASSES, type Review, type RiskClass } from './model';
 import type { PlanInput } from './review';
-
-export const REVIEW_USAGE = `Usage: repliform review (--plan FILE... | --synth-dir DIR) [options]
-
-Reviews a Terraform plan of repliform replications and pairings: what is created, reconfigured in place,
-replaced (a full resync), deleted (replica disks kept or not) or orphaned, and, with --live, what drifted.
-
-  --plan [STACK=]FILE   JSON of a saved plan (terraform show -json tfplan); repeatable, "-" reads stdin
-  --synth-dir DIR       plan every stack of a cdktf.out directory with terraform (or tofu) on PATH
-  --terraform BIN       the binary --synth-dir runs (default: REPLIFORM_TERRAFORM, terraform, tofu)
-  --live                also read the live objects, report drift and the replications on the app's
-                        pairings that no construct declares (credentials from the environment)
-  --format FORMAT       text (default), markdown or json
-  --out FILE            write the report to FILE instead of stdout
-  --fail-on RISKS       exit 1 when any of these risks is found: resync,data-loss,orphan,drift
-                        (in CI: --live --fail-on drift catches paused or hand-changed replications,
-                        which terraform plan cannot see)
-  --color / --no-color  colour the text report (default: on a terminal, unless NO_COLOR is set)
-  -h, --help            this help
-
-Exit codes: 0 no changes, 2 changes, 1 error or a --fail-on risk.
-`;
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -63,42 +44,18 @@ interface Options {
   readonly out: string | undefined;
   readonly failOn: RiskClass[];
   readonly color: boolean;
-  readonly help: boolean;
 }
 
-class UsageError extends Error {}
-
-function parseOptions(args: readonly string[], io: ReviewIo): Options {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...args],
-      options: {
-        plan: { type: 'string', multiple: true },
-        'synth-dir': { type: 'string' },
-        terraform: { type: 'string' },
-        live: { type: 'boolean' },
-        format: { type: 'string' },
-        out: { type: 'string' },
-        'fail-on': { type: 'string' },
-        color: { type: 'boolean' },
-        'no-color': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+/** Checks what commander parsed against the sets it must come from; a problem is a usage error (exit 1). */
+function checkOptions(values: ReviewCommandValues, command: Command, io: ReviewIo): Options {
   const format = (values.format ?? 'text') as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got ${JSON.stringify(values.format)}`);
-  const failOn = (values['fail-on'] ?? '').split(',').map((risk) => risk.trim()).filter((risk) => risk.length > 0);
+  if (!FORMATS.includes(format)) usageError(command, `--format must be one of ${FORMATS.join(', ')}, got ${JSON.stringify(values.format)}`);
+  const failOn = (values.failOn ?? '').split(',').map((risk) => risk.trim()).filter((risk) => risk.length > 0);
   const unknown = failOn.filter((risk) => !(RISK_CLASSES as readonly string[]).includes(risk));
-  if (unknown.length > 0) throw new UsageError(`--fail-on accepts ${RISK_CLASSES.join(', ')}; got ${unknown.join(', ')}`);
+  if (unknown.length > 0) usageError(command, `--fail-on accepts ${RISK_CLASSES.join(', ')}; got ${unknown.join(', ')}`);
   const plans = values.plan ?? [];
-  const synthDir = values['synth-dir'];
-  if (!values.help && (plans.length === 0) === (synthDir === undefined)) throw new UsageError('give either --plan FILE (repeatable) or --synth-dir DIR');
+  const synthDir = values.synthDir;
+  if ((plans.length === 0) === (synthDir === undefined)) usageError(command, 'give either --plan FILE (repeatable) or --synth-dir DIR');
   const autoColor = io.isTty && io.env.NO_COLOR === undefined;
   return {
     plans,
@@ -108,8 +65,7 @@ function parseOptions(args: readonly string[], io: ReviewIo): Options {
     format,
     out: values.out,
     failOn: failOn as RiskClass[],
-    color: values['no-color'] ? false : (values.color ?? autoColor),
-    help: values.help ?? false,
+    color: values.color ?? autoColor,
   };
 }
 
@@ -162,17 +118,19 @@ function exitCode(review: Review, options: Options, io: ReviewIo): number {
 
 /** Runs `repliform review` with its arguments (after the word `review`); resolves to the exit code. */
 export async function runReviewCli(args: readonly string[], io: ReviewIo = processIo): Promise<number> {
-  let options: Options;
-  try {
-    options = parseOptions(args, io);
-  } catch (error) {
-    io.stderr(`repliform review: ${(error as Error).message}\n\n${REVIEW_USAGE}`);
-    return EXIT_FAILED;
-  }
-  if (options.help) {
-    io.stdout(REVIEW_USAGE);
-    return EXIT_OK;
-  }
+  let code: number = EXIT_OK;
+  const command = reviewCommand(async (values, parsed) => {
+    code = await runReviewCommand(values, parsed, io);
+  }, io);
+  return (await parseCommand(command, args)) ?? code;
+}
+
+/**
+ * The action of `repliform review` once commander has parsed the options: a value outside its set is a usage
+ * error (thrown by commander, exit 1); otherwise resolves to 0 no changes, 2 changes, 1 error or a --fail-on risk.
+ */
+export async function runReviewCommand(values: ReviewCommandValues, command: Command, io: ReviewIo = processIo): Promise<number> {
+  const options = checkOptions(values, command, io);
   try {
     const { reviewPlans, addLive } = await import('./review');
     let review = reviewPlans(await loadPlans(options, io));

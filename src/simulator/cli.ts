@@ -1,14 +1,14 @@
 /**
- * `repliform simulator`: runs the embedded simulator until SIGINT/SIGTERM.
- *   --port N  --host H  --tls  --task-delay-ms N  --state FILE  --faults FILE  --extra-vms N  --rate-limit N
+ * `repliform simulator`: runs the embedded simulator until SIGINT/SIGTERM. Its options are declared once, with
+ * their help, in src/cli/simulator-command.ts (`repliform simulator --help`).
  * Credentials: VR_SITE_A_USER / VR_SITE_A_PASSWORD and VR_SITE_B_USER / VR_SITE_B_PASSWORD override the defaults.
  *
  * Endpoints served: see server.ts.
  */
 import { readFileSync } from 'node:fs';
-import { parseFaultRules, type FaultRule } from './faults';
-import type { RunningSimulator, SimulatorOptions } from './options';
-import { DEFAULT_USERS, startSimulator } from './server';
+import { simulatorCommand, type SimulatorCliOptions } from '../cli/simulator-command';
+import { parseCommand } from '../cli/usage';
+import { DEFAULT_USERS, parseFaultRules, startSimulator, type FaultRule, type RunningSimulator, type SimulatorOptions } from './index';
 
 export interface SimulatorCliIo {
   out: (line: string) => void;
@@ -25,42 +25,20 @@ const defaultIo: SimulatorCliIo = {
   onSignal: (signal, listener) => process.once(signal, listener),
 };
 
-const USAGE =
-  'usage: repliform simulator [--port N] [--host H] [--tls] [--task-delay-ms N] [--state FILE] [--faults FILE] [--extra-vms N] [--rate-limit N]';
-
-const NUMBER_FLAGS: Record<string, keyof SimulatorOptions> = {
-  '--port': 'port',
-  '--task-delay-ms': 'taskDelayMs',
-  '--extra-vms': 'extraVms',
-  '--rate-limit': 'rateLimit',
-};
-const STRING_FLAGS: Record<string, keyof SimulatorOptions> = {
-  '--state': 'stateFile',
-  '--faults': 'faultsFile',
-  '--host': 'host',
-};
-
-/** Parses the simulator flags; throws with a message naming the flag. */
+/** Parses the simulator flags with the `repliform simulator` command; throws a one-line message naming the flag. */
 export function parseSimulatorArgs(argv: string[]): SimulatorOptions {
-  const options: Record<string, unknown> = {};
-  for (let index = 0; index < argv.length; index += 1) {
-    const [flag, inlineValue] = argv[index].split(/=(.*)/s, 2);
-    if (flag === '--tls') {
-      options.tls = true;
-      continue;
-    }
-    const key = NUMBER_FLAGS[flag] ?? STRING_FLAGS[flag];
-    if (!key) throw new Error(`unknown option '${flag}'\n${USAGE}`);
-    const value = inlineValue ?? argv[++index];
-    if (value === undefined || value === '') throw new Error(`option '${flag}' needs a value\n${USAGE}`);
-    if (NUMBER_FLAGS[flag]) {
-      if (!/^\d+$/.test(value)) throw new Error(`option '${flag}' must be a non-negative integer, got '${value}'`);
-      options[key] = Number(value);
-    } else {
-      options[key] = value;
-    }
+  let parsed: SimulatorCliOptions | undefined;
+  let message = '';
+  const command = simulatorCommand(async (options) => {
+    parsed = options;
+  }).configureOutput({ writeOut: () => undefined, writeErr: () => undefined, outputError: (text) => (message = text.replace(/^error: /, '').trim()) });
+  try {
+    command.parse(argv, { from: 'user' });
+  } catch (error) {
+    throw new Error(message || (error as Error).message.replace(/^error: /, ''));
   }
-  return options as SimulatorOptions;
+  if (parsed === undefined) throw new Error('no options parsed');
+  return parsed;
 }
 
 function usersFromEnv(env: NodeJS.ProcessEnv): SimulatorOptions['users'] {
@@ -111,7 +89,11 @@ export function loadFaultsOption(file: string): FaultRule[] {
 
 /** Starts the simulator from CLI flags; resolves with the running simulator (it stops on SIGINT/SIGTERM). */
 export async function runSimulatorCli(argv: string[], io: SimulatorCliIo = defaultIo): Promise<RunningSimulator> {
-  const { faultsFile, ...options } = parseSimulatorArgs(argv);
+  return startFromOptions(parseSimulatorArgs(argv), io);
+}
+
+async function startFromOptions(cliOptions: SimulatorOptions, io: SimulatorCliIo): Promise<RunningSimulator> {
+  const { faultsFile, ...options } = cliOptions;
   const faults = faultsFile === undefined ? undefined : loadFaultsOption(faultsFile);
   const simulator = await startSimulator({ ...options, faults, users: usersFromEnv(io.env) });
   io.out(`repliform simulator listening on ${simulator.url} (VR API at ${simulator.apiBase})`);
@@ -129,15 +111,28 @@ export async function runSimulatorCli(argv: string[], io: SimulatorCliIo = defau
 }
 
 /**
- * `repliform simulator` as a command: a flag or a faults file it cannot use is one line on stderr and exit
- * code 2 (returned), with nothing started; 0 once it listens.
+ * The action of `repliform simulator` once commander has parsed the options: a faults file it cannot use is
+ * one line on stderr and exit code 2 (returned), with nothing started; 0 once it listens.
  */
-export async function runSimulatorCommand(argv: string[], io: SimulatorCliIo = defaultIo): Promise<number> {
+export async function runSimulatorWithOptions(options: SimulatorCliOptions, io: SimulatorCliIo = defaultIo): Promise<number> {
   try {
-    await runSimulatorCli(argv, io);
+    await startFromOptions(options, io);
     return 0;
   } catch (error) {
     io.err(`repliform simulator: ${(error as Error).message}`);
     return 2;
   }
+}
+
+/**
+ * `repliform simulator` as a command, outside the `repliform` program: a flag or a faults file it cannot use
+ * is one line on stderr and exit code 2 (returned), with nothing started; help (on stdout) 0; 0 once it listens.
+ */
+export async function runSimulatorCommand(argv: string[], io: SimulatorCliIo = defaultIo): Promise<number> {
+  let code = 0;
+  const output = { stdout: (text: string) => io.out(text.replace(/\n$/, '')), stderr: (text: string) => io.err(text.replace(/\n$/, '')) };
+  const command = simulatorCommand(async (options) => {
+    code = await runSimulatorWithOptions(options, io);
+  }, output).showHelpAfterError(false);
+  return (await parseCommand(command, argv)) ?? code;
 }

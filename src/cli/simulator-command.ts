@@ -1,0 +1,57 @@
+/**
+ * The options of `repliform simulator`, declared once for the `repliform` program and for
+ * parseSimulatorArgs (src/simulator/cli.ts). Loads nothing of the simulator: `lifecycle` must start fast.
+ */
+import { Command } from 'commander';
+import type { SimulatorOptions } from '../simulator';
+import { EXIT_BAD_INPUT } from './exit-codes';
+import { usageError, withUsage, type CommandOutput } from './usage';
+
+/** The options the command line can set (users come from the environment, see src/simulator/cli.ts). */
+export type SimulatorCliOptions = Pick<SimulatorOptions, 'port' | 'host' | 'tls' | 'taskDelayMs' | 'stateFile' | 'faultsFile' | 'extraVms' | 'rateLimit'>;
+
+export type SimulatorAction = (options: SimulatorCliOptions) => Promise<void>;
+
+interface Parsed {
+  readonly port?: number;
+  readonly host?: string;
+  readonly tls?: boolean;
+  readonly taskDelayMs?: number;
+  readonly state?: string;
+  readonly faults?: string;
+  readonly extraVms?: number;
+  readonly rateLimit?: number;
+}
+
+function withoutUndefined(options: SimulatorCliOptions): SimulatorCliOptions {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as SimulatorCliOptions;
+}
+
+export function simulatorOptionsOf(parsed: Parsed): SimulatorCliOptions {
+  const { state, faults, ...rest } = parsed;
+  return withoutUndefined({ ...rest, stateFile: state, faultsFile: faults });
+}
+
+export function simulatorCommand(action: SimulatorAction, output?: CommandOutput): Command {
+  const command = new Command('simulator');
+  const integer = (flag: string) => (value: string): number => {
+    if (!/^\d+$/.test(value)) usageError(command, `option '${flag}' must be a non-negative integer, got '${value}'`);
+    return Number(value);
+  };
+  command
+    .description(
+      'Runs the embedded vSphere Replication API simulator on 127.0.0.1 until SIGINT/SIGTERM. Credentials: VR_SITE_A_USER / VR_SITE_A_PASSWORD and VR_SITE_B_USER / VR_SITE_B_PASSWORD override the defaults it prints.',
+    )
+    .summary('run the embedded vSphere Replication API simulator on 127.0.0.1')
+    .option('--port <N>', 'the port to listen on (default: 0, a free one)', integer('--port'))
+    .option('--host <H>', 'the address to bind (default: 127.0.0.1)')
+    .option('--tls', 'serve HTTPS with a self-signed certificate made at start (printed, to trust as a CA bundle)')
+    .option('--task-delay-ms <N>', 'time a task takes from QUEUED to SUCCESS or ERROR (default: 2000)', integer('--task-delay-ms'))
+    .option('--state <FILE>', 'load the state from FILE and save it there (default: in memory, forgotten on stop)')
+    .option('--faults <FILE>', 'JSON fault-injection rules (path, method, probability, status, delay, count, skip, …)')
+    .option('--extra-vms <N>', 'add N more VMs (bench-0001…) to the seeded inventory', integer('--extra-vms'))
+    .option('--rate-limit <N>', 'answer 429 with Retry-After above N requests per second (default: unlimited)', integer('--rate-limit'))
+    .addHelpText('after', '\nExit codes: 0 listening (runs until stopped), 2 an option or a --faults file it cannot use (nothing started).')
+    .action(async (parsed: Parsed) => action(simulatorOptionsOf(parsed)));
+  return withUsage(command, EXIT_BAD_INPUT, output);
+}
