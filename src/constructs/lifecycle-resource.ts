@@ -154,3 +154,16 @@ function ensureNullProvider(scope: Construct): void {
     new NullProvider(stack, NULL_PROVIDER_ID);
   }
 }
+
+/**
+ * What `scope`'s resources list in `depends_on` to come after `target`: the target's resource in the same
+ * stack; across stacks, nothing (Terraform addresses do not cross stacks) and a stack dependency instead.
+ * @internal
+ */
+export function dependencyOn(scope: Construct, target: LifecycleResource): ITerraformDependable[] {
+  const stack = TerraformStack.of(scope);
+  const targetStack = TerraformStack.of(target);
+  if (stack === targetStack) return [target.resource];
+  stack.addDependency(targetStack);
+  return [];
+}

@@ -1,11 +1,11 @@
 import { Construct } from 'constructs';
-import type { ConnectionSpec, PairingRef } from '../resources/vr/connection';
-import type { VrPairingSpecInput } from '../resources/vr/pairing/schema';
-import { Backing, resolveBacking } from './backing';
-import { Annotations } from './cdktf';
-import { Credentials, credentialsRules } from './credentials';
-import { LifecycleResource } from './lifecycle-resource';
-import { minutesToSeconds, timeoutRules } from './timeouts';
+import type { ConnectionSpec, PairingRef } from '../../resources/vr/connection';
+import type { VrPairingSpecInput } from '../../resources/vr/pairing/schema';
+import { Backing, resolveBacking } from '../backing';
+import { Annotations } from '../cdktf';
+import { Credentials, credentialsRules } from '../credentials';
+import { LifecycleResource } from '../lifecycle-resource';
+import { minutesToSeconds, timeoutRules } from '../timeouts';
 import {
   describeExclusive,
   exactlyOne,
@@ -16,7 +16,7 @@ import {
   terraformSafeRules,
   validateProps,
   type ValidationRule,
-} from './validation';
+} from '../validation';
 
 /** The lifecycle kind synthesized by {@link VrPairing}. */
 export const VR_PAIRING_KIND = 'vr.pairing';

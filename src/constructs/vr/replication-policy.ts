@@ -1,6 +1,6 @@
-import type { VrReplicationSettings } from '../resources/vr/replication/schema';
-import { VR_LIMITS } from '../resources/vr/limits';
-import { describeValue, isIntegerBetween, isUnresolved, validateProps, type ValidationRule } from './validation';
+import type { VrReplicationSettings } from '../../resources/vr/replication/schema';
+import { VR_LIMITS } from '../../resources/vr/limits';
+import { describeValue, isIntegerBetween, isUnresolved, validateProps, type ValidationRule } from '../validation';
 
 /** Point-in-time (MPIT) instances kept on the target. */
 export interface VrPointInTime {

@@ -1,4 +1,4 @@
-import type { VrSeedMode } from '../resources/vr/limits';
+import type { VrSeedMode } from '../../resources/vr/limits';
 
 /**
  * Seeds: disks pre-copied to the target datastore, so that the initial sync only sends differences.

@@ -1,20 +1,20 @@
 import { Construct } from 'constructs';
-import { VR_DISK_FORMATS, type VrDiskFormat } from '../resources/vr/limits';
-import type { VrReplicationSpecInput } from '../resources/vr/replication/schema';
-import { Backing, resolveBacking } from './backing';
-import { type ITerraformDependable, TerraformStack } from './cdktf';
-import { LifecycleResource, type SpecObject } from './lifecycle-resource';
-import { claimReplication, ownerOf } from './ownership';
-import { minutesToSeconds, timeoutRules } from './timeouts';
-import { VrPairing } from './vr-pairing';
+import { VR_DISK_FORMATS, type VrDiskFormat } from '../../resources/vr/limits';
+import { type VrReplicationSpecInput, vrReplicationFields } from '../../resources/vr/replication/schema';
+import { Backing, resolveBacking } from '../backing';
+import { IdentitySettingsPair } from '../identity-settings-pair';
+import { dependencyOn, type LifecycleResource } from '../lifecycle-resource';
+import { claimNaturalKey, ownerOf } from '../ownership';
+import { minutesToSeconds, timeoutRules } from '../timeouts';
+import { VrPairing } from './pairing';
 import {
   mergeSettings,
   settingsRules,
   settingsToSpec,
   type VrPointInTime,
   VrReplicationPolicy,
-} from './vr-replication-policy';
-import { VrSeeds } from './vr-seeds';
+} from './replication-policy';
+import { VrSeeds } from './seeds';
 import {
   describeExclusive,
   describeValue,
@@ -25,7 +25,7 @@ import {
   terraformSafeRules,
   validateProps,
   type ValidationRule,
-} from './validation';
+} from '../validation';
 
 /** The lifecycle kind synthesized by {@link VrReplication}. */
 export const VR_REPLICATION_KIND = 'vr.replication';
@@ -368,11 +368,7 @@ export class VrReplication extends Construct {
   constructor(scope: Construct, id: string, props: VrReplicationProps) {
     super(scope, id);
     validateProps('repliform/VrReplication', props, RULES, this);
-    claimReplication(this, {
-      endpoint: props.pairing.connection.endpoint,
-      pairing: props.pairing.pairingRef,
-      vm: { id: props.vmId ?? null, name: props.vmName ?? null },
-    });
+    claimVm(this, props);
     const backing = resolveBacking(this, props.backing);
     const settings = effectiveSettings(props);
 
@@ -381,8 +377,8 @@ export class VrReplication extends Construct {
     this.policy = new VrReplicationPolicy({ ...settings });
 
     const timeouts = { ...DEFAULT_TIMEOUTS, ...stripUndefined(props.timeouts ?? {}) };
-    const seeds = (props.seeds ?? VrSeeds.none()).toSpec();
-    const identity = {
+    const spec = {
+      connection: props.pairing.connection,
       pairing: props.pairing.pairingRef,
       vm: { id: props.vmId ?? null, name: props.vmName ?? null },
       target: {
@@ -392,11 +388,7 @@ export class VrReplication extends Construct {
         disk_format: props.diskFormat ?? VrTargetDiskFormat.SAME_AS_SOURCE,
       },
       exclude_disks: [...(props.excludeDisks ?? [])],
-      seeds,
-    };
-    const spec = {
-      connection: props.pairing.connection,
-      ...identity,
+      seeds: (props.seeds ?? VrSeeds.none()).toSpec(),
       settings: settingsToSpec(settings),
       on_delete: { retain_replica_disks: props.retainReplicaDisksOnDelete ?? true },
       timeouts: {
@@ -408,62 +400,45 @@ export class VrReplication extends Construct {
       owner: ownerOf(this),
     } satisfies VrReplicationSpecInput;
     this.spec = spec;
-    // The null_resource backing stores the destroy spec as a trigger (a change replaces the resource): only
-    // what delete reads goes in, so an RPO, adopt, owner or site-name change never unconfigures anything.
-    const { settings: _settings, adopt: _adopt, owner: _owner, connection, ...rest } = spec;
-    const { local_site: _localSite, ...deleteConnection } = connection;
-    // Key order matters: the trigger is compared as text, and a reordering would replace every replication.
-    const destroySpec = { connection: deleteConnection, ...rest };
 
-    const identityReplaceOn: SpecObject = this.retired
-      ? { kind: VR_REPLICATION_KIND, ...identity, ensure: 'absent' }
-      : { kind: VR_REPLICATION_KIND, ...identity };
-
-    this.identityResource = new LifecycleResource(this, 'replication', {
+    const pair = new IdentitySettingsPair(this, {
       kind: VR_REPLICATION_KIND,
-      replaceOn: identityReplaceOn,
       spec,
-      destroySpec,
-      createAction: this.retired ? 'delete' : 'create',
-      destroyAction: 'delete',
+      fields: vrReplicationFields,
       backing,
-      dependsOn: dependencyOn(this, props.pairing),
+      identityId: 'replication',
+      dependsOn: dependencyOn(this, props.pairing.resource),
+      ensureAbsent: this.retired,
+      // Delete reads none of these: an adopt, owner or site-name change must never unconfigure anything.
+      destroySpecOmits: ['adopt', 'owner', 'connection.local_site'],
     });
-
-    this.settingsResource = this.retired
-      ? undefined
-      : new LifecycleResource(this, 'settings', {
-          kind: VR_REPLICATION_KIND,
-          replaceOn: { replication: this.identityResource.resourceId, settings: spec.settings },
-          spec,
-          specFrom: this.identityResource,
-          createAction: 'update',
-          backing,
-          dependsOn: [this.identityResource.resource],
-        });
-
+    this.identityResource = pair.identityResource;
+    this.settingsResource = pair.settingsResource;
     this.syncResource =
-      this.settingsResource === undefined || props.syncTrigger === undefined
-        ? undefined
-        : new LifecycleResource(this, 'sync', {
-            kind: VR_REPLICATION_SYNC_KIND,
-            replaceOn: { sync_trigger: props.syncTrigger },
-            spec,
-            specFrom: this.identityResource,
-            createAction: 'create',
-            backing,
-            dependsOn: [this.settingsResource.resource],
-          });
+      props.syncTrigger === undefined ? undefined : pair.runOnChange('sync', VR_REPLICATION_SYNC_KIND, { sync_trigger: props.syncTrigger });
   }
 }
 
-/** depends_on the pairing's resource in the same stack; across stacks, a stack dependency instead. */
-function dependencyOn(scope: Construct, pairing: VrPairing): ITerraformDependable[] {
-  const stack = TerraformStack.of(scope);
-  const pairingStack = TerraformStack.of(pairing);
-  if (stack === pairingStack) return [pairing.resource.resource];
-  stack.addDependency(pairingStack);
-  return [];
+/** One VM may have only one VrReplication per pairing (and local appliance) in an app. */
+function claimVm(scope: Construct, props: VrReplicationProps): void {
+  const { endpoint } = props.pairing.connection;
+  const pairing = props.pairing.pairingRef;
+  const vm = { id: props.vmId ?? null, name: props.vmName ?? null };
+  claimNaturalKey(scope, {
+    kind: VR_REPLICATION_KIND,
+    subject: 'repliform/VrReplication',
+    values: [endpoint, pairing.id, pairing.remote_site, vm.id, vm.name],
+    key: () => [
+      endpoint.replace(/\/+$/, '').toLowerCase(),
+      pairing.id !== null ? `id:${pairing.id}` : `site:${(pairing.remote_site ?? '').toLowerCase()}`,
+      vm.id !== null ? `id:${vm.id}` : `name:${vm.name ?? ''}`,
+    ],
+    duplicate: (first) => {
+      const vmName = vm.id !== null ? `vmId '${vm.id}'` : `vmName '${vm.name ?? ''}'`;
+      const over = pairing.id !== null ? `pairing '${pairing.id}'` : `remote site '${pairing.remote_site ?? ''}'`;
+      return `${vmName} is already replicated over ${over} of ${endpoint} by '${first}'; one VM may have only one VrReplication per pairing (remove one of the two)`;
+    },
+  });
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
