@@ -7,7 +7,10 @@
 import { VrClient } from '../../lib/client/vr/vr-client';
 import type { ConfigureReplicationVmDisk } from '../../lib/client/vr/types';
 import type { RunningSimulator } from '../../src/simulator';
-import { performanceNow, type SiteUsers } from './fleet-kit';
+import { performanceNow, type BaselineResult } from './harness';
+import type { SiteUsers } from './profiles/vr';
+
+export type { BaselineResult };
 
 export interface BaselineOptions {
   readonly sim: RunningSimulator;
@@ -17,14 +20,6 @@ export interface BaselineOptions {
   readonly datastore?: string;
 }
 
-export interface BaselineResult {
-  readonly replications: number;
-  readonly wallMs: number;
-  /** From the client's own counters. */
-  readonly requests: number;
-  readonly logins: number;
-  readonly taskPolls: number;
-}
 
 export async function runBaseline(options: BaselineOptions): Promise<BaselineResult> {
   const remoteSite = options.remoteSite ?? 'vc-b.example.local';

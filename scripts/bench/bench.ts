@@ -8,9 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { projectRoot, run, runOrThrow, terraform, terraformBinary, terraformEnv } from '../deploy-kit';
-import { runBaseline, type BaselineResult } from './baseline';
 import {
-  canaryUsers,
   fixed,
   machineInfo,
   machineLine,
@@ -22,7 +20,6 @@ import {
   requestsSince,
   scanForSecrets,
   seconds,
-  startFleetSimulator,
   summarizeProcesses,
   summarizeRequests,
   table,
@@ -33,8 +30,11 @@ import {
   type ProcessSummary,
   type RequestSummary,
   type SecretScan,
+  type BaselineResult,
+  type BenchProfile,
   type ChildCpu,
-} from './fleet-kit';
+} from './harness';
+import { benchProfile } from './profiles';
 
 export const TARGETS = {
   loginsPerSitePair: 2,
@@ -59,10 +59,16 @@ export interface BenchOptions {
   /** Markdown report path; undefined = do not write. */
   readonly outFile?: string;
   readonly keepWorkDirs?: boolean;
+  /** The vendor profile (scripts/bench/profiles). @default 'vr' */
+  readonly vendor?: string;
   readonly log?: (line: string) => void;
 }
 
 export interface PhaseResult {
+  /** The kind of the replication resources (their processes make the per-replication slot time). */
+  readonly replicationKind: string;
+  /** The kind of the pairing resource (left out of the per-replication figures). */
+  readonly pairingKind: string;
   readonly wallMs: number;
   readonly exitCode: number;
   readonly requests: RequestSummary;
@@ -125,14 +131,14 @@ function byAction(lines: readonly ProcessMetricsLine[]): Record<string, ProcessS
   return Object.fromEntries([...groups.entries()].map(([key, group]) => [key, summarizeProcesses(group)]));
 }
 
-async function benchSize(size: number, options: BenchOptions): Promise<SizeResult> {
+async function benchSize(size: number, options: BenchOptions, profile: BenchProfile): Promise<SizeResult> {
   const log = options.log ?? (() => undefined);
-  const users = canaryUsers(`bench${size}`);
-  const sim = await startFleetSimulator(size, users, { taskDelayMs: options.taskMs });
+  const users = profile.canaryUsers(`bench${size}`);
+  const sim = await profile.startSimulator(size, users, { taskDelayMs: options.taskMs });
   const workDir = mkdtempSync(join(tmpdir(), `repliform-bench-${size}-`));
   try {
     log(`[bench N=${size}] synth + terraform init in ${workDir}`);
-    const deployment = await prepareFleet({ workDir, sim, size, users });
+    const deployment = await prepareFleet({ profile, workDir, sim, size, users });
 
     const phase = async (subcommand: 'apply' | 'destroy'): Promise<PhaseResult> => {
       const fromRequest = sim.requests.length;
@@ -143,9 +149,11 @@ async function benchSize(size: number, options: BenchOptions): Promise<SizeResul
       const lines = readMetrics(deployment.metricsFile).slice(fromMetric);
       log(`[bench N=${size}] ${subcommand}: ${seconds(result.wallMs)}`);
       return {
+        replicationKind: profile.kinds.replication,
+        pairingKind: profile.kinds.pairing,
         wallMs: result.wallMs,
         exitCode: result.code,
-        requests: summarizeRequests(requestsSince(sim, fromRequest)),
+        requests: summarizeRequests(requestsSince(sim, fromRequest), profile.requests),
         processes: summarizeProcesses(lines),
         byAction: byAction(lines),
         terraformCpu: result.childCpu,
@@ -154,19 +162,19 @@ async function benchSize(size: number, options: BenchOptions): Promise<SizeResul
     };
 
     const deploy = await phase('apply');
-    const live = sim.state.replications;
+    const live = profile.liveObjects(sim);
     const replicationsAfterDeploy = live.length;
-    const configuredOk = live.filter((r) => r.info.configuration_state === 'OK').length;
+    const configuredOk = live.filter((object) => object.ok).length;
     const destroy = await phase('destroy');
-    const replicationsAfterDestroy = sim.state.replications.length;
-    const secrets = scanForSecrets([workDir], deployment.printed, users, sim.issuedSessionIds);
+    const replicationsAfterDestroy = profile.liveObjects(sim).length;
+    const secrets = scanForSecrets([workDir], deployment.printed, profile.secretNeedles(users), sim.issuedSessionIds);
 
     let baseline: BaselineResult | undefined;
     if (size <= options.baselineMax) {
       log(`[bench N=${size}] baseline (sequential VrClient script)`);
-      const baseSim = await startFleetSimulator(size, users, { taskDelayMs: options.taskMs });
+      const baseSim = await profile.startSimulator(size, users, { taskDelayMs: options.taskMs });
       try {
-        baseline = await runBaseline({ sim: baseSim, users, vmNames: Array.from({ length: size }, (_, i) => `bench-${String(i + 1).padStart(4, '0')}`) });
+        baseline = await profile.baseline(baseSim, users, size);
       } finally {
         await baseSim.close();
       }
@@ -189,18 +197,18 @@ async function benchSize(size: number, options: BenchOptions): Promise<SizeResul
   }
 }
 
-async function timeSynth(size: number, outdir: string): Promise<number> {
-  const app = join(projectRoot(), 'dist', 'examples', 'fleet', 'main.js');
-  const env = { ...process.env, FLEET_SIZE: String(size), VR_ENDPOINT: 'https://vr-a.example.local', CDKTF_OUTDIR: outdir };
+async function timeSynth(profile: BenchProfile, size: number, outdir: string): Promise<number> {
+  const app = join(projectRoot(), 'dist', 'examples', profile.fleet.example, 'main.js');
+  const env = { ...process.env, ...profile.fleet.env(size, profile.fleet.placeholderEndpoint), CDKTF_OUTDIR: outdir };
   const started = performanceNow();
   await runOrThrow('node', [app], { cwd: projectRoot(), env });
   return performanceNow() - started;
 }
 
-async function benchSynth(size: number, workDir: string): Promise<SynthResult> {
+async function benchSynth(profile: BenchProfile, size: number, workDir: string): Promise<SynthResult> {
   const outdir = join(workDir, 'cdktf.out');
-  const wallMs = await timeSynth(size, outdir);
-  const json = JSON.parse(readFileSync(join(outdir, 'stacks', 'fleet', 'cdk.tf.json'), 'utf8')) as { resource?: Record<string, Record<string, unknown>> };
+  const wallMs = await timeSynth(profile, size, outdir);
+  const json = JSON.parse(readFileSync(join(outdir, 'stacks', profile.fleet.stack, 'cdk.tf.json'), 'utf8')) as { resource?: Record<string, Record<string, unknown>> };
   const resources = Object.values(json.resource ?? {}).reduce((sum, group) => sum + Object.keys(group).length, 0);
   return { size, wallMs, resources };
 }
@@ -249,8 +257,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const started = performanceNow();
   const log = options.log ?? (() => undefined);
   const machine = machineInfo();
+  const profile = benchProfile(options.vendor);
   const sizes: SizeResult[] = [];
-  for (const size of options.sizes) sizes.push(await benchSize(size, options));
+  for (const size of options.sizes) sizes.push(await benchSize(size, options, profile));
 
   let synth: SynthResult | undefined;
   let review: ReviewResult | undefined;
@@ -258,10 +267,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const workDir = mkdtempSync(join(tmpdir(), 'repliform-bench-synth-'));
     try {
       log(`[bench] synth of ${options.synthSize} replications`);
-      synth = await benchSynth(options.synthSize, workDir);
+      synth = await benchSynth(profile, options.synthSize, workDir);
       log(`[bench] synth: ${seconds(synth.wallMs)}`);
       if (options.reviewResources > 0) {
-        review = await benchReview(join(workDir, 'cdktf.out', 'stacks', 'fleet'), workDir, log);
+        review = await benchReview(join(workDir, 'cdktf.out', 'stacks', profile.fleet.stack), workDir, log);
         log(`[bench] review: ${review.wallMs !== undefined ? seconds(review.wallMs) : review.note}`);
       }
     } finally {
@@ -367,7 +376,7 @@ export function phaseFloors(phase: PhaseResult, cores: number, kind: 'deploy' | 
   const terraformCpuMs = phase.terraformCpu.userMs + phase.terraformCpu.systemMs;
   const cliCpuMs = phase.processes.cpuSumMs;
   const cliCpuByActionMs = Object.fromEntries(Object.entries(phase.byAction).map(([action, p]) => [action, p.cpuSumMs]));
-  const replicationActions = kind === 'deploy' ? ['create vr.replication', 'update vr.replication'] : ['delete vr.replication'];
+  const replicationActions = (kind === 'deploy' ? ['create', 'update'] : ['delete']).map((action) => `${action} ${phase.replicationKind}`);
   const perReplicationSlotMs = replicationActions.reduce((sum, action) => sum + (phase.byAction[action]?.wallMeanMs ?? 0), 0);
   return {
     cores,
@@ -385,8 +394,8 @@ export function phaseFloors(phase: PhaseResult, cores: number, kind: 'deploy' | 
 
 function deployMiss(s: SizeResult, cores: number, taskMs: number): string {
   const f = phaseFloors(s.deploy, cores, 'deploy');
-  const create = s.deploy.byAction['create vr.replication'] ?? NO_SUMMARY;
-  const update = s.deploy.byAction['update vr.replication'] ?? NO_SUMMARY;
+  const create = s.deploy.byAction[`create ${s.deploy.replicationKind}`] ?? NO_SUMMARY;
+  const update = s.deploy.byAction[`update ${s.deploy.replicationKind}`] ?? NO_SUMMARY;
   const ratio = s.deploy.wallMs / s.idealMs;
   const larger = Math.max(f.slotFloorMs, f.cpuFloorMs);
   const bound = f.slotFloorMs >= f.cpuFloorMs ? 'slot' : 'CPU';
@@ -514,7 +523,7 @@ export function renderBench(result: Omit<BenchResult, 'markdown'>): string {
       row('process total time p50 (deploy)', (s) => `${fixed(s.deploy.processes.totalP50Ms, 0)} ms`),
       row('peak memory per process, max / median', (s) => `${fixed(Math.max(s.deploy.processes.peakRssMb, s.destroy.processes.peakRssMb), 0)} / ${fixed(s.deploy.processes.medianRssMb, 0)} MB`),
       row('`update` processes that took the no-op path (0 requests) / all updates', (s) => {
-        const update = s.deploy.byAction['update vr.replication'];
+        const update = s.deploy.byAction[`update ${s.deploy.replicationKind}`];
         return update ? `${update.noRequest} / ${update.processes}` : '–';
       }),
       row('CLI retries (deploy + destroy)', (s) => String(s.deploy.processes.retries + s.destroy.processes.retries)),
@@ -543,7 +552,7 @@ export function renderBench(result: Omit<BenchResult, 'markdown'>): string {
       const phase = s[kind];
       const f = phaseFloors(phase, result.machine.cores, kind);
       const byAction = Object.entries(phase.byAction)
-        .filter(([action]) => !action.endsWith('vr.pairing'))
+        .filter(([action]) => !action.endsWith(` ${phase.pairingKind}`))
         .map(([action, p]) => `${action.split(' ')[0]} ${seconds(p.cpuSumMs)} (${fixed(p.cpuMeanMs, 0)} ms × ${p.processes}; wall ${fixed(p.wallMeanMs, 0)} ms each)`)
         .join('; ');
       floorRows.push([

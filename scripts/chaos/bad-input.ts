@@ -7,24 +7,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunningSimulator } from '../../src/simulator';
 import { projectRoot, run } from '../deploy-kit';
-import { performanceNow, type SiteUsers } from '../bench/fleet-kit';
+import { performanceNow, type BadInputCase } from '../bench/harness';
+import type { SiteUsers } from '../bench/profiles/vr';
 
-export interface BadInputCase {
-  readonly name: string;
-  readonly expectedExit: number;
-  readonly exitCode: number;
-  /** The non-empty lines printed on stderr. */
-  readonly stderrLines: string[];
-  readonly stdout: string;
-  readonly oneLine: boolean;
-  /** Write requests (anything but GET and the session calls) the case sent to the simulator. */
-  readonly writes: number;
-  readonly replicationsBefore: number;
-  readonly replicationsAfter: number;
-  readonly unchanged: boolean;
-  readonly wallMs: number;
-  readonly ok: boolean;
-}
+export type { BadInputCase };
+
 
 export interface BadInputOptions {
   readonly sim: RunningSimulator;

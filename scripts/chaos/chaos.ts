@@ -11,15 +11,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { FaultRule, RecordedRequest } from '../../src/simulator';
-import { startSimulator } from '../../src/simulator';
 import { projectRoot, run, terraformBinary } from '../deploy-kit';
 import {
-  canaryUsers,
   fixed,
   machineInfo,
   machineLine,
   mark,
-  operationOf,
   PARALLELISM,
   performanceNow,
   planPending,
@@ -27,8 +24,6 @@ import {
   readMetrics,
   scanForSecrets,
   seconds,
-  simulatorUsers,
-  startFleetSimulator,
   summarizeProcesses,
   summarizeRequests,
   table,
@@ -36,14 +31,16 @@ import {
   today,
   type MachineInfo,
   type RequestSummary,
+  type BadInputCase,
+  type BenchProfile,
+  type FaultProfile,
+  type FaultSet,
   type SecretScan,
-} from '../bench/fleet-kit';
-import { replicationSpecFrom, runBadInputCases, type BadInputCase } from './bad-input';
+} from '../bench/harness';
+import { benchProfile } from '../bench/profiles';
 import { readKills, writeKillShim, type KillRecord } from './kill-shim';
 
-export type FaultProfile = 'random' | 'forced';
-/** all: HTTP faults, configure tasks in ERROR and SIGKILLs; http: HTTP faults and session expiry only. */
-export type FaultSet = 'all' | 'http';
+export type { FaultProfile, FaultSet };
 
 export const FAULT_SET_LABELS: Record<FaultSet, string> = {
   all: 'all faults (HTTP, session expiry, configure task in ERROR, SIGKILL of creates)',
@@ -57,6 +54,8 @@ export interface ChaosOptions {
   readonly profile: FaultProfile;
   /** @default 'all' */
   readonly faults?: FaultSet;
+  /** The vendor profile (scripts/bench/profiles): fleet, operations, fault mix. @default 'vr' */
+  readonly vendor?: string;
   /** REPLIFORM_HTTP_TIMEOUT_MS of the run; slow responses take longer than this. */
   readonly httpTimeoutMs: number;
   readonly sessionExpiryMs: number;
@@ -128,64 +127,6 @@ export interface ChaosResult {
   readonly markdown: string;
 }
 
-const TASK_ERROR = 'Injected by the fault campaign: configure failed';
-
-/**
- * Rules are tried in order and the first that fires wins, so later probabilities are scaled to give the issue's
- * marginal rates. The `http` set leaves out the failing configure tasks (kills are left out by runChaos).
- */
-export function faultRules(profile: FaultProfile, httpTimeoutMs: number, faults: FaultSet = 'all'): FaultRule[] {
-  const slowMs = httpTimeoutMs + Math.max(500, Math.round(httpTimeoutMs / 2));
-  if (profile === 'random') {
-    const rules = randomRules(slowMs);
-    return faults === 'all' ? rules : rules.filter((rule) => rule.id !== 'task-error');
-  }
-  return faults === 'all' ? forcedRules(slowMs) : forcedHttpRules(slowMs);
-}
-
-/**
- * HTTP faults at fixed counts, the writes aimed at the replication workflow: a configure reset before it is
- * handled, a configure that lands after the client's timeout, an unconfigure whose response is lost.
- */
-function forcedHttpRules(slowMs: number): FaultRule[] {
-  return [
-    { id: 'http-503', path: '/**', skip: 4, count: 2, status: 503, retryAfterSeconds: 1 },
-    { id: 'http-429', path: '/**', skip: 6, count: 2, status: 429, retryAfterSeconds: 1 },
-    { id: 'reset', method: 'POST', path: '/pairings/*/replications', count: 1, reset: true },
-    { id: 'slow', method: 'POST', path: '/pairings/*/replications', skip: 1, count: 1, delayMs: slowMs },
-    { id: 'drop', method: 'POST', path: '/pairings/*/replications/*/actions/unconfigure', count: 1, dropResponse: true },
-  ];
-}
-
-function forcedRules(slowMs: number): FaultRule[] {
-  return [
-    { id: 'task-error', method: 'POST', path: '/pairings/*/replications', count: 1, taskError: TASK_ERROR },
-    { id: 'http-503', path: '/**', skip: 4, count: 2, status: 503, retryAfterSeconds: 1 },
-    { id: 'http-429', path: '/**', skip: 6, count: 2, status: 429, retryAfterSeconds: 1 },
-    { id: 'reset', path: '/**', skip: 8, count: 1, reset: true },
-    { id: 'slow', path: '/**', skip: 10, count: 1, delayMs: slowMs },
-    { id: 'drop', path: '/**', skip: 12, count: 1, dropResponse: true },
-  ];
-}
-
-function randomRules(slowMs: number): FaultRule[] {
-  const rates = { http503: 0.1, http429: 0.03, reset: 0.02, slow: 0.01, drop: 0.01 };
-  let left = 1;
-  const scaled = (rate: number) => {
-    const probability = Math.min(1, rate / left);
-    left -= rate;
-    return probability;
-  };
-  return [
-    { id: 'task-error', method: 'POST', path: '/pairings/*/replications', probability: 0.02, taskError: TASK_ERROR },
-    { id: 'http-503', path: '/**', probability: scaled(rates.http503), status: 503, retryAfterSeconds: 1 },
-    { id: 'http-429', path: '/**', probability: scaled(rates.http429), status: 429, retryAfterSeconds: 1 },
-    { id: 'reset', path: '/**', probability: scaled(rates.reset), reset: true },
-    { id: 'slow', path: '/**', probability: scaled(rates.slow), delayMs: slowMs },
-    { id: 'drop', path: '/**', probability: scaled(rates.drop), dropResponse: true },
-  ];
-}
-
 /** A process slower than this waited on something other than its own task and retries. */
 export function stallThresholdMs(options: Pick<ChaosOptions, 'taskMs' | 'httpTimeoutMs'>): number {
   return 20_000 + 3 * options.taskMs + 5 * options.httpTimeoutMs;
@@ -209,7 +150,7 @@ function runStep(command: string, result: { code: number; wallMs: number; stdout
   return { command, exitCode: result.code, wallMs: result.wallMs, errors: countErrors(output), failures: failureLines(output) };
 }
 
-function faultsByOperation(records: readonly RecordedRequest[]): ChaosResult['faultsByOperation'] {
+function faultsByOperation(records: readonly RecordedRequest[], operationOf: BenchProfile['requests']['operationOf']): ChaosResult['faultsByOperation'] {
   const counts = new Map<string, { operation: string; rule: string; count: number }>();
   for (const record of records) {
     if (!record.fault) continue;
@@ -225,11 +166,11 @@ function faultsByOperation(records: readonly RecordedRequest[]): ChaosResult['fa
 export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
   const started = performanceNow();
   const log = options.log ?? (() => undefined);
-  const users = canaryUsers('chaos');
+  const vendor = benchProfile(options.vendor);
+  const users = vendor.canaryUsers('chaos');
   const faults = options.faults ?? 'all';
-  const rules = options.rules ?? faultRules(options.profile, options.httpTimeoutMs, faults);
-  const sim = await startFleetSimulator(options.size, users, { taskDelayMs: options.taskMs, randomSeed: options.seed });
-  const tlsSim = await startSimulator({ tls: true, users: simulatorUsers(users) });
+  const rules = options.rules ?? vendor.faultRules(options.profile, options.httpTimeoutMs, faults);
+  const sim = await vendor.startSimulator(options.size, users, { taskDelayMs: options.taskMs, randomSeed: options.seed });
   const workDir = mkdtempSync(join(tmpdir(), 'repliform-chaos-'));
   let expiryTimer: NodeJS.Timeout | undefined;
   try {
@@ -244,6 +185,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     });
     log(`[chaos] synth + terraform init of ${options.size} replications in ${workDir}`);
     const deployment = await prepareFleet({
+      profile: vendor,
       workDir,
       sim,
       size: options.size,
@@ -279,13 +221,13 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     }
 
     // Verify with the server's own state (no HTTP: the faults stay on).
-    const expected = Array.from({ length: options.size }, (_, i) => `bench-${String(i + 1).padStart(4, '0')}`);
-    const live = sim.state.replications;
-    const names = live.map((r) => r.info.name ?? '');
+    const expected = vendor.expectedNames(options.size);
+    const live = vendor.liveObjects(sim);
+    const names = live.map((object) => object.name);
     const duplicates = [...new Set(names.filter((name, index) => names.indexOf(name) !== index))];
     const missing = expected.filter((name) => !names.includes(name));
-    const notOk = live.filter((r) => r.info.configuration_state !== 'OK').length;
-    const wrongSettings = live.filter((r) => r.info.rpo !== 15 || r.info.mpit_enabled !== true || r.info.mpit_instances !== 3 || r.info.mpit_days !== 5).length;
+    const notOk = live.filter((object) => !object.ok).length;
+    const wrongSettings = live.filter((object) => !object.settingsAsDeclared).length;
     const replicationsOnServer = live.length;
     log(`[chaos] converged=${converged} after ${applies} apply(s): ${replicationsOnServer} replications, ${duplicates.length} duplicated, ${missing.length} missing`);
 
@@ -303,27 +245,26 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     }
     clearInterval(expiryTimer);
     expiryTimer = undefined;
-    const orphansAfterDestroy = sim.state.replications.length;
+    const orphansAfterDestroy = vendor.liveObjects(sim).length;
     const faultStats = sim.faults.stats();
     sim.faults.clearRules();
     const campaignRequests = sim.requests.slice(fromRequest);
-    const requests = summarizeRequests(campaignRequests);
+    const requests = summarizeRequests(campaignRequests, vendor.requests);
     const metrics = readMetrics(deployment.metricsFile);
     const processes = summarizeProcesses(metrics);
     const kills = faults === 'all' ? readKills(killDir) : [];
 
     log('[chaos] bad-input cases');
-    const badInput = await runBadInputCases({
+    const badInput = await vendor.badInput({
       sim,
-      tlsSim,
       users,
-      spec: replicationSpecFrom(deployment.stackDir),
+      stackDir: deployment.stackDir,
       cwd: workDir,
       env: { XDG_CACHE_HOME: deployment.env.XDG_CACHE_HOME, XDG_RUNTIME_DIR: deployment.env.XDG_RUNTIME_DIR, TMPDIR: deployment.env.TMPDIR },
       httpTimeoutMs: options.httpTimeoutMs,
     });
     const outputs = [...deployment.printed, ...badInput.flatMap((c) => [c.stdout, c.stderrLines.join('\n')])];
-    const secrets = scanForSecrets([workDir], outputs, users, sim.issuedSessionIds);
+    const secrets = scanForSecrets([workDir], outputs, vendor.secretNeedles(users), sim.issuedSessionIds);
 
     const invariantsHold =
       converged && replicationsOnServer === options.size && duplicates.length === 0 && missing.length === 0 && notOk === 0 && wrongSettings === 0 && orphansAfterDestroy === 0 && stateResourcesAfterDestroy === 0;
@@ -360,7 +301,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       appliesToConverge: applies,
       converged,
       convergedInOne,
-      faultsByOperation: faultsByOperation(campaignRequests),
+      faultsByOperation: faultsByOperation(campaignRequests, vendor.requests.operationOf),
       replicationsOnServer,
       duplicates,
       missing,
@@ -394,7 +335,6 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
   } finally {
     if (expiryTimer) clearInterval(expiryTimer);
     await sim.close();
-    await tlsSim.close();
     if (!options.keepWorkDir) rmSync(workDir, { recursive: true, force: true });
   }
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run chaos [-- --faults both|all|http --size 100 --task-ms 1000 --profile random --http-timeout-ms 2000
+ * `npm run chaos [-- --vendor vr --faults both|all|http --size 100 --task-ms 1000 --profile random --http-timeout-ms 2000
  *   --session-expiry-ms 60000 --kill-probability 0.05 --max-kills 10 --max-applies 8 --max-destroys 4 --seed 42
  *   --out bench/chaos.md --keep]` (or CHAOS_FAULTS, CHAOS_SIZE, CHAOS_TASK_MS, CHAOS_PROFILE, …).
  * `--faults both` (the default) runs the campaign with every fault, then with HTTP faults only, and writes both
@@ -7,12 +7,12 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { option, positiveNumber } from '../bench/fleet-kit';
+import { option, positiveNumber } from '../bench/harness';
 import { ensureBuilt } from '../bench/bench';
 import { defaultChaosFile, renderCampaigns, runChaos, type ChaosOptions, type ChaosResult, type FaultProfile, type FaultSet } from './chaos';
 
 const USAGE =
-  'usage: npm run chaos -- [--faults both|all|http] [--size 100] [--task-ms 1000] [--profile random|forced] [--http-timeout-ms 2000] [--session-expiry-ms 60000] [--kill-probability 0.05] [--max-kills 10] [--max-applies 8] [--max-destroys 4] [--seed 42] [--out bench/chaos.md] [--keep]\n';
+  'usage: npm run chaos -- [--vendor vr] [--faults both|all|http] [--size 100] [--task-ms 1000] [--profile random|forced] [--http-timeout-ms 2000] [--session-expiry-ms 60000] [--kill-probability 0.05] [--max-kills 10] [--max-applies 8] [--max-destroys 4] [--seed 42] [--out bench/chaos.md] [--keep]\n';
 
 function faultSets(text: string): FaultSet[] {
   if (text === 'both') return ['all', 'http'];
@@ -32,6 +32,7 @@ async function main(): Promise<void> {
   if (profile !== 'random' && profile !== 'forced') throw new Error(`--profile must be random or forced, got ${JSON.stringify(profile)}`);
   const number = (name: string, env: string, fallback: string) => positiveNumber(option(argv, name, env, fallback), `--${name}`);
   const common: Omit<ChaosOptions, 'faults'> = {
+    vendor: option(argv, 'vendor', 'CHAOS_VENDOR', 'vr'),
     size: number('size', 'CHAOS_SIZE', '100'),
     taskMs: number('task-ms', 'CHAOS_TASK_MS', '1000'),
     profile: profile as FaultProfile,

@@ -7,7 +7,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { baselineFor, phaseFloors, runBench, type SizeResult } from '../../scripts/bench/bench';
-import { operationOf, pathTemplate, percentile, summarizeRequests } from '../../scripts/bench/fleet-kit';
+import { percentile } from '../../scripts/bench/harness';
+import { operationOf, pathTemplate, summarizeRequests } from '../../scripts/bench/profiles/vr';
 
 let outDir: string;
 

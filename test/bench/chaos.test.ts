@@ -8,7 +8,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { failureLines, faultRules, renderCampaigns, runChaos, type ChaosOptions } from '../../scripts/chaos/chaos';
+import { faultRules } from '../../scripts/bench/profiles/vr';
+import { failureLines, renderCampaigns, runChaos, type ChaosOptions } from '../../scripts/chaos/chaos';
 
 let outDir: string;
 

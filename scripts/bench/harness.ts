@@ -1,52 +1,18 @@
 /**
- * Shared plumbing of the benchmark and the fault campaign: a simulator sized for a fleet, the fleet example
- * synthesized and deployed with real Terraform (through deploy-kit), the simulator's request log turned into
- * figures (requests per operation, logins, task polls), the CLI's per-process metrics, and secret scans.
+ * The vendor-neutral harness of the benchmark and the fault campaign: a fleet example synthesized and deployed
+ * with real Terraform (through deploy-kit) against a simulator the vendor's profile starts, timing, the
+ * simulator's request log turned into figures through the profile's operation names (requests per operation,
+ * logins, task polls), the CLI's per-process metrics, secret scans, machine info and report tables.
+ * Everything a vendor decides is in its profile (scripts/bench/profiles/<vendor>.ts, see BenchProfile).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
-import type { RecordedRequest, RunningSimulator, SimulatorOptions } from '../../src/simulator';
-import { startSimulator, VR_API_ROOT } from '../../src/simulator';
+import type { FaultRule, RecordedRequest, RunningSimulator, SimulatorOptions } from '../../src/simulator';
 import { run, synthExample, terraform, terraformBinary, terraformEnv, type CommandResult } from '../deploy-kit';
 
-export const FLEET_STACK = 'fleet';
 export const PARALLELISM = 10;
-
-/** Simulator users with passwords that double as canaries (they must never show up in a file or log). */
-export interface SiteUsers {
-  readonly VR_SITE_A_USER: string;
-  readonly VR_SITE_A_PASSWORD: string;
-  readonly VR_SITE_B_USER: string;
-  readonly VR_SITE_B_PASSWORD: string;
-}
-
-export function canaryUsers(tag: string): SiteUsers {
-  const salt = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
-  return {
-    VR_SITE_A_USER: 'dr-admin@vsphere.local',
-    VR_SITE_A_PASSWORD: `Canary-A-${tag}-${salt}!`,
-    VR_SITE_B_USER: 'dr-admin@vsphere.local',
-    VR_SITE_B_PASSWORD: `Canary-B-${tag}-${salt}!`,
-  };
-}
-
-export function simulatorUsers(users: SiteUsers): SimulatorOptions['users'] {
-  return {
-    local: { username: users.VR_SITE_A_USER, password: users.VR_SITE_A_PASSWORD },
-    remote: { username: users.VR_SITE_B_USER, password: users.VR_SITE_B_PASSWORD },
-  };
-}
-
-export async function startFleetSimulator(fleetSize: number, users: SiteUsers, options: SimulatorOptions = {}): Promise<RunningSimulator> {
-  return startSimulator({
-    extraVms: fleetSize,
-    users: simulatorUsers(users),
-    maxRecordedRequests: 5_000_000,
-    ...options,
-  });
-}
 
 /** One work dir with the fleet synthesized, Terraform initialized, and the CLI's metrics going to a file. */
 export interface FleetDeployment {
@@ -59,10 +25,11 @@ export interface FleetDeployment {
 }
 
 export interface FleetDeploymentOptions {
+  readonly profile: BenchProfile;
   readonly workDir: string;
   readonly sim: RunningSimulator;
   readonly size: number;
-  readonly users: SiteUsers;
+  readonly users: CanaryUsers;
   /** Extra environment (e.g. REPLIFORM_HTTP_TIMEOUT_MS). */
   readonly extraEnv?: NodeJS.ProcessEnv;
   /** Directories put on PATH ahead of deploy-kit's CLI shim (the chaos kill shim). */
@@ -70,7 +37,7 @@ export interface FleetDeploymentOptions {
 }
 
 export async function prepareFleet(options: FleetDeploymentOptions): Promise<FleetDeployment> {
-  const { workDir, sim, size, users } = options;
+  const { profile, workDir, sim, size, users } = options;
   mkdirSync(workDir, { recursive: true });
   const metricsFile = join(workDir, 'metrics.jsonl');
   // Keep whatever the CLI caches (a shared session store) inside the work dir, where the scans look.
@@ -78,15 +45,14 @@ export async function prepareFleet(options: FleetDeploymentOptions): Promise<Fle
   const env = terraformEnv(workDir, {
     ...users,
     ...options.extraEnv,
-    VR_ENDPOINT: sim.url,
-    FLEET_SIZE: String(size),
+    ...profile.fleet.env(size, sim.url),
     REPLIFORM_METRICS_FILE: metricsFile,
     XDG_CACHE_HOME: join(workDir, 'cache'),
     XDG_RUNTIME_DIR: join(workDir, 'runtime'),
     TMPDIR: join(workDir, 'tmp'),
   });
   if (options.pathFirst?.length) env.PATH = `${options.pathFirst.join(':')}:${env.PATH ?? ''}`;
-  const stackDir = (await synthExample(FLEET_STACK, join(workDir, 'cdktf.out'), env))[FLEET_STACK];
+  const stackDir = (await synthExample(profile.fleet.example, join(workDir, 'cdktf.out'), env))[profile.fleet.stack];
   await terraform(stackDir, ['init'], env);
   return { workDir, stackDir, metricsFile, env, printed: [] };
 }
@@ -161,25 +127,6 @@ export function performanceNow(): number {
 
 // ------------------------------------------------------------------------------------------ requests
 
-const ID_AFTER = new Set(['pairings', 'vcenters', 'vms', 'datastores', 'storage-policies', 'replications', 'tasks', 'vrs', 'replication-servers']);
-
-/** `/pairings/9f…/vcenters/…/vms/vm-12/disks` → `/pairings/{id}/vcenters/{id}/vms/{id}/disks`. */
-export function pathTemplate(path: string): string {
-  const apiPath = path.startsWith(VR_API_ROOT) ? path.slice(VR_API_ROOT.length) || '/' : path;
-  const segments = apiPath.split('/');
-  return segments.map((segment, index) => (index > 0 && ID_AFTER.has(segments[index - 1]) && segment !== '' ? '{id}' : segment)).join('/');
-}
-
-export function operationOf(request: Pick<RecordedRequest, 'method' | 'path'>): string {
-  return `${request.method} ${pathTemplate(request.path)}`;
-}
-
-export const OP_LOGIN = 'POST /session';
-export const OP_LOGOUT = 'DELETE /session';
-export const OP_REMOTE_LOGIN = 'POST /pairings/{id}/remote-session';
-export const OP_TASK_POLL = 'GET /tasks/{id}';
-export const OP_CONFIGURE = 'POST /pairings/{id}/replications';
-
 export interface RequestSummary {
   readonly total: number;
   readonly logins: number;
@@ -196,33 +143,25 @@ export interface RequestSummary {
   readonly byOperation: readonly { operation: string; count: number }[];
 }
 
-function createsTask(operation: string, status: number): boolean {
-  if (status < 200 || status >= 300) return false;
-  return (
-    operation === OP_CONFIGURE ||
-    /^POST \/pairings\/\{id\}\/replications\/\{id\}\/actions\/(reconfigure|unconfigure|pause|resume|sync)$/.test(operation) ||
-    operation === 'DELETE /pairings/{id}/replications/{id}'
-  );
-}
-
-export function summarizeRequests(records: readonly RecordedRequest[]): RequestSummary {
+/** Counts the requests by the profile's operation names; "beyond polling" leaves out its polls, logins and logouts. */
+export function summarizeRequests(records: readonly RecordedRequest[], requests: RequestProfile): RequestSummary {
   const counts = new Map<string, number>();
   let tasksCreated = 0;
   for (const record of records) {
-    const operation = operationOf(record);
+    const operation = requests.operationOf(record);
     counts.set(operation, (counts.get(operation) ?? 0) + 1);
-    if (createsTask(operation, record.status)) tasksCreated += 1;
+    if (requests.createsTask(operation, record.status)) tasksCreated += 1;
   }
   const count = (operation: string) => counts.get(operation) ?? 0;
   const total = records.length;
-  const logins = count(OP_LOGIN);
-  const logouts = count(OP_LOGOUT);
-  const taskPolls = count(OP_TASK_POLL);
+  const logins = count(requests.login);
+  const logouts = count(requests.logout);
+  const taskPolls = count(requests.taskPoll);
   return {
     total,
     logins,
     logouts,
-    remoteLogins: count(OP_REMOTE_LOGIN),
+    remoteLogins: requests.remoteLogin === undefined ? 0 : count(requests.remoteLogin),
     taskPolls,
     tasksCreated,
     beyondPolling: total - taskPolls - logins - logouts,
@@ -338,14 +277,9 @@ export function filesUnder(dir: string): string[] {
   return out;
 }
 
-export function passwordNeedles(users: SiteUsers): { needle: string; secret: SecretFinding['secret'] }[] {
-  const basic = (user: string, password: string) => Buffer.from(`${user}:${password}`).toString('base64');
-  return [
-    { needle: users.VR_SITE_A_PASSWORD, secret: 'password' },
-    { needle: users.VR_SITE_B_PASSWORD, secret: 'password' },
-    { needle: basic(users.VR_SITE_A_USER, users.VR_SITE_A_PASSWORD), secret: 'basic-auth' },
-    { needle: basic(users.VR_SITE_B_USER, users.VR_SITE_B_PASSWORD), secret: 'basic-auth' },
-  ];
+export interface SecretNeedle {
+  readonly needle: string;
+  readonly secret: SecretFinding['secret'];
 }
 
 export interface SecretScan {
@@ -363,9 +297,8 @@ function isTerraformArtifact(path: string): boolean {
   return /(\.tfstate(\.backup)?|cdk\.tf\.json|tfplan|\.log|\.jsonl|\.md|manifest\.json)$/.test(path);
 }
 
-/** Scans every file under `dirs` and every captured output for the passwords and the session ids. */
-export function scanForSecrets(dirs: readonly string[], outputs: readonly string[], users: SiteUsers, sessionIds: readonly string[]): SecretScan {
-  const passwords = passwordNeedles(users);
+/** Scans every file under `dirs` and every captured output for the passwords (the profile's needles) and the session ids. */
+export function scanForSecrets(dirs: readonly string[], outputs: readonly string[], passwords: readonly SecretNeedle[], sessionIds: readonly string[]): SecretScan {
   const sessions = sessionIds.filter((id) => id.length >= 8);
   const passwordLeaks: SecretFinding[] = [];
   const sessionLeaks: SecretFinding[] = [];
@@ -466,4 +399,103 @@ export function positiveNumber(text: string, what: string): number {
 
 export function today(): string {
   return new Date().toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+}
+
+// ------------------------------------------------------------------------------------------ vendor profile
+
+/** A baseline run: what a user would script instead of repliform, sequentially, with the vendor's client. */
+export interface BaselineResult {
+  readonly replications: number;
+  readonly wallMs: number;
+  /** From the client's own counters. */
+  readonly requests: number;
+  readonly logins: number;
+  readonly taskPolls: number;
+}
+
+/** One bad-input case of the chaos campaign, run with the real CLI. */
+export interface BadInputCase {
+  readonly name: string;
+  readonly expectedExit: number;
+  readonly exitCode: number;
+  /** The non-empty lines printed on stderr. */
+  readonly stderrLines: string[];
+  readonly stdout: string;
+  readonly oneLine: boolean;
+  /** Write requests (anything but GET and the session calls) the case sent to the simulator. */
+  readonly writes: number;
+  readonly replicationsBefore: number;
+  readonly replicationsAfter: number;
+  readonly unchanged: boolean;
+  readonly wallMs: number;
+  readonly ok: boolean;
+}
+
+export interface BadInputRun {
+  readonly sim: RunningSimulator;
+  readonly users: CanaryUsers;
+  /** The deployed fleet's stack (a valid spec is read from its cdk.tf.json). */
+  readonly stackDir: string;
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly httpTimeoutMs: number;
+}
+
+/** Canary credentials as the environment variables the CLI reads (name → value); the passwords must never leak. */
+export type CanaryUsers = Readonly<Record<string, string>>;
+
+/** How a vendor's requests are named and counted. */
+export interface RequestProfile {
+  /** `GET /tasks/{id}`: the request's method and its API path with ids replaced by `{id}`. */
+  readonly operationOf: (request: Pick<RecordedRequest, 'method' | 'path'>) => string;
+  readonly login: string;
+  readonly logout: string;
+  /** A second login some vendors need (VR: the remote site's session). */
+  readonly remoteLogin?: string;
+  /** The request that counts as "polling" a task or job. */
+  readonly taskPoll: string;
+  /** Whether a request created a task (a write the CLI then polls). */
+  readonly createsTask: (operation: string, status: number) => boolean;
+}
+
+/** One replicated object as the simulator holds it (read from its state, not through the faulty API). */
+export interface LiveObject {
+  readonly name: string;
+  /** Healthy, as the vendor's state says (VR: configuration_state OK). */
+  readonly ok: boolean;
+  /** Its settings are those the fleet example declares. */
+  readonly settingsAsDeclared: boolean;
+}
+
+export type FaultProfile = 'random' | 'forced';
+/** all: HTTP faults, tasks in ERROR and SIGKILLs; http: HTTP faults and session expiry only. */
+export type FaultSet = 'all' | 'http';
+
+/** Everything the bench and the chaos campaign need to know about one vendor: one file per vendor in profiles/. */
+export interface BenchProfile {
+  readonly vendor: string;
+  /** The example app synthesized for a fleet of N, its stack, and the environment it reads N and the endpoint from. */
+  readonly fleet: {
+    readonly example: string;
+    readonly stack: string;
+    readonly env: (size: number, endpoint: string) => NodeJS.ProcessEnv;
+    /** The endpoint a synth-only run (no simulator) writes into the stack. */
+    readonly placeholderEndpoint: string;
+  };
+  /** The resource kinds of the fleet (the replication is two Terraform resources: create + update). */
+  readonly kinds: { readonly replication: string; readonly pairing: string };
+  readonly canaryUsers: (tag: string) => CanaryUsers;
+  readonly secretNeedles: (users: CanaryUsers) => SecretNeedle[];
+  /** A simulator serving a fleet of `size` objects, with the canary users. */
+  readonly startSimulator: (size: number, users: CanaryUsers, options?: SimulatorOptions) => Promise<RunningSimulator>;
+  readonly requests: RequestProfile;
+  /** The names the fleet example gives its N objects. */
+  readonly expectedNames: (size: number) => string[];
+  readonly liveObjects: (sim: RunningSimulator) => LiveObject[];
+  /** The chaos campaign's fault mix; later rules fire only when earlier ones did not. */
+  readonly faultRules: (profile: FaultProfile, httpTimeoutMs: number, faults: FaultSet) => FaultRule[];
+  /** The baseline on a fresh simulator of `size` (the bench compares the deploy with it). */
+  readonly baseline: (sim: RunningSimulator, users: CanaryUsers, size: number) => Promise<BaselineResult>;
+  /** The bad-input cases of the chaos campaign, faults off. */
+  readonly badInput: (run: BadInputRun) => Promise<BadInputCase[]>;
 }
