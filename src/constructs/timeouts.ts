@@ -28,3 +28,22 @@ export function timeoutRules<P, T extends object>(
     got: (v: unknown) => describeValue(v),
   }));
 }
+
+/** `createMinutes` → `create_seconds`. */
+type SecondsKey<K> = K extends `${infer Action}Minutes` ? `${Action}_seconds` : never;
+
+/** A construct's `timeouts` prop as the spec carries it: `{ create_seconds, … }`, every wait set. */
+export type TimeoutsSpec<T> = { [K in keyof T as SecondsKey<K>]-?: number };
+
+/**
+ * The spec's `timeouts` block: each `<action>Minutes` given (else its default) as `<action>_seconds`, in the
+ * defaults' order.
+ * @internal
+ */
+export function timeoutsToSpec<T extends object>(given: T | undefined, defaults: { readonly [K in keyof T]-?: number }): TimeoutsSpec<T> {
+  const entries = (Object.keys(defaults) as Array<keyof T & string>).map((name) => {
+    const minutes: unknown = given?.[name];
+    return [name.replace(/Minutes$/, '_seconds'), minutesToSeconds(typeof minutes === 'number' ? minutes : defaults[name])];
+  });
+  return Object.fromEntries(entries) as TimeoutsSpec<T>;
+}

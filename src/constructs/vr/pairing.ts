@@ -5,7 +5,7 @@ import { Backing, resolveBacking } from '../backing';
 import { Annotations } from '../cdktf';
 import { Credentials, credentialsRules } from '../credentials';
 import { LifecycleResource } from '../lifecycle-resource';
-import { minutesToSeconds, timeoutRules } from '../timeouts';
+import { timeoutRules, timeoutsToSpec } from '../timeouts';
 import {
   describeExclusive,
   exactlyOne,
@@ -120,7 +120,7 @@ export interface VrPairingProps {
   readonly backing?: Backing;
 }
 
-const DEFAULT_TIMEOUT_MINUTES = 30;
+const DEFAULT_TIMEOUTS: Required<VrPairingTimeouts> = { createMinutes: 30, deleteMinutes: 30 };
 const DEFAULT_PSC_PORT = 443;
 
 const RULES: ReadonlyArray<ValidationRule<VrPairingProps>> = [
@@ -261,10 +261,7 @@ export class VrPairing extends Construct {
           }
         : null,
       delete_on_destroy: props.deleteOnDestroy ?? false,
-      timeouts: {
-        create_seconds: minutesToSeconds(props.timeouts?.createMinutes ?? DEFAULT_TIMEOUT_MINUTES),
-        delete_seconds: minutesToSeconds(props.timeouts?.deleteMinutes ?? DEFAULT_TIMEOUT_MINUTES),
-      },
+      timeouts: timeoutsToSpec(props.timeouts, DEFAULT_TIMEOUTS),
     };
 
     this.resource = new LifecycleResource(this, 'pairing', {

@@ -5,7 +5,7 @@ import { Backing, resolveBacking } from '../backing';
 import { IdentitySettingsPair } from '../identity-settings-pair';
 import { dependencyOn, type LifecycleResource } from '../lifecycle-resource';
 import { claimNaturalKey, ownerOf } from '../ownership';
-import { minutesToSeconds, timeoutRules } from '../timeouts';
+import { timeoutRules, timeoutsToSpec } from '../timeouts';
 import { VrPairing } from './pairing';
 import {
   mergeSettings,
@@ -188,7 +188,7 @@ export interface VrReplicationProps {
 }
 
 const DEFAULT_POLICY = new VrReplicationPolicy();
-const DEFAULT_TIMEOUTS = { createMinutes: 60, updateMinutes: 30, deleteMinutes: 30 } as const;
+const DEFAULT_TIMEOUTS: Required<VrReplicationTimeouts> = { createMinutes: 60, updateMinutes: 30, deleteMinutes: 30 };
 const DISK_FORMATS: readonly string[] = VR_DISK_FORMATS;
 
 function effectiveSettings(p: VrReplicationProps) {
@@ -376,7 +376,6 @@ export class VrReplication extends Construct {
     this.retired = props.retired ?? false;
     this.policy = new VrReplicationPolicy({ ...settings });
 
-    const timeouts = { ...DEFAULT_TIMEOUTS, ...stripUndefined(props.timeouts ?? {}) };
     const spec = {
       connection: props.pairing.connection,
       pairing: props.pairing.pairingRef,
@@ -391,11 +390,7 @@ export class VrReplication extends Construct {
       seeds: (props.seeds ?? VrSeeds.none()).toSpec(),
       settings: settingsToSpec(settings),
       on_delete: { retain_replica_disks: props.retainReplicaDisksOnDelete ?? true },
-      timeouts: {
-        create_seconds: minutesToSeconds(timeouts.createMinutes),
-        update_seconds: minutesToSeconds(timeouts.updateMinutes),
-        delete_seconds: minutesToSeconds(timeouts.deleteMinutes),
-      },
+      timeouts: timeoutsToSpec(props.timeouts, DEFAULT_TIMEOUTS),
       adopt: props.adopt ?? false,
       owner: ownerOf(this),
     } satisfies VrReplicationSpecInput;
@@ -439,8 +434,4 @@ function claimVm(scope: Construct, props: VrReplicationProps): void {
       return `${vmName} is already replicated over ${over} of ${endpoint} by '${first}'; one VM may have only one VrReplication per pairing (remove one of the two)`;
     },
   });
-}
-
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
