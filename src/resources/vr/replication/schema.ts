@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { KindFields } from '../../contract';
+import { timeoutsSchema } from '../../timeouts';
 import { connectionSpecSchema, pairingRefSchema } from '../connection';
 import { VR_DISK_FORMATS, VR_LIMITS, VR_SEED_MODES } from '../limits';
 
@@ -59,15 +60,7 @@ export const vrReplicationIdentitySchema = z
   .strict();
 export type VrReplicationIdentity = z.infer<typeof vrReplicationIdentitySchema>;
 
-export const timeoutsSchema = z
-  .object({
-    create_seconds: z.number().int().positive().default(3600),
-    update_seconds: z.number().int().positive().default(1800),
-    delete_seconds: z.number().int().positive().default(1800),
-  })
-  .strict()
-  .default({ create_seconds: 3600, update_seconds: 1800, delete_seconds: 1800 });
-export type Timeouts = z.infer<typeof timeoutsSchema>;
+export { timeoutsSchema, type Timeouts } from '../../timeouts';
 
 /** The spec of kind `vr.replication`, as synthesized into the lifecycle resource's input. */
 export const vrReplicationSpecSchema = vrReplicationIdentitySchema
