@@ -6,15 +6,6 @@ import { IdentitySettingsPair } from '../identity-settings-pair';
 import { dependencyOn, type LifecycleResource } from '../lifecycle-resource';
 import { claimNaturalKey, ownerOf } from '../ownership';
 import { timeoutRules, timeoutsToSpec } from '../timeouts';
-import { VrPairing } from './pairing';
-import {
-  mergeSettings,
-  settingsRules,
-  settingsToSpec,
-  type VrPointInTime,
-  VrReplicationPolicy,
-} from './replication-policy';
-import { VrSeeds } from './seeds';
 import {
   describeExclusive,
   describeValue,
@@ -26,6 +17,15 @@ import {
   validateProps,
   type ValidationRule,
 } from '../validation';
+import { VrPairing } from './pairing';
+import {
+  mergeSettings,
+  settingsRules,
+  settingsToSpec,
+  type VrPointInTime,
+  VrReplicationPolicy,
+} from './replication-policy';
+import { VrSeeds } from './seeds';
 
 /** The lifecycle kind synthesized by {@link VrReplication}. */
 export const VR_REPLICATION_KIND = 'vr.replication';
