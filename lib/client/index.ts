@@ -1,8 +1,13 @@
 /**
- * Client layer barrel: the generic waiter, the HTTP layer (ApiError family, redaction) and the typed VR client.
+ * Client layer barrel: the generic parts (waiter, task polling, sessions and the cross-process shared state, paging,
+ * the HTTP layer with its vendor profile, the ApiError family and redaction) and the typed VR client.
  * Calls no endpoint itself; see the header comment of each client for its endpoints.
  * @public
  */
 export * from './wait';
+export * from './tasks';
+export * from './session';
+export * from './shared-state';
+export * from './paging';
 export * from './http';
 export * from './vr';

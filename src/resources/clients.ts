@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { RequestLogEntry, TlsOptions } from '../../lib/client/http/http-client';
-import { createSharedState, type SharedState } from '../../lib/client/vr/shared-state';
+import { createSharedState, type SharedState } from '../../lib/client/shared-state';
 import type { BaseConnection } from './connection';
 import type { ClientFactory, ClientKind, ClientTools, Logger, ManagedClient } from './contract';
 import { InputError } from './errors';
@@ -104,8 +104,11 @@ function tlsOptions(connection: BaseConnection, env: NodeJS.ProcessEnv, warn: (m
   const bundle = connection.ca_bundle_file !== null
     ? { field: 'connection.ca_bundle_file', file: connection.ca_bundle_file }
     : fromEnv !== undefined ? { field: 'REPLIFORM_CA_BUNDLE', file: fromEnv } : undefined;
-  return { insecure: connection.insecure, caPem: bundle === undefined ? undefined : readCaBundle(bundle.field, bundle.file) };
+  return { insecure: connection.insecure, caPem: bundle === undefined ? undefined : readCaBundle(bundle.field, bundle.file), caBundleSource: CA_BUNDLE_SOURCE };
 }
+
+/** Where a user names the CA bundle, quoted by the HTTP layer when a certificate is not trusted. */
+const CA_BUNDLE_SOURCE = 'the ca_bundle_file setting or the REPLIFORM_CA_BUNDLE environment variable';
 
 function readCaBundle(field: string, file: string): string {
   let pem: string;

@@ -4,7 +4,7 @@
  * clients that `Context.clients` builds.
  */
 import type { RequestLogEntry, TlsOptions } from '../../lib/client/http/http-client';
-import type { SharedState } from '../../lib/client/vr/shared-state';
+import type { SharedState } from '../../lib/client/shared-state';
 import type { Clock } from '../../lib/client/wait';
 import type { BaseConnection, CredentialsRef } from './connection';
 

@@ -3,7 +3,8 @@
  * reported as such, and replications whose values lie outside the API's documented ranges flagged.
  * Against the simulator (fault rules, drift) where it can produce the case, a capture server where it cannot.
  */
-import { ApiError, TaskFailedError } from '../../lib/client/http/errors';
+import { ApiError } from '../../lib/client/http/errors';
+import { TaskFailedError } from '../../lib/client/tasks';
 import { replicationRangeWarnings, type RangeCheckedReplication } from '../../lib/client/vr/ranges';
 import { VrClient, type VrClientOptions } from '../../lib/client/vr/vr-client';
 

@@ -8,10 +8,10 @@ import {
   ApiConnectionError,
   ApiError,
   ApiNotFoundError,
-  TaskFailedError,
   isApiError,
   redactUrl,
 } from '../../lib/client/http/errors';
+import { TaskFailedError } from '../../lib/client/tasks';
 import { createHttpClient, encodeQuery, parseRetryAfter, type HttpLogEntry } from '../../lib/client/http/http-client';
 import { fakeClock, startCaptureServer, type CaptureServer } from './helpers/capture-server';
 
@@ -150,26 +150,6 @@ describe('createHttpClient against a capturing server', () => {
     expect(server.received('GET /api/rest/vr/v2/tasks')).toHaveLength(2);
   });
 
-  it('parses {error_code, message, op_id} into the ApiError fields', async () => {
-    server.route('POST /api/rest/vr/v2/pairings/p1/replications', {
-      status: 400,
-      body: { error_code: 'VR.INVALID_SPEC', message: 'rpo must be between 5 and 1440', op_id: '6f1c2b7e-0000-4000-8000-000000000000' },
-    });
-    const { http } = client();
-    const error = (await http.request({ method: 'POST', path: '/pairings/p1/replications', body: [] }).catch((e: unknown) => e)) as ApiError;
-    expect(error).toBeInstanceOf(ApiError);
-    expect({ status: error.status, errorCode: error.errorCode, serverMessage: error.serverMessage, opId: error.opId, method: error.method, retryable: error.retryable }).toEqual({
-      status: 400,
-      errorCode: 'VR.INVALID_SPEC',
-      serverMessage: 'rpo must be between 5 and 1440',
-      opId: '6f1c2b7e-0000-4000-8000-000000000000',
-      method: 'POST',
-      retryable: false,
-    });
-    expect(error.url).toBe(`${server.origin}/api/rest/vr/v2/pairings/p1/replications`);
-    expect(error.message).toBe('POST /api/rest/vr/v2/pairings/p1/replications → 400 VR.INVALID_SPEC: rpo must be between 5 and 1440 (op_id 6f1c2b7e-0000-4000-8000-000000000000)');
-  });
-
   it('maps 404 without a body to ApiNotFoundError', async () => {
     server.route('GET /api/rest/vr/v2/pairings/nope', { status: 404 });
     const { http } = client();
@@ -278,7 +258,8 @@ describe('TLS', () => {
   });
 
   it('fails verification of a self-signed certificate with an ApiConnectionError that explains the fix', async () => {
-    const http = createHttpClient({ baseUrl: `${server.origin}/api/rest/vr/v2`, retry: { maxAttempts: 3 } });
+    const caBundleSource = 'the ca_bundle_file setting or the REPLIFORM_CA_BUNDLE environment variable';
+    const http = createHttpClient({ baseUrl: `${server.origin}/api/rest/vr/v2`, retry: { maxAttempts: 3 }, tls: { caBundleSource } });
     const error = (await http.request({ method: 'GET', path: '/info' }).catch((e: unknown) => e)) as ApiConnectionError;
     expect(error).toBeInstanceOf(ApiConnectionError);
     expect(['DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN']).toContain(error.code);
@@ -290,6 +271,18 @@ describe('TLS', () => {
     expect(http.stats.requests).toBe(1); // a TLS failure is not retried
     expect(server.requests).toHaveLength(0);
     expect(http.insecure).toBe(false);
+  });
+
+  it('names no setting of its own when the caller names none (the CA-bundle setting belongs to the caller)', async () => {
+    const http = createHttpClient({ baseUrl: `${server.origin}/api/rest/vr/v2`, retry: { maxAttempts: 1 } });
+    const error = (await http.request({ method: 'GET', path: '/info' }).catch((e: unknown) => e)) as ApiConnectionError;
+    expect(error.hint).toBe(
+      'The TLS certificate of ' + new URL(server.origin).host + ' is not trusted. Trust the appliance certificate with a CA bundle (PEM) ' +
+        'or, in a lab only, enable insecure mode (no certificate verification).',
+    );
+    expect(() => createHttpClient({ baseUrl: server.origin, tls: { caFile: '/nonexistent/ca.pem' } })).toThrow(
+      /^cannot read the CA bundle file \/nonexistent\/ca.pem: [^(]*ENOENT/,
+    );
   });
 
   it('passes with the certificate given as caPem (added to the built-in roots)', async () => {

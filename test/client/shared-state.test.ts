@@ -2,7 +2,7 @@
 import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createSharedState } from '../../lib/client/vr/shared-state';
+import { createSharedState } from '../../lib/client/shared-state';
 
 const identity = ['https://vr-a.example.local', 'administrator@vsphere.local', 'secret-1'];
 
@@ -55,11 +55,11 @@ test('a remote session is created once per session and pairing', async () => {
   const create = async () => {
     created.push('remote');
   };
-  await Promise.all([a.ensureRemoteSession('session-1', 'pairing-1', create), b.ensureRemoteSession('session-1', 'pairing-1', create)]);
+  await Promise.all([a.ensureExtension('session-1', 'pairing-1', create), b.ensureExtension('session-1', 'pairing-1', create)]);
   expect(created).toEqual(['remote']);
-  expect((await b.obtainSession(undefined, async () => 'unused')).remotePairings).toEqual(['pairing-1']);
+  expect((await b.obtainSession(undefined, async () => 'unused')).extensions).toEqual(['pairing-1']);
   await a.obtainSession('session-1', async () => 'session-2');
-  await b.ensureRemoteSession('session-2', 'pairing-1', create);
+  await b.ensureExtension('session-2', 'pairing-1', create);
   expect(created).toEqual(['remote', 'remote']);
 });
 

@@ -1,5 +1,6 @@
 import { inspect } from 'node:util';
-import { ApiAuthenticationError, ApiError, ApiNotFoundError, TaskFailedError, isApiError } from '../../lib/client/http/errors';
+import { ApiAuthenticationError, ApiError, ApiNotFoundError, isApiError } from '../../lib/client/http/errors';
+import { TaskFailedError } from '../../lib/client/tasks';
 import type { HttpLogEntry } from '../../lib/client/http/http-client';
 import { WaitTimeoutError, type WaitProgress } from '../../lib/client/wait';
 import { VrClient, isLocalPairing, parseTime, vrBaseUrl, type VrClientOptions } from '../../lib/client/vr/vr-client';

@@ -2,13 +2,14 @@
  * The ApiError family: the one error hierarchy of the client layer, plus URL redaction.
  *
  * Calls no endpoint. Chosen in one place: `http-client.ts` maps every failed response or connection failure to one
- * of these classes; `vr-client.ts` raises ApiAuthenticationError (login) and TaskFailedError (tasks).
+ * of these classes (with the vendor profile's decoder and not-found rule); `session.ts` and the vendor clients raise
+ * ApiAuthenticationError (login); `tasks.ts` adds TaskFailedError.
  *
- * - ApiError                 any non-2xx answer (status, error_code, op_id, method, redacted url, retryable)
+ * - ApiError                 any non-2xx answer (status, the vendor's error code, message and op id, method,
+ *                            redacted url, retryable)
  *   - ApiConnectionError     status 0: refused, reset, DNS, timeout, TLS; `code` + an actionable hint
  *   - ApiAuthenticationError login rejected, or 401 again after one re-login
- *   - ApiNotFoundError       404
- *   - TaskFailedError        a task ended ERROR or CANCELLED
+ *   - ApiNotFoundError       the vendor's not-found answer (VR: 404)
  *
  * Messages and fields never contain a password, an Authorization header or a session id.
  *
@@ -16,6 +17,7 @@
  */
 
 const API_ERROR_BRAND = Symbol.for('repliform.ApiError');
+const NOT_FOUND_BRAND = Symbol.for('repliform.ApiNotFoundError');
 
 /** Query parameters whose values are replaced by "REDACTED" (substring match, case-insensitive). @internal */
 const SECRET_PARAM = /(pass(word|wd)?|token|secret|signature|session|api[-_]?key|credential|auth)/i;
@@ -28,12 +30,14 @@ export interface ApiErrorFields {
   readonly method: string;
   /** Request URL; redacted here again, whatever the caller passes. */
   readonly url: string;
-  /** The API's `error_code`, when the body had one. */
+  /** The API's error code, when the body had one (decoded by the vendor profile). */
   readonly errorCode?: string;
-  /** The API's `message`, when the body had one. */
+  /** The API's message, when the body had one. */
   readonly serverMessage?: string;
-  /** The API's `op_id` (quote it to VMware support). */
+  /** The API's operation or request id (quote it to the vendor's support). */
   readonly opId?: string;
+  /** The vendor's name for `opId` in the message. @default "op_id" */
+  readonly opIdLabel?: string;
   /** True when the same request may succeed later (429, 500, 502, 503, 504, connection failures). @default false */
   readonly retryable?: boolean;
   /** The underlying error (never an object holding request headers). */
@@ -80,9 +84,17 @@ export class ApiConnectionError extends ApiError {
   /** How to fix it, in one sentence. */
   public readonly hint: string;
 
-  constructor(fields: Omit<ApiErrorFields, 'status'> & { readonly code: string; readonly detail?: string; readonly timeoutMs?: number }) {
+  constructor(
+    fields: Omit<ApiErrorFields, 'status'> & {
+      readonly code: string;
+      readonly detail?: string;
+      readonly timeoutMs?: number;
+      /** Where the user names a CA bundle, quoted in TLS hints (see `TlsOptions.caBundleSource`). */
+      readonly caBundleSource?: string;
+    },
+  ) {
     const url = redactUrl(fields.url);
-    const hint = connectionHint(fields.code, url, fields.timeoutMs);
+    const hint = connectionHint(fields.code, url, fields.timeoutMs, fields.caBundleSource);
     const detail = fields.detail !== undefined && fields.detail !== '' ? `: ${fields.detail}` : '';
     super(
       { ...fields, status: 0 },
@@ -104,47 +116,34 @@ export class ApiAuthenticationError extends ApiError {
   }
 }
 
-/** 404: the object does not exist (the VR API sends no body with it). @public */
-export class ApiNotFoundError extends ApiError {}
-
-/** A task ended ERROR or CANCELLED. `status`/`method`/`url` describe the read that observed it. @public */
-export class TaskFailedError extends ApiError {
-  public readonly taskId: string;
-  /** "ERROR" or "CANCELLED". */
-  public readonly taskStatus: string;
-  /** The task's `error.message`, if any. */
-  public readonly taskErrorMessage?: string;
-  /** The task's `error.details`, if any. */
-  public readonly taskErrorDetails?: string;
-
-  constructor(fields: {
-    readonly taskId: string;
-    readonly taskStatus: string;
-    readonly description: string;
-    readonly taskErrorMessage?: string;
-    readonly taskErrorDetails?: string;
-    readonly url: string;
-  }) {
-    const taskErrorMessage = nonEmpty(fields.taskErrorMessage);
-    super(
-      { status: 200, method: 'GET', url: fields.url, retryable: false, errorCode: `TASK_${fields.taskStatus}` },
-      taskFailureMessage(fields.description, fields.taskStatus, taskErrorMessage),
-    );
-    this.taskId = fields.taskId;
-    this.taskStatus = fields.taskStatus;
-    this.taskErrorMessage = taskErrorMessage;
-    this.taskErrorDetails = nonEmpty(fields.taskErrorDetails);
+/** The object does not exist, by the vendor's not-found rule (VR: 404, which comes without a body). @public */
+export class ApiNotFoundError extends ApiError {
+  constructor(fields: ApiErrorFields, message?: string) {
+    super(fields, message);
+    Object.defineProperty(this, NOT_FOUND_BRAND, { value: true });
   }
 }
 
-/** "<task> was cancelled[: message]" or "<task> ended ERROR: <message or 'no error message'>". */
-function taskFailureMessage(description: string, taskStatus: string, taskErrorMessage: string | undefined): string {
-  if (taskStatus === 'CANCELLED') return `${description} was cancelled${taskErrorMessage === undefined ? '' : `: ${taskErrorMessage}`}`;
-  return `${description} ended ${taskStatus}: ${taskErrorMessage ?? 'no error message'}`;
+/** True for an ApiNotFoundError, also across duplicate copies of this module. @public */
+export function isNotFoundError(x: unknown): x is ApiNotFoundError {
+  return isApiError(x) && (x as unknown as Record<symbol, unknown>)[NOT_FOUND_BRAND] === true;
 }
 
-function nonEmpty(text: string | undefined): string | undefined {
-  return text === undefined || text.trim() === '' ? undefined : text;
+/** A 2xx answer whose body is not what the API documents: `METHOD path → status: unexpected response, <problem>`. @public */
+export function invalidResponseError(response: { readonly status: number; readonly url: string }, method: string, problem: string): ApiError {
+  return new ApiError(
+    { status: response.status, method, url: response.url, errorCode: 'INVALID_RESPONSE' },
+    `${method} ${pathOnly(response.url)} → ${response.status}: unexpected response, ${problem}`,
+  );
+}
+
+/** The path of a URL (no query), for messages. @internal */
+export function pathOnly(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return url;
+  }
 }
 
 /** True for every member of the family, also across duplicate copies of this module. @public */
@@ -204,7 +203,7 @@ export function displayPath(url: string): string {
 function formatApiErrorMessage(f: ApiErrorFields): string {
   const code = f.errorCode !== undefined && f.errorCode !== '' ? ` ${f.errorCode}` : '';
   const text = f.serverMessage !== undefined && f.serverMessage !== '' ? `: ${f.serverMessage}` : defaultStatusText(f.status);
-  const op = f.opId !== undefined && f.opId !== '' ? ` (op_id ${f.opId})` : '';
+  const op = f.opId !== undefined && f.opId !== '' ? ` (${f.opIdLabel ?? 'op_id'} ${f.opId})` : '';
   return `${f.method.toUpperCase()} ${displayPath(f.url)} → ${f.status}${code}${text}${op}`;
 }
 
@@ -239,19 +238,22 @@ export const TLS_ERROR_CODES: ReadonlySet<string> = new Set([
   'HOSTNAME_MISMATCH',
 ]);
 
-const TLS_FIX =
-  'Trust the appliance certificate with a CA bundle (the ca_bundle_file setting or the REPLIFORM_CA_BUNDLE ' +
-  'environment variable, PEM) or, in a lab only, enable insecure mode (no certificate verification).';
+/** How to fix an untrusted certificate; `caBundleSource` is the caller's name for its CA bundle setting. */
+function tlsFix(caBundleSource: string | undefined): string {
+  const bundle = caBundleSource === undefined || caBundleSource === '' ? 'a CA bundle (PEM)' : `a CA bundle (${caBundleSource}, PEM)`;
+  return `Trust the appliance certificate with ${bundle} or, in a lab only, enable insecure mode (no certificate verification).`;
+}
 
-function connectionHint(code: string, url: string, timeoutMs?: number): string {
+function connectionHint(code: string, url: string, timeoutMs?: number, caBundleSource?: string): string {
   const host = hostOf(url);
+  const fix = tlsFix(caBundleSource);
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID' || code === 'HOSTNAME_MISMATCH') {
-    return `The TLS certificate of ${host} does not name that host; use the host name in the certificate. ${TLS_FIX}`;
+    return `The TLS certificate of ${host} does not name that host; use the host name in the certificate. ${fix}`;
   }
   if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID') {
-    return `The TLS certificate of ${host} is outside its validity period; renew it or check the clock. ${TLS_FIX}`;
+    return `The TLS certificate of ${host} is outside its validity period; renew it or check the clock. ${fix}`;
   }
-  if (TLS_ERROR_CODES.has(code)) return `The TLS certificate of ${host} is not trusted. ${TLS_FIX}`;
+  if (TLS_ERROR_CODES.has(code)) return `The TLS certificate of ${host} is not trusted. ${fix}`;
   const hints: Record<string, string> = {
     ECONNREFUSED: `Connection refused by ${host}: check the endpoint URL and port, and that the appliance is running.`,
     ECONNRESET: `The connection to ${host} was reset; the server or a proxy closed it.`,

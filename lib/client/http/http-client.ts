@@ -3,7 +3,11 @@
  * timeout, a retry policy that only repeats what is safe, redacted logging, and the mapping of every failure to the
  * ApiError family (in `toApiError` / `toConnectionError`, the one place that chooses the class).
  *
- * Calls whatever path the typed client asks for (VR: `/api/rest/vr/v2/...`); no endpoint of its own.
+ * The vendor's client passes its `VendorProfile` (see `vendor.ts`): the profile decodes error bodies, names the
+ * headers that carry credentials and says which failed answers mean not-found. Without one, bodies are not
+ * interpreted and a 404 is not-found.
+ *
+ * Calls whatever path the typed client asks for; no endpoint of its own.
  *
  * Retry policy (up to `retry.maxAttempts` attempts in total):
  * - any method: 429 and 503 (honouring `Retry-After` in seconds or as an HTTP date), and connection failures that
@@ -13,7 +17,8 @@
  *   here: the caller re-reads to decide — unless the request says it is `idempotent` (a login: repeating it at worst
  *   leaves an unused session), which is retried like a read.
  *
- * The `authorization` and `x-dr-session` headers never reach logs or errors; URLs are passed through `redactUrl`.
+ * No header reaches a log entry; the values of the secret headers (`authorization`, `proxy-authorization`, `cookie`
+ * and the profile's) are scrubbed from any message the server or Node echoes back; URLs pass through `redactUrl`.
  *
  * @public
  */
@@ -31,6 +36,7 @@ import {
   redactUrl,
 } from './errors';
 import { backoffDelay, DEFAULT_MAX_DELAY_MS, DEFAULT_MIN_DELAY_MS, sleep as realSleep } from '../wait';
+import { plainHttpProfile, scrubSecrets, secretHeaderNames, secretValues, type DecodedErrorBody, type VendorProfile } from './vendor';
 
 /** HTTP methods the clients use. @public */
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -55,6 +61,12 @@ export interface TlsOptions {
    * @default false
    */
   readonly insecure?: boolean;
+  /**
+   * Where the user names a CA bundle, quoted in the fix of a TLS failure and of an unreadable `caFile`
+   * (the CLI: "the ca_bundle_file setting or the REPLIFORM_CA_BUNDLE environment variable").
+   * @default - "a CA bundle (PEM)" without naming a setting
+   */
+  readonly caBundleSource?: string;
 }
 
 /** Retry policy. @public */
@@ -89,7 +101,7 @@ export interface HttpLogEntry {
   /** HTTP status; 0 when no response arrived. */
   readonly status: number;
   readonly durationMs: number;
-  /** The API's op_id when an error body carried one. */
+  /** The API's operation or request id when an error body carried one. */
   readonly opId?: string;
   /** 1-based attempt number of this request. */
   readonly attempt: number;
@@ -106,6 +118,11 @@ export type RequestLogEntry = HttpLogEntry;
 export interface HttpClientOptions {
   /** Base URL every relative path is appended to, e.g. `https://vr-a.example.local/api/rest/vr/v2`. */
   readonly baseUrl: string;
+  /**
+   * The vendor's error decoder, secret headers and not-found rule.
+   * @default plainHttpProfile - bodies not interpreted, 404 is not-found
+   */
+  readonly vendor?: VendorProfile;
   /**
    * Timeout of one attempt, in milliseconds.
    * @default 30_000
@@ -163,7 +180,7 @@ export interface HttpRequest {
   readonly query?: Readonly<Record<string, QueryValue>>;
   /** JSON body (arrays allowed). */
   readonly body?: unknown;
-  /** Extra headers for this request (e.g. `x-dr-session`, `authorization`). */
+  /** Extra headers for this request (e.g. a session header, `authorization`). */
   readonly headers?: Readonly<Record<string, string>>;
   /** Per-request abort signal (in addition to the client's). */
   readonly signal?: AbortSignal;
@@ -207,9 +224,6 @@ export interface HttpClient {
   readonly stats: Readonly<HttpStats>;
 }
 
-/** Headers that never appear in logs or errors. @internal */
-export const SECRET_HEADERS: ReadonlySet<string> = new Set(['authorization', 'x-dr-session', 'proxy-authorization', 'cookie']);
-
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_ATTEMPTS = 5;
 const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
@@ -236,7 +250,8 @@ export function buildCaList(options: TlsOptions | undefined): string[] | undefin
       extra.push(fs.readFileSync(options.caFile, 'utf8'));
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
-      throw new Error(`cannot read the CA bundle file ${options.caFile} (ca_bundle_file / REPLIFORM_CA_BUNDLE): ${reason}`);
+      const source = options.caBundleSource !== undefined && options.caBundleSource !== '' ? ` (${options.caBundleSource})` : '';
+      throw new Error(`cannot read the CA bundle file ${options.caFile}${source}: ${reason}`);
     }
   }
   if (options?.caPem !== undefined && options.caPem !== '') extra.push(options.caPem);
@@ -289,8 +304,12 @@ class AxiosHttpClient implements HttpClient {
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   private readonly random: () => number;
   private readonly now: () => number;
+  private readonly vendor: VendorProfile;
+  private readonly secretHeaders: ReadonlySet<string>;
 
   constructor(private readonly options: HttpClientOptions) {
+    this.vendor = options.vendor ?? plainHttpProfile;
+    this.secretHeaders = secretHeaderNames(this.vendor);
     const base = parseBaseUrl(options.baseUrl);
     this.baseUrl = `${base.origin}${base.basePath}`;
     this.origin = base.origin;
@@ -364,6 +383,7 @@ class AxiosHttpClient implements HttpClient {
     const hasBody = req.body !== undefined;
     if (hasBody) headers['content-type'] = 'application/json';
     const logBase = { method: req.method, path: redactPath(url), attempt };
+    const secrets = secretValues(headers, this.secretHeaders);
     let res: AxiosResponse<unknown>;
     try {
       res = await this.axios.request<unknown>({
@@ -374,7 +394,7 @@ class AxiosHttpClient implements HttpClient {
         signal,
       });
     } catch (err) {
-      const error = toConnectionError(err, req.method, url, this.timeoutMs);
+      const error = toConnectionError(err, req.method, url, this.timeoutMs, { caBundleSource: this.options.tls?.caBundleSource, secrets });
       return { error, log: { ...logBase, status: 0, durationMs: this.now() - started, errorCode: error.code } };
     }
     const durationMs = this.now() - started;
@@ -384,7 +404,7 @@ class AxiosHttpClient implements HttpClient {
       this.log({ ...logBase, status: res.status, durationMs });
       return { response: { status: res.status, headers: resHeaders, data, url: redactUrl(url) } };
     }
-    const error = toApiError(res.status, req.method, url, data);
+    const error = toApiError(res.status, req.method, url, data, this.vendor, secrets);
     const retryAfter = parseRetryAfter(resHeaders['retry-after'], this.now());
     return { error, retryAfter, log: { ...logBase, status: res.status, durationMs, opId: error.opId } };
   }
@@ -419,28 +439,65 @@ export function isRetryable(method: HttpMethod, error: ApiError): boolean {
   return safe && SAFE_METHOD_RETRY_STATUSES.has(error.status);
 }
 
-/** Map a non-2xx response to the right ApiError subclass. @internal */
-export function toApiError(status: number, method: string, url: string, data: unknown): ApiError {
-  const body = parseErrorBody(data);
+/**
+ * Map a non-2xx response to the right ApiError subclass with the vendor's decoder and not-found rule; `secrets`
+ * (values of the request's secret headers) are scrubbed from what the server wrote.
+ * @internal
+ */
+export function toApiError(
+  status: number,
+  method: string,
+  url: string,
+  data: unknown,
+  vendor: VendorProfile = plainHttpProfile,
+  secrets: readonly string[] = [],
+): ApiError {
+  const body = scrubDecoded(decodeSafely(vendor, status, data), secrets);
   const retryable = ANY_METHOD_RETRY_STATUSES.has(status) || SAFE_METHOD_RETRY_STATUSES.has(status);
   const fields = { status, method, url, ...body, retryable };
   if (status === 401) return new ApiAuthenticationError(fields);
-  if (status === 404) return new ApiNotFoundError(fields);
+  if (vendor.isNotFound(status, body)) return new ApiNotFoundError(fields);
   return new ApiError(fields);
 }
 
+/** A decoder that throws must not hide the HTTP failure: the error then carries only the status. */
+function decodeSafely(vendor: VendorProfile, status: number, data: unknown): DecodedErrorBody {
+  try {
+    return vendor.decodeError(status, data);
+  } catch {
+    return {};
+  }
+}
+
+function scrubDecoded(body: DecodedErrorBody, secrets: readonly string[]): DecodedErrorBody {
+  return {
+    errorCode: scrubSecrets(body.errorCode, secrets),
+    serverMessage: scrubSecrets(body.serverMessage, secrets),
+    opId: scrubSecrets(body.opId, secrets),
+    opIdLabel: body.opIdLabel,
+  };
+}
+
 /** Map an axios/Node failure without a response to ApiConnectionError (never keeping the axios config). @internal */
-export function toConnectionError(err: unknown, method: string, url: string, timeoutMs: number): ApiConnectionError {
+export function toConnectionError(
+  err: unknown,
+  method: string,
+  url: string,
+  timeoutMs: number,
+  context: { readonly caBundleSource?: string; readonly secrets?: readonly string[] } = {},
+): ApiConnectionError {
   if (isApiError(err) && err instanceof ApiConnectionError) return err;
   const code = connectionCode(err);
   const root = rootCause(err);
-  const cause = root instanceof Error ? sanitizedError(root) : undefined;
+  const secrets = context.secrets ?? [];
+  const cause = root instanceof Error ? sanitizedError(root, secrets) : undefined;
   return new ApiConnectionError({
     method,
     url,
     code,
-    detail: root instanceof Error && code === 'UNKNOWN' ? root.message : undefined,
+    detail: root instanceof Error && code === 'UNKNOWN' ? scrubSecrets(root.message, secrets) : undefined,
     timeoutMs: code === 'ETIMEDOUT' ? timeoutMs : undefined,
+    caBundleSource: context.caBundleSource,
     retryable: NEVER_SENT_CODES.has(code) || MAYBE_SENT_CODES.has(code),
     cause,
   });
@@ -463,21 +520,13 @@ function rootCause(err: unknown): unknown {
   return err;
 }
 
-/** A copy of a Node error with only message and code (no sockets, no request config). */
-function sanitizedError(err: Error): Error {
-  const copy = new Error(err.message);
+/** A copy of a Node error with only message and code (no sockets, no request config, no secret values). */
+function sanitizedError(err: Error, secrets: readonly string[]): Error {
+  const copy = new Error(scrubSecrets(err.message, secrets));
   copy.name = err.name;
   const code = (err as { code?: unknown }).code;
   if (typeof code === 'string') Object.defineProperty(copy, 'code', { value: code, enumerable: true });
   return copy;
-}
-
-/** `{error_code, message, op_id}` when present. */
-function parseErrorBody(data: unknown): { errorCode?: string; serverMessage?: string; opId?: string } {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return {};
-  const o = data as Record<string, unknown>;
-  const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
-  return { errorCode: str(o['error_code']), serverMessage: str(o['message']), opId: str(o['op_id']) };
 }
 
 function parseBody(data: unknown): unknown {

@@ -3,5 +3,6 @@
  * @public
  */
 export * from './types';
+export * from './profile';
 export * from './vr-client';
 export * from './ranges';

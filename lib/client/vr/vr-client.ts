@@ -33,21 +33,16 @@
  * @api GET    /tasks
  * @api GET    /tasks/{task_id}
  *
- * Sessions: lazy login on the first call. On a 401 from any call but login itself the client logs in again ONCE,
- * recreates every remote session created so far, and retries the call once; a second 401 is an
- * ApiAuthenticationError. List methods follow `_meta.links.next.href` until it is null and return every page; a next
- * link that is not under the API root (same origin, same base path) is refused as an invalid response, never followed.
+ * Sessions (`../session.ts`): lazy login on the first call. On a 401 from any call but login itself the client logs in
+ * again ONCE, recreates every remote session (the session's extensions, one per pairing) created so far, and retries
+ * the call once; a second 401 is an ApiAuthenticationError. List methods follow `_meta.links.next.href` until it is
+ * null and return every page (`../paging.ts`); a next link that is not under the API root (same origin, same base
+ * path) is refused as an invalid response, never followed. Tasks are waited on with `../tasks.ts`.
  *
  * @public
  */
 import { Buffer } from 'node:buffer';
-import {
-  ApiAuthenticationError,
-  ApiError,
-  TaskFailedError,
-  isApiError,
-  redactUrl,
-} from '../http/errors';
+import { ApiAuthenticationError, ApiError, invalidResponseError, isApiError, isNotFoundError, pathOnly } from '../http/errors';
 import {
   createHttpClient,
   type HttpClient,
@@ -58,7 +53,11 @@ import {
   type RetryOptions,
   type TlsOptions,
 } from '../http/http-client';
-import { systemClock, waitFor, type Clock, type WaitProgress } from '../wait';
+import { followNextLinks, type LinkedPage } from '../paging';
+import { Session } from '../session';
+import type { SharedState } from '../shared-state';
+import { pollTask } from '../tasks';
+import { systemClock, type Clock, type WaitProgress } from '../wait';
 import type {
   ConfigureReplicationSpec,
   Datastore,
@@ -81,14 +80,11 @@ import type {
   VrCredentials,
   VrmsInfo,
 } from './types';
+import { describeVrTask, observeVrTask, VR_SESSION_HEADER, vrProfile } from './profile';
 import { replicationRangeWarnings } from './ranges';
-import type { SharedState } from './shared-state';
 
 /** The REST gateway base path appended to the endpoint. @public */
 export const VR_API_BASE_PATH = '/api/rest/vr/v2';
-
-/** Safety net against a server whose next link never ends. @internal */
-const MAX_PAGES = 10_000;
 
 /** Options of `VrClient`. @public */
 export interface VrClientOptions {
@@ -290,12 +286,8 @@ export class VrClient {
   private readonly random: () => number;
   private readonly signal?: AbortSignal;
   private readonly shared?: SharedState;
-  private session?: string;
-  private loginInFlight?: Promise<string>;
-  private reloginInFlight?: Promise<void>;
-  /** Pairings with a remote session on the current session, in creation order. */
-  private readonly remoteSessions = new Set<string>();
-  private readonly remoteInFlight = new Map<string, Promise<void>>();
+  /** The VR session; its extensions are the pairings with a remote session. */
+  private readonly session: Session;
   private counters = { logins: 0, taskPolls: 0 };
   private readonly onWarning?: (message: string) => void;
   private readonly warned = new Set<string>();
@@ -313,6 +305,7 @@ export class VrClient {
     this.onWarning = options.onWarning;
     this.http = createHttpClient({
       baseUrl: this.baseUrl,
+      vendor: vrProfile,
       timeoutMs: options.timeoutMs,
       tls: options.tls,
       retry: options.retry,
@@ -323,6 +316,15 @@ export class VrClient {
       signal: options.signal,
     });
     this.insecure = this.http.insecure;
+    this.session = new Session({
+      login: () => this.postLogin(),
+      rejectedAgain: (err) => this.sessionRejectedError(err),
+      extension: {
+        create: (pairingId, token) => this.postRemoteSession(pairingId, token),
+        rejected: (pairingId, err) => this.remoteAuthError(pairingId, err),
+      },
+      shared: this.shared,
+    });
   }
 
   /** True when lists may come from the cache shared with other processes (a miss is worth a fresh look). */
@@ -339,7 +341,7 @@ export class VrClient {
 
   /** Log in now (otherwise done lazily by the first call). `POST /session`. */
   public async login(): Promise<void> {
-    await this.sessionId();
+    await this.session.current();
   }
 
   /**
@@ -347,12 +349,10 @@ export class VrClient {
    * A shared session stays open: other processes are using it.
    */
   public async logout(): Promise<void> {
-    const session = this.session;
-    this.session = undefined;
-    this.remoteSessions.clear();
+    const session = this.session.end();
     if (session === undefined || this.shared !== undefined) return;
     try {
-      await this.http.request({ method: 'DELETE', path: '/session', headers: { 'x-dr-session': session } });
+      await this.http.request({ method: 'DELETE', path: '/session', headers: { [VR_SESSION_HEADER]: session } });
     } catch (err) {
       if (!(isApiError(err) && err.status === 401)) throw err;
     }
@@ -361,18 +361,7 @@ export class VrClient {
   /** `POST /pairings/{id}/remote-session` with the session AND the remote Basic credentials. Remembered for re-login. */
   public async createRemoteSession(pairingId: string): Promise<void> {
     requireId(pairingId, 'pairingId');
-    const existing = this.remoteInFlight.get(pairingId);
-    if (existing !== undefined) return existing;
-    const pending = this.call(
-      { method: 'POST', path: `${pairingPath(pairingId)}/remote-session`, headers: { authorization: basicAuth(this.remoteCredentials) }, idempotent: true },
-      (err) => this.remoteAuthError(pairingId, err),
-    )
-      .then(() => {
-        this.remoteSessions.add(pairingId);
-      })
-      .finally(() => this.remoteInFlight.delete(pairingId));
-    this.remoteInFlight.set(pairingId, pending);
-    return pending;
+    return this.session.extend(pairingId);
   }
 
   /** Create the remote session of this pairing unless it is local (ROBO) or already exists. */
@@ -380,16 +369,12 @@ export class VrClient {
     if (isLocalPairing(pairing)) return;
     const id = pairing.pairing_id;
     if (id === undefined || id === '') throw new TypeError('ensureRemoteSession: the pairing has no pairing_id');
-    if (this.remoteSessions.has(id)) return;
-    if (this.shared === undefined) return this.createRemoteSession(id);
-    const session = await this.sessionId();
-    await this.shared.ensureRemoteSession(session, id, () => this.createRemoteSession(id));
-    this.remoteSessions.add(id);
+    return this.session.ensureExtension(id);
   }
 
   /** Pairing ids with a remote session on the current session. */
   public get remoteSessionPairings(): readonly string[] {
-    return [...this.remoteSessions];
+    return this.session.extensions;
   }
 
   // ---------------------------------------------------------------- server and pairings
@@ -521,7 +506,7 @@ export class VrClient {
       const res = await this.call({ method: 'GET', path: replicationPath(pairingId, replicationId) });
       return this.checkRanges(entity<ReplicationInfo>(res, `replication ${replicationId}`));
     } catch (err) {
-      if (isApiError(err) && err.status === 404) return undefined;
+      if (isNotFoundError(err)) return undefined;
       throw err;
     }
   }
@@ -582,7 +567,7 @@ export class VrClient {
   /** `GET /tasks` (recent tasks, all pages). */
   public async listTasks(): Promise<Task[]> {
     const res = await this.call({ method: 'GET', path: '/tasks' });
-    const raw = await this.collectPages(res, 'tasks');
+    const raw = await this.followPages(res, 'tasks');
     return raw.map((t) => toTask(t, res, 'task'));
   }
 
@@ -592,11 +577,15 @@ export class VrClient {
    */
   public async waitForTask(taskId: string, options: WaitForTaskOptions): Promise<Task> {
     requireId(taskId, 'taskId');
-    let last: Task | undefined;
-    const eta = progressEta(() => this.clock.now());
-    const describe = (): string => options.description ?? describeTask(taskId, last);
-    return waitFor<Task>({
-      description: describe,
+    return pollTask<Task>({
+      taskId,
+      get: () => {
+        this.counters.taskPolls += 1;
+        return this.getTask(taskId);
+      },
+      observe: observeVrTask,
+      describe: (last) => options.description ?? describeVrTask(taskId, last),
+      url: this.http.resolveUrl(`/tasks/${enc(taskId)}`),
       timeoutMs: options.timeoutMs,
       minDelayMs: options.minDelayMs,
       maxDelayMs: options.maxDelayMs,
@@ -604,23 +593,6 @@ export class VrClient {
       onProgress: options.onProgress,
       clock: this.clock,
       random: this.random,
-      check: async () => {
-        this.counters.taskPolls += 1;
-        const task = await this.getTask(taskId);
-        last = task;
-        if (task.status === 'SUCCESS') return { done: true, value: task };
-        if (task.status === 'ERROR' || task.status === 'CANCELLED') {
-          throw new TaskFailedError({
-            taskId,
-            taskStatus: task.status,
-            description: describe(),
-            taskErrorMessage: task.error?.message,
-            taskErrorDetails: task.error?.details,
-            url: this.http.resolveUrl(`/tasks/${enc(taskId)}`),
-          });
-        }
-        return { done: false, progress: task.progress, detail: taskDetail(task), nextCheckInMs: eta(task.progress) };
-      },
     });
   }
 
@@ -651,31 +623,18 @@ export class VrClient {
   /** GET a list and follow `_meta.links.next.href` to the end. */
   private async listAll<T>(path: string, query: Record<string, QueryValue> | undefined, what: string): Promise<T[]> {
     const first = await this.call({ method: 'GET', path, query });
-    return (await this.collectPages(first, what)) as T[];
+    return (await this.followPages(first, what)) as T[];
   }
 
-  private async collectPages(first: HttpResponse, what: string): Promise<unknown[]> {
-    const items: unknown[] = [];
-    const seen = new Set<string>([first.url]);
-    let res = first;
-    for (;;) {
-      const page = parseListPage(res, what);
-      items.push(...page.items);
-      if (page.next === undefined) return items;
-      if (!isUnderApiRoot(page.next, this.baseUrl)) {
-        throw invalidResponse(
-          res,
-          'GET',
-          `the paging link _meta.links.next.href of ${what} is not under the API root ${this.baseUrl}: ${JSON.stringify(redactUrl(page.next))}`,
-        );
-      }
-      const nextUrl = this.http.resolveUrl(page.next);
-      if (seen.has(nextUrl) || seen.size >= MAX_PAGES) {
-        throw invalidResponse(res, 'GET', `the next-page link of ${what} loops back to a page already read (${page.next})`);
-      }
-      seen.add(nextUrl);
-      res = await this.call({ method: 'GET', path: page.next });
-    }
+  private async followPages(first: HttpResponse, what: string): Promise<unknown[]> {
+    return followNextLinks({
+      first,
+      what,
+      apiRoot: this.baseUrl,
+      readPage: (res) => parseListPage(res, what),
+      resolve: (href) => this.http.resolveUrl(href),
+      fetch: (href) => this.call({ method: 'GET', path: href }),
+    });
   }
 
   /** Send with the session; on 401: re-login once (+ remote sessions), retry once, then ApiAuthenticationError. */
@@ -683,20 +642,7 @@ export class VrClient {
     req: { method: HttpMethod; path: string; query?: Record<string, QueryValue>; body?: unknown; headers?: Record<string, string>; idempotent?: boolean },
     authError?: (err: ApiError) => ApiAuthenticationError,
   ): Promise<HttpResponse> {
-    const session = await this.sessionId();
-    try {
-      return await this.http.request({ ...req, headers: { ...req.headers, 'x-dr-session': session } });
-    } catch (err) {
-      if (!isUnauthorized(err)) throw err;
-    }
-    await this.relogin(session);
-    const fresh = await this.sessionId();
-    try {
-      return await this.http.request({ ...req, headers: { ...req.headers, 'x-dr-session': fresh } });
-    } catch (err) {
-      if (!isUnauthorized(err)) throw err;
-      throw authError !== undefined ? authError(err) : this.sessionRejectedError(err);
-    }
+    return this.session.send((token) => this.http.request({ ...req, headers: { ...req.headers, [VR_SESSION_HEADER]: token } }), authError);
   }
 
   /** Lists that do not change during a deploy come from the shared cache when there is one. */
@@ -704,28 +650,6 @@ export class VrClient {
     if (this.shared === undefined) return load();
     if (options.fresh) this.shared.forget(name);
     return this.shared.cachedList(name, load);
-  }
-
-  private async sessionId(stale?: string): Promise<string> {
-    if (this.session !== undefined) return this.session;
-    if (this.loginInFlight === undefined) {
-      this.loginInFlight = this.obtainSession(stale).finally(() => {
-        this.loginInFlight = undefined;
-      });
-    }
-    return this.loginInFlight;
-  }
-
-  /** Our own login, or the session another process shares (logging in under its lock if there is none). */
-  private async obtainSession(stale: string | undefined): Promise<string> {
-    if (this.shared === undefined) {
-      this.session = await this.postLogin();
-      return this.session;
-    }
-    const shared = await this.shared.obtainSession(stale, () => this.postLogin());
-    this.session = shared.id;
-    for (const pairingId of shared.remotePairings) this.remoteSessions.add(pairingId);
-    return shared.id;
   }
 
   /** `POST /session` with Basic credentials → the new session id. */
@@ -749,80 +673,34 @@ export class VrClient {
     return id;
   }
 
-  /** Replace a session the server rejected: one login, then every remote session again. Shared by concurrent callers. */
-  private async relogin(stale: string): Promise<void> {
-    if (this.reloginInFlight !== undefined) return this.reloginInFlight;
-    if (this.session !== undefined && this.session !== stale) return;
-    this.reloginInFlight = (async () => {
-      this.session = undefined;
-      const pairings = [...this.remoteSessions];
-      this.remoteSessions.clear();
-      const session = await this.sessionId(stale);
-      for (const pairingId of pairings) {
-        if (this.remoteSessions.has(pairingId)) continue;
-        const create = () => this.postRemoteSession(pairingId, session);
-        await (this.shared ? this.shared.ensureRemoteSession(session, pairingId, create) : create());
-        this.remoteSessions.add(pairingId);
-      }
-    })().finally(() => {
-      this.reloginInFlight = undefined;
-    });
-    return this.reloginInFlight;
-  }
-
-  /** Re-create a remote session on a fresh session (no 401 recovery: we just logged in). */
+  /** `POST {P}/remote-session` on `session` with the remote Basic credentials (a 401 propagates to the session). */
   private async postRemoteSession(pairingId: string, session: string): Promise<void> {
-    try {
-      await this.http.request({
-        method: 'POST',
-        path: `${pairingPath(pairingId)}/remote-session`,
-        headers: { 'x-dr-session': session, authorization: basicAuth(this.remoteCredentials) },
-        idempotent: true,
-      });
-    } catch (err) {
-      if (isUnauthorized(err)) throw this.remoteAuthError(pairingId, err);
-      throw err;
-    }
+    await this.http.request({
+      method: 'POST',
+      path: `${pairingPath(pairingId)}/remote-session`,
+      headers: { [VR_SESSION_HEADER]: session, authorization: basicAuth(this.remoteCredentials) },
+      idempotent: true,
+    });
   }
 
   private remoteAuthError(pairingId: string, err: ApiError): ApiAuthenticationError {
     return new ApiAuthenticationError(
       { status: err.status, method: err.method, url: err.url, errorCode: err.errorCode, opId: err.opId, username: this.remoteCredentials.username },
       `the remote site of pairing ${pairingId} rejected the login of "${this.remoteCredentials.username}" ` +
-        `(POST ${pathOf(err.url)} → ${err.status}): check the remote credentials (a vCenter SSO user of the remote site)`,
+        `(POST ${pathOnly(err.url)} → ${err.status}): check the remote credentials (a vCenter SSO user of the remote site)`,
     );
   }
 
   private sessionRejectedError(err: ApiError): ApiAuthenticationError {
     return new ApiAuthenticationError(
       { status: err.status, method: err.method, url: err.url, errorCode: err.errorCode, opId: err.opId, username: this.credentials.username },
-      `${err.method} ${pathOf(err.url)} → 401 again after logging in again to ${this.baseUrl} as "${this.credentials.username}": ` +
+      `${err.method} ${pathOnly(err.url)} → 401 again after logging in again to ${this.baseUrl} as "${this.credentials.username}": ` +
         'the appliance does not accept the new session (check the user’s privileges and that the appliance is healthy)',
     );
   }
 }
 
 // ------------------------------------------------------------------ helpers (module-private)
-
-/**
- * Predicts when a task will finish from the rate its progress rose between two polls, so the next poll lands
- * just after it does instead of up to a whole backoff step late. No prediction until progress has moved.
- */
-function progressEta(now: () => number): (progress: number | undefined) => number | undefined {
-  let previous: { progress: number; at: number } | undefined;
-  return (progress) => {
-    if (progress === undefined || progress <= 0) return undefined;
-    const sample = { progress, at: now() };
-    const before = previous;
-    previous = sample;
-    if (before === undefined || sample.progress <= before.progress || sample.at <= before.at) return undefined;
-    const perMs = (sample.progress - before.progress) / (sample.at - before.at);
-    return Math.ceil((100 - sample.progress) / perMs) + ETA_MARGIN_MS;
-  };
-}
-
-/** Lands the predicted poll just after completion rather than just before it. */
-const ETA_MARGIN_MS = 50;
 
 function enc(id: string): string {
   return encodeURIComponent(id);
@@ -870,44 +748,12 @@ function filterQuery(property: string, values: readonly string[] | undefined): R
   return { filter_property: property, filter: values };
 }
 
-function isUnauthorized(err: unknown): err is ApiError {
-  return isApiError(err) && err.status === 401;
-}
-
 function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
-function pathOf(url: string): string {
-  try {
-    return new URL(url).pathname;
-  } catch {
-    return url;
-  }
-}
-
-/**
- * A paging link is followed only when it points under the API root: an absolute URL on the same origin or a path
- * starting with the base path. Anything else (the spec's example value "string", a relative path, another host or
- * API version) is a malformed answer; following it would send the session to a URL nobody chose.
- */
-function isUnderApiRoot(href: string, apiRoot: string): boolean {
-  const root = new URL(apiRoot);
-  if (!/^https?:\/\//i.test(href) && !href.startsWith('/')) return false;
-  let target: URL;
-  try {
-    target = new URL(href, root.origin);
-  } catch {
-    return false;
-  }
-  return target.origin === root.origin && target.pathname.startsWith(`${root.pathname.replace(/\/+$/, '')}/`);
-}
-
 function invalidResponse(res: HttpResponse, method: string, problem: string): ApiError {
-  return new ApiError(
-    { status: res.status, method, url: res.url, errorCode: 'INVALID_RESPONSE' },
-    `${method} ${pathOf(res.url)} → ${res.status}: unexpected response, ${problem}`,
-  );
+  return invalidResponseError(res, method, problem);
 }
 
 function sessionIdFrom(res: HttpResponse): string | undefined {
@@ -924,7 +770,7 @@ function entity<T>(res: HttpResponse, what: string): T {
   return rest as T;
 }
 
-function parseListPage(res: HttpResponse, what: string): { items: unknown[]; next?: string } {
+function parseListPage(res: HttpResponse, what: string): LinkedPage & { readonly items: unknown[] } {
   if (!isRecord(res.data)) throw invalidResponse(res, 'GET', `${what}: expected {"list": [...]}`);
   const list = res.data['list'];
   if (list !== undefined && list !== null && !Array.isArray(list)) throw invalidResponse(res, 'GET', `${what}: "list" is not an array`);
@@ -967,15 +813,6 @@ export function parseTime(value: unknown): number | null {
   if (/^-?\d+(\.\d+)?$/.test(text)) return Number(text);
   const ms = Date.parse(text);
   return Number.isNaN(ms) ? null : ms;
-}
-
-function describeTask(taskId: string, task: Task | undefined): string {
-  const parts = [task?.description, task?.entity_name].filter((p): p is string => typeof p === 'string' && p !== '');
-  return parts.length > 0 ? `task ${taskId} (${parts.join(' ')})` : `task ${taskId}`;
-}
-
-function taskDetail(task: Task): string {
-  return typeof task.progress === 'number' ? `${task.status} ${task.progress}%` : task.status;
 }
 
 function combineSignals(a: AbortSignal | undefined, b: AbortSignal | undefined): AbortSignal | undefined {

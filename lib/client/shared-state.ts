@@ -1,10 +1,11 @@
 /**
  * State shared by the `repliform` processes Terraform starts side by side (one per resource, ten at a time):
- * the VR session, the pairings that have a remote session on it, and a short-lived cache of inventory lists
- * that do not change during a deploy. Without it every process would log in and list inventory on its own.
+ * a vendor session, the extensions made on it (VR: the pairings that have a remote session), and a short-lived
+ * cache of inventory lists that do not change during a deploy. Without it every process would log in and list
+ * inventory on its own. `session.ts` uses it; the vendor client builds the identity.
  *
  * Files live in a private directory (0700, owned by the current user, not a symlink) and are written 0600,
- * atomically (write + rename). A login or a remote-session creation happens under an exclusive lock file, so
+ * atomically (write + rename). A login or the creation of an extension happens under an exclusive lock file, so
  * concurrent processes wait for the first one instead of logging in too; a lock whose process died (SIGKILL)
  * is taken over at once. Nothing here reaches Terraform state.
  */
@@ -15,16 +16,16 @@ import { join } from 'node:path';
 /** A session shared between processes. @public */
 export interface SharedSession {
   readonly id: string;
-  /** Pairing ids with a remote session on this session. */
-  readonly remotePairings: readonly string[];
+  /** Keys of the extensions made on this session (VR: pairing ids with a remote session). */
+  readonly extensions: readonly string[];
 }
 
-/** How VrClient shares its session and inventory lists with other processes. @public */
+/** How a client shares its session and inventory lists with other processes. @public */
 export interface SharedState {
   /** The shared session unless it is `stale`; otherwise `login()` once, under the lock, and share the result. */
   obtainSession(stale: string | undefined, login: () => Promise<string>): Promise<SharedSession>;
-  /** Make sure `pairingId` has a remote session on `sessionId`: `create()` once, under the lock, unless recorded. */
-  ensureRemoteSession(sessionId: string, pairingId: string, create: () => Promise<void>): Promise<void>;
+  /** Make sure extension `key` exists on `sessionId`: `create()` once, under the lock, unless recorded. */
+  ensureExtension(sessionId: string, key: string, create: () => Promise<void>): Promise<void>;
   /** A cached list younger than the TTL, else `load()` and cache it. */
   cachedList<T>(name: string, load: () => Promise<T[]>): Promise<T[]>;
   /** Drop a cached list (after it proved stale). */
@@ -35,7 +36,7 @@ export interface SharedState {
 export interface SharedStateOptions {
   /** The private directory (created 0700 if missing). */
   readonly dir: string;
-  /** Identifies the appliance and user: the base URL, user name and password (hashed, never stored). */
+  /** Identifies the appliance and users: the base URL, user names and passwords (hashed, never stored). */
   readonly identity: readonly string[];
   /**
    * How long inventory lists (pairings, datastores, storage policies) are reused.
@@ -55,7 +56,7 @@ export interface SharedStateOptions {
 
 interface SessionFile {
   id: string;
-  remotePairings: string[];
+  extensions: string[];
 }
 
 interface ListFile {
@@ -69,7 +70,7 @@ const LOCK_POLL_MS = 25;
 export function createSharedState(options: SharedStateOptions): SharedState {
   ensurePrivateDir(options.dir);
   const key = createHash('sha256').update(options.identity.join('\n')).digest('hex').slice(0, 32);
-  const file = (suffix: string) => join(options.dir, `vr-${key}-${suffix}`);
+  const file = (suffix: string) => join(options.dir, `session-${key}-${suffix}`);
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const listTtlMs = options.listTtlMs ?? 120_000;
@@ -108,23 +109,23 @@ export function createSharedState(options: SharedStateOptions): SharedState {
       return withLock('login', async () => {
         const meanwhile = usable(readSession());
         if (meanwhile) return meanwhile;
-        const fresh: SessionFile = { id: await login(), remotePairings: [] };
+        const fresh: SessionFile = { id: await login(), extensions: [] };
         writePrivate(sessionPath, fresh);
         return fresh;
       });
     },
 
-    async ensureRemoteSession(sessionId, pairingId, create) {
+    async ensureExtension(sessionId, extension, create) {
       const recorded = () => {
         const session = readSession();
-        return session?.id === sessionId && session.remotePairings.includes(pairingId);
+        return session?.id === sessionId && session.extensions.includes(extension);
       };
       if (recorded()) return;
-      await withLock('remote', async () => {
+      await withLock('extension', async () => {
         if (recorded()) return;
         await create();
         const session = readSession();
-        if (session?.id === sessionId) writePrivate(sessionPath, { id: sessionId, remotePairings: [...session.remotePairings, pairingId] });
+        if (session?.id === sessionId) writePrivate(sessionPath, { id: sessionId, extensions: [...session.extensions, extension] });
       });
     },
 
@@ -179,7 +180,7 @@ function readJson<T>(path: string, guard: (value: unknown) => value is T): T | u
 function isSessionFile(value: unknown): value is SessionFile {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Record<string, unknown>;
-  return typeof record.id === 'string' && Array.isArray(record.remotePairings) && record.remotePairings.every((p) => typeof p === 'string');
+  return typeof record.id === 'string' && Array.isArray(record.extensions) && record.extensions.every((p) => typeof p === 'string');
 }
 
 function isListFile(value: unknown): value is ListFile {

@@ -1,0 +1,163 @@
+/**
+ * pollTask(): wait for a vendor's task or job on the generic waiter (`wait.ts`). The vendor supplies how to read
+ * the task once and how to classify it (running, succeeded, failed, cancelled); this module polls, reports
+ * progress, predicts from the rate of progress when the task will finish so the next poll lands just after it, and
+ * turns a failed or cancelled task into TaskFailedError.
+ *
+ * Calls no endpoint itself: `get()` does the reading (e.g. VR `GET /tasks/{task_id}`).
+ *
+ * @public
+ */
+import { ApiError } from './http/errors';
+import { systemClock, waitFor, type Clock, type WaitProgress } from './wait';
+
+/** Where a task stands, whatever the vendor calls it. @public */
+export type TaskState = 'running' | 'succeeded' | 'failed' | 'cancelled';
+
+/** One reading of a task in generic terms. @public */
+export interface TaskObservation {
+  readonly state: TaskState;
+  /** The vendor's own status word (VR "ERROR"), quoted in messages. */
+  readonly status: string;
+  /** 0..100 when the task reports it. */
+  readonly progress?: number;
+  /** Free text for progress reports, e.g. "RUNNING 40%". */
+  readonly detail?: string;
+  /** The task's error message, when it failed or was cancelled with one. */
+  readonly errorMessage?: string;
+  /** The task's error details, if any. */
+  readonly errorDetails?: string;
+}
+
+/** Options of `pollTask`. @public */
+export interface PollTaskOptions<T> {
+  readonly taskId: string;
+  /** Reads the task once. Its errors end the wait unchanged. */
+  readonly get: () => Promise<T>;
+  /** Classifies a reading. */
+  readonly observe: (task: T) => TaskObservation;
+  /** What the wait is about, from the last reading (undefined before the first), for messages. */
+  readonly describe: (last: T | undefined) => string;
+  /** URL of the read that observes the task, carried by TaskFailedError. */
+  readonly url: string;
+  /** Total time allowed, in milliseconds. */
+  readonly timeoutMs: number;
+  /** @default 500 */
+  readonly minDelayMs?: number;
+  /** @default 10_000 */
+  readonly maxDelayMs?: number;
+  /** @default - not abortable */
+  readonly signal?: AbortSignal;
+  /** Called after every reading of an unfinished task. @default - no callback */
+  readonly onProgress?: (progress: WaitProgress) => void;
+  /** @default systemClock */
+  readonly clock?: Clock;
+  /** @default Math.random */
+  readonly random?: () => number;
+}
+
+/**
+ * Poll until the task succeeds (→ its last reading).
+ * @throws TaskFailedError when it fails or is cancelled, WaitTimeoutError, WaitAbortedError, or an error of `get`.
+ * @public
+ */
+export async function pollTask<T>(options: PollTaskOptions<T>): Promise<T> {
+  let last: T | undefined;
+  const clock = options.clock ?? systemClock;
+  const eta = progressEta(() => clock.now());
+  const describe = (): string => options.describe(last);
+  return waitFor<T>({
+    description: describe,
+    timeoutMs: options.timeoutMs,
+    minDelayMs: options.minDelayMs,
+    maxDelayMs: options.maxDelayMs,
+    signal: options.signal,
+    onProgress: options.onProgress,
+    clock,
+    random: options.random,
+    check: async () => {
+      const task = await options.get();
+      last = task;
+      const seen = options.observe(task);
+      if (seen.state === 'succeeded') return { done: true, value: task };
+      if (seen.state === 'failed' || seen.state === 'cancelled') throw taskFailed(options, seen, describe());
+      return { done: false, progress: seen.progress, detail: seen.detail, nextCheckInMs: eta(seen.progress) };
+    },
+  });
+}
+
+function taskFailed(options: { readonly taskId: string; readonly url: string }, seen: TaskObservation, description: string): TaskFailedError {
+  return new TaskFailedError({
+    taskId: options.taskId,
+    taskStatus: seen.status,
+    cancelled: seen.state === 'cancelled',
+    description,
+    taskErrorMessage: seen.errorMessage,
+    taskErrorDetails: seen.errorDetails,
+    url: options.url,
+  });
+}
+
+/**
+ * Predicts when a task will finish from the rate its progress rose between two readings, so the next poll lands
+ * just after it does instead of up to a whole backoff step late. No prediction until progress has moved.
+ * @internal
+ */
+export function progressEta(now: () => number): (progress: number | undefined) => number | undefined {
+  let previous: { progress: number; at: number } | undefined;
+  return (progress) => {
+    if (progress === undefined || progress <= 0) return undefined;
+    const sample = { progress, at: now() };
+    const before = previous;
+    previous = sample;
+    if (before === undefined || sample.progress <= before.progress || sample.at <= before.at) return undefined;
+    const perMs = (sample.progress - before.progress) / (sample.at - before.at);
+    return Math.ceil((100 - sample.progress) / perMs) + ETA_MARGIN_MS;
+  };
+}
+
+/** Lands the predicted poll just after completion rather than just before it. */
+const ETA_MARGIN_MS = 50;
+
+/** A task ended failed or cancelled. `status`/`method`/`url` describe the read that observed it. @public */
+export class TaskFailedError extends ApiError {
+  public readonly taskId: string;
+  /** The vendor's status word, e.g. "ERROR" or "CANCELLED". */
+  public readonly taskStatus: string;
+  /** The task's error message, if any. */
+  public readonly taskErrorMessage?: string;
+  /** The task's error details, if any. */
+  public readonly taskErrorDetails?: string;
+
+  constructor(fields: {
+    readonly taskId: string;
+    readonly taskStatus: string;
+    /** @default - true when taskStatus is "CANCELLED" */
+    readonly cancelled?: boolean;
+    readonly description: string;
+    readonly taskErrorMessage?: string;
+    readonly taskErrorDetails?: string;
+    readonly url: string;
+  }) {
+    const taskErrorMessage = nonEmpty(fields.taskErrorMessage);
+    const cancelled = fields.cancelled ?? fields.taskStatus === 'CANCELLED';
+    super(
+      { status: 200, method: 'GET', url: fields.url, retryable: false, errorCode: `TASK_${fields.taskStatus}` },
+      taskFailureMessage(fields.description, fields.taskStatus, cancelled, taskErrorMessage),
+    );
+    this.taskId = fields.taskId;
+    this.taskStatus = fields.taskStatus;
+    this.taskErrorMessage = taskErrorMessage;
+    this.taskErrorDetails = nonEmpty(fields.taskErrorDetails);
+  }
+}
+
+/** "<task> was cancelled[: message]" or "<task> ended <STATUS>: <message or 'no error message'>". */
+function taskFailureMessage(description: string, taskStatus: string, cancelled: boolean, taskErrorMessage: string | undefined): string {
+  if (cancelled) return `${description} was cancelled${taskErrorMessage === undefined ? '' : `: ${taskErrorMessage}`}`;
+  return `${description} ended ${taskStatus}: ${taskErrorMessage ?? 'no error message'}`;
+}
+
+function nonEmpty(text: string | undefined): string | undefined {
+  return text === undefined || text.trim() === '' ? undefined : text;
+}
