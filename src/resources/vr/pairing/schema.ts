@@ -34,5 +34,8 @@ export const vrPairingSpecSchema = z
 export type VrPairingSpec = z.infer<typeof vrPairingSpecSchema>;
 export type VrPairingSpecInput = z.input<typeof vrPairingSpecSchema>;
 
-/** A pairing is looked up (or created once): which pairing is its identity; it has no settings. */
-export const vrPairingFields: KindFields = { identity: ['pairing', 'create'], settings: [] };
+/**
+ * A pairing is looked up: which pairing is its identity, and it has no settings. `create` (how to make it when
+ * missing) only matters on the first apply, so changing it later replaces nothing.
+ */
+export const vrPairingFields: KindFields = { identity: ['pairing'], settings: [] };
