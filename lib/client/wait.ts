@@ -243,6 +243,13 @@ function abortReason(signal: AbortSignal | undefined): unknown {
   return reason ?? new Error('aborted');
 }
 
+/** One signal that aborts when either does; undefined when neither is given. @internal */
+export function combineSignals(a: AbortSignal | undefined, b: AbortSignal | undefined): AbortSignal | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return AbortSignal.any([a, b]);
+}
+
 /** "90 s", "1500 ms", "10 min". @internal */
 export function formatDuration(ms: number): string {
   if (ms < 1000) return `${ms} ms`;

@@ -35,7 +35,7 @@ import {
   isApiError,
   redactUrl,
 } from './errors';
-import { backoffDelay, DEFAULT_MAX_DELAY_MS, DEFAULT_MIN_DELAY_MS, sleep as realSleep } from '../wait';
+import { backoffDelay, combineSignals, DEFAULT_MAX_DELAY_MS, DEFAULT_MIN_DELAY_MS, sleep as realSleep } from '../wait';
 import { plainHttpProfile, scrubSecrets, secretHeaderNames, secretValues, type DecodedErrorBody, type VendorProfile } from './vendor';
 
 /** HTTP methods the clients use. @public */
@@ -569,10 +569,4 @@ function parseBaseUrl(baseUrl: string): { origin: string; basePath: string } {
     throw new Error('invalid baseUrl: do not put credentials in the URL; pass them as credentials');
   }
   return { origin: u.origin, basePath: u.pathname.replace(/\/+$/, '') };
-}
-
-function combineSignals(a: AbortSignal | undefined, b: AbortSignal | undefined): AbortSignal | undefined {
-  if (a === undefined) return b;
-  if (b === undefined) return a;
-  return AbortSignal.any([a, b]);
 }

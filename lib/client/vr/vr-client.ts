@@ -57,7 +57,7 @@ import { followNextLinks, type LinkedPage } from '../paging';
 import { Session } from '../session';
 import type { SharedState } from '../shared-state';
 import { pollTask } from '../tasks';
-import { systemClock, type Clock, type WaitProgress } from '../wait';
+import { combineSignals, systemClock, type Clock, type WaitProgress } from '../wait';
 import type {
   ConfigureReplicationSpec,
   Datastore,
@@ -668,7 +668,7 @@ export class VrClient {
       throw err;
     }
     const id = sessionIdFrom(res);
-    if (id === undefined) throw invalidResponse(res, 'POST', 'the login answer has no session_id');
+    if (id === undefined) throw invalidResponseError(res, 'POST', 'the login answer has no session_id');
     this.counters.logins += 1;
     return id;
   }
@@ -752,10 +752,6 @@ function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
-function invalidResponse(res: HttpResponse, method: string, problem: string): ApiError {
-  return invalidResponseError(res, method, problem);
-}
-
 function sessionIdFrom(res: HttpResponse): string | undefined {
   if (isRecord(res.data) && typeof res.data['session_id'] === 'string' && res.data['session_id'] !== '') return res.data['session_id'];
   const header = res.headers['x-dr-session'];
@@ -764,16 +760,16 @@ function sessionIdFrom(res: HttpResponse): string | undefined {
 
 /** An entity envelope: the object itself plus `_meta` (dropped). */
 function entity<T>(res: HttpResponse, what: string): T {
-  if (!isRecord(res.data)) throw invalidResponse(res, 'GET', `${what} is not a JSON object`);
+  if (!isRecord(res.data)) throw invalidResponseError(res, 'GET', `${what} is not a JSON object`);
   const { _meta: _ignored, ...rest } = res.data;
   void _ignored;
   return rest as T;
 }
 
 function parseListPage(res: HttpResponse, what: string): LinkedPage & { readonly items: unknown[] } {
-  if (!isRecord(res.data)) throw invalidResponse(res, 'GET', `${what}: expected {"list": [...]}`);
+  if (!isRecord(res.data)) throw invalidResponseError(res, 'GET', `${what}: expected {"list": [...]}`);
   const list = res.data['list'];
-  if (list !== undefined && list !== null && !Array.isArray(list)) throw invalidResponse(res, 'GET', `${what}: "list" is not an array`);
+  if (list !== undefined && list !== null && !Array.isArray(list)) throw invalidResponseError(res, 'GET', `${what}: "list" is not an array`);
   const meta = res.data['_meta'];
   const links = isRecord(meta) ? meta['links'] : undefined;
   const next = isRecord(links) ? links['next'] : undefined;
@@ -793,7 +789,7 @@ function parseTask(res: HttpResponse, what: string): Task {
 /** Check a task's shape and normalise its times (numbers or strings) to epoch milliseconds. */
 function toTask(data: unknown, res: HttpResponse, what: string): Task {
   if (!isRecord(data) || typeof data['id'] !== 'string' || typeof data['status'] !== 'string') {
-    throw invalidResponse(res, 'GET', `${what}: expected a task with "id" and "status"`);
+    throw invalidResponseError(res, 'GET', `${what}: expected a task with "id" and "status"`);
   }
   const { _meta: _ignored, ...task } = data;
   void _ignored;
@@ -813,10 +809,4 @@ export function parseTime(value: unknown): number | null {
   if (/^-?\d+(\.\d+)?$/.test(text)) return Number(text);
   const ms = Date.parse(text);
   return Number.isNaN(ms) ? null : ms;
-}
-
-function combineSignals(a: AbortSignal | undefined, b: AbortSignal | undefined): AbortSignal | undefined {
-  if (a === undefined) return b;
-  if (b === undefined) return a;
-  return AbortSignal.any([a, b]);
 }
