@@ -87,9 +87,9 @@ export interface Edge {
   readonly names: string[];
 }
 
-/** Replications only; a retire already applied (`retired: no replication`) has nothing left to draw. */
+/** Protected objects only (site links are the nodes' business); a retire already applied has nothing left to draw. */
 function drawn(item: ReviewItem): boolean {
-  return item.kind === 'vr.replication' && !(item.action === 'no-change' && item.summary.startsWith('retired')) && !(item.retire && item.action === 'no-change');
+  return item.shape === 'protected' && !(item.action === 'no-change' && item.summary.startsWith('retired')) && !(item.retire && item.action === 'no-change');
 }
 
 /** One edge per source site, target site, RPO and style, worst style first. */

@@ -1,72 +1,38 @@
 /**
- * The review's data model: what `repliform review` says about each managed replication and pairing.
- * Built by classify.ts (from the plan) and drift.ts (from the live objects); rendered by render-*.ts.
- * Free of imports so that every renderer can load it cheaply.
+ * The review's data model: what `repliform review` says about each managed object, whatever its kind.
+ * Built by classify.ts (from the plan) and drift.ts (from the live objects), with each kind's review profile;
+ * rendered by render-*.ts. Imports only types and the risk classes, so that every renderer can load it cheaply.
  */
 
-/** What applying the plan does to one managed object, in DR terms. */
-export type ReviewAction = 'create' | 'update' | 'replace' | 'delete' | 'forget' | 'no-change';
-
-/** The dangerous cases `--fail-on` can select. */
-export const RISK_CLASSES = ['resync', 'data-loss', 'orphan', 'drift'] as const;
-export type RiskClass = (typeof RISK_CLASSES)[number];
-
-/** The managed kinds a review knows. */
-export type ReviewKind = 'vr.replication' | 'vr.pairing';
-
-/** A JSON value as found in a plan. */
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-export type JsonObject = { [key: string]: Json };
-
-/** One field-level difference, in words (`RPO 15 → 5 min`). */
-export interface FieldChange {
-  /** The spec path, e.g. `settings.rpo_minutes`. */
-  readonly field: string;
-  readonly from: Json;
-  readonly to: Json;
-  /** The difference in words, e.g. `RPO 15 → 5 min`. */
-  readonly text: string;
-  /** `replace`: part of the identity (a new replication); `in-place`: settings and options. */
-  readonly effect: 'in-place' | 'replace';
-}
-
-/** A dangerous case, with the fix to apply. */
-export interface Risk {
-  readonly class: RiskClass;
-  readonly message: string;
-  readonly fix: string;
-}
-
-/**
- * What the live object looks like next to the code (`--live`). `unmanaged`: a replication on a pairing the
- * app uses that no construct of the app declares (an orphan).
- */
-export type DriftKind = 'missing' | 'paused' | 'error' | 'rpo-violation' | 'settings' | 'status' | 'exists' | 'unreadable' | 'unmanaged';
-
-export interface DriftFinding {
-  readonly kind: DriftKind;
-  readonly text: string;
-}
+export { RISK_CLASSES, type FieldChange, type Json, type JsonObject, type ReviewAction, type Risk, type RiskClass } from '../resources/review-profile';
+import type { DriftFinding, FieldChange, JsonObject, ReviewAction, Risk, RiskClass, Shape } from '../resources/review-profile';
+export type { DriftFinding, DriftKind } from '../resources/review-profile';
 
 export interface LiveView {
   /** `in-sync`: as the code says; `drifted`: see findings; `absent`: not there, as the plan expects; `unreadable`: the read failed. */
   readonly status: 'in-sync' | 'drifted' | 'absent' | 'unreadable';
   readonly findings: readonly DriftFinding[];
-  /** The live replication's or pairing's id, when found. */
+  /** The live object's id, when found. */
   readonly id: string | null;
 }
 
-/** One managed replication or pairing of one stack. */
+/** One managed object of one stack. */
 export interface ReviewItem {
   /** `<stack>/<kind>/<name>`: stable across runs. */
   readonly id: string;
   readonly stack: string;
-  readonly kind: ReviewKind;
-  /** The VM (replications) or the remote site (pairings). */
+  /** The kind, e.g. `vr.replication`. */
+  readonly kind: string;
+  /** The object in sentences (`replication`), and how it shows (see the kind's review profile). */
+  readonly noun: string;
+  readonly shape: Shape;
+  /** The protected object's name (a VM), or for a site link its remote site. */
   readonly name: string;
-  /** The local site: the VR appliance's host. For a name that is the same from both sides, see {@link sourceSiteOf}. */
+  /** Where it is managed from: the appliance's host. For a name that is the same from both sides, see {@link sourceSiteOf}. */
   readonly source: string;
-  /** The remote site (the pairing's remote site name or id). */
+  /** The source site's stable name (the spec's, else `source`). */
+  readonly sourceSite: string;
+  /** The site it is protected to. */
   readonly target: string;
   readonly action: ReviewAction;
   /** The action in one line of DR terms, e.g. `settings only, reconfigured in place: no resync`. */
@@ -75,12 +41,14 @@ export interface ReviewItem {
   readonly retire: boolean;
   readonly changes: readonly FieldChange[];
   readonly risks: readonly Risk[];
-  /** The RPO after the plan (before it, for removals); null for pairings. */
+  /** The RPO after the plan (before it, for removals); null when the kind has none. */
   readonly rpoMinutes: number | null;
-  /** Whether configure reuses pre-copied disks (seeds mode other than `none`). */
+  /** Whether creating it reuses data already on the target (no initial full sync). */
   readonly seeded: boolean;
-  /** Whether a removal keeps the replica disks; null for pairings. */
+  /** Whether a removal keeps the replicated data; null when the kind has none. */
   readonly retainReplicaDisks: boolean | null;
+  /** The short facts shown next to its name, in the kind's words (`RPO 15 min, seeded`); '' for none. */
+  readonly facts: string;
   /** The Terraform addresses behind the item (identity first). */
   readonly addresses: readonly string[];
   /** Present with `--live`. */
@@ -120,17 +88,10 @@ export function actionCounts(items: readonly ReviewItem[]): Record<ReviewAction,
 }
 
 /**
- * The local site's stable name: the `connection.local_site` of the item's spec (VrPairing `localSite`,
- * the local vCenter's name, as the other site's `remoteSite` names it), else the appliance host. With
- * `localSite` set on both sides, site A is one name whether it is a source or a target.
+ * The source site's stable name: the one the kind's profile read from the item's spec (VR: the pairing's
+ * `localSite`, as the other site's pairing names it), else where it is managed from. With a stable name set on
+ * both sides, a site is one name whether it is a source or a target.
  */
 export function sourceSiteOf(item: ReviewItem): string {
-  for (const spec of [item.specs?.code, item.specs?.deployed]) {
-    const connection = spec?.connection;
-    if (connection !== null && typeof connection === 'object' && !Array.isArray(connection)) {
-      const site = connection.local_site;
-      if (typeof site === 'string' && site.length > 0) return site;
-    }
-  }
-  return item.source;
+  return item.sourceSite;
 }

@@ -5,12 +5,20 @@
  * - `terraform_data`: `triggers_replace` (the replace-on values) and `input` (the full spec);
  * - `null_resource`: `triggers.replace_on` and `triggers.destroy_spec`, both JSON strings.
  *
- * The role of each resource (a replication's identity or settings, or a pairing) comes from the
- * replace-on values, else from the provisioner command in the plan's configuration.
+ * The kind of each resource and its role (the object's identity, or its settings resource) come from the
+ * replace-on values (an identity's name its kind; a settings resource holds its kind's settings fields), else
+ * from the provisioner command in the plan's configuration (`… lifecycle <action> <kind>`). The kinds are the
+ * catalogue's (the registry's); a kind whose profile says it is not reviewed (a sync request) is left out.
  */
-import type { Json, JsonObject } from './model';
+import { reviewCatalogue } from '../resources/review-catalogue';
+import { isObject, type Json, type JsonObject, type ReviewCatalogue } from '../resources/review-profile';
 
-export type LifecycleRole = 'identity' | 'settings' | 'pairing';
+export { isObject };
+
+export type LifecycleRole = 'identity' | 'settings';
+
+/** What a resource is: the kind it manages and its role; `not-reviewed` for a kind the review leaves out. */
+type Recognised = { readonly kind: string; readonly role: LifecycleRole } | 'not-reviewed';
 
 /** What one side (before or after) of a lifecycle resource holds; undefined where unknown until apply. */
 export interface LifecycleValues {
@@ -23,6 +31,8 @@ export interface LifecycleChange {
   readonly stack: string;
   readonly address: string;
   readonly backing: 'terraform_data' | 'null_resource';
+  /** The kind whose lifecycle it runs, e.g. `vr.replication`. */
+  readonly kind: string;
   readonly role: LifecycleRole;
   /** Terraform's actions: `['create']`, `['delete','create']`, `['forget']`, `['no-op']`, … */
   readonly actions: readonly string[];
@@ -44,25 +54,20 @@ export class PlanFormatError extends Error {
 }
 
 const BACKINGS = new Set(['terraform_data', 'null_resource']);
-// The kind ends the command: `vr.replication-sync` (a sync resource) is neither an identity nor a settings resource.
-const COMMAND = /\blifecycle (create|update|delete) (vr\.replication|vr\.pairing)(?![\w.-])/;
-
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+const ACTIONS = new Set(['create', 'update', 'delete']);
 
 /** Parses plan text (or an already parsed plan) of one stack. */
-export function readPlan(plan: unknown, stack: string, source = stack): LifecycleChange[] {
+export function readPlan(plan: unknown, stack: string, source = stack, catalogue: ReviewCatalogue = reviewCatalogue()): LifecycleChange[] {
   const parsed: unknown = typeof plan === 'string' ? parseJson(plan, source) : plan;
   if (!isObject(parsed) || typeof parsed.format_version !== 'string') {
     throw new PlanFormatError(source, 'not the JSON of a plan (expected `terraform show -json tfplan` output with a format_version)');
   }
   const changes = parsed.resource_changes ?? [];
   if (!Array.isArray(changes)) throw new PlanFormatError(source, 'resource_changes is not a list');
-  const configured = configuredResources(parsed.configuration);
+  const configured = configuredResources(parsed.configuration, catalogue);
   const result: LifecycleChange[] = [];
   for (const change of changes) {
-    const read = readChange(change, stack, configured);
+    const read = readChange(change, stack, configured, catalogue);
     if (read) result.push(read);
   }
   return result;
@@ -76,13 +81,13 @@ function parseJson(text: string, source: string): unknown {
   }
 }
 
-/** Address (without instance keys) → the role its provisioner command names, for every configured resource. */
-function configuredResources(configuration: Json | undefined): Map<string, LifecycleRole | undefined> {
-  const found = new Map<string, LifecycleRole | undefined>();
+/** Address (without instance keys) → what its provisioner command runs, for every configured resource. */
+function configuredResources(configuration: Json | undefined, catalogue: ReviewCatalogue): Map<string, Recognised | undefined> {
+  const found = new Map<string, Recognised | undefined>();
   const walk = (module: Json | undefined, prefix: string): void => {
     if (!isObject(module)) return;
     for (const resource of Array.isArray(module.resources) ? module.resources : []) {
-      if (isObject(resource) && typeof resource.address === 'string') found.set(prefix + resource.address, roleFromProvisioners(resource.provisioners));
+      if (isObject(resource) && typeof resource.address === 'string') found.set(prefix + resource.address, fromProvisioners(resource.provisioners, catalogue));
     }
     const calls = isObject(module.module_calls) ? module.module_calls : {};
     for (const [name, call] of Object.entries(calls)) {
@@ -93,14 +98,23 @@ function configuredResources(configuration: Json | undefined): Map<string, Lifec
   return found;
 }
 
-function roleFromProvisioners(provisioners: Json | undefined): LifecycleRole | undefined {
+/** The kind and role of `… lifecycle <create|update|delete> <kind>`: a kind with settings updates from its settings resource. */
+function fromCommand(command: string, catalogue: ReviewCatalogue): Recognised | undefined {
+  const words = command.split(/\s+/);
+  for (let i = 0; i + 2 < words.length; i += 1) {
+    const entry = words[i] === 'lifecycle' && ACTIONS.has(words[i + 1] ?? '') ? catalogue.get(words[i + 2] ?? '') : undefined;
+    if (entry === undefined) continue;
+    if (!('fields' in entry)) return 'not-reviewed';
+    return { kind: entry.kind, role: words[i + 1] === 'update' && entry.fields.settings.length > 0 ? 'settings' : 'identity' };
+  }
+  return undefined;
+}
+
+function fromProvisioners(provisioners: Json | undefined, catalogue: ReviewCatalogue): Recognised | undefined {
   for (const provisioner of Array.isArray(provisioners) ? provisioners : []) {
     const command = isObject(provisioner) && isObject(provisioner.expressions) ? provisioner.expressions.command : undefined;
-    const text = isObject(command) && typeof command.constant_value === 'string' ? command.constant_value : '';
-    const match = COMMAND.exec(text);
-    if (!match) continue;
-    if (match[2] === 'vr.pairing') return 'pairing';
-    return match[1] === 'update' ? 'settings' : 'identity';
+    const found = isObject(command) && typeof command.constant_value === 'string' ? fromCommand(command.constant_value, catalogue) : undefined;
+    if (found) return found;
   }
   return undefined;
 }
@@ -110,7 +124,7 @@ function configAddress(address: string): string {
   return address.replace(/\[[^\]]*\]/g, '');
 }
 
-function readChange(change: unknown, stack: string, configured: Map<string, LifecycleRole | undefined>): LifecycleChange | undefined {
+function readChange(change: unknown, stack: string, configured: Map<string, Recognised | undefined>, catalogue: ReviewCatalogue): LifecycleChange | undefined {
   if (!isObject(change) || change.mode === 'data' || typeof change.type !== 'string' || !BACKINGS.has(change.type)) return undefined;
   const body = isObject(change.change) ? change.change : {};
   const actions = Array.isArray(body.actions) ? body.actions.filter((a): a is string => typeof a === 'string') : [];
@@ -119,11 +133,12 @@ function readChange(change: unknown, stack: string, configured: Map<string, Life
   const before = valuesOf(body.before, backing);
   const after = valuesOf(body.after, backing);
   const key = configAddress(address);
-  const role = roleFromValues(after) ?? roleFromValues(before) ?? configured.get(key);
-  if (!role) return undefined;
+  const recognised = fromValues(after, catalogue) ?? fromValues(before, catalogue) ?? configured.get(key);
+  if (recognised === undefined || recognised === 'not-reviewed') return undefined;
+  const { kind, role } = recognised;
   const reason = typeof change.action_reason === 'string' ? change.action_reason : undefined;
   const inConfiguration = reason === 'delete_because_no_resource_config' ? false : configured.has(key);
-  return { stack, address, backing, role, actions, inConfiguration, reason, before, after };
+  return { stack, address, backing, kind, role, actions, inConfiguration, reason, before, after };
 }
 
 function valuesOf(state: Json | undefined, backing: LifecycleChange['backing']): LifecycleValues | undefined {
@@ -145,10 +160,16 @@ function jsonObjectOf(text: Json | undefined): JsonObject | undefined {
   }
 }
 
-function roleFromValues(values: LifecycleValues | undefined): LifecycleRole | undefined {
+/**
+ * An identity's replace-on values start with its kind; a settings resource's hold its kind's settings fields
+ * (and the identity's id): when exactly one kind has those settings fields, it is that kind's.
+ */
+function fromValues(values: LifecycleValues | undefined, catalogue: ReviewCatalogue): Recognised | undefined {
   const replaceOn = values?.replaceOn;
   if (!replaceOn) return undefined;
-  if (replaceOn.kind === 'vr.replication') return 'identity';
-  if (replaceOn.kind === 'vr.pairing') return 'pairing';
-  return 'settings' in replaceOn ? 'settings' : undefined;
+  const named = typeof replaceOn.kind === 'string' ? catalogue.get(replaceOn.kind) : undefined;
+  if (named !== undefined) return 'fields' in named ? { kind: named.kind, role: 'identity' } : 'not-reviewed';
+  const owners = [...catalogue.values()].filter((entry) => 'fields' in entry && entry.fields.settings.length > 0 && entry.fields.settings.every((field) => field in replaceOn));
+  const [owner] = owners;
+  return owners.length === 1 && owner !== undefined ? { kind: owner.kind, role: 'settings' } : undefined;
 }

@@ -63,9 +63,9 @@ interface Layout {
   readonly manyStacks: boolean;
 }
 
-/** `` `web-01` `` or `pairing `vc-b.example.local``, with its stack when there are several. */
+/** `` `web-01` `` or, for a site link, `pairing `vc-b.example.local``, with its stack when there are several. */
 function objectName(item: ReviewItem, layout: Layout): string {
-  const name = item.kind === 'vr.pairing' ? `pairing ${code(item.target)}` : code(item.name);
+  const name = item.shape === 'site-link' ? `${item.noun} ${code(item.target)}` : code(item.name);
   return layout.manyStacks ? `${name} (${text(item.stack)})` : name;
 }
 
@@ -95,7 +95,7 @@ function table(items: readonly ReviewItem[], layout: Layout, budget: number): Ca
     ? ['| Risk | Replication | Stack | Sites | Action | Changes |', '|---|---|---|---|---|---|']
     : ['| Risk | Replication | Sites | Action | Changes |', '|---|---|---|---|---|'];
   const rows = items.map((item) => {
-    const name = item.kind === 'vr.pairing' ? 'pairing' : code(item.name);
+    const name = item.shape === 'site-link' ? text(item.noun) : code(item.name);
     const row = layout.manyStacks
       ? [riskCell(item), name, text(item.stack), sites(item), actionText(item), changesText(item)]
       : [riskCell(item), name, sites(item), actionText(item), changesText(item)];

@@ -26,22 +26,17 @@ export const RISK_WORD: Record<RiskClass, string> = {
   drift: 'drifted',
 };
 
-/** Most severe first: lost data, then unmanaged replications, then WAN load, then drift. */
+/** Most severe first: lost data, then unmanaged objects, then WAN load, then drift. */
 export const RISK_ORDER: readonly RiskClass[] = ['data-loss', 'orphan', 'resync', 'drift'];
 
-/** `web-01 → vc-b.example.local` or `pairing vc-b.example.local`. */
+/** `web-01 → vc-b.example.local`, or for a site link `pairing vc-a → vc-b.example.local`. */
 export function itemTitle(item: ReviewItem): string {
-  return item.kind === 'vr.pairing' ? `pairing ${item.source} → ${item.target}` : `${item.name} → ${item.target}`;
+  return item.shape === 'site-link' ? `${item.noun} ${item.source} → ${item.target}` : `${item.name} → ${item.target}`;
 }
 
-/** A short line of facts: RPO, seeds, what a removal does with the replica disks. */
+/** A short line of facts in the kind's words (e.g. RPO, seeds, what a removal does with the replica). */
 export function itemFacts(item: ReviewItem): string {
-  if (item.kind === 'vr.pairing') return '';
-  const facts: string[] = [];
-  if (item.rpoMinutes !== null) facts.push(`RPO ${item.rpoMinutes} min`);
-  if (item.seeded) facts.push('seeded');
-  if (item.action === 'delete' || item.action === 'replace') facts.push(item.retainReplicaDisks ? 'replica disks kept' : 'replica disks deleted');
-  return facts.join(', ');
+  return item.facts;
 }
 
 /** Severity rank of an item's worst risk (lower = worse); items without risk last. */

@@ -7,7 +7,7 @@ import { Credentials, TerraformStack, Testing, VrPairing, VrReplication } from '
 import { EDGE_STYLES, edgeStyle, mermaidPicture, renderMermaid } from '../../src/review/mermaid';
 import type { ReviewItem } from '../../src/review/model';
 import { addLive, reviewPlans } from '../../src/review/review';
-import { dataLossRisk } from '../../src/review/risks';
+import { dataLossRisk } from '../../src/resources/vr/replication/review';
 import { fakeLive } from './helpers/fake-live';
 import { planText, reviewOf } from './helpers/fixtures';
 import { parseMermaid, type MermaidEdge } from './helpers/markdown-check';

@@ -1,0 +1,32 @@
+/**
+ * The review side of every kind the registry knows (fields and review profile), loaded at once and without the
+ * handlers: `repliform review` reads plans of every kind, and a plan-only review never loads a client. The set
+ * of kinds is the registry's; a kind the registry knows without a review entry here is a programming error.
+ */
+import { knownKinds } from './registry';
+import type { ReviewCatalogue, ReviewKind } from './review-profile';
+import { vrPairingReview } from './vr/pairing/review';
+import { vrPairingFields } from './vr/pairing/schema';
+import { vrReplicationReview } from './vr/replication/review';
+import { vrReplicationFields } from './vr/replication/schema';
+import { vrReplicationSyncReview } from './vr/replication-sync/review';
+
+const reviewKinds: Readonly<Record<string, ReviewKind>> = {
+  'vr.pairing': { kind: 'vr.pairing', fields: vrPairingFields, review: vrPairingReview },
+  'vr.replication': { kind: 'vr.replication', fields: vrReplicationFields, review: vrReplicationReview },
+  'vr.replication-sync': { kind: 'vr.replication-sync', review: vrReplicationSyncReview },
+};
+
+let catalogue: ReviewCatalogue | undefined;
+
+/** Every known kind's review side, by kind name. */
+export function reviewCatalogue(): ReviewCatalogue {
+  catalogue ??= new Map(
+    knownKinds().map((kind) => {
+      const entry = Object.hasOwn(reviewKinds, kind) ? reviewKinds[kind] : undefined;
+      if (entry === undefined) throw new Error(`kind ${kind} has no review entry in review-catalogue.ts`);
+      return [kind, entry];
+    }),
+  );
+  return catalogue;
+}
