@@ -133,7 +133,9 @@ function readChange(change: unknown, stack: string, configured: Map<string, Reco
   const before = valuesOf(body.before, backing);
   const after = valuesOf(body.after, backing);
   const key = configAddress(address);
-  const recognised = fromValues(after, catalogue) ?? fromValues(before, catalogue) ?? configured.get(key);
+  // A block still in the configuration says what it runs; only one that is gone is recognised by its settings fields.
+  const fromConfiguration = configured.has(key) ? configured.get(key) : settingsOwner(after, catalogue) ?? settingsOwner(before, catalogue);
+  const recognised = namedKind(after, catalogue) ?? namedKind(before, catalogue) ?? fromConfiguration;
   if (recognised === undefined || recognised === 'not-reviewed') return undefined;
   const { kind, role } = recognised;
   const reason = typeof change.action_reason === 'string' ? change.action_reason : undefined;
@@ -160,15 +162,21 @@ function jsonObjectOf(text: Json | undefined): JsonObject | undefined {
   }
 }
 
+/** An identity's replace-on values start with its kind. */
+function namedKind(values: LifecycleValues | undefined, catalogue: ReviewCatalogue): Recognised | undefined {
+  const kind = values?.replaceOn?.kind;
+  const named = typeof kind === 'string' ? catalogue.get(kind) : undefined;
+  if (named === undefined) return undefined;
+  return 'fields' in named ? { kind: named.kind, role: 'identity' } : 'not-reviewed';
+}
+
 /**
- * An identity's replace-on values start with its kind; a settings resource's hold its kind's settings fields
- * (and the identity's id): when exactly one kind has those settings fields, it is that kind's.
+ * A settings resource whose block is gone (no command in the configuration): its replace-on values hold its
+ * kind's settings fields (and the identity's id); it is that kind's when exactly one kind has those fields.
  */
-function fromValues(values: LifecycleValues | undefined, catalogue: ReviewCatalogue): Recognised | undefined {
+function settingsOwner(values: LifecycleValues | undefined, catalogue: ReviewCatalogue): Recognised | undefined {
   const replaceOn = values?.replaceOn;
-  if (!replaceOn) return undefined;
-  const named = typeof replaceOn.kind === 'string' ? catalogue.get(replaceOn.kind) : undefined;
-  if (named !== undefined) return 'fields' in named ? { kind: named.kind, role: 'identity' } : 'not-reviewed';
+  if (!replaceOn || 'kind' in replaceOn) return undefined;
   const owners = [...catalogue.values()].filter((entry) => 'fields' in entry && entry.fields.settings.length > 0 && entry.fields.settings.every((field) => field in replaceOn));
   const [owner] = owners;
   return owners.length === 1 && owner !== undefined ? { kind: owner.kind, role: 'settings' } : undefined;

@@ -2,6 +2,7 @@
  * One review from plans: read each stack's plan, classify its lifecycle resources, and (with a live
  * reader) add the drift of each object. The pieces are in plan-reader.ts, classify.ts and drift.ts.
  */
+import type { ReviewCatalogue } from '../resources/review-profile';
 import { classify, compareItems } from './classify';
 import { checkDrift, type LiveReader } from './drift';
 import type { Review, ReviewItem } from './model';
@@ -33,21 +34,24 @@ function ownerStack(changes: readonly LifecycleChange[]): string | undefined {
   return stacks.size === 1 ? [...stacks][0] : undefined;
 }
 
-function changesOf(input: PlanInput): { stack: string; changes: LifecycleChange[] } {
-  const changes = readPlan(input.plan, input.stack, input.source ?? input.stack);
+function changesOf(input: PlanInput, catalogue: ReviewCatalogue | undefined): { stack: string; changes: LifecycleChange[] } {
+  const changes = readPlan(input.plan, input.stack, input.source ?? input.stack, catalogue);
   const recorded = input.stackFromFileName ? ownerStack(changes) : undefined;
   if (recorded === undefined) return { stack: input.stack, changes };
   return { stack: recorded, changes: changes.map((change) => ({ ...change, stack: recorded })) };
 }
 
-/** Reviews the plans of several stacks. Throws PlanFormatError on something that is not a plan. */
-export function reviewPlans(inputs: readonly PlanInput[]): Review {
+/**
+ * Reviews the plans of several stacks. Throws PlanFormatError on something that is not a plan.
+ * `catalogue`: the kinds and their review profiles (default: every kind of the registry).
+ */
+export function reviewPlans(inputs: readonly PlanInput[], catalogue?: ReviewCatalogue): Review {
   const items: ReviewItem[] = [];
   const named: string[] = [];
   for (const input of inputs) {
-    const { stack, changes } = changesOf(input);
+    const { stack, changes } = changesOf(input, catalogue);
     named.push(stack);
-    items.push(...classify(changes, { removedWithHook: input.removedWithHook }));
+    items.push(...classify(changes, { removedWithHook: input.removedWithHook, catalogue }));
   }
   const stacks = [...new Set(named)].sort();
   const order = new Map(stacks.map((stack, index) => [stack, index]));
@@ -56,8 +60,8 @@ export function reviewPlans(inputs: readonly PlanInput[]): Review {
 }
 
 /** The review with each item's live view (read through the handlers). */
-export async function addLive(review: Review, reader: LiveReader): Promise<Review> {
-  const { items, errors } = await checkDrift(review.items, reader);
+export async function addLive(review: Review, reader: LiveReader, catalogue?: ReviewCatalogue): Promise<Review> {
+  const { items, errors } = await checkDrift(review.items, reader, catalogue);
   const order = new Map(review.stacks.map((stack, index) => [stack, index]));
   const sorted = [...items].sort((a, b) => (order.get(a.stack) ?? 0) - (order.get(b.stack) ?? 0) || compareItems(a, b));
   return { ...review, items: sorted, errors: [...review.errors, ...errors], live: true };
