@@ -7,6 +7,7 @@ import type { RequestLogEntry, TlsOptions } from '../../lib/client/http/http-cli
 import type { SharedState } from '../../lib/client/shared-state';
 import type { Clock } from '../../lib/client/wait';
 import type { BaseConnection, CredentialsRef } from './connection';
+import type { NotReviewed, ReviewProfile } from './review-profile';
 
 export type LifecycleAction = 'create' | 'read' | 'update' | 'delete';
 
@@ -143,11 +144,13 @@ export interface KindFields {
   readonly settings: readonly string[];
 }
 
-/** A kind: its handler and its fields (the review profile joins it when review reads kinds). */
+/** A kind: its handler, its fields and its review profile (review-profile.ts). */
 export interface KindModule<Spec, State> {
   readonly kind: string;
   readonly handler: ResourceHandler<Spec, State>;
   readonly fields: KindFields;
+  /** What `repliform review` needs to know about the kind, or why it leaves the kind out. */
+  readonly review: ReviewProfile | NotReviewed;
 }
 
 /** A spec parsed by its kind, with the handler's operations bound to it: what the registry hands out. */
@@ -166,6 +169,7 @@ export interface BoundSpec {
 export interface AnyKind {
   readonly kind: string;
   readonly fields: KindFields;
+  readonly review: ReviewProfile | NotReviewed;
   parse(raw: unknown, action: LifecycleAction): BoundSpec;
 }
 
@@ -174,6 +178,7 @@ export function eraseKind<Spec, State>(module: KindModule<Spec, State>): AnyKind
   return {
     kind: module.kind,
     fields: module.fields,
+    review: module.review,
     parse(raw, action) {
       const spec = handler.parseSpec(raw, action);
       return {

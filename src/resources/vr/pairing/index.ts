@@ -2,9 +2,11 @@
 import type { KindModule } from '../../contract';
 import { vrPairingHandler, type VrPairingState } from './handler';
 import { vrPairingFields, type VrPairingSpec } from './schema';
+import { vrPairingReview } from './review';
 
 export const vrPairingKind: KindModule<VrPairingSpec, VrPairingState> = {
   kind: 'vr.pairing',
   handler: vrPairingHandler,
   fields: vrPairingFields,
+  review: vrPairingReview,
 };

@@ -2,10 +2,12 @@
 import type { KindModule } from '../../contract';
 import type { ReplicationSummary } from '../operations';
 import { VR_REPLICATION_SYNC_KIND, vrReplicationSyncHandler, type VrReplicationSyncSpec } from './handler';
+import { vrReplicationSyncReview } from './review';
 
 export const vrReplicationSyncKind: KindModule<VrReplicationSyncSpec, ReplicationSummary> = {
   kind: VR_REPLICATION_SYNC_KIND,
   handler: vrReplicationSyncHandler,
   // Which replication is synced; the trigger itself lives in Terraform, not in the spec.
   fields: { identity: ['pairing', 'vm'], settings: [] },
+  review: vrReplicationSyncReview,
 };

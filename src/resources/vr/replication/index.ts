@@ -2,9 +2,11 @@
 import type { KindModule } from '../../contract';
 import { vrReplicationHandler, type VrReplicationState } from './handler';
 import { vrReplicationFields, type VrReplicationSpec } from './schema';
+import { vrReplicationReview } from './review';
 
 export const vrReplicationKind: KindModule<VrReplicationSpec, VrReplicationState> = {
   kind: 'vr.replication',
   handler: vrReplicationHandler,
   fields: vrReplicationFields,
+  review: vrReplicationReview,
 };
