@@ -1,6 +1,7 @@
 /**
  * Replication settings: capability checks, the mapping between our snake_case settings and the VR API's
- * field names (which differ between ConfigureReplicationSpec and ReplicationInfo), and settings diffs.
+ * field names (which differ between ConfigureReplicationSpec and ReplicationInfo), and settings diffs (worded
+ * by the kind's review profile).
  */
 import type {
   ConfigureReplicationVmDisk,
@@ -13,6 +14,8 @@ import type {
 import type { Change } from '../contract';
 import { InputError } from '../errors';
 import type { VrDiskFormat } from './limits';
+import type { Json } from '../review-profile';
+import { vrReplicationWording } from './replication/review';
 import type { VrReplicationSettings } from './replication/schema';
 
 /** Rejects settings the VM cannot have, before anything is changed on the server. */
@@ -68,21 +71,18 @@ export function apiSettings(settings: VrReplicationSettings) {
   };
 }
 
-function describeRetention(pointInTime: VrReplicationSettings['point_in_time']): string {
-  return pointInTime === null ? 'off' : `${pointInTime.instances_per_day}×${pointInTime.days}`;
-}
-
-/** In-place differences between wanted and live settings, in reviewable words. */
+/**
+ * In-place differences between wanted and live settings: the review's field words compare them (one
+ * implementation). Each is named by its setting; a value that is not a plain scalar is given in words (`3×1`).
+ */
 export function settingsChanges(wanted: VrReplicationSettings, live: VrReplicationSettings): Change[] {
-  const changes: Change[] = [];
-  const add = (field: string, from: unknown, to: unknown) => changes.push({ field, from, to, effect: 'in-place' });
-  if (wanted.rpo_minutes !== live.rpo_minutes) add('rpo_minutes', live.rpo_minutes, wanted.rpo_minutes);
-  if (describeRetention(wanted.point_in_time) !== describeRetention(live.point_in_time)) {
-    add('point_in_time', describeRetention(live.point_in_time), describeRetention(wanted.point_in_time));
-  }
-  const flags = ['quiescing', 'network_compression', 'encryption', 'auto_replicate_new_disks'] as const;
-  for (const flag of flags) if (wanted[flag] !== live[flag]) add(flag, live[flag], wanted[flag]);
-  return changes;
+  const valueOf = (path: string, value: Json): unknown => (value !== null && typeof value !== 'object' ? value : vrReplicationWording.value(path, value));
+  return vrReplicationWording.changes({ settings: live }, { settings: wanted }).map((change) => ({
+    field: change.field.replace(/^settings\./, ''),
+    from: valueOf(change.field, change.from),
+    to: valueOf(change.field, change.to),
+    effect: 'in-place',
+  }));
 }
 
 export function describeChanges(changes: readonly Change[]): string {
