@@ -48,7 +48,7 @@ function buildProgram(setExit: (code: number) => void): Command {
   // Usage errors of review exit 1, not 2: its 2 means "changes".
   program.addCommand(
     reviewCommand(async (values, command) => {
-      const { runReviewCommand } = await import('../review/cli');
+      const { runReviewCommand } = await import('./review');
       setExit(await runReviewCommand(values, command));
     }),
   );

@@ -1,6 +1,6 @@
 /**
  * The options of `repliform review`, declared once for the `repliform` program and for runReviewCli. Checking
- * the values against their sets (formats, risks) is review's (src/review/cli.ts), which reports through
+ * the values against their sets (formats, risks) is review's (src/cli/review.ts), which reports through
  * usageError. Loads nothing of review: `lifecycle` must start fast.
  */
 import { Command } from 'commander';

@@ -2,7 +2,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runReviewCli, stackOf, type ReviewIo } from '../../src/review/cli';
+import { runReviewCli, stackOf, type ReviewIo } from '../../src/cli/review';
 import { renderMarkdown } from '../../src/review/render-markdown';
 import { planPath, planText, reviewOf } from './helpers/fixtures';
 

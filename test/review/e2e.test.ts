@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runOrThrow, synthExample, terraform, terraformBinary, terraformEnv } from '../../scripts/deploy-kit';
-import { runReviewCli } from '../../src/review/cli';
+import { runReviewCli } from '../../src/cli/review';
 import { startSimulator, type RunningSimulator } from '../../src/simulator';
 import { SIM_ENV } from '../helpers/context';
 

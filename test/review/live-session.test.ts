@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vrReplicationHandler } from '../../src/resources/vr/replication/handler';
-import { runReviewCli, type ReviewIo } from '../../src/review/cli';
+import { runReviewCli, type ReviewIo } from '../../src/cli/review';
 import { startSimulator, type RunningSimulator } from '../../src/simulator';
 import { replicationSpec, SIM_ENV, testContext } from '../helpers/context';
 import { planText } from './helpers/fixtures';

@@ -10,11 +10,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { EXIT_CHANGES, EXIT_FAILED, EXIT_OK } from '../cli/exit-codes';
-import { reviewCommand, type ReviewCommandValues } from '../cli/review-command';
-import { parseCommand, usageError } from '../cli/usage';
-import { changedItems, RISK_CLASSES, type Review, type RiskClass } from './model';
-import type { PlanInput } from './review';
+import { EXIT_CHANGES, EXIT_FAILED, EXIT_OK } from './exit-codes';
+import { reviewCommand, type ReviewCommandValues } from './review-command';
+import { parseCommand, usageError } from './usage';
+import { changedItems, RISK_CLASSES, type Review, type RiskClass } from '../review/model';
+import type { PlanInput } from '../review/review';
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -84,7 +84,7 @@ export function stackOf(argument: string, cwd = process.cwd()): { stack: string;
 
 async function loadPlans(options: Options, io: ReviewIo): Promise<PlanInput[]> {
   if (options.synthDir !== undefined) {
-    const { planSynthDir } = await import('./synth-plan');
+    const { planSynthDir } = await import('../review/synth-plan');
     const plans = await planSynthDir(options.synthDir, { env: io.env, terraform: options.terraform });
     return plans.map((p) => ({ stack: p.stack, plan: p.text, source: p.source, removedWithHook: p.removedWithHook }));
   }
@@ -98,11 +98,11 @@ async function loadPlans(options: Options, io: ReviewIo): Promise<PlanInput[]> {
 async function render(review: Review, options: Options): Promise<string> {
   switch (options.format) {
     case 'json':
-      return (await import('./render-json')).renderJson(review);
+      return (await import('../review/render-json')).renderJson(review);
     case 'markdown':
-      return (await import('./render-markdown')).renderMarkdown(review);
+      return (await import('../review/render-markdown')).renderMarkdown(review);
     default:
-      return (await import('./render-text')).renderText(review, { color: options.color });
+      return (await import('../review/render-text')).renderText(review, { color: options.color });
   }
 }
 
@@ -132,10 +132,10 @@ export async function runReviewCli(args: readonly string[], io: ReviewIo = proce
 export async function runReviewCommand(values: ReviewCommandValues, command: Command, io: ReviewIo = processIo): Promise<number> {
   const options = checkOptions(values, command, io);
   try {
-    const { reviewPlans, addLive } = await import('./review');
+    const { reviewPlans, addLive } = await import('../review/review');
     let review = reviewPlans(await loadPlans(options, io));
     if (options.live) {
-      const { createLiveReader } = await import('./drift');
+      const { createLiveReader } = await import('../review/drift');
       const reader = await createLiveReader(io.env, (message) => io.stderr(`warning: ${message}\n`));
       try {
         review = await addLive(review, reader);
