@@ -129,8 +129,6 @@ export interface ResourceHandler<Spec, State> {
   update?(spec: Spec, ctx: Context): Promise<State>;
   /** Removing something already gone succeeds. Keeps data unless the spec says otherwise. */
   delete(spec: Spec, ctx: Context): Promise<void>;
-  /** For review: what applying `spec` would change on `live`. */
-  diff(spec: Spec, live: State | undefined): Change[];
 }
 
 /**

@@ -6,6 +6,7 @@ import { startSimulator, type RunningSimulator } from '../../src/simulator';
 import { isInputError } from '../../src/resources/errors';
 import { vrReplicationHandler } from '../../src/resources/vr/replication/handler';
 import { vrReplicationSpecSchema } from '../../src/resources/vr/replication/schema';
+import { settingsChanges } from '../../src/resources/vr/settings';
 import { replicationSpec, replicationSpecInput, testContext } from '../helpers/context';
 
 const REPLICATIONS = /^\/pairings\/[^/]+\/replications$/;
@@ -325,7 +326,7 @@ describe('faults', () => {
   });
 });
 
-describe('read and diff', () => {
+describe('read, and settings changes in words', () => {
   test('read reports the live replication, or undefined when there is none', async () => {
     const spec = replicationSpec(sim.url);
     expect(await vrReplicationHandler.read(spec, testContext())).toBeUndefined();
@@ -333,7 +334,7 @@ describe('read and diff', () => {
     const live = await vrReplicationHandler.read(spec, testContext());
     expect(live).toMatchObject({ name: 'web-01', settings: { rpo_minutes: 15 } });
     const changed = { ...spec, settings: { ...spec.settings, rpo_minutes: 5, point_in_time: { instances_per_day: 4, days: 2 } } };
-    expect(vrReplicationHandler.diff(changed, live)).toEqual([
+    expect(settingsChanges(changed.settings, live?.settings ?? changed.settings)).toEqual([
       { field: 'rpo_minutes', from: 15, to: 5, effect: 'in-place' },
       { field: 'point_in_time', from: '3×5', to: '4×2', effect: 'in-place' },
     ]);

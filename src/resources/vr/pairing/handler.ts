@@ -12,7 +12,7 @@
  */
 import type { Pairing } from '../../../../lib/client/vr/types';
 import { vrClient } from '../client';
-import type { Change, Context, ResourceHandler } from '../../contract';
+import type { Context, ResourceHandler } from '../../contract';
 import { InputError } from '../../errors';
 import { parseSpec } from '../../parse-spec';
 import { readSecret } from '../../secrets';
@@ -102,11 +102,6 @@ async function remove(spec: VrPairingSpec, ctx: Context): Promise<void> {
   await waitForVrTask(ctx, client, task, `deleting pairing with ${describe(spec)}`, spec.timeouts.delete_seconds);
 }
 
-function diff(spec: VrPairingSpec, live: VrPairingState | undefined): Change[] {
-  if (live) return [];
-  return [{ field: 'pairing', from: 'absent', to: describe(spec), effect: spec.create ? 'replace' : 'in-place' }];
-}
-
 export const vrPairingHandler: ResourceHandler<VrPairingSpec, VrPairingState> = {
   kind: 'vr.pairing',
   parseSpec: (raw) => parseSpec(vrPairingSpecSchema, raw, 'vr.pairing'),
@@ -114,5 +109,4 @@ export const vrPairingHandler: ResourceHandler<VrPairingSpec, VrPairingState> = 
   create,
   read,
   delete: remove,
-  diff,
 };

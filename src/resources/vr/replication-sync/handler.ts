@@ -5,7 +5,7 @@
  *
  * @api VR (the calls of vr/operations.ts for `sync`)
  */
-import type { Change, LifecycleAction, ResourceHandler } from '../../contract';
+import type { LifecycleAction, ResourceHandler } from '../../contract';
 import { parseSpec } from '../../parse-spec';
 import { vrReplicationDeleteSpecSchema, vrReplicationSpecSchema, type VrReplicationSpec } from '../replication/schema';
 import { readReplicationSummary, runReplicationOperation, type ReplicationSummary } from '../operations';
@@ -33,5 +33,4 @@ export const vrReplicationSyncHandler: ResourceHandler<VrReplicationSyncSpec, Re
   delete: async (spec, ctx) => {
     ctx.log.info(`${describe(spec)}: nothing to undo for a sync`);
   },
-  diff: (): Change[] => [],
 };

@@ -19,7 +19,7 @@ import { isApiError } from '../../../../lib/client/http/errors';
 import type { VrClient } from '../../../../lib/client/vr/vr-client';
 import type { ConfigureReplicationSpec, ConfigureReplicationVmDisk, Datastore, Pairing, ReplicationInfo, Task, VmDisk } from '../../../../lib/client/vr/types';
 import { vrClient } from '../client';
-import type { Change, Context, LifecycleAction, ResourceHandler } from '../../contract';
+import type { Context, LifecycleAction, ResourceHandler } from '../../contract';
 import { InputError } from '../../errors';
 import { parseSpec } from '../../parse-spec';
 import { vrReplicationDeleteSpecSchema, vrReplicationSpecSchema, type VrReplicationSettings, type VrReplicationSpec } from './schema';
@@ -361,11 +361,6 @@ async function remove(spec: Spec, ctx: Context): Promise<void> {
   ctx.log.info(`${vm}: replication ${current.id} removed; replica disks ${retainReplicaDisks ? 'kept on the target datastore' : 'deleted'}`);
 }
 
-function diff(spec: Spec, live: VrReplicationState | undefined): Change[] {
-  if (!live) return [{ field: 'replication', from: 'absent', to: vmKey(spec), effect: 'replace' }];
-  return settingsChanges(spec.settings, live.settings);
-}
-
 function parse(raw: unknown, action: LifecycleAction): Spec {
   if (action !== 'delete') return parseSpec(vrReplicationSpecSchema, raw, 'vr.replication');
   const spec = parseSpec(vrReplicationDeleteSpecSchema, raw, 'vr.replication');
@@ -380,5 +375,4 @@ export const vrReplicationHandler: ResourceHandler<Spec, VrReplicationState> = {
   read,
   update,
   delete: remove,
-  diff,
 };
