@@ -10,6 +10,8 @@ const loaders: Readonly<Record<string, () => Promise<AnyKind>>> = {
   'vr.pairing': async () => eraseKind((await import('./vr/pairing')).vrPairingKind),
   'vr.replication': async () => eraseKind((await import('./vr/replication')).vrReplicationKind),
   'vr.replication-sync': async () => eraseKind((await import('./vr/replication-sync')).vrReplicationSyncKind),
+  'vcda.site': async () => eraseKind((await import('./vcda/site')).vcdaSiteKind),
+  'vcda.replication': async () => eraseKind((await import('./vcda/replication')).vcdaReplicationKind),
 };
 
 export function knownKinds(): string[] {

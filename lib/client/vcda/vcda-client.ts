@@ -37,7 +37,7 @@ import { collectOffsetPages, type OffsetPage } from '../paging';
 import { Session } from '../session';
 import type { SharedState } from '../shared-state';
 import { pollTask } from '../tasks';
-import { systemClock, type Clock, type WaitProgress } from '../wait';
+import { combineSignals, systemClock, type Clock, type WaitProgress } from '../wait';
 import {
   describeVcdaTask,
   extendBody,
@@ -346,7 +346,7 @@ export class VcdaClient {
       timeoutMs: options.timeoutMs,
       minDelayMs: options.minDelayMs,
       maxDelayMs: options.maxDelayMs,
-      signal: anySignal(this.signal, options.signal),
+      signal: combineSignals(this.signal, options.signal),
       onProgress: options.onProgress,
       clock: this.clock,
       random: this.random,
@@ -434,12 +434,6 @@ function pageSizeOf(size: number | undefined): number {
   if (size === undefined) return MAX_PAGE_SIZE;
   if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) throw new TypeError(`pageSize must be an integer from 1 to ${MAX_PAGE_SIZE}, got ${size}`);
   return size;
-}
-
-function anySignal(a: AbortSignal | undefined, b: AbortSignal | undefined): AbortSignal | undefined {
-  if (a === undefined) return b;
-  if (b === undefined) return a;
-  return AbortSignal.any([a, b]);
 }
 
 function replicationPath(replicationId: string): string {

@@ -1,0 +1,354 @@
+/**
+ * Handler of kind `vcda.replication`: one Cloud Director VM replicated from its site to a vDC of another site.
+ * Find-or-create by source site + VM; ownership is the marker the create request writes into the description;
+ * settings change in place (reconfigure, storage-profile change); delete pauses and keeps the replication unless
+ * `on_delete.delete_replica` (VCDA deletes the replica with the replication).
+ *
+ * @api VCDA POST   /sessions
+ * @api VCDA POST   /sessions/extend                      (the destination site, when it is not the local one)
+ * @api VCDA GET    /sites
+ * @api VCDA GET    /vm-replications?offset=&limit=
+ * @api VCDA GET    /vm-replications/{replicationId}
+ * @api VCDA POST   /vm-replications
+ * @api VCDA PATCH  /vm-replications/{replicationId}
+ * @api VCDA POST   /vm-replications/{replicationId}/storage-profile
+ * @api VCDA POST   /vm-replications/{replicationId}/pause
+ * @api VCDA DELETE /vm-replications/{replicationId}
+ * @api VCDA GET    /tasks/{taskId}?site=
+ */
+import { isApiError, isNotFoundError, type ApiError } from '../../../../lib/client/http/errors';
+import type { VcdaClient } from '../../../../lib/client/vcda/vcda-client';
+import type { VcdaReplication, VcdaStartReplication, VcdaTask } from '../../../../lib/client/vcda/types';
+import { notOursError } from '../../adoption';
+import type { Change, Context, LifecycleAction, ResourceHandler } from '../../contract';
+import { InputError } from '../../errors';
+import { parseSpec } from '../../parse-spec';
+import { withProgress } from '../../task-progress';
+import { vcdaClient } from '../client';
+import { reachSites, readSites, requireSite, type SiteMap } from '../sites';
+import { identityDifferences, vcdaIdentityMismatch } from './identity';
+import { describedWithOwner, ownerInDescription, ownerName } from './marker';
+import {
+  vcdaReplicationDeleteSpecSchema,
+  vcdaReplicationSpecSchema,
+  type VcdaReplicationSettings,
+  type VcdaReplicationSpec,
+} from './schema';
+import { DEFAULT_STORAGE_PROFILE, describeChanges, policyFields, reconfigureBody, settingsChanges, settingsOf } from './settings';
+
+type Spec = VcdaReplicationSpec;
+
+/** What `read` reports about a live replication. */
+export interface VcdaReplicationState {
+  readonly id: string;
+  readonly vm_id: string;
+  readonly source_site: string;
+  readonly destination_site: string;
+  readonly destination_vdc: string | null;
+  readonly destination_vdc_name: string | null;
+  /** The owner named by the description's marker; null when there is none. */
+  readonly owner: string | null;
+  readonly paused: boolean;
+  readonly health: string;
+  readonly data_connection_state: string | null;
+  readonly rpo_violation_minutes: number | null;
+  readonly exclude_disk_keys: readonly number[];
+  readonly target_disk_type: string;
+  readonly settings: VcdaReplicationSettings;
+}
+
+/** Stand-ins for the settings the null_resource backing does not store for destroy time; never applied. */
+const SETTINGS_UNUSED_ON_DELETE: VcdaReplicationSettings = {
+  rpo_minutes: 60,
+  retention_rules: null,
+  sla_profile_id: null,
+  quiescing: false,
+  data_connection_type: 'ENCRYPTED',
+  description: null,
+  storage_profile: null,
+};
+
+/** Task polling: fine at first (create tasks end within seconds; the initial sync runs after them), never above 5 s. */
+const TASK_POLL = { minDelayMs: 250, maxDelayMs: 5000 };
+
+interface Located {
+  readonly client: VcdaClient;
+  readonly sites: SiteMap;
+}
+
+function vmLabel(spec: Pick<Spec, 'source'>): string {
+  return `VM ${spec.source.vm_id}`;
+}
+
+export function toState(live: VcdaReplication): VcdaReplicationState {
+  return {
+    id: live.id,
+    vm_id: live.source.vmId ?? '',
+    source_site: live.source.site,
+    destination_site: live.destination.site,
+    destination_vdc: live.destination.vdcId ?? null,
+    destination_vdc_name: live.destination.vdcName ?? null,
+    owner: ownerInDescription(live.settings.description) ?? null,
+    paused: live.isPaused === true,
+    health: live.overallHealth ?? 'UNKNOWN',
+    data_connection_state: live.dataConnectionState ?? null,
+    rpo_violation_minutes: live.destinationState?.currentRpoViolation ?? null,
+    exclude_disk_keys: live.settings.excludedDiskKeys ?? [],
+    target_disk_type: live.settings.targetDiskType ?? 'THIN',
+    settings: settingsOf(live),
+  };
+}
+
+/** The client, and the sites checked: both sites the spec names exist (bad input before any change otherwise). */
+async function locate(spec: Pick<Spec, 'connection' | 'source' | 'destination'>, ctx: Context): Promise<Located> {
+  const client = ctx.clients.get(vcdaClient, spec.connection);
+  const sites = await readSites(client);
+  requireSite(sites, 'source.site', spec.source.site);
+  requireSite(sites, 'destination.site', spec.destination.site);
+  return { client, sites };
+}
+
+/** The replication of the spec's VM from its site (the natural key), whatever its destination. */
+export async function findReplication(client: VcdaClient, spec: Pick<Spec, 'source'>): Promise<VcdaReplication | undefined> {
+  const all = await client.listReplications();
+  return all.find((r) => r.source.site === spec.source.site && r.source.vmId === spec.source.vm_id);
+}
+
+async function waitTask(ctx: Context, client: VcdaClient, task: VcdaTask, label: string, timeoutSeconds: number): Promise<VcdaTask> {
+  return withProgress(ctx, label, (onProgress) =>
+    client.waitForTask(task, { timeoutMs: timeoutSeconds * 1000, signal: ctx.signal, onProgress, ...TASK_POLL }),
+  );
+}
+
+async function readBack(client: VcdaClient, spec: Spec, id: string | undefined): Promise<VcdaReplication> {
+  const live = id !== undefined ? await client.getReplication(id) : await findReplication(client, spec);
+  if (live === undefined) throw new Error(`the replication of ${vmLabel(spec)} (${id ?? 'no id'}) is not listed right after its task succeeded`);
+  return live;
+}
+
+/** The replication id a create task's result names, if any. */
+function resultId(task: VcdaTask): string | undefined {
+  const result: unknown = task.result;
+  if (typeof result !== 'object' || result === null) return undefined;
+  const id: unknown = (result as Record<string, unknown>)['id'];
+  return typeof id === 'string' && id !== '' ? id : undefined;
+}
+
+/** "Start Vm Replication": the seed's fields, the ownership marker in the description, no delayed sync. */
+export function startBody(spec: Spec): VcdaStartReplication {
+  return {
+    source: { type: 'vm', site: spec.source.site, vmId: spec.source.vm_id, excludedDiskKeys: spec.exclude_disk_keys.length > 0 ? [...spec.exclude_disk_keys] : null },
+    destination: { type: 'vcloud', site: spec.destination.site, vdc: spec.destination.vdc, storageProfile: spec.settings.storage_profile ?? DEFAULT_STORAGE_PROFILE },
+    description: describedWithOwner(spec.settings.description, spec.owner),
+    ...policyFields(spec.settings),
+    quiesced: spec.settings.quiescing,
+    targetDiskType: spec.target_disk_type,
+    initialSyncTime: 0,
+    isMigration: false,
+  };
+}
+
+/** Which spec field a rejected create is about, from the API's words. */
+function rejectedField(error: ApiError): { field: string; given: (spec: Spec) => unknown } {
+  const text = `${error.errorCode ?? ''} ${error.serverMessage ?? ''}`.toLowerCase();
+  if (text.includes('storage')) return { field: 'settings.storage_profile', given: (s) => s.settings.storage_profile ?? DEFAULT_STORAGE_PROFILE };
+  if (text.includes('vdc')) return { field: 'destination.vdc', given: (s) => s.destination.vdc };
+  if (text.includes('sla')) return { field: 'settings.sla_profile_id', given: (s) => s.settings.sla_profile_id };
+  if (text.includes('disk')) return { field: 'exclude_disk_keys', given: (s) => s.exclude_disk_keys };
+  return { field: 'source.vm_id', given: (s) => s.source.vm_id };
+}
+
+/**
+ * The API refused the create (400/404): the replication was not made. The API names no allowed values for
+ * VMs, vDCs and storage profiles (the contract has no inventory lists), so the message quotes its answer.
+ */
+function createRejected(spec: Spec, error: ApiError): InputError {
+  const { field, given } = rejectedField(error);
+  const answer = `${error.errorCode ?? `HTTP ${error.status}`}: ${error.serverMessage ?? error.message}`;
+  return new InputError(field, `VCDA refused to replicate ${vmLabel(spec)} (${answer}); given ${JSON.stringify(given(spec))}. Nothing was created`);
+}
+
+/** How many times a create that provably did not land is sent. */
+const START_ATTEMPTS = 2;
+
+/**
+ * POST the create. A write is never blindly resent: when it fails in transit (no answer, or a 5xx), a re-read
+ * decides — it landed (that replication, marked with our owner) or it did not (send it once more).
+ */
+async function sendStart(client: VcdaClient, spec: Spec, ctx: Context, attempt = 1): Promise<VcdaTask | VcdaReplication> {
+  try {
+    return await client.startReplication(startBody(spec));
+  } catch (error) {
+    if (isApiError(error) && (error.status === 400 || error.status === 404)) throw createRejected(spec, error);
+    if (!isApiError(error) || (error.status !== 0 && error.status < 500)) throw error;
+    const landed = await findReplication(client, spec);
+    if (landed !== undefined && ownerInDescription(landed.settings.description) === ownerName(spec.owner)) {
+      ctx.log.info(`${vmLabel(spec)}: the create request failed in transit but landed; taking replication ${landed.id}`);
+      return landed;
+    }
+    if (landed !== undefined || attempt >= START_ATTEMPTS) throw error;
+    ctx.log.warn(`${vmLabel(spec)}: the create request failed in transit (${error.message}) and did not land; sending it again`);
+    return sendStart(client, spec, ctx, attempt + 1);
+  }
+}
+
+function isTask(value: VcdaTask | VcdaReplication): value is VcdaTask {
+  return 'state' in value && typeof value.state === 'string';
+}
+
+async function createNew(located: Located, spec: Spec, ctx: Context): Promise<VcdaReplication> {
+  const { client } = located;
+  await reachSites(client, located.sites, [spec.destination.site, spec.source.site]);
+  const sent = await sendStart(client, spec, ctx);
+  if (!isTask(sent)) return sent;
+  const done = await waitTask(ctx, client, sent, `replicating ${vmLabel(spec)} to ${spec.destination.site}`, spec.timeouts.create_seconds);
+  const live = await readBack(client, spec, resultId(done));
+  ctx.log.info(`${vmLabel(spec)}: replicated from ${spec.source.site} to ${spec.destination.site} as replication ${live.id}; the initial sync runs now`);
+  return live;
+}
+
+/** An apply that meets a paused replication stops before changing anything: the code does not declare a pause. */
+function checkProtecting(spec: Spec, live: VcdaReplication, ctx: Context): void {
+  if (live.isPaused === true) {
+    throw new Error(
+      `replication ${live.id} of ${vmLabel(spec)} is PAUSED: it is not protecting the VM, and the code does not declare that. ` +
+        'Nothing was changed. To go on, resume it (in VCDA, or POST /vm-replications/{id}/resume) if the pause is over, or leave this apply for later',
+    );
+  }
+  const late = live.destinationState?.currentRpoViolation;
+  if (late !== undefined && late > 0) ctx.log.warn(`${vmLabel(spec)}: replication ${live.id} is violating its RPO by ${late} min: the last sync is late`);
+}
+
+/** Settings to change, plus the ownership marker when the description does not name this code's owner yet. */
+function changesFor(spec: Spec, live: VcdaReplication): Change[] {
+  const changes = settingsChanges(spec.settings, settingsOf(live));
+  const marked = ownerInDescription(live.settings.description) === ownerName(spec.owner);
+  if (marked || changes.some((c) => c.field === 'settings.description')) return changes;
+  return [...changes, { field: 'settings.description', from: live.settings.description ?? null, to: describedWithOwner(spec.settings.description, spec.owner), effect: 'in-place' }];
+}
+
+async function applySettings(located: Located, spec: Spec, live: VcdaReplication, ctx: Context): Promise<VcdaReplication> {
+  const { client } = located;
+  checkProtecting(spec, live, ctx);
+  const changes = changesFor(spec, live);
+  if (changes.length === 0) {
+    ctx.log.info(`${vmLabel(spec)}: settings already match (replication ${live.id})`);
+    return live;
+  }
+  ctx.log.info(`${vmLabel(spec)}: changing in place (no resync): ${describeChanges(changes)}`);
+  await reachSites(client, located.sites, [live.destination.site, live.source.site]);
+  const body = reconfigureBody(spec, changes);
+  if (body !== undefined) {
+    const task = await client.reconfigureReplication(live.id, body);
+    await waitTask(ctx, client, task, `reconfiguring replication of ${vmLabel(spec)}`, spec.timeouts.update_seconds);
+  }
+  if (changes.some((c) => c.field === 'settings.storage_profile')) {
+    const task = await client.changeStorageProfile(live.id, spec.settings.storage_profile ?? DEFAULT_STORAGE_PROFILE);
+    await waitTask(ctx, client, task, `changing the storage profile of ${vmLabel(spec)}`, spec.timeouts.update_seconds);
+  }
+  return readBack(client, spec, live.id);
+}
+
+/**
+ * An existing replication of the VM: ours when its description's marker names this spec's owner (also a rerun
+ * after a crash: the create request wrote it); otherwise taken over only with `adopt: true` and every identity
+ * field matching.
+ */
+async function takeExisting(located: Located, spec: Spec, existing: VcdaReplication, ctx: Context): Promise<VcdaReplication> {
+  const recorded = ownerInDescription(existing.settings.description);
+  const ours = recorded === ownerName(spec.owner);
+  if (!ours && !spec.adopt) {
+    const state = existing.isPaused === true ? 'PAUSED' : (existing.overallHealth ?? 'UNKNOWN');
+    throw notOursError({ subject: vmLabel(spec), object: `replication ${existing.id}, ${state}`, claimant: ownerName(spec.owner), recordedOwner: recorded, recordedWhere: 'its description' });
+  }
+  const differences = identityDifferences(spec, existing);
+  if (differences.length > 0) throw vcdaIdentityMismatch(spec, existing, differences);
+  if (ours) {
+    ctx.log.info(`${vmLabel(spec)}: already replicated (replication ${existing.id}) by this code; taking it up`);
+  } else {
+    ctx.log.warn(
+      `${vmLabel(spec)}: ADOPTING replication ${existing.id}, which this code did not create (adopt: true); its identity matches the code, ` +
+        'its description now names this code as owner, and from now on its destroy applies to it',
+    );
+  }
+  return applySettings(located, spec, existing, ctx);
+}
+
+async function create(spec: Spec, ctx: Context): Promise<VcdaReplicationState> {
+  const located = await locate(spec, ctx);
+  const existing = await findReplication(located.client, spec);
+  return toState(existing !== undefined ? await takeExisting(located, spec, existing, ctx) : await createNew(located, spec, ctx));
+}
+
+async function read(spec: Spec, ctx: Context): Promise<VcdaReplicationState | undefined> {
+  const found = await findReplication(ctx.clients.get(vcdaClient, spec.connection), spec);
+  return found === undefined ? undefined : toState(found);
+}
+
+async function update(spec: Spec, ctx: Context): Promise<VcdaReplicationState> {
+  const located = await locate(spec, ctx);
+  const existing = await findReplication(located.client, spec);
+  if (existing === undefined) {
+    ctx.log.warn(`${vmLabel(spec)}: no replication to change; creating it`);
+    return create(spec, ctx);
+  }
+  return toState(await applySettings(located, spec, existing, ctx));
+}
+
+async function deleteWithReplica(located: Located, spec: Spec, live: VcdaReplication, ctx: Context): Promise<void> {
+  let task: VcdaTask;
+  try {
+    task = await located.client.deleteReplication(live.id);
+  } catch (error) {
+    if (isNotFoundError(error)) return;
+    throw error;
+  }
+  await waitTask(ctx, located.client, task, `deleting replication of ${vmLabel(spec)}`, spec.timeouts.delete_seconds);
+  ctx.log.info(`${vmLabel(spec)}: replication ${live.id} deleted with its replica on ${live.destination.site} (on_delete.delete_replica: true)`);
+}
+
+/** VCDA has no delete that keeps the replica: by default a destroy pauses the replication and leaves it. */
+async function pauseAndKeep(located: Located, spec: Spec, live: VcdaReplication, ctx: Context): Promise<void> {
+  if (live.isPaused !== true) {
+    const task = await located.client.pauseReplication(live.id);
+    await waitTask(ctx, located.client, task, `pausing replication of ${vmLabel(spec)}`, spec.timeouts.delete_seconds);
+  }
+  ctx.log.warn(
+    `${vmLabel(spec)}: replication ${live.id} is PAUSED and KEPT, with its replica on ${live.destination.site}: in VCDA, deleting a replication ` +
+      'deletes its replica, and this code never deletes data unless told. To delete it for real, set on_delete.delete_replica: true ' +
+      `before destroying, or delete replication ${live.id} in VCDA (DELETE /vm-replications/${live.id})`,
+  );
+}
+
+async function remove(spec: Spec, ctx: Context): Promise<void> {
+  const client = ctx.clients.get(vcdaClient, spec.connection);
+  const live = await findReplication(client, spec);
+  if (live === undefined) {
+    ctx.log.info(`${vmLabel(spec)}: no replication from ${spec.source.site}; nothing to remove`);
+    return;
+  }
+  const recorded = ownerInDescription(live.settings.description);
+  if (recorded !== undefined && spec.owner !== null && recorded !== spec.owner) {
+    ctx.log.warn(`${vmLabel(spec)}: NOT touching replication ${live.id}: its description names ${recorded} as owner, not ${spec.owner}; it stays as it is`);
+    return;
+  }
+  const located = { client, sites: await readSites(client) };
+  await reachSites(client, located.sites, [live.destination.site, live.source.site]);
+  await (spec.on_delete.delete_replica ? deleteWithReplica(located, spec, live, ctx) : pauseAndKeep(located, spec, live, ctx));
+}
+
+function parse(raw: unknown, action: LifecycleAction): Spec {
+  if (action !== 'delete') return parseSpec(vcdaReplicationSpecSchema, raw, 'vcda.replication');
+  const spec = parseSpec(vcdaReplicationDeleteSpecSchema, raw, 'vcda.replication');
+  return { ...spec, settings: spec.settings ?? SETTINGS_UNUSED_ON_DELETE };
+}
+
+export const vcdaReplicationHandler: ResourceHandler<Spec, VcdaReplicationState> = {
+  kind: 'vcda.replication',
+  parseSpec: parse,
+  describe: vmLabel,
+  create,
+  read,
+  update,
+  delete: remove,
+};

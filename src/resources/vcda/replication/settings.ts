@@ -1,0 +1,98 @@
+/**
+ * The settings of a VCDA replication in both directions: the spec's settings as the API's fields (create body,
+ * reconfigure body), the live replication's fields as the spec's settings, and what differs. The storage profile
+ * is a setting too, changed by its own call (`POST …/storage-profile`) rather than the reconfigure.
+ *
+ * Calls no endpoint.
+ */
+import type { VcdaReconfigureReplication, VcdaReplication, VcdaRetentionPolicy } from '../../../../lib/client/vcda/types';
+import type { Change } from '../../contract';
+import { VCDA_DATA_CONNECTION_TYPES, type VcdaDataConnectionType } from '../limits';
+import { describedWithOwner, userDescription } from './marker';
+import type { VcdaReplicationSettings, VcdaReplicationSpec } from './schema';
+
+/** The storage profile VCDA calls "the vDC's default". */
+export const DEFAULT_STORAGE_PROFILE = '*';
+
+type Rules = VcdaReplicationSettings['retention_rules'];
+
+export function retentionPolicy(rules: NonNullable<Rules>): VcdaRetentionPolicy {
+  return { rules: rules.map((rule) => ({ numberOfInstances: rule.instances, distance: rule.distance_minutes })) };
+}
+
+function rulesOf(policy: VcdaRetentionPolicy | undefined): Rules {
+  return policy === undefined ? null : policy.rules.map((rule) => ({ instances: rule.numberOfInstances, distance_minutes: rule.distance }));
+}
+
+function connectionType(value: string | undefined): VcdaDataConnectionType {
+  return VCDA_DATA_CONNECTION_TYPES.find((type) => type === value) ?? 'ENCRYPTED';
+}
+
+/** The live replication's settings, in the spec's terms (the description without the ownership marker). */
+export function settingsOf(live: VcdaReplication): VcdaReplicationSettings {
+  const s = live.settings;
+  const storageProfile = live.destination.storageProfile;
+  return {
+    rpo_minutes: s.rpo ?? null,
+    retention_rules: rulesOf(s.retentionPolicy),
+    sla_profile_id: s.slaProfileId ?? null,
+    quiescing: s.quiesced ?? false,
+    data_connection_type: connectionType(s.dataConnectionType),
+    description: userDescription(s.description),
+    storage_profile: storageProfile == null || storageProfile === DEFAULT_STORAGE_PROFILE ? null : storageProfile,
+  };
+}
+
+interface FieldCheck {
+  readonly field: keyof VcdaReplicationSettings;
+  /** Only compared when the code sets it (a null in the code leaves the server's value alone). */
+  readonly whenSet?: boolean;
+}
+
+function checksFor(settings: VcdaReplicationSettings): FieldCheck[] {
+  const policy: FieldCheck[] = settings.sla_profile_id !== null
+    ? [{ field: 'sla_profile_id' }]
+    : [{ field: 'rpo_minutes' }, { field: 'retention_rules', whenSet: true }, { field: 'data_connection_type' }, { field: 'sla_profile_id' }];
+  return [...policy, { field: 'quiescing' }, { field: 'description' }, { field: 'storage_profile' }];
+}
+
+/** What applying the code's settings changes on the live replication (all in place). */
+export function settingsChanges(code: VcdaReplicationSettings, live: VcdaReplicationSettings): Change[] {
+  return checksFor(code)
+    .filter((check) => !(check.whenSet === true && code[check.field] === null))
+    .filter((check) => JSON.stringify(code[check.field]) !== JSON.stringify(live[check.field]))
+    .map((check) => ({ field: `settings.${check.field}`, from: live[check.field], to: code[check.field], effect: 'in-place' as const }));
+}
+
+/** "settings.rpo_minutes 60 → 15, settings.quiescing false → true". */
+export function describeChanges(changes: readonly Change[]): string {
+  return changes.map((c) => `${c.field} ${JSON.stringify(c.from)} → ${JSON.stringify(c.to)}`).join(', ');
+}
+
+/** The policy fields of a create or reconfigure body: an SLA profile, or RPO + retention + data connection. */
+function policyFields(settings: VcdaReplicationSettings): VcdaReconfigureReplication {
+  if (settings.sla_profile_id !== null) return { slaProfileId: settings.sla_profile_id };
+  return {
+    rpo: settings.rpo_minutes,
+    slaProfileId: null,
+    dataConnectionType: settings.data_connection_type,
+    ...(settings.retention_rules !== null ? { retentionPolicy: retentionPolicy(settings.retention_rules) } : {}),
+  };
+}
+
+/** The PATCH body: only what changed (the storage profile has its own call). */
+export function reconfigureBody(spec: Pick<VcdaReplicationSpec, 'settings' | 'owner'>, changes: readonly Change[]): VcdaReconfigureReplication | undefined {
+  const changed = new Set(changes.map((c) => c.field.replace(/^settings\./, '')));
+  const policy = policyFields(spec.settings);
+  const body: VcdaReconfigureReplication = {
+    ...(changed.has('rpo_minutes') && policy.rpo !== undefined ? { rpo: policy.rpo } : {}),
+    ...(changed.has('retention_rules') && policy.retentionPolicy !== undefined ? { retentionPolicy: policy.retentionPolicy } : {}),
+    ...(changed.has('data_connection_type') && policy.dataConnectionType !== undefined ? { dataConnectionType: policy.dataConnectionType } : {}),
+    ...(changed.has('sla_profile_id') ? { slaProfileId: spec.settings.sla_profile_id } : {}),
+    ...(changed.has('quiescing') ? { quiesced: spec.settings.quiescing } : {}),
+    ...(changed.has('description') ? { description: describedWithOwner(spec.settings.description, spec.owner) } : {}),
+  };
+  return Object.keys(body).length === 0 ? undefined : body;
+}
+
+export { policyFields };
