@@ -1,5 +1,5 @@
 import axios from 'axios';
-import { compilePathPattern } from '../../src/simulator/faults';
+import { compilePathPattern } from '../../src/simulator/core/faults';
 import { PAIRING_ID, configure, configureSpec, findVmByName, getTask, loginBothSites, startTestSim, type TestSim } from './helpers';
 
 const replicationsPath = `/pairings/${PAIRING_ID}/replications`;

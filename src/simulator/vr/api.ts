@@ -8,17 +8,19 @@
  */
 import type OpenAPIBackend from 'openapi-backend';
 import type { Operation } from 'openapi-backend';
-import { errorResponse, SimApiError, type SimResponse } from '../http-types';
-import { advanceTasks } from '../task-engine';
+import { SimApiError, type SimResponse } from '../core/http';
+import type { ServiceRequest, ServiceResult } from '../core/service';
+import { TaskEngine } from '../core/task-engine';
 import type { VrContext, VrHandler, VrRequest } from './context';
-import type { QueryValues } from './envelopes';
+import { vrErrorResponse, vrThrownToResponse } from './errors';
 import * as inventory from './inventory';
-import { describeValidationErrors, hasResponseSchema, VR_API_ROOT } from './openapi';
+import { describeValidationErrors, hasResponseSchema } from './openapi';
 import * as pairings from './pairings';
 import * as replications from './replications';
 import * as session from './session';
+import { VR_TASK_MODEL } from './task-model';
 import * as tasks from './tasks';
-import type { SimTaskRecord } from './types';
+import type { SimTaskRecord, TaskStatus } from './types';
 
 const HANDLERS: Record<string, VrHandler> = {
   login: session.login,
@@ -65,48 +67,33 @@ const HANDLERS: Record<string, VrHandler> = {
 /** Operations that work without a session. */
 const PUBLIC_OPERATIONS = new Set(['login']);
 
-export interface VrHttpRequest {
-  method: string;
-  /** Full path including the API root, without the query string. */
-  path: string;
-  query: QueryValues;
-  headers: Record<string, string | string[] | undefined>;
-  body: unknown;
-  /** Base URL of the server (scheme://host:port), for pagination links. */
-  baseUrl: string;
-  taskError?: string;
-}
-
-export interface VrDispatchResult {
-  response: SimResponse;
-  operationId?: string;
-}
-
-function definedHeaders(headers: VrHttpRequest['headers']): Record<string, string | string[]> {
+function definedHeaders(headers: ServiceRequest['headers']): Record<string, string | string[]> {
   const result: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(headers)) if (value !== undefined) result[name] = value;
   return result;
 }
 
 export class VrApi {
+  private readonly tasks: TaskEngine<SimTaskRecord, TaskStatus>;
+
   constructor(
     private readonly openApi: OpenAPIBackend,
     readonly context: VrContext,
     private readonly validateResponses: boolean,
-  ) {}
+  ) {
+    this.tasks = new TaskEngine(VR_TASK_MODEL, {
+      onComplete: (record, completedAt) =>
+        record.kind === 'pair' || record.kind === 'unpair'
+          ? pairings.completePairingTask(record, context)
+          : replications.completeReplicationTask(record, context, completedAt),
+      onFailed: (record) => replications.rollBackFailedConfigure(record, context),
+    });
+  }
 
   /** Advances tasks and replication lifecycles to `now`; true when the state changed. */
   advance(now: number): boolean {
     const { context } = this;
-    const changedTasks = advanceTasks<SimTaskRecord>(
-      context.state.tasks,
-      now,
-      (record, completedAt) =>
-        record.kind === 'pair' || record.kind === 'unpair'
-          ? pairings.completePairingTask(record, context)
-          : replications.completeReplicationTask(record, context, completedAt),
-      (record) => replications.rollBackFailedConfigure(record, context),
-    );
+    const changedTasks = this.tasks.advance(context.state.tasks, now);
     let changedReplications = false;
     for (const replication of context.state.replications) {
       if (replications.advanceReplication(replication, now)) changedReplications = true;
@@ -114,7 +101,7 @@ export class VrApi {
     return changedTasks || changedReplications;
   }
 
-  dispatch(request: VrHttpRequest): VrDispatchResult {
+  dispatch(request: ServiceRequest): ServiceResult {
     const routed = { method: request.method, path: request.path, headers: definedHeaders(request.headers), query: request.query, body: request.body };
     const operation = this.openApi.matchOperation(routed);
     if (!operation) return { response: { status: 404 } };
@@ -123,11 +110,11 @@ export class VrApi {
       const response = this.run(operation, request, routed);
       return { response: this.checkResponse(operation, response), operationId };
     } catch (error) {
-      return { response: this.errorToResponse(error), operationId };
+      return { response: vrThrownToResponse(error), operationId };
     }
   }
 
-  private run(operation: Operation, request: VrHttpRequest, routed: Parameters<OpenAPIBackend['validateRequest']>[0]): SimResponse {
+  private run(operation: Operation, request: ServiceRequest, routed: Parameters<OpenAPIBackend['validateRequest']>[0]): SimResponse {
     const operationId = operation.operationId ?? '';
     const sessionOfCaller = PUBLIC_OPERATIONS.has(operationId) ? undefined : session.authenticate(request, this.context);
     const validation = this.openApi.validateRequest(routed, operation);
@@ -158,18 +145,10 @@ export class VrApi {
     const body: unknown = JSON.parse(JSON.stringify(response.body));
     const result = this.openApi.validateResponse(body, operation, response.status);
     if (result.valid) return response;
-    return errorResponse(
+    return vrErrorResponse(
       500,
       'SIM.RESPONSE_VALIDATION_FAILED',
       `Simulator bug: the ${response.status} response of ${operation.operationId ?? '?'} does not match the spec: ${describeValidationErrors(result.errors)}`,
     );
   }
-
-  private errorToResponse(error: unknown): SimResponse {
-    if (error instanceof SimApiError) return error.toResponse();
-    const message = error instanceof Error ? error.message : String(error);
-    return errorResponse(500, 'SIM.INTERNAL_ERROR', `Simulator error: ${message}`);
-  }
 }
-
-export { VR_API_ROOT };

@@ -4,9 +4,10 @@
  *
  * Endpoints served: none (shared by the vr/*.ts handlers).
  */
-import { SimApiError, notFound, type SimResponse } from '../http-types';
-import { newQueuedTask } from '../task-engine';
-import type { IdGenerator, SimClock } from '../runtime';
+import { SimApiError, type SimResponse } from '../core/http';
+import { notFound } from './errors';
+import { newQueuedTask } from './task-model';
+import type { IdGenerator, SimClock } from '../core/runtime';
 import type { QueryValues, RequestLocation } from './envelopes';
 import type { SimSession, SimTaskRecord, TaskKind, VrState } from './types';
 

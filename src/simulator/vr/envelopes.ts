@@ -5,9 +5,10 @@
  *
  * Endpoints served: none (helpers for every list/entity endpoint).
  */
-import { badRequest, isRecord, type SimResponse } from '../http-types';
+import { isRecord, type QueryValues, type SimResponse } from '../core/http';
+import { badRequest } from './errors';
 
-export type QueryValues = Record<string, string | string[]>;
+export type { QueryValues };
 
 export const DEFAULT_PAGE_SIZE = 100;
 

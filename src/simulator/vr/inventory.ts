@@ -13,7 +13,8 @@
  *   POST /datastores/{datastore_id}/actions/find-seeds          getSeedsForDisks
  *   POST /datastores/{datastore_id}/actions/browse              browseDatastore
  */
-import { badRequest, isRecord, notFound } from '../http-types';
+import { isRecord } from '../core/http';
+import { badRequest, notFound } from './errors';
 import { booleanQuery, entityResponse, listResponse } from './envelopes';
 import { pairingVcenter, requireRemoteSession, type VrContext, type VrHandler, type VrRequest } from './context';
 import type {

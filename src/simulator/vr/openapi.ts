@@ -12,7 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { OpenAPIBackend, type Document, type Operation } from 'openapi-backend';
 import type { ErrorObject } from 'ajv';
-import { isRecord } from '../http-types';
+import { isRecord } from '../core/http';
 
 export const VR_API_ROOT = '/api/rest/vr/v2';
 export const VR_SPEC_FILE = 'specs/vsphere-replication-api-v2.json';

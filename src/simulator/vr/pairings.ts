@@ -15,8 +15,9 @@
  *   GET    /replication-servers                                   getAllVrServers (local site)
  *   GET    /replication-servers/{replication_server_id}           getVrServer
  */
-import { badRequest, isRecord, notFound } from '../http-types';
-import { TaskFailure, type TaskResult } from '../task-engine';
+import { isRecord } from '../core/http';
+import { badRequest, notFound } from './errors';
+import { TaskFailure, type TaskResult } from '../core/task-engine';
 import { entityResponse, listResponse } from './envelopes';
 import {
   createTask,

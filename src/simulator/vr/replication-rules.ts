@@ -10,7 +10,8 @@
  *
  * Endpoints served: none (used by vr/replications.ts).
  */
-import { badRequest, SimApiError } from '../http-types';
+import { SimApiError } from '../core/http';
+import { badRequest } from './errors';
 import { findDatastore, findStoragePolicy, findVm, isSuitableForReplication, replicationForVm, seedsFor } from './inventory';
 import type {
   ConfigureReplicationSpec,

@@ -17,8 +17,10 @@
  *   POST   /replications/{replication_id}/actions/reconfigure reconfigureReplication (remote session)
  *   GET    /replications/{replication_id}/disks              getReplicatedVmDisks
  */
-import { badRequest, isRecord, notFound } from '../http-types';
-import { isTerminal, TaskFailure, type TaskResult } from '../task-engine';
+import { isRecord } from '../core/http';
+import { badRequest, notFound } from './errors';
+import { TaskFailure, type TaskResult } from '../core/task-engine';
+import { isTerminal } from './task-model';
 import { booleanQuery, entityResponse, firstValue, listResponse } from './envelopes';
 import {
   createTask,

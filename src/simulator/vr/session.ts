@@ -11,7 +11,8 @@
  *   GET    /pairings/{pairing_id}/remote-session  getRemoteSession
  */
 import { timingSafeEqual } from 'node:crypto';
-import { notFound, unauthorized, type SimResponse } from '../http-types';
+import type { SimResponse } from '../core/http';
+import { notFound, unauthorized } from './errors';
 import { findPairing, type VrContext, type VrCredentials, type VrHandler, type VrRequest } from './context';
 import type { SimSession } from './types';
 

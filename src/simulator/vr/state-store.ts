@@ -1,16 +1,14 @@
 /**
- * Persistence of the VR simulator state to a JSON file (`stateFile`): loaded at start when it exists, written
- * (atomically, via a temporary file) after every change. Sessions are not persisted: a restart logs everyone out.
+ * The VR section (`vr`) of the simulator's state file: the seeded state when there is no file, else the saved
+ * one. Sessions are not persisted: a restart logs everyone out.
  *
  * Endpoints served: none.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import * as path from 'node:path';
-import { isRecord } from '../http-types';
+import { isRecord } from '../core/http';
+import { notAStateFile } from '../core/persistence';
+import type { ServiceMount } from '../core/service';
 import { seedState } from './inventory-seed';
 import type { VrState } from './types';
-
-const STATE_FILE_VERSION = 1;
 
 const PERSISTED_ARRAYS = [
   'vcenters',
@@ -26,27 +24,21 @@ const PERSISTED_ARRAYS = [
   'tasks',
 ] as const;
 
-/** The seeded state, or the state saved in `stateFile` when it exists. */
-export function loadState(stateFile: string | undefined, extraVms: number): VrState {
-  const seeded = seedState(extraVms);
-  if (!stateFile || !existsSync(stateFile)) return seeded;
-  const parsed: unknown = JSON.parse(readFileSync(stateFile, 'utf8'));
-  if (!isRecord(parsed) || parsed.version !== STATE_FILE_VERSION || !isRecord(parsed.vr)) {
-    throw new Error(`${stateFile} is not a repliform simulator state file (version ${STATE_FILE_VERSION})`);
-  }
-  const saved = parsed.vr;
+/** The seeded state, or the state saved in the state file when there is one. */
+export function loadState(saved: ServiceMount['saved'], extraVms: number): VrState {
+  if (!saved) return seedState(extraVms);
+  const { section, file } = saved;
+  if (!isRecord(section)) throw notAStateFile(file);
   for (const key of PERSISTED_ARRAYS) {
-    if (!Array.isArray(saved[key])) throw new Error(`${stateFile}: vr.${key} must be an array`);
+    if (!Array.isArray(section[key])) throw new Error(`${file}: vr.${key} must be an array`);
   }
-  if (!isRecord(saved.localVrms)) throw new Error(`${stateFile}: vr.localVrms must be an object`);
-  return { ...(saved as unknown as VrState), sessions: [] };
+  if (!isRecord(section.localVrms)) throw new Error(`${file}: vr.localVrms must be an object`);
+  return { ...(section as unknown as VrState), sessions: [] };
 }
 
-export function saveState(stateFile: string, state: VrState): void {
+/** The VR section of the state file: everything but the sessions. */
+export function persistedState(state: VrState): Omit<VrState, 'sessions'> {
   const { sessions: _sessions, ...persisted } = state;
   void _sessions;
-  mkdirSync(path.dirname(path.resolve(stateFile)), { recursive: true });
-  const temporary = `${stateFile}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify({ version: STATE_FILE_VERSION, vr: persisted }, null, 2)}\n`);
-  renameSync(temporary, stateFile);
+  return persisted;
 }

@@ -1,12 +1,12 @@
 /**
- * VR tasks: recent tasks and one task by id. Task states are advanced lazily by the task engine (task-engine.ts)
+ * VR tasks: recent tasks and one task by id. Task states are advanced lazily by the shared task engine (core/task-engine.ts, vr/task-model.ts)
  * before every request.
  *
  * Endpoints served:
  *   GET /tasks            getRecentTasksInfo (list params)
  *   GET /tasks/{task_id}  getTaskInfo
  */
-import { notFound } from '../http-types';
+import { notFound } from './errors';
 import { entityResponse, listResponse } from './envelopes';
 import type { VrHandler } from './context';
 

@@ -5,6 +5,7 @@
  * Endpoints served: none (types only).
  */
 import type { components } from '../../../lib/client/vr/generated/openapi';
+import type { EngineTaskRecord } from '../core/task-engine';
 
 type Schemas = components['schemas'];
 
@@ -49,15 +50,12 @@ export type TaskKind =
   | 'pair'
   | 'unpair';
 
-export interface SimTaskRecord {
+/** A VR task and what the engine needs to run it (duration, `failWith`, `cancelWith`). */
+export interface SimTaskRecord extends EngineTaskRecord {
   task: SimTask;
   kind: TaskKind;
   pairingId: string;
   replicationId?: string;
-  /** Total time from QUEUED to a terminal state. */
-  durationMs: number;
-  /** When set the task ends in ERROR with this message (fault rule `taskError`). */
-  failWith?: string;
   /** unconfigure / destroy: whether replica disks are kept on the target site. */
   retainReplicaDisks?: boolean;
   /** reconfigure: the settings to apply on success. */

@@ -1,6 +1,6 @@
 /**
- * Fault injection (modelled on vcsim's fault_injection.go): rules match a method and a path pattern (relative
- * to the API root), optionally with a probability (seeded random), a skip count (let the first N matches
+ * Fault injection (modelled on vcsim's fault_injection.go): rules match a method, a path pattern (relative
+ * to the base path of the service the request is for) and optionally the service's name, optionally with a probability (seeded random), a skip count (let the first N matches
  * through) and a max count. A matching rule can delay, reset the connection, answer with a status (and
  * Retry-After), make the next configure/reconfigure task end in ERROR (`taskError`), or make every task the
  * request creates end CANCELLED (`taskCancel`). Faults are decided before the request is handled, so an injected
@@ -8,11 +8,13 @@
  *
  * Endpoints served: none (the admin API in admin.ts exposes POST/DELETE /_sim/faults).
  */
-import { isRecord } from './http-types';
+import { isRecord } from './http';
 import type { RandomSource } from './runtime';
 
 export interface FaultRule {
   id?: string;
+  /** Name of the mounted service (`vr`, …) whose requests the rule matches; omitted = any service. */
+  service?: string;
   /** HTTP method; omitted or '*' = any. */
   method?: string;
   /** Glob (`*` = one path segment, `**` = anything) or regex (`^…` or `/…/flags`) on the path after the API root. */
@@ -67,7 +69,7 @@ function escapeRegex(text: string): string {
   return text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Turns a glob or regex string into a RegExp over the path after the API root. */
+/** Turns a glob or regex string into a RegExp over the path after the service's base path. */
 export function compilePathPattern(pattern: string): RegExp {
   const slashed = /^\/(.+)\/([a-z]*)$/.exec(pattern);
   if (slashed && /[\\^$()|[\]]/.test(slashed[1])) return new RegExp(slashed[1], slashed[2]);
@@ -89,7 +91,7 @@ function optionalNumber(rule: Record<string, unknown>, name: string, min: number
 
 const PATH_FORMS = "a glob such as '/pairings/*/replications', a regex '^/…' or '/…/flags'";
 
-/** The path is matched against the path after the API root, which always starts with '/'. */
+/** The path is matched against the path after the base path, which always starts with '/'. */
 function checkPath(path: unknown): string {
   if (typeof path !== 'string' || path === '') throw new Error(`fault rule field 'path' is required: ${PATH_FORMS}`);
   if (!path.startsWith('/') && !path.startsWith('^/')) {
@@ -102,7 +104,7 @@ function checkPath(path: unknown): string {
 export function parseFaultRule(value: unknown): FaultRule {
   if (!isRecord(value)) throw new Error('a fault rule must be an object');
   const path = checkPath(value.path);
-  for (const name of ['id', 'method', 'taskError']) {
+  for (const name of ['id', 'service', 'method', 'taskError']) {
     if (value[name] !== undefined && typeof value[name] !== 'string') {
       throw new Error(`fault rule field '${name}' must be a string`);
     }
@@ -143,10 +145,22 @@ export class FaultInjector {
   private rules: ActiveRule[] = [];
   private nextId = 1;
 
-  constructor(private readonly random: RandomSource) {}
+  /** `services`: the names of the mounted services, which a rule's `service` must be one of. */
+  constructor(
+    private readonly random: RandomSource,
+    private readonly services: () => readonly string[] = () => [],
+  ) {}
+
+  /** Throws a message naming the field when the rule's `service` is not mounted. */
+  checkService(rule: FaultRule): void {
+    const known = this.services();
+    if (rule.service === undefined || known.includes(rule.service)) return;
+    throw new Error(`fault rule field 'service' must be one of ${known.join(', ')}, got '${rule.service}'`);
+  }
 
   addRule(rule: FaultRule): string {
     const parsed = parseFaultRule(rule);
+    this.checkService(parsed);
     const id = parsed.id ?? `rule-${this.nextId++}`;
     this.rules.push({
       rule: { ...parsed, id },
@@ -175,9 +189,9 @@ export class FaultInjector {
   }
 
   /** The first rule that fires for this request, with its stats updated; undefined = no fault. */
-  decide(method: string, apiPath: string): FaultDecision | undefined {
+  decide(service: string, method: string, apiPath: string): FaultDecision | undefined {
     for (const active of this.rules) {
-      if (!this.matches(active, method, apiPath)) continue;
+      if (!this.matches(active, service, method, apiPath)) continue;
       active.stats.matched += 1;
       if (active.stats.matched <= (active.rule.skip ?? 0)) {
         active.stats.skipped += 1;
@@ -191,7 +205,8 @@ export class FaultInjector {
     return undefined;
   }
 
-  private matches(active: ActiveRule, method: string, apiPath: string): boolean {
+  private matches(active: ActiveRule, service: string, method: string, apiPath: string): boolean {
+    if (active.rule.service !== undefined && active.rule.service !== service) return false;
     const wantedMethod = active.rule.method?.toUpperCase();
     if (wantedMethod && wantedMethod !== '*' && wantedMethod !== method.toUpperCase()) return false;
     return active.pattern.test(apiPath);
