@@ -1,5 +1,6 @@
 import type { VrReplicationSettings } from '../../resources/vr/replication/schema';
 import { VR_LIMITS } from '../../resources/vr/limits';
+import { pointInTimeRetention, ReplicationPolicy, retentionAsPointInTime } from '../replication-policy';
 import { describeValue, isIntegerBetween, isUnresolved, validateProps, type ValidationRule } from '../validation';
 
 /** Point-in-time (MPIT) instances kept on the target. */
@@ -123,8 +124,12 @@ export function settingsRules<P>(get: (props: P) => VrEffectiveSettings): Array<
 const POLICY_RULES = settingsRules<VrEffectiveSettings>((s) => s);
 
 /**
- * How replications run (RPO, point-in-time instances, quiescing, compression, encryption), shared by
- * many replications like an Azure Site Recovery replication policy. Validated when constructed.
+ * How vSphere Replication replications run (RPO, point-in-time instances, quiescing, compression, encryption,
+ * new disks), shared by many replications like an Azure Site Recovery replication policy. Validated with VR's
+ * rules when constructed.
+ *
+ * A {@link ReplicationPolicy} whose retention is its point-in-time instances (one rule, a day ÷ instancesPerDay
+ * apart), so a `VcdaReplication` accepts it too.
  *
  * Every field of a policy is a *setting*: changing it reconfigures replications in place, never a resync.
  *
@@ -132,22 +137,18 @@ const POLICY_RULES = settingsRules<VrEffectiveSettings>((s) => s);
  * const gold = new VrReplicationPolicy({ rpoMinutes: 15, pointInTime: { instancesPerDay: 4, days: 5 }, quiescing: true });
  * const goldNoMpit = gold.with({ pointInTime: false });
  */
-export class VrReplicationPolicy {
+export class VrReplicationPolicy extends ReplicationPolicy {
   /** A policy with the given props (same as `new VrReplicationPolicy(props)`). */
   public static of(props: VrReplicationPolicyProps = {}): VrReplicationPolicy {
     return new VrReplicationPolicy(props);
   }
 
-  /** Recovery point objective in minutes. */
-  public readonly rpoMinutes: number;
   /** Point-in-time instances, or undefined for none. */
   public readonly pointInTime: VrPointInTime | undefined;
-  /** Quiesce the guest OS. */
-  public readonly quiescing: boolean;
   /** Compress replication traffic. */
-  public readonly networkCompression: boolean;
+  declare public readonly networkCompression: boolean;
   /** Encrypt replication traffic. */
-  public readonly encryption: boolean;
+  declare public readonly encryption: boolean;
   /** Replicate disks added later. */
   public readonly autoReplicateNewDisks: boolean;
 
@@ -161,16 +162,19 @@ export class VrReplicationPolicy {
       autoReplicateNewDisks: props.autoReplicateNewDisks ?? true,
     };
     validateProps('repliform/VrReplicationPolicy', resolved, POLICY_RULES);
-    this.rpoMinutes = resolved.rpoMinutes;
+    super({
+      rpoMinutes: resolved.rpoMinutes,
+      retention: resolved.pointInTime === undefined ? undefined : pointInTimeRetention(resolved.pointInTime),
+      quiescing: resolved.quiescing,
+      networkCompression: resolved.networkCompression,
+      encryption: resolved.encryption,
+    });
     this.pointInTime = resolved.pointInTime;
-    this.quiescing = resolved.quiescing;
-    this.networkCompression = resolved.networkCompression;
-    this.encryption = resolved.encryption;
     this.autoReplicateNewDisks = resolved.autoReplicateNewDisks;
   }
 
   /** A copy of this policy with some fields overridden (`pointInTime: false` removes point-in-time instances). */
-  public with(overrides: VrReplicationPolicyOverrides): VrReplicationPolicy {
+  public override with(overrides: VrReplicationPolicyOverrides): VrReplicationPolicy {
     return new VrReplicationPolicy(mergeSettings(this, overrides));
   }
 
@@ -181,10 +185,42 @@ export class VrReplicationPolicy {
 }
 
 /**
+ * The VR settings of any policy: a {@link VrReplicationPolicy} as it is; a shared {@link ReplicationPolicy}
+ * with VR's defaults (no compression, no encryption, new disks replicated) and its retention as point in time
+ * (undefined when it cannot be said so: {@link pointInTimeRule} reports it).
+ * @internal
+ */
+export function vrSettingsOf(policy: ReplicationPolicy): VrEffectiveSettings {
+  if (policy instanceof VrReplicationPolicy) return policy;
+  return {
+    rpoMinutes: policy.rpoMinutes,
+    pointInTime: retentionAsPointInTime(policy.retention) ?? undefined,
+    quiescing: policy.quiescing,
+    networkCompression: policy.networkCompression ?? false,
+    encryption: policy.encryption ?? false,
+    autoReplicateNewDisks: true,
+  };
+}
+
+/**
+ * The rule for a shared policy's retention: vSphere Replication keeps instances per day × days only.
+ * @internal
+ */
+export function pointInTimeRule<P>(get: (props: P) => ReplicationPolicy | undefined): ValidationRule<P> {
+  return {
+    field: 'policy.retention',
+    value: (p) => get(p)?.retention,
+    condition: (v) => v === undefined || retentionAsPointInTime(v as ReplicationPolicy['retention']) !== null,
+    message:
+      'must be one rule that vSphere Replication can keep as instancesPerDay × days: distanceMinutes dividing 1440 and instances a whole number of days',
+  };
+}
+
+/**
  * A policy's fields with overrides applied (unvalidated; validate the result).
  * @internal
  */
-export function mergeSettings(policy: VrReplicationPolicy, overrides: VrReplicationPolicyOverrides): VrEffectiveSettings {
+export function mergeSettings(policy: VrEffectiveSettings, overrides: VrReplicationPolicyOverrides): VrEffectiveSettings {
   const pointInTime = overrides.pointInTime === false ? undefined : overrides.pointInTime ?? policy.pointInTime;
   return {
     rpoMinutes: overrides.rpoMinutes ?? policy.rpoMinutes,

@@ -18,12 +18,15 @@ import {
   type ValidationRule,
 } from '../validation';
 import { VrPairing } from './pairing';
+import type { ReplicationPolicy } from '../replication-policy';
 import {
   mergeSettings,
+  pointInTimeRule,
   settingsRules,
   settingsToSpec,
   type VrPointInTime,
   VrReplicationPolicy,
+  vrSettingsOf,
 } from './replication-policy';
 import { VrSeeds } from './seeds';
 
@@ -93,11 +96,13 @@ export interface VrReplicationProps {
    */
   readonly diskFormat?: VrTargetDiskFormat;
   /**
-   * Shared settings; the per-field props below override it.
+   * Shared settings; the per-field props below override it. A vendor-neutral `ReplicationPolicy` works too:
+   * its retention must be one rule VR can keep as instances per day × days, compression and encryption
+   * default to off and new disks are replicated.
    * @default - RPO 60 minutes, no point-in-time instances, no quiescing, compression or encryption,
    * new disks replicated automatically
    */
-  readonly policy?: VrReplicationPolicy;
+  readonly policy?: VrReplicationPolicy | ReplicationPolicy;
   /**
    * Recovery point objective in minutes (5–1440).
    * @default - the policy's (60 without a policy)
@@ -192,7 +197,7 @@ const DEFAULT_TIMEOUTS: Required<VrReplicationTimeouts> = { createMinutes: 60, u
 const DISK_FORMATS: readonly string[] = VR_DISK_FORMATS;
 
 function effectiveSettings(p: VrReplicationProps) {
-  return mergeSettings(p.policy ?? DEFAULT_POLICY, p);
+  return mergeSettings(vrSettingsOf(p.policy ?? DEFAULT_POLICY), p);
 }
 
 function duplicates(values: readonly string[]): string[] {
@@ -316,6 +321,7 @@ const RULES: ReadonlyArray<ValidationRule<VrReplicationProps>> = [
     condition: (v) => v === undefined || typeof v === 'boolean',
     message: 'must be true or false',
   },
+  pointInTimeRule<VrReplicationProps>((p) => (p.pointInTime === undefined ? p.policy : undefined)),
   ...settingsRules<VrReplicationProps>(effectiveSettings),
   ...timeoutRules<VrReplicationProps, VrReplicationTimeouts>((p) => p.timeouts, ['createMinutes', 'updateMinutes', 'deleteMinutes']),
 ];
