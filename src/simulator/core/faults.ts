@@ -2,7 +2,7 @@
  * Fault injection (modelled on vcsim's fault_injection.go): rules match a method, a path pattern (relative
  * to the base path of the service the request is for) and optionally the service's name, optionally with a probability (seeded random), a skip count (let the first N matches
  * through) and a max count. A matching rule can delay, reset the connection, answer with a status (and
- * Retry-After), make the next configure/reconfigure task end in ERROR (`taskError`), or make every task the
+ * Retry-After), make the task the request creates end failed (`taskError`; which task is the service's call), or make every task the
  * request creates end CANCELLED (`taskCancel`). Faults are decided before the request is handled, so an injected
  * 503 changes nothing. A path must start with `/` (or `^/` for a regex): anything else could never match.
  *
@@ -33,7 +33,7 @@ export interface FaultRule {
   /** Handle the request, then destroy the socket: the change lands but the client never hears (a lost response). */
   dropResponse?: boolean;
   body?: { error_code?: string; message?: string };
-  /** The configure/reconfigure task created by the matching request ends in ERROR with this message. */
+  /** The task the matching request creates ends failed with this message (VR: its configure/reconfigure task; the service decides). */
   taskError?: string;
   /**
    * Every task created by the matching request ends CANCELLED instead of doing its work: `true` (no error
