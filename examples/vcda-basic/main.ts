@@ -9,6 +9,8 @@
  * and replace the ids below (VMs and vDC as Cloud Director shows them) with yours.
  *
  * WEB_RPO_MINUTES changes the web tier's RPO: a second deploy reconfigures in place (same replication ids).
+ * VCDA_DESTINATION_VDC moves the replicas to another vDC (e.g. vdc-silver, d6977f40-…-8edb): that re-creates them,
+ * a full resync, which `repliform review` flags.
  * Destroy shows both delete behaviours: vcd-web-01 is paused and kept with its replica (the default: VCDA has no
  * delete that keeps the replica), vcd-web-02 is deleted with its replica (deleteReplicaOnDestroy).
  */
@@ -38,6 +40,8 @@ class VcdaBasicStack extends TerraformStack {
     });
 
     // The same vendor-neutral policy a VrReplication accepts: RPO, 4 hourly instances kept, quiescing.
+    const destinationVdc = env.VCDA_DESTINATION_VDC ?? VDC_GOLD;
+
     const webTier = new ReplicationPolicy({
       rpoMinutes: Number(env.WEB_RPO_MINUTES ?? 15),
       retention: [{ instances: 4, distanceMinutes: 60 }],
@@ -49,7 +53,7 @@ class VcdaBasicStack extends TerraformStack {
       site: site1,
       vmId: VM_IDS['vcd-web-01'],
       destinationSite: 'site2',
-      destinationVdc: VDC_GOLD,
+      destinationVdc,
       policy: webTier,
       description: 'web tier',
     });
@@ -57,7 +61,7 @@ class VcdaBasicStack extends TerraformStack {
       site: site1,
       vmId: VM_IDS['vcd-web-02'],
       destinationSite: 'site2',
-      destinationVdc: VDC_GOLD,
+      destinationVdc,
       policy: webTier,
       description: 'web tier',
       deleteReplicaOnDestroy: true,
