@@ -10,11 +10,16 @@ import { vrPairingFields } from './vr/pairing/schema';
 import { vrReplicationReview } from './vr/replication/review';
 import { vrReplicationFields } from './vr/replication/schema';
 import { vrReplicationSyncReview } from './vr/replication-sync/review';
+import { vcdaReplicationReview } from './vcda/replication/review';
+import { vcdaReplicationFields } from './vcda/replication/schema';
+import { vcdaSiteReview } from './vcda/site/review';
 
 const reviewKinds: Readonly<Record<string, ReviewKind>> = {
   'vr.pairing': { kind: 'vr.pairing', fields: vrPairingFields, review: vrPairingReview },
   'vr.replication': { kind: 'vr.replication', fields: vrReplicationFields, review: vrReplicationReview },
   'vr.replication-sync': { kind: 'vr.replication-sync', review: vrReplicationSyncReview },
+  'vcda.site': { kind: 'vcda.site', review: vcdaSiteReview },
+  'vcda.replication': { kind: 'vcda.replication', fields: vcdaReplicationFields, review: vcdaReplicationReview },
 };
 
 let catalogue: ReviewCatalogue | undefined;

@@ -11,7 +11,7 @@
  * catalogue's (the registry's); a kind whose profile says it is not reviewed (a sync request) is left out.
  */
 import { reviewCatalogue } from '../resources/review-catalogue';
-import { isObject, type Json, type JsonObject, type ReviewCatalogue } from '../resources/review-profile';
+import { isObject, type Json, type JsonObject, type ReviewCatalogue, type ReviewKind } from '../resources/review-profile';
 
 export { isObject };
 
@@ -65,9 +65,10 @@ export function readPlan(plan: unknown, stack: string, source = stack, catalogue
   const changes = parsed.resource_changes ?? [];
   if (!Array.isArray(changes)) throw new PlanFormatError(source, 'resource_changes is not a list');
   const configured = configuredResources(parsed.configuration, catalogue);
+  const inPlan = identityKinds(changes, catalogue);
   const result: LifecycleChange[] = [];
   for (const change of changes) {
-    const read = readChange(change, stack, configured, catalogue);
+    const read = readChange(change, stack, configured, catalogue, inPlan);
     if (read) result.push(read);
   }
   return result;
@@ -124,7 +125,13 @@ function configAddress(address: string): string {
   return address.replace(/\[[^\]]*\]/g, '');
 }
 
-function readChange(change: unknown, stack: string, configured: Map<string, Recognised | undefined>, catalogue: ReviewCatalogue): LifecycleChange | undefined {
+function readChange(
+  change: unknown,
+  stack: string,
+  configured: Map<string, Recognised | undefined>,
+  catalogue: ReviewCatalogue,
+  inPlan: ReadonlySet<string>,
+): LifecycleChange | undefined {
   if (!isObject(change) || change.mode === 'data' || typeof change.type !== 'string' || !BACKINGS.has(change.type)) return undefined;
   const body = isObject(change.change) ? change.change : {};
   const actions = Array.isArray(body.actions) ? body.actions.filter((a): a is string => typeof a === 'string') : [];
@@ -134,7 +141,7 @@ function readChange(change: unknown, stack: string, configured: Map<string, Reco
   const after = valuesOf(body.after, backing);
   const key = configAddress(address);
   // A block still in the configuration says what it runs; only one that is gone is recognised by its settings fields.
-  const fromConfiguration = configured.has(key) ? configured.get(key) : settingsOwner(after, catalogue) ?? settingsOwner(before, catalogue);
+  const fromConfiguration = configured.has(key) ? configured.get(key) : settingsOwner(after, catalogue, inPlan) ?? settingsOwner(before, catalogue, inPlan);
   const recognised = namedKind(after, catalogue) ?? namedKind(before, catalogue) ?? fromConfiguration;
   if (recognised === undefined || recognised === 'not-reviewed') return undefined;
   const { kind, role } = recognised;
@@ -174,10 +181,36 @@ function namedKind(values: LifecycleValues | undefined, catalogue: ReviewCatalog
  * A settings resource whose block is gone (no command in the configuration): its replace-on values hold its
  * kind's settings fields (and the identity's id); it is that kind's when exactly one kind has those fields.
  */
-function settingsOwner(values: LifecycleValues | undefined, catalogue: ReviewCatalogue): Recognised | undefined {
+function settingsOwner(values: LifecycleValues | undefined, catalogue: ReviewCatalogue, inPlan: ReadonlySet<string>): Recognised | undefined {
   const replaceOn = values?.replaceOn;
   if (!replaceOn || 'kind' in replaceOn) return undefined;
-  const owners = [...catalogue.values()].filter((entry) => 'fields' in entry && entry.fields.settings.length > 0 && entry.fields.settings.every((field) => field in replaceOn));
+  const byName = [...catalogue.values()].filter((entry) => 'fields' in entry && entry.fields.settings.length > 0 && entry.fields.settings.every((field) => field in replaceOn));
+  // Kinds may share a settings field's name (`settings`): then the fields inside it must be ones the kind words,
+  // and the kind must have an identity in this plan.
+  const owners = byName.length > 1 ? byName.filter((entry) => inPlan.has(entry.kind) && wordsEveryField(entry, replaceOn)) : byName;
   const [owner] = owners;
   return owners.length === 1 && owner !== undefined ? { kind: owner.kind, role: 'settings' } : undefined;
+}
+
+/** The kinds whose identities this plan holds (their replace-on values name them). */
+function identityKinds(changes: readonly unknown[], catalogue: ReviewCatalogue): Set<string> {
+  const kinds = new Set<string>();
+  for (const change of changes) {
+    if (!isObject(change) || typeof change.type !== 'string' || !BACKINGS.has(change.type)) continue;
+    const body = isObject(change.change) ? change.change : {};
+    const backing = change.type as LifecycleChange['backing'];
+    for (const values of [valuesOf(body.before, backing), valuesOf(body.after, backing)]) {
+      const named = namedKind(values, catalogue);
+      if (named !== undefined && named !== 'not-reviewed') kinds.add(named.kind);
+    }
+  }
+  return kinds;
+}
+
+function wordsEveryField(entry: ReviewKind, replaceOn: JsonObject): boolean {
+  if (!('fields' in entry)) return false;
+  return entry.fields.settings.every((field) => {
+    const value = replaceOn[field];
+    return !isObject(value) || Object.keys(value).every((key) => entry.review.words.some((words) => words.path === `${field}.${key}`));
+  });
 }

@@ -171,6 +171,8 @@ test('the catalogue holds every kind the registry knows, the sync resource as no
     ['vr.pairing', true],
     ['vr.replication', true],
     ['vr.replication-sync', false],
+    ['vcda.site', false],
+    ['vcda.replication', true],
   ]);
   expect(fieldWording(fields, words).text('settings.interval_minutes', 5)).toBe('interval 5 min');
 });

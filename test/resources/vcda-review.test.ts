@@ -1,0 +1,72 @@
+/**
+ * The review profile of vcda.replication: what a plan's create, replace, removal and update mean (initial sync,
+ * full resync, replica kept paused or deleted, in place), the reviewer's words for its fields, and a settings
+ * resource whose block is gone recognised as VCDA's (not VR's) although both kinds name the field `settings`.
+ */
+import { readPlan } from '../../src/review/plan-reader';
+import { vcdaReplicationReview, vcdaReplicationWording } from '../../src/resources/vcda/replication/review';
+import type { FieldChange, JsonObject } from '../../src/resources/review-profile';
+
+const spec = (vdc: string, deleteReplica: boolean): JsonObject => ({
+  connection: { endpoint: 'https://vcda.example.local/vcda' },
+  source: { site: 'site1', vm_id: 'vm-web-01' },
+  destination: { site: 'site2', vdc },
+  settings: { rpo_minutes: 15 },
+  on_delete: { delete_replica: deleteReplica },
+});
+
+test('create is an initial full sync to the vDC; adopt: true says it may take one over', () => {
+  expect(vcdaReplicationReview.verdict({ event: 'create', after: spec('vdc-gold', false) })).toEqual({
+    action: 'create',
+    summary: 'start replication: new replication to vDC vdc-gold on site2, initial full sync',
+  });
+  expect(vcdaReplicationReview.verdict({ event: 'create', after: { ...spec('vdc-gold', false), adopt: true } }).summary).toBe(
+    'start replication: new replication to vDC vdc-gold on site2, initial full sync — or TAKES OVER an existing replication of vm-web-01 not created by this code (adopt: true)',
+  );
+});
+
+test('a destination vDC change is a replacement: full resync, and with the default delete it stops half-way', () => {
+  const changes: FieldChange[] = vcdaReplicationWording.changes(spec('vdc-gold', false), spec('vdc-silver', false));
+  expect(changes.map((c) => [c.text, c.effect])).toEqual([['destination vDC vdc-gold → vdc-silver', 'replace']]);
+  const replaced = { address: 'terraform_data.web_replication', backing: 'terraform_data' as const, reason: undefined };
+  const keep = vcdaReplicationReview.verdict({ event: 'replace', before: spec('vdc-gold', false), after: spec('vdc-silver', false), changes, replaced });
+  expect(keep.summary).toBe('remove + start replication to vDC vdc-silver on site2: FULL RESYNC');
+  expect(keep.risks?.map((r) => r.class)).toEqual(['resync', 'drift']);
+  expect(keep.risks?.[0]?.message).toContain('(destination vDC vdc-gold → vdc-silver)');
+  expect(keep.risks?.[1]?.message).toMatch(/^STOPS HALF-WAY: the old replication is paused and KEPT/);
+  const drop = vcdaReplicationReview.verdict({ event: 'replace', before: spec('vdc-gold', true), after: spec('vdc-silver', true), changes, replaced });
+  expect(drop.risks?.map((r) => r.class)).toEqual(['resync', 'data-loss']);
+});
+
+test('a removal pauses and keeps the replica by default, deletes it only when asked; an RPO change is in place', () => {
+  expect(vcdaReplicationReview.verdict({ event: 'delete', before: spec('vdc-gold', false), hook: 'runs' })).toEqual({
+    action: 'delete',
+    summary: 'replication paused and kept with its replica (VCDA cannot delete it and keep the replica)',
+    risks: [],
+  });
+  const drop = vcdaReplicationReview.verdict({ event: 'delete', before: spec('vdc-gold', true), hook: 'runs' });
+  expect(drop.summary).toBe('replication and its replica DELETED');
+  expect(drop.risks?.map((r) => r.class)).toEqual(['data-loss']);
+  expect(vcdaReplicationWording.changes(spec('vdc-gold', false), { ...spec('vdc-gold', false), settings: { rpo_minutes: 5 } }).map((c) => [c.text, c.effect])).toEqual([
+    ['RPO 15 → 5 min', 'in-place'],
+  ]);
+  expect(vcdaReplicationReview.facts({ action: 'delete', rpoMinutes: 15, seeded: false, keepsReplica: true })).toBe('RPO 15 min, paused, replica kept');
+});
+
+test("a settings resource whose block is gone is VCDA's when the plan holds a VCDA identity", () => {
+  const triggers = (replaceOn: unknown, destroySpec?: unknown) =>
+    destroySpec === undefined ? { replace_on: JSON.stringify(replaceOn) } : { replace_on: JSON.stringify(replaceOn), destroy_spec: JSON.stringify(destroySpec) };
+  const identity = { kind: 'vcda.replication', source: { site: 'site1', vm_id: 'vm-web-01' }, destination: { site: 'site2', vdc: 'vdc-gold' } };
+  const plan = {
+    format_version: '1.2',
+    configuration: { root_module: { resources: [] } },
+    resource_changes: [
+      { address: 'null_resource.web_replication_1', mode: 'managed', type: 'null_resource', change: { actions: ['no-op'], before: { triggers: triggers(identity, spec('vdc-gold', false)) }, after: { triggers: triggers(identity, spec('vdc-gold', false)) } } },
+      { address: 'null_resource.web_settings_2', mode: 'managed', type: 'null_resource', change: { actions: ['delete', 'create'], before: { triggers: triggers({ replication: '1', settings: { rpo_minutes: 15 } }) }, after: { triggers: triggers({ replication: '1', settings: { rpo_minutes: 10 } }) } } },
+    ],
+  };
+  expect(readPlan(plan, 'app').map((c) => [c.kind, c.role])).toEqual([
+    ['vcda.replication', 'identity'],
+    ['vcda.replication', 'settings'],
+  ]);
+});
