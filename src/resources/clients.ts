@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { RequestLogEntry, TlsOptions } from '../../lib/client/http/http-client';
 import { createSharedState, type SharedState } from '../../lib/client/shared-state';
+import type { Clock } from '../../lib/client/wait';
 import type { BaseConnection } from './connection';
 import type { ClientFactory, ClientKind, ClientTools, Logger, ManagedClient } from './contract';
 import { InputError } from './errors';
@@ -20,6 +21,8 @@ export interface ClientFactoryOptions {
   readonly signal?: AbortSignal;
   /** Per-request timeout; REPLIFORM_HTTP_TIMEOUT_MS overrides it. @default 30 s (the HTTP layer's default) */
   readonly timeoutMs?: number;
+  /** Time for the clients' retry back-off and task waits. @default the system clock */
+  readonly clock?: Clock;
   /**
    * Private directory where concurrent processes share sessions and inventory lists (see shared-state.ts).
    * @default - no sharing: every client logs in and lists inventory on its own
@@ -41,6 +44,7 @@ export function createClientFactory(options: ClientFactoryOptions): ClientFactor
     tls: (connection) => tlsOptions(connection, env, (message) => warnOnce(endpoint, message)),
     shared: sharedState,
     timeoutMs: timeoutFrom(env) ?? options.timeoutMs,
+    clock: options.clock,
     onRequest: options.onRequest,
     signal: options.signal,
     warn,

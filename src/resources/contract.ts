@@ -57,6 +57,8 @@ export interface ClientTools {
   readonly onRequest?: (entry: RequestLogEntry) => void;
   readonly signal?: AbortSignal;
   readonly warn: (message: string) => void;
+  /** Time for retry back-off and task waits (tests run it virtually). @default the system clock */
+  readonly clock?: Clock;
 }
 
 /** How one vendor's client is built from its connection block. */

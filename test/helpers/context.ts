@@ -22,16 +22,25 @@ export interface TestContext extends Context {
 /** The ownership records of "this machine": shared by every context of a test file, like the CLI's cache directory. */
 export const machineOwnership: OwnershipRecords = memoryOwnershipRecords();
 
-/** A clock whose sleeps return at once (and are recorded): retry back-off takes no real time. */
-export function instantClock(): Clock & { readonly sleeps: number[] } {
+/**
+ * Virtual time shared by the simulator and the clients: a sleep moves the clock on at once (and is recorded),
+ * so retry back-off, task polls and the simulator's task delays take no real time. Request timeouts stay real.
+ */
+export interface VirtualClock extends Clock {
+  readonly sleeps: number[];
+}
+
+export function virtualClock(start = Date.UTC(2026, 0, 1)): VirtualClock {
   const sleeps: number[] = [];
-  let now = 0;
+  let now = start;
   return {
     sleeps,
     now: () => now,
-    sleep: async (ms: number) => {
+    sleep: async (ms: number, signal?: AbortSignal) => {
+      if (signal?.aborted) throw signal.reason;
       sleeps.push(ms);
       now += ms;
+      await new Promise((resolve) => setImmediate(resolve));
     },
   };
 }
@@ -40,6 +49,7 @@ export interface TestContextOptions {
   readonly timeoutMs?: number;
   /** `null`: no records, as with REPLIFORM_CACHE_DIR=off. @default machineOwnership */
   readonly ownership?: OwnershipRecords | null;
+  /** Time for the clients and the handler; pass the simulator's virtual clock to run its tasks without waiting. @default real time for the clients, virtual back-off for the handler */
   readonly clock?: Clock;
 }
 
@@ -57,8 +67,8 @@ export function testContext(env: NodeJS.ProcessEnv = SIM_ENV, extra: TestContext
     stop: (outcome) => progressEvents.push(`stop ${outcome}`),
   };
   const ownership = extra.ownership === null ? undefined : (extra.ownership ?? machineOwnership);
-  const clients = createClientFactory({ log, env, timeoutMs: extra.timeoutMs });
-  return { env, log, progress, lines, progressEvents, clients, ownership, clock: extra.clock ?? instantClock() };
+  const clients = createClientFactory({ log, env, timeoutMs: extra.timeoutMs, clock: extra.clock });
+  return { env, log, progress, lines, progressEvents, clients, ownership, clock: extra.clock ?? virtualClock() };
 }
 
 export function replicationSpecInput(endpoint: string, overrides: Partial<VrReplicationSpecInput> = {}): VrReplicationSpecInput {

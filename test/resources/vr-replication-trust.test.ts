@@ -8,15 +8,18 @@ import { isInputError } from '../../src/resources/errors';
 import { memoryOwnershipRecords } from '../../src/resources/ownership';
 import { vrReplicationHandler } from '../../src/resources/vr/replication/handler';
 import { chooseDisks } from '../../src/resources/vr/resolve';
-import { replicationSpec, testContext } from '../helpers/context';
+import { replicationSpec, testContext, virtualClock, type VirtualClock } from '../helpers/context';
 
 const RECONFIGURE = /\/replications\/[^/]+\/actions\/reconfigure$/;
 const CONFIGURE = /^\/pairings\/[^/]+\/replications$/;
 
 let sim: RunningSimulator;
+/** Virtual time for the simulator and the clients: task delays and back-off take no real time. */
+let clock: VirtualClock;
 
 beforeEach(async () => {
-  sim = await startSimulator({ taskDelayMs: 40, validateResponses: true });
+  clock = virtualClock();
+  sim = await startSimulator({ taskDelayMs: 40, validateResponses: true, clock });
 });
 
 afterEach(async () => {
@@ -41,14 +44,14 @@ interface SentDisk {
 }
 
 /** Another team's code on another machine: its own ownership records. */
-const elsewhere = () => testContext(undefined, { ownership: memoryOwnershipRecords() });
+const elsewhere = () => testContext(undefined, { clock, ownership: memoryOwnershipRecords() });
 
 describe('settings changes of a replication with a disk that is not replicated', () => {
   test('an RPO change of file-01 with "Hard disk 2" excluded reconfigures in place, sending only the replicated disks', async () => {
     const spec = replicationSpec(sim.url, { vm: { name: 'file-01' }, exclude_disks: ['Hard disk 2'], target: { datastore: 'ds-b-silver', storage_policy: 'Silver' } });
-    const created = await vrReplicationHandler.create(spec, testContext());
+    const created = await vrReplicationHandler.create(spec, testContext(undefined, { clock }));
 
-    const updated = await vrReplicationHandler.update?.({ ...spec, settings: { ...spec.settings, rpo_minutes: 30 } }, testContext());
+    const updated = await vrReplicationHandler.update?.({ ...spec, settings: { ...spec.settings, rpo_minutes: 30 } }, testContext(undefined, { clock }));
 
     expect(updated?.id).toBe(created.id);
     expect(updated?.settings.rpo_minutes).toBe(30);
@@ -66,9 +69,9 @@ describe('settings changes of a replication with a disk that is not replicated',
   test('a retention change of nvme-01, whose unsupported disk was excluded, reconfigures in place', async () => {
     const nvme = sim.state.vms.find((vm) => vm.vm.name === 'nvme-01')?.vm.disks.find((d) => d.supported_for_replication === false);
     const spec = replicationSpec(sim.url, { vm: { name: 'nvme-01' }, exclude_disks: [nvme?.label ?? '?'] });
-    await vrReplicationHandler.create(spec, testContext());
+    await vrReplicationHandler.create(spec, testContext(undefined, { clock }));
 
-    await vrReplicationHandler.update?.({ ...spec, settings: { ...spec.settings, point_in_time: { instances_per_day: 4, days: 2 } } }, testContext());
+    await vrReplicationHandler.update?.({ ...spec, settings: { ...spec.settings, point_in_time: { instances_per_day: 4, days: 2 } } }, testContext(undefined, { clock }));
 
     expect(replicationOf('nvme-01').info).toMatchObject({ mpit_instances: 4, mpit_days: 2 });
     const disks = (apiRequests('POST', RECONFIGURE)[0].body as { disks: SentDisk[] }).disks;
@@ -79,7 +82,7 @@ describe('settings changes of a replication with a disk that is not replicated',
 describe('adoption is never silent and compares every identity field', () => {
   test('a replication made elsewhere is refused without adopt, naming it and the way to take it over', async () => {
     await vrReplicationHandler.create(replicationSpec(sim.url, { owner: 'team-a/web-01' }), elsewhere());
-    const error = await vrReplicationHandler.create(replicationSpec(sim.url, { owner: 'team-b/web-01' }), testContext()).catch((e: unknown) => e);
+    const error = await vrReplicationHandler.create(replicationSpec(sim.url, { owner: 'team-b/web-01' }), testContext(undefined, { clock })).catch((e: unknown) => e);
 
     expect(isInputError(error)).toBe(true);
     expect((error as Error).message).toMatch(
@@ -90,9 +93,9 @@ describe('adoption is never silent and compares every identity field', () => {
   });
 
   test('two stacks on one machine: the second is told who created it', async () => {
-    const ctx = testContext();
+    const ctx = testContext(undefined, { clock });
     await vrReplicationHandler.create(replicationSpec(sim.url, { owner: 'stack-a/web-01' }), ctx);
-    await expect(vrReplicationHandler.create(replicationSpec(sim.url, { owner: 'stack-b/web-01', settings: { rpo_minutes: 60 } }), testContext())).rejects.toThrow(
+    await expect(vrReplicationHandler.create(replicationSpec(sim.url, { owner: 'stack-b/web-01', settings: { rpo_minutes: 60 } }), testContext(undefined, { clock }))).rejects.toThrow(
       /by something other than stack-b\/web-01 \(created by stack-a\/web-01, according to this machine's records\)/,
     );
     expect(replicationOf('web-01').info.rpo).toBe(15);
@@ -103,7 +106,7 @@ describe('adoption is never silent and compares every identity field', () => {
     await vrReplicationHandler.create(outside, elsewhere());
     const code = replicationSpec(sim.url, { vm: { name: 'file-01' }, target: { datastore: 'ds-b-silver' }, adopt: true, settings: { rpo_minutes: 60 } });
 
-    const error = await vrReplicationHandler.create(code, testContext()).catch((e: unknown) => e);
+    const error = await vrReplicationHandler.create(code, testContext(undefined, { clock })).catch((e: unknown) => e);
 
     expect(isInputError(error)).toBe(true);
     const message = (error as Error).message;
@@ -118,7 +121,7 @@ describe('adoption is never silent and compares every identity field', () => {
   test('adopt: true with a matching identity takes it over, announced, and reconciles the settings', async () => {
     const outside = replicationSpec(sim.url, { vm: { name: 'file-01' }, exclude_disks: ['Hard disk 2'], target: { datastore: 'ds-b-silver', storage_policy: 'Silver' } });
     const made = await vrReplicationHandler.create(outside, elsewhere());
-    const ctx = testContext();
+    const ctx = testContext(undefined, { clock });
 
     const adopted = await vrReplicationHandler.create({ ...outside, adopt: true, owner: 'dr/file-01', settings: { ...outside.settings, rpo_minutes: 60 } }, ctx);
 
@@ -131,8 +134,8 @@ describe('adoption is never silent and compares every identity field', () => {
   });
 
   test("a stack's delete never removes a replication that this machine recorded as another stack's", async () => {
-    await vrReplicationHandler.create(replicationSpec(sim.url, { owner: 'stack-a/web-01' }), testContext());
-    const ctx = testContext();
+    await vrReplicationHandler.create(replicationSpec(sim.url, { owner: 'stack-a/web-01' }), testContext(undefined, { clock }));
+    const ctx = testContext(undefined, { clock });
 
     await vrReplicationHandler.delete(replicationSpec(sim.url, { owner: 'stack-b/web-01' }), ctx);
 
@@ -146,10 +149,10 @@ describe('adoption is never silent and compares every identity field', () => {
     // The re-read after the lost answer fails too, as when the process is killed right there.
     sim.faults.addRule({ method: 'GET', path: '/pairings/*/replications', status: 500, skip: 1, count: 100 });
     const spec = replicationSpec(sim.url, { owner: 'dr/web-01' });
-    await expect(vrReplicationHandler.create(spec, testContext())).rejects.toThrow();
+    await expect(vrReplicationHandler.create(spec, testContext(undefined, { clock }))).rejects.toThrow();
     sim.faults.clearRules();
 
-    const ctx = testContext();
+    const ctx = testContext(undefined, { clock });
     const rerun = await vrReplicationHandler.create(spec, ctx);
 
     expect(sim.state.replications).toHaveLength(1);
@@ -162,10 +165,10 @@ describe('a cancelled configure', () => {
   test('fails naming the cancellation, leaves nothing behind, and a rerun configures exactly one', async () => {
     sim.faults.addRule({ method: 'POST', path: '/pairings/*/replications', taskCancel: 'Cancelled by administrator@vsphere.local', count: 1 });
     const spec = replicationSpec(sim.url);
-    await expect(vrReplicationHandler.create(spec, testContext())).rejects.toThrow(/\(Configure replication web-01\) was cancelled: Cancelled by administrator@vsphere\.local/);
+    await expect(vrReplicationHandler.create(spec, testContext(undefined, { clock }))).rejects.toThrow(/\(Configure replication web-01\) was cancelled: Cancelled by administrator@vsphere\.local/);
     expect(sim.state.replications).toHaveLength(0);
 
-    await vrReplicationHandler.create(spec, testContext());
+    await vrReplicationHandler.create(spec, testContext(undefined, { clock }));
     expect(sim.state.replications).toHaveLength(1);
     expect(apiRequests('POST', CONFIGURE)).toHaveLength(2);
   });
@@ -176,7 +179,7 @@ describe('a lost login answer', () => {
     sim.faults.addRule({ method: 'POST', path: '/session', dropResponse: true, count: 1 });
     sim.faults.addRule({ method: 'POST', path: '/pairings/*/remote-session', reset: true, count: 1 });
 
-    await vrReplicationHandler.create(replicationSpec(sim.url), testContext());
+    await vrReplicationHandler.create(replicationSpec(sim.url), testContext(undefined, { clock }));
 
     expect(apiRequests('POST', /^\/session$/)).toHaveLength(2);
     expect(apiRequests('POST', /\/remote-session$/)).toHaveLength(2);
@@ -187,10 +190,10 @@ describe('a lost login answer', () => {
 describe('an apply that meets a replication in a state the code does not declare', () => {
   test('a paused replication stops the settings change with a clear message, and nothing is changed', async () => {
     const spec = replicationSpec(sim.url);
-    await vrReplicationHandler.create(spec, testContext());
+    await vrReplicationHandler.create(spec, testContext(undefined, { clock }));
     replicationOf('web-01').info.status = { status: 'PAUSED', rpo_violation: false };
 
-    const error = await vrReplicationHandler.update?.({ ...spec, settings: { ...spec.settings, rpo_minutes: 10 } }, testContext()).catch((e: unknown) => e);
+    const error = await vrReplicationHandler.update?.({ ...spec, settings: { ...spec.settings, rpo_minutes: 10 } }, testContext(undefined, { clock })).catch((e: unknown) => e);
 
     expect((error as Error).message).toMatch(
       /^replication GID-\S+ of web-01 is PAUSED: it is not protecting the VM, and the code does not declare that\. Nothing was changed\. To go on, resume it \(repliform vr resume --vm "web-01" …\)/,
@@ -201,9 +204,9 @@ describe('an apply that meets a replication in a state the code does not declare
 
   test('values outside the documented ranges are flagged, not passed through silently', async () => {
     const spec = replicationSpec(sim.url);
-    await vrReplicationHandler.create(spec, testContext());
+    await vrReplicationHandler.create(spec, testContext(undefined, { clock }));
     Object.assign(replicationOf('web-01').info, { rpo: -5, mpit_enabled: true, mpit_instances: 400, mpit_days: 30 });
-    const ctx = testContext();
+    const ctx = testContext(undefined, { clock });
 
     await vrReplicationHandler.update?.(spec, ctx);
 
@@ -217,7 +220,7 @@ describe('an apply that meets a replication in a state the code does not declare
 
 describe('messages that named the wrong reason', () => {
   test('a fault-tolerant VM is refused for being fault tolerant, not for its connection state', async () => {
-    const error = await vrReplicationHandler.create(replicationSpec(sim.url, { vm: { name: 'ft-01' }, settings: { rpo_minutes: 30 } }), testContext()).catch((e: unknown) => e);
+    const error = await vrReplicationHandler.create(replicationSpec(sim.url, { vm: { name: 'ft-01' }, settings: { rpo_minutes: 30 } }), testContext(undefined, { clock })).catch((e: unknown) => e);
     expect((error as Error).message).toBe(
       'vm.name: VM "ft-01" on vc-a.example.local is not suitable for replication (IS_FT_VM: Fault tolerant virtual machines cannot be replicated.)',
     );
@@ -230,11 +233,11 @@ describe('messages that named the wrong reason', () => {
 
   test('waiting on an adopted replication whose configuration is in progress reports the configuration state', async () => {
     const spec = replicationSpec(sim.url, { owner: 'dr/web-01' });
-    await vrReplicationHandler.create(spec, testContext());
+    await vrReplicationHandler.create(spec, testContext(undefined, { clock }));
     const live = replicationOf('web-01');
     live.info.configuration_state = 'IN_PROGRESS';
     live.info.status = { status: 'FULL_SYNC', rpo_violation: false };
-    const ctx = testContext();
+    const ctx = testContext(undefined, { clock });
 
     const error = await vrReplicationHandler.create({ ...spec, timeouts: { ...spec.timeouts, create_seconds: 1 } }, ctx).catch((e: unknown) => e);
 

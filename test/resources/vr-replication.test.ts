@@ -7,14 +7,17 @@ import { isInputError } from '../../src/resources/errors';
 import { vrReplicationHandler } from '../../src/resources/vr/replication/handler';
 import { vrReplicationSpecSchema } from '../../src/resources/vr/replication/schema';
 import { settingsChanges } from '../../src/resources/vr/settings';
-import { replicationSpec, replicationSpecInput, testContext } from '../helpers/context';
+import { replicationSpec, replicationSpecInput, testContext, virtualClock, type VirtualClock } from '../helpers/context';
 
 const REPLICATIONS = /^\/pairings\/[^/]+\/replications$/;
 
 let sim: RunningSimulator;
+/** Virtual time for the simulator and the clients: task delays and back-off take no real time. */
+let clock: VirtualClock;
 
 beforeEach(async () => {
-  sim = await startSimulator({ taskDelayMs: 40, validateResponses: true });
+  clock = virtualClock();
+  sim = await startSimulator({ taskDelayMs: 40, validateResponses: true, clock });
 });
 
 afterEach(async () => {
@@ -31,7 +34,7 @@ function replicationsOf(vmName: string) {
 
 describe('create', () => {
   test('configures the VM with the resolved ids and the settings, then reads the replication back', async () => {
-    const ctx = testContext();
+    const ctx = testContext(undefined, { clock });
     const state = await vrReplicationHandler.create(replicationSpec(sim.url), ctx);
 
     const [post] = apiRequests('POST', REPLICATIONS);
@@ -65,8 +68,8 @@ describe('create', () => {
 
   test('a rerun on the same machine takes up its own replication instead of configuring a second one', async () => {
     const spec = replicationSpec(sim.url);
-    const first = await vrReplicationHandler.create(spec, testContext());
-    const ctx = testContext();
+    const first = await vrReplicationHandler.create(spec, testContext(undefined, { clock }));
+    const ctx = testContext(undefined, { clock });
     const second = await vrReplicationHandler.create(spec, ctx);
 
     expect(second.id).toBe(first.id);
@@ -76,9 +79,9 @@ describe('create', () => {
   });
 
   test('a rerun with a different target datastore refuses to adopt, naming every disk that differs once', async () => {
-    await vrReplicationHandler.create(replicationSpec(sim.url), testContext());
+    await vrReplicationHandler.create(replicationSpec(sim.url), testContext(undefined, { clock }));
     const elsewhere = replicationSpec(sim.url, { target: { datastore: 'ds-b-silver' } });
-    await expect(vrReplicationHandler.create(elsewhere, testContext())).rejects.toThrow(
+    await expect(vrReplicationHandler.create(elsewhere, testContext(undefined, { clock }))).rejects.toThrow(
       /^target: web-01 is already replicated \(replication .+\), and not the way the code says: disks "VM home", "Hard disk 1" on datastore "ds-b-gold" \(code: "ds-b-silver"\)\. Adopting it would hide that\. Change the code to match it, or replace it on purpose/,
     );
     expect(apiRequests('POST', REPLICATIONS)).toHaveLength(1);
@@ -86,7 +89,7 @@ describe('create', () => {
 
   test('a named storage policy and replication server are resolved to their ids (after a compliance check)', async () => {
     const spec = replicationSpec(sim.url, { target: { datastore: 'ds-b-gold', storage_policy: 'Gold', replication_server: 'vrs-b-02' } });
-    await vrReplicationHandler.create(spec, testContext());
+    await vrReplicationHandler.create(spec, testContext(undefined, { clock }));
     const gold = sim.state.storagePolicies.find((p) => p.policy.storage_policy_name === 'Gold');
     const server = sim.state.replicationServers.find((s) => s.server.name === 'vrs-b-02');
     const body = apiRequests('POST', REPLICATIONS)[0].body as { target_replication_server_id: string; disks: { destination_storage_policy_id: string }[] }[];
@@ -97,13 +100,13 @@ describe('create', () => {
 
   test('an unknown replication server is named with the ones that exist', async () => {
     const spec = replicationSpec(sim.url, { target: { datastore: 'ds-b-gold', replication_server: 'vrs-b-09' } });
-    await expect(vrReplicationHandler.create(spec, testContext())).rejects.toThrow(/^target\.replication_server: no replication server "vrs-b-09" on vc-b\.example\.local; servers: "vrs-b-01", "vrs-b-02"/);
+    await expect(vrReplicationHandler.create(spec, testContext(undefined, { clock }))).rejects.toThrow(/^target\.replication_server: no replication server "vrs-b-09" on vc-b\.example\.local; servers: "vrs-b-01", "vrs-b-02"/);
     expect(sim.state.replications).toHaveLength(0);
   });
 
   test('seeds found on the target datastore are used for the matching disk', async () => {
     const spec = replicationSpec(sim.url, { vm: { name: 'file-01' }, target: { datastore: 'ds-b-silver' }, seeds: { mode: 'find' } });
-    await vrReplicationHandler.create(spec, testContext());
+    await vrReplicationHandler.create(spec, testContext(undefined, { clock }));
     const body = apiRequests('POST', REPLICATIONS)[0].body as { disks: { use_seeds: boolean; destination_path: string | null; vm_disk: { label?: string } }[] }[];
     const seeded = body[0].disks.filter((d) => d.use_seeds);
     expect(seeded).toEqual([expect.objectContaining({ destination_path: 'seeds/file-01/file-01.vmdk', vm_disk: expect.objectContaining({ label: 'Hard disk 1' }) })]);
@@ -111,12 +114,12 @@ describe('create', () => {
 
   test('excluded disks are sent disabled; an unsupported disk must be excluded', async () => {
     const unsupported = replicationSpec(sim.url, { vm: { name: 'nvme-01' } });
-    await expect(vrReplicationHandler.create(unsupported, testContext())).rejects.toThrow(/^exclude_disks: nvme-01: disk .* cannot be replicated .*add it to excludeDisks$/);
+    await expect(vrReplicationHandler.create(unsupported, testContext(undefined, { clock }))).rejects.toThrow(/^exclude_disks: nvme-01: disk .* cannot be replicated .*add it to excludeDisks$/);
     expect(apiRequests('POST', REPLICATIONS)).toHaveLength(0);
 
     const nvmeDisk = sim.state.vms.find((sv) => sv.vm.name === 'nvme-01')?.vm.disks.find((d) => d.supported_for_replication === false);
     const excluded = replicationSpec(sim.url, { vm: { name: 'nvme-01' }, exclude_disks: [nvmeDisk?.label ?? '?'] });
-    await vrReplicationHandler.create(excluded, testContext());
+    await vrReplicationHandler.create(excluded, testContext(undefined, { clock }));
     const body = apiRequests('POST', REPLICATIONS)[0].body as { disks: { enabled_for_replication: boolean; vm_disk: { label?: string } }[] }[];
     expect(body[0].disks.find((d) => d.vm_disk.label === nvmeDisk?.label)?.enabled_for_replication).toBe(false);
   });
@@ -136,7 +139,7 @@ describe('bad input is rejected with a clear error and changes nothing', () => {
   ];
 
   test.each(cases)('%s', async (_name, spec, message) => {
-    const error = await vrReplicationHandler.create(spec() as never, testContext()).then(() => undefined, (e: unknown) => e);
+    const error = await vrReplicationHandler.create(spec() as never, testContext(undefined, { clock })).then(() => undefined, (e: unknown) => e);
     expect(isInputError(error)).toBe(true);
     expect((error as Error).message).toMatch(message);
     expect((error as Error).message).not.toContain('\n');
@@ -160,9 +163,9 @@ describe('bad input is rejected with a clear error and changes nothing', () => {
 
 describe('update', () => {
   test('an RPO change reconfigures in place and keeps the replication id', async () => {
-    const created = await vrReplicationHandler.create(replicationSpec(sim.url), testContext());
+    const created = await vrReplicationHandler.create(replicationSpec(sim.url), testContext(undefined, { clock }));
     const changed = vrReplicationSpecSchema.parse({ ...replicationSpecInput(sim.url), settings: { rpo_minutes: 5, point_in_time: { instances_per_day: 3, days: 5 }, network_compression: true } });
-    const ctx = testContext();
+    const ctx = testContext(undefined, { clock });
     const updated = await vrReplicationHandler.update!(changed, ctx);
 
     expect(updated.id).toBe(created.id);
@@ -176,8 +179,8 @@ describe('update', () => {
 
   test('unchanged settings send no reconfigure', async () => {
     const spec = replicationSpec(sim.url);
-    await vrReplicationHandler.create(spec, testContext());
-    await vrReplicationHandler.update!(spec, testContext());
+    await vrReplicationHandler.create(spec, testContext(undefined, { clock }));
+    await vrReplicationHandler.update!(spec, testContext(undefined, { clock }));
     expect(apiRequests('POST', /\/actions\/reconfigure$/)).toHaveLength(0);
   });
 });
@@ -185,14 +188,14 @@ describe('update', () => {
 describe('delete', () => {
   test('unconfigures keeping replica disks by default; deleting again succeeds without a call', async () => {
     const spec = replicationSpec(sim.url);
-    await vrReplicationHandler.create(spec, testContext());
-    await vrReplicationHandler.delete(spec, testContext());
+    await vrReplicationHandler.create(spec, testContext(undefined, { clock }));
+    await vrReplicationHandler.delete(spec, testContext(undefined, { clock }));
 
     const [unconfigure] = apiRequests('POST', /\/actions\/unconfigure$/);
     expect(unconfigure.query).toMatchObject({ retain_replica_disks: 'true' });
     expect(sim.state.replications).toHaveLength(0);
 
-    const ctx = testContext();
+    const ctx = testContext(undefined, { clock });
     await vrReplicationHandler.delete(spec, ctx);
     expect(apiRequests('POST', /\/actions\/unconfigure$/)).toHaveLength(1);
     expect(ctx.lines).toContain('info: web-01: no replication on vc-b.example.local; nothing to remove');
@@ -200,18 +203,18 @@ describe('delete', () => {
 
   test('replica disks are deleted only when asked', async () => {
     const spec = replicationSpec(sim.url, { on_delete: { retain_replica_disks: false } });
-    await vrReplicationHandler.create(spec, testContext());
-    await vrReplicationHandler.delete(spec, testContext());
+    await vrReplicationHandler.create(spec, testContext(undefined, { clock }));
+    await vrReplicationHandler.delete(spec, testContext(undefined, { clock }));
     expect(apiRequests('POST', /\/actions\/unconfigure$/)[0].query).toMatchObject({ retain_replica_disks: 'false' });
   });
 
   test('falls back to DELETE only when the remote site is unreachable, says so loudly and fails', async () => {
     const spec = replicationSpec(sim.url);
-    await vrReplicationHandler.create(spec, testContext());
+    await vrReplicationHandler.create(spec, testContext(undefined, { clock }));
     const down = { error_code: 'VR.REMOTE_SITE_DOWN', message: 'Remote site vc-b.example.local is not reachable' };
     sim.faults.addRule({ method: 'POST', path: '/pairings/*/replications/*/actions/unconfigure', status: 500, count: 10, body: down });
     sim.faults.addRule({ method: 'POST', path: '/pairings/*/remote-session', status: 503, count: 50, body: down });
-    const ctx = testContext();
+    const ctx = testContext(undefined, { clock });
     await expect(vrReplicationHandler.delete(spec, ctx)).rejects.toThrow(
       /^replication .+ of web-01 was removed on this site only: the remote site vc-b\.example\.local is unreachable \(.*not reachable.*\)\. Its replica configuration is still there; clean it up on that site once it is back/,
     );
@@ -221,14 +224,14 @@ describe('delete', () => {
     expect(apiRequests('DELETE', /\/replications\/[^/]+$/)).toHaveLength(1);
     expect(sim.state.replications).toHaveLength(0);
     expect(ctx.lines.some((l) => l.startsWith('warn: web-01: REMOTE SITE vc-b.example.local IS UNREACHABLE'))).toBe(true);
-    await vrReplicationHandler.delete(spec, testContext());
+    await vrReplicationHandler.delete(spec, testContext(undefined, { clock }));
   });
 
   test('one transient 500 on unconfigure is retried: the remote site answers, so no local-only DELETE', async () => {
     const spec = replicationSpec(sim.url);
-    await vrReplicationHandler.create(spec, testContext());
+    await vrReplicationHandler.create(spec, testContext(undefined, { clock }));
     sim.faults.addRule({ method: 'POST', path: '/pairings/*/replications/*/actions/unconfigure', status: 500, count: 1 });
-    const ctx = testContext();
+    const ctx = testContext(undefined, { clock });
     await vrReplicationHandler.delete(spec, ctx);
     expect(apiRequests('DELETE', /\/replications\/[^/]+$/)).toHaveLength(0);
     expect(sim.state.removedReplications.map((r) => r.method)).toEqual(['unconfigure']);
@@ -238,9 +241,9 @@ describe('delete', () => {
 
   test('unconfigure failing with server errors while the remote site answers fails without a local-only DELETE', async () => {
     const spec = replicationSpec(sim.url);
-    await vrReplicationHandler.create(spec, testContext());
+    await vrReplicationHandler.create(spec, testContext(undefined, { clock }));
     sim.faults.addRule({ method: 'POST', path: '/pairings/*/replications/*/actions/unconfigure', status: 500, count: 10 });
-    await expect(vrReplicationHandler.delete(spec, testContext())).rejects.toThrow(/unconfigure.* → 500/);
+    await expect(vrReplicationHandler.delete(spec, testContext(undefined, { clock }))).rejects.toThrow(/unconfigure.* → 500/);
     expect(apiRequests('DELETE', /\/replications\/[^/]+$/)).toHaveLength(0);
     expect(sim.state.replications).toHaveLength(1);
   });
@@ -249,9 +252,9 @@ describe('delete', () => {
 describe('faults during delete', () => {
   test('an unconfigure reset in transit is re-read and sent again: no local-only DELETE', async () => {
     const spec = replicationSpec(sim.url);
-    await vrReplicationHandler.create(spec, testContext());
+    await vrReplicationHandler.create(spec, testContext(undefined, { clock }));
     sim.faults.addRule({ method: 'POST', path: '/pairings/*/replications/*/actions/unconfigure', reset: true, count: 1 });
-    await vrReplicationHandler.delete(spec, testContext());
+    await vrReplicationHandler.delete(spec, testContext(undefined, { clock }));
     expect(apiRequests('DELETE', /\/replications\/[^/]+$/)).toHaveLength(0);
     expect(sim.state.replications).toHaveLength(0);
     expect(sim.state.removedReplications.map((r) => r.method)).toEqual(['unconfigure']);
@@ -263,7 +266,7 @@ describe('faults', () => {
     sim.faults.addRule({ method: 'GET', path: '/pairings/*/replications', status: 503, retryAfterSeconds: 0, count: 2 });
     sim.faults.addRule({ method: 'POST', path: '/pairings/*/replications', status: 429, retryAfterSeconds: 0, count: 1 });
     sim.faults.addRule({ method: 'GET', path: '/tasks/*', status: 503, retryAfterSeconds: 0, count: 1 });
-    const state = await vrReplicationHandler.create(replicationSpec(sim.url), testContext());
+    const state = await vrReplicationHandler.create(replicationSpec(sim.url), testContext(undefined, { clock }));
     expect(state.configuration_state).toBe('OK');
     expect(replicationsOf('web-01')).toHaveLength(1);
     expect(sim.requests.filter((r) => r.status === 503)).toHaveLength(3);
@@ -272,7 +275,7 @@ describe('faults', () => {
 
   test('a read slower than the client timeout is retried', async () => {
     sim.faults.addRule({ method: 'GET', path: '/pairings', delayMs: 800, count: 1 });
-    const state = await vrReplicationHandler.create(replicationSpec(sim.url), testContext(undefined, { timeoutMs: 300 }));
+    const state = await vrReplicationHandler.create(replicationSpec(sim.url), testContext(undefined, { clock, timeoutMs: 300 }));
     expect(state.name).toBe('web-01');
     // The simulator records the slow request once its delay is over.
     await new Promise((resolve) => setTimeout(resolve, 900));
@@ -280,7 +283,7 @@ describe('faults', () => {
   });
 
   test('a 401 mid-run logs in again, recreates the remote session and carries on', async () => {
-    const ctx = testContext();
+    const ctx = testContext(undefined, { clock });
     const spec = replicationSpec(sim.url);
     await vrReplicationHandler.create(spec, ctx);
     sim.expireSessions();
@@ -294,7 +297,7 @@ describe('faults', () => {
 
   test('a configure whose response is lost in transit is found and adopted, not sent twice', async () => {
     sim.faults.addRule({ method: 'POST', path: '/pairings/*/replications', dropResponse: true, count: 1 });
-    const ctx = testContext();
+    const ctx = testContext(undefined, { clock });
     const state = await vrReplicationHandler.create(replicationSpec(sim.url), ctx);
     expect(apiRequests('POST', REPLICATIONS)).toHaveLength(1);
     expect(replicationsOf('web-01')).toHaveLength(1);
@@ -304,7 +307,7 @@ describe('faults', () => {
 
   test('a configure reset before it landed is re-read, then sent once more', async () => {
     sim.faults.addRule({ method: 'POST', path: '/pairings/*/replications', reset: true, count: 1 });
-    const ctx = testContext();
+    const ctx = testContext(undefined, { clock });
     await vrReplicationHandler.create(replicationSpec(sim.url), ctx);
     expect(replicationsOf('web-01')).toHaveLength(1);
     expect(apiRequests('POST', REPLICATIONS)).toHaveLength(2);
@@ -313,25 +316,25 @@ describe('faults', () => {
 
   test('a configure that keeps failing in transit gives up after the second try, and a rerun creates it once', async () => {
     sim.faults.addRule({ method: 'POST', path: '/pairings/*/replications', reset: true, count: 2 });
-    await expect(vrReplicationHandler.create(replicationSpec(sim.url), testContext())).rejects.toThrow(/ECONNRESET|socket hang up|reset/i);
+    await expect(vrReplicationHandler.create(replicationSpec(sim.url), testContext(undefined, { clock }))).rejects.toThrow(/ECONNRESET|socket hang up|reset/i);
     expect(sim.state.replications).toHaveLength(0);
-    await vrReplicationHandler.create(replicationSpec(sim.url), testContext());
+    await vrReplicationHandler.create(replicationSpec(sim.url), testContext(undefined, { clock }));
     expect(replicationsOf('web-01')).toHaveLength(1);
     expect(apiRequests('POST', REPLICATIONS)).toHaveLength(3);
   });
 
   test('a configure task that ends in ERROR surfaces its message', async () => {
     sim.faults.addRule({ method: 'POST', path: '/pairings/*/replications', taskError: 'Not enough space on datastore ds-b-gold', count: 1 });
-    await expect(vrReplicationHandler.create(replicationSpec(sim.url), testContext())).rejects.toThrow(/Not enough space on datastore ds-b-gold/);
+    await expect(vrReplicationHandler.create(replicationSpec(sim.url), testContext(undefined, { clock }))).rejects.toThrow(/Not enough space on datastore ds-b-gold/);
   });
 });
 
 describe('read, and settings changes in words', () => {
   test('read reports the live replication, or undefined when there is none', async () => {
     const spec = replicationSpec(sim.url);
-    expect(await vrReplicationHandler.read(spec, testContext())).toBeUndefined();
-    await vrReplicationHandler.create(spec, testContext());
-    const live = await vrReplicationHandler.read(spec, testContext());
+    expect(await vrReplicationHandler.read(spec, testContext(undefined, { clock }))).toBeUndefined();
+    await vrReplicationHandler.create(spec, testContext(undefined, { clock }));
+    const live = await vrReplicationHandler.read(spec, testContext(undefined, { clock }));
     expect(live).toMatchObject({ name: 'web-01', settings: { rpo_minutes: 15 } });
     const changed = { ...spec, settings: { ...spec.settings, rpo_minutes: 5, point_in_time: { instances_per_day: 4, days: 2 } } };
     expect(settingsChanges(changed.settings, live?.settings ?? changed.settings)).toEqual([

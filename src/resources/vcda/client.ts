@@ -23,6 +23,7 @@ export const vcdaClient: ClientKind<VcdaConnectionSpec, VcdaClient> = {
       shared: tools.shared(identity),
       tls: tools.tls(connection),
       timeoutMs: tools.timeoutMs,
+      clock: tools.clock,
       logger: tools.onRequest,
       signal: tools.signal,
     });

@@ -22,6 +22,7 @@ export const vrClient: ClientKind<ConnectionSpec, VrClient> = {
       shared: tools.shared(identity),
       tls,
       timeoutMs: tools.timeoutMs,
+      clock: tools.clock,
       logger: tools.onRequest,
       signal: tools.signal,
       onWarning: tools.warn,

@@ -8,6 +8,7 @@ import type { VrClient } from '../../../lib/client/vr/vr-client';
 import type { ReplicationInfo, Task } from '../../../lib/client/vr/types';
 import { waitFor } from '../../../lib/client/wait';
 import type { Context } from '../contract';
+import { withProgress } from '../task-progress';
 
 /**
  * Task polling: starts at 250 ms and backs off; once the task's progress moves, the client polls when the
@@ -18,21 +19,9 @@ const TASK_POLL_MIN_MS = 250;
 const TASK_POLL_MAX_MS = 5000;
 
 export async function waitForVrTask(ctx: Context, client: VrClient, task: Task, label: string, timeoutSeconds: number): Promise<Task> {
-  ctx.progress.start(label);
-  try {
-    const done = await client.waitForTask(task.id, {
-      timeoutMs: timeoutSeconds * 1000,
-      minDelayMs: TASK_POLL_MIN_MS,
-      maxDelayMs: TASK_POLL_MAX_MS,
-      signal: ctx.signal,
-      onProgress: (p) => ctx.progress.update(p.progress, p.detail),
-    });
-    ctx.progress.stop('done');
-    return done;
-  } catch (error) {
-    ctx.progress.stop('failed');
-    throw error;
-  }
+  return withProgress(ctx, label, (onProgress) =>
+    client.waitForTask(task.id, { timeoutMs: timeoutSeconds * 1000, minDelayMs: TASK_POLL_MIN_MS, maxDelayMs: TASK_POLL_MAX_MS, signal: ctx.signal, onProgress }),
+  );
 }
 
 /** A replication configured by an earlier, interrupted run: wait until its configuration settles. */
@@ -44,26 +33,22 @@ export async function waitForConfiguration(
   timeoutSeconds: number,
 ): Promise<ReplicationInfo | undefined> {
   if (replication.configuration_state !== 'IN_PROGRESS') return replication;
-  ctx.progress.start(`waiting for the configuration of ${replication.name ?? replication.id} already in progress`);
-  try {
-    const settled = await waitFor<ReplicationInfo | undefined>({
+  const label = `waiting for the configuration of ${replication.name ?? replication.id} already in progress`;
+  return withProgress(ctx, label, (onProgress) =>
+    waitFor<ReplicationInfo | undefined>({
       description: `configuration of replication ${replication.name ?? replication.id ?? ''}`,
       timeoutMs: timeoutSeconds * 1000,
       signal: ctx.signal,
+      clock: ctx.clock,
       minDelayMs: TASK_POLL_MIN_MS,
       maxDelayMs: TASK_POLL_MAX_MS,
-      onProgress: (p) => ctx.progress.update(p.progress, p.detail),
+      onProgress,
       check: async () => {
         const live = await client.getReplication(pairingId, replication.id ?? '');
         if (live === undefined || live.configuration_state !== 'IN_PROGRESS') return { done: true, value: live };
         // What is waited on is the configuration; the replication status (FULL_SYNC, …) says nothing about it.
         return { done: false, progress: live.sync_progress?.progress, detail: `configuration ${live.configuration_state}` };
       },
-    });
-    ctx.progress.stop('done');
-    return settled;
-  } catch (error) {
-    ctx.progress.stop('failed');
-    throw error;
-  }
+    }),
+  );
 }
