@@ -1,13 +1,26 @@
 /**
  * The embedded simulator (public entry point): the vendor-neutral core (core/) with vSphere Replication
- * mounted (vr/), and the pieces to mount more services next to it.
+ * and VMware Cloud Director Availability mounted (vr/, vcda/), and the pieces to mount more services next to it.
  *
- * Endpoints served: see core/server.ts (VR API under /api/rest/vr/v2, admin API under /_sim).
+ * Endpoints served: see core/server.ts (VR API under /api/rest/vr/v2, VCDA API under /vcda, admin API under /_sim).
  */
 export { startSimulator } from './start';
 export { DEFAULT_TASK_DELAY_MS, SimHost } from './core/server';
 export { DEFAULT_USERS, DEFAULT_SESSION_TTL_MS, vrService } from './vr/service';
 export type { VrServiceOptions } from './vr/service';
+export { DEFAULT_VCDA_USERS, DEFAULT_VCDA_SESSION_TTL_MS, VCDA_API_ROOT, VCDA_DEFAULT_PASSWORDS, vcdaService } from './vcda/service';
+export type { VcdaServiceOptions } from './vcda/service';
+export type { VcdaUsers, VcdaCredentials } from './vcda/context';
+export {
+  VCDA_LOCAL_SITE,
+  VCDA_REMOTE_SITE,
+  VCDA_VM_IDS,
+  VCDA_VDC_IDS,
+  VCDA_STORAGE_PROFILE_IDS,
+  VCDA_SLA_PROFILE_ID,
+  VCDA_DEFAULT_STORAGE_PROFILE,
+} from './vcda/inventory-seed';
+export type { VcdaState, SimVcdaReplication, SimVcdaTaskRecord, SimVcdaSession, SimVcdaVm } from './vcda/types';
 export type {
   SimulatorOptions,
   SimulatorUsers,

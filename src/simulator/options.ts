@@ -6,6 +6,8 @@
  */
 import type { CoreOptions, MountedService, RunningSimServer } from './core/options';
 import type { ServiceDefinition } from './core/service';
+import type { VcdaServiceOptions } from './vcda/service';
+import type { VcdaState } from './vcda/types';
 import type { VrServiceOptions } from './vr/service';
 import type { VrState } from './vr/types';
 
@@ -15,6 +17,8 @@ export type { SimulatorUsers } from './vr/service';
 export interface SimulatorOptions extends CoreOptions, VrServiceOptions {
   /** More services to mount next to VR in the same process (VCDA, SDRS, or a test's own). @default none */
   services?: ReadonlyArray<ServiceDefinition<unknown>>;
+  /** Options of the VCDA service mounted at /vcda (its `validateResponses` defaults to the top-level one). @default {} */
+  vcda?: VcdaServiceOptions;
 }
 
 export interface RunningSimulator extends RunningSimServer {
@@ -24,6 +28,8 @@ export interface RunningSimulator extends RunningSimServer {
   readonly state: VrState;
   /** The VR service, typed. */
   readonly vr: MountedService<VrState>;
+  /** The VCDA service (mounted at /vcda), typed. */
+  readonly vcda: MountedService<VcdaState>;
   /** Admin: change a replication by hand (drift), e.g. { status: 'PAUSED' } or { rpo: 30 }. */
   setReplicationStatus(replicationId: string, patch: Record<string, unknown>): void;
 }

@@ -1,17 +1,19 @@
 /**
- * `startSimulator`: the simulator core with VR mounted (and any further services the options name).
+ * `startSimulator`: the simulator core with VR and VCDA (at /vcda) mounted (and any further services the options name).
  *
- * Endpoints served: see core/server.ts (VR API under /api/rest/vr/v2, admin API under /_sim).
+ * Endpoints served: see core/server.ts (VR API under /api/rest/vr/v2, VCDA API under /vcda, admin API under /_sim).
  */
 import { SimHost } from './core/server';
 import type { RunningSimulator, SimulatorOptions } from './options';
 import { applyReplicationDrift } from './vr/replications';
+import { vcdaService } from './vcda/service';
 import { vrService } from './vr/service';
 
-/** Starts the embedded simulator (VR, then `options.services`); resolves once it listens. */
+/** Starts the embedded simulator (VR, VCDA, then `options.services`); resolves once it listens. */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const host = SimHost.create(options);
   const vr = await host.mount(vrService(options));
+  const vcda = await host.mount(vcdaService({ validateResponses: options.validateResponses, ...options.vcda }));
   for (const service of options.services ?? []) await host.mount(service);
   const running = await host.listen();
   return {
@@ -35,6 +37,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       return vr.state;
     },
     vr,
+    vcda,
     setReplicationStatus: (replicationId, patch) => {
       vr.change((state) => applyReplicationDrift(state, replicationId, patch));
     },

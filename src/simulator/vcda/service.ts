@@ -1,0 +1,139 @@
+/**
+ * VMware Cloud Director Availability as a simulator service, mounted at `/vcda`: its state (seeded, or the
+ * `vcda` section of the state file; sessions are never saved), the dispatcher validating requests and
+ * responses against repliform's contract (api.ts, specs/vcda-api.json), its tasks on the shared engine, its
+ * `ApiError` body (also for the core's faults and rate limit), and the drift routes it adds to the admin API.
+ *
+ * Endpoints served:
+ *   /vcda/**                                 the VCDA API (api.ts)
+ *   POST   /_sim/vcda/replications/{id}      drift by hand (drift.ts)
+ *   DELETE /_sim/vcda/replications/{id}      remove a replication behind repliform's back
+ */
+import { isRecord } from '../core/http';
+import { findFileAbove, createOpenApiBackend, readOpenApiDocument } from '../core/openapi';
+import { notAStateFile } from '../core/persistence';
+import type { ServiceAdminRoute, ServiceDefinition, ServiceMount, ServiceRequest, ServiceResult, SimService } from '../core/service';
+import type { SimResponse } from '../core/http';
+import { VcdaApi } from './api';
+import type { VcdaContext, VcdaUsers } from './context';
+import { applyVcdaDrift, removeVcdaReplication } from './drift';
+import { vcdaErrorBody } from './errors';
+import { seedVcdaState } from './inventory-seed';
+import type { SimVcdaTaskRecord, VcdaState } from './types';
+
+export const VCDA_SERVICE_NAME = 'vcda';
+export const VCDA_API_ROOT = '/vcda';
+export const VCDA_SPEC_FILE = 'specs/vcda-api.json';
+
+export const DEFAULT_VCDA_USERS: VcdaUsers = {
+  site1: { username: 'vcda-admin@org1', password: 'Sim-Vcda-Site1-Passw0rd!' },
+  site2: { username: 'vcda-admin@org2', password: 'Sim-Vcda-Site2-Passw0rd!' },
+  root: { username: 'root', password: 'Sim-Vcda-Root-Passw0rd!' },
+  sso: { username: 'administrator@vsphere.local', password: 'Sim-Vcda-Sso-Passw0rd!' },
+};
+/** The default Cloud Director passwords by site (what VCDA_SITE1_PASSWORD / VCDA_SITE2_PASSWORD default to against the simulator). */
+export const VCDA_DEFAULT_PASSWORDS = { site1: DEFAULT_VCDA_USERS.site1.password, site2: DEFAULT_VCDA_USERS.site2.password } as const;
+export const DEFAULT_VCDA_SESSION_TTL_MS = 30 * 60 * 1000;
+
+export interface VcdaServiceOptions {
+  /** Idle lifetime of a session; an expired one gets 401 NotAuthenticated. @default 30 minutes */
+  sessionTtlMs?: number;
+  /** Users by login type (each one replaces its default). @default DEFAULT_VCDA_USERS */
+  users?: Partial<VcdaUsers>;
+  /** Validate every JSON response against the contract; a violation becomes a 500 naming the field. @default false */
+  validateResponses?: boolean;
+  /** Path of the contract. @default specs/vcda-api.json found above this module */
+  specPath?: string;
+}
+
+const PERSISTED_ARRAYS = ['sites', 'orgs', 'vdcs', 'storageProfiles', 'slaProfiles', 'vms', 'replications', 'tasks'] as const;
+
+function loadVcdaState(saved: ServiceMount['saved']): VcdaState {
+  if (!saved || saved.section === undefined) return seedVcdaState();
+  const { section, file } = saved;
+  if (!isRecord(section)) throw notAStateFile(file);
+  for (const key of PERSISTED_ARRAYS) {
+    if (!Array.isArray(section[key])) throw new Error(`${file}: vcda.${key} must be an array`);
+  }
+  if (typeof section.localSite !== 'string') throw new Error(`${file}: vcda.localSite must be a string`);
+  return { ...(section as unknown as VcdaState), sessions: [] };
+}
+
+class VcdaService implements SimService<VcdaState> {
+  readonly name = VCDA_SERVICE_NAME;
+  readonly basePath = VCDA_API_ROOT;
+  readonly errorCodes = { invalidJson: 'BadRequest', rateLimited: 'TooManyRequests' };
+  readonly adminRoutes: readonly ServiceAdminRoute[] = [
+    { method: 'POST', path: /^\/replications\/([^/]+)$/, handle: (body, match) => this.drift(decodeURIComponent(match[1] ?? ''), body) },
+    { method: 'DELETE', path: /^\/replications\/([^/]+)$/, handle: (_body, match) => this.remove(decodeURIComponent(match[1] ?? '')) },
+  ];
+
+  constructor(private readonly api: VcdaApi) {}
+
+  get state(): VcdaState {
+    return this.api.context.state;
+  }
+
+  get issuedSessionIds(): readonly string[] {
+    return this.api.context.issuedSessionIds;
+  }
+
+  errorBody(status: number, code: string, message: string): unknown {
+    return vcdaErrorBody(status, code, message);
+  }
+
+  dispatch(request: ServiceRequest): ServiceResult {
+    return this.api.dispatch(request);
+  }
+
+  advance(now: number): boolean {
+    return this.api.advance(now);
+  }
+
+  taskRecords(): readonly SimVcdaTaskRecord[] {
+    return this.state.tasks;
+  }
+
+  snapshot(): unknown {
+    const { sessions: _sessions, ...persisted } = this.state;
+    void _sessions;
+    return persisted;
+  }
+
+  expireSessions(): void {
+    this.state.sessions = [];
+  }
+
+  private drift(replicationId: string, body: unknown): SimResponse {
+    return { status: 200, body: applyVcdaDrift(this.state, replicationId, body ?? {}, this.api.context.clock.now()) };
+  }
+
+  private remove(replicationId: string): SimResponse {
+    removeVcdaReplication(this.state, replicationId);
+    return { status: 204 };
+  }
+}
+
+function vcdaContext(mount: ServiceMount, options: VcdaServiceOptions): VcdaContext {
+  return {
+    state: loadVcdaState(mount.saved),
+    clock: mount.runtime.clock,
+    ids: mount.runtime.ids,
+    users: { ...DEFAULT_VCDA_USERS, ...options.users },
+    taskDelayMs: mount.runtime.taskDelayMs,
+    sessionTtlMs: options.sessionTtlMs ?? DEFAULT_VCDA_SESSION_TTL_MS,
+    issuedSessionIds: [],
+  };
+}
+
+/** The VCDA service, to mount on a simulator host (`startSimulator` mounts it next to VR). */
+export function vcdaService(options: VcdaServiceOptions = {}): ServiceDefinition<VcdaState> {
+  return {
+    name: VCDA_SERVICE_NAME,
+    create: async (mount) => {
+      const document = readOpenApiDocument(options.specPath ?? findFileAbove(VCDA_SPEC_FILE, __dirname));
+      const openApi = await createOpenApiBackend(document, VCDA_API_ROOT);
+      return new VcdaService(new VcdaApi(openApi, vcdaContext(mount, options), options.validateResponses ?? false));
+    },
+  };
+}
