@@ -321,3 +321,18 @@ describe('vcda.site', () => {
     expect(fake.server.requests.map((r) => `${r.method} ${r.path}`).filter((k) => k !== 'POST /vcda/sessions' && k !== 'GET /vcda/sites')).toEqual([]);
   });
 });
+
+describe('a destination change with the default delete', () => {
+  test('the old replication, paused and kept by the delete, blocks the new one with what to do', async () => {
+    await vcdaReplicationHandler.create(spec(), ctx());
+    await vcdaReplicationHandler.delete(spec(), ctx());
+    const error = await failure(vcdaReplicationHandler.create(spec({ destination: { site: 'site2', vdc: 'vdc-silver' } }), ctx()));
+    expect(error.message).toBe(
+      'destination: VM vm-web-01 is still replicated by this code (replication C4-1, paused and kept), and not the way the code now says: ' +
+        'destination vDC "Gold vDC" (code: "vdc-silver"). VCDA allows one replication per VM, so the new one cannot start beside it. ' +
+        'To move it, delete the old one with its replica (set on_delete.delete_replica: true and apply before changing the destination, ' +
+        'or DELETE /vm-replications/C4-1) and apply again, which starts a full sync; or change the code back',
+    );
+    expect(fake.server.received('POST /vcda/vm-replications')).toHaveLength(1);
+  });
+});

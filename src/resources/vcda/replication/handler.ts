@@ -26,7 +26,7 @@ import { parseSpec } from '../../parse-spec';
 import { withProgress } from '../../task-progress';
 import { vcdaClient } from '../client';
 import { reachSites, readSites, requireSite, type SiteMap } from '../sites';
-import { identityDifferences, vcdaIdentityMismatch } from './identity';
+import { identityDifferences, vcdaIdentityMismatch, vcdaStillReplicated } from './identity';
 import { describedWithOwner, ownerInDescription, ownerName } from './marker';
 import {
   vcdaReplicationDeleteSpecSchema,
@@ -262,7 +262,7 @@ async function takeExisting(located: Located, spec: Spec, existing: VcdaReplicat
     throw notOursError({ subject: vmLabel(spec), object: `replication ${existing.id}, ${state}`, claimant: ownerName(spec.owner), recordedOwner: recorded, recordedWhere: 'its description' });
   }
   const differences = identityDifferences(spec, existing);
-  if (differences.length > 0) throw vcdaIdentityMismatch(spec, existing, differences);
+  if (differences.length > 0) throw ours ? vcdaStillReplicated(spec, existing, differences) : vcdaIdentityMismatch(spec, existing, differences);
   if (ours) {
     ctx.log.info(`${vmLabel(spec)}: already replicated (replication ${existing.id}) by this code; taking it up`);
   } else {

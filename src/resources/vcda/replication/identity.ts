@@ -6,7 +6,7 @@
  * Calls no endpoint.
  */
 import type { VcdaReplication } from '../../../../lib/client/vcda/types';
-import type { InputError } from '../../errors';
+import { InputError } from '../../errors';
 import { identityMismatchError } from '../../adoption';
 import type { VcdaReplicationSpec } from './schema';
 
@@ -41,5 +41,20 @@ export function vcdaIdentityMismatch(spec: VcdaReplicationSpec, live: VcdaReplic
     `replication ${live.id}`,
     differences,
     'remove that replication (in VCDA, deleting it deletes its replica)',
+  );
+}
+
+/**
+ * This code's own replication of the VM, replicating elsewhere than the code now says (a replace whose delete
+ * paused and kept the old one): VCDA keeps one replication per VM, so the new one cannot start beside it.
+ */
+export function vcdaStillReplicated(spec: VcdaReplicationSpec, live: VcdaReplication, differences: readonly string[]): InputError {
+  const state = live.isPaused === true ? 'paused and kept' : 'running';
+  return new InputError(
+    'destination',
+    `VM ${spec.source.vm_id} is still replicated by this code (replication ${live.id}, ${state}), and not the way the code now says: ${differences.join('; ')}. ` +
+      'VCDA allows one replication per VM, so the new one cannot start beside it. To move it, delete the old one with its replica ' +
+      `(set on_delete.delete_replica: true and apply before changing the destination, or DELETE /vm-replications/${live.id}) and apply again, ` +
+      'which starts a full sync; or change the code back',
   );
 }
