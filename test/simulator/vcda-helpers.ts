@@ -58,7 +58,7 @@ export interface StartOverrides {
   vmId?: string;
   vdc?: string;
   storageProfile?: string;
-  excludedDiskKeys?: number[] | null;
+  excludedDiskKeys?: readonly number[] | null;
   description?: string;
   rpo?: number;
 }

@@ -3,6 +3,9 @@
  * X-VCAV-Auth header; 401 NotAuthenticated without a token, with an expired one and after logout; the session
  * extended to site2; sites and about; the ApiError body of errors; a fault rule on a VCDA path.
  */
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { DEFAULT_USERS, DEFAULT_VCDA_SESSION_TTL_MS } from '../../src/simulator';
 import { EXTEND_SITE2, LOGIN_BODIES, startVcdaSim, vcdaLogin, type VcdaTestSim } from './vcda-helpers';
 
@@ -144,6 +147,33 @@ describe('VCDA next to VR in one process', () => {
     expect(sites.status).toBe(200);
     expect(t.sim.vcda.state.tasks).toEqual([]);
     expect(t.sim.faults.stats()).toEqual([{ id: 'vcda-down', matched: 1, skipped: 0, hits: 1 }]);
+  });
+
+  it('records no X-VCAV-Auth token nor password: the header and the password fields are REDACTED', async () => {
+    const token = await vcdaLogin(t.vcda);
+    await t.vcda.post('/sessions/extend', EXTEND_SITE2);
+    const recorded = JSON.stringify(t.sim.requests);
+
+    expect(recorded).not.toContain(token);
+    expect(recorded).not.toContain(EXTEND_SITE2.vcdPassword);
+    expect(t.sim.requests.at(-1)?.headers['x-vcav-auth']).toBe('REDACTED');
+  });
+
+  it('validates its responses against the contract: a response the contract forbids becomes a 500 naming the field', async () => {
+    const spec = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'specs', 'vcda-api.json'), 'utf8'));
+    spec.components.schemas.Site.required.push('region');
+    const specPath = path.join(mkdtempSync(path.join(tmpdir(), 'vcda-spec-')), 'vcda-api.json');
+    writeFileSync(specPath, JSON.stringify(spec));
+    const strict = await startVcdaSim({ vcda: { specPath } });
+    try {
+      await vcdaLogin(strict.vcda);
+      const response = await strict.vcda.get('/sites');
+
+      expect(response.status).toBe(500);
+      expect(response.data).toMatchObject({ code: 'GeneralServerFailure', msg: 'Simulator bug: the 200 response of getSites does not match the contract: 0.region is required; 1.region is required' });
+    } finally {
+      await strict.sim.close();
+    }
   });
 
   it('expires VCDA sessions with POST /_sim/expire-sessions like every service', async () => {
