@@ -9,7 +9,8 @@
  */
 import type { VrClient } from '../../../lib/client/vr/vr-client';
 import type { Datastore, Pairing, ReplicatedVmDisk, ReplicationInfo, VmDisk } from '../../../lib/client/vr/types';
-import { InputError } from '../errors';
+import { identityMismatchError } from '../adoption';
+import type { InputError } from '../errors';
 import type { VrReplicationSpec } from './replication/schema';
 import * as resolve from './resolve';
 
@@ -92,10 +93,5 @@ export async function identityDifferences(
 
 /** The error for an existing replication whose identity differs from the code: what differs, and the two ways out. */
 export function identityMismatch(vm: string, info: ReplicationInfo, differences: readonly string[]): InputError {
-  return new InputError(
-    'target',
-    `${vm} is already replicated (replication ${info.id ?? '?'}), and not the way the code says: ${differences.join('; ')}. ` +
-      'Adopting it would hide that. Change the code to match it, or replace it on purpose: remove that replication ' +
-      '(replica disks can be kept) and apply again, which starts a full sync',
-  );
+  return identityMismatchError('target', vm, `replication ${info.id ?? '?'}`, differences, 'remove that replication (replica disks can be kept)');
 }

@@ -20,6 +20,7 @@ import type { VrClient } from '../../../../lib/client/vr/vr-client';
 import type { ConfigureReplicationSpec, ConfigureReplicationVmDisk, Datastore, Pairing, ReplicationInfo, Task, VmDisk } from '../../../../lib/client/vr/types';
 import { vrClient } from '../client';
 import type { Context, LifecycleAction, ResourceHandler } from '../../contract';
+import { notOursError } from '../../adoption';
 import { InputError } from '../../errors';
 import { parseSpec } from '../../parse-spec';
 import { vrReplicationDeleteSpecSchema, vrReplicationSpecSchema, type VrReplicationSettings, type VrReplicationSpec } from './schema';
@@ -282,13 +283,13 @@ async function takeExisting(located: Located, spec: Spec, existing: ReplicationI
 }
 
 function notOurs(spec: Spec, existing: ReplicationInfo, recorded: string | undefined): InputError {
-  const by = recorded !== undefined ? ` (created by ${recorded}, according to this machine's records)` : '';
-  return new InputError(
-    'adopt',
-    `${vmKey(spec)} is already replicated (replication ${existing.id ?? '?'}, ${existing.status?.status ?? 'UNKNOWN'}) by something other than ${ownerOf(spec)}${by}. ` +
-      'Taking it over is never silent: set adopt: true on this replication to manage it from this code (its identity must match), ' +
-      'or remove it from the other stack, or name another VM',
-  );
+  return notOursError({
+    subject: vmKey(spec),
+    object: `replication ${existing.id ?? '?'}, ${existing.status?.status ?? 'UNKNOWN'}`,
+    claimant: ownerOf(spec),
+    recordedOwner: recorded,
+    recordedWhere: "this machine's records",
+  });
 }
 
 async function createNew(located: Located, spec: Spec, datastore: Datastore, ctx: Context): Promise<ReplicationInfo> {
