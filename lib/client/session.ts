@@ -119,6 +119,20 @@ export class Session {
     return token;
   }
 
+  /**
+   * Log out: forget the session and send the vendor's logout with the token that was held. A shared session
+   * stays open (other processes use it), and a 401 (already expired) counts as logged out.
+   */
+  public async logout(send: (token: string) => Promise<unknown>): Promise<void> {
+    const token = this.end();
+    if (token === undefined || this.options.shared !== undefined) return;
+    try {
+      await send(token);
+    } catch (err) {
+      if (!(isApiError(err) && err.status === 401)) throw err;
+    }
+  }
+
   private requireExtension(): SessionExtension {
     if (this.options.extension === undefined) throw new TypeError('this session has no extensions');
     return this.options.extension;

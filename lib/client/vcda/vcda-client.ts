@@ -222,13 +222,7 @@ export class VcdaClient {
 
   /** `DELETE /sessions`; a 401 (already expired) counts as success. A shared session stays open for the others. */
   public async logout(): Promise<void> {
-    const token = this.session.end();
-    if (token === undefined || this.shared !== undefined) return;
-    try {
-      await this.http.request({ method: 'DELETE', path: '/sessions', headers: { [VCDA_AUTH_HEADER]: token } });
-    } catch (err) {
-      if (!(isApiError(err) && err.status === 401)) throw err;
-    }
+    await this.session.logout((token) => this.http.request({ method: 'DELETE', path: '/sessions', headers: { [VCDA_AUTH_HEADER]: token } }));
   }
 
   /** `POST /sessions/extend` to `site` unless the session already reaches it; made again after a re-login. */

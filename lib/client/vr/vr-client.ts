@@ -349,13 +349,7 @@ export class VrClient {
    * A shared session stays open: other processes are using it.
    */
   public async logout(): Promise<void> {
-    const session = this.session.end();
-    if (session === undefined || this.shared !== undefined) return;
-    try {
-      await this.http.request({ method: 'DELETE', path: '/session', headers: { [VR_SESSION_HEADER]: session } });
-    } catch (err) {
-      if (!(isApiError(err) && err.status === 401)) throw err;
-    }
+    await this.session.logout((session) => this.http.request({ method: 'DELETE', path: '/session', headers: { [VR_SESSION_HEADER]: session } }));
   }
 
   /** `POST /pairings/{id}/remote-session` with the session AND the remote Basic credentials. Remembered for re-login. */
