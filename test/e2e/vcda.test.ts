@@ -2,7 +2,8 @@
  * End to end with real Terraform against the simulator's Cloud Director Availability API (`<url>/vcda`):
  * synth examples/vcda-basic → apply → live replications → RPO change planned as settings replacements only and
  * applied in place (same replication ids, PATCH, no delete) → `repliform review` of a destination-vDC change says
- * full resync → destroy → vcd-web-01 paused and kept with its replica (the default), vcd-web-02 deleted
+ * full resync, and applied: vcd-web-02 (deleteReplicaOnDestroy) moves, vcd-web-01 (paused and kept) blocks its new
+ * replication with what to do → destroy → vcd-web-01 paused and kept with its replica (the default), vcd-web-02 deleted
  * (deleteReplicaOnDestroy). No password or X-VCAV-Auth token in cdk.tf.json, the state or anything printed.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -80,7 +81,7 @@ async function review(stackDir: string, environment: NodeJS.ProcessEnv): Promise
   return JSON.parse(result.stdout) as ReviewJson;
 }
 
-test('deploy, change an RPO in place, review a vDC move as a resync, destroy (one kept paused, one deleted) — no secret anywhere', async () => {
+test('deploy, change an RPO in place, review and apply a vDC move (a resync; the paused one blocks its move), destroy (one kept paused, one deleted) — no secret anywhere', async () => {
   const outdir = join(workDir, 'cdktf.out');
   const printed: string[] = [];
 
@@ -132,13 +133,23 @@ test('deploy, change an RPO in place, review a vDC move as a resync, destroy (on
   expect(moveReview.summary.risks.resync).toBe(2);
   expect(moveReview.items.filter((item) => item.kind === 'vcda.replication').map((item) => item.action)).toEqual(['replace', 'replace']);
 
-  // destroy (of what is deployed): vcd-web-01 paused and kept, vcd-web-02 deleted with its replica
-  await synthExample('vcda-basic', outdir, env(10));
-  printed.push((await terraform(stackDir, ['destroy', '-auto-approve'], env(10))).stdout);
+  // applied: vcd-web-02 (deleteReplicaOnDestroy) is deleted and started again in vdc-silver; vcd-web-01's old
+  // replication is paused and kept, so its new one cannot start beside it: the apply stops and says what to do
+  const moved = await run('terraform', ['apply', '-input=false', '-no-color', '-auto-approve', 'tfplan'], { cwd: stackDir, env: env(10, VCDA_VDC_IDS['vdc-silver']) });
+  printed.push(moved.stdout, moved.stderr);
+  expect(moved.code).not.toBe(0);
+  expect(moved.stdout + moved.stderr).toContain('VCDA allows one replication per VM, so the new one cannot start beside it');
+  const afterMove = await liveByVm();
+  expect(afterMove['vcd-web-01']).toMatchObject({ id: deployed['vcd-web-01'].id, isPaused: true, destination: { vdcId: VCDA_VDC_IDS['vdc-gold'] } });
+  expect(afterMove['vcd-web-02'].id).not.toBe(deployed['vcd-web-02'].id);
+  expect(afterMove['vcd-web-02'].destination.vdcId).toBe(VCDA_VDC_IDS['vdc-silver']);
+
+  // destroy: vcd-web-01 stays paused and kept, vcd-web-02 deleted with its replica
+  printed.push((await terraform(stackDir, ['destroy', '-auto-approve'], env(10, VCDA_VDC_IDS['vdc-silver']))).stdout);
   const left = await liveByVm();
   expect(Object.keys(left)).toEqual(['vcd-web-01']);
   expect(left['vcd-web-01']).toMatchObject({ id: deployed['vcd-web-01'].id, isPaused: true });
-  expect(vcdaRequests('DELETE', /^\/vcda\/vm-replications\//)).toBe(1);
+  expect(vcdaRequests('DELETE', /^\/vcda\/vm-replications\//)).toBe(2);
 
   // nothing secret in the synthesized JSON, the state, or anything printed
   const state = readFileSync(join(workDir, 'terraform.vcda-basic.tfstate'), 'utf8');
