@@ -162,3 +162,12 @@ test('deploy, change an RPO in place, review and apply a vDC move (a resync; the
   }
   expect(printed.join('\n')).toContain('(local-exec)');
 });
+
+test('the example synthesizes with the null_resource backing (the site look-up and two identity + settings pairs)', async () => {
+  const outdir = join(workDir, 'null-out');
+  const context = JSON.stringify({ 'repliform:backing': 'null_resource' });
+  const stackDir = (await synthExample('vcda-basic', outdir, { ...env(15), CDKTF_CONTEXT_JSON: context }))['vcda-basic'];
+  const json = JSON.parse(readFileSync(join(stackDir, 'cdk.tf.json'), 'utf8')) as { resource: Record<string, Record<string, unknown>> };
+  expect(Object.keys(json.resource)).toEqual(['null_resource']);
+  expect(Object.keys(json.resource.null_resource)).toHaveLength(5);
+});
