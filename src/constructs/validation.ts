@@ -93,6 +93,18 @@ export function isEnvVarName(value: unknown): boolean {
   return typeof value === 'string' && ENV_VAR_NAME.test(value);
 }
 
+/** The values listed more than once (tokens skipped), each once, in order of their second appearance. */
+export function repeatedValues<T>(values: readonly T[]): T[] {
+  const seen = new Set<T>();
+  const repeated = new Set<T>();
+  for (const value of values) {
+    if (isUnresolved(value)) continue;
+    if (seen.has(value)) repeated.add(value);
+    seen.add(value);
+  }
+  return [...repeated];
+}
+
 /** Exactly one of the values is set (not undefined). */
 export function exactlyOne(...values: unknown[]): boolean {
   return values.filter((v) => v !== undefined).length === 1;

@@ -13,6 +13,7 @@ import {
   isIntegerBetween,
   isNonEmptyString,
   isUnresolved,
+  repeatedValues,
   terraformSafeRules,
   validateProps,
   type ValidationRule,
@@ -200,16 +201,6 @@ function effectiveSettings(p: VcdaReplicationProps): VcdaEffectiveSettings {
   };
 }
 
-function duplicates(values: readonly number[]): number[] {
-  const seen = new Set<number>();
-  const dupes = new Set<number>();
-  for (const v of values) {
-    if (isUnresolved(v)) continue;
-    if (seen.has(v)) dupes.add(v);
-    seen.add(v);
-  }
-  return [...dupes];
-}
 
 function isWholeMinutes(value: unknown): boolean {
   return isUnresolved(value) || (typeof value === 'number' && Number.isInteger(value) && value >= 1);
@@ -268,9 +259,9 @@ const RULES: ReadonlyArray<ValidationRule<VcdaReplicationProps>> = [
   {
     field: 'excludeDiskKeys',
     value: (p) => p.excludeDiskKeys,
-    condition: (v) => !Array.isArray(v) || duplicates(v as number[]).length === 0,
+    condition: (v) => !Array.isArray(v) || repeatedValues(v as number[]).length === 0,
     message: 'must not list a disk twice',
-    got: (v) => `${duplicates(v as number[]).join(', ')} twice`,
+    got: (v) => `${repeatedValues(v as number[]).join(', ')} twice`,
   },
   {
     field: 'targetDiskType',

@@ -13,6 +13,7 @@ import {
   isAbsentOrNonEmptyString,
   isNonEmptyString,
   isUnresolved,
+  repeatedValues,
   terraformSafeRules,
   validateProps,
   type ValidationRule,
@@ -200,16 +201,6 @@ function effectiveSettings(p: VrReplicationProps) {
   return mergeSettings(vrSettingsOf(p.policy ?? DEFAULT_POLICY), p);
 }
 
-function duplicates(values: readonly string[]): string[] {
-  const seen = new Set<string>();
-  const dupes = new Set<string>();
-  for (const v of values) {
-    if (isUnresolved(v)) continue;
-    if (seen.has(v)) dupes.add(v);
-    seen.add(v);
-  }
-  return [...dupes];
-}
 
 const RULES: ReadonlyArray<ValidationRule<VrReplicationProps>> = [
   {
@@ -261,9 +252,9 @@ const RULES: ReadonlyArray<ValidationRule<VrReplicationProps>> = [
   {
     field: 'excludeDisks',
     value: (p) => p.excludeDisks,
-    condition: (v) => !Array.isArray(v) || duplicates(v as string[]).length === 0,
+    condition: (v) => !Array.isArray(v) || repeatedValues(v as string[]).length === 0,
     message: 'must not list a disk twice',
-    got: (v) => `${duplicates(v as string[]).map((d) => describeValue(d)).join(', ')} twice`,
+    got: (v) => `${repeatedValues(v as string[]).map((d) => describeValue(d)).join(', ')} twice`,
   },
   {
     field: 'seeds',
