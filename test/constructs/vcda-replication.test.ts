@@ -319,3 +319,17 @@ describe('one policy for VR and VCDA', () => {
     );
   });
 });
+
+describe('VcdaSite TLS', () => {
+  test('insecure: true is stored and warned about at synth; the CA bundle path is stored as given', () => {
+    const stack = newStack();
+    const site = vcdaSite(stack, { insecure: true, caBundleFile: 'certs/vcda-ca.pem' });
+    expect(site.connection).toMatchObject({ insecure: true, ca_bundle_file: 'certs/vcda-ca.pem' });
+    expect(site.node.metadata.map((entry) => [entry.type, entry.data])).toEqual([
+      [
+        '@cdktf/warn',
+        "[repliform:insecureTls] TLS certificate verification is disabled for https://vcda.example.local; prefer caBundleFile with the site's CA.",
+      ],
+    ]);
+  });
+});

@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { VCDA_DEFAULT_API_VERSION, VCDA_LOGIN_TYPES, type VcdaConnectionSpec, type VcdaLoginType as VcdaLoginTypeName } from '../../resources/vcda/connection';
 import type { VcdaSiteSpecInput } from '../../resources/vcda/site/schema';
 import { Backing, resolveBacking } from '../backing';
-import { Annotations } from '../cdktf';
+import { baseConnection } from '../connection';
 import { Credentials, credentialsRules } from '../credentials';
 import { LifecycleResource } from '../lifecycle-resource';
 import { isAbsentOrNonEmptyString, isHttpUrl, isNonEmptyString, terraformSafeRules, validateProps, type ValidationRule } from '../validation';
@@ -133,17 +133,8 @@ export class VcdaSite extends Construct {
     super(scope, id);
     validateProps('repliform/VcdaSite', props, RULES, this);
     const backing = resolveBacking(this, props.backing);
-    if (props.insecure === true) {
-      Annotations.of(this).addWarning(
-        `[repliform:insecureTls] TLS certificate verification is disabled for ${props.endpoint}; prefer caBundleFile with the site's CA.`,
-      );
-    }
-
     this.connection = {
-      endpoint: props.endpoint,
-      credentials: props.credentials.toSpec(),
-      ca_bundle_file: props.caBundleFile ?? null,
-      insecure: props.insecure ?? false,
+      ...baseConnection(this, props, "the site's CA"),
       login_type: props.loginType ?? VcdaLoginType.VCD_CREDENTIALS,
       remote_credentials: props.remoteCredentials?.toSpec() ?? null,
       api_version: props.apiVersion ?? VCDA_DEFAULT_API_VERSION,

@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import type { ConnectionSpec, PairingRef } from '../../resources/vr/connection';
 import type { VrPairingSpecInput } from '../../resources/vr/pairing/schema';
 import { Backing, resolveBacking } from '../backing';
-import { Annotations } from '../cdktf';
+import { baseConnection } from '../connection';
 import { Credentials, credentialsRules } from '../credentials';
 import { LifecycleResource } from '../lifecycle-resource';
 import { timeoutRules, timeoutsToSpec } from '../timeouts';
@@ -229,19 +229,13 @@ export class VrPairing extends Construct {
     validateProps('repliform/VrPairing', props, RULES, this);
     const backing = resolveBacking(this, props.backing);
 
-    if (props.insecure === true) {
-      Annotations.of(this).addWarning(
-        `[repliform:insecureTls] TLS certificate verification is disabled for ${props.endpoint}; ` +
-          'prefer caBundleFile with the appliance CA.',
-      );
-    }
-
+    const { endpoint, credentials, ca_bundle_file, insecure } = baseConnection(this, props, 'the appliance CA');
     this.connection = {
-      endpoint: props.endpoint,
-      credentials: props.credentials.toSpec(),
+      endpoint,
+      credentials,
       remote_credentials: props.remoteCredentials?.toSpec() ?? null,
-      ca_bundle_file: props.caBundleFile ?? null,
-      insecure: props.insecure ?? false,
+      ca_bundle_file,
+      insecure,
       // Only when set: an existing deployment's spec stays as it was.
       ...(props.localSite === undefined ? {} : { local_site: props.localSite }),
     };

@@ -1,0 +1,32 @@
+import type { IConstruct } from 'constructs';
+import type { BaseConnection } from '../resources/connection';
+import { Annotations } from './cdktf';
+import type { Credentials } from './credentials';
+
+/** The connection props every vendor's site or pairing construct has. */
+export interface BaseConnectionProps {
+  readonly endpoint: string;
+  readonly credentials: Credentials;
+  readonly caBundleFile?: string;
+  readonly insecure?: boolean;
+}
+
+/**
+ * The shared fields of a connection block (no secrets: environment variable names only), and the warning annotation
+ * when TLS verification is off.
+ * @param caName how the message names the CA to trust instead, e.g. `the appliance CA`
+ * @internal
+ */
+export function baseConnection(scope: IConstruct, props: BaseConnectionProps, caName: string): BaseConnection {
+  if (props.insecure === true) {
+    Annotations.of(scope).addWarning(
+      `[repliform:insecureTls] TLS certificate verification is disabled for ${props.endpoint}; prefer caBundleFile with ${caName}.`,
+    );
+  }
+  return {
+    endpoint: props.endpoint,
+    credentials: props.credentials.toSpec(),
+    ca_bundle_file: props.caBundleFile ?? null,
+    insecure: props.insecure ?? false,
+  };
+}
