@@ -184,6 +184,7 @@ async function runVcda(sim: RunningSimulator, workDir: string): Promise<void> {
   const replacedIdentity = plan.filter((c) => c.actions.includes('delete') && c.address.includes('replication'));
   assert(replacedIdentity.length === 0, `an RPO change must not replace a replication: ${replacedIdentity.map((c) => c.address).join(', ')}`);
   process.stdout.write('  → settings resources only: PATCH /vm-replications/{id} in place, no resync\n');
+  process.stdout.write(`${destroyCountHint(plan)}\n`);
   showTerraformOutput((await terraform(stackDir, ['apply', '-auto-approve', 'tfplan'], changed)).stdout);
 
   heading('live replications after the RPO change');
