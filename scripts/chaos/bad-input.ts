@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunningSimulator } from '../../src/simulator';
 import { projectRoot, run } from '../deploy-kit';
-import { performanceNow, type BadInputCase } from '../bench/harness';
+import { performanceNow, type BadInputCase, type CanaryUsers } from '../bench/harness';
 import type { SiteUsers } from '../bench/profiles/vr';
 
 export type { BadInputCase };
@@ -37,18 +37,31 @@ export function replicationSpecFrom(stackDir: string): Record<string, unknown> {
   return json.resource.terraform_data[key].input;
 }
 
-function withEndpoint(spec: Record<string, unknown>, endpoint: string): Record<string, unknown> {
+export function withEndpoint(spec: Record<string, unknown>, endpoint: string): Record<string, unknown> {
   const connection = { ...(spec.connection as Record<string, unknown>), endpoint };
   return { ...spec, connection };
 }
 
-interface CaseDefinition {
+export interface CaseDefinition {
   readonly name: string;
   readonly expectedExit: number;
   readonly kind?: string;
   readonly specText: string;
   readonly env?: NodeJS.ProcessEnv;
   readonly sim: RunningSimulator;
+}
+
+/** What a case runs against, per vendor: the CLI's environment, the kind, and how the server's replications and session calls are told. */
+export interface CaseTarget {
+  readonly users: CanaryUsers;
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly httpTimeoutMs: number;
+  /** The kind a case runs when it names none. */
+  readonly kind: string;
+  readonly replications: (sim: RunningSimulator) => number;
+  /** Requests that only open or extend a session (not writes). */
+  readonly sessionCalls: RegExp;
 }
 
 export async function runBadInputCases(options: BadInputOptions): Promise<BadInputCase[]> {
@@ -67,15 +80,20 @@ export async function runBadInputCases(options: BadInputOptions): Promise<BadInp
   return results;
 }
 
-async function runCase(definition: CaseDefinition, options: BadInputOptions): Promise<BadInputCase> {
+function runCase(definition: CaseDefinition, options: BadInputOptions): Promise<BadInputCase> {
+  return runBadInputCase(definition, { ...options, kind: 'vr.replication', replications: (sim) => sim.state.replications.length, sessionCalls: SESSION_CALLS });
+}
+
+/** One case with the real CLI: exit code, one line on stderr, nothing on stdout, no write and the same replications on the server. */
+export async function runBadInputCase(definition: CaseDefinition, target: CaseTarget): Promise<BadInputCase> {
   const { sim } = definition;
   const before = sim.requests.length;
-  const replicationsBefore = sim.state.replications.length;
+  const replicationsBefore = target.replications(sim);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    ...options.env,
-    ...options.users,
-    REPLIFORM_HTTP_TIMEOUT_MS: String(options.httpTimeoutMs),
+    ...target.env,
+    ...target.users,
+    REPLIFORM_HTTP_TIMEOUT_MS: String(target.httpTimeoutMs),
     REPLIFORM_SPEC: definition.specText,
     REPLIFORM_CA_BUNDLE: '',
     ...definition.env,
@@ -83,11 +101,11 @@ async function runCase(definition: CaseDefinition, options: BadInputOptions): Pr
   for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
   const cli = join(projectRoot(), 'dist', 'src', 'cli', 'main.js');
   const started = performanceNow();
-  const result = await run('node', [cli, 'lifecycle', 'create', definition.kind ?? 'vr.replication'], { cwd: options.cwd, env });
+  const result = await run('node', [cli, 'lifecycle', 'create', definition.kind ?? target.kind], { cwd: target.cwd, env });
   const wallMs = performanceNow() - started;
   const stderrLines = result.stderr.split('\n').map((line) => line.trimEnd()).filter((line) => line.trim() !== '');
-  const writes = sim.requests.slice(before).filter((r) => r.method !== 'GET' && !SESSION_CALLS.test(r.path)).length;
-  const replicationsAfter = sim.state.replications.length;
+  const writes = sim.requests.slice(before).filter((r) => r.method !== 'GET' && !target.sessionCalls.test(r.path)).length;
+  const replicationsAfter = target.replications(sim);
   const unchanged = writes === 0 && replicationsAfter === replicationsBefore;
   const oneLine = stderrLines.length === 1 && result.stdout.trim() === '';
   return {

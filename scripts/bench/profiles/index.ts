@@ -3,9 +3,10 @@
  * profile file next to vr.ts and one line here.
  */
 import type { BenchProfile } from '../harness';
+import { vcdaProfile } from './vcda';
 import { vrProfile } from './vr';
 
-const PROFILES: Readonly<Record<string, BenchProfile>> = { vr: vrProfile };
+const PROFILES: Readonly<Record<string, BenchProfile>> = { vr: vrProfile, vcda: vcdaProfile };
 
 export const DEFAULT_VENDOR = 'vr';
 

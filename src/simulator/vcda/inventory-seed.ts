@@ -57,6 +57,30 @@ function seededVms(): SimVcdaVm[] {
   return [vm('vcd-web-01', VAPP_IDS.web, 2), vm('vcd-web-02', VAPP_IDS.web, 1), vm('vcd-app-01', VAPP_IDS.app, 2), vm('vcd-db-01', VAPP_IDS.db, 3)];
 }
 
+/** `vcd-bench-0001` …: the names of the extra VMs (fleets for the benchmark and the fault campaign). */
+export function vcdaBenchVmName(index: number): string {
+  return `vcd-bench-${String(index + 1).padStart(4, '0')}`;
+}
+
+/** The Cloud Director id of extra VM `index` (0-based): a fixed prefix and the index, so a fleet app can name it. */
+export function vcdaBenchVmId(index: number): string {
+  return `5b1e0000-0000-4000-8000-${String(index + 1).padStart(12, '0')}`;
+}
+
+const BENCH_VAPP_ID = 'b5e4a1d0-2c3f-4a6b-8d9e-0f1a2b3c4dbe';
+
+/** `count` extra VMs on site1, alternately with 1 and 2 disks. */
+function benchVms(count: number): SimVcdaVm[] {
+  return Array.from({ length: count }, (_unused, index) => ({
+    id: vcdaBenchVmId(index),
+    name: vcdaBenchVmName(index),
+    site: VCDA_LOCAL_SITE,
+    org: 'org1',
+    vappId: BENCH_VAPP_ID,
+    disks: diskKeys(1 + (index % 2)),
+  }));
+}
+
 function site(name: string, isLocal: boolean, description: string): VcdaSiteInfo {
   return {
     site: name,
@@ -106,7 +130,8 @@ function seededOrgs(): SimVcdaOrg[] {
   ];
 }
 
-export function seedVcdaState(): VcdaState {
+/** The seeded state; `extraVms` adds that many VMs (vcd-bench-0001 …) after the four seeded ones. */
+export function seedVcdaState(extraVms = 0): VcdaState {
   return {
     localSite: VCDA_LOCAL_SITE,
     sites: [site(VCDA_LOCAL_SITE, true, 'Local site (simulated)'), site(VCDA_REMOTE_SITE, false, 'Remote site (simulated)')],
@@ -114,7 +139,7 @@ export function seedVcdaState(): VcdaState {
     vdcs: seededVdcs(),
     storageProfiles: seededStorageProfiles(),
     slaProfiles: seededSlaProfiles(),
-    vms: seededVms(),
+    vms: [...seededVms(), ...benchVms(extraVms)],
     replications: [],
     tasks: [],
     sessions: [],

@@ -44,12 +44,14 @@ export interface VcdaServiceOptions {
   validateResponses?: boolean;
   /** Path of the contract. @default specs/vcda-api.json found above this module */
   specPath?: string;
+  /** More Cloud Director VMs on site1 (vcd-bench-0001 …, 1–2 disks, ids from `vcdaBenchVmId`) for fleets; not with a state file. @default 0 */
+  extraVms?: number;
 }
 
 const PERSISTED_ARRAYS = ['sites', 'orgs', 'vdcs', 'storageProfiles', 'slaProfiles', 'vms', 'replications', 'tasks'] as const;
 
-function loadVcdaState(saved: ServiceMount['saved']): VcdaState {
-  if (!saved || saved.section === undefined) return seedVcdaState();
+function loadVcdaState(saved: ServiceMount['saved'], extraVms: number): VcdaState {
+  if (!saved || saved.section === undefined) return seedVcdaState(extraVms);
   const { section, file } = saved;
   if (!isRecord(section)) throw notAStateFile(file);
   for (const key of PERSISTED_ARRAYS) {
@@ -116,7 +118,7 @@ class VcdaService implements SimService<VcdaState> {
 
 function vcdaContext(mount: ServiceMount, options: VcdaServiceOptions): VcdaContext {
   return {
-    state: loadVcdaState(mount.saved),
+    state: loadVcdaState(mount.saved, options.extraVms ?? 0),
     clock: mount.runtime.clock,
     ids: mount.runtime.ids,
     users: { ...DEFAULT_VCDA_USERS, ...options.users },
