@@ -54,7 +54,7 @@ export function credentialsRules<P>(field: string, get: (props: P) => Credential
       field: `${field}.usernameEnv`,
       value: (p) => get(p)?.usernameEnv,
       condition: (v, p) => get(p) === undefined || isEnvVarName(v),
-      message: `${ENV_VAR_NAME_MESSAGE} (use Credentials.fromEnv('VR_USER', 'VR_PASSWORD'))`,
+      message: `${ENV_VAR_NAME_MESSAGE} (use Credentials.fromEnv('SITE_A_USER', 'SITE_A_PASSWORD'))`,
       got: (v) => describeValue(v),
     },
     {
