@@ -168,6 +168,24 @@ export interface HttpClientOptions {
    * @default - `accept: application/json`
    */
   readonly headers?: Readonly<Record<string, string>>;
+  /**
+   * Signs each attempt (every retry again, so its time is fresh): receives the request as it will be sent (method,
+   * absolute URL, headers, exact body text) and returns headers to add, e.g. SDRS's AK/SK `X-Sdk-Date` and
+   * `Authorization`. The profile's secret headers and `authorization` are redacted as usual.
+   * @default - requests are not signed
+   */
+  readonly signRequest?: (request: OutgoingRequest) => Readonly<Record<string, string>>;
+}
+
+/** A request as it goes on the wire, for `HttpClientOptions.signRequest`. @public */
+export interface OutgoingRequest {
+  readonly method: HttpMethod;
+  /** Absolute URL, path and query percent-encoded. */
+  readonly url: string;
+  /** Every header this client sets (not those Node adds itself, such as host and content-length). */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The body text sent, undefined when none. */
+  readonly body?: string;
 }
 
 /** One request. @public */
@@ -382,6 +400,8 @@ class AxiosHttpClient implements HttpClient {
     const headers: Record<string, string> = { accept: 'application/json', ...this.options.headers, ...req.headers };
     const hasBody = req.body !== undefined;
     if (hasBody) headers['content-type'] = 'application/json';
+    const body = hasBody ? JSON.stringify(req.body) : undefined;
+    if (this.options.signRequest !== undefined) Object.assign(headers, this.options.signRequest({ method: req.method, url, headers: { ...headers }, body }));
     const logBase = { method: req.method, path: redactPath(url), attempt };
     const secrets = secretValues(headers, this.secretHeaders);
     let res: AxiosResponse<unknown>;
@@ -390,7 +410,7 @@ class AxiosHttpClient implements HttpClient {
         method: req.method,
         url,
         headers,
-        data: hasBody ? JSON.stringify(req.body) : undefined,
+        data: body,
         signal,
       });
     } catch (err) {
