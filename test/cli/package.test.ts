@@ -28,5 +28,6 @@ test('the tarball has the bin, the library, the simulator and the specs, and no 
   expect(files).toEqual(expect.arrayContaining([bin, 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/simulator/index.js', 'specs/vsphere-replication-api-v2.json', 'package.json']));
   expect(files.filter((file) => file.startsWith('dist/scripts/'))).toEqual([]);
   expect(files.filter((file) => file.startsWith('dist/examples/fleet/'))).toEqual([]);
+  expect(files.filter((file) => file.startsWith('dist/examples/vcda-fleet/'))).toEqual([]);
   expect(files.filter((file) => /(^|\/)test\/|\.test\.[jt]s$/.test(file))).toEqual([]);
 });
