@@ -75,7 +75,7 @@ export interface SignatureHeaders {
 export function signRequest(request: SignableRequest, credentials: AkSkCredentials, nowMs: number): SignatureHeaders {
   const given = headerValue(request.headers, SDK_DATE_HEADER);
   const sdkDate = given ?? formatSdkDate(nowMs);
-  const headers = { ...lowerCaseHeaders(request.headers), 'x-sdk-date': sdkDate };
+  const headers: Record<string, string> = { ...lowerCaseHeaders(request.headers), 'x-sdk-date': sdkDate };
   if (headers.host === undefined) headers.host = new URL(request.url).host;
   const signedHeaders = Object.keys(headers).sort();
   const signature = computeSignature({ ...request, headers }, signedHeaders, sdkDate, credentials.secretKey);
