@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { RequestLogEntry, TlsOptions } from '../../lib/client/http/http-client';
 import { createSharedState, type SharedState } from '../../lib/client/shared-state';
 import type { Clock } from '../../lib/client/wait';
-import type { BaseConnection } from './connection';
+import type { EndpointConnection } from './connection';
 import type { ClientFactory, ClientKind, ClientTools, Logger, ManagedClient } from './contract';
 import { InputError } from './errors';
 import { readSecret } from './secrets';
@@ -41,6 +41,7 @@ export function createClientFactory(options: ClientFactoryOptions): ClientFactor
       username: readSecret(ref.username_env, `${field}.username_env`, env),
       password: readSecret(ref.password_env, `${field}.password_env`, env),
     }),
+    secret: (variable, field) => readSecret(variable, field, env),
     tls: (connection) => tlsOptions(connection, env, (message) => warnOnce(endpoint, message)),
     shared: sharedState,
     timeoutMs: timeoutFrom(env) ?? options.timeoutMs,
@@ -50,7 +51,7 @@ export function createClientFactory(options: ClientFactoryOptions): ClientFactor
     warn,
   });
 
-  function get<Connection extends BaseConnection, Client extends ManagedClient>(kind: ClientKind<Connection, Client>, connection: Connection): Client {
+  function get<Connection extends EndpointConnection, Client extends ManagedClient>(kind: ClientKind<Connection, Client>, connection: Connection): Client {
     const key = `${kind.vendor}|${kind.key(connection)}`;
     const cached = cache.get(key);
     // The key names the vendor, so a cached client was built by this very kind.
@@ -90,7 +91,7 @@ export function createClientFactory(options: ClientFactoryOptions): ClientFactor
  * the spec earn a warning. For https:// the bundle (`ca_bundle_file`, else REPLIFORM_CA_BUNDLE) is read here so
  * that a missing or non-PEM file is bad input naming the setting, before any request.
  */
-function tlsOptions(connection: BaseConnection, env: NodeJS.ProcessEnv, warn: (message: string) => void): TlsOptions | undefined {
+function tlsOptions(connection: EndpointConnection, env: NodeJS.ProcessEnv, warn: (message: string) => void): TlsOptions | undefined {
   if (new URL(connection.endpoint).protocol === 'http:') {
     const named = [
       ...(connection.ca_bundle_file !== null ? ['connection.ca_bundle_file'] : []),

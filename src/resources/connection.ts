@@ -25,10 +25,14 @@ export const connectionFields = {
   insecure: z.boolean().default(false),
 };
 
-/** The shared part of any vendor's connection, as the client factory reads it. */
-export interface BaseConnection {
+/** Where an API is and how to trust it: what the client factory reads of every connection (SDRS has no user/password). */
+export interface EndpointConnection {
   readonly endpoint: string;
-  readonly credentials: CredentialsRef;
   readonly ca_bundle_file: string | null;
   readonly insecure: boolean;
+}
+
+/** The shared part of a user-and-password vendor's connection (VR, VCDA). */
+export interface BaseConnection extends EndpointConnection {
+  readonly credentials: CredentialsRef;
 }

@@ -6,7 +6,7 @@
 import type { RequestLogEntry, TlsOptions } from '../../lib/client/http/http-client';
 import type { SharedState } from '../../lib/client/shared-state';
 import type { Clock } from '../../lib/client/wait';
-import type { BaseConnection, CredentialsRef } from './connection';
+import type { CredentialsRef, EndpointConnection } from './connection';
 import type { NotReviewed, ReviewProfile } from './review-profile';
 
 export type LifecycleAction = 'create' | 'read' | 'update' | 'delete';
@@ -49,8 +49,10 @@ export interface Credentials {
 export interface ClientTools {
   /** Reads the variables `ref` names; a missing one is bad input naming `field`. */
   credentials(ref: CredentialsRef, field: string): Credentials;
+  /** Reads one secret (e.g. an SDRS access or secret key) from the variable named; a missing one is bad input naming `field`. */
+  secret(variable: string, field: string): string;
   /** TLS trust for a connection (the CA bundle is read here, so a bad one is bad input before any request). */
-  tls(connection: BaseConnection): TlsOptions | undefined;
+  tls(connection: EndpointConnection): TlsOptions | undefined;
   /** The state shared by concurrent processes for one identity (endpoint + users), when sharing is on. */
   shared(identity: readonly string[]): SharedState | undefined;
   readonly timeoutMs?: number;
@@ -62,7 +64,7 @@ export interface ClientTools {
 }
 
 /** How one vendor's client is built from its connection block. */
-export interface ClientKind<Connection extends BaseConnection, Client extends ManagedClient> {
+export interface ClientKind<Connection extends EndpointConnection, Client extends ManagedClient> {
   readonly vendor: string;
   /** Connections with the same key share one client per process (same endpoint and user). */
   key(connection: Connection): string;
@@ -71,7 +73,7 @@ export interface ClientKind<Connection extends BaseConnection, Client extends Ma
 
 export interface ClientFactory {
   /** The client of one vendor for one connection; credentials are read from the environment variables it names. */
-  get<Connection extends BaseConnection, Client extends ManagedClient>(kind: ClientKind<Connection, Client>, connection: Connection): Client;
+  get<Connection extends EndpointConnection, Client extends ManagedClient>(kind: ClientKind<Connection, Client>, connection: Connection): Client;
   /** Every client built so far, to log out at the end. */
   all(): readonly ManagedClient[];
 }
