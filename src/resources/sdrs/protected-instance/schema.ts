@@ -1,0 +1,52 @@
+/**
+ * The spec of kind `sdrs.protected-instance`: a production server protected by its group (SDRS creates its DR-site
+ * server). Identity (group + server, and the placement options when given) is stated once in
+ * `sdrsProtectedInstanceFields`; the name is renamed in place.
+ */
+import { z } from 'zod';
+import type { KindFields } from '../../contract';
+import { sdrsCommonSpecFields, sdrsGroupRefSchema, sdrsNameSchema } from '../spec-common';
+
+const optionalId = z.string().min(1).nullable().default(null);
+
+export const sdrsProtectedInstanceIdentitySchema = z
+  .object({
+    group: sdrsGroupRefSchema,
+    /** The production-site server (ECS) to protect. */
+    server_id: z.string().min(1),
+    cluster_id: optionalId,
+    /** Subnet of the DR-site server's primary NIC; null = the production one's. */
+    primary_subnet_id: optionalId,
+    primary_ip_address: optionalId,
+    /** Flavor of the DR-site server; null = the production server's. */
+    flavorRef: optionalId,
+  })
+  .strict();
+
+export const sdrsProtectedInstanceSpecSchema = sdrsProtectedInstanceIdentitySchema
+  .extend({
+    name: sdrsNameSchema,
+    ...sdrsCommonSpecFields,
+    on_delete: z
+      .object({
+        /** Also delete the DR-site server; by default it is kept. */
+        delete_target_server: z.boolean().default(false),
+        /** Also delete the DR-site server's EIP; by default it is kept. */
+        delete_target_eip: z.boolean().default(false),
+      })
+      .strict()
+      .default({ delete_target_server: false, delete_target_eip: false }),
+  })
+  .strict();
+export type SdrsProtectedInstanceSpec = z.infer<typeof sdrsProtectedInstanceSpecSchema>;
+export type SdrsProtectedInstanceSpecInput = z.input<typeof sdrsProtectedInstanceSpecSchema>;
+
+/** What delete accepts: the destroy-time spec leaves the settings (the name) out. */
+export const sdrsProtectedInstanceDeleteSpecSchema = sdrsProtectedInstanceSpecSchema.extend({ name: sdrsNameSchema.optional() });
+export type SdrsProtectedInstanceDeleteSpec = z.infer<typeof sdrsProtectedInstanceDeleteSpecSchema>;
+
+/** Identity and settings of `sdrs.protected-instance`, stated once. */
+export const sdrsProtectedInstanceFields: KindFields = {
+  identity: Object.keys(sdrsProtectedInstanceIdentitySchema.shape),
+  settings: ['name'],
+};

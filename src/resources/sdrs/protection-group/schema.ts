@@ -1,0 +1,38 @@
+/**
+ * The spec of kind `sdrs.protection-group`: an SDRS protection group (server group) replicating from one
+ * availability zone to another. Identity (AZs, domain, VPC, DR type) is stated once in `sdrsProtectionGroupFields`;
+ * the name is renamed in place.
+ */
+import { z } from 'zod';
+import type { KindFields } from '../../contract';
+import { sdrsCommonSpecFields, sdrsNameSchema } from '../spec-common';
+
+export const sdrsProtectionGroupIdentitySchema = z
+  .object({
+    source_availability_zone: z.string().min(1),
+    target_availability_zone: z.string().min(1),
+    domain_id: z.string().min(1),
+    source_vpc_id: z.string().min(1),
+    /** null = the default (disaster recovery); `migration` for a migration group. */
+    dr_type: z.enum(['migration']).nullable().default(null),
+  })
+  .strict();
+
+const groupObjectSchema = sdrsProtectionGroupIdentitySchema.extend({ name: sdrsNameSchema, ...sdrsCommonSpecFields }).strict();
+
+export const sdrsProtectionGroupSpecSchema = groupObjectSchema.refine((s) => s.source_availability_zone !== s.target_availability_zone, {
+    message: 'target_availability_zone must differ from source_availability_zone',
+    path: ['target_availability_zone'],
+  });
+export type SdrsProtectionGroupSpec = z.infer<typeof sdrsProtectionGroupSpecSchema>;
+export type SdrsProtectionGroupSpecInput = z.input<typeof sdrsProtectionGroupSpecSchema>;
+
+/** What delete accepts: the destroy-time spec leaves the settings (the name) out; the group is found by its marker. */
+export const sdrsProtectionGroupDeleteSpecSchema = groupObjectSchema.extend({ name: sdrsNameSchema.optional() });
+export type SdrsProtectionGroupDeleteSpec = z.infer<typeof sdrsProtectionGroupDeleteSpecSchema>;
+
+/** Identity and settings of `sdrs.protection-group`, stated once. */
+export const sdrsProtectionGroupFields: KindFields = {
+  identity: Object.keys(sdrsProtectionGroupIdentitySchema.shape),
+  settings: ['name'],
+};

@@ -1,0 +1,47 @@
+/**
+ * What every SDRS kind's spec shares: the connection, timeouts, adopt and owner fields, the SDRS name rule, and
+ * the references by natural key between SDRS objects (a lifecycle resource cannot know at plan time the id
+ * another apply made, so a spec names the group, pair or instance it needs by its natural key and the handler
+ * resolves it at run time).
+ *
+ * Calls no endpoint.
+ */
+import { z } from 'zod';
+import { timeoutsSchema } from '../timeouts';
+import { sdrsConnectionSpecSchema } from './connection';
+
+/** SDRS names: 1–64 of letters, digits, `.`, `_`, `-` (the API's rule). */
+export const sdrsNameSchema = z
+  .string()
+  .min(1, 'must be 1 to 64 characters of A-Z a-z 0-9 . _ -')
+  .max(64, 'must be 1 to 64 characters of A-Z a-z 0-9 . _ -')
+  .regex(/^[A-Za-z0-9._-]+$/, 'must be 1 to 64 characters of A-Z a-z 0-9 . _ -');
+
+const id = z.string().min(1);
+
+/** A protection group made by this code (or another stack), by its natural key: name + AZs + VPC. */
+export const sdrsGroupKeySchema = z
+  .object({ name: sdrsNameSchema, source_availability_zone: id, target_availability_zone: id, source_vpc_id: id })
+  .strict();
+/** A protection group made elsewhere, by id. */
+export const sdrsGroupIdSchema = z.object({ id }).strict();
+export const sdrsGroupRefSchema = z.union([sdrsGroupIdSchema, sdrsGroupKeySchema]);
+export type SdrsGroupRef = z.infer<typeof sdrsGroupRefSchema>;
+
+/** A replication pair by its natural key: its group and its production volume. */
+export const sdrsPairRefSchema = z.object({ group: sdrsGroupRefSchema, volume_id: id }).strict();
+export type SdrsPairRef = z.infer<typeof sdrsPairRefSchema>;
+
+/** A protected instance by its natural key: its group and its production server. */
+export const sdrsInstanceRefSchema = z.object({ group: sdrsGroupRefSchema, server_id: id }).strict();
+export type SdrsInstanceRef = z.infer<typeof sdrsInstanceRefSchema>;
+
+/** The fields of every SDRS spec that are neither identity nor settings. */
+export const sdrsCommonSpecFields = {
+  connection: sdrsConnectionSpecSchema,
+  timeouts: timeoutsSchema,
+  /** Take over an object this code did not create (its identity must match; announced). */
+  adopt: z.boolean().default(false),
+  /** `<stack>/<construct path>`; recorded as a short marker in the object's description. */
+  owner: z.string().min(1).nullable().default(null),
+};
