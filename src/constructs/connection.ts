@@ -18,15 +18,23 @@ export interface BaseConnectionProps {
  * @internal
  */
 export function baseConnection(scope: IConstruct, props: BaseConnectionProps, caName: string): BaseConnection {
-  if (props.insecure === true) {
-    Annotations.of(scope).addWarning(
-      `[repliform:insecureTls] TLS certificate verification is disabled for ${props.endpoint}; prefer caBundleFile with ${caName}.`,
-    );
-  }
+  warnIfInsecure(scope, props, caName);
   return {
     endpoint: props.endpoint,
     credentials: props.credentials.toSpec(),
     ca_bundle_file: props.caBundleFile ?? null,
     insecure: props.insecure ?? false,
   };
+}
+
+/**
+ * The warning annotation when TLS verification is off (every vendor's connection, whatever its credentials).
+ * @internal
+ */
+export function warnIfInsecure(scope: IConstruct, props: { readonly endpoint: string; readonly insecure?: boolean }, caName: string): void {
+  if (props.insecure === true) {
+    Annotations.of(scope).addWarning(
+      `[repliform:insecureTls] TLS certificate verification is disabled for ${props.endpoint}; prefer caBundleFile with ${caName}.`,
+    );
+  }
 }

@@ -27,6 +27,17 @@ export class Credentials {
     return new Credentials(usernameVar, passwordVar);
   }
 
+  /**
+   * Huawei Cloud AK/SK credentials (SDRS) read from two environment variables when the CLI runs, which signs
+   * every request with them; only the variable names are synthesized.
+   *
+   * @param accessKeyVar name of the variable holding the access key id, e.g. `HW_AK`
+   * @param secretKeyVar name of the variable holding the secret access key, e.g. `HW_SK`
+   */
+  public static fromEnvAkSk(accessKeyVar: string, secretKeyVar: string): AkSkCredentials {
+    return new AkSkCredentials(accessKeyVar, secretKeyVar);
+  }
+
   /** Name of the environment variable that holds the user name. */
   public readonly usernameEnv: string;
   /** Name of the environment variable that holds the password. */
@@ -62,6 +73,51 @@ export function credentialsRules<P>(field: string, get: (props: P) => Credential
       value: (p) => get(p)?.passwordEnv,
       condition: (v, p) => get(p) === undefined || isEnvVarName(v),
       message: `${ENV_VAR_NAME_MESSAGE}: the NAME of the variable that holds the password, never the password itself`,
+      got: () => 'a value that is not a variable name (not shown: it may be a secret)',
+    },
+  ];
+}
+
+/**
+ * Where the `repliform` CLI finds a Huawei Cloud access key (AK) and secret key (SK) at deploy time: the NAMES
+ * of two environment variables, never their values. Made by {@link Credentials.fromEnvAkSk}.
+ */
+export class AkSkCredentials {
+  /** Name of the environment variable that holds the access key id. */
+  public readonly accessKeyEnv: string;
+  /** Name of the environment variable that holds the secret access key. */
+  public readonly secretKeyEnv: string;
+
+  /** @internal */
+  constructor(accessKeyEnv: string, secretKeyEnv: string) {
+    this.accessKeyEnv = accessKeyEnv;
+    this.secretKeyEnv = secretKeyEnv;
+  }
+
+  /** The spec shape (`{ access_key_env, secret_key_env }`) read by the CLI. */
+  public toSpec(): { access_key_env: string; secret_key_env: string } {
+    return { access_key_env: this.accessKeyEnv, secret_key_env: this.secretKeyEnv };
+  }
+}
+
+/**
+ * Validation rules for an AK/SK credentials prop (the SK's value is never echoed: it may be the secret itself).
+ * @internal
+ */
+export function akSkCredentialsRules<P>(field: string, get: (props: P) => AkSkCredentials | undefined): Array<ValidationRule<P>> {
+  return [
+    {
+      field: `${field}.accessKeyEnv`,
+      value: (p) => get(p)?.accessKeyEnv,
+      condition: (v, p) => get(p) === undefined || isEnvVarName(v),
+      message: `${ENV_VAR_NAME_MESSAGE} (use Credentials.fromEnvAkSk('HW_AK', 'HW_SK'))`,
+      got: () => 'a value that is not a variable name (not shown: it may be a secret)',
+    },
+    {
+      field: `${field}.secretKeyEnv`,
+      value: (p) => get(p)?.secretKeyEnv,
+      condition: (v, p) => get(p) === undefined || isEnvVarName(v),
+      message: `${ENV_VAR_NAME_MESSAGE}: the NAME of the variable that holds the secret key, never the key itself`,
       got: () => 'a value that is not a variable name (not shown: it may be a secret)',
     },
   ];

@@ -4,12 +4,13 @@
  */
 export { Backing, BACKING_CONTEXT_KEY, COMMAND_CONTEXT_KEY, DEFAULT_BACKING, DEFAULT_COMMAND } from './backing';
 export * from './cdktf';
-export { Credentials } from './credentials';
+export { AkSkCredentials, Credentials } from './credentials';
 export { ValidationError } from './errors';
 export { LifecycleResource, SPEC_ENV_VAR } from './lifecycle-resource';
 export type { LifecycleAction, LifecycleResourceProps, SpecObject } from './lifecycle-resource';
 export { pointInTimeRetention, ReplicationPolicy } from './replication-policy';
 export type { ReplicationPolicyOverrides, ReplicationPolicyProps, RetentionRule } from './replication-policy';
+export * from './sdrs';
 export * from './vcda';
 export * from './vr';
 export { validateProps } from './validation';

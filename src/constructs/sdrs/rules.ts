@@ -1,0 +1,58 @@
+/**
+ * The synth-time rules every SDRS construct shares: names as the SDRS API accepts them, booleans, timeouts.
+ */
+import { timeoutRules } from '../timeouts';
+import { isUnresolved, type ValidationRule } from '../validation';
+
+/** SDRS names: 1–64 bytes of letters, digits, `.`, `_` and `-`. */
+export const SDRS_NAME = /^[A-Za-z0-9._-]{1,64}$/;
+/** How long the CLI waits on SDRS jobs. */
+export interface SdrsTimeouts {
+  /**
+   * Wait for the create job (and the look-ups before it).
+   * @default 10
+   */
+  readonly createMinutes?: number;
+  /**
+   * Wait for an in-place change (a rename answers at once; an expand is a job).
+   * @default 10
+   */
+  readonly updateMinutes?: number;
+  /**
+   * Wait for the delete job.
+   * @default 10
+   */
+  readonly deleteMinutes?: number;
+}
+
+export const SDRS_DEFAULT_TIMEOUTS: Required<SdrsTimeouts> = { createMinutes: 10, updateMinutes: 10, deleteMinutes: 10 };
+
+/** A rule for an SDRS object's name. */
+export function nameRule<P>(field: string, get: (props: P) => unknown): ValidationRule<P> {
+  return {
+    field,
+    value: get,
+    condition: (v) => typeof v === 'string' && SDRS_NAME.test(v),
+    message: 'must be 1–64 bytes of letters, digits, dots, underscores and hyphens ([A-Za-z0-9._-])',
+  };
+}
+
+/** Rules for optional boolean props. */
+export function booleanRules<P, K extends keyof P & string>(names: readonly K[]): Array<ValidationRule<P>> {
+  return names.map((field) => ({
+    field,
+    value: (p: P) => p[field],
+    condition: (v: unknown) => v === undefined || typeof v === 'boolean',
+    message: 'must be true or false',
+  }));
+}
+
+/** Rules for the `timeouts` prop. */
+export function sdrsTimeoutRules<P>(get: (props: P) => SdrsTimeouts | undefined): Array<ValidationRule<P>> {
+  return timeoutRules<P, SdrsTimeouts>(get, ['createMinutes', 'updateMinutes', 'deleteMinutes']);
+}
+
+/** A non-empty id-like string (no spaces), or an unresolved token. */
+export function isIdLike(value: unknown): boolean {
+  return isUnresolved(value) || (typeof value === 'string' && /^\S+$/.test(value));
+}

@@ -1,0 +1,27 @@
+import type { Construct } from 'constructs';
+import type { KindFields } from '../../resources/contract';
+import type { Backing } from '../backing';
+import type { ITerraformDependable } from '../cdktf';
+import { LifecycleResource, type SpecObject } from '../lifecycle-resource';
+
+/**
+ * An object with an identity and no settings (an attachment, protection) as ONE lifecycle resource: replaced when an
+ * identity field changes; create = `create`, destroy = `delete`.
+ * @internal
+ */
+export function identityOnlyResource(
+  scope: Construct,
+  id: string,
+  props: { kind: string; spec: SpecObject; fields: KindFields; backing: Backing; dependsOn: ITerraformDependable[] },
+): LifecycleResource {
+  const identity = Object.fromEntries(props.fields.identity.map((name) => [name, props.spec[name]]));
+  return new LifecycleResource(scope, id, {
+    kind: props.kind,
+    replaceOn: { kind: props.kind, ...identity },
+    spec: props.spec,
+    createAction: 'create',
+    destroyAction: 'delete',
+    backing: props.backing,
+    dependsOn: props.dependsOn,
+  });
+}

@@ -1,0 +1,227 @@
+import { Backing, Credentials, SdrsProtection } from '../../src/constructs';
+import { address, block, newStack, synth } from './helpers';
+import { SDRS_ENDPOINT, SDRS_PROJECT, sdrsGroup, sdrsInstance, sdrsPair } from './sdrs-helpers';
+
+const CONNECTION = {
+  endpoint: SDRS_ENDPOINT,
+  project_id: SDRS_PROJECT,
+  credentials: { access_key_env: 'HW_AK', secret_key_env: 'HW_SK' },
+  ca_bundle_file: null,
+  insecure: false,
+};
+const GROUP_REF = { name: 'web-dr', source_availability_zone: 'az-a', target_availability_zone: 'az-b', source_vpc_id: 'vpc-prod' };
+const TIMEOUTS = { create_seconds: 600, update_seconds: 600, delete_seconds: 600 };
+const FROM_SELF = { REPLIFORM_SPEC: '${jsonencode(self.input)}' };
+
+describe('SdrsProtectionGroup', () => {
+  test('synthesizes an identity (zones, domain, VPC, type) and a settings resource (the name, renamed in place)', () => {
+    const stack = newStack();
+    const group = sdrsGroup(stack);
+    const json = synth(stack);
+    expect(block(json, group.identityResource)).toEqual({
+      triggers_replace: {
+        kind: 'sdrs.protection-group',
+        source_availability_zone: 'az-a',
+        target_availability_zone: 'az-b',
+        domain_id: 'domain-1',
+        source_vpc_id: 'vpc-prod',
+        dr_type: null,
+      },
+      input: {
+        connection: CONNECTION,
+        source_availability_zone: 'az-a',
+        target_availability_zone: 'az-b',
+        domain_id: 'domain-1',
+        source_vpc_id: 'vpc-prod',
+        dr_type: null,
+        name: 'web-dr',
+        timeouts: TIMEOUTS,
+        adopt: false,
+        owner: 'stack/web',
+      },
+      provisioner: [
+        { 'local-exec': { command: 'repliform lifecycle create sdrs.protection-group', environment: FROM_SELF } },
+        { 'local-exec': { command: 'repliform lifecycle delete sdrs.protection-group', environment: FROM_SELF, when: 'destroy' } },
+      ],
+    });
+    expect(group.settingsResource && block(json, group.settingsResource).triggers_replace).toEqual({
+      group: `\${${address(group.identityResource)}.id}`,
+      name: 'web-dr',
+    });
+  });
+
+  test('bad props: one line per field naming the construct path, the allowed values and the value given', () => {
+    const stack = newStack();
+    expect(() =>
+      sdrsGroup(stack, {
+        name: 'web dr',
+        targetAvailabilityZone: 'az-a',
+        endpoint: 'sdrs.example',
+        credentials: Credentials.fromEnvAkSk('HW_AK', 'the-secret-value'),
+      }),
+    ).toThrow(
+      [
+        "repliform/SdrsProtectionGroup at 'stack/web': endpoint must be an http(s) URL such as https://sdrs.ap-southeast-1.myhuaweicloud.com, got 'sdrs.example'",
+        "repliform/SdrsProtectionGroup at 'stack/web': credentials.secretKeyEnv must be an environment variable name matching [A-Za-z_][A-Za-z0-9_]*: the NAME of the variable that holds the secret key, never the key itself, got a value that is not a variable name (not shown: it may be a secret)",
+        "repliform/SdrsProtectionGroup at 'stack/web': name must be 1–64 bytes of letters, digits, dots, underscores and hyphens ([A-Za-z0-9._-]), got 'web dr'",
+        "repliform/SdrsProtectionGroup at 'stack/web': targetAvailabilityZone must differ from sourceAvailabilityZone (the DR site is another zone), got 'az-a'",
+      ].join('\n'),
+    );
+  });
+
+  test('names of 64 bytes pass; 65 bytes, or a character outside [A-Za-z0-9._-], fail', () => {
+    expect(() => sdrsGroup(newStack(), { name: 'n'.repeat(64) })).not.toThrow();
+    expect(() => sdrsGroup(newStack(), { name: 'n'.repeat(65) })).toThrow(/name must be 1–64 bytes .*, got 'n{65}'/);
+    expect(() => sdrsGroup(newStack(), { name: 'wéb' })).toThrow(/name must be 1–64 bytes .*, got 'wéb'/);
+  });
+
+  test('insecure TLS adds a warning annotation', () => {
+    const stack = newStack();
+    const group = sdrsGroup(stack, { insecure: true });
+    expect(group.node.metadata.map((entry) => [entry.type, entry.data])).toEqual([
+      ['@cdktf/warn', `[repliform:insecureTls] TLS certificate verification is disabled for ${SDRS_ENDPOINT}; prefer caBundleFile with the API CA.`],
+    ]);
+  });
+});
+
+describe('SdrsReplicationPair', () => {
+  test('identity = group + production volume after the group; settings = name + size, in place', () => {
+    const stack = newStack();
+    const group = sdrsGroup(stack);
+    const pair = sdrsPair(stack, group, { sizeGb: 100, deleteTargetVolume: true });
+    const json = synth(stack);
+    const identity = block(json, pair.identityResource);
+    expect(identity.triggers_replace).toEqual({ kind: 'sdrs.replication-pair', group: GROUP_REF, volume_id: 'evs-web-01-data' });
+    expect(identity.depends_on).toEqual([address(group.identityResource)]);
+    expect(identity.input).toEqual({
+      connection: CONNECTION,
+      group: GROUP_REF,
+      volume_id: 'evs-web-01-data',
+      name: 'web-data',
+      size_gb: 100,
+      on_delete: { delete_target_volume: true },
+      timeouts: TIMEOUTS,
+      adopt: false,
+      owner: 'stack/web-data',
+    });
+    const settings = pair.settingsResource && block(json, pair.settingsResource);
+    expect(settings?.triggers_replace).toMatchObject({ name: 'web-data', size_gb: 100 });
+    expect(settings?.provisioner.map((p) => p['local-exec'].command)).toEqual(['repliform lifecycle update sdrs.replication-pair']);
+  });
+
+  test('a rename and an expand change only the settings triggers', () => {
+    const triggers = (name: string, sizeGb: number): Array<Record<string, unknown> | undefined> => {
+      const stack = newStack();
+      const pair = sdrsPair(stack, sdrsGroup(stack), { name, sizeGb });
+      const json = synth(stack);
+      return [block(json, pair.identityResource).triggers_replace, pair.settingsResource && block(json, pair.settingsResource).triggers_replace];
+    };
+    const [identityBefore, settingsBefore] = triggers('web-data', 100);
+    const [identityAfter, settingsAfter] = triggers('web-data-v2', 120);
+    expect(identityAfter).toEqual(identityBefore);
+    expect(settingsAfter).not.toEqual(settingsBefore);
+  });
+
+  test('bad size, volume twice in one app', () => {
+    const stack = newStack();
+    const group = sdrsGroup(stack);
+    expect(() => sdrsPair(stack, group, { sizeGb: 5 }, 'small')).toThrow('sizeGb must be an integer between 10 and 32768 GB, got 5');
+    sdrsPair(stack, group);
+    expect(() => sdrsPair(stack, group, {}, 'again')).toThrow(
+      "volumeId 'evs-web-01-data' is already replicated by 'stack/web-data'; a volume may be in only one replication pair",
+    );
+  });
+});
+
+describe('SdrsProtectedInstance', () => {
+  test('identity after the group; each attachment after the instance and its pair', () => {
+    const stack = newStack();
+    const group = sdrsGroup(stack);
+    const pair = sdrsPair(stack, group);
+    const instance = sdrsInstance(stack, group, { attachments: [{ pair, device: '/dev/vdb' }] });
+    const json = synth(stack);
+    expect(block(json, instance.identityResource).triggers_replace).toEqual({
+      kind: 'sdrs.protected-instance',
+      group: GROUP_REF,
+      server_id: 'ecs-web-01',
+      cluster_id: null,
+      primary_subnet_id: null,
+      primary_ip_address: null,
+      flavorRef: null,
+    });
+    expect(block(json, instance.identityResource).depends_on).toEqual([address(group.identityResource)]);
+    const [attachment] = instance.attachmentResources;
+    expect(attachment?.node.path).toBe('stack/ecs-web-01/attach-web-data');
+    const synthesized = attachment && block(json, attachment);
+    expect(synthesized?.depends_on).toEqual([address(instance.identityResource), address(pair.identityResource)]);
+    expect(synthesized?.input).toEqual({
+      connection: CONNECTION,
+      instance: { group: GROUP_REF, server_id: 'ecs-web-01' },
+      pair: { group: GROUP_REF, volume_id: 'evs-web-01-data' },
+      device: '/dev/vdb',
+      timeouts: TIMEOUTS,
+      adopt: false,
+      owner: 'stack/ecs-web-01',
+    });
+    expect(synthesized?.provisioner.map((p) => p['local-exec'].command)).toEqual([
+      'repliform lifecycle create sdrs.replication-attachment',
+      'repliform lifecycle delete sdrs.replication-attachment',
+    ]);
+  });
+
+  test('an attachment needs a pair of the same group, a device name, each device once', () => {
+    const stack = newStack();
+    const group = sdrsGroup(stack);
+    const other = sdrsGroup(stack, { name: 'db-dr' }, 'db');
+    const foreign = sdrsPair(stack, other, { volumeId: 'evs-db-01-data' }, 'db-data');
+    const pair = sdrsPair(stack, group);
+    const instance = sdrsInstance(stack, group);
+    expect(() => instance.attach(foreign, '/dev/vdb')).toThrow(
+      "attachments.pair must be an SdrsReplicationPair of the instance's group 'stack/web', got a pair of 'stack/db'",
+    );
+    expect(() => instance.attach(pair, 'vdb')).toThrow("attachments.device must be a device name such as /dev/vdb, /dev/sdc or /dev/xvdd, got 'vdb'");
+    instance.attach(pair, '/dev/vdb');
+    const second = sdrsPair(stack, group, { volumeId: 'evs-web-01-sys', name: 'web-sys' }, 'web-sys');
+    expect(() => instance.attach(second, '/dev/vdb')).toThrow("attachments.device must not be used twice on one instance, got '/dev/vdb'");
+  });
+});
+
+describe('SdrsProtection', () => {
+  test('comes after the group and every member, even those declared after it; stop on destroy', () => {
+    const stack = newStack();
+    const group = sdrsGroup(stack);
+    const protection = new SdrsProtection(stack, 'web-protection', { group });
+    const web = sdrsPair(stack, group);
+    const db = sdrsPair(stack, group, { volumeId: 'evs-db-01-data', name: 'db-data' }, 'db-data');
+    const instance = sdrsInstance(stack, group, { attachments: [{ pair: web, device: '/dev/vdb' }] });
+    const json = synth(stack);
+    const synthesized = block(json, protection.resource);
+    expect(synthesized.depends_on).toEqual(
+      [group.identityResource, web.identityResource, db.identityResource, instance.identityResource, ...instance.attachmentResources].map(address),
+    );
+    expect(synthesized.triggers_replace).toEqual({ kind: 'sdrs.protection', group: GROUP_REF });
+    expect(synthesized.input).toEqual({ connection: CONNECTION, group: GROUP_REF, timeouts: TIMEOUTS, adopt: false, owner: 'stack/web-protection' });
+    expect(synthesized.provisioner.map((p) => p['local-exec'].command)).toEqual([
+      'repliform lifecycle create sdrs.protection',
+      'repliform lifecycle delete sdrs.protection',
+    ]);
+  });
+
+  test('null_resource backing: the same order', () => {
+    const stack = newStack({ 'repliform:backing': Backing.NULL_RESOURCE });
+    const group = sdrsGroup(stack);
+    const pair = sdrsPair(stack, group);
+    const protection = new SdrsProtection(stack, 'web-protection', { group });
+    expect(block(synth(stack), protection.resource).depends_on).toEqual([address(group.identityResource), address(pair.identityResource)]);
+  });
+
+  test('no secret and no AK/SK value in the synthesized JSON: variable names only', () => {
+    process.env.HW_SK_CANARY = 'canary-secret-value';
+    const stack = newStack();
+    const group = sdrsGroup(stack);
+    new SdrsProtection(stack, 'p', { group });
+    const text = JSON.stringify(synth(stack));
+    expect(text).toContain('"secret_key_env":"HW_SK"');
+    expect(text).not.toContain('canary-secret-value');
+  });
+});
