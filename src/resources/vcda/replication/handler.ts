@@ -17,6 +17,7 @@
  * @api VCDA GET    /tasks/{taskId}?site=
  */
 import { isApiError, isNotFoundError, type ApiError } from '../../../../lib/client/http/errors';
+import { waitFor } from '../../../../lib/client/wait';
 import type { VcdaClient } from '../../../../lib/client/vcda/vcda-client';
 import type { VcdaReplication, VcdaStartReplication, VcdaTask } from '../../../../lib/client/vcda/types';
 import { notOursError } from '../../adoption';
@@ -169,7 +170,7 @@ function createRejected(spec: Spec, error: ApiError): InputError {
 }
 
 /** How many times a create that provably did not land is sent. */
-const START_ATTEMPTS = 2;
+const START_ATTEMPTS = 3;
 
 /**
  * POST the create. A write is never blindly resent: when it fails in transit (no answer, or a 5xx), a re-read
@@ -179,6 +180,8 @@ async function sendStart(client: VcdaClient, spec: Spec, ctx: Context, attempt =
   try {
     return await client.startReplication(startBody(spec));
   } catch (error) {
+    // A resend refused because the VM is "already replicated" means the lost first request did land: its task runs.
+    if (attempt > 1 && isAlreadyReplicated(error)) return waitUntilListed(client, spec, ctx);
     if (isApiError(error) && (error.status === 400 || error.status === 404)) throw createRejected(spec, error);
     if (!isApiError(error) || (error.status !== 0 && error.status < 500)) throw error;
     const landed = await findReplication(client, spec);
@@ -190,6 +193,37 @@ async function sendStart(client: VcdaClient, spec: Spec, ctx: Context, attempt =
     ctx.log.warn(`${vmLabel(spec)}: the create request failed in transit (${error.message}) and did not land; sending it again`);
     return sendStart(client, spec, ctx, attempt + 1);
   }
+}
+
+function notOurs(spec: Spec, existing: VcdaReplication): InputError {
+  const state = existing.isPaused === true ? 'PAUSED' : (existing.overallHealth ?? 'UNKNOWN');
+  const recorded = ownerInDescription(existing.settings.description);
+  return notOursError({ subject: vmLabel(spec), object: `replication ${existing.id}, ${state}`, claimant: ownerName(spec.owner), recordedOwner: recorded, recordedWhere: 'its description' });
+}
+
+function isAlreadyReplicated(error: unknown): boolean {
+  return isApiError(error) && error.status === 400 && /already replicated/i.test(error.serverMessage ?? '');
+}
+
+/** A create that landed while its answer was lost: its replication is listed once its task is done. */
+async function waitUntilListed(client: VcdaClient, spec: Spec, ctx: Context): Promise<VcdaReplication> {
+  const landed = await withProgress(ctx, `waiting for the replication of ${vmLabel(spec)} whose create landed without an answer`, (onProgress) =>
+    waitFor<VcdaReplication>({
+      description: `the replication of ${vmLabel(spec)} to be listed`,
+      timeoutMs: spec.timeouts.create_seconds * 1000,
+      signal: ctx.signal,
+      clock: ctx.clock,
+      onProgress,
+      ...TASK_POLL,
+      check: async () => {
+        const found = await findReplication(client, spec);
+        return found !== undefined ? { done: true, value: found } : { done: false, detail: 'create task still running' };
+      },
+    }),
+  );
+  if (ownerInDescription(landed.settings.description) !== ownerName(spec.owner)) throw notOurs(spec, landed);
+  ctx.log.info(`${vmLabel(spec)}: the create request landed although its answer was lost; taking replication ${landed.id}`);
+  return landed;
 }
 
 function isTask(value: VcdaTask | VcdaReplication): value is VcdaTask {
@@ -257,10 +291,7 @@ async function applySettings(located: Located, spec: Spec, live: VcdaReplication
 async function takeExisting(located: Located, spec: Spec, existing: VcdaReplication, ctx: Context): Promise<VcdaReplication> {
   const recorded = ownerInDescription(existing.settings.description);
   const ours = recorded === ownerName(spec.owner);
-  if (!ours && !spec.adopt) {
-    const state = existing.isPaused === true ? 'PAUSED' : (existing.overallHealth ?? 'UNKNOWN');
-    throw notOursError({ subject: vmLabel(spec), object: `replication ${existing.id}, ${state}`, claimant: ownerName(spec.owner), recordedOwner: recorded, recordedWhere: 'its description' });
-  }
+  if (!ours && !spec.adopt) throw notOurs(spec, existing);
   const differences = identityDifferences(spec, existing);
   if (differences.length > 0) throw ours ? vcdaStillReplicated(spec, existing, differences) : vcdaIdentityMismatch(spec, existing, differences);
   if (ours) {
@@ -295,15 +326,54 @@ async function update(spec: Spec, ctx: Context): Promise<VcdaReplicationState> {
   return toState(await applySettings(located, spec, existing, ctx));
 }
 
-async function deleteWithReplica(located: Located, spec: Spec, live: VcdaReplication, ctx: Context): Promise<void> {
-  let task: VcdaTask;
+/**
+ * DELETE → its task, or `undefined` when there is nothing (left) to delete. A DELETE lost in transit is never
+ * taken as done: the replication is read again — gone, it landed; still there, the DELETE is sent once more,
+ * and a refusal of that one (the first one's task is running) waits until the replication is gone.
+ */
+/** How many DELETEs are sent when each is lost in transit (each after a re-read that finds it still there). */
+const DELETE_ATTEMPTS = 3;
+
+async function sendDelete(located: Located, spec: Spec, live: VcdaReplication, ctx: Context, attempt = 1): Promise<VcdaTask | undefined> {
+  const { client } = located;
   try {
-    task = await located.client.deleteReplication(live.id);
+    return await client.deleteReplication(live.id);
   } catch (error) {
-    if (isNotFoundError(error)) return;
-    throw error;
+    if (isNotFoundError(error)) return undefined;
+    if (attempt > 1 && isApiError(error) && error.status === 400) {
+      await waitUntilGone(client, spec, live, ctx);
+      return undefined;
+    }
+    if (!isApiError(error) || (error.status !== 0 && error.status < 500) || attempt >= DELETE_ATTEMPTS) throw error;
+    if ((await client.getReplication(live.id)) === undefined) return undefined;
+    ctx.log.warn(`${vmLabel(spec)}: the delete request failed in transit (${error.message}); the replication is still there, sending it again`);
+    return sendDelete(located, spec, live, ctx, attempt + 1);
   }
-  await waitTask(ctx, located.client, task, `deleting replication of ${vmLabel(spec)}`, spec.timeouts.delete_seconds);
+}
+
+async function waitUntilGone(client: VcdaClient, spec: Spec, live: VcdaReplication, ctx: Context): Promise<void> {
+  await withProgress(ctx, `waiting for replication ${live.id} of ${vmLabel(spec)} to be deleted`, (onProgress) =>
+    waitFor<true>({
+      description: `replication ${live.id} to be deleted`,
+      timeoutMs: spec.timeouts.delete_seconds * 1000,
+      signal: ctx.signal,
+      clock: ctx.clock,
+      onProgress,
+      ...TASK_POLL,
+      check: async () => ((await client.getReplication(live.id)) === undefined ? { done: true, value: true } : { done: false }),
+    }),
+  );
+}
+
+async function deleteWithReplica(located: Located, spec: Spec, live: VcdaReplication, ctx: Context): Promise<void> {
+  const task = await sendDelete(located, spec, live, ctx);
+  if (task !== undefined) {
+    // A DELETE sent again after a lost answer may race the first one: its task failing on a replication that is
+    // gone is the outcome asked for.
+    await waitTask(ctx, located.client, task, `deleting replication of ${vmLabel(spec)}`, spec.timeouts.delete_seconds).catch(async (error: unknown) => {
+      if ((await located.client.getReplication(live.id)) !== undefined) throw error;
+    });
+  }
   ctx.log.info(`${vmLabel(spec)}: replication ${live.id} deleted with its replica on ${live.destination.site} (on_delete.delete_replica: true)`);
 }
 
