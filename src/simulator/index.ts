@@ -2,7 +2,7 @@
  * The embedded simulator (public entry point): the vendor-neutral core (core/) with vSphere Replication
  * and VMware Cloud Director Availability mounted (vr/, vcda/), and the pieces to mount more services next to it.
  *
- * Endpoints served: see core/server.ts (VR API under /api/rest/vr/v2, VCDA API under /vcda, admin API under /_sim).
+ * Endpoints served: see core/server.ts (VR API under /api/rest/vr/v2, VCDA API under /vcda, SDRS API under /sdrs, admin API under /_sim).
  */
 export { startSimulator } from './start';
 export { DEFAULT_TASK_DELAY_MS, SimHost } from './core/server';
@@ -20,6 +20,20 @@ export {
   VCDA_SLA_PROFILE_ID,
   VCDA_DEFAULT_STORAGE_PROFILE,
 } from './vcda/inventory-seed';
+export { SDRS_ACCESS_KEY, SDRS_SECRET_KEY, SDRS_TEST_TOKEN, SDRS_API_ROOT, sdrsService } from './sdrs/service';
+export type { SdrsServiceOptions } from './sdrs/service';
+export type { SdrsAccessKey } from './sdrs/context';
+export {
+  SDRS_PROJECT_ID,
+  SDRS_DOMAIN_ID,
+  SDRS_SOURCE_AZ,
+  SDRS_TARGET_AZ,
+  SDRS_VPC_ID,
+  SDRS_SERVER_IDS,
+  SDRS_VOLUME_IDS,
+  SDRS_SEED_GROUP_ID,
+} from './sdrs/inventory-seed';
+export type { SdrsState, SimSdrsJobRecord, SimSdrsServer, SimSdrsVolume } from './sdrs/types';
 export type { VcdaState, SimVcdaReplication, SimVcdaTaskRecord, SimVcdaSession, SimVcdaVm } from './vcda/types';
 export type {
   SimulatorOptions,

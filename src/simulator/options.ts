@@ -6,6 +6,8 @@
  */
 import type { CoreOptions, MountedService, RunningSimServer } from './core/options';
 import type { ServiceDefinition } from './core/service';
+import type { SdrsServiceOptions } from './sdrs/service';
+import type { SdrsState } from './sdrs/types';
 import type { VcdaServiceOptions } from './vcda/service';
 import type { VcdaState } from './vcda/types';
 import type { VrServiceOptions } from './vr/service';
@@ -19,6 +21,8 @@ export interface SimulatorOptions extends CoreOptions, VrServiceOptions {
   services?: ReadonlyArray<ServiceDefinition<unknown>>;
   /** Options of the VCDA service mounted at /vcda (its `validateResponses` defaults to the top-level one). @default {} */
   vcda?: VcdaServiceOptions;
+  /** Options of the SDRS service mounted at /sdrs (its `validateResponses` defaults to the top-level one). @default {} */
+  sdrs?: SdrsServiceOptions;
 }
 
 export interface RunningSimulator extends RunningSimServer {
@@ -30,6 +34,8 @@ export interface RunningSimulator extends RunningSimServer {
   readonly vr: MountedService<VrState>;
   /** The VCDA service (mounted at /vcda), typed. */
   readonly vcda: MountedService<VcdaState>;
+  /** The SDRS service (mounted at /sdrs; API under /sdrs/v1/{project_id}), typed. */
+  readonly sdrs: MountedService<SdrsState>;
   /** Admin: change a replication by hand (drift), e.g. { status: 'PAUSED' } or { rpo: 30 }. */
   setReplicationStatus(replicationId: string, patch: Record<string, unknown>): void;
 }

@@ -1,11 +1,12 @@
 /**
- * `startSimulator`: the simulator core with VR and VCDA (at /vcda) mounted (and any further services the options name).
+ * `startSimulator`: the simulator core with VR, VCDA (at /vcda) and SDRS (at /sdrs) mounted (and any further services the options name).
  *
- * Endpoints served: see core/server.ts (VR API under /api/rest/vr/v2, VCDA API under /vcda, admin API under /_sim).
+ * Endpoints served: see core/server.ts (VR API under /api/rest/vr/v2, VCDA API under /vcda, SDRS API under /sdrs, admin API under /_sim).
  */
 import { SimHost } from './core/server';
 import type { RunningSimulator, SimulatorOptions } from './options';
 import { applyReplicationDrift } from './vr/replications';
+import { sdrsService } from './sdrs/service';
 import { vcdaService } from './vcda/service';
 import { vrService } from './vr/service';
 
@@ -14,6 +15,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const host = SimHost.create(options);
   const vr = await host.mount(vrService(options));
   const vcda = await host.mount(vcdaService({ validateResponses: options.validateResponses, ...options.vcda }));
+  const sdrs = await host.mount(sdrsService({ validateResponses: options.validateResponses, ...options.sdrs }));
   for (const service of options.services ?? []) await host.mount(service);
   const running = await host.listen();
   return {
@@ -38,6 +40,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     },
     vr,
     vcda,
+    sdrs,
     setReplicationStatus: (replicationId, patch) => {
       vr.change((state) => applyReplicationDrift(state, replicationId, patch));
     },

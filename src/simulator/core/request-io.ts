@@ -9,7 +9,7 @@ import { isRecord, type QueryValues, type SimResponse } from './http';
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 const REDACTED = 'REDACTED';
-const SECRET_HEADERS = new Set(['authorization', 'x-dr-session', 'x-vcav-auth', 'cookie']);
+const SECRET_HEADERS = new Set(['authorization', 'x-dr-session', 'x-vcav-auth', 'x-auth-token', 'cookie']);
 const SECRET_BODY_KEYS = /pass(word)?|secret|token/i;
 
 export type Headers = Record<string, string | string[] | undefined>;

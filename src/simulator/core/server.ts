@@ -362,6 +362,7 @@ export class SimHost implements AdminHost {
       query: call.query,
       headers: call.headers,
       body,
+      rawBody: call.rawBody,
       baseUrl: this.url,
       taskError: fault?.taskError,
     });

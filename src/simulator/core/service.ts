@@ -29,6 +29,8 @@ export interface ServiceRequest {
   query: QueryValues;
   headers: Record<string, string | string[] | undefined>;
   body: unknown;
+  /** The body exactly as received (what an AK/SK signature covers); '' when there was none. */
+  rawBody?: string;
   /** Base URL of the server (scheme://host:port), for links. */
   baseUrl: string;
   /** From a matching fault rule: the task this request creates (where the service says so) ends failed. */

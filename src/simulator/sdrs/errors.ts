@@ -1,0 +1,75 @@
+/**
+ * SDRS's two error shapes and the errors the SDRS handlers throw. The documented shape is
+ * `{"error": {"code", "message"}}`; the huaweicloud Terraform provider reads the pair and protected-instance
+ * errors as a flat `{"error_code", "error_msg"}` (`common.ParseErrorMsg`) and the group errors at `error.code`,
+ * so the simulator answers each family the way the provider reads it: groups and jobs nested, pairs and
+ * instances flat. The API gateway's own refusals (signature, token) are flat with a `request_id`, as APIG's are.
+ * Not-found is HTTP 400: SDRS.1013 group, SDRS.1608 pair, SDRS.0208 protected instance.
+ *
+ * Codes from the reference (OTC error-code table): SDRS.0001, 0201, 1002, 1013, 1601, 1605, 1608, 1611 and
+ * APIGW.0301; SDRS.1017 is "PG state not allowed" there and the simulator also answers it for an empty group
+ * that cannot be started and a group that is not empty on delete; SDRS.1604 (volume already paired), SDRS.1306
+ * (server already protected) and SDRS.1615 (device in use) are the simulator's picks.
+ *
+ * Endpoints served: none.
+ */
+import { randomUUID } from 'node:crypto';
+import { SimApiError, thrownToResponse, type SimResponse } from '../core/http';
+
+export type SdrsErrorShape = 'nested' | 'flat';
+
+export function nestedErrorBody(code: string, message: string): unknown {
+  return { error: { code, message } };
+}
+
+export function flatErrorBody(code: string, message: string): unknown {
+  return { error_code: code, error_msg: message };
+}
+
+export class SdrsApiError extends SimApiError {
+  constructor(status: number, code: string, message: string, readonly shape: SdrsErrorShape = 'nested') {
+    super(status, code, message);
+    this.name = 'SdrsApiError';
+  }
+
+  body(): unknown {
+    if (this.errorCode.startsWith('APIGW.')) return { error_code: this.errorCode, error_msg: this.message, request_id: randomUUID().replace(/-/g, '') };
+    return this.shape === 'flat' ? flatErrorBody(this.errorCode, this.message) : nestedErrorBody(this.errorCode, this.message);
+  }
+}
+
+/** Any thrown value as SDRS answers it (anything unexpected is a 500 SDRS.1014 in the nested shape). */
+export function sdrsThrownToResponse(error: unknown): SimResponse {
+  if (error instanceof SdrsApiError) return { status: error.status, body: error.body() };
+  if (error instanceof SimApiError) return thrownToResponse(error, (_status, code, message) => nestedErrorBody(code, message));
+  const message = error instanceof Error ? error.message : String(error);
+  return { status: 500, body: nestedErrorBody('SDRS.1014', `Simulator error: ${message}`) };
+}
+
+const nested = (code: string, message: string): SdrsApiError => new SdrsApiError(400, code, message, 'nested');
+const flat = (code: string, message: string): SdrsApiError => new SdrsApiError(400, code, message, 'flat');
+
+export const invalidParams = (message: string, shape: SdrsErrorShape): SdrsApiError => new SdrsApiError(400, 'SDRS.0201', message, shape);
+export const invalidProject = (projectId: string): SdrsApiError => nested('SDRS.0001', `Invalid tenant ID: ${projectId}.`);
+export const groupNotFound = (id: string): SdrsApiError => nested('SDRS.1013', `The protection group ${id} does not exist.`);
+export const groupStatusNotAllowed = (id: string, status: string, operation: string, shape: SdrsErrorShape = 'nested'): SdrsApiError =>
+  new SdrsApiError(400, 'SDRS.1002', `The protection group ${id} is ${status}: ${operation} is not allowed in this status.`, shape);
+export const groupHasNoPair = (id: string): SdrsApiError =>
+  nested('SDRS.1017', `The protection group ${id} contains no replication pair: protection cannot be enabled.`);
+export const groupNotEmpty = (id: string, pairs: number, instances: number): SdrsApiError =>
+  nested('SDRS.1017', `The protection group ${id} still contains ${pairs} replication pair(s) and ${instances} protected instance(s): it cannot be deleted.`);
+export const pairNotFound = (id: string): SdrsApiError => flat('SDRS.1608', `The replication pair ${id} does not exist.`);
+export const pairStatusNotAllowed = (id: string, status: string, operation: string): SdrsApiError =>
+  flat('SDRS.1601', `The replication pair ${id} is ${status}: ${operation} is not allowed in this status.`);
+export const pairAttached = (id: string, instanceId: string): SdrsApiError =>
+  flat('SDRS.1605', `The replication pair ${id} is attached to protected instance ${instanceId}: detach it first.`);
+export const pairNotInGroup = (id: string, groupId: string): SdrsApiError => flat('SDRS.1611', `The replication pair ${id} is not in protection group ${groupId}.`);
+export const volumeAlreadyPaired = (volumeId: string, pairId: string): SdrsApiError =>
+  flat('SDRS.1604', `The volume ${volumeId} is already in replication pair ${pairId}.`);
+export const instanceNotFound = (id: string): SdrsApiError => flat('SDRS.0208', `The protected instance ${id} does not exist.`);
+export const serverAlreadyProtected = (serverId: string, instanceId: string): SdrsApiError =>
+  flat('SDRS.1306', `The server ${serverId} is already protected by protected instance ${instanceId}.`);
+export const deviceInUse = (instanceId: string, device: string): SdrsApiError =>
+  flat('SDRS.1615', `The device ${device} of protected instance ${instanceId} is already in use.`);
+export const jobNotFound = (id: string): SdrsApiError => nested('SDRS.0201', `The job ${id} does not exist.`);
+export const authFailed = (message: string): SdrsApiError => new SdrsApiError(401, 'APIGW.0301', `Incorrect IAM authentication information: ${message}`, 'flat');

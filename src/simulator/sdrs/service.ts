@@ -1,0 +1,152 @@
+/**
+ * Huawei Cloud SDRS as a simulator service, mounted at `/sdrs` (the API is `/sdrs/v1/{project_id}/…`, so a
+ * client's endpoint is `<url>/sdrs`): its state (seeded, or the `sdrs` section of the state file; tokens are
+ * never saved), the dispatcher validating requests and responses against repliform's contract (api.ts,
+ * specs/sdrs-api.json), its jobs on the shared engine, its nested error body for the core's faults and rate
+ * limit, and the drift routes it adds to the admin API.
+ *
+ * Endpoints served:
+ *   /sdrs/v1/{project_id}/**                      the SDRS API (api.ts)
+ *   POST   /_sim/sdrs/server-groups               a group made by hand (drift.ts)
+ *   POST   /_sim/sdrs/server-groups/{id}          group drift (protection stopped by hand, status, name)
+ *   POST   /_sim/sdrs/replications/{id}           pair drift (status error, failure_detail, fault_level)
+ *   DELETE /_sim/sdrs/{server-groups|replications|protected-instances}/{id}   removed behind repliform's back
+ *   POST   /_sim/sdrs/tokens                      issue an IAM token for X-Auth-Token
+ */
+import type { SimResponse } from '../core/http';
+import { isRecord } from '../core/http';
+import { createOpenApiBackend, findFileAbove, readOpenApiDocument } from '../core/openapi';
+import { notAStateFile } from '../core/persistence';
+import type { ServiceAdminRoute, ServiceDefinition, ServiceMount, ServiceRequest, ServiceResult, SimService } from '../core/service';
+import { SdrsApi } from './api';
+import type { SdrsAccessKey, SdrsContext } from './context';
+import { createGroupByHand, driftGroup, driftPair, issueToken, removeByHand, type RemovableKind } from './drift';
+import { nestedErrorBody } from './errors';
+import { seedSdrsState } from './inventory-seed';
+import type { SdrsState, SimSdrsJobRecord } from './types';
+
+export const SDRS_SERVICE_NAME = 'sdrs';
+export const SDRS_API_ROOT = '/sdrs';
+export const SDRS_SPEC_FILE = 'specs/sdrs-api.json';
+
+/** The simulator's access key and its secret key (what HW_AK / HW_SK are against the simulator). */
+export const SDRS_ACCESS_KEY = 'SIM-AK-SDRS0000000000001';
+export const SDRS_SECRET_KEY = 'Sim-Sdrs-Secret-Key-0000000000000000001';
+/** A token always accepted in `X-Auth-Token` (tests); others come from `POST /_sim/sdrs/tokens`. */
+export const SDRS_TEST_TOKEN = 'MIIsim-sdrs-test-token';
+
+export interface SdrsServiceOptions {
+  /** AK/SK pairs whose signatures are accepted. @default [{ SDRS_ACCESS_KEY, SDRS_SECRET_KEY }] */
+  accessKeys?: readonly SdrsAccessKey[];
+  /** Tokens always accepted in X-Auth-Token. @default [SDRS_TEST_TOKEN] */
+  fixedTokens?: readonly string[];
+  /** Validate every JSON response against the contract; a violation becomes a 500 naming the field. @default false */
+  validateResponses?: boolean;
+  /** Path of the contract. @default specs/sdrs-api.json found above this module */
+  specPath?: string;
+}
+
+const PERSISTED_ARRAYS = ['groups', 'pairs', 'instances', 'jobs'] as const;
+
+function loadSdrsState(saved: ServiceMount['saved']): SdrsState {
+  if (!saved || saved.section === undefined) return seedSdrsState();
+  const { section, file } = saved;
+  if (!isRecord(section) || !isRecord(section.inventory)) throw notAStateFile(file);
+  for (const key of PERSISTED_ARRAYS) {
+    if (!Array.isArray(section[key])) throw new Error(`${file}: sdrs.${key} must be an array`);
+  }
+  return { ...(section as unknown as SdrsState), tokens: [] };
+}
+
+const REMOVABLE = /^\/(server-groups|replications|protected-instances)\/([^/]+)$/;
+
+class SdrsService implements SimService<SdrsState> {
+  readonly name = SDRS_SERVICE_NAME;
+  readonly basePath = SDRS_API_ROOT;
+  readonly errorCodes = { invalidJson: 'SDRS.0201', rateLimited: 'APIGW.0308' };
+  readonly adminRoutes: readonly ServiceAdminRoute[] = [
+    { method: 'POST', path: /^\/server-groups$/, handle: (body) => ({ status: 201, body: createGroupByHand(this.context, body) }) },
+    { method: 'POST', path: /^\/server-groups\/([^/]+)$/, handle: (body, match) => this.ok(driftGroup(this.context, this.idOf(match), body ?? {})) },
+    { method: 'POST', path: /^\/replications\/([^/]+)$/, handle: (body, match) => this.ok(driftPair(this.context, this.idOf(match), body ?? {})) },
+    { method: 'DELETE', path: REMOVABLE, handle: (_body, match) => this.remove(match) },
+    { method: 'POST', path: /^\/tokens$/, handle: () => ({ status: 201, body: { token: issueToken(this.context) } }) },
+  ];
+
+  constructor(private readonly api: SdrsApi) {}
+
+  private get context(): SdrsContext {
+    return this.api.context;
+  }
+
+  get state(): SdrsState {
+    return this.context.state;
+  }
+
+  get issuedSessionIds(): readonly string[] {
+    return this.context.issuedTokens;
+  }
+
+  errorBody(_status: number, code: string, message: string): unknown {
+    return nestedErrorBody(code, message);
+  }
+
+  dispatch(request: ServiceRequest): ServiceResult {
+    return this.api.dispatch(request);
+  }
+
+  advance(now: number): boolean {
+    return this.api.advance(now);
+  }
+
+  taskRecords(): readonly SimSdrsJobRecord[] {
+    return this.state.jobs;
+  }
+
+  snapshot(): unknown {
+    const { tokens: _tokens, ...persisted } = this.state;
+    void _tokens;
+    return persisted;
+  }
+
+  /** Issued tokens stop working (the fixed test tokens stay valid). */
+  expireSessions(): void {
+    this.state.tokens = [];
+  }
+
+  private idOf(match: RegExpExecArray, group = 1): string {
+    return decodeURIComponent(match[group] ?? '');
+  }
+
+  private ok(body: unknown): SimResponse {
+    return { status: 200, body };
+  }
+
+  private remove(match: RegExpExecArray): SimResponse {
+    removeByHand(this.context, (match[1] ?? 'replications') as RemovableKind, this.idOf(match, 2));
+    return { status: 204 };
+  }
+}
+
+function sdrsContext(mount: ServiceMount, options: SdrsServiceOptions): SdrsContext {
+  return {
+    state: loadSdrsState(mount.saved),
+    clock: mount.runtime.clock,
+    ids: mount.runtime.ids,
+    taskDelayMs: mount.runtime.taskDelayMs,
+    accessKeys: options.accessKeys ?? [{ accessKey: SDRS_ACCESS_KEY, secretKey: SDRS_SECRET_KEY }],
+    fixedTokens: options.fixedTokens ?? [SDRS_TEST_TOKEN],
+    issuedTokens: [],
+  };
+}
+
+/** The SDRS service, to mount on a simulator host (`startSimulator` mounts it next to VR and VCDA). */
+export function sdrsService(options: SdrsServiceOptions = {}): ServiceDefinition<SdrsState> {
+  return {
+    name: SDRS_SERVICE_NAME,
+    create: async (mount) => {
+      const document = readOpenApiDocument(options.specPath ?? findFileAbove(SDRS_SPEC_FILE, __dirname));
+      const openApi = await createOpenApiBackend(document, SDRS_API_ROOT);
+      return new SdrsService(new SdrsApi(openApi, sdrsContext(mount, options), options.validateResponses ?? false));
+    },
+  };
+}
