@@ -182,10 +182,10 @@ describe('simulator core with two services in one process', () => {
   });
 
   it('rejects a fault rule naming a service that is not mounted, naming the field and the mounted ones', async () => {
-    const answer = await admin.post('/faults', [{ path: '/**', status: 500, service: 'sdrs' }]);
+    const answer = await admin.post('/faults', [{ path: '/**', status: 500, service: 'nsx' }]);
 
     expect(answer.status).toBe(400);
-    expect(answer.data).toMatchObject({ error_code: 'SIM.INVALID_FAULT_RULE', message: "rule [0]: fault rule field 'service' must be one of vr, vcda, jobs, got 'sdrs'" });
+    expect(answer.data).toMatchObject({ error_code: 'SIM.INVALID_FAULT_RULE', message: "rule [0]: fault rule field 'service' must be one of vr, vcda, sdrs, jobs, got 'nsx'" });
     expect(t.sim.faults.rules()).toEqual([]);
   });
 
@@ -247,7 +247,7 @@ describe('simulator state file with two services', () => {
     const saved = JSON.parse(readFileSync(stateFile, 'utf8')) as Record<string, unknown>;
     const second = await startTestSim({ stateFile, services: [jobsService()] });
     try {
-      expect(Object.keys(saved)).toEqual(['version', 'vr', 'vcda', 'jobs']);
+      expect(Object.keys(saved)).toEqual(['version', 'vr', 'vcda', 'sdrs', 'jobs']);
       const widgets = await axios.get(`${second.sim.url}/v1/p/widgets`);
       expect(widgets.data.widgets.map((widget: { name: string }) => widget.name)).toEqual(['kept']);
     } finally {
