@@ -19,10 +19,22 @@ export const sdrsNameSchema = z
 
 const id = z.string().min(1);
 
-/** A protection group made by this code (or another stack), by its natural key: name + AZs + VPC. */
+/**
+ * A protection group made by this code (or another stack), by its natural key: AZs + VPC, and its owner (the
+ * `owner` of its own spec: found by its description's marker, so a rename does not lose it) or its name (the
+ * fallback, for groups without a marker). Constructs give the owner and leave the name out, so that renaming a
+ * group never changes the identity of its pairs and instances.
+ */
 export const sdrsGroupKeySchema = z
-  .object({ name: sdrsNameSchema, source_availability_zone: id, target_availability_zone: id, source_vpc_id: id })
-  .strict();
+  .object({
+    source_availability_zone: id,
+    target_availability_zone: id,
+    source_vpc_id: id,
+    owner: z.string().min(1).optional(),
+    name: sdrsNameSchema.optional(),
+  })
+  .strict()
+  .refine((ref) => ref.owner !== undefined || ref.name !== undefined, { message: 'name the group by its owner or its name', path: ['name'] });
 /** A protection group made elsewhere, by id. */
 export const sdrsGroupIdSchema = z.object({ id }).strict();
 export const sdrsGroupRefSchema = z.union([sdrsGroupIdSchema, sdrsGroupKeySchema]);

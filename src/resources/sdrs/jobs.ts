@@ -1,0 +1,23 @@
+/**
+ * Waiting on an SDRS job with progress and the spec's timeout. Polled from 250 ms, backing off to 5 s at most
+ * (the Terraform provider family sleeps a flat 5 s before every poll; most SDRS jobs end in seconds).
+ *
+ * @api SDRS GET {P}/jobs/{job_id}
+ */
+import { jobEntity, type SdrsClient } from '../../../lib/client/sdrs/sdrs-client';
+import type { SdrsJob } from '../../../lib/client/sdrs/types';
+import type { Context } from '../contract';
+import { withProgress } from '../task-progress';
+
+const JOB_POLL = { minDelayMs: 250, maxDelayMs: 5000 };
+
+export async function waitJob(ctx: Context, client: SdrsClient, jobId: string, label: string, timeoutSeconds: number): Promise<SdrsJob> {
+  return withProgress(ctx, label, (onProgress) => client.waitForJob(jobId, { timeoutMs: timeoutSeconds * 1000, signal: ctx.signal, onProgress, ...JOB_POLL }));
+}
+
+/** The id a finished create job names (`server_group_id`, `replication_pair_id`, `protected_instance_id`). */
+export function madeId(job: SdrsJob, key: string, what: string): string {
+  const id = jobEntity(job, key);
+  if (id === undefined) throw new Error(`SDRS job ${job.job_id} (${job.job_type ?? 'create'}) succeeded without naming the ${what} it made (entities.${key})`);
+  return id;
+}

@@ -1,0 +1,161 @@
+/**
+ * Handler of kind `sdrs.protected-instance`: find-or-create by group + production server; rename in place; delete
+ * keeps the DR-site server (and its EIP) unless `on_delete.delete_target_server` / `delete_target_eip`.
+ *
+ * @api SDRS GET    {P}/server-groups?offset=&limit=  (or GET {P}/server-groups/{id})
+ * @api SDRS GET    {P}/protected-instances?server_group_id=&offset=&limit=
+ * @api SDRS GET    {P}/protected-instances/{id}
+ * @api SDRS POST   {P}/protected-instances
+ * @api SDRS PUT    {P}/protected-instances/{id}
+ * @api SDRS DELETE {P}/protected-instances/{id}   (body {delete_target_server, delete_target_eip})
+ * @api SDRS GET    {P}/jobs/{job_id}
+ */
+import type { SdrsClient } from '../../../../lib/client/sdrs/sdrs-client';
+import type { SdrsCreateProtectedInstance, SdrsProtectedInstance } from '../../../../lib/client/sdrs/types';
+import type { Context, LifecycleAction, ResourceHandler } from '../../contract';
+import { parseSpec } from '../../parse-spec';
+import { claimExisting, mayRemove } from '../claim';
+import { sdrsClient } from '../client';
+import { madeId, waitJob } from '../jobs';
+import { markerIn, ownerMarker } from '../marker';
+import { findGroup, findInstance, requireGroup } from '../resolve';
+import {
+  sdrsProtectedInstanceDeleteSpecSchema,
+  sdrsProtectedInstanceSpecSchema,
+  type SdrsProtectedInstanceDeleteSpec,
+  type SdrsProtectedInstanceSpec,
+} from './schema';
+
+type Spec = SdrsProtectedInstanceSpec;
+type AnySpec = Spec | SdrsProtectedInstanceDeleteSpec;
+
+/** What `read` reports about a live protected instance. */
+export interface SdrsProtectedInstanceState {
+  readonly id: string;
+  readonly name: string;
+  readonly group_id: string;
+  readonly server_id: string;
+  readonly target_server_id: string | null;
+  readonly status: string;
+  readonly attachments: readonly { readonly pair_id: string; readonly device: string }[];
+  readonly marker: string | null;
+}
+
+export function toInstanceState(instance: SdrsProtectedInstance): SdrsProtectedInstanceState {
+  return {
+    id: instance.id,
+    name: instance.name,
+    group_id: instance.server_group_id,
+    server_id: instance.source_server,
+    target_server_id: instance.target_server ?? null,
+    status: instance.status,
+    attachments: (instance.attachment ?? []).map((a) => ({ pair_id: a.replication ?? '', device: a.device ?? '' })),
+    marker: markerIn(instance.description) ?? null,
+  };
+}
+
+function label(spec: AnySpec): string {
+  return `protected instance of server ${spec.server_id}`;
+}
+
+function createBody(spec: Spec, groupId: string): SdrsCreateProtectedInstance {
+  const optional = { cluster_id: spec.cluster_id, primary_subnet_id: spec.primary_subnet_id, primary_ip_address: spec.primary_ip_address, flavorRef: spec.flavorRef };
+  const given = Object.fromEntries(Object.entries(optional).filter(([, value]) => value !== null));
+  return { server_group_id: groupId, server_id: spec.server_id, name: spec.name, description: ownerMarker(spec.owner), ...given };
+}
+
+async function createNew(client: SdrsClient, spec: Spec, groupId: string, ctx: Context): Promise<SdrsProtectedInstance> {
+  const jobId = await client.createProtectedInstance(createBody(spec, groupId));
+  const job = await waitJob(ctx, client, jobId, `protecting server ${spec.server_id} (group ${groupId}): creating its DR-site server`, spec.timeouts.create_seconds);
+  const id = madeId(job, 'protected_instance_id', 'protected instance');
+  const instance = await client.getProtectedInstance(id);
+  if (instance === undefined) throw new Error(`protected instance ${id} is not found right after its create job succeeded`);
+  ctx.log.info(`${label(spec)}: created as ${id} in group ${groupId}`);
+  return instance;
+}
+
+async function rename(client: SdrsClient, spec: Spec, live: SdrsProtectedInstance, ctx: Context): Promise<SdrsProtectedInstance> {
+  if (live.name === spec.name) return live;
+  ctx.log.info(`${label(spec)}: renaming ${live.id} in place: "${live.name}" → "${spec.name}"`);
+  return client.renameProtectedInstance(live.id, spec.name);
+}
+
+async function create(spec: Spec, ctx: Context): Promise<SdrsProtectedInstanceState> {
+  const client = ctx.clients.get(sdrsClient, spec.connection);
+  const group = await requireGroup(client, spec.group, 'group');
+  const existing = await findInstance(client, group.id, spec.server_id);
+  if (existing === undefined) return toInstanceState(await createNew(client, spec, group.id, ctx));
+  claimExisting(
+    {
+      subject: label(spec),
+      object: `protected instance ${existing.id} "${existing.name}", ${existing.status}`,
+      description: existing.description,
+      owner: spec.owner,
+      adopt: spec.adopt,
+      differences: [],
+      removal: `delete protected instance ${existing.id}`,
+    },
+    ctx,
+  );
+  return toInstanceState(await rename(client, spec, existing, ctx));
+}
+
+async function locate(spec: AnySpec, ctx: Context): Promise<{ client: SdrsClient; instance: SdrsProtectedInstance | undefined }> {
+  const client = ctx.clients.get(sdrsClient, spec.connection);
+  const group = await findGroup(client, spec.group);
+  return { client, instance: group === undefined ? undefined : await findInstance(client, group.id, spec.server_id) };
+}
+
+async function read(spec: AnySpec, ctx: Context): Promise<SdrsProtectedInstanceState | undefined> {
+  const { instance } = await locate(spec, ctx);
+  return instance === undefined ? undefined : toInstanceState(instance);
+}
+
+async function update(spec: Spec, ctx: Context): Promise<SdrsProtectedInstanceState> {
+  const { client, instance } = await locate(spec, ctx);
+  if (instance === undefined) {
+    ctx.log.warn(`${label(spec)}: no protected instance to rename; creating it`);
+    return create(spec, ctx);
+  }
+  return toInstanceState(await rename(client, spec, instance, ctx));
+}
+
+async function remove(spec: AnySpec, ctx: Context): Promise<void> {
+  const { client, instance } = await locate(spec, ctx);
+  if (instance === undefined) {
+    ctx.log.info(`${label(spec)}: no such protected instance; nothing to remove`);
+    return;
+  }
+  if (!mayRemove(instance.description, spec.owner, spec.adopt)) {
+    ctx.log.warn(`${label(spec)}: NOT deleting protected instance ${instance.id}: it does not carry this code's marker (${ownerMarker(spec.owner)}) and adopt is false; it stays as it is`);
+    return;
+  }
+  const { delete_target_server: deleteTargetServer, delete_target_eip: deleteTargetEip } = spec.on_delete;
+  const jobId = await client.deleteProtectedInstance(instance.id, { deleteTargetServer, deleteTargetEip });
+  if (jobId !== undefined) await waitJob(ctx, client, jobId, `deleting protected instance ${instance.id}`, spec.timeouts.delete_seconds);
+  const target = instance.target_server ?? 'the DR-site server';
+  const server = deleteTargetServer ? `its DR-site server ${target} DELETED (on_delete.delete_target_server: true)` : `its DR-site server ${target} is KEPT`;
+  const eip = deleteTargetEip ? ', its EIP DELETED' : '';
+  (deleteTargetServer ? ctx.log.warn : ctx.log.info).call(ctx.log, `${label(spec)}: protected instance ${instance.id} deleted; ${server}${eip}`);
+}
+
+function parse(raw: unknown, action: LifecycleAction): AnySpec {
+  const kind = 'sdrs.protected-instance';
+  return action === 'delete' ? parseSpec(sdrsProtectedInstanceDeleteSpecSchema, raw, kind) : parseSpec(sdrsProtectedInstanceSpecSchema, raw, kind);
+}
+
+/** Create and update parse the full spec; the handler's type is the wider one of delete. */
+function full(spec: AnySpec): Spec {
+  if (spec.name === undefined) throw new Error('sdrs.protected-instance: create/update called with a destroy-time spec (no name)');
+  return { ...spec, name: spec.name };
+}
+
+export const sdrsProtectedInstanceHandler: ResourceHandler<AnySpec, SdrsProtectedInstanceState> = {
+  kind: 'sdrs.protected-instance',
+  parseSpec: parse,
+  describe: label,
+  create: (spec, ctx) => create(full(spec), ctx),
+  read,
+  update: (spec, ctx) => update(full(spec), ctx),
+  delete: remove,
+};

@@ -1,0 +1,170 @@
+/**
+ * Handler of kind `sdrs.protection-group`: find-or-create by owner marker (or name) within AZs + VPC; rename in
+ * place; delete the group (SDRS refuses while it still has pairs or instances: they are destroyed first).
+ *
+ * @api SDRS GET    {P}/server-groups?offset=&limit=
+ * @api SDRS GET    {P}/server-groups/{id}
+ * @api SDRS POST   {P}/server-groups
+ * @api SDRS PUT    {P}/server-groups/{id}
+ * @api SDRS DELETE {P}/server-groups/{id}
+ * @api SDRS GET    {P}/jobs/{job_id}
+ */
+import type { SdrsClient } from '../../../../lib/client/sdrs/sdrs-client';
+import type { SdrsServerGroup } from '../../../../lib/client/sdrs/types';
+import type { Context, LifecycleAction, ResourceHandler } from '../../contract';
+import { parseSpec } from '../../parse-spec';
+import { claimExisting, mayRemove } from '../claim';
+import { sdrsClient } from '../client';
+import { madeId, waitJob } from '../jobs';
+import { markerIn, ownerMarker } from '../marker';
+import { findGroupByKey } from '../resolve';
+import { sdrsProtectionGroupDeleteSpecSchema, sdrsProtectionGroupSpecSchema, type SdrsProtectionGroupDeleteSpec, type SdrsProtectionGroupSpec } from './schema';
+
+type Spec = SdrsProtectionGroupSpec;
+type AnySpec = Spec | SdrsProtectionGroupDeleteSpec;
+
+/** What `read` reports about a live group. */
+export interface SdrsProtectionGroupState {
+  readonly id: string;
+  readonly name: string;
+  readonly status: string;
+  /** `started` / `stopped` as SDRS reports it; null when not reported. */
+  readonly protected_status: string | null;
+  readonly source_availability_zone: string;
+  readonly target_availability_zone: string;
+  readonly source_vpc_id: string;
+  readonly domain_id: string | null;
+  readonly dr_type: string | null;
+  readonly replication_num: number;
+  readonly protected_instance_num: number;
+  /** The ownership marker of the description (`rf:<hash>`); null when there is none. */
+  readonly marker: string | null;
+}
+
+export function toGroupState(group: SdrsServerGroup): SdrsProtectionGroupState {
+  return {
+    id: group.id,
+    name: group.name,
+    status: group.status,
+    protected_status: group.protected_status ?? null,
+    source_availability_zone: group.source_availability_zone,
+    target_availability_zone: group.target_availability_zone,
+    source_vpc_id: group.source_vpc_id,
+    domain_id: group.domain_id ?? null,
+    dr_type: group.dr_type ?? null,
+    replication_num: group.replication_num ?? 0,
+    protected_instance_num: group.protected_instance_num ?? 0,
+    marker: markerIn(group.description) ?? null,
+  };
+}
+
+function label(spec: AnySpec): string {
+  return `protection group ${spec.name ?? `of ${spec.owner ?? '(unnamed)'}`} (${spec.source_availability_zone} → ${spec.target_availability_zone})`;
+}
+
+/** The spec's own group: marked by its owner, else named as the spec names it. */
+export async function findOwnGroup(client: SdrsClient, spec: AnySpec): Promise<SdrsServerGroup | undefined> {
+  return findGroupByKey(client, { ...spec, owner: spec.owner });
+}
+
+function identityDifferences(spec: Spec, live: SdrsServerGroup): string[] {
+  const differences: string[] = [];
+  if ((live.domain_id ?? null) !== spec.domain_id) differences.push(`domain_id: live ${JSON.stringify(live.domain_id ?? null)}, code ${JSON.stringify(spec.domain_id)}`);
+  if ((live.dr_type ?? null) !== spec.dr_type) differences.push(`dr_type: live ${JSON.stringify(live.dr_type ?? null)}, code ${JSON.stringify(spec.dr_type)}`);
+  return differences;
+}
+
+async function createNew(client: SdrsClient, spec: Spec, ctx: Context): Promise<SdrsServerGroup> {
+  const jobId = await client.createProtectionGroup({
+    name: spec.name,
+    description: ownerMarker(spec.owner),
+    source_availability_zone: spec.source_availability_zone,
+    target_availability_zone: spec.target_availability_zone,
+    domain_id: spec.domain_id,
+    source_vpc_id: spec.source_vpc_id,
+    ...(spec.dr_type !== null ? { dr_type: spec.dr_type } : {}),
+  });
+  const job = await waitJob(ctx, client, jobId, `creating ${label(spec)}`, spec.timeouts.create_seconds);
+  const id = madeId(job, 'server_group_id', 'protection group');
+  const group = await client.getProtectionGroup(id);
+  if (group === undefined) throw new Error(`protection group ${id} is not found right after its create job succeeded`);
+  ctx.log.info(`${label(spec)}: created as ${id}`);
+  return group;
+}
+
+async function rename(client: SdrsClient, spec: Spec, live: SdrsServerGroup, ctx: Context): Promise<SdrsServerGroup> {
+  if (live.name === spec.name) return live;
+  ctx.log.info(`${label(spec)}: renaming ${live.id} in place: "${live.name}" → "${spec.name}"`);
+  return client.renameProtectionGroup(live.id, spec.name);
+}
+
+async function create(spec: Spec, ctx: Context): Promise<SdrsProtectionGroupState> {
+  const client = ctx.clients.get(sdrsClient, spec.connection);
+  const existing = await findOwnGroup(client, spec);
+  if (existing === undefined) return toGroupState(await createNew(client, spec, ctx));
+  claimExisting(
+    {
+      subject: label(spec),
+      object: `protection group ${existing.id} "${existing.name}", ${existing.status}`,
+      description: existing.description,
+      owner: spec.owner,
+      adopt: spec.adopt,
+      differences: identityDifferences(spec, existing),
+      removal: `delete protection group ${existing.id}`,
+    },
+    ctx,
+  );
+  return toGroupState(await rename(client, spec, existing, ctx));
+}
+
+async function read(spec: AnySpec, ctx: Context): Promise<SdrsProtectionGroupState | undefined> {
+  const found = await findOwnGroup(ctx.clients.get(sdrsClient, spec.connection), spec);
+  return found === undefined ? undefined : toGroupState(found);
+}
+
+async function update(spec: Spec, ctx: Context): Promise<SdrsProtectionGroupState> {
+  const client = ctx.clients.get(sdrsClient, spec.connection);
+  const existing = await findOwnGroup(client, spec);
+  if (existing === undefined) {
+    ctx.log.warn(`${label(spec)}: no group to rename; creating it`);
+    return create(spec, ctx);
+  }
+  return toGroupState(await rename(client, spec, existing, ctx));
+}
+
+async function remove(spec: SdrsProtectionGroupDeleteSpec, ctx: Context): Promise<void> {
+  const client = ctx.clients.get(sdrsClient, spec.connection);
+  const live = await findOwnGroup(client, spec);
+  if (live === undefined) {
+    ctx.log.info(`${label(spec)}: no such group; nothing to remove`);
+    return;
+  }
+  if (!mayRemove(live.description, spec.owner, spec.adopt)) {
+    ctx.log.warn(`${label(spec)}: NOT deleting protection group ${live.id}: it does not carry this code's marker (${ownerMarker(spec.owner)}) and adopt is false; it stays as it is`);
+    return;
+  }
+  const jobId = await client.deleteProtectionGroup(live.id);
+  if (jobId !== undefined) await waitJob(ctx, client, jobId, `deleting protection group ${live.id}`, spec.timeouts.delete_seconds);
+  ctx.log.info(`${label(spec)}: protection group ${live.id} deleted`);
+}
+
+/** Delete (and the review's live read) accept the destroy-time spec, which has no name. */
+export function parseAny(raw: unknown, action: LifecycleAction): AnySpec {
+  return action === 'delete' ? parseSpec(sdrsProtectionGroupDeleteSpecSchema, raw, 'sdrs.protection-group') : parseSpec(sdrsProtectionGroupSpecSchema, raw, 'sdrs.protection-group');
+}
+
+export const sdrsProtectionGroupHandler: ResourceHandler<AnySpec, SdrsProtectionGroupState> = {
+  kind: 'sdrs.protection-group',
+  parseSpec: parseAny,
+  describe: label,
+  create: (spec, ctx) => create(requireName(spec), ctx),
+  read,
+  update: (spec, ctx) => update(requireName(spec), ctx),
+  delete: remove,
+};
+
+/** Create and update parse the full spec (with a name); the type of the handler is the wider one of delete. */
+function requireName(spec: AnySpec): Spec {
+  if (spec.name === undefined) throw new Error('sdrs.protection-group: create/update called with a destroy-time spec (no name)');
+  return { ...spec, name: spec.name };
+}

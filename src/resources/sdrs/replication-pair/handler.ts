@@ -1,0 +1,174 @@
+/**
+ * Handler of kind `sdrs.replication-pair`: find-or-create by group + production volume; rename and expand in
+ * place (never shrink); delete keeps the DR-site volume unless `on_delete.delete_target_volume`.
+ *
+ * @api SDRS GET    {P}/server-groups?offset=&limit=  (or GET {P}/server-groups/{id})
+ * @api SDRS GET    {P}/replications?server_group_id=&offset=&limit=
+ * @api SDRS GET    {P}/replications/{id}
+ * @api SDRS POST   {P}/replications
+ * @api SDRS PUT    {P}/replications/{id}
+ * @api SDRS POST   {P}/replications/{id}/action   ({"extend-replication":{"new_size":N}})
+ * @api SDRS DELETE {P}/replications/{id}          (body {replication:{server_group_id, delete_target_volume}})
+ * @api SDRS GET    {P}/jobs/{job_id}
+ */
+import type { SdrsClient } from '../../../../lib/client/sdrs/sdrs-client';
+import type { SdrsReplication } from '../../../../lib/client/sdrs/types';
+import type { Context, LifecycleAction, ResourceHandler } from '../../contract';
+import { InputError } from '../../errors';
+import { parseSpec } from '../../parse-spec';
+import { claimExisting, mayRemove } from '../claim';
+import { sdrsClient } from '../client';
+import { madeId, waitJob } from '../jobs';
+import { markerIn, ownerMarker } from '../marker';
+import { drVolume, findGroup, findPair, productionVolume, requireGroup } from '../resolve';
+import { sdrsReplicationPairDeleteSpecSchema, sdrsReplicationPairSpecSchema, type SdrsReplicationPairDeleteSpec, type SdrsReplicationPairSpec } from './schema';
+
+type Spec = SdrsReplicationPairSpec;
+type AnySpec = Spec | SdrsReplicationPairDeleteSpec;
+
+/** What `read` reports about a live pair. */
+export interface SdrsReplicationPairState {
+  readonly id: string;
+  readonly name: string;
+  readonly group_id: string;
+  readonly volume_id: string;
+  readonly target_volume_id: string | null;
+  readonly status: string;
+  readonly replication_status: string | null;
+  readonly size_gb: number | null;
+  readonly marker: string | null;
+}
+
+export function toPairState(pair: SdrsReplication): SdrsReplicationPairState {
+  return {
+    id: pair.id,
+    name: pair.name,
+    group_id: pair.server_group_id,
+    volume_id: productionVolume(pair),
+    target_volume_id: drVolume(pair),
+    status: pair.status,
+    replication_status: pair.replication_status ?? null,
+    size_gb: pair.record_metadata?.volume_size ?? null,
+    marker: markerIn(pair.description) ?? null,
+  };
+}
+
+function label(spec: AnySpec): string {
+  return `replication pair of volume ${spec.volume_id}`;
+}
+
+async function createNew(client: SdrsClient, spec: Spec, groupId: string, ctx: Context): Promise<SdrsReplication> {
+  const jobId = await client.createReplication({ server_group_id: groupId, volume_id: spec.volume_id, name: spec.name, description: ownerMarker(spec.owner) });
+  const job = await waitJob(ctx, client, jobId, `creating ${label(spec)} (group ${groupId})`, spec.timeouts.create_seconds);
+  const id = madeId(job, 'replication_pair_id', 'replication pair');
+  const pair = await client.getReplication(id);
+  if (pair === undefined) throw new Error(`replication pair ${id} is not found right after its create job succeeded`);
+  ctx.log.info(`${label(spec)}: created as ${id} in group ${groupId}; the initial sync of the volume runs now`);
+  return pair;
+}
+
+/** A size below the live one is bad input: SDRS (and the volume) never shrink. */
+function checkSize(spec: Spec, live: SdrsReplication): void {
+  const current = live.record_metadata?.volume_size;
+  if (spec.size_gb !== null && current !== undefined && spec.size_gb < current) {
+    throw new InputError('size_gb', `must be at least ${current} GB, the size of volume ${spec.volume_id} (SDRS only expands, never shrinks), got ${spec.size_gb}`);
+  }
+}
+
+async function applySettings(client: SdrsClient, spec: Spec, live: SdrsReplication, ctx: Context): Promise<SdrsReplication> {
+  checkSize(spec, live);
+  let current = live;
+  if (current.name !== spec.name) {
+    ctx.log.info(`${label(spec)}: renaming ${live.id} in place: "${current.name}" → "${spec.name}"`);
+    current = await client.renameReplication(live.id, spec.name);
+  }
+  const size = current.record_metadata?.volume_size;
+  if (spec.size_gb !== null && size !== undefined && spec.size_gb > size) {
+    ctx.log.info(`${label(spec)}: expanding ${live.id} in place (no resync): ${size} → ${spec.size_gb} GB, both volumes`);
+    const jobId = await client.expandReplication(live.id, spec.size_gb);
+    await waitJob(ctx, client, jobId, `expanding ${label(spec)} to ${spec.size_gb} GB`, spec.timeouts.update_seconds);
+    const after = await client.getReplication(live.id);
+    if (after === undefined) throw new Error(`replication pair ${live.id} is gone right after its expand job succeeded`);
+    current = after;
+  }
+  return current;
+}
+
+async function create(spec: Spec, ctx: Context): Promise<SdrsReplicationPairState> {
+  const client = ctx.clients.get(sdrsClient, spec.connection);
+  const group = await requireGroup(client, spec.group, 'group');
+  const existing = await findPair(client, group.id, spec.volume_id);
+  if (existing === undefined) return toPairState(await applySettings(client, spec, await createNew(client, spec, group.id, ctx), ctx));
+  checkSize(spec, existing);
+  claimExisting(
+    {
+      subject: label(spec),
+      object: `replication pair ${existing.id} "${existing.name}", ${existing.status}`,
+      description: existing.description,
+      owner: spec.owner,
+      adopt: spec.adopt,
+      differences: [],
+      removal: `delete replication pair ${existing.id}`,
+    },
+    ctx,
+  );
+  return toPairState(await applySettings(client, spec, existing, ctx));
+}
+
+async function locate(spec: AnySpec, ctx: Context): Promise<{ client: SdrsClient; pair: SdrsReplication | undefined; groupId: string | undefined }> {
+  const client = ctx.clients.get(sdrsClient, spec.connection);
+  const group = await findGroup(client, spec.group);
+  return { client, groupId: group?.id, pair: group === undefined ? undefined : await findPair(client, group.id, spec.volume_id) };
+}
+
+async function read(spec: AnySpec, ctx: Context): Promise<SdrsReplicationPairState | undefined> {
+  const { pair } = await locate(spec, ctx);
+  return pair === undefined ? undefined : toPairState(pair);
+}
+
+async function update(spec: Spec, ctx: Context): Promise<SdrsReplicationPairState> {
+  const { client, pair } = await locate(spec, ctx);
+  if (pair === undefined) {
+    ctx.log.warn(`${label(spec)}: no pair to change; creating it`);
+    return create(spec, ctx);
+  }
+  return toPairState(await applySettings(client, spec, pair, ctx));
+}
+
+async function remove(spec: AnySpec, ctx: Context): Promise<void> {
+  const { client, pair, groupId } = await locate(spec, ctx);
+  if (pair === undefined || groupId === undefined) {
+    ctx.log.info(`${label(spec)}: no such pair; nothing to remove`);
+    return;
+  }
+  if (!mayRemove(pair.description, spec.owner, spec.adopt)) {
+    ctx.log.warn(`${label(spec)}: NOT deleting replication pair ${pair.id}: it does not carry this code's marker (${ownerMarker(spec.owner)}) and adopt is false; it stays as it is`);
+    return;
+  }
+  const deleteTargetVolume = spec.on_delete.delete_target_volume;
+  const jobId = await client.deleteReplication(pair.id, { serverGroupId: groupId, deleteTargetVolume });
+  if (jobId !== undefined) await waitJob(ctx, client, jobId, `deleting replication pair ${pair.id}`, spec.timeouts.delete_seconds);
+  const dr = drVolume(pair) ?? 'the DR-site volume';
+  if (deleteTargetVolume) ctx.log.warn(`${label(spec)}: replication pair ${pair.id} deleted, and its DR-site volume ${dr} DELETED with its data (on_delete.delete_target_volume: true)`);
+  else ctx.log.info(`${label(spec)}: replication pair ${pair.id} deleted; its DR-site volume ${dr} is KEPT with its data`);
+}
+
+function parse(raw: unknown, action: LifecycleAction): AnySpec {
+  return action === 'delete' ? parseSpec(sdrsReplicationPairDeleteSpecSchema, raw, 'sdrs.replication-pair') : parseSpec(sdrsReplicationPairSpecSchema, raw, 'sdrs.replication-pair');
+}
+
+/** Create and update parse the full spec; the handler's type is the wider one of delete. */
+function full(spec: AnySpec): Spec {
+  if (spec.name === undefined || spec.size_gb === undefined) throw new Error('sdrs.replication-pair: create/update called with a destroy-time spec (no settings)');
+  return { ...spec, name: spec.name, size_gb: spec.size_gb };
+}
+
+export const sdrsReplicationPairHandler: ResourceHandler<AnySpec, SdrsReplicationPairState> = {
+  kind: 'sdrs.replication-pair',
+  parseSpec: parse,
+  describe: label,
+  create: (spec, ctx) => create(full(spec), ctx),
+  read,
+  update: (spec, ctx) => update(full(spec), ctx),
+  delete: remove,
+};
