@@ -8,6 +8,7 @@ import axios, { type AxiosResponse } from 'axios';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { signRequest } from '../../lib/client/sdrs/signer';
+import type { SdrsCreateServerGroup } from '../../lib/client/sdrs/types';
 import {
   SDRS_ACCESS_KEY,
   SDRS_DOMAIN_ID,
@@ -69,17 +70,17 @@ export async function startSdrsSim(options: SimulatorOptions = {}): Promise<Sdrs
   return { ...t, call };
 }
 
-export const groupBody = (name = 'web-group', description: string | undefined = 'rf:0123456789ab'): Json => ({
-  server_group: {
-    name,
-    description,
-    source_availability_zone: SDRS_SOURCE_AZ,
-    target_availability_zone: SDRS_TARGET_AZ,
-    domain_id: SDRS_DOMAIN_ID,
-    source_vpc_id: SDRS_VPC_ID,
-    dr_type: 'migration',
-  },
+export const groupFields = (name = 'web-group', description = 'rf:0123456789ab'): SdrsCreateServerGroup => ({
+  name,
+  description,
+  source_availability_zone: SDRS_SOURCE_AZ,
+  target_availability_zone: SDRS_TARGET_AZ,
+  domain_id: SDRS_DOMAIN_ID,
+  source_vpc_id: SDRS_VPC_ID,
+  dr_type: 'migration',
 });
+
+export const groupBody = (name = 'web-group'): Json => ({ server_group: groupFields(name) });
 
 export const pairBody = (groupId: string, volume: keyof typeof SDRS_VOLUME_IDS = 'evs-web-01-data', name = 'web-data'): Json => ({
   replication: { server_group_id: groupId, volume_id: SDRS_VOLUME_IDS[volume], name, description: 'rf:0123456789ab' },
