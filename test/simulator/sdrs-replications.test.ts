@@ -7,6 +7,9 @@
  * for pairs and instances), a fault on an SDRS path, and drift by hand.
  */
 import axios from 'axios';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { SDRS_SEED_GROUP_ID, SDRS_SERVER_IDS, SDRS_VOLUME_IDS } from '../../src/simulator';
 import {
   createGroup,
@@ -311,5 +314,24 @@ describe('faults and drift', () => {
 
     expect((await admin('DELETE', `/replications/${pairId}`)).status).toBe(204);
     expect((await t.call('GET', `/replications/${pairId}`)).data).toMatchObject({ error_code: 'SDRS.1608' });
+  });
+});
+
+describe('state file', () => {
+  it('saves the sdrs section (groups, pairs, DR volumes, jobs; never tokens) and restores it', async () => {
+    await t.sim.close();
+    const stateFile = path.join(mkdtempSync(path.join(tmpdir(), 'repliform-sdrs-')), 'state.json');
+    t = await startSdrsSim({ stateFile });
+    const groupId = await createGroup(t);
+    const pairId = await createPair(t, groupId);
+    await admin('POST', '/tokens');
+    await t.sim.close();
+
+    const saved = JSON.parse(readFileSync(stateFile, 'utf8')) as { sdrs: Json };
+    expect(Object.keys(saved.sdrs).sort()).toEqual(['groups', 'instances', 'inventory', 'jobs', 'pairs']);
+    t = await startSdrsSim({ stateFile });
+    expect(await getGroup(groupId)).toMatchObject({ id: groupId, status: 'available', replication_num: 1 });
+    expect((await getPair(pairId)).volume_ids).toMatch(/^b6f71149-7b9c-4f36-8ff0-1c4809a6f2c2,/);
+    expect(t.sim.sdrs.state.tokens).toEqual([]);
   });
 });
