@@ -13,6 +13,16 @@ import { vrReplicationSyncReview } from './vr/replication-sync/review';
 import { vcdaReplicationReview } from './vcda/replication/review';
 import { vcdaReplicationFields } from './vcda/replication/schema';
 import { vcdaSiteReview } from './vcda/site/review';
+import { sdrsProtectedInstanceReview } from './sdrs/protected-instance/review';
+import { sdrsProtectedInstanceFields } from './sdrs/protected-instance/schema';
+import { sdrsProtectionGroupReview } from './sdrs/protection-group/review';
+import { sdrsProtectionGroupFields } from './sdrs/protection-group/schema';
+import { sdrsProtectionReview } from './sdrs/protection/review';
+import { sdrsProtectionFields } from './sdrs/protection/schema';
+import { sdrsReplicationAttachmentReview } from './sdrs/replication-attachment/review';
+import { sdrsReplicationAttachmentFields } from './sdrs/replication-attachment/schema';
+import { sdrsReplicationPairReview } from './sdrs/replication-pair/review';
+import { sdrsReplicationPairFields } from './sdrs/replication-pair/schema';
 
 const reviewKinds: Readonly<Record<string, ReviewKind>> = {
   'vr.pairing': { kind: 'vr.pairing', fields: vrPairingFields, review: vrPairingReview },
@@ -20,6 +30,11 @@ const reviewKinds: Readonly<Record<string, ReviewKind>> = {
   'vr.replication-sync': { kind: 'vr.replication-sync', review: vrReplicationSyncReview },
   'vcda.site': { kind: 'vcda.site', review: vcdaSiteReview },
   'vcda.replication': { kind: 'vcda.replication', fields: vcdaReplicationFields, review: vcdaReplicationReview },
+  'sdrs.protection-group': { kind: 'sdrs.protection-group', fields: sdrsProtectionGroupFields, review: sdrsProtectionGroupReview },
+  'sdrs.replication-pair': { kind: 'sdrs.replication-pair', fields: sdrsReplicationPairFields, review: sdrsReplicationPairReview },
+  'sdrs.protected-instance': { kind: 'sdrs.protected-instance', fields: sdrsProtectedInstanceFields, review: sdrsProtectedInstanceReview },
+  'sdrs.replication-attachment': { kind: 'sdrs.replication-attachment', fields: sdrsReplicationAttachmentFields, review: sdrsReplicationAttachmentReview },
+  'sdrs.protection': { kind: 'sdrs.protection', fields: sdrsProtectionFields, review: sdrsProtectionReview },
 };
 
 let catalogue: ReviewCatalogue | undefined;

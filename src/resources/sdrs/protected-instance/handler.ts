@@ -12,7 +12,7 @@
  */
 import type { SdrsClient } from '../../../../lib/client/sdrs/sdrs-client';
 import type { SdrsCreateProtectedInstance, SdrsProtectedInstance } from '../../../../lib/client/sdrs/types';
-import type { Context, LifecycleAction, ResourceHandler } from '../../contract';
+import type { ClientFactory, Context, LifecycleAction, ResourceHandler } from '../../contract';
 import { parseSpec } from '../../parse-spec';
 import { claimExisting, mayRemove } from '../claim';
 import { sdrsClient } from '../client';
@@ -100,19 +100,20 @@ async function create(spec: Spec, ctx: Context): Promise<SdrsProtectedInstanceSt
   return toInstanceState(await rename(client, spec, existing, ctx));
 }
 
-async function locate(spec: AnySpec, ctx: Context): Promise<{ client: SdrsClient; instance: SdrsProtectedInstance | undefined }> {
-  const client = ctx.clients.get(sdrsClient, spec.connection);
+async function locate(spec: AnySpec, clients: ClientFactory): Promise<{ client: SdrsClient; instance: SdrsProtectedInstance | undefined }> {
+  const client = clients.get(sdrsClient, spec.connection);
   const group = await findGroup(client, spec.group);
   return { client, instance: group === undefined ? undefined : await findInstance(client, group.id, spec.server_id) };
 }
 
-async function read(spec: AnySpec, ctx: Context): Promise<SdrsProtectedInstanceState | undefined> {
-  const { instance } = await locate(spec, ctx);
+/** The live protected instance a spec names (also the review's `--live` read). */
+export async function readInstance(spec: AnySpec, clients: ClientFactory): Promise<SdrsProtectedInstanceState | undefined> {
+  const { instance } = await locate(spec, clients);
   return instance === undefined ? undefined : toInstanceState(instance);
 }
 
 async function update(spec: Spec, ctx: Context): Promise<SdrsProtectedInstanceState> {
-  const { client, instance } = await locate(spec, ctx);
+  const { client, instance } = await locate(spec, ctx.clients);
   if (instance === undefined) {
     ctx.log.warn(`${label(spec)}: no protected instance to rename; creating it`);
     return create(spec, ctx);
@@ -121,7 +122,7 @@ async function update(spec: Spec, ctx: Context): Promise<SdrsProtectedInstanceSt
 }
 
 async function remove(spec: AnySpec, ctx: Context): Promise<void> {
-  const { client, instance } = await locate(spec, ctx);
+  const { client, instance } = await locate(spec, ctx.clients);
   if (instance === undefined) {
     ctx.log.info(`${label(spec)}: no such protected instance; nothing to remove`);
     return;
@@ -155,7 +156,7 @@ export const sdrsProtectedInstanceHandler: ResourceHandler<AnySpec, SdrsProtecte
   parseSpec: parse,
   describe: label,
   create: (spec, ctx) => create(full(spec), ctx),
-  read,
+  read: (spec, ctx) => readInstance(spec, ctx.clients),
   update: (spec, ctx) => update(full(spec), ctx),
   delete: remove,
 };

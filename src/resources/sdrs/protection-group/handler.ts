@@ -11,7 +11,7 @@
  */
 import type { SdrsClient } from '../../../../lib/client/sdrs/sdrs-client';
 import type { SdrsServerGroup } from '../../../../lib/client/sdrs/types';
-import type { Context, LifecycleAction, ResourceHandler } from '../../contract';
+import type { ClientFactory, Context, LifecycleAction, ResourceHandler } from '../../contract';
 import { parseSpec } from '../../parse-spec';
 import { claimExisting, mayRemove } from '../claim';
 import { sdrsClient } from '../client';
@@ -117,8 +117,9 @@ async function create(spec: Spec, ctx: Context): Promise<SdrsProtectionGroupStat
   return toGroupState(await rename(client, spec, existing, ctx));
 }
 
-async function read(spec: AnySpec, ctx: Context): Promise<SdrsProtectionGroupState | undefined> {
-  const found = await findOwnGroup(ctx.clients.get(sdrsClient, spec.connection), spec);
+/** The live group a spec names (also the review's `--live` read). */
+export async function readGroup(spec: AnySpec, clients: ClientFactory): Promise<SdrsProtectionGroupState | undefined> {
+  const found = await findOwnGroup(clients.get(sdrsClient, spec.connection), spec);
   return found === undefined ? undefined : toGroupState(found);
 }
 
@@ -158,7 +159,7 @@ export const sdrsProtectionGroupHandler: ResourceHandler<AnySpec, SdrsProtection
   parseSpec: parseAny,
   describe: label,
   create: (spec, ctx) => create(requireName(spec), ctx),
-  read,
+  read: (spec, ctx) => readGroup(spec, ctx.clients),
   update: (spec, ctx) => update(requireName(spec), ctx),
   delete: remove,
 };

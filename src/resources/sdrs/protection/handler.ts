@@ -8,7 +8,7 @@
  * @api SDRS GET  {P}/jobs/{job_id}
  */
 import type { SdrsServerGroup } from '../../../../lib/client/sdrs/types';
-import type { Context, ResourceHandler } from '../../contract';
+import type { ClientFactory, Context, ResourceHandler } from '../../contract';
 import { InputError } from '../../errors';
 import { parseSpec } from '../../parse-spec';
 import { sdrsClient } from '../client';
@@ -62,8 +62,9 @@ async function create(spec: Spec, ctx: Context): Promise<SdrsProtectionState> {
   return toProtectionState(after);
 }
 
-async function read(spec: Spec, ctx: Context): Promise<SdrsProtectionState | undefined> {
-  const group = await findGroup(ctx.clients.get(sdrsClient, spec.connection), spec.group);
+/** The live protection a spec names (also the review's `--live` read). */
+export async function readProtection(spec: Spec, clients: ClientFactory): Promise<SdrsProtectionState | undefined> {
+  const group = await findGroup(clients.get(sdrsClient, spec.connection), spec.group);
   return group === undefined ? undefined : toProtectionState(group);
 }
 
@@ -84,6 +85,6 @@ export const sdrsProtectionHandler: ResourceHandler<Spec, SdrsProtectionState> =
   parseSpec: (raw) => parseSpec(sdrsProtectionSpecSchema, raw, 'sdrs.protection'),
   describe: label,
   create,
-  read,
+  read: (spec, ctx) => readProtection(spec, ctx.clients),
   delete: remove,
 };

@@ -12,7 +12,7 @@
  */
 import type { SdrsClient } from '../../../../lib/client/sdrs/sdrs-client';
 import type { SdrsProtectedInstance, SdrsReplication } from '../../../../lib/client/sdrs/types';
-import type { Context, ResourceHandler } from '../../contract';
+import type { ClientFactory, Context, ResourceHandler } from '../../contract';
 import { InputError } from '../../errors';
 import { parseSpec } from '../../parse-spec';
 import { sdrsClient } from '../client';
@@ -101,8 +101,9 @@ async function create(spec: Spec, ctx: Context): Promise<SdrsReplicationAttachme
   return { instance_id: ends.instance.id, pair_id: ends.pair.id, device: spec.device };
 }
 
-async function read(spec: Spec, ctx: Context): Promise<SdrsReplicationAttachmentState | undefined> {
-  const ends = await findEnds(ctx.clients.get(sdrsClient, spec.connection), spec);
+/** The live attachment a spec names (also the review's `--live` read). */
+export async function readAttachment(spec: Spec, clients: ClientFactory): Promise<SdrsReplicationAttachmentState | undefined> {
+  const ends = await findEnds(clients.get(sdrsClient, spec.connection), spec);
   const device = ends === undefined ? undefined : deviceOf(ends);
   return ends === undefined || device === undefined ? undefined : { instance_id: ends.instance.id, pair_id: ends.pair.id, device };
 }
@@ -124,6 +125,6 @@ export const sdrsReplicationAttachmentHandler: ResourceHandler<Spec, SdrsReplica
   parseSpec: (raw) => parseSpec(sdrsReplicationAttachmentSpecSchema, raw, 'sdrs.replication-attachment'),
   describe: label,
   create,
-  read,
+  read: (spec, ctx) => readAttachment(spec, ctx.clients),
   delete: remove,
 };

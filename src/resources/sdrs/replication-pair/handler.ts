@@ -13,7 +13,7 @@
  */
 import type { SdrsClient } from '../../../../lib/client/sdrs/sdrs-client';
 import type { SdrsReplication } from '../../../../lib/client/sdrs/types';
-import type { Context, LifecycleAction, ResourceHandler } from '../../contract';
+import type { ClientFactory, Context, LifecycleAction, ResourceHandler } from '../../contract';
 import { InputError } from '../../errors';
 import { parseSpec } from '../../parse-spec';
 import { claimExisting, mayRemove } from '../claim';
@@ -115,19 +115,20 @@ async function create(spec: Spec, ctx: Context): Promise<SdrsReplicationPairStat
   return toPairState(await applySettings(client, spec, existing, ctx));
 }
 
-async function locate(spec: AnySpec, ctx: Context): Promise<{ client: SdrsClient; pair: SdrsReplication | undefined; groupId: string | undefined }> {
-  const client = ctx.clients.get(sdrsClient, spec.connection);
+async function locate(spec: AnySpec, clients: ClientFactory): Promise<{ client: SdrsClient; pair: SdrsReplication | undefined; groupId: string | undefined }> {
+  const client = clients.get(sdrsClient, spec.connection);
   const group = await findGroup(client, spec.group);
   return { client, groupId: group?.id, pair: group === undefined ? undefined : await findPair(client, group.id, spec.volume_id) };
 }
 
-async function read(spec: AnySpec, ctx: Context): Promise<SdrsReplicationPairState | undefined> {
-  const { pair } = await locate(spec, ctx);
+/** The live pair a spec names (also the review's `--live` read). */
+export async function readPair(spec: AnySpec, clients: ClientFactory): Promise<SdrsReplicationPairState | undefined> {
+  const { pair } = await locate(spec, clients);
   return pair === undefined ? undefined : toPairState(pair);
 }
 
 async function update(spec: Spec, ctx: Context): Promise<SdrsReplicationPairState> {
-  const { client, pair } = await locate(spec, ctx);
+  const { client, pair } = await locate(spec, ctx.clients);
   if (pair === undefined) {
     ctx.log.warn(`${label(spec)}: no pair to change; creating it`);
     return create(spec, ctx);
@@ -136,7 +137,7 @@ async function update(spec: Spec, ctx: Context): Promise<SdrsReplicationPairStat
 }
 
 async function remove(spec: AnySpec, ctx: Context): Promise<void> {
-  const { client, pair, groupId } = await locate(spec, ctx);
+  const { client, pair, groupId } = await locate(spec, ctx.clients);
   if (pair === undefined || groupId === undefined) {
     ctx.log.info(`${label(spec)}: no such pair; nothing to remove`);
     return;
@@ -168,7 +169,7 @@ export const sdrsReplicationPairHandler: ResourceHandler<AnySpec, SdrsReplicatio
   parseSpec: parse,
   describe: label,
   create: (spec, ctx) => create(full(spec), ctx),
-  read,
+  read: (spec, ctx) => readPair(spec, ctx.clients),
   update: (spec, ctx) => update(full(spec), ctx),
   delete: remove,
 };

@@ -1,0 +1,12 @@
+/** Kind `sdrs.protected-instance`. */
+import type { KindModule } from '../../contract';
+import { sdrsProtectedInstanceHandler, type SdrsProtectedInstanceState } from './handler';
+import { sdrsProtectedInstanceReview } from './review';
+import { sdrsProtectedInstanceFields } from './schema';
+
+export const sdrsProtectedInstanceKind: KindModule<Parameters<typeof sdrsProtectedInstanceHandler.create>[0], SdrsProtectedInstanceState> = {
+  kind: 'sdrs.protected-instance',
+  handler: sdrsProtectedInstanceHandler,
+  fields: sdrsProtectedInstanceFields,
+  review: sdrsProtectedInstanceReview,
+};

@@ -1,0 +1,12 @@
+/** Kind `sdrs.protection-group`. */
+import type { KindModule } from '../../contract';
+import { sdrsProtectionGroupHandler, type SdrsProtectionGroupState } from './handler';
+import { sdrsProtectionGroupReview } from './review';
+import { sdrsProtectionGroupFields } from './schema';
+
+export const sdrsProtectionGroupKind: KindModule<Parameters<typeof sdrsProtectionGroupHandler.create>[0], SdrsProtectionGroupState> = {
+  kind: 'sdrs.protection-group',
+  handler: sdrsProtectionGroupHandler,
+  fields: sdrsProtectionGroupFields,
+  review: sdrsProtectionGroupReview,
+};

@@ -1,0 +1,12 @@
+/** Kind `sdrs.protection`. */
+import type { KindModule } from '../../contract';
+import { sdrsProtectionHandler, type SdrsProtectionState } from './handler';
+import { sdrsProtectionReview } from './review';
+import { sdrsProtectionFields } from './schema';
+
+export const sdrsProtectionKind: KindModule<Parameters<typeof sdrsProtectionHandler.create>[0], SdrsProtectionState> = {
+  kind: 'sdrs.protection',
+  handler: sdrsProtectionHandler,
+  fields: sdrsProtectionFields,
+  review: sdrsProtectionReview,
+};

@@ -1,0 +1,90 @@
+/**
+ * The review profile of `sdrs.replication-pair`: a create is the initial sync of the volume; a rename or an
+ * expansion is in place; a change of production volume (or group) replaces the pair: a full sync of the new
+ * volume; a delete keeps the DR-site volume and its data unless `on_delete.delete_target_volume` (then they are lost).
+ * Live: a pair in an error status, or renamed outside the code, is drift.
+ *
+ * @api SDRS (the look-ups of ./handler.ts `readPair`)
+ */
+import { formats, valueAt, type FieldWords, type JsonObject, type ReviewProfile, type Risk, type Transition, type Verdict } from '../../review-profile';
+import { commonFix, commonVerdict, groupRefWords, nameFindings, statusFindings, text, viewIn } from '../review-common';
+
+export const sdrsReplicationPairWords: readonly FieldWords[] = [
+  ...groupRefWords('group'),
+  { path: 'volume_id', label: 'production volume', format: formats.plain },
+  { path: 'name', label: 'name', format: formats.plain },
+  { path: 'size_gb', label: 'size', format: formats.orDefault('(as is)'), unit: 'GB' },
+  { path: 'on_delete.delete_target_volume', label: 'delete the DR-site volume on delete', format: formats.yesNo },
+];
+
+const NOUN = 'replication pair';
+
+function deletesVolume(spec: JsonObject | undefined): boolean {
+  return valueAt(spec, 'on_delete.delete_target_volume') === true;
+}
+
+function volume(spec: JsonObject | undefined): string {
+  return text(valueAt(spec, 'volume_id'));
+}
+
+function dataLossRisk(how: 'delete' | 'replace'): Risk {
+  return {
+    class: 'data-loss',
+    message: `DATA LOSS: ${how === 'replace' ? 'the old pair is deleted' : 'the pair is deleted'} with on_delete.delete_target_volume: true; its DR-site volume and the data on it are deleted.`,
+    fix: 'Unless dropping the DR copy is intended, set `deleteTargetVolume: false` (the default) and apply that first: the DR-site volume is then kept.',
+  };
+}
+
+function removal(before: JsonObject | undefined): Verdict {
+  return deletesVolume(before)
+    ? { action: 'delete', summary: `pair of volume ${volume(before)} deleted with its DR-site volume: DR data LOST`, risks: [dataLossRisk('delete')] }
+    : { action: 'delete', summary: `pair of volume ${volume(before)} deleted; its DR-site volume and data are KEPT`, risks: [] };
+}
+
+function verdict(transition: Transition): Verdict {
+  switch (transition.event) {
+    case 'create': {
+      const takeOver = valueAt(transition.after, 'adopt') === true ? ' — or TAKES OVER an existing pair of this volume not created by this code (adopt: true)' : '';
+      return { action: 'create', summary: `create replication pair: initial sync of volume ${volume(transition.after)}${takeOver}` };
+    }
+    case 'replace': {
+      const cause = transition.changes.filter((c) => c.effect === 'replace').map((c) => c.text).join('; ') || 'Terraform replaces the pair although no identity field changed (tainted, or -replace)';
+      const resync: Risk = {
+        class: 'resync',
+        message: `FULL SYNC: the pair is deleted and made again (${cause}); the whole volume is copied to the DR site again, with no DR copy until it completes.`,
+        fix: 'If the change is intended, plan the initial sync (bandwidth, time); otherwise revert it.',
+      };
+      return { action: 'replace', summary: `delete + create replication pair of volume ${volume(transition.after)}: FULL SYNC`, risks: deletesVolume(transition.before) ? [resync, dataLossRisk('replace')] : [resync] };
+    }
+    case 'update':
+      return { action: 'update', summary: transition.settingsChanged ? 'renamed or expanded in place: no resync' : 'stored options only: nothing changes in SDRS' };
+    default:
+      return commonVerdict(NOUN, transition, removal) ?? removal(undefined);
+  }
+}
+
+export const sdrsReplicationPairReview: ReviewProfile = {
+  reviewed: true,
+  noun: NOUN,
+  shape: 'protected',
+  words: sdrsReplicationPairWords,
+  naturalKey(spec) {
+    const id = valueAt(spec, 'volume_id');
+    return id === undefined ? undefined : [valueAt(spec, 'connection.project_id') ?? null, valueAt(spec, 'group') ?? null, id];
+  },
+  view: (spec) => viewIn(spec, 'group', valueAt(spec, 'volume_id')),
+  keepsReplica: (spec) => !deletesVolume(spec),
+  facts({ action, keepsReplica }) {
+    if (action === 'delete' || action === 'replace') return keepsReplica === false ? 'DR volume deleted' : 'DR volume kept';
+    return '';
+  },
+  verdict,
+  live: {
+    async read(raw, session) {
+      const { sdrsReplicationPairHandler, readPair } = await import('./handler');
+      return readPair(sdrsReplicationPairHandler.parseSpec(raw, 'delete'), session.clients);
+    },
+    findings: (live, subject) => [...statusFindings(NOUN, live, subject), ...(live ? nameFindings(live, subject) : [])],
+    fix: (kind, subject) => commonFix(kind, subject, 'makes the pair again (an initial sync of the volume)'),
+  },
+};
