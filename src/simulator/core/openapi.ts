@@ -89,3 +89,30 @@ export function responseMismatch(api: OpenAPIBackend, operation: Operation, stat
   const result = api.validateResponse(JSON.parse(JSON.stringify(body)) as unknown, operation, status);
   return result.valid ? undefined : describeValidationErrors(result.errors);
 }
+
+/** What openapi-backend routes and validates. */
+export type RoutedRequest = Parameters<OpenAPIBackend['validateRequest']>[0];
+
+/** A service request as openapi-backend takes it (headers Node left undefined dropped). */
+export function routedRequest(request: { method: string; path: string; headers: Record<string, string | string[] | undefined>; query: RoutedRequest['query']; body: unknown }): RoutedRequest {
+  const headers: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(request.headers)) if (value !== undefined) headers[name] = value;
+  return { method: request.method, path: request.path, headers, query: request.query, body: request.body };
+}
+
+/**
+ * The response as it is, or — when `validate` is on and it breaks the contract — a 500 whose body
+ * `errorBody(message)` gives, the message naming the operation and the offending fields.
+ */
+export function contractCheckedResponse(
+  api: OpenAPIBackend,
+  operation: Operation,
+  response: { status: number; body?: unknown },
+  validate: boolean,
+  errorBody: (message: string) => unknown,
+): { status: number; body?: unknown } {
+  if (!validate) return response;
+  const mismatch = responseMismatch(api, operation, response.status, response.body);
+  if (mismatch === undefined) return response;
+  return { status: 500, body: errorBody(`Simulator bug: the ${response.status} response of ${operation.operationId ?? '?'} does not match the contract: ${mismatch}`) };
+}

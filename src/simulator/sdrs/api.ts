@@ -10,7 +10,7 @@
 import type OpenAPIBackend from 'openapi-backend';
 import type { Operation } from 'openapi-backend';
 import type { SimResponse } from '../core/http';
-import { describeValidationErrors, responseMismatch } from '../core/openapi';
+import { contractCheckedResponse, describeValidationErrors, routedRequest, type RoutedRequest } from '../core/openapi';
 import type { ServiceRequest, ServiceResult } from '../core/service';
 import { TaskEngine } from '../core/task-engine';
 import { authenticate } from './auth';
@@ -48,14 +48,6 @@ const HANDLERS: Record<string, SdrsHandler> = {
 /** Operations whose errors the huaweicloud provider reads flat (`error_code`/`error_msg`): pairs and instances. */
 const FLAT_ERROR_OPERATIONS = /Replication|ProtectedInstance/;
 
-type RoutedRequest = Parameters<OpenAPIBackend['validateRequest']>[0];
-
-function definedHeaders(headers: ServiceRequest['headers']): Record<string, string | string[]> {
-  const result: Record<string, string | string[]> = {};
-  for (const [name, value] of Object.entries(headers)) if (value !== undefined) result[name] = value;
-  return result;
-}
-
 /** Job effects by the family of the job's kind. */
 function completeJob(context: SdrsContext, record: SimSdrsJobRecord): Record<string, string> | void {
   if (record.kind.endsWith('Group')) return groups.completeGroupJob(context, record);
@@ -88,7 +80,7 @@ export class SdrsApi {
   }
 
   dispatch(request: ServiceRequest): ServiceResult {
-    const routed: RoutedRequest = { method: request.method, path: request.path, headers: definedHeaders(request.headers), query: request.query, body: request.body };
+    const routed = routedRequest(request);
     const operation = this.openApi.matchOperation(routed);
     if (!operation) {
       const body = { error_code: 'APIGW.0101', error_msg: `The API does not exist or has not been published in the environment: ${request.method} ${request.apiPath}` };
@@ -118,10 +110,6 @@ export class SdrsApi {
   }
 
   private checkResponse(operation: Operation, response: SimResponse): SimResponse {
-    if (!this.validateResponses) return response;
-    const mismatch = responseMismatch(this.openApi, operation, response.status, response.body);
-    if (mismatch === undefined) return response;
-    const message = `Simulator bug: the ${response.status} response of ${operation.operationId ?? '?'} does not match the contract: ${mismatch}`;
-    return { status: 500, body: nestedErrorBody('SDRS.1014', message) };
+    return contractCheckedResponse(this.openApi, operation, response, this.validateResponses, (message) => nestedErrorBody('SDRS.1014', message));
   }
 }

@@ -102,3 +102,10 @@ export function bodyObject(request: SdrsRequest, key: string): Record<string, un
 }
 
 export const stringOf = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/** Applies a rename body `{<key>: {name}}` (the only field SDRS renames in place) and answers the object under `key`. */
+export function renameAndAnswer<T extends { name: string; updated_at?: string }>(request: SdrsRequest, context: SdrsContext, key: string, object: T, view: (object: T) => unknown = (same) => same): SimResponse {
+  object.name = stringOf(bodyObject(request, key).name) ?? object.name;
+  object.updated_at = isoTime(context.clock.now());
+  return { status: 200, body: { [key]: view(object) } };
+}

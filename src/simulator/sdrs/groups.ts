@@ -15,7 +15,7 @@
  */
 import type { SdrsServerGroup } from '../../../lib/client/sdrs/types';
 import { SdrsApiError, groupHasNoPair, groupNotEmpty, groupStatusNotAllowed, invalidParams } from './errors';
-import { bodyObject, findGroup, isoTime, page, queryValue, restingStatus, stringOf, type SdrsContext, type SdrsHandler } from './context';
+import { bodyObject, findGroup, renameAndAnswer, isoTime, page, queryValue, restingStatus, stringOf, type SdrsContext, type SdrsHandler } from './context';
 import { createJob, jobAccepted } from './jobs';
 import type { SdrsState, SimSdrsJobRecord } from './types';
 
@@ -101,12 +101,8 @@ const groupOf = (request: Parameters<SdrsHandler>[0], context: SdrsContext): Sdr
 
 export const getServerGroup: SdrsHandler = (request, context) => ({ status: 200, body: { server_group: groupView(context.state, groupOf(request, context)) } });
 
-export const renameServerGroup: SdrsHandler = (request, context) => {
-  const group = groupOf(request, context);
-  group.name = stringOf(bodyObject(request, 'server_group').name) ?? group.name;
-  group.updated_at = isoTime(context.clock.now());
-  return { status: 200, body: { server_group: groupView(context.state, group) } };
-};
+export const renameServerGroup: SdrsHandler = (request, context) =>
+  renameAndAnswer(request, context, 'server_group', groupOf(request, context), (group) => groupView(context.state, group));
 
 export const deleteServerGroup: SdrsHandler = (request, context) => {
   const group = groupOf(request, context);

@@ -17,7 +17,7 @@
  *   DELETE /protected-instances/{protected_instance_id}/detachreplication/{replication_id} detachReplication
  */
 import type { SdrsProtectedInstance, SdrsReplication } from '../../../lib/client/sdrs/types';
-import { bodyObject, findGroup, findInstance, findPair, findServer, isoTime, page, queryValue, restingStatus, stringOf, type SdrsContext, type SdrsHandler, type SdrsRequest } from './context';
+import { bodyObject, findGroup, renameAndAnswer, findInstance, findPair, findServer, isoTime, page, queryValue, restingStatus, stringOf, type SdrsContext, type SdrsHandler, type SdrsRequest } from './context';
 import { deviceInUse, groupStatusNotAllowed, invalidParams, pairAttached, pairNotInGroup, pairStatusNotAllowed, serverAlreadyProtected, SdrsApiError } from './errors';
 import { createJob, jobAccepted } from './jobs';
 import type { SimSdrsJobRecord, SimSdrsServer } from './types';
@@ -84,12 +84,7 @@ const instanceOf = (request: SdrsRequest, context: SdrsContext): SdrsProtectedIn
 
 export const getProtectedInstance: SdrsHandler = (request, context) => ({ status: 200, body: { protected_instance: instanceOf(request, context) } });
 
-export const renameProtectedInstance: SdrsHandler = (request, context) => {
-  const instance = instanceOf(request, context);
-  instance.name = stringOf(bodyObject(request, 'protected_instance').name) ?? instance.name;
-  instance.updated_at = isoTime(context.clock.now());
-  return { status: 200, body: { protected_instance: instance } };
-};
+export const renameProtectedInstance: SdrsHandler = (request, context) => renameAndAnswer(request, context, 'protected_instance', instanceOf(request, context));
 
 export const deleteProtectedInstance: SdrsHandler = (request, context) => {
   const instance = instanceOf(request, context);

@@ -15,7 +15,7 @@
  *   POST   /replications/{replication_id}/action  replicationAction {extend-replication: {new_size}}
  */
 import type { SdrsReplication } from '../../../lib/client/sdrs/types';
-import { bodyObject, findGroup, findPair, findVolume, isoTime, page, queryValue, restingStatus, stringOf, type SdrsContext, type SdrsHandler, type SdrsRequest } from './context';
+import { bodyObject, findGroup, renameAndAnswer, findPair, findVolume, isoTime, page, queryValue, restingStatus, stringOf, type SdrsContext, type SdrsHandler, type SdrsRequest } from './context';
 import { groupStatusNotAllowed, invalidParams, pairAttached, pairNotInGroup, pairStatusNotAllowed, volumeAlreadyPaired } from './errors';
 import { createJob, jobAccepted } from './jobs';
 import type { SimSdrsJobRecord, SimSdrsVolume } from './types';
@@ -93,12 +93,7 @@ const pairOf = (request: SdrsRequest, context: SdrsContext): SdrsReplication => 
 
 export const getReplication: SdrsHandler = (request, context) => ({ status: 200, body: { replication: pairOf(request, context) } });
 
-export const renameReplication: SdrsHandler = (request, context) => {
-  const pair = pairOf(request, context);
-  pair.name = stringOf(bodyObject(request, 'replication').name) ?? pair.name;
-  pair.updated_at = isoTime(context.clock.now());
-  return { status: 200, body: { replication: pair } };
-};
+export const renameReplication: SdrsHandler = (request, context) => renameAndAnswer(request, context, 'replication', pairOf(request, context));
 
 export const deleteReplication: SdrsHandler = (request, context) => {
   const pair = pairOf(request, context);
