@@ -6,6 +6,9 @@
  * is served until the tokens expire; the request log never holds the token or the signature.
  */
 import axios from 'axios';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { SDRS_PROJECT_ID, SDRS_TEST_TOKEN } from '../../src/simulator';
 import { groupBody, startSdrsSim, type SdrsTestSim } from './sdrs-helpers';
 
@@ -116,5 +119,19 @@ describe('project and paths', () => {
     expect(unknown.status).toBe(404);
     expect(unknown.data).toMatchObject({ error_code: 'APIGW.0101' });
     expect(SDRS_PROJECT_ID).toMatch(/^[0-9a-f]{32}$/);
+  });
+});
+
+describe('response validation', () => {
+  it('answers 500 naming the field when a response breaks the contract (so every test above had valid responses)', async () => {
+    const spec = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'specs', 'sdrs-api.json'), 'utf8')) as { components: { schemas: Record<string, { required: string[] }> } };
+    spec.components.schemas.ServerGroupList?.required.push('marker');
+    const specPath = path.join(mkdtempSync(path.join(tmpdir(), 'repliform-sdrs-spec-')), 'sdrs-api.json');
+    writeFileSync(specPath, JSON.stringify(spec));
+    await t.sim.close();
+    t = await startSdrsSim({ sdrs: { specPath } });
+    const response = await t.call('GET', '/server-groups');
+    expect(response.status).toBe(500);
+    expect(response.data).toEqual({ error: { code: 'SDRS.1014', message: expect.stringContaining('the 200 response of listServerGroups does not match the contract: marker is required') } });
   });
 });
