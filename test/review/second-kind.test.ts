@@ -173,6 +173,11 @@ test('the catalogue holds every kind the registry knows, the sync resource as no
     ['vr.replication-sync', false],
     ['vcda.site', false],
     ['vcda.replication', true],
+    ['sdrs.protection-group', true],
+    ['sdrs.replication-pair', true],
+    ['sdrs.protected-instance', true],
+    ['sdrs.replication-attachment', true],
+    ['sdrs.protection', true],
   ]);
   expect(fieldWording(fields, words).text('settings.interval_minutes', 5)).toBe('interval 5 min');
 });

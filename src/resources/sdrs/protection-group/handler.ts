@@ -21,6 +21,9 @@ import { findGroupByKey } from '../resolve';
 import { sdrsProtectionGroupDeleteSpecSchema, sdrsProtectionGroupSpecSchema, type SdrsProtectionGroupDeleteSpec, type SdrsProtectionGroupSpec } from './schema';
 
 type Spec = SdrsProtectionGroupSpec;
+
+/** What SDRS makes when the create names no DR type (the API's default). */
+const DEFAULT_DR_TYPE = 'migration';
 type AnySpec = Spec | SdrsProtectionGroupDeleteSpec;
 
 /** What `read` reports about a live group. */
@@ -70,7 +73,8 @@ export async function findOwnGroup(client: SdrsClient, spec: AnySpec): Promise<S
 function identityDifferences(spec: Spec, live: SdrsServerGroup): string[] {
   const differences: string[] = [];
   if ((live.domain_id ?? null) !== spec.domain_id) differences.push(`domain_id: live ${JSON.stringify(live.domain_id ?? null)}, code ${JSON.stringify(spec.domain_id)}`);
-  if ((live.dr_type ?? null) !== spec.dr_type) differences.push(`dr_type: live ${JSON.stringify(live.dr_type ?? null)}, code ${JSON.stringify(spec.dr_type)}`);
+  const drType = spec.dr_type ?? DEFAULT_DR_TYPE;
+  if ((live.dr_type ?? DEFAULT_DR_TYPE) !== drType) differences.push(`dr_type: live ${JSON.stringify(live.dr_type)}, code ${JSON.stringify(drType)}`);
   return differences;
 }
 

@@ -13,7 +13,7 @@ export const sdrsProtectionGroupIdentitySchema = z
     target_availability_zone: z.string().min(1),
     domain_id: z.string().min(1),
     source_vpc_id: z.string().min(1),
-    /** null = the default (disaster recovery); `migration` for a migration group. */
+    /** null = the API's default, which is `migration` (the only value SDRS accepts). */
     dr_type: z.enum(['migration']).nullable().default(null),
   })
   .strict();
