@@ -31,10 +31,10 @@ function server(spec: JsonObject | undefined): string {
 }
 
 function serverLossRisk(spec: JsonObject | undefined): Risk {
-  const eip = valueAt(spec, 'on_delete.delete_target_eip') === true ? ' and its EIP' : '';
+  const eip = valueAt(spec, 'on_delete.delete_target_eip') === true;
   return {
     class: 'data-loss',
-    message: `DATA LOSS: the DR-site server${eip} of ${server(spec)} is deleted (on_delete.delete_target_server: true).`,
+    message: `DATA LOSS: the DR-site server of ${server(spec)}${eip ? ' and its EIP are' : ' is'} deleted (on_delete.delete_target_server: true).`,
     fix: 'Unless dropping the DR-site server is intended, set `deleteTargetServer: false` (the default) and apply that first.',
   };
 }
