@@ -12,6 +12,7 @@ import { sdrsReplicationAttachmentHandler } from '../../src/resources/sdrs/repli
 import { sdrsReplicationPairHandler } from '../../src/resources/sdrs/replication-pair/handler';
 import { ownerMarker } from '../../src/resources/sdrs/marker';
 import { isInputError } from '../../src/resources/errors';
+import { kindFor } from '../../src/resources/registry';
 import type { LifecycleAction } from '../../src/resources/contract';
 import {
   SDRS_ACCESS_KEY,
@@ -79,8 +80,8 @@ async function run<S>(handler: AnyHandler & { create(s: S, c: TestContext): Prom
   return handler.create(spec, c);
 }
 
-async function deploy(): Promise<void> {
-  await run(sdrsProtectionGroupHandler, 'create', groupRaw());
+async function deploy(c: TestContext = ctx()): Promise<void> {
+  await run(sdrsProtectionGroupHandler, 'create', groupRaw(), c);
   await run(sdrsReplicationPairHandler, 'create', pairRaw(SYS, 'web-sys'));
   await run(sdrsReplicationPairHandler, 'create', pairRaw(DATA, 'web-data'));
   await run(sdrsProtectedInstanceHandler, 'create', instanceRaw());
@@ -97,8 +98,15 @@ async function failure(promise: Promise<unknown>): Promise<Error> {
   return error;
 }
 
+test('the registry loads the five SDRS kinds', async () => {
+  const kinds = ['sdrs.protection-group', 'sdrs.replication-pair', 'sdrs.protected-instance', 'sdrs.replication-attachment', 'sdrs.protection'];
+  expect(await Promise.all(kinds.map(async (kind) => (await kindFor(kind)).kind))).toEqual(kinds);
+});
+
 test('group → 2 pairs → instance + attachments → protection started, each object marked by its owner', async () => {
-  await deploy();
+  const c = ctx();
+  await deploy(c);
+  expect(c.progressEvents.filter((e) => e.startsWith('start') || e.startsWith('stop'))).toEqual(['start creating protection group web-group (az-a → az-b)', 'stop done']);
   const [group] = state().groups;
   expect(group).toMatchObject({ name: 'web-group', description: ownerMarker(GROUP_OWNER), status: 'protected' });
   expect(state().pairs.map((p) => [p.name, p.description, p.volume_ids.split(',')[0], p.server_group_id])).toEqual([
