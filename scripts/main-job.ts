@@ -3,7 +3,10 @@
  * real Terraform, print the live replications read back from the API, change one RPO and deploy again
  * (in place: same replication ids), destroy, and check that nothing is left. Then the same for
  * examples/vcda-basic against the simulator's Cloud Director Availability API (`<url>/vcda`): deploy, RPO change
- * in place, destroy (one replication paused and kept, one deleted with its replica, as the example asks).
+ * in place, destroy (one replication paused and kept, one deleted with its replica, as the example asks). Then
+ * examples/sdrs-basic against the simulator's Huawei Cloud SDRS API (`<url>/sdrs`): a protection group, two
+ * replication pairs, a protected instance and protection deployed, a pair renamed and expanded in place (same pair
+ * id), destroyed with nothing left but the DR-site disks and server (kept by default).
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +18,10 @@ import type { VcdaReplication } from '../lib/client/vcda/types';
 import { startSimulator, type RunningSimulator } from '../src/simulator';
 import { VCDA_VM_IDS } from '../src/simulator/vcda/inventory-seed';
 import { VCDA_DEFAULT_PASSWORDS } from '../src/simulator/vcda/service';
+import { SdrsClient } from '../lib/client/sdrs/sdrs-client';
+import type { SdrsProtectedInstance, SdrsReplication, SdrsServerGroup } from '../lib/client/sdrs/types';
+import { SDRS_PROJECT_ID, SDRS_VOLUME_IDS } from '../src/simulator/sdrs/inventory-seed';
+import { SDRS_ACCESS_KEY, SDRS_SECRET_KEY } from '../src/simulator/sdrs/service';
 import { planChanges, synthExample, terraform, terraformEnv, type ResourceChange } from './deploy-kit';
 
 const PAIRING_SITE = 'vc-b.example.local';
@@ -206,6 +213,99 @@ async function runVcda(sim: RunningSimulator, workDir: string): Promise<void> {
   );
 }
 
+/** The simulator's AK/SK, as HW_AK / HW_SK name them in examples/sdrs-basic. */
+const SDRS_SIM_KEYS = { HW_AK: SDRS_ACCESS_KEY, HW_SK: SDRS_SECRET_KEY };
+const SDRS_VOLUME_NAMES: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(SDRS_VOLUME_IDS).map(([name, id]) => [id, name]));
+
+interface SdrsLive {
+  readonly groups: SdrsServerGroup[];
+  readonly pairs: SdrsReplication[];
+  readonly instances: SdrsProtectedInstance[];
+}
+
+async function liveSdrs(sim: RunningSimulator): Promise<SdrsLive> {
+  const client = new SdrsClient({
+    endpoint: `${sim.url}/sdrs`,
+    projectId: SDRS_PROJECT_ID,
+    credentials: { accessKey: SDRS_ACCESS_KEY, secretKey: SDRS_SECRET_KEY },
+  });
+  const [groups, pairs, instances] = await Promise.all([client.listProtectionGroups(), client.listReplications(), client.listProtectedInstances()]);
+  return { groups, pairs, instances };
+}
+
+function printSdrs(live: SdrsLive): void {
+  const groups = live.groups.map((g) => [
+    'group',
+    g.name ?? '',
+    g.id ?? '',
+    `${g.source_availability_zone ?? '?'} → ${g.target_availability_zone ?? '?'}`,
+    `${g.status ?? ''} (protection ${g.protected_status ?? '?'})`,
+  ]);
+  const pairs = live.pairs.map((p) => {
+    const volume = p.volume_ids?.split(',')[0] ?? '';
+    return ['pair', p.name ?? '', p.id ?? '', `${SDRS_VOLUME_NAMES[volume] ?? volume}, ${p.record_metadata?.volume_size ?? '?'} GB`, p.status ?? ''];
+  });
+  const instances = live.instances.map((i) => [
+    'instance',
+    i.name ?? '',
+    i.id ?? '',
+    (i.attachment ?? []).map((a) => `${live.pairs.find((p) => p.id === a.replication)?.name ?? a.replication} as ${a.device}`).join(', '),
+    i.status ?? '',
+  ]);
+  printTable(['OBJECT', 'NAME', 'ID', 'WHAT', 'STATUS'], [...groups, ...pairs, ...instances], '(nothing)');
+}
+
+function sdrsPairOf(live: SdrsLive, volumeName: keyof typeof SDRS_VOLUME_IDS): SdrsReplication | undefined {
+  return live.pairs.find((p) => p.volume_ids?.split(',')[0] === SDRS_VOLUME_IDS[volumeName]);
+}
+
+async function runSdrs(sim: RunningSimulator, workDir: string): Promise<void> {
+  const env = terraformEnv(workDir, { ...SDRS_SIM_KEYS, SDRS_ENDPOINT: `${sim.url}/sdrs`, SDRS_PROJECT_ID });
+  const outdir = join(workDir, 'cdktf.out');
+
+  heading('synth examples/sdrs-basic and deploy with Terraform (Huawei Cloud SDRS API at /sdrs)');
+  const stackDir = (await synthExample('sdrs-basic', outdir, env))['sdrs-basic'];
+  await terraform(stackDir, ['init'], env);
+  showTerraformOutput((await terraform(stackDir, ['apply', '-auto-approve'], env)).stdout);
+
+  heading('live protection group, replication pairs and protected instance read back from the SDRS API');
+  const before = await liveSdrs(sim);
+  printSdrs(before);
+  assert(before.groups.length === 1 && before.pairs.length === 2 && before.instances.length === 1, 'expected 1 group, 2 pairs, 1 protected instance');
+  assert(before.groups[0]?.status === 'protected', `expected the group protected, found ${before.groups[0]?.status ?? 'none'}`);
+
+  heading('rename the web data pair to web-data-v2 and expand it 100 → 150 GB, and plan');
+  const changed = { ...env, WEB_DATA_PAIR_NAME: 'web-data-v2', WEB_DATA_SIZE_GB: '150' };
+  await synthExample('sdrs-basic', outdir, changed);
+  const plan = await planChanges(stackDir, changed);
+  process.stdout.write(`${describePlan(plan).join('\n')}\n`);
+  const replacedIdentity = plan.filter((c) => c.actions.includes('delete') && !c.address.includes('_settings_'));
+  assert(replacedIdentity.length === 0, `a rename or an expand must not replace an SDRS object: ${replacedIdentity.map((c) => c.address).join(', ')}`);
+  process.stdout.write("  → only the pair's settings resource is replaced: PUT /replications/{id} and extend-replication in place, no new sync\n");
+  process.stdout.write(`${destroyCountHint(plan)}\n`);
+  showTerraformOutput((await terraform(stackDir, ['apply', '-auto-approve', 'tfplan'], changed)).stdout);
+
+  heading('live objects after the rename and expand');
+  const after = await liveSdrs(sim);
+  printSdrs(after);
+  const [webBefore, webAfter] = [sdrsPairOf(before, 'evs-web-01-data'), sdrsPairOf(after, 'evs-web-01-data')];
+  assert(webBefore !== undefined && webAfter?.id === webBefore.id, 'the web data pair id changed: the change was not in place');
+  assert(webAfter?.name === 'web-data-v2' && webAfter.record_metadata?.volume_size === 150, 'the web data pair is not web-data-v2 at 150 GB');
+  process.stdout.write('  → same pair id, renamed web-data-v2, 150 GB\n');
+
+  heading('destroy');
+  showTerraformOutput((await terraform(stackDir, ['destroy', '-auto-approve'], changed)).stdout);
+  const left = await liveSdrs(sim);
+  printSdrs(left);
+  assert(left.groups.length + left.pairs.length + left.instances.length === 0, 'SDRS objects left after destroy');
+  const { volumes, servers } = sim.sdrs.state.inventory;
+  const [keptVolumes, keptServers] = [volumes.filter((v) => v.dr).length, servers.filter((server) => server.dr).length];
+  assert(keptVolumes === 2 && keptServers === 1, `expected 2 DR-site disks and 1 DR-site server kept, found ${keptVolumes} and ${keptServers}`);
+  process.stdout.write(
+    `  → protection stopped first, then detached, instance, pairs and group deleted; ${keptVolumes} DR-site disks and ${keptServers} DR-site server kept (the default)\n`,
+  );
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const workDir = mkdtempSync(join(tmpdir(), 'repliform-main-'));
@@ -213,10 +313,11 @@ async function main(): Promise<void> {
   try {
     process.stdout.write(`simulator: ${sim.apiBase}\nwork dir:  ${workDir}\n`);
     // One directory per example: each has its own cdktf.out and state.
-    const [vrDir, vcdaDir] = ['vr', 'vcda'].map((name) => join(workDir, name));
-    for (const dir of [vrDir, vcdaDir]) mkdirSync(dir);
+    const [vrDir, vcdaDir, sdrsDir] = ['vr', 'vcda', 'sdrs'].map((name) => join(workDir, name));
+    for (const dir of [vrDir, vcdaDir, sdrsDir]) mkdirSync(dir);
     await runVr(sim, vrDir);
     await runVcda(sim, vcdaDir);
+    await runSdrs(sim, sdrsDir);
     heading(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } finally {
     await sim.close();
