@@ -225,3 +225,18 @@ describe('SdrsProtection', () => {
     expect(text).not.toContain('canary-secret-value');
   });
 });
+
+describe('known limitation', () => {
+  // The kinds' schemas name a group by name + zones + VPC (src/resources/sdrs/spec-common.ts), and the group reference
+  // is an identity field of every member: renaming a group therefore changes every member's identity trigger, and
+  // Terraform would re-create its pairs (full syncs), instances and protection. Fails until members name their group
+  // by something a rename leaves alone (e.g. the owner marker).
+  test.failing('renaming a group leaves the identity of its pairs unchanged', () => {
+    const pairTrigger = (groupName: string): Record<string, unknown> | undefined => {
+      const stack = newStack();
+      const pair = sdrsPair(stack, sdrsGroup(stack, { name: groupName }));
+      return block(synth(stack), pair.identityResource).triggers_replace;
+    };
+    expect(pairTrigger('web-dr-v2')).toEqual(pairTrigger('web-dr'));
+  });
+});

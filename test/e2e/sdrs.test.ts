@@ -161,3 +161,22 @@ test('deploy a group with two pairs, an instance and protection; rename and expa
   expect(synthesized).toContain('"secret_key_env": "HW_SK"');
   expect(printed.join('\n')).toContain('(local-exec)');
 });
+
+test('the example synthesizes with the null_resource backing, protection after every member', async () => {
+  const outdir = join(workDir, 'null-out');
+  const context = JSON.stringify({ 'repliform:backing': 'null_resource' });
+  const stackDir = (await synthExample('sdrs-basic', outdir, { ...env(), CDKTF_CONTEXT_JSON: context }))['sdrs-basic'];
+  const json = JSON.parse(readFileSync(join(stackDir, 'cdk.tf.json'), 'utf8')) as { resource: Record<string, Record<string, { depends_on?: string[] }>> };
+  expect(Object.keys(json.resource)).toEqual(['null_resource']);
+  const resources = json.resource.null_resource;
+  // group, 2 pairs and the instance: identity + settings each; the attachment and protection: one each
+  expect(Object.keys(resources)).toHaveLength(10);
+  const protection = Object.entries(resources).find(([name]) => name.startsWith('web-dr-protection'))?.[1];
+  expect(protection?.depends_on?.map((d) => d.replace(/_[0-9A-F]{8}$/, '')).sort()).toEqual([
+    'null_resource.db-data_pair',
+    'null_resource.ecs-web-01_attach-web-data',
+    'null_resource.ecs-web-01_instance',
+    'null_resource.web-data_pair',
+    'null_resource.web-dr_group',
+  ]);
+});
