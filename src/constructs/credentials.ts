@@ -38,6 +38,16 @@ export class Credentials {
     return new AkSkCredentials(accessKeyVar, secretKeyVar);
   }
 
+  /**
+   * A Huawei Cloud IAM token (SDRS, sent as `X-Auth-Token`) read from one environment variable when the CLI runs;
+   * only the variable name is synthesized. Tokens expire after 24 hours: prefer AK/SK for unattended deploys.
+   *
+   * @param tokenVar name of the variable holding the token, e.g. `HW_AUTH_TOKEN`
+   */
+  public static fromEnvToken(tokenVar: string): TokenCredentials {
+    return new TokenCredentials(tokenVar);
+  }
+
   /** Name of the environment variable that holds the user name. */
   public readonly usernameEnv: string;
   /** Name of the environment variable that holds the password. */
@@ -100,6 +110,22 @@ export class AkSkCredentials {
   }
 }
 
+/** Where the `repliform` CLI finds an IAM token at deploy time: the NAME of one environment variable. Made by {@link Credentials.fromEnvToken}. */
+export class TokenCredentials {
+  /** Name of the environment variable that holds the token. */
+  public readonly tokenEnv: string;
+
+  /** @internal */
+  constructor(tokenEnv: string) {
+    this.tokenEnv = tokenEnv;
+  }
+
+  /** The spec shape (`{ token_env }`) read by the CLI. */
+  public toSpec(): { token_env: string } {
+    return { token_env: this.tokenEnv };
+  }
+}
+
 /**
  * Validation rules for an AK/SK credentials prop (the SK's value is never echoed: it may be the secret itself).
  * @internal
@@ -118,6 +144,37 @@ export function akSkCredentialsRules<P>(field: string, get: (props: P) => AkSkCr
       value: (p) => get(p)?.secretKeyEnv,
       condition: (v, p) => get(p) === undefined || isEnvVarName(v),
       message: `${ENV_VAR_NAME_MESSAGE}: the NAME of the variable that holds the secret key, never the key itself`,
+      got: () => 'a value that is not a variable name (not shown: it may be a secret)',
+    },
+  ];
+}
+
+/**
+ * Validation rules for a prop holding AK/SK or token credentials (no value is echoed: it may be the secret itself).
+ * @internal
+ */
+export function cloudCredentialsRules<P>(field: string, get: (props: P) => AkSkCredentials | TokenCredentials | undefined): Array<ValidationRule<P>> {
+  const akSk = (p: P): AkSkCredentials | undefined => {
+    const credentials = get(p);
+    return credentials instanceof AkSkCredentials ? credentials : undefined;
+  };
+  return [
+    {
+      field,
+      value: get,
+      condition: (v) => v instanceof AkSkCredentials || v instanceof TokenCredentials,
+      message: "must be Credentials.fromEnvAkSk('HW_AK', 'HW_SK') or Credentials.fromEnvToken('HW_AUTH_TOKEN')",
+      got: (v) => (v === undefined ? 'nothing' : 'something else'),
+    },
+    ...akSkCredentialsRules<P>(field, akSk),
+    {
+      field: `${field}.tokenEnv`,
+      value: (p) => {
+        const credentials = get(p);
+        return credentials instanceof TokenCredentials ? credentials.tokenEnv : undefined;
+      },
+      condition: (v) => v === undefined || isEnvVarName(v),
+      message: `${ENV_VAR_NAME_MESSAGE}: the NAME of the variable that holds the token, never the token itself`,
       got: () => 'a value that is not a variable name (not shown: it may be a secret)',
     },
   ];

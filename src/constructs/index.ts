@@ -4,7 +4,7 @@
  */
 export { Backing, BACKING_CONTEXT_KEY, COMMAND_CONTEXT_KEY, DEFAULT_BACKING, DEFAULT_COMMAND } from './backing';
 export * from './cdktf';
-export { AkSkCredentials, Credentials } from './credentials';
+export { AkSkCredentials, Credentials, TokenCredentials } from './credentials';
 export { ValidationError } from './errors';
 export { LifecycleResource, SPEC_ENV_VAR } from './lifecycle-resource';
 export type { LifecycleAction, LifecycleResourceProps, SpecObject } from './lifecycle-resource';

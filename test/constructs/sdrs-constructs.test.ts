@@ -75,6 +75,18 @@ describe('SdrsProtectionGroup', () => {
     expect(() => sdrsGroup(newStack(), { name: 'wéb' })).toThrow(/name must be 1–64 bytes .*, got 'wéb'/);
   });
 
+  test('an IAM token instead of AK/SK: the variable name only, checked like the others', () => {
+    const stack = newStack();
+    const group = sdrsGroup(stack, { credentials: Credentials.fromEnvToken('HW_AUTH_TOKEN') });
+    expect(block(synth(stack), group.identityResource).input?.connection).toEqual({ ...CONNECTION, credentials: { token_env: 'HW_AUTH_TOKEN' } });
+    expect(() => sdrsGroup(newStack(), { credentials: Credentials.fromEnvToken('MIIabc.def') })).toThrow(
+      "repliform/SdrsProtectionGroup at 'stack/web': credentials.tokenEnv must be an environment variable name matching [A-Za-z_][A-Za-z0-9_]*: the NAME of the variable that holds the token, never the token itself, got a value that is not a variable name (not shown: it may be a secret)",
+    );
+    expect(() => sdrsGroup(newStack(), { credentials: Credentials.fromEnv('USER', 'PASSWORD') as never })).toThrow(
+      "credentials must be Credentials.fromEnvAkSk('HW_AK', 'HW_SK') or Credentials.fromEnvToken('HW_AUTH_TOKEN'), got something else",
+    );
+  });
+
   test('insecure TLS adds a warning annotation', () => {
     const stack = newStack();
     const group = sdrsGroup(stack, { insecure: true });

@@ -1,4 +1,4 @@
-import { SdrsProtection } from '../../src/constructs';
+import { Credentials, SdrsProtection } from '../../src/constructs';
 import { sdrsProtectedInstanceSpecSchema } from '../../src/resources/sdrs/protected-instance/schema';
 import { sdrsProtectionGroupSpecSchema } from '../../src/resources/sdrs/protection-group/schema';
 import { sdrsProtectionSpecSchema } from '../../src/resources/sdrs/protection/schema';
@@ -27,5 +27,12 @@ describe('SDRS synthesized specs are exactly what the CLI parses', () => {
       const input = block(json, resource).input;
       expect(schema.parse(input)).toEqual(input);
     }
+  });
+
+  test('a group with token credentials parses too', () => {
+    const stack = newStack();
+    const group = sdrsGroup(stack, { credentials: Credentials.fromEnvToken('HW_AUTH_TOKEN') });
+    const input = block(synth(stack), group.identityResource).input;
+    expect(sdrsProtectionGroupSpecSchema.parse(input)).toEqual(input);
   });
 });

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { Backing, resolveBacking } from '../backing';
 import { warnIfInsecure } from '../connection';
-import { type AkSkCredentials, akSkCredentialsRules } from '../credentials';
+import { type AkSkCredentials, cloudCredentialsRules, type TokenCredentials } from '../credentials';
 import { IdentitySettingsPair } from '../identity-settings-pair';
 import { dependencyOn, type LifecycleResource } from '../lifecycle-resource';
 import { claimNaturalKey, ownerOf } from '../ownership';
@@ -24,8 +24,11 @@ export interface SdrsProtectionGroupProps {
   readonly endpoint: string;
   /** The project (region) id the API paths carry: `/v1/{project_id}/…`. */
   readonly projectId: string;
-  /** AK/SK credentials (environment variable names, read by the CLI at deploy time): `Credentials.fromEnvAkSk('HW_AK', 'HW_SK')`. */
-  readonly credentials: AkSkCredentials;
+  /**
+   * Environment variable names, read by the CLI at deploy time: AK/SK (`Credentials.fromEnvAkSk('HW_AK', 'HW_SK')`,
+   * every request signed) or an IAM token (`Credentials.fromEnvToken('HW_AUTH_TOKEN')`, sent as `X-Auth-Token`).
+   */
+  readonly credentials: AkSkCredentials | TokenCredentials;
   /** The group's name: 1–64 bytes of `[A-Za-z0-9._-]`. Renamed in place. */
   readonly name: string;
   /** The production site's availability zone, e.g. `az-a`. */
@@ -77,7 +80,7 @@ const RULES: ReadonlyArray<ValidationRule<SdrsProtectionGroupProps>> = [
     message: 'must be an http(s) URL such as https://sdrs.ap-southeast-1.myhuaweicloud.com',
   },
   { field: 'projectId', value: (p) => p.projectId, condition: isIdLike, message: 'must be a project id without spaces' },
-  ...akSkCredentialsRules<SdrsProtectionGroupProps>('credentials', (p) => p.credentials),
+  ...cloudCredentialsRules<SdrsProtectionGroupProps>('credentials', (p) => p.credentials),
   nameRule<SdrsProtectionGroupProps>('name', (p) => p.name),
   { field: 'sourceAvailabilityZone', value: (p) => p.sourceAvailabilityZone, condition: isNonEmptyString, message: "must be an availability zone such as 'az-a'" },
   { field: 'targetAvailabilityZone', value: (p) => p.targetAvailabilityZone, condition: isNonEmptyString, message: "must be an availability zone such as 'az-b'" },
