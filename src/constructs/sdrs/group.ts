@@ -13,7 +13,7 @@ import { booleanRules, isIdLike, nameRule, SDRS_DEFAULT_TIMEOUTS, sdrsTimeoutRul
 /** The lifecycle kind synthesized by {@link SdrsProtectionGroup}. */
 export const SDRS_PROTECTION_GROUP_KIND = 'sdrs.protection-group';
 
-/** How the production site is protected: SDRS knows one type. */
+/** Group types other than the default (disaster recovery). */
 export const SdrsDrType = Object.freeze({ MIGRATION: 'migration' } as const);
 /** One of {@link SdrsDrType}. */
 export type SdrsDrType = (typeof SdrsDrType)[keyof typeof SdrsDrType];
@@ -40,8 +40,8 @@ export interface SdrsProtectionGroupProps {
   /** The VPC of the production servers, e.g. `vpc-prod`. */
   readonly sourceVpcId: string;
   /**
-   * The disaster-recovery type.
-   * @default SdrsDrType.MIGRATION
+   * The group's type: `SdrsDrType.MIGRATION` for a migration group.
+   * @default - a disaster-recovery group (the API's default)
    */
   readonly drType?: SdrsDrType;
   /**
@@ -193,11 +193,6 @@ export class SdrsProtectionGroup extends Construct {
     });
     this.identityResource = pair.identityResource;
     this.settingsResource = pair.settingsResource;
-  }
-
-  /** The group's members so far (pairs, instances, attachments). */
-  public get memberResources(): readonly LifecycleResource[] {
-    return this.members.map((member) => member.memberResource);
   }
 
   /**
