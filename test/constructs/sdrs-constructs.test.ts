@@ -9,7 +9,7 @@ const CONNECTION = {
   ca_bundle_file: null,
   insecure: false,
 };
-const GROUP_REF = { name: 'web-dr', source_availability_zone: 'az-a', target_availability_zone: 'az-b', source_vpc_id: 'vpc-prod' };
+const GROUP_REF = { owner: 'stack/web', source_availability_zone: 'az-a', target_availability_zone: 'az-b', source_vpc_id: 'vpc-prod' };
 const TIMEOUTS = { create_seconds: 600, update_seconds: 600, delete_seconds: 600 };
 const FROM_SELF = { REPLIFORM_SPEC: '${jsonencode(self.input)}' };
 
@@ -238,12 +238,8 @@ describe('SdrsProtection', () => {
   });
 });
 
-describe('known limitation', () => {
-  // The kinds' schemas name a group by name + zones + VPC (src/resources/sdrs/spec-common.ts), and the group reference
-  // is an identity field of every member: renaming a group therefore changes every member's identity trigger, and
-  // Terraform would re-create its pairs (full syncs), instances and protection. Fails until members name their group
-  // by something a rename leaves alone (e.g. the owner marker).
-  test.failing('renaming a group leaves the identity of its pairs unchanged', () => {
+describe('renaming a group', () => {
+  test('renaming a group leaves the identity of its pairs unchanged (they name it by its owner)', () => {
     const pairTrigger = (groupName: string): Record<string, unknown> | undefined => {
       const stack = newStack();
       const pair = sdrsPair(stack, sdrsGroup(stack, { name: groupName }));

@@ -177,8 +177,9 @@ export class SdrsProtectionGroup extends Construct {
       adopt: props.adopt ?? false,
       owner,
     };
+    // Members find the group by its owner marker, not its name: a rename in place must not change their identity.
     this.ref = {
-      name: props.name,
+      owner,
       source_availability_zone: props.sourceAvailabilityZone,
       target_availability_zone: props.targetAvailabilityZone,
       source_vpc_id: props.sourceVpcId,
