@@ -26,6 +26,6 @@ export function knownKinds(): string[] {
 /** The kind's module; an unknown kind is bad input listing the known ones. */
 export async function kindFor(kind: string): Promise<AnyKind> {
   const load = Object.hasOwn(loaders, kind) ? loaders[kind] : undefined;
-  if (load === undefined) throw new InputError('kind', `unknown kind ${JSON.stringify(kind)}; allowed: ${listForMessage(knownKinds())}`);
+  if (load === undefined) throw new InputError('kind', `unknown kind ${JSON.stringify(kind)}; allowed: ${listForMessage(knownKinds(), knownKinds().length)}`);
   return load();
 }

@@ -69,7 +69,7 @@ describe('exit codes and messages', () => {
   test('unknown kind → exit 2 naming the allowed kinds', async () => {
     const result = await cli(['lifecycle', 'create', 'vr.replicaton'], specEnv());
     expect(result.code).toBe(2);
-    expect(result.stderr.trim()).toBe('repliform: vr.replicaton create rejected: kind: unknown kind "vr.replicaton"; allowed: "vr.pairing", "vr.replication", "vr.replication-sync", "vcda.site", "vcda.replication"');
+    expect(result.stderr.trim()).toBe('repliform: vr.replicaton create rejected: kind: unknown kind "vr.replicaton"; allowed: "vr.pairing", "vr.replication", "vr.replication-sync", "vcda.site", "vcda.replication", "sdrs.protection-group", "sdrs.replication-pair", "sdrs.protected-instance", "sdrs.replication-attachment", "sdrs.protection"');
   });
 
   test('an invalid field → exit 2 naming the field, the range and the value', async () => {
