@@ -34,18 +34,15 @@
  */
 import { ApiAuthenticationError, invalidResponseError, isApiError, isNotFoundError, pathOnly } from '../http/errors';
 import {
-  createHttpClient,
   type HttpClient,
-  type HttpLogEntry,
   type HttpMethod,
   type HttpResponse,
   type OutgoingRequest,
   type QueryValue,
-  type RetryOptions,
-  type TlsOptions,
 } from '../http/http-client';
 import { collectOffsetPages, type OffsetPage } from '../paging';
 import { pollTask } from '../tasks';
+import { createTransport, type TransportOptions } from '../transport';
 import { combineSignals, systemClock, type Clock, type WaitProgress } from '../wait';
 import { describeSdrsJob, observeSdrsJob, SDRS_TOKEN_HEADER, sdrsProfile } from './profile';
 import { signRequest } from './signer';
@@ -61,27 +58,13 @@ import type {
 } from './types';
 
 /** Options of `SdrsClient`. @public */
-export interface SdrsClientOptions {
+export interface SdrsClientOptions extends TransportOptions {
   /** The regional endpoint, e.g. `https://sdrs.ap-southeast-1.myhuaweicloud.com` (see `sdrsRegionEndpoint`); `/v1/{project_id}` is appended. */
   readonly endpoint: string;
   /** The project (of the region) every path names. */
   readonly projectId: string;
   /** `{accessKey, secretKey}` (AK/SK signing) or `{token}` (X-Auth-Token). */
   readonly credentials: SdrsCredentials;
-  /** @default - verify against Node's built-in roots */
-  readonly tls?: TlsOptions;
-  /** Timeout of one HTTP attempt, in milliseconds. @default 30_000 */
-  readonly timeoutMs?: number;
-  /** @default - 5 attempts, 500 ms .. 10 s backoff with jitter */
-  readonly retry?: RetryOptions;
-  /** One entry per HTTP attempt, already redacted. @default - no logging */
-  readonly logger?: (entry: HttpLogEntry) => void;
-  /** Time for signatures (X-Sdk-Date), back-off and job polls. @default systemClock */
-  readonly clock?: Clock;
-  /** @default Math.random */
-  readonly random?: () => number;
-  /** Aborts every request, retry and wait of this client. @default - not abortable */
-  readonly signal?: AbortSignal;
   /** Items asked for per page of a list (the API allows up to 1000). @default 100 */
   readonly pageSize?: number;
 }
@@ -207,20 +190,7 @@ export class SdrsClient {
     this.pageSize = pageSizeOf(options.pageSize);
     const auth = authOf(options.credentials, this.clock);
     this.authDescription = auth.description;
-    this.http = createHttpClient({
-      baseUrl: this.baseUrl,
-      vendor: sdrsProfile,
-      headers: auth.headers,
-      signRequest: auth.sign,
-      timeoutMs: options.timeoutMs,
-      tls: options.tls,
-      retry: options.retry,
-      logger: options.logger,
-      sleep: (ms, signal) => this.clock.sleep(ms, signal),
-      now: () => this.clock.now(),
-      random: this.random,
-      signal: options.signal,
-    });
+    this.http = createTransport(this.baseUrl, sdrsProfile, { ...options, clock: this.clock, random: this.random }, { headers: auth.headers, signRequest: auth.sign }).http;
     this.insecure = this.http.insecure;
   }
 

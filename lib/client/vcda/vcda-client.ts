@@ -24,19 +24,16 @@
  */
 import { ApiAuthenticationError, ApiError, invalidResponseError, isApiError, isNotFoundError, pathOnly } from '../http/errors';
 import {
-  createHttpClient,
   type HttpClient,
-  type HttpLogEntry,
   type HttpMethod,
   type HttpResponse,
   type QueryValue,
-  type RetryOptions,
-  type TlsOptions,
 } from '../http/http-client';
 import { collectOffsetPages, type OffsetPage } from '../paging';
 import { Session } from '../session';
 import type { SharedState } from '../shared-state';
 import { pollTask } from '../tasks';
+import { createTransport, type TransportOptions } from '../transport';
 import { combineSignals, systemClock, type Clock, type WaitProgress } from '../wait';
 import {
   describeVcdaTask,
@@ -59,7 +56,7 @@ import type {
 } from './types';
 
 /** Options of `VcdaClient`. @public */
-export interface VcdaClientOptions {
+export interface VcdaClientOptions extends TransportOptions {
   /** Base URL of the VCDA API, e.g. `https://vcda.example.local` (nothing is appended). */
   readonly endpoint: string;
   /** The user that logs in (`POST /sessions`). */
@@ -79,20 +76,6 @@ export interface VcdaClientOptions {
    * @default "v4"
    */
   readonly apiVersion?: string;
-  /** @default - verify against Node's built-in roots */
-  readonly tls?: TlsOptions;
-  /** Timeout of one HTTP attempt, in milliseconds. @default 30_000 */
-  readonly timeoutMs?: number;
-  /** @default - 5 attempts, 500 ms .. 10 s backoff with jitter */
-  readonly retry?: RetryOptions;
-  /** One entry per HTTP attempt, already redacted. @default - no logging */
-  readonly logger?: (entry: HttpLogEntry) => void;
-  /** @default systemClock */
-  readonly clock?: Clock;
-  /** @default Math.random */
-  readonly random?: () => number;
-  /** Aborts every request, retry and wait of this client. @default - not abortable */
-  readonly signal?: AbortSignal;
   /**
    * Share the session and its extensions with other processes; `logout()` then keeps the session open.
    * @default - this client logs in on its own
@@ -184,19 +167,7 @@ export class VcdaClient {
     this.signal = options.signal;
     this.shared = options.shared;
     this.pageSize = pageSizeOf(options.pageSize);
-    this.http = createHttpClient({
-      baseUrl: this.baseUrl,
-      vendor: vcdaProfile,
-      headers: { accept: vcdaAcceptHeader(options.apiVersion ?? VCDA_DEFAULT_ACCEPT_VERSION) },
-      timeoutMs: options.timeoutMs,
-      tls: options.tls,
-      retry: options.retry,
-      logger: options.logger,
-      sleep: (ms, signal) => this.clock.sleep(ms, signal),
-      now: () => this.clock.now(),
-      random: this.random,
-      signal: options.signal,
-    });
+    this.http = createTransport(this.baseUrl, vcdaProfile, { ...options, clock: this.clock, random: this.random }, { headers: { accept: vcdaAcceptHeader(options.apiVersion ?? VCDA_DEFAULT_ACCEPT_VERSION) } }).http;
     this.insecure = this.http.insecure;
     this.session = new Session({
       login: () => this.postLogin(),

@@ -44,19 +44,16 @@
 import { Buffer } from 'node:buffer';
 import { ApiAuthenticationError, ApiError, invalidResponseError, isApiError, isNotFoundError, pathOnly } from '../http/errors';
 import {
-  createHttpClient,
   type HttpClient,
-  type HttpLogEntry,
   type HttpMethod,
   type HttpResponse,
   type QueryValue,
-  type RetryOptions,
-  type TlsOptions,
 } from '../http/http-client';
 import { followNextLinks, type LinkedPage } from '../paging';
 import { Session } from '../session';
 import type { SharedState } from '../shared-state';
 import { pollTask } from '../tasks';
+import { createTransport, type TransportOptions } from '../transport';
 import { combineSignals, systemClock, type Clock, type WaitProgress } from '../wait';
 import type {
   ConfigureReplicationSpec,
@@ -87,7 +84,7 @@ import { replicationRangeWarnings } from './ranges';
 export const VR_API_BASE_PATH = '/api/rest/vr/v2';
 
 /** Options of `VrClient`. @public */
-export interface VrClientOptions {
+export interface VrClientOptions extends TransportOptions {
   /** Appliance base URL, e.g. `https://vr-a.example.local`; `/api/rest/vr/v2` is appended unless a `/api/rest/vr/vN` path is already there. */
   readonly endpoint: string;
   /** vCenter SSO user of the local site (e.g. administrator@vsphere.local). */
@@ -97,41 +94,6 @@ export interface VrClientOptions {
    * @default - the same as `credentials`
    */
   readonly remoteCredentials?: VrCredentials;
-  /**
-   * TLS trust: CA bundle (file or PEM) added to Node's roots, or insecure (lab only).
-   * @default - verify against Node's built-in roots
-   */
-  readonly tls?: TlsOptions;
-  /**
-   * Timeout of one HTTP attempt, in milliseconds.
-   * @default 30_000
-   */
-  readonly timeoutMs?: number;
-  /**
-   * HTTP retry policy.
-   * @default - 5 attempts, 500 ms .. 10 s backoff with jitter
-   */
-  readonly retry?: RetryOptions;
-  /**
-   * One entry per HTTP attempt, already redacted.
-   * @default - no logging
-   */
-  readonly logger?: (entry: HttpLogEntry) => void;
-  /**
-   * Time source and sleeper for retries and task polling.
-   * @default systemClock
-   */
-  readonly clock?: Clock;
-  /**
-   * Random source in [0, 1) for backoff jitter.
-   * @default Math.random
-   */
-  readonly random?: () => number;
-  /**
-   * Aborts every request, retry and wait of this client.
-   * @default - not abortable
-   */
-  readonly signal?: AbortSignal;
   /**
    * Share the session, remote sessions and inventory lists with other processes (see `shared-state.ts`).
    * With it, `logout()` keeps the shared session open for the others.
@@ -303,18 +265,7 @@ export class VrClient {
     this.signal = options.signal;
     this.shared = options.shared;
     this.onWarning = options.onWarning;
-    this.http = createHttpClient({
-      baseUrl: this.baseUrl,
-      vendor: vrProfile,
-      timeoutMs: options.timeoutMs,
-      tls: options.tls,
-      retry: options.retry,
-      logger: options.logger,
-      sleep: (ms, signal) => this.clock.sleep(ms, signal),
-      now: () => this.clock.now(),
-      random: this.random,
-      signal: options.signal,
-    });
+    this.http = createTransport(this.baseUrl, vrProfile, { ...options, clock: this.clock, random: this.random }).http;
     this.insecure = this.http.insecure;
     this.session = new Session({
       login: () => this.postLogin(),
