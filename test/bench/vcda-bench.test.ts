@@ -85,5 +85,5 @@ test('the VCDA fault mix is VR\'s, aimed at the VCDA service: start for configur
   expect(all.find((r) => r.id === 'task-error')).toMatchObject({ service: 'vcda', method: 'POST', path: '/vm-replications', probability: 0.02 });
   expect(all.every((r) => !r.path.includes('pairings'))).toBe(true);
   expect(benchProfile('vcda').vendor).toBe('vcda');
-  expect(() => benchProfile('vcdaa')).toThrow('--vendor must be one of vr, vcda, got "vcdaa"');
+  expect(() => benchProfile('vcdaa')).toThrow('--vendor must be one of vr, vcda, sdrs, got "vcdaa"');
 });

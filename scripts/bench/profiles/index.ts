@@ -3,10 +3,11 @@
  * profile file next to vr.ts and one line here.
  */
 import type { BenchProfile } from '../harness';
+import { sdrsProfile } from './sdrs';
 import { vcdaProfile } from './vcda';
 import { vrProfile } from './vr';
 
-const PROFILES: Readonly<Record<string, BenchProfile>> = { vr: vrProfile, vcda: vcdaProfile };
+const PROFILES: Readonly<Record<string, BenchProfile>> = { vr: vrProfile, vcda: vcdaProfile, sdrs: sdrsProfile };
 
 export const DEFAULT_VENDOR = 'vr';
 

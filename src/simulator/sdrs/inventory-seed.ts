@@ -51,7 +51,32 @@ function volume(name: VolumeName, serverName: ServerName, sizeGb: number, device
   };
 }
 
-export function seedSdrsInventory(): SdrsInventory {
+/** `evs-bench-0001` …: the names of the extra volumes (`sdrs.extraVolumes`, the bench fleet). */
+export function sdrsBenchVolumeName(index: number): string {
+  return `evs-bench-${String(index + 1).padStart(4, '0')}`;
+}
+
+/** The ids of the extra volumes (examples/sdrs-fleet computes the same). */
+export function sdrsBenchVolumeId(index: number): string {
+  return `7e5b0000-0000-4000-8000-${String(index + 1).padStart(12, '0')}`;
+}
+
+/** An extra 10 GB production volume in az-a, attached to no server (a pair needs only the volume). */
+function benchVolume(index: number): SimSdrsVolume {
+  return {
+    id: sdrsBenchVolumeId(index),
+    name: sdrsBenchVolumeName(index),
+    size_gb: 10,
+    availability_zone: SDRS_SOURCE_AZ,
+    volume_type: 'SSD',
+    bootable: false,
+    server_id: null,
+    device: null,
+    dr: false,
+  };
+}
+
+export function seedSdrsInventory(extraVolumes = 0): SdrsInventory {
   return {
     project_id: SDRS_PROJECT_ID,
     domain_id: SDRS_DOMAIN_ID,
@@ -64,10 +89,11 @@ export function seedSdrsInventory(): SdrsInventory {
       volume('evs-web-01-data', 'ecs-web-01', 100, '/dev/vdb'),
       volume('evs-db-01-sys', 'ecs-db-01', 40, '/dev/vda'),
       volume('evs-db-01-data', 'ecs-db-01', 200, '/dev/vdb'),
+      ...Array.from({ length: extraVolumes }, (_, index) => benchVolume(index)),
     ],
   };
 }
 
-export function seedSdrsState(): SdrsState {
-  return { inventory: seedSdrsInventory(), groups: [], pairs: [], instances: [], jobs: [], tokens: [] };
+export function seedSdrsState(extraVolumes = 0): SdrsState {
+  return { inventory: seedSdrsInventory(extraVolumes), groups: [], pairs: [], instances: [], jobs: [], tokens: [] };
 }

@@ -44,12 +44,14 @@ export interface SdrsServiceOptions {
   validateResponses?: boolean;
   /** Path of the contract. @default specs/sdrs-api.json found above this module */
   specPath?: string;
+  /** Extra unattached 10 GB volumes in az-a, evs-bench-0001… (the bench fleet); ignored when a saved state is loaded. @default 0 */
+  extraVolumes?: number;
 }
 
 const PERSISTED_ARRAYS = ['groups', 'pairs', 'instances', 'jobs'] as const;
 
-function loadSdrsState(saved: ServiceMount['saved']): SdrsState {
-  if (!saved || saved.section === undefined) return seedSdrsState();
+function loadSdrsState(saved: ServiceMount['saved'], extraVolumes: number): SdrsState {
+  if (!saved || saved.section === undefined) return seedSdrsState(extraVolumes);
   const { section, file } = saved;
   if (!isRecord(section) || !isRecord(section.inventory)) throw notAStateFile(file);
   for (const key of PERSISTED_ARRAYS) {
@@ -129,7 +131,7 @@ class SdrsService implements SimService<SdrsState> {
 
 function sdrsContext(mount: ServiceMount, options: SdrsServiceOptions): SdrsContext {
   return {
-    state: loadSdrsState(mount.saved),
+    state: loadSdrsState(mount.saved, options.extraVolumes ?? 0),
     clock: mount.runtime.clock,
     ids: mount.runtime.ids,
     taskDelayMs: mount.runtime.taskDelayMs,
