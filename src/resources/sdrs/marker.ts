@@ -31,3 +31,25 @@ export function markerIn(description: string | null | undefined): string | undef
 export function markedBy(description: string | null | undefined, owner: string | null | undefined): boolean {
   return markerIn(description) === ownerMarker(owner);
 }
+
+/** The description a create sends: the user's text, a space and the marker (or the marker alone); ≤ 64 bytes. */
+export function describedAs(text: string | null | undefined, owner: string | null | undefined): string {
+  return text == null || text === '' ? ownerMarker(owner) : `${text} ${ownerMarker(owner)}`;
+}
+
+/** The user's text of a live description (what precedes the marker); null when there is none. */
+export function userTextIn(description: string | null | undefined): string | null {
+  if (description == null) return null;
+  const text = description.replace(MARKER, '').trim();
+  return text === '' ? null : text;
+}
+
+/**
+ * SDRS cannot change a description after create: a spec whose description differs from the live one's user text
+ * is reported, never silently ignored, and the object is kept (not replaced).
+ */
+export function descriptionDrift(wanted: string | null, live: string | null | undefined): string | undefined {
+  const liveText = userTextIn(live);
+  if (liveText === wanted) return undefined;
+  return `description is create-time only (SDRS cannot change it after create): the live one stays ${JSON.stringify(liveText)}, the code asks for ${JSON.stringify(wanted)}; to apply it, replace the object on purpose`;
+}

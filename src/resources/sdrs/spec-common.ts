@@ -19,6 +19,16 @@ export const sdrsNameSchema = z
 
 const id = z.string().min(1);
 
+/** The user's description: ≤ 48 bytes (64 minus the ` rf:<12 hex>` marker), without `<` `>`; create-time only. */
+export const SDRS_DESCRIPTION_MAX_BYTES = 48;
+export const sdrsDescriptionSchema = z
+  .string()
+  .refine((v) => Buffer.byteLength(v, 'utf8') <= SDRS_DESCRIPTION_MAX_BYTES && !/[<>]/.test(v), {
+    message: `must be at most ${SDRS_DESCRIPTION_MAX_BYTES} bytes without < or > (the owner marker takes the rest of SDRS's 64)`,
+  })
+  .nullable()
+  .default(null);
+
 /**
  * A protection group made by this code (or another stack), by its natural key: AZs + VPC, and its owner (the
  * `owner` of its own spec: found by its description's marker, so a rename does not lose it) or its name (the
