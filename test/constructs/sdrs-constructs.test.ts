@@ -35,6 +35,7 @@ describe('SdrsProtectionGroup', () => {
         source_vpc_id: 'vpc-prod',
         dr_type: null,
         name: 'web-dr',
+        description: null,
         timeouts: TIMEOUTS,
         adopt: false,
         owner: 'stack/web',
@@ -47,7 +48,31 @@ describe('SdrsProtectionGroup', () => {
     expect(group.settingsResource && block(json, group.settingsResource).triggers_replace).toEqual({
       group: `\${${address(group.identityResource)}.id}`,
       name: 'web-dr',
+      description: null,
     });
+  });
+
+  test('a description goes to the spec and the settings trigger (create-time only: a change runs the update, which reports it), never to the identity', () => {
+    const stack = newStack();
+    const group = sdrsGroup(stack, { description: 'web tier DR' });
+    const json = synth(stack);
+    const identity = block(json, group.identityResource);
+    expect(identity.input).toMatchObject({ name: 'web-dr', description: 'web tier DR' });
+    expect(identity.triggers_replace).not.toHaveProperty('description');
+    expect(group.settingsResource && block(json, group.settingsResource).triggers_replace).toEqual({
+      group: `\${${address(group.identityResource)}.id}`,
+      name: 'web-dr',
+      description: 'web tier DR',
+    });
+  });
+
+  test('descriptions of 48 bytes pass; 49 bytes, or < >, fail with one line naming the rule and the value', () => {
+    expect(() => sdrsGroup(newStack(), { description: 'd'.repeat(48) })).not.toThrow();
+    const rule = "must be at most 48 bytes without < or > (SDRS allows 64; the owner marker ' rf:<12 hex>' takes the rest)";
+    expect(() => sdrsGroup(newStack(), { description: 'd'.repeat(49) })).toThrow(
+      `repliform/SdrsProtectionGroup at 'stack/web': description ${rule}, got '${'d'.repeat(49)}'`,
+    );
+    expect(() => sdrsGroup(newStack(), { description: 'a <b>' })).toThrow(`repliform/SdrsProtectionGroup at 'stack/web': description ${rule}, got 'a <b>'`);
   });
 
   test('bad props: one line per field naming the construct path, the allowed values and the value given', () => {

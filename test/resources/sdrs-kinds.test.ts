@@ -215,3 +215,23 @@ test('deletes keep the DR-site volume and server unless asked; deleting again su
   await teardown();
   expect(writes()).toEqual([]);
 });
+
+test('a group description is sent as "<text> rf:<hash>", found again by its marker; a changed description is reported, nothing sent', async () => {
+  await run(sdrsProtectionGroupHandler, 'create', groupRaw({ description: 'web tier DR' }));
+  const [group] = state().groups;
+  expect(group?.description).toBe(`web tier DR ${ownerMarker(GROUP_OWNER)}`);
+
+  sim.clearRequests();
+  const rerun = ctx();
+  await run(sdrsProtectionGroupHandler, 'create', groupRaw({ description: 'web tier DR' }), rerun);
+  expect(writes()).toEqual([]);
+  expect(rerun.lines).toContain(`info: protection group web-group (az-a → az-b): already there (protection group ${group?.id} "web-group", ${group?.status}), made by this code; taking it up`);
+
+  const changed = ctx();
+  await run(sdrsProtectionGroupHandler, 'update', groupRaw({ description: 'payments DR' }), changed);
+  expect(writes()).toEqual([]);
+  expect(changed.lines).toContain(
+    'warn: protection group web-group (az-a → az-b): description is create-time only (SDRS cannot change it after create): the live one stays "web tier DR", the code asks for "payments DR"; to apply it, replace the object on purpose',
+  );
+  expect(state().groups.map((g) => [g.id, g.description])).toEqual([[group?.id, `web tier DR ${ownerMarker(GROUP_OWNER)}`]]);
+});

@@ -8,7 +8,7 @@ import { claimNaturalKey, ownerOf } from '../ownership';
 import { timeoutsToSpec } from '../timeouts';
 import { isAbsentOrNonEmptyString, isHttpUrl, isNonEmptyString, terraformSafeRules, validateProps, type ValidationRule } from '../validation';
 import { type SdrsConnectionSpec, type SdrsGroupRef, sdrsProtectionGroupFields, type SdrsProtectionGroupSpec } from './specs';
-import { booleanRules, isIdLike, nameRule, SDRS_DEFAULT_TIMEOUTS, sdrsTimeoutRules, type SdrsTimeouts } from './rules';
+import { booleanRules, descriptionRule, isIdLike, nameRule, SDRS_DEFAULT_TIMEOUTS, sdrsTimeoutRules, type SdrsTimeouts } from './rules';
 
 /** The lifecycle kind synthesized by {@link SdrsProtectionGroup}. */
 export const SDRS_PROTECTION_GROUP_KIND = 'sdrs.protection-group';
@@ -31,6 +31,12 @@ export interface SdrsProtectionGroupProps {
   readonly credentials: AkSkCredentials | TokenCredentials;
   /** The group's name: 1–64 bytes of `[A-Za-z0-9._-]`. Renamed in place. */
   readonly name: string;
+  /**
+   * What the group is for: at most 48 bytes without `<` `>` (the owner marker ` rf:<12 hex>` is appended). Create-time
+   * only: SDRS cannot change a description, so a later change is reported by the deploy and the live one is kept.
+   * @default - none (the description is the owner marker alone)
+   */
+  readonly description?: string;
   /** The production site's availability zone, e.g. `az-a`. */
   readonly sourceAvailabilityZone: string;
   /** The disaster-recovery site's availability zone, e.g. `az-b`: another zone than the source's. */
@@ -82,6 +88,7 @@ const RULES: ReadonlyArray<ValidationRule<SdrsProtectionGroupProps>> = [
   { field: 'projectId', value: (p) => p.projectId, condition: isIdLike, message: 'must be a project id without spaces' },
   ...cloudCredentialsRules<SdrsProtectionGroupProps>('credentials', (p) => p.credentials),
   nameRule<SdrsProtectionGroupProps>('name', (p) => p.name),
+  descriptionRule<SdrsProtectionGroupProps>((p) => p.description),
   { field: 'sourceAvailabilityZone', value: (p) => p.sourceAvailabilityZone, condition: isNonEmptyString, message: "must be an availability zone such as 'az-a'" },
   { field: 'targetAvailabilityZone', value: (p) => p.targetAvailabilityZone, condition: isNonEmptyString, message: "must be an availability zone such as 'az-b'" },
   {
@@ -173,6 +180,7 @@ export class SdrsProtectionGroup extends Construct {
       source_vpc_id: props.sourceVpcId,
       dr_type: props.drType ?? null,
       name: props.name,
+      description: props.description ?? null,
       timeouts: timeoutsToSpec(props.timeouts, SDRS_DEFAULT_TIMEOUTS),
       adopt: props.adopt ?? false,
       owner,

@@ -56,3 +56,16 @@ export function sdrsTimeoutRules<P>(get: (props: P) => SdrsTimeouts | undefined)
 export function isIdLike(value: unknown): boolean {
   return isUnresolved(value) || (typeof value === 'string' && /^\S+$/.test(value));
 }
+
+/** The user's part of an SDRS description: SDRS allows 64 bytes without `<` `>`, and the owner marker takes 16. */
+export const SDRS_DESCRIPTION_MAX_BYTES = 48;
+
+/** A rule for the optional `description` prop (create-time only: SDRS cannot change it later). */
+export function descriptionRule<P>(get: (props: P) => unknown): ValidationRule<P> {
+  return {
+    field: 'description',
+    value: get,
+    condition: (v) => v === undefined || (typeof v === 'string' && Buffer.byteLength(v, 'utf8') <= SDRS_DESCRIPTION_MAX_BYTES && !/[<>]/.test(v)),
+    message: `must be at most ${SDRS_DESCRIPTION_MAX_BYTES} bytes without < or > (SDRS allows 64; the owner marker ' rf:<12 hex>' takes the rest)`,
+  };
+}

@@ -16,7 +16,7 @@ import { parseSpec } from '../../parse-spec';
 import { claimExisting, mayRemove } from '../claim';
 import { sdrsClient } from '../client';
 import { madeId, waitJob } from '../jobs';
-import { markerIn, ownerMarker } from '../marker';
+import { describedAs, descriptionDrift, markerIn, ownerMarker } from '../marker';
 import { findGroupByKey } from '../resolve';
 import { sdrsProtectionGroupDeleteSpecSchema, sdrsProtectionGroupSpecSchema, type SdrsProtectionGroupDeleteSpec, type SdrsProtectionGroupSpec } from './schema';
 
@@ -81,7 +81,7 @@ function identityDifferences(spec: Spec, live: SdrsServerGroup): string[] {
 async function createNew(client: SdrsClient, spec: Spec, ctx: Context): Promise<SdrsServerGroup> {
   const jobId = await client.createProtectionGroup({
     name: spec.name,
-    description: ownerMarker(spec.owner),
+    description: describedAs(spec.description, spec.owner),
     source_availability_zone: spec.source_availability_zone,
     target_availability_zone: spec.target_availability_zone,
     domain_id: spec.domain_id,
@@ -97,6 +97,8 @@ async function createNew(client: SdrsClient, spec: Spec, ctx: Context): Promise<
 }
 
 async function rename(client: SdrsClient, spec: Spec, live: SdrsServerGroup, ctx: Context): Promise<SdrsServerGroup> {
+  const drift = descriptionDrift(spec.description, live.description);
+  if (drift !== undefined) ctx.log.warn(`${label(spec)}: ${drift}`);
   if (live.name === spec.name) return live;
   ctx.log.info(`${label(spec)}: renaming ${live.id} in place: "${live.name}" → "${spec.name}"`);
   return client.renameProtectionGroup(live.id, spec.name);

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { KindFields } from '../../contract';
-import { sdrsCommonSpecFields, sdrsNameSchema } from '../spec-common';
+import { sdrsCommonSpecFields, sdrsDescriptionSchema, sdrsNameSchema } from '../spec-common';
 
 export const sdrsProtectionGroupIdentitySchema = z
   .object({
@@ -18,7 +18,7 @@ export const sdrsProtectionGroupIdentitySchema = z
   })
   .strict();
 
-const groupObjectSchema = sdrsProtectionGroupIdentitySchema.extend({ name: sdrsNameSchema, ...sdrsCommonSpecFields }).strict();
+const groupObjectSchema = sdrsProtectionGroupIdentitySchema.extend({ name: sdrsNameSchema, description: sdrsDescriptionSchema, ...sdrsCommonSpecFields }).strict();
 
 export const sdrsProtectionGroupSpecSchema = groupObjectSchema.refine((s) => s.source_availability_zone !== s.target_availability_zone, {
     message: 'target_availability_zone must differ from source_availability_zone',
@@ -34,5 +34,7 @@ export type SdrsProtectionGroupDeleteSpec = z.infer<typeof sdrsProtectionGroupDe
 /** Identity and settings of `sdrs.protection-group`, stated once. */
 export const sdrsProtectionGroupFields: KindFields = {
   identity: Object.keys(sdrsProtectionGroupIdentitySchema.shape),
-  settings: ['name'],
+  // `description` is create-time only (SDRS cannot change it): not identity (a change must not replace the group),
+  // listed with the settings so that a change runs the update, which reports it and keeps the live one.
+  settings: ['name', 'description'],
 };
