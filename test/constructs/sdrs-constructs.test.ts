@@ -125,7 +125,7 @@ describe('SdrsReplicationPair', () => {
   test('identity = group + production volume after the group; settings = name + size, in place', () => {
     const stack = newStack();
     const group = sdrsGroup(stack);
-    const pair = sdrsPair(stack, group, { sizeGb: 100, deleteTargetVolume: true });
+    const pair = sdrsPair(stack, group, { sizeGb: 100, deleteTargetVolume: true, description: 'web data volume' });
     const json = synth(stack);
     const identity = block(json, pair.identityResource);
     expect(identity.triggers_replace).toEqual({ kind: 'sdrs.replication-pair', group: GROUP_REF, volume_id: 'evs-web-01-data' });
@@ -136,13 +136,14 @@ describe('SdrsReplicationPair', () => {
       volume_id: 'evs-web-01-data',
       name: 'web-data',
       size_gb: 100,
+      description: 'web data volume',
       on_delete: { delete_target_volume: true },
       timeouts: TIMEOUTS,
       adopt: false,
       owner: 'stack/web-data',
     });
     const settings = pair.settingsResource && block(json, pair.settingsResource);
-    expect(settings?.triggers_replace).toMatchObject({ name: 'web-data', size_gb: 100 });
+    expect(settings?.triggers_replace).toMatchObject({ name: 'web-data', size_gb: 100, description: 'web data volume' });
     expect(settings?.provisioner.map((p) => p['local-exec'].command)).toEqual(['repliform lifecycle update sdrs.replication-pair']);
   });
 
@@ -171,6 +172,23 @@ describe('SdrsReplicationPair', () => {
 });
 
 describe('SdrsProtectedInstance', () => {
+  test('a description goes to the spec and the settings trigger, never to the identity; the rule names the path, field and value', () => {
+    const stack = newStack();
+    const group = sdrsGroup(stack);
+    const instance = sdrsInstance(stack, group, { description: 'web front end' });
+    const json = synth(stack);
+    const identity = block(json, instance.identityResource);
+    expect(identity.input).toMatchObject({ name: 'ecs-web-01', description: 'web front end' });
+    expect(identity.triggers_replace).not.toHaveProperty('description');
+    expect(instance.settingsResource && block(json, instance.settingsResource).triggers_replace).toMatchObject({ name: 'ecs-web-01', description: 'web front end' });
+
+    const rule = "must be at most 48 bytes without < or > (SDRS allows 64; the owner marker ' rf:<12 hex>' takes the rest)";
+    const other = newStack();
+    const otherGroup = sdrsGroup(other);
+    expect(() => sdrsInstance(other, otherGroup, { description: 'a>b' })).toThrow(`description ${rule}, got 'a>b'`);
+    expect(() => sdrsPair(other, otherGroup, { description: 'é'.repeat(25) })).toThrow(`description ${rule}, got '${'é'.repeat(25)}'`);
+  });
+
   test('identity after the group; each attachment after the instance and its pair', () => {
     const stack = newStack();
     const group = sdrsGroup(stack);

@@ -235,3 +235,25 @@ test('a group description is sent as "<text> rf:<hash>", found again by its mark
   );
   expect(state().groups.map((g) => [g.id, g.description])).toEqual([[group?.id, `web tier DR ${ownerMarker(GROUP_OWNER)}`]]);
 });
+
+test('pair and instance descriptions are sent as "<text> rf:<hash>", found again by the marker (delete too); a change is reported, nothing sent', async () => {
+  await run(sdrsProtectionGroupHandler, 'create', groupRaw());
+  await run(sdrsReplicationPairHandler, 'create', pairRaw(DATA, 'web-data', { description: 'web data volume' }));
+  await run(sdrsProtectedInstanceHandler, 'create', instanceRaw({ description: 'web front end' }));
+  expect(state().pairs.map((p) => p.description)).toEqual([`web data volume ${ownerMarker('app/web-data')}`]);
+  expect(state().instances.map((i) => i.description)).toEqual([`web front end ${ownerMarker('app/web-01')}`]);
+
+  sim.clearRequests();
+  const c = ctx();
+  await run(sdrsReplicationPairHandler, 'update', pairRaw(DATA, 'web-data', { description: 'other' }), c);
+  await run(sdrsProtectedInstanceHandler, 'update', instanceRaw({ description: null }), c);
+  expect(writes()).toEqual([]);
+  expect(c.lines.filter((l) => l.startsWith('warn:'))).toEqual([
+    `warn: replication pair of volume ${DATA}: description is create-time only (SDRS cannot change it after create): the live one stays "web data volume", the code asks for "other"; to apply it, replace the object on purpose`,
+    `warn: protected instance of server ${WEB_01}: description is create-time only (SDRS cannot change it after create): the live one stays "web front end", the code asks for null; to apply it, replace the object on purpose`,
+  ]);
+
+  await run(sdrsProtectedInstanceHandler, 'delete', instanceRaw());
+  await run(sdrsReplicationPairHandler, 'delete', pairRaw(DATA, 'web-data'));
+  expect([state().instances.length, state().pairs.length]).toEqual([0, 0]);
+});

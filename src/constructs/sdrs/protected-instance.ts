@@ -7,7 +7,7 @@ import { timeoutsToSpec } from '../timeouts';
 import { describeValue, isAbsentOrNonEmptyString, repeatedValues, terraformSafeRules, validateProps, type ValidationRule } from '../validation';
 import { SdrsProtectionGroup } from './group';
 import { SdrsReplicationPair } from './replication-pair';
-import { booleanRules, isIdLike, nameRule, SDRS_DEFAULT_TIMEOUTS, sdrsTimeoutRules, type SdrsTimeouts } from './rules';
+import { booleanRules, descriptionRule, isIdLike, nameRule, SDRS_DEFAULT_TIMEOUTS, sdrsTimeoutRules, type SdrsTimeouts } from './rules';
 import { identityOnlyResource } from './single-resource';
 import {
   type SdrsInstanceRef,
@@ -41,6 +41,12 @@ export interface SdrsProtectedInstanceProps {
   readonly serverId: string;
   /** The protected instance's name: 1–64 bytes of `[A-Za-z0-9._-]`. Renamed in place. */
   readonly name: string;
+  /**
+   * What the protected instance is for: at most 48 bytes without `<` `>` (the owner marker ` rf:<12 hex>` is appended). Create-time
+   * only: SDRS cannot change a description, so a later change is reported by the deploy and the live one is kept.
+   * @default - none (the description is the owner marker alone)
+   */
+  readonly description?: string;
   /**
    * The replication pairs to attach to the DR-site server, each as a device.
    * @default - none (add some with `attach`)
@@ -105,6 +111,7 @@ const RULES: ReadonlyArray<ValidationRule<SdrsProtectedInstanceProps>> = [
   },
   { field: 'serverId', value: (p) => p.serverId, condition: isIdLike, message: 'must be the id of the production ECS server (no spaces)' },
   nameRule<SdrsProtectedInstanceProps>('name', (p) => p.name),
+  descriptionRule<SdrsProtectedInstanceProps>((p) => p.description),
   ...OPTIONAL_IDS.map(
     (field): ValidationRule<SdrsProtectedInstanceProps> => ({
       field,
@@ -166,6 +173,7 @@ export class SdrsProtectedInstance extends Construct {
       primary_ip_address: props.primaryIpAddress ?? null,
       flavorRef: props.flavorRef ?? null,
       name: props.name,
+      description: props.description ?? null,
       on_delete: { delete_target_server: props.deleteTargetServer ?? false, delete_target_eip: props.deleteTargetEip ?? false },
       timeouts: timeoutsToSpec(props.timeouts, SDRS_DEFAULT_TIMEOUTS),
       adopt: props.adopt ?? false,

@@ -6,7 +6,7 @@ import { claimNaturalKey, ownerOf } from '../ownership';
 import { timeoutsToSpec } from '../timeouts';
 import { isIntegerBetween, terraformSafeRules, validateProps, type ValidationRule } from '../validation';
 import { SdrsProtectionGroup } from './group';
-import { booleanRules, isIdLike, nameRule, SDRS_DEFAULT_TIMEOUTS, sdrsTimeoutRules, type SdrsTimeouts } from './rules';
+import { booleanRules, descriptionRule, isIdLike, nameRule, SDRS_DEFAULT_TIMEOUTS, sdrsTimeoutRules, type SdrsTimeouts } from './rules';
 import { type SdrsPairRef, sdrsReplicationPairFields, type SdrsReplicationPairSpec } from './specs';
 
 /** The lifecycle kind synthesized by {@link SdrsReplicationPair}. */
@@ -24,6 +24,12 @@ export interface SdrsReplicationPairProps {
   readonly volumeId: string;
   /** The pair's name: 1–64 bytes of `[A-Za-z0-9._-]`. Renamed in place. */
   readonly name: string;
+  /**
+   * What the pair is for: at most 48 bytes without `<` `>` (the owner marker ` rf:<12 hex>` is appended). Create-time
+   * only: SDRS cannot change a description, so a later change is reported by the deploy and the live one is kept.
+   * @default - none (the description is the owner marker alone)
+   */
+  readonly description?: string;
   /**
    * The disk size in GB (10–32768). Raising it expands both disks in place; it can never shrink.
    * @default - the production disk's size, unchanged
@@ -61,6 +67,7 @@ const RULES: ReadonlyArray<ValidationRule<SdrsReplicationPairProps>> = [
   },
   { field: 'volumeId', value: (p) => p.volumeId, condition: isIdLike, message: 'must be the id of the production EVS disk (no spaces)' },
   nameRule<SdrsReplicationPairProps>('name', (p) => p.name),
+  descriptionRule<SdrsReplicationPairProps>((p) => p.description),
   {
     field: 'sizeGb',
     value: (p) => p.sizeGb,
@@ -108,6 +115,7 @@ export class SdrsReplicationPair extends Construct {
       group: props.group.ref,
       volume_id: props.volumeId,
       name: props.name,
+      description: props.description ?? null,
       size_gb: props.sizeGb ?? null,
       on_delete: { delete_target_volume: props.deleteTargetVolume ?? false },
       timeouts: timeoutsToSpec(props.timeouts, SDRS_DEFAULT_TIMEOUTS),

@@ -17,7 +17,7 @@ import { parseSpec } from '../../parse-spec';
 import { claimExisting, mayRemove } from '../claim';
 import { sdrsClient } from '../client';
 import { madeId, waitJob } from '../jobs';
-import { markerIn, ownerMarker } from '../marker';
+import { describedAs, descriptionDrift, markerIn, ownerMarker } from '../marker';
 import { findGroup, findInstance, requireGroup } from '../resolve';
 import {
   sdrsProtectedInstanceDeleteSpecSchema,
@@ -61,7 +61,7 @@ function label(spec: AnySpec): string {
 function createBody(spec: Spec, groupId: string): SdrsCreateProtectedInstance {
   const optional = { cluster_id: spec.cluster_id, primary_subnet_id: spec.primary_subnet_id, primary_ip_address: spec.primary_ip_address, flavorRef: spec.flavorRef };
   const given = Object.fromEntries(Object.entries(optional).filter(([, value]) => value !== null));
-  return { server_group_id: groupId, server_id: spec.server_id, name: spec.name, description: ownerMarker(spec.owner), ...given };
+  return { server_group_id: groupId, server_id: spec.server_id, name: spec.name, description: describedAs(spec.description, spec.owner), ...given };
 }
 
 async function createNew(client: SdrsClient, spec: Spec, groupId: string, ctx: Context): Promise<SdrsProtectedInstance> {
@@ -75,6 +75,8 @@ async function createNew(client: SdrsClient, spec: Spec, groupId: string, ctx: C
 }
 
 async function rename(client: SdrsClient, spec: Spec, live: SdrsProtectedInstance, ctx: Context): Promise<SdrsProtectedInstance> {
+  const drift = descriptionDrift(spec.description, live.description);
+  if (drift !== undefined) ctx.log.warn(`${label(spec)}: ${drift}`);
   if (live.name === spec.name) return live;
   ctx.log.info(`${label(spec)}: renaming ${live.id} in place: "${live.name}" → "${spec.name}"`);
   return client.renameProtectedInstance(live.id, spec.name);

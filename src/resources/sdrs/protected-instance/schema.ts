@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { KindFields } from '../../contract';
-import { sdrsCommonSpecFields, sdrsGroupRefSchema, sdrsNameSchema } from '../spec-common';
+import { sdrsCommonSpecFields, sdrsDescriptionSchema, sdrsGroupRefSchema, sdrsNameSchema } from '../spec-common';
 
 const optionalId = z.string().min(1).nullable().default(null);
 
@@ -26,6 +26,7 @@ export const sdrsProtectedInstanceIdentitySchema = z
 export const sdrsProtectedInstanceSpecSchema = sdrsProtectedInstanceIdentitySchema
   .extend({
     name: sdrsNameSchema,
+    description: sdrsDescriptionSchema,
     ...sdrsCommonSpecFields,
     on_delete: z
       .object({
@@ -48,5 +49,7 @@ export type SdrsProtectedInstanceDeleteSpec = z.infer<typeof sdrsProtectedInstan
 /** Identity and settings of `sdrs.protected-instance`, stated once. */
 export const sdrsProtectedInstanceFields: KindFields = {
   identity: Object.keys(sdrsProtectedInstanceIdentitySchema.shape),
-  settings: ['name'],
+  // `description` is create-time only (SDRS cannot change it): not identity (a change must not replace the
+  // instance), listed with the settings so that a change runs the update, which reports it and keeps the live one.
+  settings: ['name', 'description'],
 };

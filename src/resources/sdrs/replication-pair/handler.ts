@@ -19,7 +19,7 @@ import { parseSpec } from '../../parse-spec';
 import { claimExisting, mayRemove } from '../claim';
 import { sdrsClient } from '../client';
 import { madeId, waitJob } from '../jobs';
-import { markerIn, ownerMarker } from '../marker';
+import { describedAs, descriptionDrift, markerIn, ownerMarker } from '../marker';
 import { drVolume, findGroup, findPair, productionVolume, requireGroup } from '../resolve';
 import { sdrsReplicationPairDeleteSpecSchema, sdrsReplicationPairSpecSchema, type SdrsReplicationPairDeleteSpec, type SdrsReplicationPairSpec } from './schema';
 
@@ -58,7 +58,7 @@ function label(spec: AnySpec): string {
 }
 
 async function createNew(client: SdrsClient, spec: Spec, groupId: string, ctx: Context): Promise<SdrsReplication> {
-  const jobId = await client.createReplication({ server_group_id: groupId, volume_id: spec.volume_id, name: spec.name, description: ownerMarker(spec.owner) });
+  const jobId = await client.createReplication({ server_group_id: groupId, volume_id: spec.volume_id, name: spec.name, description: describedAs(spec.description, spec.owner) });
   const job = await waitJob(ctx, client, jobId, `creating ${label(spec)} (group ${groupId})`, spec.timeouts.create_seconds);
   const id = madeId(job, 'replication_pair_id', 'replication pair');
   const pair = await client.getReplication(id);
@@ -77,6 +77,8 @@ function checkSize(spec: Spec, live: SdrsReplication): void {
 
 async function applySettings(client: SdrsClient, spec: Spec, live: SdrsReplication, ctx: Context): Promise<SdrsReplication> {
   checkSize(spec, live);
+  const drift = descriptionDrift(spec.description, live.description);
+  if (drift !== undefined) ctx.log.warn(`${label(spec)}: ${drift}`);
   let current = live;
   if (current.name !== spec.name) {
     ctx.log.info(`${label(spec)}: renaming ${live.id} in place: "${current.name}" → "${spec.name}"`);

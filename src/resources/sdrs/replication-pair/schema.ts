@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { KindFields } from '../../contract';
-import { sdrsCommonSpecFields, sdrsGroupRefSchema, sdrsNameSchema } from '../spec-common';
+import { sdrsCommonSpecFields, sdrsDescriptionSchema, sdrsGroupRefSchema, sdrsNameSchema } from '../spec-common';
 
 export const sdrsReplicationPairIdentitySchema = z
   .object({
@@ -19,6 +19,11 @@ export const sdrsReplicationPairSettingsShape = {
   name: sdrsNameSchema,
   /** The size both volumes are expanded to, in GB; null = leave the size as it is. */
   size_gb: z.number().int('must be a whole number of GB').positive('must be a positive number of GB').nullable().default(null),
+  /**
+   * The user's text before the owner marker. Create-time only (SDRS cannot change it): not identity (a change must
+   * not replace the pair), listed with the settings so that a change runs the update, which reports it.
+   */
+  description: sdrsDescriptionSchema,
 };
 
 export const sdrsReplicationPairSpecSchema = sdrsReplicationPairIdentitySchema
