@@ -1,9 +1,8 @@
 /**
- * The SDRS fault campaign's known failures, found by `npm run chaos -- --vendor sdrs --faults http --size 10`
- * (bench/chaos.md, SDRS section): a write whose answer is lost makes that step fail, and the fleet converges only
- * at the next apply or destroy (no duplicate, no orphan). Each case aims one fault at one request of a fleet of 2
- * with a 100 ms job, so it fails the same way every run. They turn green when the SDRS pair handler re-reads after
- * a write lost in transit (as the VCDA handler's sendStart/sendDelete do). Invariants only: no timing assertion.
+ * Writes lost in transit in the SDRS fault campaign (found by `npm run chaos -- --vendor sdrs --faults http --size 10`,
+ * bench/chaos.md): each case aims one fault at one request of a fleet of 2 with a 100 ms job and asserts one apply
+ * and one destroy. Both failed until the pair handler re-read after a lost write (sendCreate/sendDelete in
+ * src/resources/sdrs/replication-pair/handler.ts). Invariants only: no timing assertion.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,7 +42,7 @@ async function stepsWith(rule: FaultRule, name: string): Promise<Array<[string, 
   return result.steps.map((step) => [step.command, step.exitCode]);
 }
 
-test.failing('SDRS: a pair create answered after the CLI\'s timeout (it landed) still converges in one apply', async () => {
+test('SDRS: a pair create answered after the CLI\'s timeout (it landed) still converges in one apply', async () => {
   const slowCreate: FaultRule = { id: 'slow', service: 'sdrs', method: 'POST', path: '/v1/*/replications', count: 1, delayMs: 3000 };
   expect(await stepsWith(slowCreate, 'slow-create')).toEqual([
     ['apply #1', 0],
@@ -51,7 +50,7 @@ test.failing('SDRS: a pair create answered after the CLI\'s timeout (it landed) 
   ]);
 }, 40_000);
 
-test.failing('SDRS: a pair delete whose response is dropped (it landed) still converges in one destroy', async () => {
+test('SDRS: a pair delete whose response is dropped (it landed) still converges in one destroy', async () => {
   const droppedDelete: FaultRule = { id: 'drop', service: 'sdrs', method: 'DELETE', path: '/v1/*/replications/*', count: 1, dropResponse: true };
   expect(await stepsWith(droppedDelete, 'dropped-delete')).toEqual([
     ['apply #1', 0],

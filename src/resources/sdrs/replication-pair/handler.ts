@@ -18,7 +18,7 @@ import { InputError } from '../../errors';
 import { parseSpec } from '../../parse-spec';
 import { claimExisting, mayRemove } from '../claim';
 import { sdrsClient } from '../client';
-import { madeId, waitJob } from '../jobs';
+import { lostInTransit, madeId, waitJob, waitUntil } from '../jobs';
 import { describedAs, descriptionDrift, markerIn, ownerMarker } from '../marker';
 import { drVolume, findGroup, findPair, productionVolume, requireGroup } from '../resolve';
 import { sdrsReplicationPairDeleteSpecSchema, sdrsReplicationPairSpecSchema, type SdrsReplicationPairDeleteSpec, type SdrsReplicationPairSpec } from './schema';
@@ -57,8 +57,44 @@ function label(spec: AnySpec): string {
   return `replication pair of volume ${spec.volume_id}`;
 }
 
+/** How many creates or deletes are sent when each is lost in transit (each after a re-read that finds it did not land). */
+const WRITE_ATTEMPTS = 3;
+
+/** A pair that is listed while its create or delete job still runs: wait until it settles (or is gone). */
+async function settledPair(client: SdrsClient, id: string, ctx: Context, what: string, timeoutSeconds: number): Promise<SdrsReplication | undefined> {
+  return waitUntil(ctx, `waiting for replication pair ${id} (${what} landed without an answer)`, timeoutSeconds, async () => {
+    const live = await client.getReplication(id);
+    const busy = live !== undefined && ['creating', 'deleting'].includes(live.status);
+    return { done: !busy, value: live };
+  });
+}
+
+/**
+ * POST the create. A write is never blindly resent: when it is lost in transit, a re-read decides — the pair of the
+ * volume is there (it landed: wait for it) or it is not (send it again).
+ */
+async function sendCreate(client: SdrsClient, spec: Spec, groupId: string, ctx: Context, attempt = 1): Promise<string | SdrsReplication> {
+  try {
+    return await client.createReplication({ server_group_id: groupId, volume_id: spec.volume_id, name: spec.name, description: describedAs(spec.description, spec.owner) });
+  } catch (error) {
+    if (!lostInTransit(error) || attempt >= WRITE_ATTEMPTS) throw error;
+    const landed = await findPair(client, groupId, spec.volume_id);
+    if (landed !== undefined) {
+      const settled = await settledPair(client, landed.id, ctx, 'its create', spec.timeouts.create_seconds);
+      if (settled !== undefined) return settled;
+    }
+    ctx.log.warn(`${label(spec)}: the create request failed in transit (${(error as Error).message}) and did not land; sending it again`);
+    return sendCreate(client, spec, groupId, ctx, attempt + 1);
+  }
+}
+
 async function createNew(client: SdrsClient, spec: Spec, groupId: string, ctx: Context): Promise<SdrsReplication> {
-  const jobId = await client.createReplication({ server_group_id: groupId, volume_id: spec.volume_id, name: spec.name, description: describedAs(spec.description, spec.owner) });
+  const sent = await sendCreate(client, spec, groupId, ctx);
+  if (typeof sent !== 'string') {
+    ctx.log.info(`${label(spec)}: the create request landed although its answer was lost; taking pair ${sent.id}`);
+    return sent;
+  }
+  const jobId = sent;
   const job = await waitJob(ctx, client, jobId, `creating ${label(spec)} (group ${groupId})`, spec.timeouts.create_seconds);
   const id = madeId(job, 'replication_pair_id', 'replication pair');
   const pair = await client.getReplication(id);
@@ -149,11 +185,31 @@ async function remove(spec: AnySpec, ctx: Context): Promise<void> {
     return;
   }
   const deleteTargetVolume = spec.on_delete.delete_target_volume;
-  const jobId = await client.deleteReplication(pair.id, { serverGroupId: groupId, deleteTargetVolume });
+  const jobId = await sendDelete(client, pair, { serverGroupId: groupId, deleteTargetVolume }, spec, ctx);
   if (jobId !== undefined) await waitJob(ctx, client, jobId, `deleting replication pair ${pair.id}`, spec.timeouts.delete_seconds);
   const dr = drVolume(pair) ?? 'the DR-site volume';
   if (deleteTargetVolume) ctx.log.warn(`${label(spec)}: replication pair ${pair.id} deleted, and its DR-site volume ${dr} DELETED with its data (on_delete.delete_target_volume: true)`);
   else ctx.log.info(`${label(spec)}: replication pair ${pair.id} deleted; its DR-site volume ${dr} is KEPT with its data`);
+}
+
+/** DELETE → its job, or `undefined` when it is gone. A DELETE lost in transit is re-read: gone or going, it landed. */
+async function sendDelete(
+  client: SdrsClient,
+  pair: SdrsReplication,
+  options: { serverGroupId: string; deleteTargetVolume: boolean },
+  spec: AnySpec,
+  ctx: Context,
+  attempt = 1,
+): Promise<string | undefined> {
+  try {
+    return await client.deleteReplication(pair.id, options);
+  } catch (error) {
+    if (!lostInTransit(error) || attempt >= WRITE_ATTEMPTS) throw error;
+    const live = await client.getReplication(pair.id);
+    if (live === undefined || (live.status === 'deleting' && (await settledPair(client, pair.id, ctx, 'its delete', spec.timeouts.delete_seconds)) === undefined)) return undefined;
+    ctx.log.warn(`${label(spec)}: the delete request failed in transit (${(error as Error).message}); the pair is still there, sending it again`);
+    return sendDelete(client, pair, options, spec, ctx, attempt + 1);
+  }
 }
 
 function parse(raw: unknown, action: LifecycleAction): AnySpec {
