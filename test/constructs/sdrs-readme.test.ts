@@ -2,12 +2,11 @@
  * The README's SDRS example is examples/sdrs-basic: both synthesize the same specs, and every server and volume they
  * name is in the SDRS simulator's seeded inventory (so it deploys as it is).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readmeExample as readmeApp, root, synthesizeApp } from './readme-app';
 import { SDRS_PROJECT_ID, SDRS_SERVER_IDS, SDRS_VOLUME_IDS } from '../../src/simulator/sdrs/inventory-seed';
 
-const root = join(__dirname, '..', '..');
 const VARIABLES = ['SDRS_ENDPOINT', 'SDRS_PROJECT_ID', 'SDRS_CA_BUNDLE', 'WEB_DATA_PAIR_NAME', 'WEB_DATA_SIZE_GB'];
 
 interface Input {
@@ -17,33 +16,11 @@ interface Input {
 }
 
 function readmeExample(): string {
-  const block = /## Huawei Cloud SDRS[\s\S]*?```ts\n([\s\S]*?)```/.exec(readFileSync(join(root, 'README.md'), 'utf8'));
-  if (!block) throw new Error('README.md has no TypeScript block under "Huawei Cloud SDRS"');
-  return block[1];
+  return readmeApp('Huawei Cloud SDRS', 'Huawei Cloud SDRS');
 }
 
-/** Runs an app's source with the example's variables unset; its terraform_data inputs by construct path. */
 function synthesize(source: string): Record<string, Input> {
-  const outdir = mkdtempSync(join(tmpdir(), 'repliform-sdrs-readme-'));
-  const file = join(__dirname, `sdrs-readme.generated.${process.pid}.ts`);
-  const saved = { ...process.env };
-  try {
-    writeFileSync(file, source.replace("from 'repliform'", "from '../../src'"));
-    for (const name of VARIABLES) delete process.env[name];
-    process.env.CDKTF_OUTDIR = outdir;
-    jest.isolateModules(() => {
-      require(file);
-    });
-    const json = JSON.parse(readFileSync(join(outdir, 'stacks', 'sdrs-basic', 'cdk.tf.json'), 'utf8')) as {
-      resource: { terraform_data: Record<string, { input: Input; '//'?: { metadata: { path: string } } }> };
-    };
-    const withInput = Object.values(json.resource.terraform_data).filter((r) => r.input !== undefined);
-    return Object.fromEntries(withInput.map((r) => [r['//']?.metadata.path ?? '', r.input]));
-  } finally {
-    process.env = saved;
-    rmSync(file, { force: true });
-    rmSync(outdir, { recursive: true, force: true });
-  }
+  return synthesizeApp<Input>(source, 'sdrs-basic', VARIABLES);
 }
 
 test('the README example synthesizes exactly what examples/sdrs-basic does', () => {

@@ -1,6 +1,6 @@
 /**
  * The spec of kind `sdrs.replication-attachment`: a replication pair attached to a protected instance as one of
- * its disks. Everything is identity (instance, pair, device): any change detaches and attaches again.
+ * its disks. Everything is identity (instance, pair, device), so a change of one detaches and attaches again.
  */
 import { z } from 'zod';
 import type { KindFields } from '../../contract';
