@@ -213,6 +213,15 @@ export interface DriftFinding {
   readonly text: string;
 }
 
+/** Settings that differ between what was deployed and the live object, one finding per change (code → live). */
+export function settingsDrift(wording: FieldWording, deployed: JsonObject | undefined, live: JsonObject): DriftFinding[] {
+  const changed = wording.changes({ settings: valueAt(deployed, 'settings') ?? null }, { settings: valueAt(live, 'settings') ?? null });
+  return changed.map((change) => ({ kind: 'settings', text: `changed outside the code: ${change.text} (code → live)` }));
+}
+
+/** The fix of an RPO violation, whatever the vendor: the cause is the link or the change rate, not the code. */
+export const RPO_VIOLATION_FIX = 'Check the link and the change rate between the sites, or raise the RPO in the code.';
+
 /** What one `--live` run shares across every kind: one client per connection (and whatever a vendor memoises on it). */
 export interface LiveSession {
   readonly clients: ClientFactory;

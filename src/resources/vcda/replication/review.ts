@@ -12,6 +12,8 @@ import {
   fieldWording,
   formats,
   isObject,
+  RPO_VIOLATION_FIX,
+  settingsDrift,
   valueAt,
   type DriftFinding,
   type DriftKind,
@@ -183,9 +185,7 @@ function findings(live: JsonObject | undefined, subject: LiveSubject): DriftFind
   if (live.health === 'RED') found.push({ kind: 'error', text: 'replication health is RED' });
   const late = live.rpo_violation_minutes;
   if (typeof late === 'number' && late > 0) found.push({ kind: 'rpo-violation', text: `RPO violation: the last recovery point is ${late} min late` });
-  const changed = vcdaReplicationWording.changes({ settings: valueAt(subject.deployed, 'settings') ?? null }, { settings: valueAt(live, 'settings') ?? null });
-  for (const change of changed) found.push({ kind: 'settings', text: `changed outside the code: ${change.text} (code → live)` });
-  return found;
+  return [...found, ...settingsDrift(vcdaReplicationWording, subject.deployed, live)];
 }
 
 function fix(kind: DriftKind, subject: LiveSubject): string {
@@ -197,7 +197,7 @@ function fix(kind: DriftKind, subject: LiveSubject): string {
     case 'error':
       return 'Check the replication in VCDA (site connectivity, destination storage); the code is not the cause.';
     case 'rpo-violation':
-      return 'Check the link and the change rate between the sites, or raise the RPO in the code.';
+      return RPO_VIOLATION_FIX;
     case 'settings':
       return `\`terraform apply -replace=${subject.settingsAddress ?? subject.addresses[subject.addresses.length - 1]}\` changes it back to the code in place (no resync).`;
     default:

@@ -6,7 +6,7 @@
  *
  * @api VR (the look-ups of ../review-common.ts)
  */
-import { fieldWording, formats, isObject, valueAt, type DriftFinding, type DriftKind, type FieldChange, type FieldWords, type Format, type Json, type JsonObject, type LiveSubject, type ReviewProfile, type Risk, type Transition, type Verdict } from '../../review-profile';
+import { fieldWording, formats, isObject, RPO_VIOLATION_FIX, settingsDrift, valueAt, type DriftFinding, type DriftKind, type FieldChange, type FieldWords, type Format, type Json, type JsonObject, type LiveSubject, type ReviewProfile, type Risk, type Transition, type Verdict } from '../../review-profile';
 import { connectionWords, host, localSiteOf, pairingWords, placeKeyOf, siteOf, timeoutWords, vrLookups, type Place } from '../review-common';
 import { vrReplicationFields } from './schema';
 
@@ -208,9 +208,7 @@ function findings(live: JsonObject | undefined, subject: LiveSubject): DriftFind
   else if (status.startsWith('ERROR') || configuration === 'ERROR') found.push({ kind: 'error', text: `replication is in ERROR (status ${status}, configuration ${configuration})` });
   else if (status === 'NOT_ACTIVE' || status === 'UNKNOWN') found.push({ kind: 'status', text: `replication status is ${status}` });
   if (live.rpo_violation === true || status.endsWith('RPO_VIOLATION')) found.push({ kind: 'rpo-violation', text: 'RPO violation: the last recovery point is older than the RPO' });
-  const changed = vrReplicationWording.changes({ settings: valueAt(deployed, 'settings') ?? null }, { settings: valueAt(live, 'settings') ?? null });
-  for (const change of changed) found.push({ kind: 'settings', text: `changed outside the code: ${change.text} (code → live)` });
-  return found;
+  return [...found, ...settingsDrift(vrReplicationWording, deployed, live)];
 }
 
 function fix(kind: DriftKind, subject: LiveSubject): string {
@@ -222,7 +220,7 @@ function fix(kind: DriftKind, subject: LiveSubject): string {
     case 'error':
       return 'Check the replication in vSphere Replication (site connectivity, target datastore space); the code is not the cause.';
     case 'rpo-violation':
-      return 'Check the link and the change rate between the sites, or raise the RPO in the code.';
+      return RPO_VIOLATION_FIX;
     case 'settings':
       return `\`terraform apply -replace=${subject.settingsAddress ?? subject.addresses[subject.addresses.length - 1]}\` reconfigures it back to the code in place (no resync); Terraform does not see this drift by itself.`;
     case 'status':
