@@ -29,6 +29,22 @@ export interface TaskObservation {
   readonly errorDetails?: string;
 }
 
+/** How a vendor client's `waitForTask` / `waitForJob` waits: the same options for every vendor. @public */
+export interface TaskWaitOptions {
+  /** Total time allowed, in milliseconds. */
+  readonly timeoutMs: number;
+  /** Called after every poll of an unfinished task. @default - no callback */
+  readonly onProgress?: (progress: WaitProgress) => void;
+  /** @default - the client's signal */
+  readonly signal?: AbortSignal;
+  /** @default 500 */
+  readonly minDelayMs?: number;
+  /** @default 10_000 */
+  readonly maxDelayMs?: number;
+  /** What the wait is about, for messages. @default - the task's id and what it works on */
+  readonly description?: string;
+}
+
 /** Options of `pollTask`. @public */
 export interface PollTaskOptions<T> {
   readonly taskId: string;

@@ -41,9 +41,9 @@ import {
   type QueryValue,
 } from '../http/http-client';
 import { collectOffsetPages, type OffsetPage } from '../paging';
-import { pollTask } from '../tasks';
+import { pollTask, type TaskWaitOptions } from '../tasks';
 import { createTransport, type TransportOptions } from '../transport';
-import { combineSignals, systemClock, type Clock, type WaitProgress } from '../wait';
+import { combineSignals, systemClock, type Clock } from '../wait';
 import { describeSdrsJob, observeSdrsJob, SDRS_TOKEN_HEADER, sdrsProfile } from './profile';
 import { signRequest } from './signer';
 import type {
@@ -124,20 +124,7 @@ export interface DeleteSdrsProtectedInstanceOptions {
 }
 
 /** Options of `waitForJob`. @public */
-export interface SdrsWaitOptions {
-  /** Total time allowed, in milliseconds. */
-  readonly timeoutMs: number;
-  /** Called after every poll of an unfinished job. @default - no callback */
-  readonly onProgress?: (progress: WaitProgress) => void;
-  /** @default - the client's signal */
-  readonly signal?: AbortSignal;
-  /** @default 500 */
-  readonly minDelayMs?: number;
-  /** @default 10_000 */
-  readonly maxDelayMs?: number;
-  /** What the wait is about, for messages. @default - "job <id> (<job_type>)" */
-  readonly description?: string;
-}
+export type SdrsWaitOptions = TaskWaitOptions;
 
 /** Counters of an SdrsClient (the shape every vendor's client reports). @public */
 export interface SdrsClientStats {

@@ -32,9 +32,9 @@ import {
 import { collectOffsetPages, type OffsetPage } from '../paging';
 import { Session } from '../session';
 import type { SharedState } from '../shared-state';
-import { pollTask } from '../tasks';
+import { pollTask, type TaskWaitOptions } from '../tasks';
 import { createTransport, type TransportOptions } from '../transport';
-import { combineSignals, systemClock, type Clock, type WaitProgress } from '../wait';
+import { combineSignals, systemClock, type Clock } from '../wait';
 import {
   describeVcdaTask,
   extendBody,
@@ -109,20 +109,7 @@ export interface VcdaSiteOption {
 }
 
 /** Options of `waitForTask`. @public */
-export interface VcdaWaitOptions {
-  /** Total time allowed, in milliseconds. */
-  readonly timeoutMs: number;
-  /** Called after every poll of an unfinished task. @default - no callback */
-  readonly onProgress?: (progress: WaitProgress) => void;
-  /** @default - the client's signal */
-  readonly signal?: AbortSignal;
-  /** @default 500 */
-  readonly minDelayMs?: number;
-  /** @default 10_000 */
-  readonly maxDelayMs?: number;
-  /** What the wait is about, for messages. @default - "task <id> (<type> <resource>)" */
-  readonly description?: string;
-}
+export type VcdaWaitOptions = TaskWaitOptions;
 
 /** Counters of a VcdaClient. @public */
 export interface VcdaClientStats {
