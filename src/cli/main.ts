@@ -5,27 +5,17 @@
  * kept small: each sub-command loads its modules only when it runs.
  */
 import { Command } from 'commander';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { packageVersion } from '../package-info';
 import { EXIT_BAD_INPUT } from './exit-codes';
 import { reviewCommand } from './review-command';
 import { simulatorCommand } from './simulator-command';
 import { parseExitCode, withUsage } from './usage';
 import type { VrOperationOptions } from './vr-operations';
 
-/** The package version, found by walking up from this file (it runs from src/ in tests, dist/ when installed). */
-function version(): string {
-  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
-    const file = join(dir, 'package.json');
-    if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
-  }
-  return 'unknown';
-}
-
 function buildProgram(setExit: (code: number) => void): Command {
   const program = withUsage(new Command('repliform'), EXIT_BAD_INPUT)
     .description('Disaster-recovery replication as code: lifecycle of replications, review of plans, simulator')
-    .version(version());
+    .version(packageVersion());
 
   const lifecycle = program
     .command('lifecycle')

@@ -6,6 +6,7 @@
 import type { RequestLogEntry, TlsOptions } from '../../lib/client/http/http-client';
 import type { SharedState } from '../../lib/client/shared-state';
 import type { Clock } from '../../lib/client/wait';
+import type { z } from 'zod';
 import type { CredentialsRef, EndpointConnection } from './connection';
 import type { NotReviewed, ReviewProfile } from './review-profile';
 
@@ -146,11 +147,18 @@ export interface KindFields {
   readonly settings: readonly string[];
 }
 
-/** A kind: its handler, its fields and its review profile (review-profile.ts). */
+/** A zod object schema whose output is a handler's live state (`read`'s result). */
+export type StateSchema<State> = z.ZodType<State, z.ZodTypeDef, unknown> & { readonly shape: z.ZodRawShape };
+
+/** A kind: its handler, its fields, its schemas and its review profile (review-profile.ts). */
 export interface KindModule<Spec, State> {
   readonly kind: string;
   readonly handler: ResourceHandler<Spec, State>;
   readonly fields: KindFields;
+  /** The spec a create accepts (the native provider derives its resource schema from it). */
+  readonly spec: z.ZodTypeAny;
+  /** What `read` reports (the native provider's computed attributes). */
+  readonly state: StateSchema<State>;
   /** What `repliform review` needs to know about the kind, or why it leaves the kind out. */
   readonly review: ReviewProfile | NotReviewed;
 }
@@ -171,6 +179,8 @@ export interface BoundSpec {
 export interface AnyKind {
   readonly kind: string;
   readonly fields: KindFields;
+  readonly spec: z.ZodTypeAny;
+  readonly state: { readonly shape: z.ZodRawShape };
   readonly review: ReviewProfile | NotReviewed;
   parse(raw: unknown, action: LifecycleAction): BoundSpec;
 }
@@ -180,6 +190,8 @@ export function eraseKind<Spec, State>(module: KindModule<Spec, State>): AnyKind
   return {
     kind: module.kind,
     fields: module.fields,
+    spec: module.spec,
+    state: module.state,
     review: module.review,
     parse(raw, action) {
       const spec = handler.parseSpec(raw, action);

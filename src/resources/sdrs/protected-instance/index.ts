@@ -2,11 +2,13 @@
 import type { KindModule } from '../../contract';
 import { sdrsProtectedInstanceHandler, type SdrsProtectedInstanceState } from './handler';
 import { sdrsProtectedInstanceReview } from './review';
-import { sdrsProtectedInstanceFields } from './schema';
+import { sdrsProtectedInstanceFields, sdrsProtectedInstanceSpecSchema, sdrsProtectedInstanceStateSchema } from './schema';
 
 export const sdrsProtectedInstanceKind: KindModule<Parameters<typeof sdrsProtectedInstanceHandler.create>[0], SdrsProtectedInstanceState> = {
   kind: 'sdrs.protected-instance',
   handler: sdrsProtectedInstanceHandler,
   fields: sdrsProtectedInstanceFields,
+  spec: sdrsProtectedInstanceSpecSchema,
+  state: sdrsProtectedInstanceStateSchema,
   review: sdrsProtectedInstanceReview,
 };

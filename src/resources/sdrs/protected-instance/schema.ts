@@ -53,3 +53,15 @@ export const sdrsProtectedInstanceFields: KindFields = {
   // instance), listed with the settings so that a change runs the update, which reports it and keeps the live one.
   settings: ['name', 'description'],
 };
+
+/** What `read` reports about the live object: the provider's computed attributes (the handler's state type must match). */
+export const sdrsProtectedInstanceStateSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  group_id: z.string(),
+  server_id: z.string(),
+  target_server_id: z.string().nullable(),
+  status: z.string(),
+  attachments: z.array(z.object({ pair_id: z.string(), device: z.string() })),
+  marker: z.string().nullable(),
+});

@@ -2,11 +2,13 @@
 import type { KindModule } from '../../contract';
 import { sdrsProtectionGroupHandler, type SdrsProtectionGroupState } from './handler';
 import { sdrsProtectionGroupReview } from './review';
-import { sdrsProtectionGroupFields } from './schema';
+import { sdrsProtectionGroupFields, sdrsProtectionGroupSpecSchema, sdrsProtectionGroupStateSchema } from './schema';
 
 export const sdrsProtectionGroupKind: KindModule<Parameters<typeof sdrsProtectionGroupHandler.create>[0], SdrsProtectionGroupState> = {
   kind: 'sdrs.protection-group',
   handler: sdrsProtectionGroupHandler,
   fields: sdrsProtectionGroupFields,
+  spec: sdrsProtectionGroupSpecSchema,
+  state: sdrsProtectionGroupStateSchema,
   review: sdrsProtectionGroupReview,
 };

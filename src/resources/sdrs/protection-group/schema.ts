@@ -38,3 +38,19 @@ export const sdrsProtectionGroupFields: KindFields = {
   // listed with the settings so that a change runs the update, which reports it and keeps the live one.
   settings: ['name', 'description'],
 };
+
+/** What `read` reports about the live object: the provider's computed attributes (the handler's state type must match). */
+export const sdrsProtectionGroupStateSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  status: z.string(),
+  protected_status: z.string().nullable(),
+  source_availability_zone: z.string(),
+  target_availability_zone: z.string(),
+  source_vpc_id: z.string(),
+  domain_id: z.string().nullable(),
+  dr_type: z.string().nullable(),
+  replication_num: z.number(),
+  protected_instance_num: z.number(),
+  marker: z.string().nullable(),
+});

@@ -18,3 +18,11 @@ export const sdrsProtectionFields: KindFields = {
   identity: Object.keys(sdrsProtectionIdentitySchema.shape),
   settings: [],
 };
+
+/** What `read` reports about the live object: the provider's computed attributes (the handler's state type must match). */
+export const sdrsProtectionStateSchema = z.object({
+  group_id: z.string(),
+  status: z.string(),
+  protected: z.boolean(),
+  replication_num: z.number(),
+});

@@ -24,3 +24,10 @@ export const sdrsReplicationAttachmentFields: KindFields = {
   identity: Object.keys(sdrsReplicationAttachmentIdentitySchema.shape),
   settings: [],
 };
+
+/** What `read` reports about the live object: the provider's computed attributes (the handler's state type must match). */
+export const sdrsReplicationAttachmentStateSchema = z.object({
+  instance_id: z.string(),
+  pair_id: z.string(),
+  device: z.string(),
+});

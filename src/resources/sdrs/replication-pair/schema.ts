@@ -54,3 +54,16 @@ export const sdrsReplicationPairFields: KindFields = {
   identity: Object.keys(sdrsReplicationPairIdentitySchema.shape),
   settings: Object.keys(sdrsReplicationPairSettingsShape),
 };
+
+/** What `read` reports about the live object: the provider's computed attributes (the handler's state type must match). */
+export const sdrsReplicationPairStateSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  group_id: z.string(),
+  volume_id: z.string(),
+  target_volume_id: z.string().nullable(),
+  status: z.string(),
+  replication_status: z.string().nullable(),
+  size_gb: z.number().nullable(),
+  marker: z.string().nullable(),
+});

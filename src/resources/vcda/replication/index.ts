@@ -2,11 +2,13 @@
 import type { KindModule } from '../../contract';
 import { vcdaReplicationHandler, type VcdaReplicationState } from './handler';
 import { vcdaReplicationReview } from './review';
-import { vcdaReplicationFields, type VcdaReplicationSpec } from './schema';
+import { vcdaReplicationFields, type VcdaReplicationSpec, vcdaReplicationSpecSchema, vcdaReplicationStateSchema } from './schema';
 
 export const vcdaReplicationKind: KindModule<VcdaReplicationSpec, VcdaReplicationState> = {
   kind: 'vcda.replication',
   handler: vcdaReplicationHandler,
   fields: vcdaReplicationFields,
+  spec: vcdaReplicationSpecSchema,
+  state: vcdaReplicationStateSchema,
   review: vcdaReplicationReview,
 };

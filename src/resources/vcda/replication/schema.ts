@@ -85,3 +85,21 @@ export const vcdaReplicationFields: KindFields = {
   identity: Object.keys(vcdaReplicationIdentitySchema.shape),
   settings: ['settings'],
 };
+
+/** What `read` reports about the live object: the provider's computed attributes (the handler's state type must match). */
+export const vcdaReplicationStateSchema = z.object({
+  id: z.string(),
+  vm_id: z.string(),
+  source_site: z.string(),
+  destination_site: z.string(),
+  destination_vdc: z.string().nullable(),
+  destination_vdc_name: z.string().nullable(),
+  owner: z.string().nullable(),
+  paused: z.boolean(),
+  health: z.string(),
+  data_connection_state: z.string().nullable(),
+  rpo_violation_minutes: z.number().nullable(),
+  exclude_disk_keys: z.array(z.number()),
+  target_disk_type: z.string(),
+  settings: vcdaReplicationSettingsSchema,
+});

@@ -14,3 +14,13 @@ export type VcdaSiteSpec = z.infer<typeof vcdaSiteSpecSchema>;
 export type VcdaSiteSpecInput = z.input<typeof vcdaSiteSpecSchema>;
 
 export const vcdaSiteFields: KindFields = { identity: ['site'], settings: [] };
+
+/** What `read` reports about the live object: the provider's computed attributes (the handler's state type must match). */
+export const vcdaSiteStateSchema = z.object({
+  site: z.string(),
+  is_local: z.boolean(),
+  description: z.string().nullable(),
+  api_version: z.string().nullable(),
+  incoming_comm_error: z.string().nullable(),
+  outgoing_comm_error: z.string().nullable(),
+});

@@ -39,3 +39,13 @@ export type VrPairingSpecInput = z.input<typeof vrPairingSpecSchema>;
  * missing) only matters on the first apply, so changing it later replaces nothing.
  */
 export const vrPairingFields: KindFields = { identity: ['pairing'], settings: [] };
+
+/** What `read` reports about the live object: the provider's computed attributes (the handler's state type must match). */
+export const vrPairingStateSchema = z.object({
+  id: z.string(),
+  local_site: z.string(),
+  remote_site: z.string(),
+  local_vc_id: z.string(),
+  remote_vc_id: z.string(),
+  status: z.string(),
+});

@@ -7,16 +7,15 @@
  */
 import type { LifecycleAction, ResourceHandler } from '../../contract';
 import { parseSpec } from '../../parse-spec';
-import { vrReplicationDeleteSpecSchema, vrReplicationSpecSchema, type VrReplicationSpec } from '../replication/schema';
+import { vrReplicationSyncSpecSchema, type VrReplicationSyncSpec } from './schema';
 import { readReplicationSummary, runReplicationOperation, type ReplicationSummary } from '../operations';
 
 export const VR_REPLICATION_SYNC_KIND = 'vr.replication-sync';
 
-export type VrReplicationSyncSpec = Pick<VrReplicationSpec, 'connection' | 'pairing' | 'vm' | 'timeouts'>;
+export type { VrReplicationSyncSpec } from './schema';
 
-function parse(raw: unknown, action: LifecycleAction): VrReplicationSyncSpec {
-  const schema = action === 'delete' ? vrReplicationDeleteSpecSchema : vrReplicationSpecSchema;
-  return parseSpec(schema, raw, VR_REPLICATION_SYNC_KIND);
+function parse(raw: unknown, _action: LifecycleAction): VrReplicationSyncSpec {
+  return parseSpec(vrReplicationSyncSpecSchema, raw, VR_REPLICATION_SYNC_KIND);
 }
 
 function describe(spec: VrReplicationSyncSpec): string {

@@ -1,12 +1,14 @@
 /** Kind `vr.replication`: one VM replicated over a vSphere Replication pairing. */
 import type { KindModule } from '../../contract';
 import { vrReplicationHandler, type VrReplicationState } from './handler';
-import { vrReplicationFields, type VrReplicationSpec } from './schema';
+import { vrReplicationFields, type VrReplicationSpec, vrReplicationSpecSchema, vrReplicationStateSchema } from './schema';
 import { vrReplicationReview } from './review';
 
 export const vrReplicationKind: KindModule<VrReplicationSpec, VrReplicationState> = {
   kind: 'vr.replication',
   handler: vrReplicationHandler,
   fields: vrReplicationFields,
+  spec: vrReplicationSpecSchema,
+  state: vrReplicationStateSchema,
   review: vrReplicationReview,
 };

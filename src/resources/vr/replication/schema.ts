@@ -98,3 +98,17 @@ export const vrReplicationFields: KindFields = {
   identity: Object.keys(vrReplicationIdentitySchema.shape),
   settings: ['settings'],
 };
+
+/** What `read` reports about the live object: the provider's computed attributes (the handler's state type must match). */
+export const vrReplicationStateSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  vm_id: z.string().nullable(),
+  pairing_id: z.string(),
+  target_site: z.string(),
+  status: z.string(),
+  rpo_violation: z.boolean(),
+  configuration_state: z.string(),
+  settings: vrReplicationSettingsSchema,
+  last_sync_time: z.number().nullable(),
+});

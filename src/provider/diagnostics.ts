@@ -1,0 +1,62 @@
+/**
+ * How the provider talks to the user: diagnostics, with the attribute path when the problem is about one field
+ * (an InputError's dotted field, a zod issue's path). Messages come from the handlers and clients, which never
+ * put a secret in one.
+ */
+import type { ZodIssue } from 'zod';
+import { isApiError } from '../../lib/client/http/errors';
+import { isInputError } from '../resources/errors';
+import type { AttributePath, _tfplugin6_AttributePath_Step } from './generated/tfplugin6/AttributePath';
+import type { Diagnostic } from './generated/tfplugin6/Diagnostic';
+
+export type { AttributePath } from './generated/tfplugin6/AttributePath';
+export type { Diagnostic } from './generated/tfplugin6/Diagnostic';
+
+/** Steps of an attribute path: strings are attribute names, numbers list indexes. */
+export function attributePath(steps: readonly (string | number)[]): AttributePath {
+  return {
+    steps: steps.map((step): _tfplugin6_AttributePath_Step => (typeof step === 'number' ? { element_key_int: step } : { attribute_name: step })),
+  };
+}
+
+/** A dotted spec field (`settings.rpo_minutes`, `exclude_disks.0`) as path steps. */
+export function stepsOfField(field: string): (string | number)[] {
+  return field.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+
+export function errorDiagnostic(summary: string, detail = '', steps?: readonly (string | number)[]): Diagnostic {
+  return { severity: 'ERROR', summary, detail, ...(steps && steps.length > 0 ? { attribute: attributePath(steps) } : {}) };
+}
+
+export function warningDiagnostic(summary: string, detail = ''): Diagnostic {
+  return { severity: 'WARNING', summary, detail };
+}
+
+/** One diagnostic per zod issue, worded as the lifecycle CLI words them (field: problem, got value). */
+export function issueDiagnostics(issues: readonly ZodIssue[], raw: unknown, kind: string): Diagnostic[] {
+  return issues.map((issue) => {
+    const field = issue.path.join('.') || kind;
+    const given = valueAt(raw, issue.path);
+    const problem = issue.code === 'unrecognized_keys'
+      ? `unknown field(s) ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`
+      : `${issue.message}, got ${given === undefined ? 'nothing' : JSON.stringify(given)}`;
+    return errorDiagnostic(`${field}: ${problem}`, `Invalid ${kind} configuration.`, issue.path);
+  });
+}
+
+function valueAt(raw: unknown, path: readonly (string | number)[]): unknown {
+  let current: unknown = raw;
+  for (const key of path) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<string | number, unknown>)[key];
+  }
+  return current;
+}
+
+/** A failed handler call as a diagnostic: bad input points at its field; API errors keep their code. */
+export function diagnosticOfError(error: unknown, doing: string): Diagnostic {
+  if (isInputError(error)) return errorDiagnostic(error.message, `${doing} rejected: bad input.`, stepsOfField(error.field));
+  const message = error instanceof Error ? error.message : String(error);
+  const detail = isApiError(error) ? `${doing} failed: the API answered HTTP ${error.status}.` : `${doing} failed.`;
+  return errorDiagnostic(message, detail);
+}

@@ -1,0 +1,22 @@
+/**
+ * How the provider is named to Terraform: its source address and version, and one resource type per kind of
+ * the handler registry (`vr.replication` → `repliform_vr_replication`).
+ */
+import { packageVersion } from '../package-info';
+
+export const PROVIDER_TYPE = 'repliform';
+export const PROVIDER_NAMESPACE = 'repliform';
+export const PROVIDER_HOST = 'registry.terraform.io';
+/** What `required_providers` names: `source = "repliform/repliform"`. */
+export const PROVIDER_SOURCE = `${PROVIDER_NAMESPACE}/${PROVIDER_TYPE}`;
+export const PROVIDER_VERSION: string = packageVersion();
+
+/** The Terraform resource type that serves a registry kind. */
+export function resourceTypeOf(kind: string): string {
+  return `${PROVIDER_TYPE}_${kind.replace(/[.-]/g, '_')}`;
+}
+
+/** The vendor of a kind (`vr.replication` → `vr`): the provider configuration block its connection defaults to. */
+export function vendorOf(kind: string): string {
+  return kind.slice(0, kind.indexOf('.'));
+}

@@ -1,0 +1,281 @@
+/**
+ * One Terraform resource type per registry kind, and what Terraform asks of it — validate, plan, apply, read,
+ * import — done through the kind's handler. The resource's attributes are the kind's spec (connection optional:
+ * the provider configuration's block for the vendor stands in) plus the live state's other fields, computed.
+ *
+ * - Plan: defaults filled in (shown in the plan), identity fields require replacement, settings change in
+ *   place, computed attributes are known after apply; nothing changed = the prior state as it is.
+ * - Read: the live object's settings and status replace the stored ones (drift shows in `terraform plan`);
+ *   an object gone outside Terraform is removed from the state.
+ * - Import: by the object's id. The import binds the id; the configuration then names the object (natural key)
+ *   and the plan checks that both are the same object; the apply adopts it as `adopt: true` does — every
+ *   identity field must match, and the adoption is announced.
+ *
+ * Calls no endpoint itself (the handlers do).
+ */
+import type { AnyKind, BoundSpec, Context, LifecycleAction } from '../resources/contract';
+import { objectValueOf, pick, sameValue, specJsonOf, tfValueOf } from './convert';
+import { diagnosticOfError, errorDiagnostic, issueDiagnostics, warningDiagnostic, type Diagnostic } from './diagnostics';
+import { resourceTypeOf, vendorOf } from './names';
+import { computedModelOf, objectTypeOf, specModelOf, type ObjectModel } from './schema';
+import { containsUnknown, isObjectValue, UNKNOWN, type TfType, type TfValue } from './values';
+
+export type ObjectValue = { readonly [attribute: string]: TfValue };
+
+/** What a resource type needs of the provider around it. */
+export interface ResourceRuntime {
+  /** The provider configuration's connection block for a vendor, when it has one. */
+  connectionFor(vendor: string): unknown;
+  /** A handler context for one call; warnings the handlers log are collected for the diagnostics. */
+  context(warnings: string[]): Context;
+}
+
+/** Carried in Terraform's private state from an import to the apply that adopts the object. */
+interface ImportMarker {
+  readonly import_id: string;
+}
+
+export interface PlanResult {
+  readonly planned: TfValue;
+  readonly requiresReplace: readonly string[];
+  readonly plannedPrivate?: Buffer;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface StateResult {
+  readonly state: TfValue;
+  readonly private?: Buffer;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+const CONNECTION = 'connection';
+
+export class ResourceType {
+  readonly name: string;
+  readonly vendor: string;
+  readonly spec: ObjectModel;
+  readonly computed: ObjectModel;
+  readonly attributes: ObjectModel;
+  readonly type: TfType;
+
+  constructor(readonly kind: AnyKind) {
+    this.name = resourceTypeOf(kind.kind);
+    this.vendor = vendorOf(kind.kind);
+    const spec = specModelOf(kind.spec, kind.kind);
+    // The resource may leave its connection to the provider configuration.
+    this.spec = CONNECTION in spec ? { ...spec, [CONNECTION]: { ...spec[CONNECTION], optional: true, description: `Where the API is; null = the provider's \`${this.vendor}\` block.` } } : spec;
+    this.computed = computedModelOf(kind.state.shape, this.spec);
+    this.attributes = { ...this.spec, ...this.computed };
+    this.type = objectTypeOf(this.attributes);
+  }
+
+  private runtime?: ResourceRuntime;
+
+  /** Called once the provider is configured. */
+  bind(runtime: ResourceRuntime): this {
+    this.runtime = runtime;
+    return this;
+  }
+
+  /** The connection block a resource's spec gets: its own, else the provider's. */
+  private withConnection(json: Record<string, unknown>): Record<string, unknown> {
+    if (!(CONNECTION in this.spec) || json[CONNECTION] !== undefined) return json;
+    const fromProvider = this.runtime?.connectionFor(this.vendor);
+    return fromProvider === undefined || fromProvider === null ? json : { ...json, [CONNECTION]: fromProvider };
+  }
+
+  private specJson(value: ObjectValue): Record<string, unknown> {
+    const json = specJsonOf(pick(value, this.spec));
+    return this.withConnection(isRecord(json) ? json : {});
+  }
+
+  private missingConnection(json: Record<string, unknown>): Diagnostic[] {
+    if (!(CONNECTION in this.spec) || json[CONNECTION] !== undefined) return [];
+    return [errorDiagnostic(
+      `connection: not set, and the provider configuration has no ${this.vendor} block`,
+      `Set connection on this ${this.name}, or add \`${this.vendor} = { endpoint = …, credentials = { username_env = …, password_env = … } }\` to provider "repliform".`,
+      [CONNECTION],
+    )];
+  }
+
+  /** The spec with defaults filled in, or the diagnostics saying what is wrong with it. */
+  private normalize(value: ObjectValue): { spec?: Record<string, unknown>; diagnostics: Diagnostic[] } {
+    const json = this.specJson(value);
+    const missing = this.missingConnection(json);
+    if (missing.length > 0) return { diagnostics: missing };
+    const parsed = this.kind.spec.safeParse(json);
+    if (!parsed.success) return { diagnostics: issueDiagnostics(parsed.error.issues, json, this.kind.kind) };
+    // The handler may check more than the schema does (one message, as the lifecycle CLI gives it).
+    try {
+      this.kind.parse(json, 'create');
+    } catch (error) {
+      return { diagnostics: [diagnosticOfError(error, `${this.kind.kind} validation`)] };
+    }
+    return { spec: isRecord(parsed.data) ? parsed.data : {}, diagnostics: [] };
+  }
+
+  validate(config: TfValue): Diagnostic[] {
+    if (!isObjectValue(config) || containsUnknown(config)) return [];
+    const json = this.specJson(config);
+    // The provider's block may only be known once it is configured: validation leaves a missing one to the plan.
+    if (this.missingConnection(json).length > 0) return [];
+    return this.normalize(config).diagnostics;
+  }
+
+  /** The spec attributes as they will be stored: defaults filled in, the connection as the configuration says. */
+  private plannedSpec(config: ObjectValue, normalized: Record<string, unknown>): { [attribute: string]: TfValue } {
+    const planned = objectValueOf(normalized, this.spec);
+    if (CONNECTION in this.spec) planned[CONNECTION] = config[CONNECTION] === null ? null : planned[CONNECTION];
+    return planned;
+  }
+
+  private unknownComputed(prior: ObjectValue | null): { [attribute: string]: TfValue } {
+    return Object.fromEntries(Object.keys(this.computed).map((name) => [name, name === 'id' && prior ? prior.id : UNKNOWN]));
+  }
+
+  private identityChanges(prior: ObjectValue, planned: ObjectValue): string[] {
+    return this.kind.fields.identity.filter((field) => !sameValue(prior[field], planned[field]));
+  }
+
+  async plan(prior: TfValue, proposed: TfValue, config: TfValue, priorPrivate: Buffer | undefined): Promise<PlanResult> {
+    if (!isObjectValue(proposed) || !isObjectValue(config)) return { planned: null, requiresReplace: [], diagnostics: [] };
+    const priorObject = isObjectValue(prior) ? prior : null;
+    if (containsUnknown(config)) return this.planWithUnknowns(priorObject, proposed);
+    const { spec, diagnostics } = this.normalize(config);
+    if (!spec) return { planned: null, requiresReplace: [], diagnostics };
+    const plannedSpec = this.plannedSpec(config, spec);
+    const marker = importMarkerOf(priorPrivate);
+    if (priorObject && marker) return this.planAdoption(marker, plannedSpec, spec);
+    if (priorObject && sameValue(pick(priorObject, this.spec), plannedSpec)) return { planned: priorObject, requiresReplace: [], diagnostics: [] };
+    const planned = { ...plannedSpec, ...this.unknownComputed(priorObject) };
+    return { planned, requiresReplace: priorObject ? this.identityChanges(priorObject, planned) : [], diagnostics: [] };
+  }
+
+  private planWithUnknowns(prior: ObjectValue | null, proposed: ObjectValue): PlanResult {
+    const planned: { [attribute: string]: TfValue } = { ...proposed, ...this.unknownComputed(prior) };
+    for (const [name, attribute] of Object.entries(this.spec)) {
+      if (attribute.defaulted && planned[name] === null) planned[name] = UNKNOWN;
+    }
+    const requiresReplace = prior ? this.identityChanges(prior, planned) : [];
+    return { planned, requiresReplace, diagnostics: [] };
+  }
+
+  /** The first plan after an import: the configuration must name the very object the import id named. */
+  private async planAdoption(marker: ImportMarker, plannedSpec: ObjectValue, spec: Record<string, unknown>): Promise<PlanResult> {
+    const warnings: string[] = [];
+    let live: unknown;
+    try {
+      live = await this.kind.parse(this.withConnection(spec), 'read').read(this.runtimeContext(warnings));
+    } catch (error) {
+      return { planned: null, requiresReplace: [], diagnostics: [diagnosticOfError(error, `import of ${this.name} ${marker.import_id}`)] };
+    }
+    const liveId = isRecord(live) ? live.id : undefined;
+    if (liveId !== marker.import_id) {
+      const found = liveId === undefined ? 'names no existing object' : `names ${String(liveId)}`;
+      return {
+        planned: null,
+        requiresReplace: [],
+        diagnostics: [errorDiagnostic(`import of ${this.name}: the configuration ${found}, not the imported ${marker.import_id}`, 'Fix the import id or the configuration so that both name the same object; nothing was changed.')],
+      };
+    }
+    const computed = isRecord(live) ? objectValueOf(live, this.computed) : this.unknownComputed(null);
+    const planned = { ...plannedSpec, ...computed };
+    const notice = warningDiagnostic(
+      `${this.name} ${marker.import_id} will be adopted`,
+      'This code did not create it. The apply checks that every identity field matches the live object, brings its settings to the configuration, and from then on a destroy (or a removed block) deletes it.',
+    );
+    return { planned, requiresReplace: [], plannedPrivate: encodeMarker(marker), diagnostics: [notice] };
+  }
+
+  private runtimeContext(warnings: string[]): Context {
+    if (!this.runtime) throw new Error(`${this.name}: the provider is not configured`);
+    return this.runtime.context(warnings);
+  }
+
+  private bound(value: ObjectValue, action: LifecycleAction, adopt: boolean): BoundSpec {
+    const json = this.specJson(value);
+    return this.kind.parse(adopt && 'adopt' in this.spec ? { ...json, adopt: true } : json, action);
+  }
+
+  /** The stored attributes after a create or update: the plan's known values, the live state for the rest. */
+  private appliedState(planned: ObjectValue, live: unknown): ObjectValue {
+    const fromLive = isRecord(live) ? objectValueOf(live, this.computed) : {};
+    const state: { [attribute: string]: TfValue } = { ...planned };
+    for (const name of Object.keys(this.computed)) {
+      if (planned[name] === UNKNOWN) state[name] = fromLive[name] ?? null;
+    }
+    return state;
+  }
+
+  async apply(prior: TfValue, planned: TfValue, plannedPrivate: Buffer | undefined): Promise<StateResult> {
+    const warnings: string[] = [];
+    const priorObject = isObjectValue(prior) ? prior : null;
+    const action = !isObjectValue(planned) ? 'delete' : priorObject && !importMarkerOf(plannedPrivate) ? 'update' : 'create';
+    try {
+      const ctx = this.runtimeContext(warnings);
+      if (!isObjectValue(planned)) {
+        if (priorObject) await this.bound(priorObject, 'delete', false).delete(ctx);
+        return { state: null, diagnostics: warnings.map((w) => warningDiagnostic(w)) };
+      }
+      const spec = this.bound(planned, action, importMarkerOf(plannedPrivate) !== undefined);
+      const live = action === 'update' ? await spec.update(ctx) : await spec.create(ctx);
+      return { state: this.appliedState(planned, live), diagnostics: warnings.map((w) => warningDiagnostic(w)) };
+    } catch (error) {
+      const diagnostics = [...warnings.map((w) => warningDiagnostic(w)), diagnosticOfError(error, `${action} of ${this.name}`)];
+      // A failed update keeps the object as it was; a failed create or delete leaves the prior state.
+      return { state: prior, diagnostics };
+    }
+  }
+
+  /** The live object into the state: settings and computed attributes from it; gone = null (removed from state). */
+  async read(current: TfValue, currentPrivate: Buffer | undefined): Promise<StateResult> {
+    if (!isObjectValue(current)) return { state: current, diagnostics: [] };
+    const privateData = currentPrivate && currentPrivate.length > 0 ? currentPrivate : undefined;
+    // An imported object is read once the configuration names it (its first plan).
+    if (importMarkerOf(currentPrivate)) return { state: current, private: privateData, diagnostics: [] };
+    const warnings: string[] = [];
+    try {
+      const live = await this.bound(current, 'read', false).read(this.runtimeContext(warnings));
+      if (live === undefined || live === null) return { state: null, diagnostics: [] };
+      return { state: this.refreshed(current, live), private: privateData, diagnostics: warnings.map((w) => warningDiagnostic(w)) };
+    } catch (error) {
+      return { state: current, private: privateData, diagnostics: [diagnosticOfError(error, `read of ${this.name}`)] };
+    }
+  }
+
+  private refreshed(current: ObjectValue, live: unknown): ObjectValue {
+    if (!isRecord(live)) return current;
+    const state: { [attribute: string]: TfValue } = { ...current, ...objectValueOf(live, this.computed) };
+    for (const field of this.kind.fields.settings) {
+      if (field in live && field in this.spec) state[field] = tfValueOf(live[field], this.spec[field].field);
+    }
+    return state;
+  }
+
+  importState(id: string): StateResult {
+    if (!('id' in this.computed)) {
+      return { state: null, diagnostics: [errorDiagnostic(`${this.name} cannot be imported: its objects have no id of their own`, 'Declare it instead: a create finds an existing object by its natural key (with adopt = true when this code did not create it).')] };
+    }
+    if (id.trim() === '') return { state: null, diagnostics: [errorDiagnostic(`import id: must be the ${this.kind.kind} id, got ""`)] };
+    const state = Object.fromEntries(Object.keys(this.attributes).map((name) => [name, name === 'id' ? id : null]));
+    return { state, private: encodeMarker({ import_id: id }), diagnostics: [] };
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function encodeMarker(marker: ImportMarker): Buffer {
+  return Buffer.from(JSON.stringify(marker));
+}
+
+function importMarkerOf(data: Buffer | undefined): ImportMarker | undefined {
+  if (!data || data.length === 0) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(data.toString('utf8'));
+    return isRecord(parsed) && typeof parsed.import_id === 'string' ? { import_id: parsed.import_id } : undefined;
+  } catch {
+    return undefined;
+  }
+}

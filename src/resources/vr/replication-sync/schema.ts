@@ -1,0 +1,31 @@
+/**
+ * The spec of kind `vr.replication-sync`: which replication to sync (the replication's own connection, pairing
+ * and VM) and, for the native provider, the `trigger` whose change asks for another sync. Fields of the
+ * replication's spec that a sync does not need are accepted and dropped, so the lifecycle backing can pass
+ * the whole replication spec.
+ */
+import { z } from 'zod';
+import { timeoutsSchema } from '../../timeouts';
+import { connectionSpecSchema } from '../connection';
+import { vrReplicationSpecSchema } from '../replication/schema';
+
+export const vrReplicationSyncSpecSchema = z.object({
+  connection: connectionSpecSchema,
+  pairing: vrReplicationSpecSchema.shape.pairing,
+  vm: vrReplicationSpecSchema.shape.vm,
+  timeouts: timeoutsSchema,
+  /** Any value; a change syncs the replication again (e.g. a date or a change ticket). */
+  trigger: z.string().nullable().default(null),
+});
+export type VrReplicationSyncSpec = z.infer<typeof vrReplicationSyncSpecSchema>;
+
+/** What `read` reports: the replication that is synced. */
+export const replicationSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  vm_id: z.string().nullable(),
+  pairing_id: z.string(),
+  status: z.string(),
+  rpo_violation: z.boolean(),
+  last_sync_time: z.number().nullable(),
+});
