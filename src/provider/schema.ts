@@ -103,11 +103,16 @@ function describeField(schema: z.ZodTypeAny, field: FieldModel, defaultValue: un
   return parts.join(' ');
 }
 
-/** The spec fields of a kind as attributes (the top-level spec must be an object). */
-export function specModelOf(spec: z.ZodTypeAny, kind: string): ObjectModel {
+/** The fields of a kind's spec (the top-level spec must be an object, maybe refined). */
+export function specShapeOf(spec: z.ZodTypeAny, kind: string): z.ZodRawShape {
   const inner = unwrap(spec).schema;
   if (!(inner instanceof z.ZodObject)) throw new Error(`provider schema: the spec of ${kind} is not an object`);
-  return objectModelOf(inner.shape as z.ZodRawShape);
+  return inner.shape as z.ZodRawShape;
+}
+
+/** The spec fields of a kind as attributes. */
+export function specModelOf(spec: z.ZodTypeAny, kind: string): ObjectModel {
+  return objectModelOf(specShapeOf(spec, kind));
 }
 
 /** State fields that are not spec fields, as computed attributes. */

@@ -1,0 +1,275 @@
+/**
+ * The tfplugin6 `Provider` service: what Terraform calls, answered from the catalogue of resource types
+ * (catalogue.ts) and the handlers behind them. One client (and so one session) per site per provider process,
+ * shared by Terraform's concurrent calls; StopProvider aborts the task waits in flight.
+ *
+ * Calls no endpoint itself (the handlers do, through the shared client factory).
+ */
+import type * as grpc from '@grpc/grpc-js';
+import { join } from 'node:path';
+import { cacheDirFrom } from '../cli/cache-dir';
+import { createLogger, logLevelFrom } from '../cli/logger';
+import { createProgress } from '../cli/progress';
+import { createClientFactory } from '../resources/clients';
+import type { ClientFactory, Context, OwnershipRecords } from '../resources/contract';
+import { fileOwnershipRecords } from '../resources/ownership';
+import { loadCatalogue, type Catalogue } from './catalogue';
+import { decodeValue, encodeValue } from './codec';
+import { specJsonOf, tfValueOf } from './convert';
+import { diagnosticOfError, errorDiagnostic, issueDiagnostics, type Diagnostic } from './diagnostics';
+import type { DynamicValue } from './generated/tfplugin6/DynamicValue';
+import type { ProviderHandlers } from './generated/tfplugin6/Provider';
+import type { Schema } from './generated/tfplugin6/Schema';
+import { PROVIDER_SOURCE } from './names';
+import type { ResourceRuntime, ResourceType } from './resource-type';
+import { blockOf } from './schema';
+import { containsUnknown, isObjectValue, type TfType, type TfValue } from './values';
+
+export interface ProviderServiceOptions {
+  readonly env?: NodeJS.ProcessEnv;
+  /** Where logs go: Terraform's log (TF_LOG), never the user's screen. @default process.stderr */
+  readonly stderr?: NodeJS.WriteStream;
+}
+
+export interface ProviderService {
+  readonly handlers: ProviderHandlers;
+  /** Logs out of every session this process opened (at shutdown). */
+  close(): Promise<void>;
+}
+
+interface WireValue {
+  readonly msgpack?: Buffer | Uint8Array;
+  readonly json?: Buffer | Uint8Array;
+}
+
+function decode(value: WireValue | null | undefined, type: TfType): TfValue {
+  if (!value || ((value.msgpack?.length ?? 0) === 0 && (value.json?.length ?? 0) === 0)) return null;
+  return decodeValue(value, type);
+}
+
+function encode(value: TfValue, type: TfType): DynamicValue {
+  return { msgpack: encodeValue(value, type) };
+}
+
+function nonEmpty(data: Buffer | undefined): Buffer | undefined {
+  return data && data.length > 0 ? data : undefined;
+}
+
+type Answer = { diagnostics?: Diagnostic[] };
+
+/** A unary handler that turns any failure into an error diagnostic (Terraform shows those; gRPC errors it hides). */
+function unary<Request, Response extends object>(
+  run: (request: Request) => Promise<Response> | Response,
+  failed: (error: unknown) => Response,
+): grpc.handleUnaryCall<Request, Response> {
+  return (call, callback) => {
+    Promise.resolve()
+      .then(() => run(call.request))
+      .then((response) => callback(null, response))
+      .catch((error: unknown) => callback(null, failed(error)));
+  };
+}
+
+function schemaOf(block: ReturnType<typeof blockOf>): Schema {
+  return { version: 0, block };
+}
+
+class ProviderState {
+  private catalogue?: Promise<Catalogue>;
+  private clients?: ClientFactory;
+  private ownership?: OwnershipRecords;
+  private connections = new Map<string, unknown>();
+  private stop = new AbortController();
+  private readonly env: NodeJS.ProcessEnv;
+  private readonly stderr: NodeJS.WriteStream;
+  private readonly log;
+
+  constructor(options: ProviderServiceOptions) {
+    this.env = options.env ?? process.env;
+    this.stderr = options.stderr ?? process.stderr;
+    const stderr = this.stderr;
+    this.log = createLogger(logLevelFrom(this.env), (line) => stderr.write(`${line}\n`));
+  }
+
+  load(): Promise<Catalogue> {
+    this.catalogue ??= loadCatalogue();
+    return this.catalogue;
+  }
+
+  async resource(typeName: string): Promise<ResourceType> {
+    const type = (await this.load()).resources.get(typeName);
+    if (!type) throw new Error(`${PROVIDER_SOURCE} has no resource type ${JSON.stringify(typeName)}`);
+    return type.bind(this.runtime);
+  }
+
+  readonly runtime: ResourceRuntime = {
+    connectionFor: (vendor) => this.connections.get(vendor),
+    context: (warnings) => this.context(warnings),
+  };
+
+  private context(warnings: string[]): Context {
+    const cacheDir = cacheDirFrom(this.env);
+    this.clients ??= createClientFactory({ log: this.log, env: this.env, onRequest: (entry) => this.log.request(entry), signal: this.stop.signal, sharedStateDir: cacheDir });
+    this.ownership ??= cacheDir !== undefined ? fileOwnershipRecords(join(cacheDir, 'ownership')) : undefined;
+    const log = this.log;
+    return {
+      env: this.env,
+      log: {
+        info: (message) => log.info(message),
+        debug: (message) => log.debug(message),
+        warn: (message) => {
+          warnings.push(message);
+          log.warn(message);
+        },
+      },
+      clients: this.clients,
+      signal: this.stop.signal,
+      ownership: this.ownership,
+      progress: createProgress({ stream: this.stderr, quiet: log.level === 'quiet' }),
+    };
+  }
+
+  /** Validates and keeps the provider's per-vendor connection blocks. */
+  async configure(config: TfValue): Promise<Diagnostic[]> {
+    const catalogue = await this.load();
+    if (!isObjectValue(config)) return [];
+    const diagnostics: Diagnostic[] = [];
+    for (const connection of catalogue.connections) {
+      const block = config[connection.vendor];
+      if (block === null || block === undefined || containsUnknown(block)) continue;
+      const json = specJsonOf(block);
+      const parsed = connection.schema.safeParse(json);
+      if (parsed.success) this.connections.set(connection.vendor, parsed.data);
+      else diagnostics.push(...issueDiagnostics(parsed.error.issues.map((i) => ({ ...i, path: [connection.vendor, ...i.path] })), { [connection.vendor]: json }, `provider ${connection.vendor} block`));
+    }
+    return diagnostics;
+  }
+
+  stopAll(): void {
+    this.stop.abort(new Error('Terraform asked the provider to stop (interrupted); run apply again to resume: creates are idempotent'));
+  }
+
+  async close(): Promise<void> {
+    await Promise.all((this.clients?.all() ?? []).map((client) => client.logout().catch(() => undefined)));
+  }
+}
+
+function failure<Response extends Answer>(doing: string): (error: unknown) => Response {
+  return (error) => ({ diagnostics: [diagnosticOfError(error, doing)] }) as Response;
+}
+
+export function createProviderService(options: ProviderServiceOptions = {}): ProviderService {
+  const state = new ProviderState(options);
+  const handlers: ProviderHandlers = {
+    GetMetadata: unary(async () => {
+      const catalogue = await state.load();
+      return {
+        server_capabilities: { plan_destroy: true, get_provider_schema_optional: false, move_resource_state: false },
+        resources: [...catalogue.resources.keys()].map((type_name) => ({ type_name })),
+        data_sources: [],
+        functions: [],
+        ephemeral_resources: [],
+        diagnostics: [],
+      };
+    }, failure('GetMetadata')),
+
+    GetProviderSchema: unary(async () => {
+      const catalogue = await state.load();
+      return {
+        provider: schemaOf(blockOf(catalogue.providerModel, 'repliform: disaster-recovery replication as code. Credentials are read from the environment variables the connection blocks name.')),
+        resource_schemas: Object.fromEntries([...catalogue.resources.values()].map((type) => [type.name, schemaOf(blockOf(type.attributes, `${type.kind.kind}: served by the repliform handlers.`))])),
+        data_source_schemas: {},
+        functions: {},
+        ephemeral_resource_schemas: {},
+        server_capabilities: { plan_destroy: true, get_provider_schema_optional: false, move_resource_state: false },
+        diagnostics: [],
+      };
+    }, failure('GetProviderSchema')),
+
+    ValidateProviderConfig: unary(async (request) => {
+      const catalogue = await state.load();
+      decode(request.config, catalogue.providerType);
+      return { diagnostics: [] };
+    }, failure('ValidateProviderConfig')),
+
+    ConfigureProvider: unary(async (request) => {
+      const catalogue = await state.load();
+      return { diagnostics: await state.configure(decode(request.config, catalogue.providerType)) };
+    }, failure('ConfigureProvider')),
+
+    ValidateResourceConfig: unary(async (request) => {
+      const type = await state.resource(request.type_name);
+      return { diagnostics: type.validate(decode(request.config, type.type)) };
+    }, failure('ValidateResourceConfig')),
+
+    UpgradeResourceState: unary(async (request) => {
+      const type = await state.resource(request.type_name);
+      const raw = request.raw_state?.json;
+      const json: unknown = raw && raw.length > 0 ? JSON.parse(raw.toString('utf8')) : null;
+      // Attributes an older version stored and this one does not know are dropped; new ones start null.
+      const value = tfValueOf(json, { kind: 'object', attributes: type.attributes });
+      return { upgraded_state: encode(value, type.type), diagnostics: [] };
+    }, failure('UpgradeResourceState')),
+
+    ReadResource: unary(async (request) => {
+      const type = await state.resource(request.type_name);
+      const result = await type.read(decode(request.current_state, type.type), nonEmpty(request.private));
+      return { new_state: encode(result.state, type.type), private: result.private ?? Buffer.alloc(0), diagnostics: [...result.diagnostics] };
+    }, failure('ReadResource')),
+
+    PlanResourceChange: unary(async (request) => {
+      const type = await state.resource(request.type_name);
+      const result = await type.plan(
+        decode(request.prior_state, type.type),
+        decode(request.proposed_new_state, type.type),
+        decode(request.config, type.type),
+        nonEmpty(request.prior_private),
+      );
+      return {
+        planned_state: encode(result.planned, type.type),
+        requires_replace: result.requiresReplace.map((name) => ({ steps: [{ attribute_name: name }] })),
+        planned_private: result.plannedPrivate ?? Buffer.alloc(0),
+        diagnostics: [...result.diagnostics],
+      };
+    }, failure('PlanResourceChange')),
+
+    ApplyResourceChange: unary(async (request) => {
+      const type = await state.resource(request.type_name);
+      const result = await type.apply(decode(request.prior_state, type.type), decode(request.planned_state, type.type), nonEmpty(request.planned_private));
+      return { new_state: encode(result.state, type.type), private: Buffer.alloc(0), diagnostics: [...result.diagnostics] };
+    }, failure('ApplyResourceChange')),
+
+    ImportResourceState: unary(async (request) => {
+      const type = await state.resource(request.type_name);
+      const result = type.importState(request.id);
+      if (result.state === null) return { imported_resources: [], diagnostics: [...result.diagnostics] };
+      return {
+        imported_resources: [{ type_name: type.name, state: encode(result.state, type.type), private: result.private ?? Buffer.alloc(0) }],
+        diagnostics: [...result.diagnostics],
+      };
+    }, failure('ImportResourceState')),
+
+    MoveResourceState: unary(async (request) => ({
+      diagnostics: [errorDiagnostic(`moving ${request.source_type_name} to ${request.target_type_name} is not supported`, 'Use a moved block between resources of the same type.')],
+    }), failure('MoveResourceState')),
+
+    StopProvider: unary(() => {
+      state.stopAll();
+      return { Error: '' };
+    }, (error) => ({ Error: error instanceof Error ? error.message : String(error) })),
+
+    ValidateDataResourceConfig: unary(async (request) => ({ diagnostics: [noSuch('data source', request.type_name)] }), failure('ValidateDataResourceConfig')),
+    ReadDataSource: unary(async (request) => ({ diagnostics: [noSuch('data source', request.type_name)] }), failure('ReadDataSource')),
+    ValidateEphemeralResourceConfig: unary(async (request) => ({ diagnostics: [noSuch('ephemeral resource', request.type_name)] }), failure('ValidateEphemeralResourceConfig')),
+    OpenEphemeralResource: unary(async (request) => ({ diagnostics: [noSuch('ephemeral resource', request.type_name)] }), failure('OpenEphemeralResource')),
+    RenewEphemeralResource: unary(async (request) => ({ diagnostics: [noSuch('ephemeral resource', request.type_name)] }), failure('RenewEphemeralResource')),
+    CloseEphemeralResource: unary(async (request) => ({ diagnostics: [noSuch('ephemeral resource', request.type_name)] }), failure('CloseEphemeralResource')),
+    GetFunctions: unary(async () => ({ functions: {}, diagnostics: [] }), failure('GetFunctions')),
+    CallFunction: unary(async (request) => ({ error: { text: `${PROVIDER_SOURCE} has no function ${request.name}` } }), () => ({ error: { text: 'CallFunction failed' } })),
+  };
+  return { handlers, close: () => state.close() };
+}
+
+function noSuch(what: string, name: string): Diagnostic {
+  return errorDiagnostic(`${PROVIDER_SOURCE} has no ${what} ${JSON.stringify(name)}`);
+}

@@ -1,0 +1,214 @@
+/**
+ * Integration: the provider's resource type for `vr.replication`, driven as Terraform drives it (validate,
+ * plan, apply, read, import) with Terraform values, against the simulator over HTTP.
+ */
+import axios from 'axios';
+import { kindFor } from '../../src/resources/registry';
+import { ResourceType, type ObjectValue, type ResourceRuntime } from '../../src/provider/resource-type';
+import { objectValueOf } from '../../src/provider/convert';
+import { isObjectValue, UNKNOWN, type TfValue } from '../../src/provider/values';
+import { startSimulator, type RunningSimulator } from '../../src/simulator';
+import { memoryOwnershipRecords } from '../../src/resources/ownership';
+import { SIM_ENV, testContext, virtualClock, type VirtualClock } from '../helpers/context';
+
+let sim: RunningSimulator;
+let clock: VirtualClock;
+let type: ResourceType;
+let warningsSeen: string[];
+
+function runtime(connection: unknown = undefined): ResourceRuntime {
+  const ownership = memoryOwnershipRecords();
+  return {
+    connectionFor: (vendor) => (vendor === 'vr' ? connection : undefined),
+    context: (warnings) => {
+      const ctx = testContext(SIM_ENV, { clock, ownership });
+      return { ...ctx, log: { ...ctx.log, warn: (m: string) => { warnings.push(m); warningsSeen.push(m); } } };
+    },
+  };
+}
+
+function connection() {
+  return {
+    endpoint: sim.url,
+    credentials: { username_env: 'VR_SITE_A_USER', password_env: 'VR_SITE_A_PASSWORD' },
+    remote_credentials: { username_env: 'VR_SITE_B_USER', password_env: 'VR_SITE_B_PASSWORD' },
+  };
+}
+
+/** The configuration Terraform would send: every attribute, null where the HCL leaves it out. */
+function config(overrides: Record<string, unknown> = {}): ObjectValue {
+  const json = {
+    pairing: { remote_site: 'vc-b.example.local' },
+    vm: { name: 'web-01' },
+    target: { datastore: 'ds-b-gold' },
+    settings: { rpo_minutes: 15 },
+    ...overrides,
+  };
+  return objectValueOf(json, type.spec) as ObjectValue;
+}
+
+function object(value: TfValue): ObjectValue {
+  if (!isObjectValue(value)) throw new Error(`expected an object, got ${String(value)}`);
+  return value;
+}
+
+async function created(cfg: ObjectValue): Promise<ObjectValue> {
+  const plan = await type.plan(null, cfg, cfg, undefined);
+  const applied = await type.apply(null, plan.planned, undefined);
+  expect(applied.diagnostics).toEqual([]);
+  return object(applied.state);
+}
+
+beforeEach(async () => {
+  clock = virtualClock();
+  warningsSeen = [];
+  sim = await startSimulator({ taskDelayMs: 40, validateResponses: true, clock });
+  type = new ResourceType(await kindFor('vr.replication')).bind(runtime(connection()));
+});
+
+afterEach(async () => {
+  await sim.close();
+});
+
+describe('schema', () => {
+  test('spec fields are attributes, the live state adds computed ones, the connection may come from the provider', () => {
+    expect(Object.keys(type.spec)).toEqual(['pairing', 'vm', 'target', 'exclude_disks', 'seeds', 'connection', 'settings', 'on_delete', 'timeouts', 'adopt', 'owner']);
+    expect(Object.keys(type.computed)).toEqual(['id', 'name', 'vm_id', 'pairing_id', 'target_site', 'status', 'rpo_violation', 'configuration_state', 'last_sync_time']);
+    expect(type.spec.connection.optional).toBe(true);
+    const settings = type.spec.settings.field;
+    expect(settings.kind === 'object' && settings.attributes.rpo_minutes).toMatchObject({ optional: false, defaulted: false });
+    expect(settings.kind === 'object' && settings.attributes.quiescing).toMatchObject({ optional: true, defaulted: true });
+  });
+});
+
+describe('validate', () => {
+  test('an RPO out of range is one diagnostic on settings.rpo_minutes with the allowed range and the value', () => {
+    const diagnostics = type.validate(config({ settings: { rpo_minutes: 3 } }));
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0].summary).toBe('settings.rpo_minutes: must be an integer between 5 and 1440 minutes, got 3');
+    expect(diagnostics[0].attribute).toEqual({ steps: [{ attribute_name: 'settings' }, { attribute_name: 'rpo_minutes' }] });
+  });
+
+  test('a configuration with unknown values is left to the plan', () => {
+    expect(type.validate({ ...config(), settings: UNKNOWN })).toEqual([]);
+  });
+});
+
+describe('plan and apply', () => {
+  test('a create shows the defaults and leaves the live attributes to after apply', async () => {
+    const plan = await type.plan(null, config(), config(), undefined);
+    const planned = object(plan.planned);
+    expect(planned.target).toEqual({ datastore: 'ds-b-gold', storage_policy: null, replication_server: null, disk_format: 'SAME_AS_SOURCE' });
+    expect(object(planned.settings).quiescing).toBe(false);
+    expect(planned.connection).toBeNull();
+    expect(planned.id).toBe(UNKNOWN);
+    expect(planned.status).toBe(UNKNOWN);
+    expect(plan.requiresReplace).toEqual([]);
+  });
+
+  test('apply configures the replication on the server and stores its id and status', async () => {
+    const state = await created(config());
+    const [replication] = sim.state.replications;
+    expect(state.id).toBe(replication.info.id);
+    expect(state.status).toBe(replication.info.status.status);
+    expect(replication.info.rpo).toBe(15);
+    expect(state.connection).toBeNull();
+  });
+
+  test('nothing changed: the plan is the prior state itself', async () => {
+    const state = await created(config());
+    const plan = await type.plan(state, config(), config(), undefined);
+    expect(plan.planned).toBe(state);
+  });
+
+  test('an RPO change is an in-place update: no replacement, the server reconfigured, same replication', async () => {
+    const state = await created(config());
+    const changed = config({ settings: { rpo_minutes: 10 } });
+    const plan = await type.plan(state, changed, changed, undefined);
+    expect(plan.requiresReplace).toEqual([]);
+    expect(object(object(plan.planned).settings).rpo_minutes).toBe(10);
+    expect(object(plan.planned).id).toBe(state.id);
+    const applied = object((await type.apply(state, plan.planned, undefined)).state);
+    expect(applied.id).toBe(state.id);
+    expect(sim.state.replications).toHaveLength(1);
+    expect(sim.state.replications[0].info.rpo).toBe(10);
+  });
+
+  test('a target datastore change requires replacement on `target` only', async () => {
+    const state = await created(config());
+    const changed = config({ target: { datastore: 'ds-b-silver' } });
+    const plan = await type.plan(state, changed, changed, undefined);
+    expect(plan.requiresReplace).toEqual(['target']);
+  });
+
+  test('a missing connection on the resource and on the provider is a diagnostic naming both ways', async () => {
+    const bare = new ResourceType(await kindFor('vr.replication')).bind(runtime(undefined));
+    const plan = await bare.plan(null, config(), config(), undefined);
+    expect(plan.planned).toBeNull();
+    expect(plan.diagnostics[0].summary).toBe('connection: not set, and the provider configuration has no vr block');
+  });
+
+  test('delete (planned null) unconfigures the replication and keeps the replica disks by default', async () => {
+    const state = await created(config());
+    const result = await type.apply(state, null, undefined);
+    expect(result.state).toBeNull();
+    expect(sim.state.replications).toHaveLength(0);
+    const unconfigure = sim.requests.find((r) => r.method === 'POST' && r.path.endsWith('/actions/unconfigure'));
+    expect(unconfigure?.query).toMatchObject({ retain_replica_disks: 'true' });
+  });
+});
+
+describe('read', () => {
+  test('an RPO changed outside Terraform shows in the refreshed state (drift), with the live status', async () => {
+    const state = await created(config());
+    await axios.post(`${sim.url}/_sim/vr/replications/${String(state.id)}/status`, { rpo: 30, status: 'PAUSED' });
+    const read = object((await type.read(state, undefined)).state);
+    expect(object(read.settings).rpo_minutes).toBe(30);
+    expect(read.status).toBe('PAUSED');
+    const plan = await type.plan(read, config(), config(), undefined);
+    expect(object(object(plan.planned).settings).rpo_minutes).toBe(15);
+    expect(plan.requiresReplace).toEqual([]);
+  });
+
+  test('a replication removed outside Terraform is removed from the state', async () => {
+    const state = await created(config());
+    sim.state.replications.splice(0);
+    expect((await type.read(state, undefined)).state).toBeNull();
+  });
+});
+
+describe('import', () => {
+  async function existingReplicationId(): Promise<string> {
+    // Made by someone else: created through a resource type whose ownership records this one does not share.
+    const other = new ResourceType(await kindFor('vr.replication')).bind(runtime(connection()));
+    const plan = await other.plan(null, config({ settings: { rpo_minutes: 20 } }), config({ settings: { rpo_minutes: 20 } }), undefined);
+    const state = object((await other.apply(null, plan.planned, undefined)).state);
+    return String(state.id);
+  }
+
+  test('an import by id is planned as an announced adoption, and the apply takes the replication over in place', async () => {
+    const id = await existingReplicationId();
+    const imported = type.importState(id);
+    expect(object(imported.state).id).toBe(id);
+    const read = await type.read(imported.state, imported.private);
+    expect(read.state).toBe(imported.state);
+    const plan = await type.plan(read.state, config(), config(), read.private);
+    expect(plan.diagnostics.map((d) => d.severity)).toEqual(['WARNING']);
+    expect(plan.diagnostics[0].summary).toBe(`repliform_vr_replication ${id} will be adopted`);
+    expect(plan.requiresReplace).toEqual([]);
+    const applied = await type.apply(read.state, plan.planned, plan.plannedPrivate);
+    expect(object(applied.state).id).toBe(id);
+    expect(sim.state.replications).toHaveLength(1);
+    expect(sim.state.replications[0].info.rpo).toBe(15);
+    expect(applied.diagnostics.some((d) => d.severity === 'WARNING' && (d.summary ?? '').includes(`ADOPTING replication ${id}`))).toBe(true);
+  });
+
+  test('an import id that is not the object the configuration names fails the plan and changes nothing', async () => {
+    await existingReplicationId();
+    const imported = type.importState('not-that-one');
+    const plan = await type.plan(imported.state, config(), config(), imported.private);
+    expect(plan.planned).toBeNull();
+    expect(plan.diagnostics[0].summary).toMatch(/^import of repliform_vr_replication: the configuration names .+, not the imported not-that-one$/);
+    expect(sim.state.replications[0].info.rpo).toBe(20);
+  });
+});
