@@ -83,6 +83,17 @@ export function terraformEnv(workDir: string, extra: NodeJS.ProcessEnv = {}): No
   };
 }
 
+/**
+ * `terraformEnv` for the native provider: `repliform provider install` puts the provider into a filesystem
+ * mirror under `workDir` and writes the CLI configuration that makes `terraform init` use it with no network.
+ */
+export async function providerEnv(workDir: string, extra: NodeJS.ProcessEnv = {}): Promise<NodeJS.ProcessEnv> {
+  const cli = join(projectRoot(), 'dist', 'src', 'cli', 'main.js');
+  const args = [cli, 'provider', 'install', '--mirror', join(workDir, 'mirror'), '--cli-config', join(workDir, 'terraform.rc')];
+  await runOrThrow(process.execPath, args, { cwd: workDir, env: process.env });
+  return terraformEnv(workDir, extra);
+}
+
 /** `terraform` by default; REPLIFORM_TERRAFORM=tofu runs OpenTofu instead. */
 export function terraformBinary(): string {
   return process.env.REPLIFORM_TERRAFORM ?? 'terraform';

@@ -19,6 +19,8 @@ export interface ProcessMetrics {
   readonly retries?: number;
   readonly logins?: number;
   readonly taskPolls?: number;
+  /** The native provider: how many resource calls (validate, plan, apply, read, import) it answered. */
+  readonly resourceActions?: number;
 }
 
 export function metricsFile(env: NodeJS.ProcessEnv = process.env): string | undefined {

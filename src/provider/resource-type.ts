@@ -61,7 +61,7 @@ export class ResourceType {
   constructor(readonly kind: AnyKind) {
     this.name = resourceTypeOf(kind.kind);
     this.vendor = vendorOf(kind.kind);
-    const spec = specModelOf(kind.spec, kind.kind);
+    const spec = describeRoles(specModelOf(kind.spec, kind.kind), kind);
     // The resource may leave its connection to the provider configuration.
     this.spec = CONNECTION in spec ? { ...spec, [CONNECTION]: { ...spec[CONNECTION], optional: true, description: `Where the API is; null = the provider's \`${this.vendor}\` block.` } } : spec;
     this.computed = computedModelOf(kind.state.shape, this.spec);
@@ -260,6 +260,21 @@ export class ResourceType {
     const state = Object.fromEntries(Object.keys(this.attributes).map((name) => [name, name === 'id' ? id : null]));
     return { state, private: encodeMarker({ import_id: id }), diagnostics: [] };
   }
+}
+
+/** Says of each identity and settings attribute what changing it does (what `terraform plan` will show). */
+function describeRoles(model: ObjectModel, kind: AnyKind): ObjectModel {
+  const role = (name: string): string | undefined => {
+    if (kind.fields.identity.includes(name)) return 'Identity: a change replaces the object (for a replication, a full sync unless seeded).';
+    if (kind.fields.settings.includes(name)) return 'Setting: a change is applied in place.';
+    return undefined;
+  };
+  return Object.fromEntries(
+    Object.entries(model).map(([name, attribute]) => {
+      const said = role(name);
+      return [name, said ? { ...attribute, description: [said, attribute.description].filter((part) => part !== '').join(' ') } : attribute];
+    }),
+  );
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

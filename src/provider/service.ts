@@ -9,6 +9,7 @@ import type * as grpc from '@grpc/grpc-js';
 import { join } from 'node:path';
 import { cacheDirFrom } from '../cli/cache-dir';
 import { createLogger, logLevelFrom } from '../cli/logger';
+import { appendMetrics, cpuTimeMs, metricsFile, peakMemoryKb, sinceProcessStart } from '../cli/metrics';
 import { createProgress } from '../cli/progress';
 import { createClientFactory } from '../resources/clients';
 import type { ClientFactory, Context, OwnershipRecords } from '../resources/contract';
@@ -33,8 +34,10 @@ export interface ProviderServiceOptions {
 
 export interface ProviderService {
   readonly handlers: ProviderHandlers;
-  /** Logs out of every session this process opened (at shutdown). */
+  /** Logs out of every session this process opened and writes REPLIFORM_METRICS_FILE's line (at shutdown). */
   close(): Promise<void>;
+  /** Call when the handshake line is out: the start-up time the metrics report. */
+  started(): void;
 }
 
 interface WireValue {
@@ -96,7 +99,11 @@ class ProviderState {
     return this.catalogue;
   }
 
+  resourceActions = 0;
+  startupMs = 0;
+
   async resource(typeName: string): Promise<ResourceType> {
+    this.resourceActions += 1;
     const type = (await this.load()).resources.get(typeName);
     if (!type) throw new Error(`${PROVIDER_SOURCE} has no resource type ${JSON.stringify(typeName)}`);
     return type.bind(this.runtime);
@@ -150,7 +157,25 @@ class ProviderState {
   }
 
   async close(): Promise<void> {
-    await Promise.all((this.clients?.all() ?? []).map((client) => client.logout().catch(() => undefined)));
+    const clients = this.clients?.all() ?? [];
+    await Promise.all(clients.map((client) => client.logout().catch(() => undefined)));
+    const file = metricsFile(this.env);
+    if (file === undefined) return;
+    const sum = (field: 'requests' | 'retries' | 'logins' | 'taskPolls') => clients.reduce((total, c) => total + c.stats[field], 0);
+    appendMetrics(file, {
+      action: 'provider',
+      kind: '*',
+      exitCode: 0,
+      startupMs: this.startupMs,
+      totalMs: sinceProcessStart(),
+      maxRssKb: peakMemoryKb(),
+      cpuMs: cpuTimeMs(),
+      resourceActions: this.resourceActions,
+      requests: sum('requests'),
+      retries: sum('retries'),
+      logins: sum('logins'),
+      taskPolls: sum('taskPolls'),
+    });
   }
 }
 
@@ -267,7 +292,13 @@ export function createProviderService(options: ProviderServiceOptions = {}): Pro
     GetFunctions: unary(async () => ({ functions: {}, diagnostics: [] }), failure('GetFunctions')),
     CallFunction: unary(async (request) => ({ error: { text: `${PROVIDER_SOURCE} has no function ${request.name}` } }), () => ({ error: { text: 'CallFunction failed' } })),
   };
-  return { handlers, close: () => state.close() };
+  return {
+    handlers,
+    close: () => state.close(),
+    started: () => {
+      state.startupMs = sinceProcessStart();
+    },
+  };
 }
 
 function noSuch(what: string, name: string): Diagnostic {

@@ -1,0 +1,145 @@
+/**
+ * End to end with Terraform 1.11 and the native provider against the simulator: `init` offline from the
+ * filesystem mirror `repliform provider install` writes, apply, a no-change plan, an RPO change applied in
+ * place, drift made through the simulator's admin API shown by `plan`, an `import {}` block adopting a
+ * replication made elsewhere, a deleted block deleting its replication, destroy leaving nothing — and no
+ * secret in state, plan or the `TF_LOG=trace` output.
+ */
+import axios from 'axios';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { providerEnv, terraform } from '../../scripts/deploy-kit';
+import { startSimulator, type RunningSimulator } from '../../src/simulator';
+import { memoryOwnershipRecords } from '../../src/resources/ownership';
+import { vrReplicationHandler } from '../../src/resources/vr/replication/handler';
+import { replicationSpec, SIM_ENV, testContext } from '../helpers/context';
+
+let sim: RunningSimulator;
+let workDir: string;
+let stackDir: string;
+let env: NodeJS.ProcessEnv;
+
+interface Replication {
+  readonly name: string;
+  readonly rpoMinutes: number;
+  readonly extra?: string;
+}
+
+function replicationBlock(r: Replication): string {
+  return `
+resource "repliform_vr_replication" "${r.name}" {
+  pairing  = { remote_site = "vc-b.example.local" }
+  vm       = { name = "${r.name}" }
+  target   = { datastore = "ds-b-gold" }
+  settings = { rpo_minutes = ${r.rpoMinutes} }
+${r.extra ?? ''}}
+`;
+}
+
+function writeConfig(replications: readonly Replication[], tail = ''): void {
+  const provider = `
+terraform {
+  required_providers {
+    repliform = { source = "repliform/repliform" }
+  }
+}
+
+provider "repliform" {
+  vr = {
+    endpoint           = "${sim.url}"
+    credentials        = { username_env = "VR_SITE_A_USER", password_env = "VR_SITE_A_PASSWORD" }
+    remote_credentials = { username_env = "VR_SITE_B_USER", password_env = "VR_SITE_B_PASSWORD" }
+  }
+}
+`;
+  writeFileSync(join(stackDir, 'main.tf'), provider + replications.map(replicationBlock).join('') + tail);
+}
+
+function replicationsOf(vm: string) {
+  return sim.state.replications.filter((r) => r.info.name === vm);
+}
+
+beforeAll(async () => {
+  sim = await startSimulator({ taskDelayMs: 50 });
+  workDir = mkdtempSync(join(tmpdir(), 'repliform-e2e-provider-'));
+  stackDir = join(workDir, 'stack');
+  env = await providerEnv(workDir, { ...SIM_ENV });
+  mkdirSync(stackDir);
+});
+
+afterAll(async () => {
+  await sim.close();
+  rmSync(workDir, { recursive: true, force: true });
+});
+
+test('the provider through its whole lifecycle with real Terraform', async () => {
+  writeConfig([{ name: 'web-01', rpoMinutes: 15 }]);
+  const init = await terraform(stackDir, ['init'], env);
+  expect(init.stdout).toMatch(/Installing repliform\/repliform v\d+\.\d+\.\d+/);
+
+  const created = await terraform(stackDir, ['apply', '-auto-approve'], env);
+  expect(created.stdout).toContain('Apply complete! Resources: 1 added, 0 changed, 0 destroyed.');
+  expect(replicationsOf('web-01')).toHaveLength(1);
+  expect(replicationsOf('web-01')[0].info.rpo).toBe(15);
+  const replicationId = replicationsOf('web-01')[0].info.id;
+
+  // A second plan with nothing changed: no changes, and Terraform read the live object (refresh).
+  const noChange = await terraform(stackDir, ['plan', '-detailed-exitcode'], env);
+  expect(noChange.stdout).toContain('No changes.');
+
+  // RPO 15 → 10: shown as an in-place change of one attribute, applied without a resync.
+  writeConfig([{ name: 'web-01', rpoMinutes: 10 }]);
+  const rpoPlan = await terraform(stackDir, ['plan'], env);
+  expect(rpoPlan.stdout).toContain('~ rpo_minutes = 15 -> 10');
+  expect(rpoPlan.stdout).toContain('Plan: 0 to add, 1 to change, 0 to destroy.');
+  await terraform(stackDir, ['apply', '-auto-approve'], env);
+  expect(replicationsOf('web-01').map((r) => [r.info.id, r.info.rpo])).toEqual([[replicationId, 10]]);
+
+  // Drift made outside Terraform shows in the plan, which brings it back.
+  await axios.post(`${sim.url}/_sim/vr/replications/${replicationId}/status`, { rpo: 30 });
+  const driftPlan = await terraform(stackDir, ['plan'], env);
+  expect(driftPlan.stdout).toContain('has changed');
+  expect(driftPlan.stdout).toContain('~ rpo_minutes = 30 -> 10');
+
+  await terraform(stackDir, ['apply', '-auto-approve'], env);
+  expect(replicationsOf('web-01')[0].info.rpo).toBe(10);
+
+  // An import {} block adopts a replication made elsewhere (by the handler in this process: recorded nowhere
+  // Terraform's provider can see), announced in the plan and in the apply.
+  const elsewhere = await vrReplicationHandler.create(replicationSpec(sim.url, { vm: { name: 'db-01' }, target: { datastore: 'ds-b-gold' }, settings: { rpo_minutes: 20 } }), testContext(SIM_ENV, { ownership: memoryOwnershipRecords() }));
+  const adopt = { name: 'db-01', rpoMinutes: 20 };
+  writeConfig([{ name: 'web-01', rpoMinutes: 10 }, adopt], `
+import {
+  to = repliform_vr_replication.db-01
+  id = "${elsewhere.id}"
+}
+`);
+  const importPlan = await terraform(stackDir, ['plan'], env);
+  expect(importPlan.stdout).toContain('repliform_vr_replication.db-01: Preparing import... [id=' + elsewhere.id + ']');
+  expect(importPlan.stdout).toContain(`repliform_vr_replication ${elsewhere.id} will be adopted`);
+  expect(importPlan.stdout).toMatch(/Plan: 1 to import, 0 to add, 1 to change, 0 to destroy\./);
+  const imported = await terraform(stackDir, ['apply', '-auto-approve'], env);
+  expect(imported.stdout).toContain(`ADOPTING replication ${elsewhere.id}`);
+  expect(replicationsOf('db-01').map((r) => r.info.id)).toEqual([elsewhere.id]);
+  writeConfig([{ name: 'web-01', rpoMinutes: 10 }, adopt]);
+  expect((await terraform(stackDir, ['plan', '-detailed-exitcode'], env)).stdout).toContain('No changes.');
+
+  // Deleting a block deletes its replication (replica disks kept), no removed block needed.
+  writeConfig([adopt]);
+  const removal = await terraform(stackDir, ['apply', '-auto-approve'], env);
+  expect(removal.stdout).toContain('Resources: 0 added, 0 changed, 1 destroyed.');
+  expect(replicationsOf('web-01')).toHaveLength(0);
+  const unconfigure = sim.requests.filter((r) => r.method === 'POST' && r.path.endsWith(`/replications/${replicationId}/actions/unconfigure`));
+  expect(unconfigure.map((r) => r.query)).toEqual([expect.objectContaining({ retain_replica_disks: 'true' })]);
+
+  const destroyed = await terraform(stackDir, ['destroy', '-auto-approve'], { ...env, TF_LOG: 'trace', TF_LOG_PATH: join(workDir, 'trace.log') });
+  expect(destroyed.stdout).toContain('Destroy complete! Resources: 1 destroyed.');
+  expect(sim.state.replications).toHaveLength(0);
+
+  // No secret anywhere Terraform wrote: state (and its backup), the trace log, the outputs.
+  const written = [readFileSync(join(stackDir, 'terraform.tfstate'), 'utf8'), readFileSync(join(workDir, 'trace.log'), 'utf8'), created.stdout, created.stderr, imported.stdout, destroyed.stdout];
+  for (const secret of [SIM_ENV.VR_SITE_A_PASSWORD ?? '?', SIM_ENV.VR_SITE_B_PASSWORD ?? '?', ...sim.issuedSessionIds]) {
+    expect(written.filter((text) => text.includes(secret))).toEqual([]);
+  }
+});
