@@ -1,0 +1,139 @@
+/**
+ * Serves a tfplugin6 Provider the way go-plugin expects: the gRPC server (mutual TLS when Terraform gives
+ * PLUGIN_CLIENT_CERT) on 127.0.0.1 within PLUGIN_MIN_PORT..PLUGIN_MAX_PORT, with the health, controller and
+ * stdio side services, and the one handshake line on stdout. Logs go to stderr only (Terraform's log).
+ *
+ * Calls no endpoint.
+ */
+import * as grpc from '@grpc/grpc-js';
+import { loadSync, type ServiceDefinition } from '@grpc/proto-loader';
+import { join } from 'node:path';
+import { packageRoot } from '../package-info';
+import type { ProviderHandlers } from './generated/tfplugin6/Provider';
+import { handshakeLine, portRangeFrom, serverSecurity, type PortRange, type ServerCertificate } from './handshake';
+import { addHealthService, controllerHandlers, StdioStreams } from './plugin-services';
+
+/** The options the generated types were made with (src/provider/generated/): keep them the same. */
+const PROTO_OPTIONS = { keepCase: true, longs: Number, enums: String, defaults: true, oneofs: true } as const;
+/** Terraform's own providers accept messages up to 256 MiB; gRPC's default of 4 MiB is too small for big states. */
+const MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
+/** How long a graceful stop waits for calls in flight before cutting them. */
+const GRACEFUL_STOP_MS = 2000;
+
+export interface ServeOptions {
+  /** @default process.env */
+  readonly env?: NodeJS.ProcessEnv;
+  /** Where the handshake line goes. @default process.stdout */
+  readonly writeHandshake?: (line: string) => void;
+  /** Terraform's log. @default process.stderr */
+  readonly log?: (line: string) => void;
+  /** Runs after GRPCController.Shutdown stopped the server. @default exits the process with 0 */
+  readonly onShutdown?: () => void | Promise<void>;
+}
+
+export interface ServingProvider {
+  readonly port: number;
+  readonly server: grpc.Server;
+  /** The handshake line as printed (without its newline). */
+  readonly handshake: string;
+  /** The certificate the server presents; undefined when serving without TLS. */
+  readonly certificate: ServerCertificate | undefined;
+  /** Ends the stdio streams and stops the server, waiting up to 2 s for calls in flight. Idempotent. */
+  stop(): Promise<void>;
+}
+
+interface Services {
+  readonly provider: ServiceDefinition;
+  readonly controller: ServiceDefinition;
+  readonly stdio: ServiceDefinition;
+}
+
+function loadServices(): Services {
+  const dir = join(packageRoot(), 'specs', 'terraform-plugin-protocol');
+  const definition = loadSync([join(dir, 'tfplugin6.8.proto'), join(dir, 'go-plugin', 'grpc_controller.proto'), join(dir, 'go-plugin', 'grpc_stdio.proto')], {
+    ...PROTO_OPTIONS,
+    includeDirs: [dir],
+  });
+  const service = (name: string): ServiceDefinition => {
+    const found = definition[name];
+    if (!found || !isService(found)) throw new Error(`${name} is not a service in ${dir}`);
+    return found;
+  };
+  return { provider: service('tfplugin6.Provider'), controller: service('plugin.GRPCController'), stdio: service('plugin.GRPCStdio') };
+}
+
+function isService(definition: object): definition is ServiceDefinition {
+  return !('format' in definition) && !('type' in definition);
+}
+
+function bindOnce(server: grpc.Server, port: number, credentials: grpc.ServerCredentials): Promise<number | Error> {
+  return new Promise((resolve) => server.bindAsync(`127.0.0.1:${port}`, credentials, (error, bound) => resolve(error ?? bound)));
+}
+
+/** The first free port of the range, tried in order as go-plugin does; any free port without a range. */
+async function bind(server: grpc.Server, range: PortRange | undefined, credentials: grpc.ServerCredentials): Promise<number> {
+  if (!range) {
+    const bound = await bindOnce(server, 0, credentials);
+    if (bound instanceof Error) throw new Error(`cannot listen on 127.0.0.1: ${bound.message}`);
+    return bound;
+  }
+  for (let port = range.min; port <= range.max; port++) {
+    const bound = await bindOnce(server, port, credentials);
+    if (!(bound instanceof Error)) return bound;
+  }
+  throw new Error(`no free port on 127.0.0.1 within PLUGIN_MIN_PORT..PLUGIN_MAX_PORT (${range.min}..${range.max})`);
+}
+
+function stopGracefully(server: grpc.Server): Promise<void> {
+  return new Promise((resolve) => {
+    const force = setTimeout(() => {
+      server.forceShutdown();
+      resolve();
+    }, GRACEFUL_STOP_MS);
+    force.unref();
+    server.tryShutdown(() => {
+      clearTimeout(force);
+      resolve();
+    });
+  });
+}
+
+/** Starts serving `provider` and prints the handshake line; resolves once Terraform can connect. */
+export async function serveProvider(provider: ProviderHandlers, options: ServeOptions = {}): Promise<ServingProvider> {
+  const env = options.env ?? process.env;
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const writeHandshake = options.writeHandshake ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const onShutdown = options.onShutdown ?? (() => process.exit(0));
+
+  const range = portRangeFrom(env);
+  const security = serverSecurity(grpc, env, log);
+  const services = loadServices();
+  const server = new grpc.Server({ 'grpc.max_receive_message_length': MAX_MESSAGE_BYTES, 'grpc.max_send_message_length': MAX_MESSAGE_BYTES });
+  const stdio = new StdioStreams();
+
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      stdio.endAll();
+      await stopGracefully(server);
+    })();
+    return stopping;
+  };
+  const shutdown = (): void => {
+    log('plugin.GRPCController.Shutdown: stopping the server');
+    void stop()
+      .then(() => onShutdown())
+      .catch((error: unknown) => log(`shutdown failed: ${error instanceof Error ? error.message : String(error)}`));
+  };
+
+  server.addService(services.provider, provider);
+  server.addService(services.controller, controllerHandlers(shutdown));
+  server.addService(services.stdio, stdio.handlers);
+  addHealthService(server);
+
+  const port = await bind(server, range, security.credentials);
+  const handshake = handshakeLine(port, security.certificate);
+  writeHandshake(handshake);
+  log(`serving tfplugin6 on 127.0.0.1:${port} (${security.certificate ? 'mutual TLS' : 'no TLS'})`);
+  return { port, server, handshake, certificate: security.certificate, stop };
+}
