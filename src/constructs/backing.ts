@@ -6,7 +6,8 @@ import { describeValue } from './validation';
 /**
  * Which Terraform resource type carries a managed object's lifecycle.
  *
- * Both call the same CLI (`repliform lifecycle <action> <kind>`) from `local-exec` provisioners.
+ * The two lifecycle backings (`terraform_data`, `null_resource`) call the CLI (`repliform lifecycle <action>
+ * <kind>`) from `local-exec` provisioners; the provider backing is served by `terraform-provider-repliform`.
  */
 export enum Backing {
   /**
@@ -22,9 +23,20 @@ export enum Backing {
    * (for a replication's identity resource: unconfigure and configure again).
    */
   NULL_RESOURCE = 'null_resource',
+  /**
+   * The native provider (`repliform/repliform`, `terraform-provider-repliform`): ONE resource of type
+   * `repliform_<vendor>_<kind>` per object (e.g. `repliform_vr_replication`), whose attributes are the same
+   * spec the lifecycle backings write into `input`. Terraform reads the live object on every plan (drift shows
+   * as a diff), settings change in place and identity changes replace, `import {}` adopts an existing object,
+   * and deleting a construct deletes its object (no `retired` step: `retired` is refused with this backing).
+   * The stack gets `required_providers.repliform` and an empty `provider "repliform" {}` block; `terraform
+   * init` must find the provider (see the README for the offline mirror). Not run by the CLI: the
+   * `repliform:command` context does not apply.
+   */
+  PROVIDER = 'provider',
 }
 
-/** Context key selecting the backing app-wide (`terraform_data` or `null_resource`). */
+/** Context key selecting the backing app-wide (`terraform_data`, `null_resource` or `provider`). */
 export const BACKING_CONTEXT_KEY = 'repliform:backing';
 /** Context key overriding the CLI command run by provisioners, e.g. `npx --no-install repliform`. */
 export const COMMAND_CONTEXT_KEY = 'repliform:command';
@@ -36,7 +48,7 @@ export const DEFAULT_BACKING = Backing.TERRAFORM_DATA;
 const BACKINGS: readonly string[] = Object.values(Backing);
 
 /**
- * The backing for one construct: its own prop, else the `repliform:backing` context, else terraform_data.
+ * The backing for one construct: its own prop, else the `repliform:backing` context, else the default.
  * @internal
  */
 export function resolveBacking(scope: IConstruct, prop: Backing | undefined): Backing {

@@ -1,7 +1,8 @@
 import type { Construct } from 'constructs';
 import type { KindFields } from '../resources/contract';
-import type { Backing } from './backing';
+import { Backing } from './backing';
 import type { ITerraformDependable } from './cdktf';
+import { ValidationError } from './errors';
 import { LifecycleResource, type SpecObject } from './lifecycle-resource';
 
 /** Props of {@link IdentitySettingsPair}. */
@@ -38,6 +39,11 @@ export interface IdentitySettingsPairProps {
    * @default - only the settings fields are left out
    */
   readonly destroySpecOmits?: readonly string[];
+  /**
+   * The construct type named by a validation error (e.g. `repliform/VrReplication`).
+   * @default 'repliform'
+   */
+  readonly subject?: string;
 }
 
 /**
@@ -48,6 +54,10 @@ export interface IdentitySettingsPairProps {
  *   destroy spec never holds the settings: a settings change must not replace the identity.
  * - **settings** (`settings`): `triggers_replace = { <identityId>: identity id, …settings fields }`. Create =
  *   `update` (in place), destroy = nothing; it reads its spec from the identity's `input`.
+ *
+ * With the provider backing it is ONE resource (`<identityId>`) holding identity and settings: the provider updates
+ * settings in place and replaces on identity, so there is no settings resource; retiring is refused (deleting the
+ * construct deletes the object).
  *
  * Not a construct itself: both resources are children of `scope`, so their addresses are `scope`'s.
  * @internal
@@ -69,6 +79,14 @@ export class IdentitySettingsPair {
     const identityId = props.identityId ?? 'identity';
     const identity = pick(kind, spec, fields.identity);
     const ensureAbsent = props.ensureAbsent ?? false;
+    if (ensureAbsent && props.backing === Backing.PROVIDER) {
+      throw new ValidationError(
+        props.subject ?? 'repliform',
+        ['retired must not be set with Backing.PROVIDER (delete the construct instead: the provider deletes the object when its block is removed), got true'],
+        scope,
+      );
+    }
+    const single = props.backing === Backing.PROVIDER;
 
     this.identityResource = new LifecycleResource(scope, identityId, {
       kind,
@@ -81,7 +99,7 @@ export class IdentitySettingsPair {
       dependsOn: props.dependsOn,
     });
 
-    this.settingsResource = ensureAbsent
+    this.settingsResource = ensureAbsent || single
       ? undefined
       : new LifecycleResource(scope, 'settings', {
           kind,
@@ -97,8 +115,22 @@ export class IdentitySettingsPair {
   /**
    * A one-shot action of `kind` run (after the settings are applied) whenever `trigger` changes, e.g. a
    * forced sync; destroying it does nothing. Undefined when ensuring the object is absent.
+   *
+   * With the provider backing, `providerSpec` is the resource's spec (the action kind's own fields, the trigger
+   * among them: a change of it is an update, which runs the action again).
    */
-  public runOnChange(id: string, kind: string, trigger: SpecObject): LifecycleResource | undefined {
+  public runOnChange(id: string, kind: string, trigger: SpecObject, providerSpec?: SpecObject): LifecycleResource | undefined {
+    if (this.backing === Backing.PROVIDER) {
+      if (providerSpec === undefined) throw new Error(`runOnChange(${id}): the provider backing needs the ${kind} resource's own spec`);
+      return new LifecycleResource(this.scope, id, {
+        kind,
+        replaceOn: trigger,
+        spec: providerSpec,
+        createAction: 'create',
+        backing: this.backing,
+        dependsOn: [this.identityResource.resource],
+      });
+    }
     if (this.settingsResource === undefined) return undefined;
     return new LifecycleResource(this.scope, id, {
       kind,

@@ -11,6 +11,7 @@ import {
   TerraformSelf,
   TerraformStack,
 } from './cdktf';
+import { ProviderResource } from './provider-resource';
 import { TerraformData } from './terraform-data';
 
 /** What a provisioner asks the CLI to do: `repliform lifecycle <action> <kind>`. */
@@ -72,11 +73,14 @@ export interface LifecycleResourceProps {
  *   only stored values, a change of the destroy spec (connection, delete options, timeouts) replaces
  *   the resource. A `null` provider block is added to the stack unless one exists.
  *
+ * - the provider (`Backing.PROVIDER`): one resource of type `resourceTypeOf(kind)` whose attributes are the spec;
+ *   no provisioner, no `replaceOn` (the provider's schema says which fields replace) and no command.
+ *
  * Destroy-time provisioners reference only `self` (Terraform rejects anything else), and no secret is
  * ever synthesized: specs carry environment variable names only.
  */
 export class LifecycleResource extends Construct {
-  /** The underlying Terraform resource (`terraform_data` or `null_resource`), construct id `Resource`. */
+  /** The underlying Terraform resource (`terraform_data`, `null_resource` or the provider's type), construct id `Resource`. */
   public readonly resource: TerraformResource;
   /** The backing in use. */
   public readonly backing: Backing;
@@ -95,7 +99,14 @@ export class LifecycleResource extends Construct {
 
     const commandFor = (action: LifecycleAction): string => `${this.command} lifecycle ${action} ${props.kind}`;
 
-    if (props.backing === Backing.NULL_RESOURCE) {
+    if (props.backing === Backing.PROVIDER) {
+      if (props.createAction !== 'create' || props.specFrom !== undefined) {
+        throw new Error('the provider backing has one resource per object: create it with its own spec (no delete-on-create, no specFrom)');
+      }
+      const resource = new ProviderResource(this, 'Resource', { kind: props.kind, spec: props.spec, dependsOn: props.dependsOn });
+      this.resource = resource;
+      this.resourceId = resource.id;
+    } else if (props.backing === Backing.NULL_RESOURCE) {
       ensureNullProvider(this);
       const destroySpec = props.destroySpec ?? props.spec;
       const provisioners: LocalExecProvisioner[] = [

@@ -63,7 +63,7 @@ describe('context overrides', () => {
     }
     expect(ValidationError.isValidationError(error)).toBe(true);
     expect((error as Error).message).toBe(
-      "repliform at 'stack/site-a-to-b': context 'repliform:backing' must be one of terraform_data, null_resource, got 'local_exec'",
+      "repliform at 'stack/site-a-to-b': context 'repliform:backing' must be one of terraform_data, null_resource, provider, got 'local_exec'",
     );
   });
 });

@@ -13,6 +13,8 @@ import {
 /** A resource block as synthesized (only the keys the tests look at are typed). */
 export interface TfResource {
   readonly depends_on?: string[];
+  /** The provider backing's escape block: spec fields whose names Terraform reserves (`connection`). */
+  readonly _?: Record<string, unknown>;
   readonly input?: Record<string, unknown>;
   readonly triggers_replace?: Record<string, unknown>;
   readonly triggers?: Record<string, string>;
@@ -40,7 +42,7 @@ export function synth(stack: TerraformStack): TfJson {
 
 /** The synthesized block of one lifecycle resource. */
 export function block(json: TfJson, lifecycle: LifecycleResource): TfResource {
-  const type = lifecycle.backing;
+  const type = lifecycle.resource.terraformResourceType;
   const found = json.resource[type]?.[lifecycle.resource.friendlyUniqueId];
   if (!found) throw new Error(`no ${type}.${lifecycle.resource.friendlyUniqueId} in the synthesized JSON`);
   return found;
@@ -48,7 +50,7 @@ export function block(json: TfJson, lifecycle: LifecycleResource): TfResource {
 
 /** The Terraform address of a lifecycle resource, as used in depends_on. */
 export function address(lifecycle: LifecycleResource): string {
-  return `${lifecycle.backing}.${lifecycle.resource.friendlyUniqueId}`;
+  return `${lifecycle.resource.terraformResourceType}.${lifecycle.resource.friendlyUniqueId}`;
 }
 
 export const SITE_A = Credentials.fromEnv('VR_SITE_A_USER', 'VR_SITE_A_PASSWORD');

@@ -135,6 +135,7 @@ export interface VcdaReplicationProps {
   /**
    * Retire the replication: the supported way to remove it without orphaning it. Set `retired: true` and apply
    * once (the replication is paused, or deleted with `deleteReplicaOnDestroy`), then delete the construct.
+   * Not with `Backing.PROVIDER` (a synth error): there, deleting the construct deletes the replication.
    * @default false
    */
   readonly retired?: boolean;
@@ -416,6 +417,7 @@ export class VcdaReplication extends Construct {
       fields: vcdaReplicationFields,
       backing,
       identityId: 'replication',
+      subject: 'repliform/VcdaReplication',
       dependsOn,
       ensureAbsent: this.retired,
       // Delete reads neither: an adopt or owner change must never pause or delete anything.

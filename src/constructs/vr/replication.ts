@@ -157,6 +157,7 @@ export interface VrReplicationProps {
    * `retired: true` and apply once: the identity resource is replaced (its old instance's destroy-time
    * command unconfigures the replication; the new one runs an idempotent `delete`) and the settings
    * resource goes away. After that apply, the construct can be deleted from the code safely.
+   * Not with `Backing.PROVIDER` (a synth error): there, deleting the construct deletes the replication.
    * @default false
    */
   readonly retired?: boolean;
@@ -399,6 +400,7 @@ export class VrReplication extends Construct {
       fields: vrReplicationFields,
       backing,
       identityId: 'replication',
+      subject: 'repliform/VrReplication',
       dependsOn: dependencyOn(this, props.pairing.resource),
       ensureAbsent: this.retired,
       // Delete reads none of these: an adopt, owner or site-name change must never unconfigure anything.
@@ -407,7 +409,15 @@ export class VrReplication extends Construct {
     this.identityResource = pair.identityResource;
     this.settingsResource = pair.settingsResource;
     this.syncResource =
-      props.syncTrigger === undefined ? undefined : pair.runOnChange('sync', VR_REPLICATION_SYNC_KIND, { sync_trigger: props.syncTrigger });
+      props.syncTrigger === undefined
+        ? undefined
+        : pair.runOnChange('sync', VR_REPLICATION_SYNC_KIND, { sync_trigger: props.syncTrigger }, {
+            connection: spec.connection,
+            pairing: spec.pairing,
+            vm: spec.vm,
+            timeouts: spec.timeouts,
+            trigger: props.syncTrigger,
+          });
   }
 }
 
