@@ -7,6 +7,7 @@
 import { Command } from 'commander';
 import { packageVersion } from '../package-info';
 import { EXIT_BAD_INPUT } from './exit-codes';
+import { providerCommand } from './provider-command';
 import { reviewCommand } from './review-command';
 import { simulatorCommand } from './simulator-command';
 import { parseExitCode, withUsage } from './usage';
@@ -47,6 +48,13 @@ function buildProgram(setExit: (code: number) => void): Command {
     simulatorCommand(async (options) => {
       const { runSimulatorWithOptions } = await import('../simulator/cli');
       setExit(await runSimulatorWithOptions(options));
+    }),
+  );
+
+  program.addCommand(
+    providerCommand(async (options) => {
+      const { runProviderInstall } = await import('../provider/install');
+      setExit(runProviderInstall(options));
     }),
   );
 
