@@ -129,8 +129,12 @@ export class ResourceType {
     return planned;
   }
 
-  private unknownComputed(prior: ObjectValue | null): { [attribute: string]: TfValue } {
-    return Object.fromEntries(Object.keys(this.computed).map((name) => [name, name === 'id' && prior ? prior.id : UNKNOWN]));
+  /**
+   * Computed attributes of a plan: unknown for a create; for an update the values read at refresh, so that the
+   * plan shows only what the configuration changes (the next refresh brings the status after the update).
+   */
+  private plannedComputed(prior: ObjectValue | null): { [attribute: string]: TfValue } {
+    return Object.fromEntries(Object.keys(this.computed).map((name) => [name, prior ? (prior[name] ?? null) : UNKNOWN]));
   }
 
   private identityChanges(prior: ObjectValue, planned: ObjectValue): string[] {
@@ -147,16 +151,18 @@ export class ResourceType {
     const marker = importMarkerOf(priorPrivate);
     if (priorObject && marker) return this.planAdoption(marker, plannedSpec, spec);
     if (priorObject && sameValue(pick(priorObject, this.spec), plannedSpec)) return { planned: priorObject, requiresReplace: [], diagnostics: [] };
-    const planned = { ...plannedSpec, ...this.unknownComputed(priorObject) };
-    return { planned, requiresReplace: priorObject ? this.identityChanges(priorObject, planned) : [], diagnostics: [] };
+    const requiresReplace = priorObject ? this.identityChanges(priorObject, plannedSpec) : [];
+    // A replacement is a new object: nothing of the old one's live state carries over.
+    const planned = { ...plannedSpec, ...this.plannedComputed(requiresReplace.length > 0 ? null : priorObject) };
+    return { planned, requiresReplace, diagnostics: [] };
   }
 
   private planWithUnknowns(prior: ObjectValue | null, proposed: ObjectValue): PlanResult {
-    const planned: { [attribute: string]: TfValue } = { ...proposed, ...this.unknownComputed(prior) };
+    const requiresReplace = prior ? this.identityChanges(prior, proposed) : [];
+    const planned: { [attribute: string]: TfValue } = { ...proposed, ...this.plannedComputed(requiresReplace.length > 0 ? null : prior) };
     for (const [name, attribute] of Object.entries(this.spec)) {
       if (attribute.defaulted && planned[name] === null) planned[name] = UNKNOWN;
     }
-    const requiresReplace = prior ? this.identityChanges(prior, planned) : [];
     return { planned, requiresReplace, diagnostics: [] };
   }
 
@@ -178,7 +184,7 @@ export class ResourceType {
         diagnostics: [errorDiagnostic(`import of ${this.name}: the configuration ${found}, not the imported ${marker.import_id}`, 'Fix the import id or the configuration so that both name the same object; nothing was changed.')],
       };
     }
-    const computed = isRecord(live) ? objectValueOf(live, this.computed) : this.unknownComputed(null);
+    const computed = isRecord(live) ? objectValueOf(live, this.computed) : this.plannedComputed(null);
     const planned = { ...plannedSpec, ...computed };
     const notice = warningDiagnostic(
       `${this.name} ${marker.import_id} will be adopted`,

@@ -128,6 +128,7 @@ describe('plan and apply', () => {
     expect(plan.requiresReplace).toEqual([]);
     expect(object(object(plan.planned).settings).rpo_minutes).toBe(10);
     expect(object(plan.planned).id).toBe(state.id);
+    expect(object(plan.planned).status).toBe(state.status);
     const applied = object((await type.apply(state, plan.planned, undefined)).state);
     expect(applied.id).toBe(state.id);
     expect(sim.state.replications).toHaveLength(1);
@@ -139,6 +140,7 @@ describe('plan and apply', () => {
     const changed = config({ target: { datastore: 'ds-b-silver' } });
     const plan = await type.plan(state, changed, changed, undefined);
     expect(plan.requiresReplace).toEqual(['target']);
+    expect(object(plan.planned).id).toBe(UNKNOWN);
   });
 
   test('a missing connection on the resource and on the provider is a diagnostic naming both ways', async () => {
