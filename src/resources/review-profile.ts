@@ -144,7 +144,8 @@ export function fieldWording(fields: KindFields, words: readonly FieldWords[]): 
 /** The identity resource Terraform replaces, for the kind to say why (tainted, `-replace`, a trigger). */
 export interface ReplacedResource {
   readonly address: string;
-  readonly backing: 'terraform_data' | 'null_resource';
+  /** `provider`: a resource of the native provider (replaced because an identity attribute changed). */
+  readonly backing: 'terraform_data' | 'null_resource' | 'provider';
   /** Terraform's `action_reason`, e.g. `replace_because_tainted`. */
   readonly reason: string | undefined;
 }

@@ -10,7 +10,7 @@
  * profile's verdict; the field differences are worded with the profile's words and the kind's fields.
  */
 import { reviewCatalogue } from '../resources/review-catalogue';
-import { fieldWording, valueAt, type FieldChange, type FieldWording, type JsonObject, type ReviewCatalogue, type ReviewProfile, type Transition } from '../resources/review-profile';
+import { fieldWording, sameJson, valueAt, type FieldChange, type FieldWording, type JsonObject, type ReviewCatalogue, type ReviewProfile, type Transition } from '../resources/review-profile';
 import type { Json, ReviewItem } from './model';
 import { isObject, type LifecycleChange } from './plan-reader';
 
@@ -64,7 +64,7 @@ function specKey(stack: string, kind: Reviewed | undefined, spec: JsonObject | u
 
 /** `terraform_data.web-01_settings_6BFEF85A` → `web-01` (CDKTF's logical id of the construct). */
 function stem(address: string): string {
-  return address.replace(/^(null_resource|terraform_data)\./, '').replace(/_[A-Za-z0-9-]+_[0-9A-Fa-f]{8}$/, '');
+  return address.replace(/^(null_resource|terraform_data|repliform_[a-z0-9_]+)\./, '').replace(/_[A-Za-z0-9-]+_[0-9A-Fa-f]{8}$/, '');
 }
 
 /** Groups identities and settings resources; each group is one object. */
@@ -110,13 +110,24 @@ function isAbsent(change: LifecycleChange | undefined, side: 'before' | 'after')
   return valueAt(change?.[side]?.replaceOn, 'ensure') === 'absent';
 }
 
-function transitionOf(found: Group, before: JsonObject | undefined, after: JsonObject | undefined, changes: () => FieldChange[], options: ClassifyOptions): Transition {
+/**
+ * Whether the object's settings change: a settings resource runs (lifecycle backings), or the provider resource's
+ * settings fields differ (the provider updates them in place; anything else it stores changes nothing live).
+ */
+function settingsChange(found: Group, kind: Reviewed, before: JsonObject | undefined, after: JsonObject | undefined): boolean {
+  if (found.identity?.backing === 'provider') return kind.settingsFields.some((field) => !sameJson(valueAt(before, field), valueAt(after, field)));
+  return found.settings.some((s) => tfAction(s) !== 'no-op');
+}
+
+function transitionOf(found: Group, kind: Reviewed, before: JsonObject | undefined, after: JsonObject | undefined, changes: () => FieldChange[], options: ClassifyOptions): Transition {
   const identity = found.identity;
   switch (tfAction(identity)) {
     case 'forget':
       return { event: 'forget', before };
     case 'delete': {
-      const skipped = identity !== undefined && !identity.inConfiguration && !options.removedWithHook?.has(identity.address);
+      // A provider resource's delete always runs; a lifecycle resource whose block is gone skips its destroy-time hook.
+      const lifecycle = identity !== undefined && identity.backing !== 'provider';
+      const skipped = lifecycle && !identity.inConfiguration && !options.removedWithHook?.has(identity.address);
       return { event: 'delete', before, hook: isAbsent(identity, 'before') ? 'nothing-left' : skipped ? 'skipped' : 'runs' };
     }
     case 'replace':
@@ -132,7 +143,7 @@ function transitionOf(found: Group, before: JsonObject | undefined, after: JsonO
     case 'create':
       return isAbsent(identity, 'after') ? { event: 'ensure-absent' } : { event: 'create', after };
     default: {
-      const settingsChanged = found.settings.some((s) => tfAction(s) !== 'no-op');
+      const settingsChanged = settingsChange(found, kind, before, after);
       if (!settingsChanged && tfAction(identity) === 'no-op') return { event: 'none', retired: isAbsent(identity, 'after') };
       return { event: 'update', before, after, settingsChanged };
     }
@@ -145,8 +156,9 @@ function itemOf(found: Group, kind: Reviewed, options: ClassifyOptions): ReviewI
   const before = codeSpec(found, kind, 'before');
   const after = codeSpec(found, kind, 'after');
   const changes = () => kind.wording.changes(before, after);
-  const transition = transitionOf(found, before, after, changes, options);
+  const transition = transitionOf(found, kind, before, after, changes, options);
   const verdict = kind.profile.verdict(transition);
+  const summary = providerNote(found.identity, kind, verdict.summary);
   const worded = transition.event === 'replace' ? transition.changes : transition.event === 'update' || transition.event === 'none' ? changes() : [];
   const action = verdict.action;
   const removing = action === 'delete' || action === 'forget' || action === 'replace';
@@ -167,7 +179,7 @@ function itemOf(found: Group, kind: Reviewed, options: ClassifyOptions): ReviewI
     sourceSite: kind.profile.view(code).sourceSite ?? kind.profile.view(deployed).sourceSite ?? view.source,
     target: view.target,
     action,
-    summary: verdict.summary,
+    summary,
     retire: transition.event === 'retire' || transition.event === 'ensure-absent',
     changes: worded,
     risks: verdict.risks ?? [],
@@ -176,8 +188,22 @@ function itemOf(found: Group, kind: Reviewed, options: ClassifyOptions): ReviewI
     retainReplicaDisks: keepsReplica,
     facts: kind.profile.facts({ action, rpoMinutes: view.rpoMinutes, seeded: view.seeded, keepsReplica }),
     addresses: [found.identity, ...found.settings].flatMap((c) => (c ? [c.address] : [])),
+    ...(found.identity?.importing === undefined ? {} : { importing: found.identity.importing }),
     specs: { deployed, code, settingsAddress: found.settings[0]?.address },
   };
+}
+
+/**
+ * What only the provider backing adds to the kind's summary: an `import {}` block takes over an existing object (never
+ * silently), and a block removed from the code is deleted by the provider (no orphan, unlike a lifecycle resource).
+ */
+function providerNote(identity: LifecycleChange | undefined, kind: Reviewed, summary: string): string {
+  if (identity?.backing !== 'provider') return summary;
+  if (identity.importing !== undefined) {
+    return `IMPORT: takes over the existing ${kind.profile.noun} ${identity.importing}, not created by this code (import block); then ${summary}`;
+  }
+  if (tfAction(identity) === 'delete' && !identity.inConfiguration) return `block removed from the code, so the provider deletes it: ${summary}`;
+  return summary;
 }
 
 /** Every item of the given lifecycle resources, sorted by stack, kind and name. */

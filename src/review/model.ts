@@ -51,6 +51,8 @@ export interface ReviewItem {
   readonly facts: string;
   /** The Terraform addresses behind the item (identity first). */
   readonly addresses: readonly string[];
+  /** The id an `import {}` block adopts (provider backing); absent when not importing. */
+  readonly importing?: string;
   /** Present with `--live`. */
   readonly live?: LiveView;
   /**

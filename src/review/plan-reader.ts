@@ -5,11 +5,17 @@
  * - `terraform_data`: `triggers_replace` (the replace-on values) and `input` (the full spec);
  * - `null_resource`: `triggers.replace_on` and `triggers.destroy_spec`, both JSON strings.
  *
- * The kind of each resource and its role (the object's identity, or its settings resource) come from the
+ * - the native provider's resources (`repliform_<kind>`, e.g. `repliform_vr_replication`): the attributes ARE the
+ *   spec, with the provider's computed attributes (`id`, the live status…) left out. One resource per object: its
+ *   kind comes from its type (the reverse of `resourceTypeOf` over the catalogue's kinds, i.e. the registry's), its
+ *   role is always the identity, and an `import {}` block shows as `importing`.
+ *
+ * The kind of each lifecycle resource and its role (the object's identity, or its settings resource) come from the
  * replace-on values (an identity's name its kind; a settings resource holds its kind's settings fields), else
  * from the provisioner command in the plan's configuration (`… lifecycle <action> <kind>`). The kinds are the
  * catalogue's (the registry's); a kind whose profile says it is not reviewed (a sync request) is left out.
  */
+import { resourceTypeOf } from '../provider/names';
 import { reviewCatalogue } from '../resources/review-catalogue';
 import { isObject, type Json, type JsonObject, type ReviewCatalogue, type ReviewKind } from '../resources/review-profile';
 
@@ -30,7 +36,8 @@ export interface LifecycleValues {
 export interface LifecycleChange {
   readonly stack: string;
   readonly address: string;
-  readonly backing: 'terraform_data' | 'null_resource';
+  /** `provider`: a resource of the native provider (its type is `resourceTypeOf(kind)`). */
+  readonly backing: 'terraform_data' | 'null_resource' | 'provider';
   /** The kind whose lifecycle it runs, e.g. `vr.replication`. */
   readonly kind: string;
   readonly role: LifecycleRole;
@@ -42,6 +49,8 @@ export interface LifecycleChange {
   readonly reason: string | undefined;
   readonly before: LifecycleValues | undefined;
   readonly after: LifecycleValues | undefined;
+  /** The id an `import {}` block adopts (provider resources only); undefined when not importing. */
+  readonly importing?: string;
 }
 
 /** A plan that is not what `terraform show -json` prints. */
@@ -66,12 +75,55 @@ export function readPlan(plan: unknown, stack: string, source = stack, catalogue
   if (!Array.isArray(changes)) throw new PlanFormatError(source, 'resource_changes is not a list');
   const configured = configuredResources(parsed.configuration, catalogue);
   const inPlan = identityKinds(changes, catalogue);
+  const providerTypes = providerKinds(catalogue);
   const result: LifecycleChange[] = [];
   for (const change of changes) {
-    const read = readChange(change, stack, configured, catalogue, inPlan);
+    const read = readProviderChange(change, stack, configured, catalogue, providerTypes) ?? readChange(change, stack, configured, catalogue, inPlan);
     if (read) result.push(read);
   }
   return result;
+}
+
+/** Resource type → kind, for every kind of the catalogue (the reverse of `resourceTypeOf`). */
+function providerKinds(catalogue: ReviewCatalogue): Map<string, string> {
+  return new Map([...catalogue.keys()].map((kind) => [resourceTypeOf(kind), kind]));
+}
+
+/** A resource of the native provider: one per object, its attributes the spec (computed ones left out). */
+function readProviderChange(
+  change: unknown,
+  stack: string,
+  configured: ReadonlyMap<string, Recognised | undefined>,
+  catalogue: ReviewCatalogue,
+  providerTypes: ReadonlyMap<string, string>,
+): LifecycleChange | undefined {
+  if (!isObject(change) || change.mode === 'data' || typeof change.type !== 'string') return undefined;
+  const kind = providerTypes.get(change.type);
+  const entry = kind === undefined ? undefined : catalogue.get(kind);
+  if (kind === undefined || entry === undefined || !('fields' in entry)) return undefined;
+  const body = isObject(change.change) ? change.change : {};
+  const actions = Array.isArray(body.actions) ? body.actions.filter((a): a is string => typeof a === 'string') : [];
+  const address = typeof change.address === 'string' ? change.address : '?';
+  const computed = computedAttributes(body.after_unknown);
+  const reason = typeof change.action_reason === 'string' ? change.action_reason : undefined;
+  const inConfiguration = reason === 'delete_because_no_resource_config' ? false : configured.has(configAddress(address));
+  const importing = isObject(body.importing) && typeof body.importing.id === 'string' ? body.importing.id : undefined;
+  const side = (state: Json | undefined): LifecycleValues | undefined => (isObject(state) ? { replaceOn: undefined, spec: withoutComputed(state, computed) } : undefined);
+  return { stack, address, backing: 'provider', kind, role: 'identity', actions, inConfiguration, reason, before: side(body.before), after: side(body.after), importing };
+}
+
+/**
+ * The provider's computed attributes in this change: `id`, and every top-level attribute the plan marks unknown
+ * until apply (the live status and ids a create or a replace cannot know). None of them is a spec field (the
+ * provider adds as computed only the live-state fields that are not), so what is left is the spec.
+ */
+function computedAttributes(afterUnknown: Json | undefined): Set<string> {
+  const unknown = isObject(afterUnknown) ? Object.entries(afterUnknown).filter(([, value]) => value === true).map(([name]) => name) : [];
+  return new Set(['id', ...unknown]);
+}
+
+function withoutComputed(state: JsonObject, computed: ReadonlySet<string>): JsonObject {
+  return Object.fromEntries(Object.entries(state).filter(([name]) => !computed.has(name)));
 }
 
 function parseJson(text: string, source: string): unknown {

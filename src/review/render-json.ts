@@ -24,6 +24,8 @@ function itemJson(item: ReviewItem) {
     changes: item.changes.map((change) => ({ field: change.field, from: change.from, to: change.to, effect: change.effect, text: change.text })),
     risks: item.risks.map((risk) => ({ class: risk.class, message: risk.message, fix: risk.fix })),
     addresses: [...item.addresses],
+    // Only on an import (provider backing): the id of the existing object it takes over.
+    ...(item.importing === undefined ? {} : { import_id: item.importing }),
     live: item.live
       ? { status: item.live.status, id: item.live.id, findings: item.live.findings.map((f) => ({ kind: f.kind, text: f.text })) }
       : null,
