@@ -84,6 +84,11 @@ async function bind(server: grpc.Server, range: PortRange | undefined, credentia
   throw new Error(`no free port on 127.0.0.1 within PLUGIN_MIN_PORT..PLUGIN_MAX_PORT (${range.min}..${range.max})`);
 }
 
+/** The handlers given; grpc-js answers UNIMPLEMENTED for the methods left out. */
+function implemented(handlers: Partial<ProviderHandlers>): grpc.UntypedServiceImplementation {
+  return Object.fromEntries(Object.entries(handlers).filter((entry): entry is [string, grpc.UntypedHandleCall] => entry[1] !== undefined));
+}
+
 function stopGracefully(server: grpc.Server): Promise<void> {
   return new Promise((resolve) => {
     const force = setTimeout(() => {
@@ -98,8 +103,8 @@ function stopGracefully(server: grpc.Server): Promise<void> {
   });
 }
 
-/** Starts serving `provider` and prints the handshake line; resolves once Terraform can connect. */
-export async function serveProvider(provider: ProviderHandlers, options: ServeOptions = {}): Promise<ServingProvider> {
+/** Starts serving `provider` (methods it leaves out answer UNIMPLEMENTED) and prints the handshake line; resolves once Terraform can connect. */
+export async function serveProvider(provider: Partial<ProviderHandlers>, options: ServeOptions = {}): Promise<ServingProvider> {
   const env = options.env ?? process.env;
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const writeHandshake = options.writeHandshake ?? ((line: string) => process.stdout.write(`${line}\n`));
@@ -126,7 +131,7 @@ export async function serveProvider(provider: ProviderHandlers, options: ServeOp
       .catch((error: unknown) => log(`shutdown failed: ${error instanceof Error ? error.message : String(error)}`));
   };
 
-  server.addService(services.provider, provider);
+  server.addService(services.provider, implemented(provider));
   server.addService(services.controller, controllerHandlers(shutdown));
   server.addService(services.stdio, stdio.handlers);
   addHealthService(server);
