@@ -91,7 +91,7 @@ test('the provider through its whole lifecycle with real Terraform', async () =>
   // RPO 15 → 10: shown as an in-place change of one attribute, applied without a resync.
   writeConfig([{ name: 'web-01', rpoMinutes: 10 }]);
   const rpoPlan = await terraform(stackDir, ['plan'], env);
-  expect(rpoPlan.stdout).toContain('~ rpo_minutes = 15 -> 10');
+  expect(rpoPlan.stdout).toMatch(/~ rpo_minutes +?= 15 -> 10\n/);
   expect(rpoPlan.stdout).toContain('Plan: 0 to add, 1 to change, 0 to destroy.');
   await terraform(stackDir, ['apply', '-auto-approve'], env);
   expect(replicationsOf('web-01').map((r) => [r.info.id, r.info.rpo])).toEqual([[replicationId, 10]]);
@@ -99,7 +99,7 @@ test('the provider through its whole lifecycle with real Terraform', async () =>
   // Drift made outside Terraform shows in the plan, which brings it back.
   await axios.post(`${sim.url}/_sim/vr/replications/${replicationId}/status`, { rpo: 30 });
   const driftPlan = await terraform(stackDir, ['plan'], env);
-  expect(driftPlan.stdout).toContain('~ rpo_minutes = 30 -> 10');
+  expect(driftPlan.stdout).toMatch(/~ rpo_minutes +?= 30 -> 10\n/);
 
   await terraform(stackDir, ['apply', '-auto-approve'], env);
   expect(replicationsOf('web-01')[0].info.rpo).toBe(10);
