@@ -160,7 +160,8 @@ function itemOf(found: Group, kind: Reviewed, options: ClassifyOptions): ReviewI
   const verdict = kind.profile.verdict(transition);
   const summary = providerNote(found.identity, kind, verdict.summary);
   const worded = transition.event === 'replace' ? transition.changes : transition.event === 'update' || transition.event === 'none' ? changes() : [];
-  const action = verdict.action;
+  // An import is never hidden among the unchanged: taking over an object is a change of who manages it.
+  const action = found.identity?.importing !== undefined && verdict.action === 'no-change' ? 'update' : verdict.action;
   const removing = action === 'delete' || action === 'forget' || action === 'replace';
   const shown = action === 'delete' || action === 'forget' ? before ?? after : after ?? before;
   const view = kind.profile.view(shown);
