@@ -117,9 +117,13 @@ export class ResourceType {
   validate(config: TfValue): Diagnostic[] {
     if (!isObjectValue(config) || containsUnknown(config)) return [];
     const json = this.specJson(config);
-    // The provider's block may only be known once it is configured: validation leaves a missing one to the plan.
-    if (this.missingConnection(json).length > 0) return [];
-    return this.normalize(config).diagnostics;
+    if (this.missingConnection(json).length === 0) return this.normalize(config).diagnostics;
+    // Terraform validates before it configures the provider: a connection left to the provider's block is
+    // checked at plan time, everything else now.
+    const parsed = this.kind.spec.safeParse(json);
+    if (parsed.success) return [];
+    const issues = parsed.error.issues.filter((issue) => issue.path[0] !== CONNECTION);
+    return issueDiagnostics(issues, json, this.kind.kind);
   }
 
   /** The spec attributes as they will be stored: defaults filled in, the connection as the configuration says. */
