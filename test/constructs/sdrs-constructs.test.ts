@@ -202,7 +202,7 @@ describe('SdrsProtectedInstance', () => {
       cluster_id: null,
       primary_subnet_id: null,
       primary_ip_address: null,
-      flavorRef: null,
+      flavor_ref: null,
     });
     expect(block(json, instance.identityResource).depends_on).toEqual([address(group.identityResource)]);
     const [attachment] = instance.attachmentResources;

@@ -35,3 +35,17 @@ test('attributes: required without default, optional+computed with a default, en
   expect(attributes.find((a) => a.name === 'status')).toMatchObject({ computed: true, optional: false, required: false });
   expect(JSON.parse(String(attributes.find((a) => a.name === 'exclude_disks')?.type))).toEqual(['list', 'string']);
 });
+
+test('every attribute name is one Terraform accepts (lower-case letters, digits, underscores)', async () => {
+  const catalogue = await loadCatalogue();
+  const names: string[] = [];
+  const walk = (attributes: ReturnType<typeof attributesOf>, prefix: string): void => {
+    for (const attribute of attributes) {
+      names.push(`${prefix}${attribute.name ?? ''}`);
+      walk(attribute.nested_type?.attributes ?? [], `${prefix}${attribute.name ?? ''}.`);
+    }
+  };
+  for (const [type, resource] of catalogue.resources) walk(attributesOf(resource.attributes), `${type}.`);
+  walk(attributesOf(catalogue.providerModel), 'provider.');
+  expect(names.filter((name) => !/^[a-z0-9_.]+$/.test(name))).toEqual([]);
+});

@@ -171,7 +171,7 @@ export class SdrsProtectedInstance extends Construct {
       cluster_id: props.clusterId ?? null,
       primary_subnet_id: props.primarySubnetId ?? null,
       primary_ip_address: props.primaryIpAddress ?? null,
-      flavorRef: props.flavorRef ?? null,
+      flavor_ref: props.flavorRef ?? null,
       name: props.name,
       description: props.description ?? null,
       on_delete: { delete_target_server: props.deleteTargetServer ?? false, delete_target_eip: props.deleteTargetEip ?? false },

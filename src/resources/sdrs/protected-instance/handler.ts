@@ -59,7 +59,7 @@ function label(spec: AnySpec): string {
 }
 
 function createBody(spec: Spec, groupId: string): SdrsCreateProtectedInstance {
-  const optional = { cluster_id: spec.cluster_id, primary_subnet_id: spec.primary_subnet_id, primary_ip_address: spec.primary_ip_address, flavorRef: spec.flavorRef };
+  const optional = { cluster_id: spec.cluster_id, primary_subnet_id: spec.primary_subnet_id, primary_ip_address: spec.primary_ip_address, flavorRef: spec.flavor_ref };
   const given = Object.fromEntries(Object.entries(optional).filter(([, value]) => value !== null));
   return { server_group_id: groupId, server_id: spec.server_id, name: spec.name, description: describedAs(spec.description, spec.owner), ...given };
 }

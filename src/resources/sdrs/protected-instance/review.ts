@@ -14,7 +14,7 @@ export const sdrsProtectedInstanceWords: readonly FieldWords[] = [
   { path: 'cluster_id', label: 'DSS cluster', format: formats.orDefault('(none)') },
   { path: 'primary_subnet_id', label: 'DR subnet', format: formats.orDefault('(production one)') },
   { path: 'primary_ip_address', label: 'DR IP address', format: formats.orDefault('(assigned)') },
-  { path: 'flavorRef', label: 'DR flavor', format: formats.orDefault('(production one)') },
+  { path: 'flavor_ref', label: 'DR flavor', format: formats.orDefault('(production one)') },
   { path: 'name', label: 'name', format: formats.plain },
   { path: 'on_delete.delete_target_server', label: 'delete the DR-site server on delete', format: formats.yesNo },
   { path: 'on_delete.delete_target_eip', label: 'delete the DR-site EIP on delete', format: formats.yesNo },

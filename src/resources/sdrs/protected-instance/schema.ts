@@ -19,7 +19,7 @@ export const sdrsProtectedInstanceIdentitySchema = z
     primary_subnet_id: optionalId,
     primary_ip_address: optionalId,
     /** Flavor of the DR-site server; null = the production server's. */
-    flavorRef: optionalId,
+    flavor_ref: optionalId,
   })
   .strict();
 
