@@ -22,7 +22,19 @@ import { SdrsClient } from '../lib/client/sdrs/sdrs-client';
 import type { SdrsProtectedInstance, SdrsReplication, SdrsServerGroup } from '../lib/client/sdrs/types';
 import { SDRS_PROJECT_ID, SDRS_VOLUME_IDS } from '../src/simulator/sdrs/inventory-seed';
 import { SDRS_ACCESS_KEY, SDRS_SECRET_KEY } from '../src/simulator/sdrs/service';
-import { planChanges, synthExample, terraform, terraformEnv, type ResourceChange } from './deploy-kit';
+import { planChanges, providerEnv, synthExample, terraform, terraformEnv, type ResourceChange } from './deploy-kit';
+
+/**
+ * The backing the examples are deployed with: the native provider (installed into a mirror in the work dir),
+ * or REPLIFORM_BACKING=terraform_data / null_resource for the lifecycle backings.
+ */
+const BACKING = process.env.REPLIFORM_BACKING ?? 'provider';
+
+/** The environment Terraform runs in for the chosen backing (the app reads the backing from its context). */
+async function deployEnv(workDir: string, extra: NodeJS.ProcessEnv): Promise<NodeJS.ProcessEnv> {
+  const context = { CDKTF_CONTEXT_JSON: JSON.stringify({ 'repliform:backing': BACKING }) };
+  return BACKING === 'provider' ? providerEnv(workDir, { ...extra, ...context }) : terraformEnv(workDir, { ...extra, ...context });
+}
 
 const PAIRING_SITE = 'vc-b.example.local';
 const SIM_USERS = {
@@ -36,7 +48,12 @@ const SIM_USERS = {
 function showTerraformOutput(output: string): void {
   const interesting = output
     .split('\n')
-    .filter((line) => /^(Plan:|Apply complete|Destroy complete)/.test(line) || (/\(local-exec\): repliform/.test(line) && !/\d+%/.test(line)));
+    .filter(
+      (line) =>
+        /^(Plan:|Apply complete|Destroy complete|Warning: )/.test(line) ||
+        /^repliform_\S+: (Creation|Modifications|Destruction) complete/.test(line) ||
+        (/\(local-exec\): repliform/.test(line) && !/\d+%/.test(line)),
+    );
   process.stdout.write(`${interesting.map((line) => `  ${line}`).join('\n')}\n`);
 }
 
@@ -81,6 +98,7 @@ function describePlan(changes: readonly ResourceChange[]): string[] {
 /** Terraform's "N to destroy" alarms readers of an RPO-only plan: say what it counts. */
 function destroyCountHint(changes: readonly ResourceChange[]): string {
   const replacedSettings = changes.filter((c) => c.actions.includes('delete') && c.address.includes('_settings_')).length;
+  if (replacedSettings === 0) return '  → updated in place: the provider reconfigures the live objects, nothing is destroyed';
   return `  → Terraform says "${replacedSettings} to destroy": the replaced settings resources, whose destroy does nothing on the appliance (\`repliform review\` calls this "update in place")`;
 }
 
@@ -89,7 +107,7 @@ function assert(condition: boolean, message: string): void {
 }
 
 async function runVr(sim: RunningSimulator, workDir: string): Promise<void> {
-  const env = terraformEnv(workDir, { ...SIM_USERS, VR_ENDPOINT: sim.url, WEB_RPO_MINUTES: '15' });
+  const env = await deployEnv(workDir, { ...SIM_USERS, VR_ENDPOINT: sim.url, WEB_RPO_MINUTES: '15' });
   const outdir = join(workDir, 'cdktf.out');
 
   heading('synth examples/vr-basic and deploy with Terraform');
@@ -109,7 +127,7 @@ async function runVr(sim: RunningSimulator, workDir: string): Promise<void> {
   process.stdout.write(`${describePlan(plan).join('\n')}\n`);
   const replacedIdentity = plan.filter((c) => c.actions.includes('delete') && c.address.includes('replication'));
   assert(replacedIdentity.length === 0, `an RPO change must not replace a replication: ${replacedIdentity.map((c) => c.address).join(', ')}`);
-  process.stdout.write('  → settings resources only: reconfigure in place, no resync\n');
+  process.stdout.write(`  → ${BACKING === 'provider' ? 'replications updated in place' : 'settings resources only'}: reconfigure in place, no resync\n`);
   process.stdout.write(`${destroyCountHint(plan)}\n`);
   showTerraformOutput((await terraform(stackDir, ['apply', '-auto-approve', 'tfplan'], changed)).stdout);
 
@@ -170,7 +188,7 @@ function printVcdaReplications(replications: readonly VcdaReplication[]): void {
 }
 
 async function runVcda(sim: RunningSimulator, workDir: string): Promise<void> {
-  const env = terraformEnv(workDir, { ...VCDA_SIM_USERS, VCDA_ENDPOINT: `${sim.url}/vcda`, WEB_RPO_MINUTES: '15' });
+  const env = await deployEnv(workDir, { ...VCDA_SIM_USERS, VCDA_ENDPOINT: `${sim.url}/vcda`, WEB_RPO_MINUTES: '15' });
   const outdir = join(workDir, 'cdktf.out');
 
   heading('synth examples/vcda-basic and deploy with Terraform (VCDA API at /vcda)');
@@ -190,7 +208,7 @@ async function runVcda(sim: RunningSimulator, workDir: string): Promise<void> {
   process.stdout.write(`${describePlan(plan).join('\n')}\n`);
   const replacedIdentity = plan.filter((c) => c.actions.includes('delete') && c.address.includes('replication'));
   assert(replacedIdentity.length === 0, `an RPO change must not replace a replication: ${replacedIdentity.map((c) => c.address).join(', ')}`);
-  process.stdout.write('  → settings resources only: PATCH /vm-replications/{id} in place, no resync\n');
+  process.stdout.write(`  → ${BACKING === 'provider' ? 'replications updated in place' : 'settings resources only'}: PATCH /vm-replications/{id} in place, no resync\n`);
   process.stdout.write(`${destroyCountHint(plan)}\n`);
   showTerraformOutput((await terraform(stackDir, ['apply', '-auto-approve', 'tfplan'], changed)).stdout);
 
@@ -260,7 +278,7 @@ function sdrsPairOf(live: SdrsLive, volumeName: keyof typeof SDRS_VOLUME_IDS): S
 }
 
 async function runSdrs(sim: RunningSimulator, workDir: string): Promise<void> {
-  const env = terraformEnv(workDir, { ...SDRS_SIM_KEYS, SDRS_ENDPOINT: `${sim.url}/sdrs`, SDRS_PROJECT_ID });
+  const env = await deployEnv(workDir, { ...SDRS_SIM_KEYS, SDRS_ENDPOINT: `${sim.url}/sdrs`, SDRS_PROJECT_ID });
   const outdir = join(workDir, 'cdktf.out');
 
   heading('synth examples/sdrs-basic and deploy with Terraform (Huawei Cloud SDRS API at /sdrs)');
@@ -281,7 +299,9 @@ async function runSdrs(sim: RunningSimulator, workDir: string): Promise<void> {
   process.stdout.write(`${describePlan(plan).join('\n')}\n`);
   const replacedIdentity = plan.filter((c) => c.actions.includes('delete') && !c.address.includes('_settings_'));
   assert(replacedIdentity.length === 0, `a rename or an expand must not replace an SDRS object: ${replacedIdentity.map((c) => c.address).join(', ')}`);
-  process.stdout.write("  → only the pair's settings resource is replaced: PUT /replications/{id} and extend-replication in place, no new sync\n");
+  const untouchedChanged = plan.filter((c) => c.address.includes('db-data') && !c.actions.every((a) => a === 'no-op'));
+  assert(untouchedChanged.length === 0, `the db-data pair is not changed by the code, but the plan changes ${untouchedChanged.map((c) => c.address).join(', ')}`);
+  process.stdout.write(`  → only the web-data pair${BACKING === 'provider' ? '' : "'s settings resource"}: PUT /replications/{id} and extend-replication in place, no new sync\n`);
   process.stdout.write(`${destroyCountHint(plan)}\n`);
   showTerraformOutput((await terraform(stackDir, ['apply', '-auto-approve', 'tfplan'], changed)).stdout);
 
@@ -311,7 +331,7 @@ async function main(): Promise<void> {
   const workDir = mkdtempSync(join(tmpdir(), 'repliform-main-'));
   const sim = await startSimulator({ taskDelayMs: 1500 });
   try {
-    process.stdout.write(`simulator: ${sim.apiBase}\nwork dir:  ${workDir}\n`);
+    process.stdout.write(`simulator: ${sim.apiBase}\nwork dir:  ${workDir}\nbacking:   ${BACKING}${BACKING === "provider" ? " (terraform-provider-repliform, installed into a mirror in the work dir)" : ""}\n`);
     // One directory per example: each has its own cdktf.out and state.
     const [vrDir, vcdaDir, sdrsDir] = ['vr', 'vcda', 'sdrs'].map((name) => join(workDir, name));
     for (const dir of [vrDir, vcdaDir, sdrsDir]) mkdirSync(dir);

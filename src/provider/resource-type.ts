@@ -256,8 +256,9 @@ export class ResourceType {
   private refreshed(current: ObjectValue, live: unknown): ObjectValue {
     if (!isRecord(live)) return current;
     const state: { [attribute: string]: TfValue } = { ...current, ...objectValueOf(live, this.computed) };
+    // A setting left null means "leave it as it is" (e.g. an SDRS pair's size): there is no drift from it.
     for (const field of this.kind.fields.settings) {
-      if (field in live && field in this.spec) state[field] = tfValueOf(live[field], this.spec[field].field);
+      if (field in live && field in this.spec && current[field] !== null) state[field] = tfValueOf(live[field], this.spec[field].field);
     }
     return state;
   }
