@@ -67,13 +67,20 @@ export function makeCliShim(dir: string): string {
   return dir;
 }
 
-/** The environment Terraform runs in: its own empty CLI config, no checkpoint calls, the CLI shim first on PATH. */
+/** The app context that selects the lifecycle backing (the provider is the default). */
+export const LIFECYCLE_CONTEXT_JSON = JSON.stringify({ 'repliform:backing': 'terraform_data' });
+
+/**
+ * The environment Terraform runs in: its own empty CLI config, no checkpoint calls, the CLI shim first on PATH,
+ * and apps synthesized with the lifecycle backing unless `extra` sets CDKTF_CONTEXT_JSON (providerEnv does).
+ */
 export function terraformEnv(workDir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const cliConfig = join(workDir, 'terraform.rc');
   if (!existsSync(cliConfig)) writeFileSync(cliConfig, '');
   const bin = makeCliShim(join(workDir, 'bin'));
   return {
     ...process.env,
+    CDKTF_CONTEXT_JSON: LIFECYCLE_CONTEXT_JSON,
     ...extra,
     PATH: `${bin}:${process.env.PATH ?? ''}`,
     TF_CLI_CONFIG_FILE: cliConfig,
@@ -91,7 +98,7 @@ export async function providerEnv(workDir: string, extra: NodeJS.ProcessEnv = {}
   const cli = join(projectRoot(), 'dist', 'src', 'cli', 'main.js');
   const args = [cli, 'provider', 'install', '--mirror', join(workDir, 'mirror'), '--cli-config', join(workDir, 'terraform.rc')];
   await runOrThrow(process.execPath, args, { cwd: workDir, env: process.env });
-  return terraformEnv(workDir, extra);
+  return terraformEnv(workDir, { CDKTF_CONTEXT_JSON: JSON.stringify({ 'repliform:backing': 'provider' }), ...extra });
 }
 
 /** `terraform` by default; REPLIFORM_TERRAFORM=tofu runs OpenTofu instead. */

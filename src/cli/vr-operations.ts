@@ -15,6 +15,7 @@ import { cacheDirFrom } from './cache-dir';
 import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK } from './exit-codes';
 import { createLogger, logLevelFrom } from './logger';
 import { createProgress } from './progress';
+import { resourceTypeOf } from '../provider/names';
 
 /** The command-line options, as commander parses them. */
 export interface VrOperationOptions {
@@ -181,16 +182,30 @@ function readStack(stackDir: string): Record<string, Record<string, SynthesizedR
   }
 }
 
-/** The identity resources of kind vr.replication: their input is the full spec, with its owner. */
+/** Keys of a synthesized resource block that are Terraform's, not the spec's. */
+const TERRAFORM_KEYS = new Set(['//', '_', 'depends_on', 'provider', 'lifecycle', 'count', 'for_each']);
+
+/** A provider-backed resource's spec: its attributes, with those in Terraform's `_` escape block (the connection). */
+function providerSpec(resource: Record<string, unknown>): Record<string, unknown> {
+  const escaped = resource._;
+  const own = Object.fromEntries(Object.entries(resource).filter(([key]) => !TERRAFORM_KEYS.has(key)));
+  return typeof escaped === 'object' && escaped !== null ? { ...own, ...escaped } : own;
+}
+
+function candidateOf(resource: SynthesizedResource, input: unknown): Candidate {
+  const owner = typeof input === 'object' && input !== null ? (input as { owner?: unknown }).owner : undefined;
+  const metadataPath = resource['//']?.metadata?.path;
+  const path = typeof metadataPath === 'string' ? metadataPath.replace(/\/replication(\/Resource)?$/, '') : '';
+  return { owner: typeof owner === 'string' ? owner : path, path, input };
+}
+
+/** The replications of the stack: the identity resources of kind vr.replication (their input is the full spec), or the provider's resources. */
 function replicationsIn(resources: Record<string, Record<string, SynthesizedResource>>): Candidate[] {
-  return Object.values(resources.terraform_data ?? {})
+  const lifecycle = Object.values(resources.terraform_data ?? {})
     .filter((resource) => resource.triggers_replace?.kind === 'vr.replication' && typeof resource.input === 'object' && resource.input !== null)
-    .map((resource) => {
-      const owner = (resource.input as { owner?: unknown }).owner;
-      const metadataPath = resource['//']?.metadata?.path;
-      const path = typeof metadataPath === 'string' ? metadataPath.replace(/\/replication(\/Resource)?$/, '') : '';
-      return { owner: typeof owner === 'string' ? owner : path, path, input: resource.input };
-    });
+    .map((resource) => candidateOf(resource, resource.input));
+  const provider = Object.values(resources[resourceTypeOf('vr.replication')] ?? {}).map((resource) => candidateOf(resource, providerSpec(resource as Record<string, unknown>)));
+  return [...lifecycle, ...provider];
 }
 
 /** `web-01`, `dr-site-b/web-01`: the construct path within the stack, or with the stack name in front. */

@@ -42,8 +42,12 @@ export const BACKING_CONTEXT_KEY = 'repliform:backing';
 export const COMMAND_CONTEXT_KEY = 'repliform:command';
 /** The command provisioners run unless the `repliform:command` context says otherwise. */
 export const DEFAULT_COMMAND = 'repliform';
-/** The backing used unless a `backing` prop or the `repliform:backing` context says otherwise. */
-export const DEFAULT_BACKING = Backing.TERRAFORM_DATA;
+/**
+ * The backing used unless a `backing` prop or the `repliform:backing` context says otherwise: the native
+ * provider, which passes the same end-to-end and fault suites as the lifecycle backings and lets Terraform see
+ * live state. Teams that cannot install a provider set the context to `terraform_data`.
+ */
+export const DEFAULT_BACKING = Backing.PROVIDER;
 
 const BACKINGS: readonly string[] = Object.values(Backing);
 

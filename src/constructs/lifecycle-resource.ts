@@ -65,7 +65,7 @@ export interface LifecycleResourceProps {
  * The one Terraform resource behind a managed object: its `local-exec` provisioners run
  * `<command> lifecycle <action> <kind>` with the spec JSON in `REPLIFORM_SPEC`.
  *
- * - `terraform_data` (default): `triggers_replace = replaceOn`, `input = spec`; both provisioners pass
+ * - `terraform_data` (the default lifecycle backing): `triggers_replace = replaceOn`, `input = spec`; both provisioners pass
  *   `jsonencode(self.input)`. `input` updates in place, so the destroy-time command always sees the
  *   current spec.
  * - `null_resource`: `triggers = { replace_on, destroy_spec }` (JSON strings); the create-time command

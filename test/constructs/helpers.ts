@@ -1,5 +1,6 @@
 import {
   Backing,
+  BACKING_CONTEXT_KEY,
   Credentials,
   LifecycleResource,
   TerraformStack,
@@ -30,9 +31,15 @@ export interface TfJson {
   readonly terraform?: { required_providers?: Record<string, unknown> };
 }
 
-/** A stack in a fresh test app, with optional context. */
+/**
+ * The context that selects the lifecycle backing (`terraform_data`). The provider is the default backing; the
+ * tests of the lifecycle backings say so, the provider backing's tests (provider-backing.test.ts) do too.
+ */
+export const LIFECYCLE_CONTEXT: Readonly<Record<string, unknown>> = { [BACKING_CONTEXT_KEY]: Backing.TERRAFORM_DATA };
+
+/** A stack in a fresh test app with the lifecycle backing unless the context says otherwise. */
 export function newStack(context?: Record<string, unknown>): TerraformStack {
-  return new TerraformStack(Testing.app({ context }), 'stack');
+  return new TerraformStack(Testing.app({ context: { ...LIFECYCLE_CONTEXT, ...context } }), 'stack');
 }
 
 /** Synthesizes the stack and parses the JSON (metadata stripped). */

@@ -5,7 +5,7 @@
 import type { KindFields } from '../../src/resources/contract';
 import { Backing, TerraformStack, Testing } from '../../src/constructs';
 import { IdentitySettingsPair, type IdentitySettingsPairProps } from '../../src/constructs/identity-settings-pair';
-import { address, block, synth } from './helpers';
+import { address, block, synth, LIFECYCLE_CONTEXT } from './helpers';
 
 const FAKE_FIELDS: KindFields = { identity: ['a'], settings: ['s'] };
 const SPEC = {
@@ -17,7 +17,7 @@ const SPEC = {
 };
 
 function pairIn(backing: Backing, props: Partial<IdentitySettingsPairProps> = {}): { stack: TerraformStack; pair: IdentitySettingsPair } {
-  const stack = new TerraformStack(Testing.app(), 'stack');
+  const stack = new TerraformStack(Testing.app({ context: { ...LIFECYCLE_CONTEXT } }), 'stack');
   const pair = new IdentitySettingsPair(stack, {
     kind: 'fake.thing',
     spec: SPEC,

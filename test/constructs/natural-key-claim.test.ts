@@ -2,6 +2,7 @@
 import { Construct } from 'constructs';
 import { Fn, TerraformStack, Testing, ValidationError } from '../../src/constructs';
 import { claimNaturalKey, type NaturalKeyClaim } from '../../src/constructs/ownership';
+import { LIFECYCLE_CONTEXT } from './helpers';
 
 function claim(kind: string, values: readonly string[]): NaturalKeyClaim {
   return {
@@ -14,7 +15,7 @@ function claim(kind: string, values: readonly string[]): NaturalKeyClaim {
 }
 
 test('a second claim of one key in one app is an error naming the first construct path, of the second construct', () => {
-  const stack = new TerraformStack(Testing.app(), 'stack');
+  const stack = new TerraformStack(Testing.app({ context: { ...LIFECYCLE_CONTEXT } }), 'stack');
   claimNaturalKey(new Construct(stack, 'first'), claim('fake.thing', ['Site', 'vm-1']));
   const second = new Construct(stack, 'second');
   expect(() => claimNaturalKey(second, claim('fake.thing', ['site', 'VM-1']))).toThrow(
@@ -23,10 +24,10 @@ test('a second claim of one key in one app is an error naming the first construc
 });
 
 test('the same key of another kind, in another app, or made of Terraform tokens is no conflict', () => {
-  const stack = new TerraformStack(Testing.app(), 'stack');
+  const stack = new TerraformStack(Testing.app({ context: { ...LIFECYCLE_CONTEXT } }), 'stack');
   claimNaturalKey(new Construct(stack, 'a'), claim('fake.thing', ['site', 'vm-1']));
   expect(() => claimNaturalKey(new Construct(stack, 'b'), claim('fake.other', ['site', 'vm-1']))).not.toThrow();
-  const other = new TerraformStack(Testing.app(), 'stack');
+  const other = new TerraformStack(Testing.app({ context: { ...LIFECYCLE_CONTEXT } }), 'stack');
   expect(() => claimNaturalKey(new Construct(other, 'a'), claim('fake.thing', ['site', 'vm-1']))).not.toThrow();
   claimNaturalKey(new Construct(stack, 't1'), claim('fake.thing', ['site', Fn.lower('VM')]));
   expect(() => claimNaturalKey(new Construct(stack, 't2'), claim('fake.thing', ['site', Fn.lower('VM')]))).not.toThrow();

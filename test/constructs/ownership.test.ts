@@ -3,7 +3,7 @@
  * replication this code did not create; neither replaces anything when changed; one VM per pairing per app.
  */
 import { App, Backing, Fn, TerraformStack, Testing, ValidationError, VrReplication } from '../../src/constructs';
-import { block, newStack, pairing, replication, synth } from './helpers';
+import { block, newStack, pairing, replication, synth, LIFECYCLE_CONTEXT } from './helpers';
 
 function errorOf(fn: () => unknown): ValidationError {
   try {
@@ -68,7 +68,7 @@ describe('one VM, one VrReplication per pairing and app', () => {
   });
 
   test('two stacks of one app with two VrPairing constructs for the same pairing are caught too', () => {
-    const app = Testing.app();
+    const app = Testing.app({ context: { ...LIFECYCLE_CONTEXT } });
     const a = new TerraformStack(app, 'a');
     const b = new TerraformStack(app, 'b');
     replication(a, { vmId: 'vm-7', vmName: undefined }, 'db', pairing(a));

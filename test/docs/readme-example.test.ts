@@ -53,9 +53,12 @@ function synthesizeExample(): Record<string, IdentityInput> {
   const outdir = mkdtempSync(join(tmpdir(), 'repliform-readme-'));
   const file = join(__dirname, `readme-example.generated.${process.pid}.ts`);
   const previous = process.env.CDKTF_OUTDIR;
+  const previousContext = process.env.CDKTF_CONTEXT_JSON;
   try {
     writeFileSync(file, readmeExample().replace("from 'repliform'", "from '../../src'"));
     process.env.CDKTF_OUTDIR = outdir;
+    // The inputs are read from the lifecycle backing (the provider backing writes the same spec as attributes).
+    process.env.CDKTF_CONTEXT_JSON = JSON.stringify({ 'repliform:backing': 'terraform_data' });
     jest.isolateModules(() => {
       require(file);
     });
@@ -65,6 +68,8 @@ function synthesizeExample(): Record<string, IdentityInput> {
     return Object.fromEntries(Object.entries(synthesized.resource.terraform_data).map(([name, resource]) => [name, resource.input]));
   } finally {
     process.env.CDKTF_OUTDIR = previous;
+    if (previousContext === undefined) delete process.env.CDKTF_CONTEXT_JSON;
+    else process.env.CDKTF_CONTEXT_JSON = previousContext;
     rmSync(file, { force: true });
     rmSync(outdir, { recursive: true, force: true });
   }

@@ -12,6 +12,7 @@ import { fakeLive } from './helpers/fake-live';
 import { planText, reviewOf } from './helpers/fixtures';
 import { parseMermaid, type MermaidEdge } from './helpers/markdown-check';
 import { rewritePlan } from './helpers/plans';
+import { LIFECYCLE_CONTEXT } from '../constructs/helpers';
 
 function item(items: readonly ReviewItem[], name: string): ReviewItem {
   const found = items.find((candidate) => candidate.kind === 'vr.replication' && candidate.name === name);
@@ -146,7 +147,7 @@ describe('one node per site', () => {
   });
 
   test('VrPairing localSite reaches the replication spec the review reads; unset, the spec is as before', () => {
-    const stack = new TerraformStack(Testing.app(), 'dr');
+    const stack = new TerraformStack(Testing.app({ context: { ...LIFECYCLE_CONTEXT } }), 'dr');
     const credentials = Credentials.fromEnv('VR_USER', 'VR_PASSWORD');
     const named = new VrPairing(stack, 'to-b', { endpoint: 'https://vr-a.example.local', credentials, remoteSite: 'vc-b.example.local', localSite: 'vc-a.example.local' });
     const unnamed = new VrPairing(stack, 'to-c', { endpoint: 'https://vr-a.example.local', credentials, remoteSite: 'vc-c.example.local' });
@@ -161,7 +162,7 @@ describe('one node per site', () => {
   });
 
   test('an empty localSite is refused with the field, the rule and the value', () => {
-    const stack = new TerraformStack(Testing.app(), 'dr');
+    const stack = new TerraformStack(Testing.app({ context: { ...LIFECYCLE_CONTEXT } }), 'dr');
     expect(
       () => new VrPairing(stack, 'to-b', { endpoint: 'https://vr-a.example.local', credentials: Credentials.fromEnv('U', 'P'), remoteSite: 'vc-b', localSite: '' }),
     ).toThrow(/localSite.*must be a non-empty vCenter name such as 'vc-a\.example\.local'/);

@@ -73,7 +73,7 @@ export interface SdrsProtectionGroupProps {
   readonly timeouts?: SdrsTimeouts;
   /**
    * The Terraform resource type carrying the lifecycle.
-   * @default - the `repliform:backing` context, else Backing.TERRAFORM_DATA
+   * @default - the `repliform:backing` context, else Backing.PROVIDER
    */
   readonly backing?: Backing;
 }

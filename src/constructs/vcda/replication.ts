@@ -154,7 +154,7 @@ export interface VcdaReplicationProps {
   readonly timeouts?: VcdaReplicationTimeouts;
   /**
    * The Terraform resource type carrying the lifecycle.
-   * @default - the `repliform:backing` context, else Backing.TERRAFORM_DATA
+   * @default - the `repliform:backing` context, else Backing.PROVIDER
    */
   readonly backing?: Backing;
 }

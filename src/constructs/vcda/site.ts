@@ -60,7 +60,7 @@ export interface VcdaSiteProps {
   readonly apiVersion?: string;
   /**
    * The Terraform resource type carrying the lifecycle.
-   * @default - the `repliform:backing` context, else Backing.TERRAFORM_DATA
+   * @default - the `repliform:backing` context, else Backing.PROVIDER
    */
   readonly backing?: Backing;
 }

@@ -115,7 +115,7 @@ export interface VrPairingProps {
   readonly timeouts?: VrPairingTimeouts;
   /**
    * The Terraform resource type carrying the lifecycle.
-   * @default - the `repliform:backing` context, else Backing.TERRAFORM_DATA
+   * @default - the `repliform:backing` context, else Backing.PROVIDER
    */
   readonly backing?: Backing;
 }

@@ -189,7 +189,7 @@ export interface VrReplicationProps {
   readonly timeouts?: VrReplicationTimeouts;
   /**
    * The Terraform resource type carrying the lifecycle.
-   * @default - the `repliform:backing` context, else Backing.TERRAFORM_DATA
+   * @default - the `repliform:backing` context, else Backing.PROVIDER
    */
   readonly backing?: Backing;
 }
