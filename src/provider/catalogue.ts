@@ -5,7 +5,8 @@
 import type { z } from 'zod';
 import { kindFor, knownKinds } from '../resources/registry';
 import { ResourceType } from './resource-type';
-import { objectTypeOf, specModelOf, specShapeOf, type AttributeModel, type ObjectModel } from './schema';
+import { specShapeOf } from '../resources/spec-fields';
+import { objectTypeOf, specModelOf, type AttributeModel, type ObjectModel } from './schema';
 import type { TfType } from './values';
 
 export interface VendorConnection {

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { _tfplugin6_Schema_Attribute, _tfplugin6_Schema_Block, _tfplugin6_Schema_Object } from './generated/tfplugin6/Schema';
+import { specShapeOf } from '../resources/spec-fields';
 import type { TfType } from './values';
 
 export type FieldModel =
@@ -101,13 +102,6 @@ function describeField(schema: z.ZodTypeAny, field: FieldModel, defaultValue: un
   if (field.kind === 'primitive' && field.allowed !== undefined) parts.push(`One of: ${field.allowed.join(', ')}.`);
   if (defaultValue !== undefined && defaultValue !== null && field.kind === 'primitive') parts.push(`Default: ${JSON.stringify(defaultValue)}.`);
   return parts.join(' ');
-}
-
-/** The fields of a kind's spec (the top-level spec must be an object, maybe refined). */
-export function specShapeOf(spec: z.ZodTypeAny, kind: string): z.ZodRawShape {
-  const inner = unwrap(spec).schema;
-  if (!(inner instanceof z.ZodObject)) throw new Error(`provider schema: the spec of ${kind} is not an object`);
-  return inner.shape as z.ZodRawShape;
 }
 
 /** The spec fields of a kind as attributes. */

@@ -14,6 +14,7 @@
  * left out), live objects as the handler's `read` returns them.
  */
 import type { ClientFactory, KindFields } from './contract';
+import type { ZodTypeAny } from 'zod';
 
 /** A JSON value as found in a plan. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -335,7 +336,7 @@ export function notReviewed(why: string): NotReviewed {
 
 /** A kind as the review reads it: its fields (identity vs settings) and its profile. */
 export type ReviewKind =
-  | { readonly kind: string; readonly fields: KindFields; readonly review: ReviewProfile }
+  | { readonly kind: string; readonly fields: KindFields; readonly review: ReviewProfile; readonly spec: ZodTypeAny }
   | { readonly kind: string; readonly review: NotReviewed };
 
 /** Every kind the review knows, by kind name. */

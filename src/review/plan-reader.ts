@@ -18,6 +18,8 @@
 import { resourceTypeOf } from '../provider/names';
 import { reviewCatalogue } from '../resources/review-catalogue';
 import { isObject, type Json, type JsonObject, type ReviewCatalogue, type ReviewKind } from '../resources/review-profile';
+import type { ZodTypeAny } from 'zod';
+import { specFieldsOf } from '../resources/spec-fields';
 
 export { isObject };
 
@@ -104,26 +106,31 @@ function readProviderChange(
   const body = isObject(change.change) ? change.change : {};
   const actions = Array.isArray(body.actions) ? body.actions.filter((a): a is string => typeof a === 'string') : [];
   const address = typeof change.address === 'string' ? change.address : '?';
-  const computed = computedAttributes(body.after_unknown);
+  const spec = entry.spec;
   const reason = typeof change.action_reason === 'string' ? change.action_reason : undefined;
   const inConfiguration = reason === 'delete_because_no_resource_config' ? false : configured.has(configAddress(address));
   const importing = isObject(body.importing) && typeof body.importing.id === 'string' ? body.importing.id : undefined;
-  const side = (state: Json | undefined): LifecycleValues | undefined => (isObject(state) ? { replaceOn: undefined, spec: withoutComputed(state, computed) } : undefined);
+  const side = (state: Json | undefined): LifecycleValues | undefined => (isObject(state) ? { replaceOn: undefined, spec: specOf(state, spec, kind) } : undefined);
   return { stack, address, backing: 'provider', kind, role: 'identity', actions, inConfiguration, reason, before: side(body.before), after: side(body.after), importing };
 }
 
 /**
- * The provider's computed attributes in this change: `id`, and every top-level attribute the plan marks unknown
- * until apply (the live status and ids a create or a replace cannot know). None of them is a spec field (the
- * provider adds as computed only the live-state fields that are not), so what is left is the spec.
+ * The spec in the provider's resource, as the lifecycle backing's `input` holds it: its spec attributes (not the
+ * computed ones: id, live status…), nulls for "left out" dropped and the kind's defaults filled in again, so
+ * that a field that may be absent but not null (a VR connection's `local_site`) parses as it does from `input`.
  */
-function computedAttributes(afterUnknown: Json | undefined): Set<string> {
-  const unknown = isObject(afterUnknown) ? Object.entries(afterUnknown).filter(([, value]) => value === true).map(([name]) => name) : [];
-  return new Set(['id', ...unknown]);
+function specOf(state: JsonObject, schema: ZodTypeAny, kind: string): JsonObject {
+  const fields = new Set(specFieldsOf(schema, kind));
+  const attributes = Object.fromEntries(Object.entries(state).filter(([name, value]) => fields.has(name) && value !== null).map(([name, value]) => [name, withoutNulls(value)]));
+  const parsed = schema.safeParse(attributes);
+  const normalized: unknown = parsed.success ? parsed.data : undefined;
+  return isObject(normalized) ? normalized : attributes;
 }
 
-function withoutComputed(state: JsonObject, computed: ReadonlySet<string>): JsonObject {
-  return Object.fromEntries(Object.entries(state).filter(([name]) => !computed.has(name)));
+function withoutNulls(value: Json): Json {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (isObject(value)) return Object.fromEntries(Object.entries(value).filter(([, inner]) => inner !== null).map(([name, inner]) => [name, withoutNulls(inner)]));
+  return value;
 }
 
 function parseJson(text: string, source: string): unknown {

@@ -12,6 +12,7 @@ import { renderMarkdown } from '../../src/review/render-markdown';
 import { renderText } from '../../src/review/render-text';
 import { mermaidPicture } from '../../src/review/mermaid';
 import { addLive, reviewPlans } from '../../src/review/review';
+import { z } from 'zod';
 
 const fields = { identity: ['volume', 'target'], settings: ['settings'] };
 
@@ -69,7 +70,7 @@ const mirrorReview: ReviewProfile = {
   },
 };
 
-const catalogue: ReviewCatalogue = new Map([...reviewCatalogue(), ['acme.mirror', { kind: 'acme.mirror', fields, review: mirrorReview }]]);
+const catalogue: ReviewCatalogue = new Map([...reviewCatalogue(), ['acme.mirror', { kind: 'acme.mirror', fields, spec: z.object({}).passthrough(), review: mirrorReview }]]);
 
 /** One mirror as two terraform_data resources (identity + settings), the way the shared constructs synthesize a kind. */
 function mirror(volume: string, before: { target: string; interval: number } | null, after: { target: string; interval: number } | null, identityActions: string[], settingsActions: string[]) {

@@ -1,0 +1,13 @@
+/** The top-level fields of a kind's spec schema (an object, maybe refined): what the provider's resource attributes and the review's spec are made of. */
+import { z } from 'zod';
+
+export function specShapeOf(spec: z.ZodTypeAny, kind: string): z.ZodRawShape {
+  let current = spec;
+  while (current instanceof z.ZodEffects) current = current.innerType() as z.ZodTypeAny;
+  if (!(current instanceof z.ZodObject)) throw new Error(`the spec of ${kind} is not an object`);
+  return current.shape as z.ZodRawShape;
+}
+
+export function specFieldsOf(spec: z.ZodTypeAny, kind: string): readonly string[] {
+  return Object.keys(specShapeOf(spec, kind));
+}

@@ -1,0 +1,83 @@
+/**
+ * End to end with real Terraform, the native provider and the simulator: examples/vr-basic deployed through
+ * the provider, drift made by hand (web-01 paused, db-01's RPO changed), the web tier's RPO changed in the code.
+ * Terraform itself sees the drift now (its refresh reads the live objects), so the plan puts db-01's RPO back;
+ * `repliform review --synth-dir … --live` reports that next to the planned change and the pause.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { providerEnv, run, synthExample, terraform, terraformBinary } from '../../scripts/deploy-kit';
+import { runReviewCli } from '../../src/cli/review';
+import { startSimulator, type RunningSimulator } from '../../src/simulator';
+import { SIM_ENV } from '../helpers/context';
+
+let sim: RunningSimulator;
+let workDir: string;
+let baseEnv: NodeJS.ProcessEnv;
+
+beforeAll(async () => {
+  sim = await startSimulator({ taskDelayMs: 20 });
+  workDir = mkdtempSync(join(tmpdir(), 'repliform-review-e2e-provider-'));
+  baseEnv = await providerEnv(workDir, { ...SIM_ENV, VR_ENDPOINT: sim.url });
+});
+
+afterAll(async () => {
+  await sim.close();
+  rmSync(workDir, { recursive: true, force: true });
+});
+
+function env(webRpo: number): NodeJS.ProcessEnv {
+  return { ...baseEnv, WEB_RPO_MINUTES: String(webRpo) };
+}
+
+async function drift(vm: string, patch: Record<string, unknown>): Promise<void> {
+  const replication = sim.state.replications.find((r) => r.info.name === vm);
+  const response = await fetch(`${sim.url}/_sim/vr/replications/${replication?.info.id}/status`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(patch),
+  });
+  expect(response.status).toBe(200);
+}
+
+interface JsonReport {
+  summary: { changes: boolean; risks: Record<string, number> };
+  items: Array<{ name: string; action: string; changes: Array<{ text: string }>; live: { status: string; findings: Array<{ kind: string; text: string }> } | null }>;
+  errors: string[];
+}
+
+test('review --synth-dir --live of a provider-backed stack: the plan reverts drift, the pause is reported', async () => {
+  const outdir = join(workDir, 'cdktf.out');
+  const stackDir = (await synthExample('vr-basic', outdir, env(15)))['vr-basic'];
+  await terraform(stackDir, ['init'], env(15));
+  await terraform(stackDir, ['apply', '-auto-approve'], env(15));
+
+  await drift('web-01', { status: 'PAUSED' });
+  await drift('db-01', { rpo: 30 });
+  await synthExample('vr-basic', outdir, env(10));
+
+  const out: string[] = [];
+  const err: string[] = [];
+  const io = { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t), env: env(10), isTty: false, readStdin: () => '' };
+  const code = await runReviewCli(['--synth-dir', outdir, '--live', '--format', 'json'], io);
+
+  expect(err).toEqual([]);
+  expect(code).toBe(2);
+  const report = JSON.parse(out.join('')) as JsonReport;
+  expect(report.errors).toEqual([]);
+  expect(report.items.map((item) => [item.name, item.action, item.changes.map((c) => c.text), item.live?.status, item.live?.findings.map((f) => f.text)])).toEqual([
+    ['vc-b.example.local', 'no-change', [], 'in-sync', []],
+    // Terraform read db-01's RPO of 30 at refresh: the plan puts the code's 5 back, in place.
+    ['db-01', 'update', ['RPO 30 → 5 min'], 'in-sync', []],
+    ['web-01', 'update', ['RPO 15 → 10 min'], 'drifted', ['replication is PAUSED: no new recovery points are made']],
+    ['web-02', 'update', ['RPO 15 → 10 min'], 'in-sync', []],
+  ]);
+  expect(report.summary.risks).toEqual({ resync: 0, 'data-loss': 0, orphan: 0, drift: 1 });
+
+  // The apply refuses to reconfigure the paused replication before changing it, and says why.
+  const applied = await run(terraformBinary(), ['apply', '-auto-approve', '-no-color', '-input=false'], { cwd: stackDir, env: env(10) });
+  expect(applied.code).toBe(1);
+  expect(applied.stderr).toContain('is PAUSED: it is not protecting the VM, and the code does not declare that. Nothing was changed.');
+  expect(sim.state.replications.find((r) => r.info.name === 'web-01')?.info.rpo).toBe(15);
+});
