@@ -85,7 +85,8 @@ export function stackOf(argument: string, cwd = process.cwd()): { stack: string;
 async function loadPlans(options: Options, io: ReviewIo): Promise<PlanInput[]> {
   if (options.synthDir !== undefined) {
     const { planSynthDir } = await import('../review/synth-plan');
-    const plans = await planSynthDir(options.synthDir, { env: io.env, terraform: options.terraform });
+    // Only a --live review is given credentials (and reads live state through the provider's refresh).
+    const plans = await planSynthDir(options.synthDir, { env: io.env, terraform: options.terraform, refresh: options.live });
     return plans.map((p) => ({ stack: p.stack, plan: p.text, source: p.source, removedWithHook: p.removedWithHook }));
   }
   return options.plans.map((argument) => {

@@ -24,6 +24,12 @@ export interface SynthPlanOptions {
   readonly env: NodeJS.ProcessEnv;
   /** The binary to run. @default - REPLIFORM_TERRAFORM, else `terraform`, else `tofu` found on PATH */
   readonly terraform?: string;
+  /**
+   * Let Terraform read the live objects (the native provider's refresh, which needs the API credentials). Off,
+   * the plan is made against the stored state, as a lifecycle backing's always is: a plan-only review needs no
+   * credentials. @default true
+   */
+  readonly refresh?: boolean;
 }
 
 /** `terraform` or `tofu`, whichever PATH has first (REPLIFORM_TERRAFORM overrides). */
@@ -95,7 +101,8 @@ export async function planSynthDir(synthDir: string, options: SynthPlanOptions):
     for (const [stack, dir] of synthesizedStacks(synthDir)) {
       const planFile = join(scratch, `${stack}.tfplan`);
       await run(binary, ['init', '-input=false', '-no-color'], dir, options.env);
-      await run(binary, ['plan', '-input=false', '-no-color', '-lock=false', `-out=${planFile}`], dir, options.env);
+      const refresh = options.refresh === false ? ['-refresh=false'] : [];
+      await run(binary, ['plan', '-input=false', '-no-color', '-lock=false', ...refresh, `-out=${planFile}`], dir, options.env);
       const text = await run(binary, ['show', '-json', planFile], dir, options.env);
       plans.push({ stack, source: `${dir} (${binary} plan)`, text, removedWithHook: removedWithHook(dir) });
     }

@@ -75,6 +75,20 @@ test('review --synth-dir --live of a provider-backed stack: the plan reverts dri
   ]);
   expect(report.summary.risks).toEqual({ resync: 0, 'data-loss': 0, orphan: 0, drift: 1 });
 
+  // A plan-only review needs no credentials: Terraform plans against the stored state, without the provider's refresh.
+  const withoutSecrets = Object.fromEntries(Object.entries(env(10)).filter(([name]) => !name.startsWith('VR_SITE_')));
+  const planOnly: string[] = [];
+  const planOnlyCode = await runReviewCli(['--synth-dir', outdir, '--format', 'json'], { ...io, env: withoutSecrets, stdout: (t: string) => planOnly.push(t) });
+  expect(planOnlyCode).toBe(2);
+  const planOnlyReport = JSON.parse(planOnly.join('')) as JsonReport;
+  expect(planOnlyReport.errors).toEqual([]);
+  expect(planOnlyReport.items.map((item) => [item.name, item.action])).toEqual([
+    ['vc-b.example.local', 'no-change'],
+    ['db-01', 'no-change'],
+    ['web-01', 'update'],
+    ['web-02', 'update'],
+  ]);
+
   // The apply refuses to reconfigure the paused replication before changing it, and says why.
   const applied = await run(terraformBinary(), ['apply', '-auto-approve', '-no-color', '-input=false'], { cwd: stackDir, env: env(10) });
   expect(applied.code).toBe(1);

@@ -336,6 +336,13 @@ describe('supply chain and versions', () => {
 });
 
 describe('the review plans without the state lock', () => {
+  test('the provider is installed from node_modules after npm ci and before the review plans', () => {
+    const names = reviewSteps.map((s) => s.run ?? s.uses ?? '');
+    const install = names.indexOf('npx --no-install repliform provider install');
+    expect(install).toBeGreaterThan(names.indexOf('npm ci'));
+    expect(install).toBeLessThan(reviewSteps.indexOf(step((s) => s.id === 'review', 'review')));
+  });
+
   test('planSynthDir passes -lock=false to terraform plan', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'workflow-lock-'));
     try {
