@@ -28,6 +28,8 @@ export interface ResourceRuntime {
   connectionFor(vendor: string): unknown;
   /** A handler context for one call; warnings the handlers log are collected for the diagnostics. */
   context(warnings: string[]): Context;
+  /** Why the calls in flight were cancelled (Terraform's StopProvider), once they were. */
+  stopReason(): Error | undefined;
 }
 
 /** Carried in Terraform's private state from an import to the apply that adopts the object. */
@@ -231,7 +233,11 @@ export class ResourceType {
       const live = action === 'update' ? await spec.update(ctx) : await spec.create(ctx);
       return { state: this.appliedState(planned, live), diagnostics: warnings.map((w) => warningDiagnostic(w)) };
     } catch (error) {
-      const diagnostics = [...warnings.map((w) => warningDiagnostic(w)), diagnosticOfError(error, `${action} of ${this.name}`)];
+      const stopped = this.runtime?.stopReason();
+      const failure = stopped
+        ? errorDiagnostic(stopped.message, `${action} of ${this.name} was interrupted: ${error instanceof Error ? error.message : String(error)}`)
+        : diagnosticOfError(error, `${action} of ${this.name}`);
+      const diagnostics = [...warnings.map((w) => warningDiagnostic(w)), failure];
       // A failed update keeps the object as it was; a failed create or delete leaves the prior state.
       return { state: prior, diagnostics };
     }

@@ -112,6 +112,7 @@ class ProviderState {
   readonly runtime: ResourceRuntime = {
     connectionFor: (vendor) => this.connections.get(vendor),
     context: (warnings) => this.context(warnings),
+    stopReason: () => (this.stop.signal.aborted && this.stop.signal.reason instanceof Error ? this.stop.signal.reason : undefined),
   };
 
   private context(warnings: string[]): Context {

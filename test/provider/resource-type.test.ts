@@ -20,6 +20,7 @@ function runtime(connection: unknown = undefined): ResourceRuntime {
   const ownership = memoryOwnershipRecords();
   return {
     connectionFor: (vendor) => (vendor === 'vr' ? connection : undefined),
+    stopReason: () => undefined,
     context: (warnings) => {
       const ctx = testContext(SIM_ENV, { clock, ownership });
       return { ...ctx, log: { ...ctx.log, warn: (m: string) => { warnings.push(m); warningsSeen.push(m); } } };

@@ -107,3 +107,34 @@ test('configure, plan and apply over gRPC create the replication on the server; 
   const refreshed = decodeValue(read.new_state ?? {}, resourceType);
   expect(isObjectValue(refreshed) && refreshed.status).toBe(replication.info.status.status);
 });
+
+test('StopProvider cancels the task waits in flight: the apply ends with a diagnostic saying how to resume', async () => {
+  const slowSim = await startSimulator({ taskDelayMs: 600_000 });
+  const slow = createProviderService({ env: { ...SIM_ENV, REPLIFORM_CACHE_DIR: 'off', REPLIFORM_LOG: 'quiet' } });
+  const slowServing = await serveProvider(slow.handlers, { env: {}, writeHandshake: () => undefined, log: () => undefined, onShutdown: () => undefined });
+  const loaded = grpc.loadPackageDefinition(loadSync(join(SPEC_DIR, 'tfplugin6.8.proto'), { keepCase: true, longs: Number, enums: String, defaults: true, oneofs: true })) as unknown as Loaded;
+  const slowClient = new loaded.tfplugin6.Provider(`127.0.0.1:${slowServing.port}`, grpc.credentials.createInsecure());
+  const callSlow = <Request, Response>(method: Call<Request, Response>, request: Request): Promise<Response> =>
+    new Promise((resolve, reject) => {
+      method.call(slowClient, request, (error, response) => (error || response === undefined ? reject(error ?? new Error('no response')) : resolve(response)));
+    });
+  try {
+    const vr = { endpoint: slowSim.url, credentials: { username_env: 'VR_SITE_A_USER', password_env: 'VR_SITE_A_PASSWORD' }, remote_credentials: { username_env: 'VR_SITE_B_USER', password_env: 'VR_SITE_B_PASSWORD' }, ca_bundle_file: null, insecure: null, local_site: null };
+    await callSlow(slowClient.ConfigureProvider, { terraform_version: '1.11.4', config: { msgpack: encodeValue({ vr, vcda: null, sdrs: null }, providerType) } });
+    const config = { msgpack: encodeValue(replicationConfig(15), resourceType) };
+    const plan = await callSlow(slowClient.PlanResourceChange, { type_name: 'repliform_vr_replication', prior_state: { msgpack: encodeValue(null, resourceType) }, proposed_new_state: config, config });
+    const applying = callSlow(slowClient.ApplyResourceChange, { type_name: 'repliform_vr_replication', prior_state: { msgpack: encodeValue(null, resourceType) }, planned_state: plan.planned_state, config });
+    // The configure task is queued on the server (the apply is waiting on it) before Terraform asks to stop.
+    while (slowSim.state.tasks.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await callSlow(slowClient.StopProvider, {})).toEqual({ Error: '' });
+    const applied = await applying;
+    expect(applied.diagnostics.map((d) => [d.severity, d.summary])).toEqual([
+      ['ERROR', 'Terraform asked the provider to stop (interrupted); run apply again to resume: creates are idempotent'],
+    ]);
+  } finally {
+    slowClient.close();
+    await slowServing.stop();
+    await slow.close();
+    await slowSim.close();
+  }
+});
