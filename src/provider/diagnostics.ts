@@ -6,6 +6,7 @@
 import type { ZodIssue } from 'zod';
 import { isApiError } from '../../lib/client/http/errors';
 import { isInputError } from '../resources/errors';
+import { issueProblem } from '../resources/parse-spec';
 import type { AttributePath, _tfplugin6_AttributePath_Step } from './generated/tfplugin6/AttributePath';
 import type { Diagnostic } from './generated/tfplugin6/Diagnostic';
 
@@ -34,23 +35,7 @@ export function warningDiagnostic(summary: string, detail = ''): Diagnostic {
 
 /** One diagnostic per zod issue, worded as the lifecycle CLI words them (field: problem, got value). */
 export function issueDiagnostics(issues: readonly ZodIssue[], raw: unknown, kind: string): Diagnostic[] {
-  return issues.map((issue) => {
-    const field = issue.path.join('.') || kind;
-    const given = valueAt(raw, issue.path);
-    const problem = issue.code === 'unrecognized_keys'
-      ? `unknown field(s) ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`
-      : `${issue.message}, got ${given === undefined ? 'nothing' : JSON.stringify(given)}`;
-    return errorDiagnostic(`${field}: ${problem}`, `Invalid ${kind} configuration.`, issue.path);
-  });
-}
-
-function valueAt(raw: unknown, path: readonly (string | number)[]): unknown {
-  let current: unknown = raw;
-  for (const key of path) {
-    if (typeof current !== 'object' || current === null) return undefined;
-    current = (current as Record<string | number, unknown>)[key];
-  }
-  return current;
+  return issues.map((issue) => errorDiagnostic(`${issue.path.join('.') || kind}: ${issueProblem(issue, raw)}`, `Invalid ${kind} configuration.`, issue.path));
 }
 
 /** A failed handler call as a diagnostic: bad input points at its field; API errors keep their code. */

@@ -13,13 +13,14 @@ export function parseSpec<T>(schema: ZodType<T, ZodTypeDef, unknown>, raw: unkno
 }
 
 function describeIssue(issue: ZodIssue, raw: unknown): string {
-  const path = issue.path.join('.') || '(spec)';
+  return `${issue.path.join('.') || '(spec)'}: ${issueProblem(issue, raw)}`;
+}
+
+/** What is wrong, with the value given: `must be …, got 3` or `unknown field(s) "x"`. */
+export function issueProblem(issue: ZodIssue, raw: unknown): string {
+  if (issue.code === 'unrecognized_keys') return `unknown field(s) ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
   const given = valueAt(raw, issue.path);
-  const givenText = given === undefined ? 'nothing' : JSON.stringify(given);
-  if (issue.code === 'unrecognized_keys') {
-    return `${path}: unknown field(s) ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
-  }
-  return `${path}: ${issue.message}, got ${givenText}`;
+  return `${issue.message}, got ${given === undefined ? 'nothing' : JSON.stringify(given)}`;
 }
 
 function valueAt(raw: unknown, path: readonly (string | number)[]): unknown {

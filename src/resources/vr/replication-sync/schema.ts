@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { timeoutsSchema } from '../../timeouts';
 import { connectionSpecSchema } from '../connection';
-import { vrReplicationSpecSchema } from '../replication/schema';
+import { vrReplicationSpecSchema, vrReplicationStateSchema } from '../replication/schema';
 
 export const vrReplicationSyncSpecSchema = z.object({
   connection: connectionSpecSchema,
@@ -20,12 +20,12 @@ export const vrReplicationSyncSpecSchema = z.object({
 export type VrReplicationSyncSpec = z.infer<typeof vrReplicationSyncSpecSchema>;
 
 /** What `read` reports: the replication that is synced. */
-export const replicationSummarySchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  vm_id: z.string().nullable(),
-  pairing_id: z.string(),
-  status: z.string(),
-  rpo_violation: z.boolean(),
-  last_sync_time: z.number().nullable(),
+export const replicationSummarySchema = vrReplicationStateSchema.pick({
+  id: true,
+  name: true,
+  vm_id: true,
+  pairing_id: true,
+  status: true,
+  rpo_violation: true,
+  last_sync_time: true,
 });
