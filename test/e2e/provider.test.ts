@@ -83,6 +83,9 @@ test('the provider through its whole lifecycle with real Terraform', async () =>
   expect(replicationsOf('web-01')).toHaveLength(1);
   expect(replicationsOf('web-01')[0].info.rpo).toBe(15);
   const replicationId = replicationsOf('web-01')[0].info.id;
+  // One session for the whole apply (its plan and apply walks share it through the cache), and its remote session.
+  const logins = sim.requests.filter((r) => r.method === 'POST' && /\/session$|\/remote-session$/.test(r.path)).map((r) => r.path.replace(/^.*\/v2/, ''));
+  expect(logins).toEqual(['/session', expect.stringMatching(/^\/pairings\/[^/]+\/remote-session$/)]);
 
   // A second plan with nothing changed: no changes, and Terraform read the live object (refresh).
   const noChange = await terraform(stackDir, ['plan', '-detailed-exitcode'], env);
