@@ -190,7 +190,7 @@ export function createProviderService(options: ProviderServiceOptions = {}): Pro
     GetMetadata: unary(async () => {
       const catalogue = await state.load();
       return {
-        server_capabilities: { plan_destroy: true, get_provider_schema_optional: false, move_resource_state: false },
+        server_capabilities: { plan_destroy: true, get_provider_schema_optional: true, move_resource_state: false },
         resources: [...catalogue.resources.keys()].map((type_name) => ({ type_name })),
         data_sources: [],
         functions: [],
@@ -207,7 +207,7 @@ export function createProviderService(options: ProviderServiceOptions = {}): Pro
         data_source_schemas: {},
         functions: {},
         ephemeral_resource_schemas: {},
-        server_capabilities: { plan_destroy: true, get_provider_schema_optional: false, move_resource_state: false },
+        server_capabilities: { plan_destroy: true, get_provider_schema_optional: true, move_resource_state: false },
         diagnostics: [],
       };
     }, failure('GetProviderSchema')),
