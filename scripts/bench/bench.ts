@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { projectRoot, run, runOrThrow, terraform, terraformBinary, terraformEnv } from '../deploy-kit';
+import { LIFECYCLE_CONTEXT_JSON, projectRoot, run, runOrThrow, terraform, terraformBinary, terraformEnv } from '../deploy-kit';
 import {
   fixed,
   machineInfo,
@@ -21,6 +21,7 @@ import {
   scanForSecrets,
   seconds,
   summarizeProcesses,
+  summarizeProvider,
   summarizeRequests,
   table,
   terraformTimed,
@@ -28,7 +29,9 @@ import {
   type MachineInfo,
   type ProcessMetricsLine,
   type ProcessSummary,
+  type ProviderSummary,
   type RequestSummary,
+  type Backing,
   type SecretScan,
   type BaselineResult,
   type BenchProfile,
@@ -42,6 +45,13 @@ export const TARGETS = {
   deployRatioAt100: 1.3,
   startupP50Ms: 250,
   synthMs: 10_000,
+} as const;
+
+/** The native provider's goals (issue 11). */
+export const PROVIDER_TARGETS = {
+  deployRatio: { 100: 1.1, 500: 1.3 } as Readonly<Record<number, number>>,
+  cpuPerActionMs: 10,
+  requestsPerReplication: 5,
 } as const;
 
 export interface BenchOptions {
@@ -61,6 +71,8 @@ export interface BenchOptions {
   readonly keepWorkDirs?: boolean;
   /** The vendor profile (scripts/bench/profiles). @default 'vr' */
   readonly vendor?: string;
+  /** Each fleet size runs once per backing, in this order, side by side in the report. @default ['lifecycle'] */
+  readonly backings?: readonly Backing[];
   readonly log?: (line: string) => void;
 }
 
@@ -78,10 +90,25 @@ export interface PhaseResult {
   readonly terraformCpu: ChildCpu;
   /** CPU of the bench process meanwhile (the in-process simulator). */
   readonly simulatorCpuMs: number;
+  /** The provider processes' own lines (none with the lifecycle backing). */
+  readonly provider: ProviderSummary;
+  /** Resources added + changed + destroyed, from Terraform's closing line. */
+  readonly resourcesChanged: number;
+}
+
+/** `terraform plan -detailed-exitcode` right after the deploy: refresh of every resource, nothing to change. */
+export interface PlanResult {
+  readonly wallMs: number;
+  readonly exitCode: number;
+  readonly provider: ProviderSummary;
+  readonly requests: RequestSummary;
 }
 
 export interface SizeResult {
   readonly size: number;
+  readonly backing: Backing;
+  /** The no-change plan after the deploy. */
+  readonly plan: PlanResult;
   readonly idealMs: number;
   readonly deploy: PhaseResult;
   readonly destroy: PhaseResult;
@@ -131,14 +158,20 @@ function byAction(lines: readonly ProcessMetricsLine[]): Record<string, ProcessS
   return Object.fromEntries([...groups.entries()].map(([key, group]) => [key, summarizeProcesses(group)]));
 }
 
-async function benchSize(size: number, options: BenchOptions, profile: BenchProfile): Promise<SizeResult> {
-  const log = options.log ?? (() => undefined);
+/** `Apply complete! Resources: 3 added, 1 changed, 0 destroyed.` / `Destroy complete! Resources: 4 destroyed.` → 4. */
+export function resourcesChangedIn(output: string): number {
+  const line = /(?:Apply|Destroy) complete! Resources: ([^\n]*)/.exec(output)?.[1] ?? '';
+  return [...line.matchAll(/(\d+) (?:added|changed|destroyed|imported)/g)].reduce((sum, match) => sum + Number(match[1]), 0);
+}
+
+async function benchSize(size: number, backing: Backing, runBaseline: boolean, options: BenchOptions, profile: BenchProfile): Promise<SizeResult> {
+  const log = (line: string) => (options.log ?? (() => undefined))(line.replace(/^\[bench N=(\d+)\]/, `[bench N=$1 ${backing}]`));
   const users = profile.canaryUsers(`bench${size}`);
   const sim = await profile.startSimulator(size, users, { taskDelayMs: options.taskMs });
-  const workDir = mkdtempSync(join(tmpdir(), `repliform-bench-${size}-`));
+  const workDir = mkdtempSync(join(tmpdir(), `repliform-bench-${size}-${backing}-`));
   try {
     log(`[bench N=${size}] synth + terraform init in ${workDir}`);
-    const deployment = await prepareFleet({ profile, workDir, sim, size, users });
+    const deployment = await prepareFleet({ profile, workDir, sim, size, users, backing });
 
     const phase = async (subcommand: 'apply' | 'destroy'): Promise<PhaseResult> => {
       const fromRequest = sim.requests.length;
@@ -158,10 +191,14 @@ async function benchSize(size: number, options: BenchOptions, profile: BenchProf
         byAction: byAction(lines),
         terraformCpu: result.childCpu,
         simulatorCpuMs: result.selfCpuMs,
+        provider: summarizeProvider(lines),
+        resourcesChanged: resourcesChangedIn(result.stdout),
       };
     };
 
     const deploy = await phase('apply');
+    const plan = await timedPlan(deployment, sim, profile);
+    log(`[bench N=${size}] no-change plan: ${seconds(plan.wallMs)} (exit ${plan.exitCode})`);
     const live = profile.liveObjects(sim);
     const replicationsAfterDeploy = live.length;
     const configuredOk = live.filter((object) => object.ok).length;
@@ -170,7 +207,7 @@ async function benchSize(size: number, options: BenchOptions, profile: BenchProf
     const secrets = scanForSecrets([workDir], deployment.printed, profile.secretNeedles(users), sim.issuedSessionIds);
 
     let baseline: BaselineResult | undefined;
-    if (size <= options.baselineMax) {
+    if (runBaseline && size <= options.baselineMax) {
       log(`[bench N=${size}] baseline (sequential VrClient script)`);
       const baseSim = await profile.startSimulator(size, users, { taskDelayMs: options.taskMs });
       try {
@@ -182,6 +219,8 @@ async function benchSize(size: number, options: BenchOptions, profile: BenchProf
     }
     return {
       size,
+      backing,
+      plan,
       idealMs: options.taskMs * Math.ceil(size / PARALLELISM),
       deploy,
       destroy,
@@ -197,9 +236,26 @@ async function benchSize(size: number, options: BenchOptions, profile: BenchProf
   }
 }
 
+/** The plan that follows a deploy (`-detailed-exitcode`: 0 = nothing to change), timed, with its provider lines. */
+async function timedPlan(deployment: Awaited<ReturnType<typeof prepareFleet>>, sim: Parameters<BenchProfile['liveObjects']>[0], profile: BenchProfile): Promise<PlanResult> {
+  const fromRequest = sim.requests.length;
+  const fromMetric = readMetrics(deployment.metricsFile).length;
+  const started = performanceNow();
+  const result = await run(terraformBinary(), ['plan', '-input=false', '-no-color', '-detailed-exitcode', `-parallelism=${PARALLELISM}`], { cwd: deployment.stackDir, env: deployment.env });
+  const wallMs = performanceNow() - started;
+  deployment.printed.push(result.stdout, result.stderr);
+  return {
+    wallMs,
+    exitCode: result.code,
+    provider: summarizeProvider(readMetrics(deployment.metricsFile).slice(fromMetric)),
+    requests: summarizeRequests(requestsSince(sim, fromRequest), profile.requests),
+  };
+}
+
 async function timeSynth(profile: BenchProfile, size: number, outdir: string): Promise<number> {
   const app = join(projectRoot(), 'dist', 'examples', profile.fleet.example, 'main.js');
-  const env = { ...process.env, ...profile.fleet.env(size, profile.fleet.placeholderEndpoint), CDKTF_OUTDIR: outdir };
+  // The lifecycle backing: the review step plans this app with terraformEnv, which has no provider installed.
+  const env = { ...process.env, CDKTF_CONTEXT_JSON: LIFECYCLE_CONTEXT_JSON, ...profile.fleet.env(size, profile.fleet.placeholderEndpoint), CDKTF_OUTDIR: outdir };
   const started = performanceNow();
   await runOrThrow('node', [app], { cwd: projectRoot(), env });
   return performanceNow() - started;
@@ -259,7 +315,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const machine = machineInfo();
   const profile = benchProfile(options.vendor);
   const sizes: SizeResult[] = [];
-  for (const size of options.sizes) sizes.push(await benchSize(size, options, profile));
+  const backings = options.backings ?? ['lifecycle'];
+  for (const size of options.sizes) {
+    for (const [index, backing] of backings.entries()) sizes.push(await benchSize(size, backing, index === 0, options, profile));
+  }
 
   let synth: SynthResult | undefined;
   let review: ReviewResult | undefined;
@@ -327,7 +386,8 @@ export interface BaselineFigures {
 }
 
 export function baselineFor(result: Pick<BenchResult, 'sizes'>, s: SizeResult): BaselineFigures | undefined {
-  if (s.baseline) return { wallMs: s.baseline.wallMs, requests: s.baseline.requests, logins: s.baseline.logins, taskPollsPerReplication: s.baseline.taskPolls / s.size };
+  const same = s.baseline ? s : result.sizes.find((x) => x.size === s.size && x.baseline);
+  if (same?.baseline) return { wallMs: same.baseline.wallMs, requests: same.baseline.requests, logins: same.baseline.logins, taskPollsPerReplication: same.baseline.taskPolls / s.size };
   const measured = result.sizes.filter((x) => x.baseline && x.size > 0).sort((a, b) => b.size - a.size)[0];
   if (!measured?.baseline) return undefined;
   const scale = s.size / measured.size;
@@ -408,14 +468,109 @@ function deployMiss(s: SizeResult, cores: number, taskMs: number): string {
   ].join(' ');
 }
 
+/** Whether the report names each fleet's backing (any fleet but the lifecycle one). */
+function showsBacking(result: Pick<BenchResult, 'sizes'>): boolean {
+  return result.sizes.some((s) => s.backing !== 'lifecycle');
+}
+
+/** `N=100` or, with several backings, `N=100 provider`. */
+function tagOf(result: Pick<BenchResult, 'sizes'>, s: SizeResult): string {
+  return showsBacking(result) ? `N=${s.size} ${s.backing}` : `N=${s.size}`;
+}
+
+function columnOf(result: Pick<BenchResult, 'sizes'>, s: SizeResult): string {
+  return showsBacking(result) ? `N = ${s.size} ${s.backing}` : `N = ${s.size}`;
+}
+
+/** CPU of the repliform processes of a phase and what it is divided by (a CLI process is one resource action). */
+export function repliformCpu(s: SizeResult, phase: 'deploy' | 'destroy'): { cpuMs: number; actions: number; perActionMs: number; perResourceMs: number } {
+  const p = s[phase];
+  const cpuMs = p.processes.cpuSumMs;
+  const actions = s.backing === 'provider' ? p.provider.resourceActions : p.processes.processes;
+  return { cpuMs, actions, perActionMs: actions > 0 ? cpuMs / actions : Number.NaN, perResourceMs: p.resourcesChanged > 0 ? cpuMs / p.resourcesChanged : Number.NaN };
+}
+
+function providerDeployMiss(result: Omit<BenchResult, 'markdown'>, s: SizeResult, goal: number): string {
+  const f = phaseFloors(s.deploy, result.machine.cores, 'deploy');
+  const target = goal * s.idealMs;
+  const p = s.deploy.provider;
+  return [
+    `${seconds(s.deploy.wallMs - target)} above ${seconds(target)}; ${seconds(s.deploy.wallMs - s.idealMs)} above the ideal in all.`,
+    `Provider start-up: ${p.processes} process(es), ${seconds(p.startupSumMs, 2)} to their handshakes (p50 ${fixed(p.startupP50Ms, 0)} ms).`,
+    `A no-change plan of the same stack (graph walk + ${s.size + 1} refreshes) takes ${seconds(s.plan.wallMs)}.`,
+    `CPU: Terraform + children ${seconds(f.terraformCpuMs)} (provider ${seconds(p.cpuSumMs)}, Terraform itself ${seconds(f.terraformOwnCpuMs)}), simulator ${seconds(f.simulatorCpuMs)}: ${seconds(f.cpuFloorMs)} on ${result.machine.cores} cores.`,
+  ].join(' ');
+}
+
+function providerVerdicts(result: Omit<BenchResult, 'markdown'>, s: SizeResult): Verdict[] {
+  const tag = tagOf(result, s);
+  const out: Verdict[] = [];
+  const goal = PROVIDER_TARGETS.deployRatio[s.size];
+  const ratio = s.deploy.wallMs / s.idealMs;
+  out.push({
+    figure: `deploy wall time / ideal, ${tag}`,
+    target: goal === undefined ? '(reported; goals at N=100 and N=500)' : `≤ ${goal} × ideal`,
+    value: `${seconds(s.deploy.wallMs)} / ${seconds(s.idealMs)} = ${fixed(ratio, 2)}×`,
+    ok: goal === undefined ? undefined : ratio <= goal,
+    miss: goal === undefined || ratio <= goal ? '' : providerDeployMiss(result, s, goal),
+  });
+  out.push({
+    figure: `destroy wall time / ideal, ${tag}`,
+    target: '(reported)',
+    value: `${seconds(s.destroy.wallMs)} / ${seconds(s.idealMs)} = ${fixed(s.destroy.wallMs / s.idealMs, 2)}×`,
+    ok: undefined,
+    miss: '',
+  });
+  for (const phase of ['deploy', 'destroy'] as const) {
+    const cpu = repliformCpu(s, phase);
+    const cpuOk = cpu.perActionMs <= PROVIDER_TARGETS.cpuPerActionMs;
+    out.push({
+      figure: `provider CPU per resource action, ${phase}, ${tag}`,
+      target: `≤ ${PROVIDER_TARGETS.cpuPerActionMs} ms`,
+      value: `${fixed(cpu.perActionMs, 2)} ms (${seconds(cpu.cpuMs, 2)} ÷ ${cpu.actions} resource calls; ${fixed(cpu.perResourceMs, 1)} ms per resource ${phase === 'deploy' ? 'created' : 'destroyed'})`,
+      ok: cpuOk,
+      miss: cpuOk ? '' : `${fixed(cpu.perActionMs - PROVIDER_TARGETS.cpuPerActionMs, 2)} ms over, including ${s[phase].provider.processes} start-up(s) (module loading) and the login(s)`,
+    });
+    const perRepl = s.size > 0 ? s[phase].requests.beyondPolling / s.size : 0;
+    const reqOk = perRepl <= PROVIDER_TARGETS.requestsPerReplication;
+    out.push({
+      figure: `API requests per replication beyond polling, ${phase}, ${tag}`,
+      target: `≤ ${PROVIDER_TARGETS.requestsPerReplication}`,
+      value: fixed(perRepl, 2),
+      ok: reqOk,
+      miss: reqOk ? '' : `per replication: ${topOperations(s[phase].requests, s.size, ['POST /session', 'DELETE /session', 'GET /tasks/{id}'])}`,
+    });
+  }
+  out.push({
+    figure: `provider start-up (to the handshake), ${tag}`,
+    target: `≤ ${TARGETS.startupP50Ms} ms p50`,
+    value: `p50 ${fixed(s.deploy.provider.startupP50Ms, 0)} ms, max ${fixed(s.deploy.provider.startupMaxMs, 0)} ms, ${s.deploy.provider.processes} process(es) per apply`,
+    ok: s.deploy.provider.startupP50Ms <= TARGETS.startupP50Ms,
+    miss: s.deploy.provider.startupP50Ms <= TARGETS.startupP50Ms ? '' : 'Node start-up and loading the handlers, the protos and gRPC before the handshake line',
+  });
+  const leaks = s.secrets.sessionLeaks.length + s.secrets.passwordLeaks.length;
+  out.push({
+    figure: `no secret in state, plan, logs or output, ${tag}`,
+    target: '0 leaks',
+    value: `${leaks} leak(s)`,
+    ok: leaks === 0,
+    miss: leaks === 0 ? '' : [...s.secrets.passwordLeaks, ...s.secrets.sessionLeaks].map((f) => `${f.secret} in ${f.where}`).join('; '),
+  });
+  return out;
+}
+
 function verdicts(result: Omit<BenchResult, 'markdown'>): Verdict[] {
   const out: Verdict[] = [];
   const excluded = ['POST /session', 'DELETE /session', 'GET /tasks/{id}'];
   for (const s of result.sizes) {
+    if (s.backing === 'provider') {
+      out.push(...providerVerdicts(result, s));
+      continue;
+    }
     const logins = s.deploy.requests.logins;
     const processes = s.deploy.processes.processes;
     out.push({
-      figure: `logins per deploy, N=${s.size}`,
+      figure: `logins per deploy, ${tagOf(result, s)}`,
       target: `≤ ${TARGETS.loginsPerSitePair} per site pair`,
       value: `${logins} (+ ${s.deploy.requests.remoteLogins} remote-session)`,
       ok: logins <= TARGETS.loginsPerSitePair,
@@ -426,7 +581,7 @@ function verdicts(result: Omit<BenchResult, 'markdown'>): Verdict[] {
     });
     const perRepl = s.size > 0 ? s.deploy.requests.beyondPolling / s.size : 0;
     out.push({
-      figure: `API requests per replication beyond polling, N=${s.size}`,
+      figure: `API requests per replication beyond polling, ${tagOf(result, s)}`,
       target: `≤ ${TARGETS.requestsPerReplication}`,
       value: fixed(perRepl, 2),
       ok: perRepl <= TARGETS.requestsPerReplication,
@@ -438,7 +593,7 @@ function verdicts(result: Omit<BenchResult, 'markdown'>): Verdict[] {
     const ratio = s.deploy.wallMs / s.idealMs;
     const isTargetSize = s.size === 100;
     out.push({
-      figure: `deploy wall time / ideal, N=${s.size}`,
+      figure: `deploy wall time / ideal, ${tagOf(result, s)}`,
       target: isTargetSize ? `≤ ${TARGETS.deployRatioAt100} × ideal` : '(reported; target at N=100)',
       value: `${seconds(s.deploy.wallMs)} / ${seconds(s.idealMs)} = ${fixed(ratio, 2)}×`,
       ok: isTargetSize ? ratio <= TARGETS.deployRatioAt100 : undefined,
@@ -446,7 +601,7 @@ function verdicts(result: Omit<BenchResult, 'markdown'>): Verdict[] {
     });
     const p50 = s.deploy.processes.startupP50Ms;
     out.push({
-      figure: `process start-up p50, N=${s.size}`,
+      figure: `process start-up p50, ${tagOf(result, s)}`,
       target: `≤ ${TARGETS.startupP50Ms} ms`,
       value: `${fixed(p50, 0)} ms (p95 ${fixed(s.deploy.processes.startupP95Ms, 0)} ms)`,
       ok: p50 <= TARGETS.startupP50Ms,
@@ -455,7 +610,7 @@ function verdicts(result: Omit<BenchResult, 'markdown'>): Verdict[] {
     const stateLeaks = s.secrets.sessionLeaks.length + s.secrets.passwordLeaks.length;
     const loose = s.secrets.sessionStores.filter((f) => f.mode !== '0600');
     out.push({
-      figure: `sessions stored 0600, never in state / logs, N=${s.size}`,
+      figure: `sessions stored 0600, never in state / logs, ${tagOf(result, s)}`,
       target: 'no secret in state, cdk.tf.json or output; session files 0600',
       value: `${s.secrets.sessionStores.length} session file(s)${loose.length ? ` (${loose.length} not 0600)` : ''}, ${stateLeaks} leak(s)`,
       ok: stateLeaks === 0 && loose.length === 0,
@@ -475,6 +630,58 @@ function verdicts(result: Omit<BenchResult, 'markdown'>): Verdict[] {
   return out;
 }
 
+/** The lifecycle and provider backings on the same fleets: the figures of issue 11. */
+function backingsSideBySide(result: Omit<BenchResult, 'markdown'>): string[] {
+  const row = (label: string, f: (s: SizeResult) => string) => [label, ...result.sizes.map(f)];
+  const ratio = (ms: number, s: SizeResult) => `${fixed(ms / s.idealMs, 2)}×`;
+  const goal = (s: SizeResult) => {
+    const target = s.backing === 'provider' ? PROVIDER_TARGETS.deployRatio[s.size] : s.size === 100 ? TARGETS.deployRatioAt100 : undefined;
+    return target === undefined ? '' : ` (goal ≤ ${target} ${mark(s.deploy.wallMs / s.idealMs <= target)})`;
+  };
+  const cpuCell = (s: SizeResult, phase: 'deploy' | 'destroy') => {
+    const cpu = repliformCpu(s, phase);
+    const ok = s.backing === 'provider' ? ` ${mark(cpu.perActionMs <= PROVIDER_TARGETS.cpuPerActionMs)}` : '';
+    return `${fixed(cpu.perActionMs, 1)} ms${ok} (${seconds(cpu.cpuMs, 1)} ÷ ${cpu.actions})`;
+  };
+  const requestsCell = (s: SizeResult, phase: 'deploy' | 'destroy') => {
+    const perRepl = s.size > 0 ? s[phase].requests.beyondPolling / s.size : Number.NaN;
+    return s.backing === 'provider' ? `${fixed(perRepl, 2)} ${mark(perRepl <= PROVIDER_TARGETS.requestsPerReplication)}` : fixed(perRepl, 2);
+  };
+  const startup = (p: ProviderSummary) => (p.processes > 0 ? `${p.processes} × p50 ${fixed(p.startupP50Ms, 0)} ms (max ${fixed(p.startupMaxMs, 0)})` : '–');
+  const header = ['', ...result.sizes.map((s) => columnOf(result, s))];
+  return [
+    '## Backings side by side', '',
+    `Both backings deploy the same fleet against a fresh simulator in the same run. *Lifecycle* = \`terraform_data\` resources whose provisioners run one \`repliform\` process per resource action (identity + settings per replication); *provider* = one \`repliform_vr_replication\` per replication served by \`terraform-provider-repliform\`, one process per Terraform command (installed into a filesystem mirror, \`terraform init\` offline). A *resource action* is one CLI process (lifecycle) or one resource call the provider served (validate, upgrade, read, plan, apply; from the provider's own metrics line at shutdown); the CPU is that of the repliform processes only (CLI processes, or the provider's \`process.cpuUsage()\`), start-up included. Requests are counted on the simulator.`,
+    '',
+    table(header, [
+      row('Terraform resources created / destroyed', (s) => `${s.deploy.resourcesChanged} / ${s.destroy.resourcesChanged}`),
+      row('ideal (task × ⌈N/10⌉)', (s) => seconds(s.idealMs)),
+      row('deploy wall time', (s) => seconds(s.deploy.wallMs)),
+      row('deploy ÷ ideal', (s) => `${ratio(s.deploy.wallMs, s)}${goal(s)}`),
+      row('destroy wall time', (s) => seconds(s.destroy.wallMs)),
+      row('destroy ÷ ideal', (s) => ratio(s.destroy.wallMs, s)),
+      row('no-change plan after the deploy (exit code)', (s) => `${seconds(s.plan.wallMs)} (${s.plan.exitCode})`),
+      row('repliform processes, deploy / destroy', (s) => `${s.deploy.processes.processes} / ${s.destroy.processes.processes}`),
+      row('repliform CPU per resource action, deploy (goal ≤ 10 ms for the provider)', (s) => cpuCell(s, 'deploy')),
+      row('repliform CPU per resource action, destroy', (s) => cpuCell(s, 'destroy')),
+      row('repliform CPU per Terraform resource, deploy / destroy', (s) => `${fixed(repliformCpu(s, 'deploy').perResourceMs, 1)} / ${fixed(repliformCpu(s, 'destroy').perResourceMs, 1)} ms`),
+      row('provider start-up to handshake, deploy', (s) => startup(s.deploy.provider)),
+      row('provider start-up to handshake, destroy', (s) => startup(s.destroy.provider)),
+      row('terraform + children CPU, deploy (Terraform itself)', (s) => {
+        const f = phaseFloors(s.deploy, result.machine.cores, 'deploy');
+        return `${seconds(f.terraformCpuMs)} (${seconds(f.terraformOwnCpuMs)})`;
+      }),
+      row('simulator CPU, deploy', (s) => seconds(s.deploy.simulatorCpuMs)),
+      row('API requests per replication beyond polling, deploy (goal ≤ 5 for the provider)', (s) => requestsCell(s, 'deploy')),
+      row('API requests per replication beyond polling, destroy', (s) => requestsCell(s, 'destroy')),
+      row('API requests per replication, no-change plan', (s) => perN(s.plan.requests.total, s.size, 2)),
+      row('logins deploy / destroy (POST /session)', (s) => `${s.deploy.requests.logins} / ${s.destroy.requests.logins}`),
+      row('replications after deploy (OK) / after destroy', (s) => `${s.replicationsAfterDeploy} (${s.configuredOk}) / ${s.replicationsAfterDestroy}`),
+    ]),
+    '',
+  ];
+}
+
 export function renderBench(result: Omit<BenchResult, 'markdown'>): string {
   const o = result.options;
   const lines: string[] = [];
@@ -482,7 +689,8 @@ export function renderBench(result: Omit<BenchResult, 'markdown'>): string {
   lines.push(`- Date: ${result.date}`);
   lines.push(`- Machine: ${machineLine(result.machine)}`);
   lines.push(`- Settings: fleets of ${o.sizes.join(', ')} replications; simulator task duration ${o.taskMs} ms; \`terraform apply|destroy -parallelism=${PARALLELISM}\`; baseline run for N ≤ ${o.baselineMax} (estimated above); synth of ${o.synthSize}; review plan of ${o.reviewResources} resources`);
-  lines.push(`- Command: \`npm run bench -- --sizes ${o.sizes.join(',')} --task-ms ${o.taskMs}\` (took ${seconds(result.totalMs)})`);
+  const backings = o.backings ?? ['lifecycle'];
+  lines.push(`- Command: \`npm run bench -- --vendor ${o.vendor ?? 'vr'} --backing ${backings.join(',')} --sizes ${o.sizes.join(',')} --task-ms ${o.taskMs}\` (took ${seconds(result.totalMs)})`);
   lines.push('');
   lines.push(
     `Ideal = task duration × ⌈N / ${PARALLELISM}⌉. Each replication is two Terraform resources (identity: configure; settings: reconfigure in place), and each spawns a \`repliform\` process, so a deploy of N runs 2N + 1 processes (the +1 is the pairing); the settings \`update\` right after a \`create\` of the same spec makes no request ("nothing to update"), but its process still holds a slot while Node starts. The ideal counts only the N configure tasks.`,
@@ -495,12 +703,14 @@ export function renderBench(result: Omit<BenchResult, 'markdown'>): string {
   lines.push(table(['Figure', 'Target', 'Measured', '', 'Miss'], v.map((x) => [x.figure, x.target, x.value, x.ok === undefined ? '–' : mark(x.ok), x.miss || ''])));
   lines.push('');
 
+  if (showsBacking(result)) lines.push(...backingsSideBySide(result));
+
   lines.push('## Fleets side by side', '');
-  const header = ['', ...result.sizes.map((s) => `N = ${s.size}`)];
+  const header = ['', ...result.sizes.map((s) => columnOf(result, s))];
   const row = (label: string, f: (s: SizeResult) => string) => [label, ...result.sizes.map(f)];
   lines.push(
     table(header, [
-      row('Terraform resources / CLI processes (deploy)', (s) => `${2 * s.size + 1} / ${s.deploy.processes.processes}`),
+      row('Terraform resources / repliform processes (deploy)', (s) => `${s.deploy.resourcesChanged} / ${s.deploy.processes.processes}`),
       row('ideal (task × ⌈N/10⌉)', (s) => seconds(s.idealMs)),
       row('deploy wall time', (s) => seconds(s.deploy.wallMs)),
       row('deploy / ideal', (s) => `${fixed(s.deploy.wallMs / s.idealMs, 2)}×`),
@@ -556,7 +766,7 @@ export function renderBench(result: Omit<BenchResult, 'markdown'>): string {
         .map(([action, p]) => `${action.split(' ')[0]} ${seconds(p.cpuSumMs)} (${fixed(p.cpuMeanMs, 0)} ms × ${p.processes}; wall ${fixed(p.wallMeanMs, 0)} ms each)`)
         .join('; ');
       floorRows.push([
-        String(s.size),
+        tagOf(result, s),
         kind,
         seconds(phase.wallMs),
         seconds(s.idealMs),
@@ -565,8 +775,9 @@ export function renderBench(result: Omit<BenchResult, 'markdown'>): string {
         seconds(f.terraformOwnCpuMs),
         seconds(f.simulatorCpuMs),
         `${seconds(f.cpuFloorMs)} (${fixed(f.cpuFloorMs / s.idealMs, 2)}×)`,
-        `${fixed(f.perReplicationSlotMs, 0)} ms`,
-        `${seconds(f.slotMs)} / ${PARALLELISM} = ${seconds(f.slotFloorMs)} (${fixed(f.slotFloorMs / s.idealMs, 2)}×)`,
+        ...(s.backing === 'provider'
+          ? ['n/a (one provider process per command)', 'n/a']
+          : [`${fixed(f.perReplicationSlotMs, 0)} ms`, `${seconds(f.slotMs)} / ${PARALLELISM} = ${seconds(f.slotFloorMs)} (${fixed(f.slotFloorMs / s.idealMs, 2)}×)`]),
       ]);
     }
   }
@@ -582,11 +793,11 @@ export function renderBench(result: Omit<BenchResult, 'markdown'>): string {
   const operations = [...new Set(result.sizes.flatMap((s) => s.deploy.requests.byOperation.map((op) => op.operation)))];
   const countOf = (s: SizeResult, phase: 'deploy' | 'destroy', operation: string) => s[phase].requests.byOperation.find((op) => op.operation === operation)?.count ?? 0;
   operations.sort((a, b) => countOf(result.sizes[result.sizes.length - 1], 'deploy', b) - countOf(result.sizes[result.sizes.length - 1], 'deploy', a));
-  lines.push(table(['Operation', ...result.sizes.map((s) => `N = ${s.size}`)], operations.map((op) => [`\`${op}\``, ...result.sizes.map((s) => `${perN(countOf(s, 'deploy', op), s.size, 2)} (${countOf(s, 'deploy', op)})`)])));
+  lines.push(table(['Operation', ...result.sizes.map((s) => columnOf(result, s))], operations.map((op) => [`\`${op}\``, ...result.sizes.map((s) => `${perN(countOf(s, 'deploy', op), s.size, 2)} (${countOf(s, 'deploy', op)})`)])));
   lines.push('');
   lines.push('## Where the requests go (destroy, per replication)', '');
   const destroyOps = [...new Set(result.sizes.flatMap((s) => s.destroy.requests.byOperation.map((op) => op.operation)))];
-  lines.push(table(['Operation', ...result.sizes.map((s) => `N = ${s.size}`)], destroyOps.map((op) => [`\`${op}\``, ...result.sizes.map((s) => `${perN(countOf(s, 'destroy', op), s.size, 2)} (${countOf(s, 'destroy', op)})`)])));
+  lines.push(table(['Operation', ...result.sizes.map((s) => columnOf(result, s))], destroyOps.map((op) => [`\`${op}\``, ...result.sizes.map((s) => `${perN(countOf(s, 'destroy', op), s.size, 2)} (${countOf(s, 'destroy', op)})`)])));
   lines.push('');
 
   lines.push('## CLI processes by action', '');
@@ -594,7 +805,7 @@ export function renderBench(result: Omit<BenchResult, 'markdown'>): string {
   for (const s of result.sizes) {
     for (const [phase, summary] of [['deploy', s.deploy], ['destroy', s.destroy]] as const) {
       for (const [action, p] of Object.entries(summary.byAction)) {
-        actionRows.push([String(s.size), phase, action, String(p.processes), `${fixed(p.startupP50Ms, 0)} / ${fixed(p.startupP95Ms, 0)} ms`, `${fixed(p.totalP50Ms, 0)} ms`, `${fixed(p.peakRssMb, 0)} MB`, String(p.failed)]);
+        actionRows.push([tagOf(result, s), phase, action, String(p.processes), `${fixed(p.startupP50Ms, 0)} / ${fixed(p.startupP95Ms, 0)} ms`, `${fixed(p.totalP50Ms, 0)} ms`, `${fixed(p.peakRssMb, 0)} MB`, String(p.failed)]);
       }
     }
   }
@@ -614,7 +825,7 @@ export function renderBench(result: Omit<BenchResult, 'markdown'>): string {
   lines.push('## Secrets', '');
   for (const s of result.sizes) {
     lines.push(
-      `- N=${s.size}: scanned ${s.secrets.filesScanned} files and ${s.secrets.outputsScanned} captured outputs for the canary passwords and every session id the simulator issued: ${s.secrets.passwordLeaks.length} password leak(s), ${s.secrets.sessionLeaks.length} session id(s) in state/plans/logs/output, ${s.secrets.sessionStores.length} session store file(s)${s.secrets.sessionStores.length ? ` (${s.secrets.sessionStores.map((f) => `${f.where} ${f.mode}`).join(', ')})` : ''}.`,
+      `- ${tagOf(result, s)}: scanned ${s.secrets.filesScanned} files and ${s.secrets.outputsScanned} captured outputs for the canary passwords and every session id the simulator issued: ${s.secrets.passwordLeaks.length} password leak(s), ${s.secrets.sessionLeaks.length} session id(s) in state/plans/logs/output, ${s.secrets.sessionStores.length} session store file(s)${s.secrets.sessionStores.length ? ` (${s.secrets.sessionStores.map((f) => `${f.where} ${f.mode}`).join(', ')})` : ''}.`,
     );
   }
   lines.push('');

@@ -10,15 +10,37 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node
 import { cpus, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import type { FaultRule, RecordedRequest, RunningSimulator, SimulatorOptions } from '../../src/simulator';
-import { run, synthExample, terraform, terraformBinary, terraformEnv, type CommandResult } from '../deploy-kit';
+import { providerEnv, run, synthExample, terraform, terraformBinary, terraformEnv, type CommandResult } from '../deploy-kit';
 
 export const PARALLELISM = 10;
+
+/**
+ * How the fleet's objects reach Terraform: `lifecycle` = terraform_data resources whose provisioners run one
+ * `repliform` process per resource action; `provider` = one `repliform_<vendor>_<kind>` resource per object served
+ * by the native provider (one process per Terraform command, installed offline through deploy-kit's providerEnv).
+ */
+export type Backing = 'lifecycle' | 'provider';
+
+export const BACKINGS: readonly Backing[] = ['lifecycle', 'provider'];
+
+/** `provider,lifecycle` → the backings in that order, or a one-line error naming the allowed values. */
+export function backingList(text: string): Backing[] {
+  const values = text.split(',').map((part) => part.trim()).filter((part) => part !== '');
+  const unknown = values.filter((value) => !(BACKINGS as readonly string[]).includes(value));
+  if (values.length === 0 || unknown.length > 0) {
+    throw new Error(`--backing must be a comma-separated list of ${BACKINGS.join(', ')}, got ${JSON.stringify(text)}`);
+  }
+  return [...new Set(values)] as Backing[];
+}
 
 /** One work dir with the fleet synthesized, Terraform initialized, and the CLI's metrics going to a file. */
 export interface FleetDeployment {
   readonly workDir: string;
   readonly stackDir: string;
   readonly metricsFile: string;
+  readonly backing: Backing;
+  /** TF_LOG=trace output of every Terraform command (scanned for secrets with the rest of the work dir), when traced. */
+  readonly traceLog?: string;
   env: NodeJS.ProcessEnv;
   /** Everything Terraform and the CLI printed (for secret scans). */
   readonly printed: string[];
@@ -34,6 +56,10 @@ export interface FleetDeploymentOptions {
   readonly extraEnv?: NodeJS.ProcessEnv;
   /** Directories put on PATH ahead of deploy-kit's CLI shim (the chaos kill shim). */
   readonly pathFirst?: readonly string[];
+  /** @default 'lifecycle' */
+  readonly backing?: Backing;
+  /** Run every Terraform command with TF_LOG=trace into <workDir>/terraform-trace.log. */
+  readonly trace?: boolean;
 }
 
 export async function prepareFleet(options: FleetDeploymentOptions): Promise<FleetDeployment> {
@@ -42,7 +68,9 @@ export async function prepareFleet(options: FleetDeploymentOptions): Promise<Fle
   const metricsFile = join(workDir, 'metrics.jsonl');
   // Keep whatever the CLI caches (a shared session store) inside the work dir, where the scans look.
   for (const dir of ['cache', 'tmp', 'runtime']) mkdirSync(join(workDir, dir), { recursive: true, mode: 0o700 });
-  const env = terraformEnv(workDir, {
+  const backing = options.backing ?? 'lifecycle';
+  const traceLog = options.trace ? join(workDir, 'terraform-trace.log') : undefined;
+  const extra: NodeJS.ProcessEnv = {
     ...users,
     ...options.extraEnv,
     ...profile.fleet.env(size, sim.url),
@@ -50,11 +78,13 @@ export async function prepareFleet(options: FleetDeploymentOptions): Promise<Fle
     XDG_CACHE_HOME: join(workDir, 'cache'),
     XDG_RUNTIME_DIR: join(workDir, 'runtime'),
     TMPDIR: join(workDir, 'tmp'),
-  });
+    ...(traceLog ? { TF_LOG: 'trace', TF_LOG_PATH: traceLog } : {}),
+  };
+  const env = backing === 'provider' ? await providerEnv(workDir, extra) : terraformEnv(workDir, extra);
   if (options.pathFirst?.length) env.PATH = `${options.pathFirst.join(':')}:${env.PATH ?? ''}`;
   const stackDir = (await synthExample(profile.fleet.example, join(workDir, 'cdktf.out'), env))[profile.fleet.stack];
   await terraform(stackDir, ['init'], env);
-  return { workDir, stackDir, metricsFile, env, printed: [] };
+  return { workDir, stackDir, metricsFile, backing, traceLog, env, printed: [] };
 }
 
 export interface TimedCommand extends CommandResult {
@@ -192,6 +222,48 @@ export interface ProcessMetricsLine {
   retries?: number;
   logins?: number;
   taskPolls?: number;
+  /** The provider's line (action `provider`): the resource RPCs it served (validate, read, plan, apply, import). */
+  resourceActions?: number;
+}
+
+/** The metrics line each provider process appends at shutdown. */
+export const PROVIDER_ACTION = 'provider';
+
+/** The provider processes of a phase (Terraform starts one per command, and more for validation and plan). */
+export interface ProviderSummary {
+  readonly processes: number;
+  /** From process start to the handshake line. */
+  readonly startupP50Ms: number;
+  readonly startupMaxMs: number;
+  readonly startupSumMs: number;
+  readonly cpuSumMs: number;
+  readonly resourceActions: number;
+  readonly requests: number;
+  readonly retries: number;
+  readonly logins: number;
+  /** CPU ÷ resource actions (NaN when no action was served). */
+  readonly cpuPerActionMs: number;
+  readonly peakRssMb: number;
+}
+
+export function summarizeProvider(lines: readonly ProcessMetricsLine[]): ProviderSummary {
+  const providers = lines.filter((line) => line.action === PROVIDER_ACTION);
+  const sum = (field: (line: ProcessMetricsLine) => number | undefined) => providers.reduce((total, line) => total + (field(line) ?? 0), 0);
+  const cpuSumMs = sum((l) => l.cpuMs);
+  const resourceActions = sum((l) => l.resourceActions);
+  return {
+    processes: providers.length,
+    startupP50Ms: percentile(providers.map((l) => l.startupMs), 50),
+    startupMaxMs: providers.length ? Math.max(...providers.map((l) => l.startupMs)) : Number.NaN,
+    startupSumMs: sum((l) => l.startupMs),
+    cpuSumMs,
+    resourceActions,
+    requests: sum((l) => l.requests),
+    retries: sum((l) => l.retries),
+    logins: sum((l) => l.logins),
+    cpuPerActionMs: resourceActions > 0 ? cpuSumMs / resourceActions : Number.NaN,
+    peakRssMb: providers.length ? Math.max(...providers.map((l) => l.maxRssKb / 1024)) : Number.NaN,
+  };
 }
 
 export function readMetrics(file: string): ProcessMetricsLine[] {

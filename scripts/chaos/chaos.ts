@@ -7,7 +7,7 @@
  * bad-input cases; scan everything for the canary passwords. With the `http` fault set (HTTP faults only) one
  * apply and one destroy must be enough.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { FaultRule, RecordedRequest } from '../../src/simulator';
@@ -32,6 +32,7 @@ import {
   type MachineInfo,
   type RequestSummary,
   type BadInputCase,
+  type Backing,
   type BenchProfile,
   type FaultProfile,
   type FaultSet,
@@ -56,6 +57,11 @@ export interface ChaosOptions {
   readonly faults?: FaultSet;
   /** The vendor profile (scripts/bench/profiles): fleet, operations, fault mix. @default 'vr' */
   readonly vendor?: string;
+  /**
+   * `provider`: the fleet through the native provider, every Terraform command with TF_LOG=trace (scanned with
+   * the rest); no SIGKILL class (there is no per-resource process to kill) and no CLI bad-input cases. @default 'lifecycle'
+   */
+  readonly backing?: Backing;
   /** REPLIFORM_HTTP_TIMEOUT_MS of the run; slow responses take longer than this. */
   readonly httpTimeoutMs: number;
   readonly sessionExpiryMs: number;
@@ -90,6 +96,9 @@ export interface RunStep {
 }
 
 export interface ChaosResult {
+  readonly backing: Backing;
+  /** Bytes of TF_LOG=trace output scanned (provider backing; 0 otherwise). */
+  readonly traceBytes: number;
   readonly date: string;
   readonly machine: MachineInfo;
   readonly options: Omit<ChaosOptions, 'log'>;
@@ -145,9 +154,19 @@ export function failureLines(output: string): string[] {
   return [...new Set(lines)];
 }
 
-function runStep(command: string, result: { code: number; wallMs: number; stdout: string; stderr: string }): RunStep {
+/** The provider's failures: Terraform's `Error: <summary>` diagnostics, deduplicated. */
+export function diagnosticLines(output: string): string[] {
+  const lines = output
+    .split('\n')
+    .map((line) => /^│? ?Error: (.+)$/.exec(line)?.[1]?.trim())
+    .filter((line): line is string => line !== undefined && line !== '');
+  return [...new Set(lines)];
+}
+
+function runStep(command: string, result: { code: number; wallMs: number; stdout: string; stderr: string }, backing: Backing): RunStep {
   const output = result.stdout + result.stderr;
-  return { command, exitCode: result.code, wallMs: result.wallMs, errors: countErrors(output), failures: failureLines(output) };
+  const failures = backing === 'provider' ? diagnosticLines(output) : failureLines(output);
+  return { command, exitCode: result.code, wallMs: result.wallMs, errors: countErrors(output), failures };
 }
 
 function faultsByOperation(records: readonly RecordedRequest[], operationOf: BenchProfile['requests']['operationOf']): ChaosResult['faultsByOperation'] {
@@ -169,6 +188,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
   const vendor = benchProfile(options.vendor);
   const users = vendor.canaryUsers('chaos');
   const faults = options.faults ?? 'all';
+  const backing = options.backing ?? 'lifecycle';
+  const killsOn = faults === 'all' && backing === 'lifecycle';
   const rules = options.rules ?? vendor.faultRules(options.profile, options.httpTimeoutMs, faults);
   const sim = await vendor.startSimulator(options.size, users, { taskDelayMs: options.taskMs, randomSeed: options.seed });
   const workDir = mkdtempSync(join(tmpdir(), 'repliform-chaos-'));
@@ -183,7 +204,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       minDelayMs: 50,
       maxDelayMs: options.taskMs + 800,
     });
-    log(`[chaos] synth + terraform init of ${options.size} replications in ${workDir}`);
+    log(`[chaos] synth + terraform init of ${options.size} replications (${backing} backing) in ${workDir}`);
     const deployment = await prepareFleet({
       profile: vendor,
       workDir,
@@ -191,7 +212,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       size: options.size,
       users,
       extraEnv: { REPLIFORM_HTTP_TIMEOUT_MS: String(options.httpTimeoutMs) },
-      pathFirst: faults === 'all' ? [killShim()] : [],
+      pathFirst: killsOn ? [killShim()] : [],
+      backing,
+      trace: backing === 'provider',
     });
 
     // Faults on: HTTP rules and the session-expiry timer, for every apply and destroy.
@@ -210,7 +233,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     while (applies < options.maxApplies) {
       applies += 1;
       const result = await terraformTimed(deployment, 'apply');
-      const step = runStep(`apply #${applies}`, result);
+      const step = runStep(`apply #${applies}`, result, backing);
       steps.push(step);
       log(`[chaos] apply #${applies}: exit ${result.code} in ${seconds(result.wallMs)}, ${step.errors} error(s)`);
       for (const failure of step.failures) log(`[chaos]   ${failure}`);
@@ -236,7 +259,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     while (destroys < options.maxDestroys) {
       destroys += 1;
       const result = await terraformTimed(deployment, 'destroy');
-      const step = runStep(`destroy #${destroys}`, result);
+      const step = runStep(`destroy #${destroys}`, result, backing);
       steps.push(step);
       log(`[chaos] destroy #${destroys}: exit ${result.code} in ${seconds(result.wallMs)}`);
       for (const failure of step.failures) log(`[chaos]   ${failure}`);
@@ -252,10 +275,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     const requests = summarizeRequests(campaignRequests, vendor.requests);
     const metrics = readMetrics(deployment.metricsFile);
     const processes = summarizeProcesses(metrics);
-    const kills = faults === 'all' ? readKills(killDir) : [];
+    const killRecords = killsOn ? readKills(killDir) : [];
 
-    log('[chaos] bad-input cases');
-    const badInput = await vendor.badInput({
+    if (backing === 'lifecycle') log('[chaos] bad-input cases');
+    const badInput = backing === 'provider' ? [] : await vendor.badInput({
       sim,
       users,
       stackDir: deployment.stackDir,
@@ -285,15 +308,18 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     ];
     const processClasses = [
       cls('configure task ends in ERROR', options.profile === 'forced' ? configuredOf('task-error') : '2 % of configure requests', hits('task-error')),
-      cls('SIGKILL of `repliform lifecycle create`', `p = ${options.killProbability} per create, at most ${options.maxKills}, after 50…${options.taskMs + 800} ms`, kills.length),
+      cls('SIGKILL of `repliform lifecycle create`', `p = ${options.killProbability} per create, at most ${options.maxKills}, after 50…${options.taskMs + 800} ms`, killRecords.length),
     ];
-    const faultClasses = faults === 'all' ? [...httpClasses, ...processClasses] : httpClasses;
+    // With the provider there is no `repliform lifecycle create` process to kill.
+    const faultClasses = faults === 'all' ? [...httpClasses, ...processClasses.filter((c) => killsOn || !c.name.startsWith('SIGKILL'))] : httpClasses;
     const convergedInOne = faults === 'all' || (converged && applies === 1 && destroys === 1 && stateResourcesAfterDestroy === 0);
     const canaryClean = secrets.passwordLeaks.length === 0 && secrets.sessionLeaks.length === 0 && secrets.sessionStores.every((f) => f.mode === '0600');
     const ok = invariantsHold && convergedInOne && faultClasses.every((c) => c.survived) && badInput.every((c) => c.ok) && canaryClean;
     const { log: _unused, ...printable } = options;
     void _unused;
     const partial = {
+      backing,
+      traceBytes: deployment.traceLog && existsSync(deployment.traceLog) ? statSync(deployment.traceLog).size : 0,
       date: today(),
       machine: machineInfo(),
       options: printable,
@@ -314,7 +340,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       faultedRequests: requests.faulted,
       unauthorized: requests.unauthorized,
       sessionExpirations,
-      kills,
+      kills: killRecords,
       faultClasses,
       requests,
       processes: processes.processes,
@@ -356,15 +382,21 @@ export function renderChaos(result: Omit<ChaosResult, 'markdown'>): string {
   lines.push(`- Date: ${result.date}`);
   lines.push(`- Machine: ${machineLine(result.machine)}`);
   lines.push(`- Fault set: \`${faults}\`, ${FAULT_SET_LABELS[faults]}`);
-  const kills = httpOnly ? 'no SIGKILL' : `SIGKILL p = ${o.killProbability} per create (at most ${o.maxKills})`;
+  const provider = result.backing === 'provider';
+  const kills = httpOnly || provider ? 'no SIGKILL' : `SIGKILL p = ${o.killProbability} per create (at most ${o.maxKills})`;
   lines.push(
-    `- Settings: ${o.size} replications (${2 * o.size + 1} Terraform resources), \`-parallelism=${PARALLELISM}\`, simulator task ${o.taskMs} ms, fault profile \`${o.profile}\` (seed ${o.seed}), \`REPLIFORM_HTTP_TIMEOUT_MS=${o.httpTimeoutMs}\`, session expiry every ${seconds(o.sessionExpiryMs, 1)}, ${kills}, at most ${o.maxApplies} applies and ${o.maxDestroys} destroys`,
+    provider
+      ? `- Backing: \`provider\` (one \`repliform_vr_replication\` per replication served by \`terraform-provider-repliform\`; every Terraform command ran with \`TF_LOG=trace\`, ${fixed(result.traceBytes / 1e6, 1)} MB of trace scanned for secrets)`
+      : '- Backing: `lifecycle` (`terraform_data` resources whose provisioners run the CLI)',
   );
-  lines.push(`- Command: \`npm run chaos -- --faults ${faults} --size ${o.size} --task-ms ${o.taskMs}\` (took ${seconds(result.totalMs)})`);
+  lines.push(
+    `- Settings: ${o.size} replications (${provider ? o.size + 1 : 2 * o.size + 1} Terraform resources), \`-parallelism=${PARALLELISM}\`, simulator task ${o.taskMs} ms, fault profile \`${o.profile}\` (seed ${o.seed}), \`REPLIFORM_HTTP_TIMEOUT_MS=${o.httpTimeoutMs}\`, session expiry every ${seconds(o.sessionExpiryMs, 1)}, ${kills}, at most ${o.maxApplies} applies and ${o.maxDestroys} destroys`,
+  );
+  lines.push(`- Command: \`npm run chaos -- --backing ${result.backing} --faults ${faults} --size ${o.size} --task-ms ${o.taskMs}\` (took ${seconds(result.totalMs)})`);
   lines.push(`- Verdict: ${result.ok ? '✓ every invariant held, every fault class was hit and survived' : '✗ see the ✗ rows below'}`);
   lines.push('');
   lines.push(
-    `Faults stay on through every apply and destroy (HTTP faults on every path of the VR API, including the session calls)${httpOnly ? '' : '; kills hit `lifecycle create` only'}. The server is checked from the simulator's own state, not through the faulty API.`,
+    `Faults stay on through every apply and destroy (HTTP faults on every path of the VR API, including the session calls)${httpOnly || provider ? '' : '; kills hit `lifecycle create` only'}. The server is checked from the simulator's own state, not through the faulty API.`,
     '',
   );
 
@@ -443,8 +475,9 @@ export function renderChaos(result: Omit<ChaosResult, 'markdown'>): string {
   lines.push('');
 
   lines.push('## Bad input', '');
-  lines.push('Each case runs `node dist/src/cli/main.js lifecycle create …` once, with the faults off.', '');
-  lines.push(
+  if (provider) lines.push('Not run with the provider backing: the cases run the CLI (`lifecycle create`), whatever the backing; the provider\'s own validation is tested in test/provider.', '');
+  else lines.push('Each case runs `node dist/src/cli/main.js lifecycle create …` once, with the faults off.', '');
+  if (!provider) lines.push(
     table(
       ['Case', 'Exit (expected)', 'One line', 'Server unchanged', 'Message', ''],
       result.badInput.map((c) => [
@@ -461,7 +494,7 @@ export function renderChaos(result: Omit<ChaosResult, 'markdown'>): string {
 
   lines.push('## Canary', '');
   lines.push(
-    `Both sites ran with canary passwords. Scanned ${result.secrets.filesScanned} files under the work dir (state, backups, cdk.tf.json, plans, the metrics file, the kill records, whatever the CLI cached there) and ${result.secrets.outputsScanned} captured outputs (every Terraform and CLI stdout/stderr, the bad-input cases) for each password, its Basic-auth form, and every session id the simulator issued: ${result.secrets.passwordLeaks.length} password leak(s), ${result.secrets.sessionLeaks.length} session-id leak(s).`,
+    `Both sites ran with canary passwords. Scanned ${result.secrets.filesScanned} files under the work dir (state, backups, cdk.tf.json, plans, the metrics file, the kill records, whatever the CLI cached there${provider ? ', the `TF_LOG=trace` log of every Terraform command' : ''}) and ${result.secrets.outputsScanned} captured outputs (every Terraform and CLI stdout/stderr, the bad-input cases) for each password, its Basic-auth form, and every session id the simulator issued: ${result.secrets.passwordLeaks.length} password leak(s), ${result.secrets.sessionLeaks.length} session-id leak(s).`,
   );
   for (const leak of [...result.secrets.passwordLeaks, ...result.secrets.sessionLeaks]) lines.push(`- ✗ ${leak.secret} in ${leak.where}${leak.mode ? ` (mode ${leak.mode})` : ''}`);
   lines.push('');
@@ -473,7 +506,8 @@ export function renderCampaigns(results: readonly Omit<ChaosResult, 'markdown'>[
   const lines: string[] = ['# repliform fault campaign', ''];
   lines.push(`- Date: ${results[0]?.date ?? today()}`);
   lines.push(`- Machine: ${results[0] ? machineLine(results[0].machine) : ''}`);
-  lines.push(`- Command: \`npm run chaos -- --faults both\` (one campaign per fault set, ${seconds(results.reduce((sum, r) => sum + r.totalMs, 0))} in all)`);
+  const backings = [...new Set(results.map((r) => r.backing))].join(',');
+  lines.push(`- Command: \`npm run chaos -- --backing ${backings} --faults both\` (one campaign per fault set, ${seconds(results.reduce((sum, r) => sum + r.totalMs, 0))} in all)`);
   lines.push('');
   lines.push('## Convergence by fault set', '');
   lines.push(
@@ -482,14 +516,15 @@ export function renderCampaigns(results: readonly Omit<ChaosResult, 'markdown'>[
       results.map((r) => {
         const faults = r.options.faults ?? 'all';
         const target = faults === 'http' ? '1 apply, 1 destroy' : `converges (≤ ${r.options.maxApplies} applies, ≤ ${r.options.maxDestroys} destroys)`;
-        return [FAULT_SET_LABELS[faults], r.converged ? String(r.appliesToConverge) : `not converged after ${r.appliesToConverge}`, String(r.destroysNeeded), target, mark(r.ok)];
+        const label = r.backing === 'provider' ? `${FAULT_SET_LABELS[faults]}, provider backing` : FAULT_SET_LABELS[faults];
+        return [label, r.converged ? String(r.appliesToConverge) : `not converged after ${r.appliesToConverge}`, String(r.destroysNeeded), target, mark(r.ok)];
       }),
     ),
   );
   lines.push('');
   for (const result of results) {
     const report = renderChaos(result)
-      .replace(/^# repliform fault campaign$/m, `## Fault set \`${result.options.faults ?? 'all'}\``)
+      .replace(/^# repliform fault campaign$/m, `## Fault set \`${result.options.faults ?? 'all'}\`${result.backing === 'provider' ? ', provider backing' : ''}`)
       .replace(/^## (?!Fault set)/gm, '### ');
     lines.push(report.trimEnd(), '');
   }

@@ -1,5 +1,5 @@
 /**
- * `npm run chaos [-- --vendor vr --faults both|all|http --size 100 --task-ms 1000 --profile random --http-timeout-ms 2000
+ * `npm run chaos [-- --vendor vr --backing lifecycle --faults both|all|http --size 100 --task-ms 1000 --profile random --http-timeout-ms 2000
  *   --session-expiry-ms 60000 --kill-probability 0.05 --max-kills 10 --max-applies 8 --max-destroys 4 --seed 42
  *   --out bench/chaos.md --keep]` (or CHAOS_FAULTS, CHAOS_SIZE, CHAOS_TASK_MS, CHAOS_PROFILE, …).
  * `--faults both` (the default) runs the campaign with every fault, then with HTTP faults only, and writes both
@@ -7,12 +7,12 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { option, positiveNumber } from '../bench/harness';
+import { backingList, option, positiveNumber } from '../bench/harness';
 import { ensureBuilt } from '../bench/bench';
 import { defaultChaosFile, renderCampaigns, runChaos, type ChaosOptions, type ChaosResult, type FaultProfile, type FaultSet } from './chaos';
 
 const USAGE =
-  'usage: npm run chaos -- [--vendor vr] [--faults both|all|http] [--size 100] [--task-ms 1000] [--profile random|forced] [--http-timeout-ms 2000] [--session-expiry-ms 60000] [--kill-probability 0.05] [--max-kills 10] [--max-applies 8] [--max-destroys 4] [--seed 42] [--out bench/chaos.md] [--keep]\n';
+  'usage: npm run chaos -- [--vendor vr] [--backing lifecycle|provider|provider,lifecycle] [--faults both|all|http] [--size 100] [--task-ms 1000] [--profile random|forced] [--http-timeout-ms 2000] [--session-expiry-ms 60000] [--kill-probability 0.05] [--max-kills 10] [--max-applies 8] [--max-destroys 4] [--seed 42] [--out bench/chaos.md] [--keep]\n';
 
 function faultSets(text: string): FaultSet[] {
   if (text === 'both') return ['all', 'http'];
@@ -46,10 +46,13 @@ async function main(): Promise<void> {
     keepWorkDir: argv.includes('--keep'),
     log: (line) => process.stderr.write(`${line}\n`),
   };
+  const backings = backingList(option(argv, 'backing', 'CHAOS_BACKING', 'lifecycle'));
   const results: ChaosResult[] = [];
-  for (const faults of sets) {
-    process.stderr.write(`[chaos] fault set ${faults}\n`);
-    results.push(await runChaos({ ...common, faults }));
+  for (const backing of backings) {
+    for (const faults of sets) {
+      process.stderr.write(`[chaos] fault set ${faults}, ${backing} backing\n`);
+      results.push(await runChaos({ ...common, faults, backing }));
+    }
   }
   const markdown = results.length === 1 ? results[0].markdown : renderCampaigns(results);
   const outFile = resolve(option(argv, 'out', 'CHAOS_OUT', defaultChaosFile()));

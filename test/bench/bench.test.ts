@@ -6,8 +6,8 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { baselineFor, phaseFloors, runBench, type SizeResult } from '../../scripts/bench/bench';
-import { percentile } from '../../scripts/bench/harness';
+import { baselineFor, phaseFloors, repliformCpu, resourcesChangedIn, runBench, type SizeResult } from '../../scripts/bench/bench';
+import { backingList, percentile } from '../../scripts/bench/harness';
 import { operationOf, pathTemplate, summarizeRequests } from '../../scripts/bench/profiles/vr';
 
 let outDir: string;
@@ -72,6 +72,56 @@ test('a fleet of 3: deployed, counted, destroyed, compared with the baseline, re
   expect(report).toContain('## Deploy and destroy time: slots and CPU');
   expect(report).toContain('took the no-op path');
 }, 180_000);
+
+test('both backings on the same fleet in one run: the provider\'s own figures beside the lifecycle\'s, one table', async () => {
+  const outFile = join(outDir, 'backings.md');
+  const result = await runBench({ sizes: [2], backings: ['provider', 'lifecycle'], taskMs: 100, baselineMax: 0, synthSize: 0, reviewResources: 0, outFile });
+
+  expect(result.sizes.map((s) => [s.size, s.backing])).toEqual([
+    [2, 'provider'],
+    [2, 'lifecycle'],
+  ]);
+  const [provider, lifecycle] = result.sizes;
+  for (const fleet of [provider, lifecycle]) {
+    expect({ backing: fleet.backing, deployed: fleet.replicationsAfterDeploy, ok: fleet.configuredOk, left: fleet.replicationsAfterDestroy, plan: fleet.plan.exitCode }).toEqual({ backing: fleet.backing, deployed: 2, ok: 2, left: 0, plan: 0 });
+    expect(fleet.deploy.requests.byOperation.find((op) => op.operation === 'POST /pairings/{id}/replications')?.count).toBe(2);
+    expect(fleet.secrets.passwordLeaks).toEqual([]);
+    expect(fleet.secrets.sessionLeaks).toEqual([]);
+  }
+  // one resource per replication + the pairing, against identity + settings per replication
+  expect([provider.deploy.resourcesChanged, provider.destroy.resourcesChanged]).toEqual([3, 3]);
+  expect([lifecycle.deploy.resourcesChanged, lifecycle.destroy.resourcesChanged]).toEqual([5, 5]);
+  // the provider's metrics lines are the only repliform processes of its phases; the lifecycle has none
+  expect(provider.deploy.provider.processes).toBeGreaterThanOrEqual(1);
+  expect(provider.deploy.processes.processes).toBe(provider.deploy.provider.processes);
+  expect(provider.deploy.provider.resourceActions).toBeGreaterThanOrEqual(3);
+  expect(provider.deploy.provider.cpuSumMs).toBeGreaterThan(0);
+  expect(provider.deploy.provider.startupP50Ms).toBeGreaterThan(0);
+  expect(provider.destroy.provider.processes).toBeGreaterThanOrEqual(1);
+  expect(repliformCpu(provider, 'deploy')).toMatchObject({ cpuMs: provider.deploy.provider.cpuSumMs, actions: provider.deploy.provider.resourceActions });
+  expect(lifecycle.deploy.provider.processes).toBe(0);
+  expect(repliformCpu(lifecycle, 'deploy').actions).toBe(5);
+
+  const report = readFileSync(outFile, 'utf8');
+  expect(report).toContain('## Backings side by side');
+  expect(report).toContain('|  | N = 2 provider | N = 2 lifecycle |');
+  expect(report).toContain('| Terraform resources created / destroyed | 3 / 3 | 5 / 5 |');
+  expect(report).toContain('provider CPU per resource action, deploy, N=2 provider');
+  expect(report).toContain('--backing provider,lifecycle');
+}, 180_000);
+
+test('--backing takes a list of the backings there are', () => {
+  expect(backingList('provider,lifecycle')).toEqual(['provider', 'lifecycle']);
+  expect(backingList(' lifecycle ')).toEqual(['lifecycle']);
+  expect(() => backingList('provider,null_resource')).toThrow('--backing must be a comma-separated list of lifecycle, provider, got "provider,null_resource"');
+  expect(() => backingList('')).toThrow('--backing must be a comma-separated list of lifecycle, provider, got ""');
+});
+
+test('the resources Terraform reports changed', () => {
+  expect(resourcesChangedIn('Apply complete! Resources: 101 added, 0 changed, 0 destroyed.')).toBe(101);
+  expect(resourcesChangedIn('Destroy complete! Resources: 201 destroyed.')).toBe(201);
+  expect(resourcesChangedIn('Error: nothing')).toBe(0);
+});
 
 test('the baseline above --baseline-max is estimated linearly from the largest measured fleet', () => {
   const fleet = (size: number, baselineWallMs?: number) =>

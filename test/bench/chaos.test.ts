@@ -2,14 +2,15 @@
  * The fault campaign's smallest size through the same code paths as `npm run chaos`: 5 replications with a
  * 100 ms task and every fault class forced at fixed counts (503, 429, reset, slow response, dropped response,
  * session expiry, configure task in ERROR, SIGKILL of a create), re-applied until converged, destroyed,
- * bad-input cases, canary scan; then HTTP faults only, where one apply and one destroy must be enough.
+ * bad-input cases, canary scan; then HTTP faults only, where one apply and one destroy must be enough, with the
+ * lifecycle backing and with the native provider (every Terraform command traced, the trace scanned).
  * Invariants only: no timing assertion.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { faultRules } from '../../scripts/bench/profiles/vr';
-import { failureLines, renderCampaigns, runChaos, type ChaosOptions } from '../../scripts/chaos/chaos';
+import { diagnosticLines, failureLines, renderCampaigns, runChaos, type ChaosOptions } from '../../scripts/chaos/chaos';
 
 let outDir: string;
 
@@ -123,6 +124,55 @@ test('HTTP faults only (no kill, no failing task): one apply and one destroy con
   expect(combined).toMatch(/\| HTTP faults only \(503, 429, resets, timeouts, dropped responses, session expiry\) \| 1 \| 1 \| 1 apply, 1 destroy \| ✓ \|/);
   expect(combined).toContain('### Injected faults by operation');
 }, 120_000);
+
+test('the provider backing under HTTP faults: one apply and one destroy, nothing duplicated or orphaned, no secret in the trace', async () => {
+  const outFile = join(outDir, 'chaos-provider.md');
+  const result = await runChaos({ ...SMALL_HTTP_ONLY, backing: 'provider', outFile });
+
+  expect(result.backing).toBe('provider');
+  expect(result.steps.map((s) => [s.command, s.exitCode, s.failures])).toEqual([
+    ['apply #1', 0, []],
+    ['destroy #1', 0, []],
+  ]);
+  expect({ converged: result.converged, applies: result.appliesToConverge, inOne: result.convergedInOne }).toEqual({ converged: true, applies: 1, inOne: true });
+  expect(result.replicationsOnServer).toBe(5);
+  expect(result.duplicates).toEqual([]);
+  expect(result.missing).toEqual([]);
+  expect(result.wrongSettings).toBe(0);
+  expect(result.orphansAfterDestroy).toBe(0);
+  expect(result.stateResourcesAfterDestroy).toBe(0);
+  expect(result.faultClasses.map((c) => [c.name.split(' (')[0], c.injected > 0, c.survived])).toEqual([
+    ['HTTP 503 + Retry-After: 1', true, true],
+    ['HTTP 429 + Retry-After: 1', true, true],
+    ['connection reset', true, true],
+    ['slow response', true, true],
+    ['response dropped after the request was handled', true, true],
+    [expect.stringMatching(/^session expiry/), true, true],
+  ]);
+  // every Terraform command ran with TF_LOG=trace into the work dir, and the scan read it
+  expect(result.traceBytes).toBeGreaterThan(0);
+  expect(result.secrets.passwordLeaks).toEqual([]);
+  expect(result.secrets.sessionLeaks).toEqual([]);
+  expect(result.ok).toBe(true);
+
+  const report = readFileSync(outFile, 'utf8');
+  expect(report).toContain('- Backing: `provider`');
+  expect(report).toContain('TF_LOG=trace');
+  expect(report).toContain('6 Terraform resources');
+}, 120_000);
+
+test('a provider failure is Terraform\'s diagnostic summary, once each', () => {
+  const output = [
+    '╷',
+    '│ Error: creating vr.replication bench-0001: POST /pairings/p/replications → 503',
+    '│ ',
+    '│   with repliform_vr_replication.bench-0001,',
+    '╵',
+    '│ Error: creating vr.replication bench-0001: POST /pairings/p/replications → 503',
+    'Error: Failed to query available provider packages',
+  ].join('\n');
+  expect(diagnosticLines(output)).toEqual(['creating vr.replication bench-0001: POST /pairings/p/replications → 503', 'Failed to query available provider packages']);
+});
 
 // Known failure, reported to the owners of lib/client: a login whose response is lost (reset, dropped or past the
 // timeout) is a POST, so it is not resent, and that process fails: `POST /session → no response (ECONNRESET)`.
