@@ -48,7 +48,11 @@ export interface TaskWaitOptions {
 /** Options of `pollTask`. @public */
 export interface PollTaskOptions<T> {
   readonly taskId: string;
-  /** Reads the task once. Its errors end the wait unchanged. */
+  /**
+   * Reads the task once. A retryable error (429, 5xx, no answer: the HTTP layer's own retries already spent) is a
+   * missed reading: the wait polls again until its deadline, as the task runs on regardless. Other errors end the
+   * wait unchanged.
+   */
   readonly get: () => Promise<T>;
   /** Classifies a reading. */
   readonly observe: (task: T) => TaskObservation;
@@ -92,7 +96,8 @@ export async function pollTask<T>(options: PollTaskOptions<T>): Promise<T> {
     clock,
     random: options.random,
     check: async () => {
-      const task = await options.get();
+      const task = await readOrMiss(options.get);
+      if (task === MISSED) return { done: false, detail: 'the task could not be read this time; polling again' };
       last = task;
       const seen = options.observe(task);
       if (seen.state === 'succeeded') return { done: true, value: task };
@@ -100,6 +105,17 @@ export async function pollTask<T>(options: PollTaskOptions<T>): Promise<T> {
       return { done: false, progress: seen.progress, detail: seen.detail, nextCheckInMs: eta(seen.progress) };
     },
   });
+}
+
+const MISSED: unique symbol = Symbol('missed reading');
+
+async function readOrMiss<T>(get: () => Promise<T>): Promise<T | typeof MISSED> {
+  try {
+    return await get();
+  } catch (error) {
+    if (error instanceof ApiError && error.retryable) return MISSED;
+    throw error;
+  }
 }
 
 function taskFailed(options: { readonly taskId: string; readonly url: string }, seen: TaskObservation, description: string): TaskFailedError {

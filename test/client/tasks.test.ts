@@ -98,9 +98,29 @@ test('a task still running at the deadline is a WaitTimeoutError described from 
   expect(error.message).toContain('job job-7 (sync db-01)');
 });
 
-test('an error of a reading ends the wait unchanged', async () => {
-  const boom = new ApiError({ status: 500, method: 'GET', url: 'https://appliance.example/api/jobs/job-7' });
-  await expect(poll([], { get: async () => Promise.reject(boom) }).run).rejects.toBe(boom);
+test('a reading that is not retryable (a 404: the task is gone) ends the wait unchanged', async () => {
+  const gone = new ApiError({ status: 404, method: 'GET', url: 'https://appliance.example/api/jobs/job-7' });
+  await expect(poll([], { get: async () => Promise.reject(gone) }).run).rejects.toBe(gone);
+});
+
+test('retryable failures of readings are missed readings: the task runs on, and the wait polls again until it is done', async () => {
+  const busy = new ApiError({ status: 429, method: 'GET', url: 'https://appliance.example/api/jobs/job-7', retryable: true });
+  let reads = 0;
+  const { run } = poll([], {
+    get: async () => {
+      reads += 1;
+      if (reads <= 5) throw busy;
+      return { word: reads < 7 ? 'Running' : 'Done' };
+    },
+  });
+  expect(await run).toEqual({ word: 'Done' });
+  expect(reads).toBe(7);
+});
+
+test('a task that cannot be read until the deadline is a WaitTimeoutError, not the last HTTP error', async () => {
+  const down = new ApiError({ status: 503, method: 'GET', url: 'https://appliance.example/api/jobs/job-7', retryable: true });
+  const error = await poll([], { get: async () => Promise.reject(down), timeoutMs: 5_000 }).run.catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(WaitTimeoutError);
 });
 
 test('progressEta predicts nothing until progress rises, and nothing when it stalls', () => {
