@@ -505,7 +505,8 @@ function providerDeployMiss(result: Omit<BenchResult, 'markdown'>, s: SizeResult
 function providerVerdicts(result: Omit<BenchResult, 'markdown'>, s: SizeResult): Verdict[] {
   const tag = tagOf(result, s);
   const out: Verdict[] = [];
-  const goal = PROVIDER_TARGETS.deployRatio[s.size];
+  // no goal without an ideal (a run with --task-ms 0 measures everything but the task)
+  const goal = s.idealMs > 0 ? PROVIDER_TARGETS.deployRatio[s.size] : undefined;
   const ratio = s.deploy.wallMs / s.idealMs;
   out.push({
     figure: `deploy wall time / ideal, ${tag}`,
@@ -591,7 +592,7 @@ function verdicts(result: Omit<BenchResult, 'markdown'>): Verdict[] {
           : `${fixed(perRepl - TARGETS.requestsPerReplication, 2)} over (${fixed(perRepl / TARGETS.requestsPerReplication, 2)}×); per replication: ${topOperations(s.deploy.requests, s.size, excluded)}`,
     });
     const ratio = s.deploy.wallMs / s.idealMs;
-    const isTargetSize = s.size === 100;
+    const isTargetSize = s.size === 100 && s.idealMs > 0;
     out.push({
       figure: `deploy wall time / ideal, ${tagOf(result, s)}`,
       target: isTargetSize ? `≤ ${TARGETS.deployRatioAt100} × ideal` : '(reported; target at N=100)',
@@ -636,7 +637,7 @@ function backingsSideBySide(result: Omit<BenchResult, 'markdown'>): string[] {
   const ratio = (ms: number, s: SizeResult) => `${fixed(ms / s.idealMs, 2)}×`;
   const goal = (s: SizeResult) => {
     const target = s.backing === 'provider' ? PROVIDER_TARGETS.deployRatio[s.size] : s.size === 100 ? TARGETS.deployRatioAt100 : undefined;
-    return target === undefined ? '' : ` (goal ≤ ${target} ${mark(s.deploy.wallMs / s.idealMs <= target)})`;
+    return target === undefined || s.idealMs === 0 ? '' : ` (goal ≤ ${target} ${mark(s.deploy.wallMs / s.idealMs <= target)})`;
   };
   const cpuCell = (s: SizeResult, phase: 'deploy' | 'destroy') => {
     const cpu = repliformCpu(s, phase);
@@ -693,7 +694,7 @@ export function renderBench(result: Omit<BenchResult, 'markdown'>): string {
   lines.push(`- Command: \`npm run bench -- --vendor ${o.vendor ?? 'vr'} --backing ${backings.join(',')} --sizes ${o.sizes.join(',')} --task-ms ${o.taskMs}\` (took ${seconds(result.totalMs)})`);
   lines.push('');
   lines.push(
-    `Ideal = task duration × ⌈N / ${PARALLELISM}⌉. Each replication is two Terraform resources (identity: configure; settings: reconfigure in place), and each spawns a \`repliform\` process, so a deploy of N runs 2N + 1 processes (the +1 is the pairing); the settings \`update\` right after a \`create\` of the same spec makes no request ("nothing to update"), but its process still holds a slot while Node starts. The ideal counts only the N configure tasks.`,
+    `Ideal = task duration × ⌈N / ${PARALLELISM}⌉. ${showsBacking(result) ? 'With the lifecycle backing, each' : 'Each'} replication is two Terraform resources (identity: configure; settings: reconfigure in place), and each spawns a \`repliform\` process, so a deploy of N runs 2N + 1 processes (the +1 is the pairing); the settings \`update\` right after a \`create\` of the same spec makes no request ("nothing to update"), but its process still holds a slot while Node starts. The ideal counts only the N configure tasks.`,
     'Requests are counted on the simulator (`sim.requests`); "beyond polling" = all requests − `GET /tasks/{id}` − `POST /session` − `DELETE /session`, divided by N. Logins = `POST /session`. Start-up and memory come from `REPLIFORM_METRICS_FILE` (one line per CLI process).',
     '',
   );

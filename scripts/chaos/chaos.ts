@@ -20,6 +20,7 @@ import {
   PARALLELISM,
   performanceNow,
   planPending,
+  PROVIDER_ACTION,
   prepareFleet,
   readMetrics,
   scanForSecrets,
@@ -275,6 +276,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     const requests = summarizeRequests(campaignRequests, vendor.requests);
     const metrics = readMetrics(deployment.metricsFile);
     const processes = summarizeProcesses(metrics);
+    const cliMetrics = metrics.filter((m) => m.action !== PROVIDER_ACTION);
     const killRecords = killsOn ? readKills(killDir) : [];
 
     if (backing === 'lifecycle') log('[chaos] bad-input cases');
@@ -345,8 +347,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       requests,
       processes: processes.processes,
       failedProcesses: processes.failed,
-      slowestProcessMs: metrics.reduce((max, m) => Math.max(max, m.totalMs), 0),
-      stalledProcesses: metrics.filter((m) => m.totalMs > stallThresholdMs(options)).length,
+      // A provider process lives as long as its Terraform command: only CLI processes can stall on a lock.
+      slowestProcessMs: cliMetrics.reduce((max, m) => Math.max(max, m.totalMs), 0),
+      stalledProcesses: cliMetrics.filter((m) => m.totalMs > stallThresholdMs(options)).length,
       badInput,
       secrets,
       totalMs: performanceNow() - started,
@@ -392,7 +395,7 @@ export function renderChaos(result: Omit<ChaosResult, 'markdown'>): string {
   lines.push(
     `- Settings: ${o.size} replications (${provider ? o.size + 1 : 2 * o.size + 1} Terraform resources), \`-parallelism=${PARALLELISM}\`, simulator task ${o.taskMs} ms, fault profile \`${o.profile}\` (seed ${o.seed}), \`REPLIFORM_HTTP_TIMEOUT_MS=${o.httpTimeoutMs}\`, session expiry every ${seconds(o.sessionExpiryMs, 1)}, ${kills}, at most ${o.maxApplies} applies and ${o.maxDestroys} destroys`,
   );
-  lines.push(`- Command: \`npm run chaos -- --backing ${result.backing} --faults ${faults} --size ${o.size} --task-ms ${o.taskMs}\` (took ${seconds(result.totalMs)})`);
+  lines.push(`- Command: \`npm run chaos -- --backing ${result.backing} --faults ${faults} --size ${o.size} --task-ms ${o.taskMs} --profile ${o.profile} --seed ${o.seed}\` (took ${seconds(result.totalMs)})`);
   lines.push(`- Verdict: ${result.ok ? '✓ every invariant held, every fault class was hit and survived' : '✗ see the ✗ rows below'}`);
   lines.push('');
   lines.push(

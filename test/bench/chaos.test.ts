@@ -161,6 +161,24 @@ test('the provider backing under HTTP faults: one apply and one destroy, nothing
   expect(report).toContain('6 Terraform resources');
 }, 120_000);
 
+// Seen in the random campaign at N=100 (seed 42, before the task wait read a faulted poll as a missed reading): a task
+// poll whose five HTTP attempts all met a retryable fault ended the wait while the task was still running.
+test('the provider backing: a task poll that meets five retryable faults in a row does not fail the apply', async () => {
+  const result = await runChaos({
+    ...SMALL_HTTP_ONLY,
+    backing: 'provider',
+    size: 1,
+    sessionExpiryMs: 600_000,
+    maxSessionExpirations: 0,
+    rules: [{ id: 'http-429', method: 'GET', path: '/tasks/*', count: 5, status: 429, retryAfterSeconds: 1 }],
+  });
+  expect(result.faultsByOperation).toEqual([{ operation: 'GET /tasks/{id}', rule: 'http-429', count: 5 }]);
+  expect(result.steps.map((s) => [s.command, s.exitCode, s.failures])).toEqual([
+    ['apply #1', 0, []],
+    ['destroy #1', 0, []],
+  ]);
+}, 120_000);
+
 test('a provider failure is Terraform\'s diagnostic summary, once each', () => {
   const output = [
     '╷',
