@@ -60,6 +60,12 @@ function nonEmpty(data: Buffer | undefined): Buffer | undefined {
 
 type Answer = { diagnostics?: Diagnostic[] };
 
+/**
+ * Terraform starts up to ten creates at once (-parallelism); their "does it exist already?" lookups gather for this
+ * long into one list request. Small beside a task's seconds.
+ */
+const COALESCE_WINDOW_MS = 20;
+
 /** A unary handler that turns any failure into an error diagnostic (Terraform shows those; gRPC errors it hides). */
 function unary<Request, Response extends object>(
   run: (request: Request) => Promise<Response> | Response,
@@ -117,7 +123,14 @@ class ProviderState {
 
   private context(warnings: string[]): Context {
     const cacheDir = cacheDirFrom(this.env);
-    this.clients ??= createClientFactory({ log: this.log, env: this.env, onRequest: (entry) => this.log.request(entry), signal: this.stop.signal, sharedStateDir: cacheDir });
+    this.clients ??= createClientFactory({
+      log: this.log,
+      env: this.env,
+      onRequest: (entry) => this.log.request(entry),
+      signal: this.stop.signal,
+      sharedStateDir: cacheDir,
+      coalesceWindowMs: COALESCE_WINDOW_MS,
+    });
     this.ownership ??= cacheDir !== undefined ? fileOwnershipRecords(join(cacheDir, 'ownership')) : undefined;
     const log = this.log;
     return {

@@ -62,6 +62,11 @@ export interface ClientTools {
   readonly warn: (message: string) => void;
   /** Time for retry back-off and task waits (tests run it virtually). @default the system clock */
   readonly clock?: Clock;
+  /**
+   * How long a client lets concurrent lookups of one object gather into one request (the provider serves many
+   * resources in one process). @default 0 - no gathering
+   */
+  readonly coalesceWindowMs?: number;
 }
 
 /** How one vendor's client is built from its connection block. */

@@ -79,6 +79,7 @@ import type {
 } from './types';
 import { describeVrTask, observeVrTask, VR_SESSION_HEADER, vrProfile } from './profile';
 import { replicationRangeWarnings } from './ranges';
+import { createCoalescer } from '../coalesce';
 
 /** The REST gateway base path appended to the endpoint. @public */
 export const VR_API_BASE_PATH = '/api/rest/vr/v2';
@@ -107,6 +108,19 @@ export interface VrClientOptions extends TransportOptions {
    * @default - no warnings reported
    */
   readonly onWarning?: (message: string) => void;
+  /**
+   * How long a lookup of one VM (`findReplicationsOfVm`, `findSuitableVms`) waits for concurrent lookups on the same
+   * pairing, so that they share one list request filtered on all their names or ids (the native provider serves many
+   * creates at once in one process).
+   * @default 0 - every lookup is its own request
+   */
+  readonly coalesceWindowMs?: number;
+}
+
+/** A VM named by id or by name, as specs name it. @public */
+export interface VmRef {
+  readonly id: string | null;
+  readonly name: string | null;
 }
 
 /** Options of the inventory lists that may come from the shared cache. @public */
@@ -253,6 +267,8 @@ export class VrClient {
   private counters = { logins: 0, taskPolls: 0 };
   private readonly onWarning?: (message: string) => void;
   private readonly warned = new Set<string>();
+  private readonly replicationLookup: (group: string, key: string) => Promise<readonly ReplicationInfo[]>;
+  private readonly vmLookup: (group: string, key: string) => Promise<readonly VirtualMachine[]>;
 
   constructor(options: VrClientOptions) {
     requireCredentials(options.credentials, 'credentials');
@@ -265,6 +281,12 @@ export class VrClient {
     this.signal = options.signal;
     this.shared = options.shared;
     this.onWarning = options.onWarning;
+    const coalesce = { windowMs: options.coalesceWindowMs ?? 0 };
+    this.replicationLookup = createCoalescer((group, keys) => this.listReplicationsByGroup(group, keys), coalesce);
+    this.vmLookup = createCoalescer((group, keys) => {
+      const [pairingId, vcId] = JSON.parse(group) as [string, string];
+      return this.listVms(pairingId, vcId, { suitableForReplication: true, names: keys });
+    }, coalesce);
     this.http = createTransport(this.baseUrl, vrProfile, { ...options, clock: this.clock, random: this.random }).http;
     this.insecure = this.http.insecure;
     this.session = new Session({
@@ -443,6 +465,26 @@ export class VrClient {
     const replications = await this.listAll<ReplicationInfo>(`${pairingPath(pairingId)}/replications`, query, 'replications');
     replications.forEach((replication) => this.checkRanges(replication));
     return replications;
+  }
+
+  /** The replications of one VM on a pairing, by its id or else its name (concurrent lookups may share one list). */
+  public async findReplicationsOfVm(pairingId: string, vm: VmRef): Promise<ReplicationInfo[]> {
+    requireId(pairingId, 'pairingId');
+    const byId = vm.id !== null;
+    const key = vm.id ?? vm.name ?? '';
+    const all = await this.replicationLookup(JSON.stringify([pairingId, byId ? 'vm_id' : 'name']), key);
+    return all.filter((r) => (byId ? r.vm_id === key : r.name === key));
+  }
+
+  /** The VMs suitable for replication with this name (concurrent lookups on the same vCenter may share one list). */
+  public async findSuitableVms(pairingId: string, vcId: string, name: string): Promise<VirtualMachine[]> {
+    const all = await this.vmLookup(JSON.stringify([pairingId, vcId]), name);
+    return all.filter((vm) => vm.name === name);
+  }
+
+  private listReplicationsByGroup(group: string, keys: readonly string[]): Promise<ReplicationInfo[]> {
+    const [pairingId, property] = JSON.parse(group) as [string, string];
+    return this.listReplications(pairingId, property === 'vm_id' ? { vmIds: [...keys] } : { names: [...keys] });
   }
 
   /** `GET {P}/replications/{id}`; undefined when it does not exist (404). */

@@ -61,9 +61,9 @@ export async function resolvePairing(client: VrClient, ref: PairingRef): Promise
 export async function resolveVm(client: VrClient, pairing: Pairing, vm: { id: string | null; name: string | null }): Promise<VirtualMachine> {
   const pairingId = pairing.pairing_id ?? '';
   const vcId = localVcId(pairing);
-  const suitable = vm.name !== null
-    ? await client.listVms(pairingId, vcId, { suitableForReplication: true, names: [vm.name] })
-    : await client.listVms(pairingId, vcId, { suitableForReplication: true });
+  const suitable = vm.id === null && vm.name !== null
+    ? await client.findSuitableVms(pairingId, vcId, vm.name)
+    : await client.listVms(pairingId, vcId, { suitableForReplication: true, ...(vm.name !== null ? { names: [vm.name] } : {}) });
   const found = suitable.find((candidate) => (vm.id !== null ? candidate.id === vm.id : candidate.name === vm.name));
   if (found) return found;
   return Promise.reject(await vmNotFound(client, pairing, vm));

@@ -87,11 +87,8 @@ export async function locate(spec: Pick<Spec, 'connection' | 'pairing'>, ctx: Co
 
 /** The replication of the spec's VM on this pairing, looked up by its natural key. */
 export async function findReplication(located: Located, spec: Pick<Spec, 'vm'>): Promise<ReplicationInfo | undefined> {
-  const { client, pairingId } = located;
-  const list = spec.vm.id !== null
-    ? await client.listReplications(pairingId, { vmIds: [spec.vm.id] })
-    : await client.listReplications(pairingId, { names: [spec.vm.name ?? ''] });
-  return list.find((r) => (spec.vm.id !== null ? r.vm_id === spec.vm.id : r.name === spec.vm.name));
+  const [found] = await located.client.findReplicationsOfVm(located.pairingId, spec.vm);
+  return found;
 }
 
 /** What `read` reports about a live replication (also what `review --live` compares). */
