@@ -12,6 +12,7 @@ import { runOrThrow, synthExample, terraform, terraformBinary, terraformEnv } fr
 import { runReviewCli } from '../../src/cli/review';
 import { startSimulator, type RunningSimulator } from '../../src/simulator';
 import { SIM_ENV } from '../helpers/context';
+import { driftReplication, type JsonReport } from './live-drift';
 
 let sim: RunningSimulator;
 let workDir: string;
@@ -32,30 +33,14 @@ function env(webRpo: number): NodeJS.ProcessEnv {
   return terraformEnv(workDir, { ...SIM_ENV, VR_ENDPOINT: sim.url, WEB_RPO_MINUTES: String(webRpo) });
 }
 
-async function drift(vm: string, patch: Record<string, unknown>): Promise<void> {
-  const replication = sim.state.replications.find((r) => r.info.name === vm);
-  const response = await fetch(`${sim.url}/_sim/replications/${replication?.info.id}/status`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(patch),
-  });
-  expect(response.status).toBe(200);
-}
-
-interface JsonReport {
-  summary: { changes: boolean; risks: Record<string, number> };
-  items: Array<{ name: string; action: string; changes: Array<{ text: string }>; live: { status: string; findings: Array<{ kind: string; text: string }> } | null }>;
-  errors: string[];
-}
-
 test('review --synth-dir --live: the planned RPO change next to drift injected by hand', async () => {
   outdir = join(workDir, 'cdktf.out');
   stackDir = (await synthExample('vr-basic', outdir, env(15)))['vr-basic'];
   await terraform(stackDir, ['init'], env(15));
   await terraform(stackDir, ['apply', '-auto-approve'], env(15));
 
-  await drift('web-01', { status: 'PAUSED' });
-  await drift('db-01', { rpo: 30 });
+  await driftReplication(sim, 'web-01', { status: 'PAUSED' });
+  await driftReplication(sim, 'db-01', { rpo: 30 });
   await synthExample('vr-basic', outdir, env(10));
 
   const out: string[] = [];
