@@ -4,7 +4,6 @@
  * logs and progress to stderr.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { isApiError } from '../../lib/client/http/errors';
 import type { BoundSpec, Context, LifecycleAction } from '../resources/contract';
 import { InputError, isInputError } from '../resources/errors';
@@ -99,11 +98,11 @@ async function perform(run: Invocation, action: LifecycleAction, specText: strin
   const { createClientFactory } = await import('../resources/clients');
   const spec = (await kindFor(run.kind)).parse(parseSpecJson(specText, options), action);
   run.label = `${run.kind} ${spec.label}`;
-  const { fileOwnershipRecords } = await import('../resources/ownership');
+  const { cacheOwnershipRecords } = await import('../resources/ownership');
   const cacheDir = cacheDirFrom(env);
   const clients = createClientFactory({ log, env, onRequest: (entry) => log.request(entry), signal: options.signal, sharedStateDir: cacheDir });
   const ctx: Context = {
-    ownership: cacheDir !== undefined ? fileOwnershipRecords(join(cacheDir, 'ownership')) : undefined,
+    ownership: cacheOwnershipRecords(cacheDir),
     env,
     log,
     clients,

@@ -3,23 +3,16 @@
  * "unset" with null; a spec says it by leaving the field out (so that zod defaults apply).
  */
 import type { FieldModel, ObjectModel } from './schema';
-import { isObjectValue, UNKNOWN, type TfValue } from './values';
+import { withoutNulls } from '../resources/spec-fields';
+import { containsUnknown, isObjectValue, type TfValue } from './values';
 
 /** Spec JSON from a (known) Terraform value: nulls dropped from objects, everything else as it is. */
 export function specJsonOf(value: TfValue): unknown {
-  if (value === UNKNOWN) throw new Error('specJsonOf: an unknown value cannot become a spec');
-  if (Array.isArray(value)) return value.map(specJsonOf);
-  if (isObjectValue(value)) {
-    const out: Record<string, unknown> = {};
-    for (const [name, inner] of Object.entries(value)) {
-      if (inner !== null) out[name] = specJsonOf(inner);
-    }
-    return out;
-  }
-  return value;
+  if (containsUnknown(value)) throw new Error('specJsonOf: an unknown value cannot become a spec');
+  return withoutNulls(value);
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

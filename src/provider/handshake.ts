@@ -51,7 +51,7 @@ function portOf(env: NodeJS.ProcessEnv, name: 'PLUGIN_MIN_PORT' | 'PLUGIN_MAX_PO
   return Number(raw);
 }
 
-/** PLUGIN_MIN_PORT..PLUGIN_MAX_PORT, or undefined (any free port) when neither is set. */
+/** PLUGIN_MIN_PORT..PLUGIN_MAX_PORT, or undefined when neither is set (then a free port is taken). */
 export function portRangeFrom(env: NodeJS.ProcessEnv): PortRange | undefined {
   const min = portOf(env, 'PLUGIN_MIN_PORT');
   const max = portOf(env, 'PLUGIN_MAX_PORT');

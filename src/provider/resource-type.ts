@@ -14,7 +14,7 @@
  * Calls no endpoint itself (the handlers do).
  */
 import type { AnyKind, BoundSpec, Context, LifecycleAction } from '../resources/contract';
-import { objectValueOf, pick, sameValue, specJsonOf, tfValueOf } from './convert';
+import { isRecord, objectValueOf, pick, sameValue, specJsonOf, tfValueOf } from './convert';
 import { diagnosticOfError, errorDiagnostic, issueDiagnostics, warningDiagnostic, type Diagnostic } from './diagnostics';
 import { resourceTypeOf, vendorOf } from './names';
 import { computedModelOf, objectTypeOf, specModelOf, type ObjectModel } from './schema';
@@ -292,10 +292,6 @@ function describeRoles(model: ObjectModel, kind: AnyKind): ObjectModel {
       return [name, said ? { ...attribute, description: [said, attribute.description].filter((part) => part !== '').join(' ') } : attribute];
     }),
   );
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function encodeMarker(marker: ImportMarker): Buffer {

@@ -6,14 +6,13 @@
  * Calls no endpoint itself (the handlers do, through the shared client factory).
  */
 import type * as grpc from '@grpc/grpc-js';
-import { join } from 'node:path';
 import { cacheDirFrom } from '../cli/cache-dir';
 import { createLogger, logLevelFrom } from '../cli/logger';
 import { appendMetrics, cpuTimeMs, metricsFile, peakMemoryKb, sinceProcessStart } from '../cli/metrics';
 import { createProgress } from '../cli/progress';
 import { createClientFactory } from '../resources/clients';
 import type { ClientFactory, Context, OwnershipRecords } from '../resources/contract';
-import { fileOwnershipRecords } from '../resources/ownership';
+import { cacheOwnershipRecords } from '../resources/ownership';
 import { loadCatalogue, type Catalogue } from './catalogue';
 import { decodeValue, encodeValue } from './codec';
 import { specJsonOf, tfValueOf } from './convert';
@@ -131,7 +130,7 @@ class ProviderState {
       sharedStateDir: cacheDir,
       coalesceWindowMs: COALESCE_WINDOW_MS,
     });
-    this.ownership ??= cacheDir !== undefined ? fileOwnershipRecords(join(cacheDir, 'ownership')) : undefined;
+    this.ownership ??= cacheOwnershipRecords(cacheDir);
     const log = this.log;
     return {
       env: this.env,

@@ -24,6 +24,11 @@ function isRecordFile(value: unknown): value is RecordFile {
   return typeof candidate.key === 'string' && typeof candidate.owner === 'string';
 }
 
+/** The records of this machine, kept in the private cache directory (REPLIFORM_CACHE_DIR); none when sharing is off. */
+export function cacheOwnershipRecords(cacheDir: string | undefined): OwnershipRecords | undefined {
+  return cacheDir === undefined ? undefined : fileOwnershipRecords(join(cacheDir, 'ownership'));
+}
+
 export function fileOwnershipRecords(dir: string, now: () => Date = () => new Date()): OwnershipRecords {
   const fileOf = (key: string) => join(dir, `owner-${createHash('sha256').update(key).digest('hex').slice(0, 40)}.json`);
   return {

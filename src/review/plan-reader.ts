@@ -19,7 +19,7 @@ import { resourceTypeOf } from '../provider/names';
 import { reviewCatalogue } from '../resources/review-catalogue';
 import { isObject, type Json, type JsonObject, type ReviewCatalogue, type ReviewKind } from '../resources/review-profile';
 import type { ZodTypeAny } from 'zod';
-import { specFieldsOf } from '../resources/spec-fields';
+import { specFieldsOf, withoutNulls } from '../resources/spec-fields';
 
 export { isObject };
 
@@ -121,16 +121,11 @@ function readProviderChange(
  */
 function specOf(state: JsonObject, schema: ZodTypeAny, kind: string): JsonObject {
   const fields = new Set(specFieldsOf(schema, kind));
-  const attributes = Object.fromEntries(Object.entries(state).filter(([name, value]) => fields.has(name) && value !== null).map(([name, value]) => [name, withoutNulls(value)]));
+  const stripped = withoutNulls(Object.fromEntries(Object.entries(state).filter(([name]) => fields.has(name))));
+  const attributes = isObject(stripped) ? stripped : {};
   const parsed = schema.safeParse(attributes);
   const normalized: unknown = parsed.success ? parsed.data : undefined;
   return isObject(normalized) ? normalized : attributes;
-}
-
-function withoutNulls(value: Json): Json {
-  if (Array.isArray(value)) return value.map(withoutNulls);
-  if (isObject(value)) return Object.fromEntries(Object.entries(value).filter(([, inner]) => inner !== null).map(([name, inner]) => [name, withoutNulls(inner)]));
-  return value;
 }
 
 function parseJson(text: string, source: string): unknown {

@@ -27,8 +27,8 @@ export interface VendorProfile {
   /** Read an error body (already parsed from JSON when it was JSON; undefined when empty). Never throws. */
   decodeError(status: number, body: unknown): DecodedErrorBody;
   /**
-   * Request headers that carry credentials or sessions (any case). `authorization`, `proxy-authorization` and
-   * `cookie` are always secret; their values never appear in an error message or a log entry.
+   * Request headers that carry credentials or sessions, matched case-insensitively. `authorization`,
+   * `proxy-authorization` and `cookie` are always secret; their values never appear in an error message or a log entry.
    */
   readonly secretHeaders: readonly string[];
   /** True when this failed answer says the object does not exist (VR: 404; SDRS: 400 with SDRS.1608). */

@@ -55,7 +55,7 @@ export interface SignableRequest {
   readonly method: string;
   /** Absolute URL as sent (path segments and query percent-encoded), or path + query with `host` in `headers`. */
   readonly url: string;
-  /** Request headers (any case); arrays (as Node receives repeated headers) are joined with ",". */
+  /** Request headers, names in upper or lower case; arrays (as Node receives repeated headers) are joined with ",". */
   readonly headers: Readonly<Record<string, string | readonly string[] | undefined>>;
   /** The exact body text sent; undefined or "" for none. */
   readonly body?: string;
