@@ -1,5 +1,5 @@
 /** The state concurrent CLI processes share: one login, one remote session per pairing, cached lists, private files. */
-import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSharedState } from '../../lib/client/shared-state';
@@ -118,10 +118,15 @@ test('a lock left behind by a killed process is taken over once stale', async ()
   const state = createSharedState({ dir, identity, staleLockMs: 1000, now: () => now, sleep: async (ms) => { sleeps.push(ms); now += 500; } });
   await state.cachedList('any', async () => []);
   const prefix = readdirSync(dir)[0].replace(/-list-.*$/, '');
-  writeFileSync(join(dir, `${prefix}-login.lock`), '');
+  const lock = join(dir, `${prefix}-login.lock`);
+  writeFileSync(lock, '');
+  // Aged 250 ms by the faked clock, set explicitly: the file system's clock is coarser than Date.now().
+  const takenAt = (now - 250) / 1000;
+  utimesSync(lock, takenAt, takenAt);
   const session = await state.obtainSession(undefined, async () => 'session-after-stale-lock');
   expect(session.id).toBe('session-after-stale-lock');
-  expect(sleeps).toEqual([25, 25, 25]);
+  // 250 → 750 ms old: still held; 1250 ms: stale (limit 1000), taken over.
+  expect(sleeps).toEqual([25, 25]);
   expect(readdirSync(dir).filter((f) => f.endsWith('.lock'))).toEqual([]);
 });
 
