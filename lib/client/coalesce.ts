@@ -1,8 +1,11 @@
 /**
- * Lookups that arrive within a short window of each other become one request for all their keys: the native
- * provider serves Terraform's concurrent creates in one process, and ten "is this VM already replicated?"
- * lookups are one list filtered on ten names instead of ten lists. With a window of 0 every lookup is its own
- * request (the lifecycle CLI, one resource per process, has nothing to merge).
+ * Lookups that arrive while another lookup of their group is on the wire become one request for all their keys:
+ * the native provider serves Terraform's concurrent creates in one process, and ten "is this VM already
+ * replicated?" lookups are a few lists filtered on several names instead of ten lists. A lookup with nothing of
+ * its group in flight goes out at once, so batching never adds latency to a lone lookup; and no lookup is answered
+ * by a request that started before it was asked (each waits for a request of its own batch), so an answer is
+ * never older than the question. Disabled, every lookup is its own request (the lifecycle CLI, one resource per
+ * process, has nothing to merge).
  *
  * Calls no endpoint itself: `fetch` does.
  *
@@ -10,17 +13,16 @@
  */
 
 export interface CoalesceOptions {
-  /** How long the first lookup of a batch waits for others, in milliseconds; 0 = no batching. */
-  readonly windowMs: number;
+  /** Gather lookups that arrive while one of their group is in flight. */
+  readonly enabled: boolean;
   /** At most this many keys per request (a query string has limits). @default 50 */
   readonly maxKeys?: number;
-  /** @default setTimeout */
-  readonly schedule?: (run: () => void, ms: number) => void;
 }
 
-interface Batch<V> {
+interface WaitingBatch<V> {
   readonly keys: string[];
   readonly result: Promise<readonly V[]>;
+  send(): void;
 }
 
 /**
@@ -29,23 +31,48 @@ interface Batch<V> {
  */
 export function createCoalescer<V>(fetch: (group: string, keys: readonly string[]) => Promise<readonly V[]>, options: CoalesceOptions): (group: string, key: string) => Promise<readonly V[]> {
   const maxKeys = options.maxKeys ?? 50;
-  const schedule = options.schedule ?? ((run, ms) => void setTimeout(run, ms));
-  const open = new Map<string, Batch<V>>();
-  return (group, key) => {
-    if (options.windowMs <= 0) return fetch(group, [key]);
-    const current = open.get(group);
-    if (current && current.keys.length < maxKeys) {
-      if (!current.keys.includes(key)) current.keys.push(key);
-      return current.result;
-    }
-    const keys = [key];
-    const result = new Promise<readonly V[]>((resolve, reject) => {
-      schedule(() => {
-        if (open.get(group)?.keys === keys) open.delete(group);
-        fetch(group, keys).then(resolve, reject);
-      }, options.windowMs);
-    });
-    open.set(group, { keys, result });
+  const inFlight = new Map<string, number>();
+  const waiting = new Map<string, WaitingBatch<V>>();
+
+  const send = (group: string, keys: readonly string[]): Promise<readonly V[]> => {
+    inFlight.set(group, (inFlight.get(group) ?? 0) + 1);
+    const result = fetch(group, keys);
+    const landed = () => {
+      const left = (inFlight.get(group) ?? 1) - 1;
+      if (left > 0) inFlight.set(group, left);
+      else inFlight.delete(group);
+      waiting.get(group)?.send();
+    };
+    result.then(landed, landed);
     return result;
+  };
+
+  const waitingBatch = (group: string): WaitingBatch<V> => {
+    const keys: string[] = [];
+    let release = (): void => undefined;
+    const result = new Promise<readonly V[]>((resolve, reject) => {
+      release = () => void send(group, keys).then(resolve, reject);
+    });
+    const batch: WaitingBatch<V> = {
+      keys,
+      result,
+      send: () => {
+        if (waiting.get(group) === batch) waiting.delete(group);
+        release();
+      },
+    };
+    waiting.set(group, batch);
+    return batch;
+  };
+
+  return (group, key) => {
+    if (!options.enabled || !inFlight.has(group)) return send(group, [key]);
+    const current = waiting.get(group);
+    if (current?.keys.includes(key)) return current.result;
+    // A full batch goes out now rather than wait: at most one batch of a group waits at a time.
+    if (current && current.keys.length >= maxKeys) current.send();
+    const batch = current && current.keys.length < maxKeys ? current : waitingBatch(group);
+    batch.keys.push(key);
+    return batch.result;
   };
 }

@@ -59,12 +59,6 @@ function nonEmpty(data: Buffer | undefined): Buffer | undefined {
 
 type Answer = { diagnostics?: Diagnostic[] };
 
-/**
- * Terraform starts up to ten creates at once (-parallelism); their "does it exist already?" lookups gather for this
- * long into one list request. Small beside a task's seconds.
- */
-const COALESCE_WINDOW_MS = 20;
-
 /** A unary handler that turns any failure into an error diagnostic (Terraform shows those; gRPC errors it hides). */
 function unary<Request, Response extends object>(
   run: (request: Request) => Promise<Response> | Response,
@@ -128,7 +122,8 @@ class ProviderState {
       onRequest: (entry) => this.log.request(entry),
       signal: this.stop.signal,
       sharedStateDir: cacheDir,
-      coalesceWindowMs: COALESCE_WINDOW_MS,
+      // Terraform runs up to ten creates at once (-parallelism): their "does it exist already?" lookups share requests.
+      coalesceLookups: true,
     });
     this.ownership ??= cacheOwnershipRecords(cacheDir);
     const log = this.log;

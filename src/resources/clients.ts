@@ -28,8 +28,8 @@ export interface ClientFactoryOptions {
    * @default - no sharing: every client logs in and lists inventory on its own
    */
   readonly sharedStateDir?: string;
-  /** See ClientTools.coalesceWindowMs. @default 0 */
-  readonly coalesceWindowMs?: number;
+  /** See ClientTools.coalesceLookups. @default false */
+  readonly coalesceLookups?: boolean;
 }
 
 export function createClientFactory(options: ClientFactoryOptions): ClientFactory {
@@ -48,7 +48,7 @@ export function createClientFactory(options: ClientFactoryOptions): ClientFactor
     shared: sharedState,
     timeoutMs: timeoutFrom(env) ?? options.timeoutMs,
     clock: options.clock,
-    coalesceWindowMs: options.coalesceWindowMs,
+    coalesceLookups: options.coalesceLookups,
     onRequest: options.onRequest,
     signal: options.signal,
     warn,

@@ -63,10 +63,10 @@ export interface ClientTools {
   /** Time for retry back-off and task waits (tests run it virtually). @default the system clock */
   readonly clock?: Clock;
   /**
-   * How long a client lets concurrent lookups of one object gather into one request (the provider serves many
-   * resources in one process). @default 0 - no gathering
+   * Whether a client gathers lookups that arrive while one of the same kind is in flight into one request (the
+   * provider serves many resources in one process). @default false - no gathering
    */
-  readonly coalesceWindowMs?: number;
+  readonly coalesceLookups?: boolean;
 }
 
 /** How one vendor's client is built from its connection block. */

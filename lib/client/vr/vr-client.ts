@@ -109,12 +109,12 @@ export interface VrClientOptions extends TransportOptions {
    */
   readonly onWarning?: (message: string) => void;
   /**
-   * How long a lookup of one VM (`findReplicationsOfVm`, `findSuitableVms`) waits for concurrent lookups on the same
-   * pairing, so that they share one list request filtered on all their names or ids (the native provider serves many
-   * creates at once in one process).
-   * @default 0 - every lookup is its own request
+   * Lookups of one VM (`findReplicationsOfVm`, `findSuitableVms`) that arrive while another on the same pairing is in
+   * flight share the next list request, filtered on all their names or ids (the native provider serves many creates
+   * at once in one process). A lone lookup is never delayed.
+   * @default false - every lookup is its own request
    */
-  readonly coalesceWindowMs?: number;
+  readonly coalesceLookups?: boolean;
 }
 
 /** A VM named by id or by name, as specs name it. @public */
@@ -281,7 +281,7 @@ export class VrClient {
     this.signal = options.signal;
     this.shared = options.shared;
     this.onWarning = options.onWarning;
-    const coalesce = { windowMs: options.coalesceWindowMs ?? 0 };
+    const coalesce = { enabled: options.coalesceLookups === true };
     this.replicationLookup = createCoalescer((group, keys) => this.listReplicationsByGroup(group, keys), coalesce);
     this.vmLookup = createCoalescer((group, keys) => {
       const [pairingId, vcId] = JSON.parse(group) as [string, string];

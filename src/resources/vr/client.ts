@@ -26,7 +26,7 @@ export const vrClient: ClientKind<ConnectionSpec, VrClient> = {
       logger: tools.onRequest,
       signal: tools.signal,
       onWarning: tools.warn,
-      coalesceWindowMs: tools.coalesceWindowMs,
+      coalesceLookups: tools.coalesceLookups,
     });
   },
 };
