@@ -306,6 +306,15 @@ describe('TLS', () => {
     expect(() => createHttpClient({ baseUrl: server.origin, tls: { caFile: '/nonexistent/ca.pem' } })).toThrow(/cannot read the CA bundle file \/nonexistent\/ca.pem/);
   });
 
+  it('sends requests in a row on one connection (one TLS handshake); a reset connection is replaced by a new one', async () => {
+    server.route('GET /api/rest/vr/v2/vms', (_req, count) => (count === 1 ? { reset: true } : { body: [] }));
+    const http = createHttpClient({ baseUrl: `${server.origin}/api/rest/vr/v2`, tls: { caPem: pems.cert }, retry: { minDelayMs: 1, maxDelayMs: 1 } });
+    for (let i = 0; i < 3; i++) await http.request({ method: 'GET', path: '/info' });
+    await http.request({ method: 'GET', path: '/vms' });
+    await http.request({ method: 'GET', path: '/info' });
+    expect(server.requests.map((r) => `${r.path.replace('/api/rest/vr/v2', '')} #${r.connection}`)).toEqual(['/info #1', '/info #1', '/info #1', '/vms #1', '/vms #2', '/info #2']);
+  });
+
   it('passes in insecure mode and exposes the flag for the CLI warning', async () => {
     const http = createHttpClient({ baseUrl: `${server.origin}/api/rest/vr/v2`, tls: { insecure: true } });
     await expect(http.request({ method: 'GET', path: '/info' })).resolves.toMatchObject({ status: 200 });

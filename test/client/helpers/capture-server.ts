@@ -17,6 +17,8 @@ export interface CapturedRequest {
   readonly rawBody: string;
   /** Parsed JSON body, or undefined. */
   readonly body: unknown;
+  /** Which connection it came on: 1 for the server's first, 2 for the next… (TLS: one handshake per connection). */
+  readonly connection: number;
 }
 
 export interface CannedResponse {
@@ -44,6 +46,8 @@ export async function startCaptureServer(tls?: { key: string; cert: string }): P
   const routes = new Map<string, Route>();
   const counts = new Map<string, number>();
   const requests: CapturedRequest[] = [];
+  const connections = new WeakMap<object, number>();
+  let connectionCount = 0;
 
   const handler = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     const chunks: Buffer[] = [];
@@ -58,7 +62,7 @@ export async function startCaptureServer(tls?: { key: string; cert: string }): P
       } catch {
         body = undefined;
       }
-      const captured: CapturedRequest = { method: req.method ?? 'GET', url, path, query, headers: req.headers, rawBody, body };
+      const captured: CapturedRequest = { method: req.method ?? 'GET', url, path, query, headers: req.headers, rawBody, body, connection: connections.get(req.socket) ?? 0 };
       requests.push(captured);
       const key = `${captured.method} ${path}`;
       const count = (counts.get(key) ?? 0) + 1;
@@ -76,6 +80,7 @@ export async function startCaptureServer(tls?: { key: string; cert: string }): P
   };
 
   const server = tls ? https.createServer({ key: tls.key, cert: tls.cert }, handler) : http.createServer(handler);
+  server.on(tls ? 'secureConnection' : 'connection', (socket: object) => connections.set(socket, (connectionCount += 1)));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
