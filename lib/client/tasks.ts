@@ -144,11 +144,13 @@ export function progressEta(now: () => number): (progress: number | undefined) =
     previous = sample;
     if (before === undefined || sample.progress <= before.progress || sample.at <= before.at) return undefined;
     const perMs = (sample.progress - before.progress) / (sample.at - before.at);
-    return Math.ceil((100 - sample.progress) / perMs) + ETA_MARGIN_MS;
+    // A reading is a whole percent: aim one percent's time past the predicted end (at most 50 ms), so that the poll
+    // lands just after the task ends rather than just before.
+    const margin = Math.min(ETA_MARGIN_MS, Math.ceil(1 / perMs));
+    return Math.ceil((100 - sample.progress) / perMs) + margin;
   };
 }
 
-/** Lands the predicted poll just after completion rather than just before it. */
 const ETA_MARGIN_MS = 50;
 
 /** A task ended failed or cancelled. `status`/`method`/`url` describe the read that observed it. @public */

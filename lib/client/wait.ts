@@ -31,7 +31,8 @@ export type WaitCheck<T> =
       readonly detail?: string;
       /**
        * When the check can predict completion (e.g. from the rate of progress), check again after this long
-       * (kept within minDelayMs..maxDelayMs) instead of backing off.
+       * instead of backing off: at most maxDelayMs, and sooner than minDelayMs if predicted (a prediction aims at
+       * the end of the task), but never sooner than 20 ms.
        */
       readonly nextCheckInMs?: number;
     };
@@ -90,6 +91,9 @@ export interface WaitOptions<T> {
    */
   readonly random?: () => number;
 }
+
+/** The soonest a predicted check comes (predictions need rising progress, so they cannot spin). */
+const PREDICTED_MIN_DELAY_MS = 20;
 
 /** Default delays, shared with the HTTP retry policy. @internal */
 export const DEFAULT_MIN_DELAY_MS = 500;
@@ -214,7 +218,7 @@ export async function waitFor<T>(options: WaitOptions<T>): Promise<T> {
     if (remaining <= 0) throw new WaitTimeoutError({ ...fields(), timeoutMs: options.timeoutMs });
     if (options.signal?.aborted) throw new WaitAbortedError(fields());
     const planned = result.nextCheckInMs !== undefined
-      ? Math.min(Math.max(result.nextCheckInMs, minDelayMs), maxDelayMs)
+      ? Math.min(Math.max(result.nextCheckInMs, Math.min(minDelayMs, PREDICTED_MIN_DELAY_MS)), maxDelayMs)
       : backoffDelay(state.attempts, minDelayMs, maxDelayMs, random);
     const delay = Math.min(planned, remaining);
     try {

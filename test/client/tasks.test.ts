@@ -54,10 +54,10 @@ test('polls a running task until it succeeds and returns the last reading, repor
 });
 
 test('after progress moves, the next poll lands just after the predicted finish instead of backing off', async () => {
-  // 20% at t=0, 60% at t=500 → 0.08 %/ms → 40% left in 500 ms, + 50 ms margin
+  // 20% at t=0, 60% at t=500 → 0.08 %/ms → 40% left in 500 ms, + one percent's time (12.5 → 13 ms)
   const { run, clock } = poll([{ word: 'Running', progress: 20 }, { word: 'Running', progress: 60 }, { word: 'Done' }]);
   await run;
-  expect(clock.sleeps).toEqual([500, 550]);
+  expect(clock.sleeps).toEqual([500, 513]);
 });
 
 test('without progress the poller backs off exponentially', async () => {
@@ -132,4 +132,13 @@ test('progressEta predicts nothing until progress rises, and nothing when it sta
   expect(eta(10)).toBeUndefined();
   now = 2_000;
   expect(eta(30)).toBe(3_500 + 50);
+});
+
+test('progressEta aims one percent past the predicted end for a fast task (at most 50 ms past it)', () => {
+  let now = 0;
+  const eta = progressEta(() => now);
+  expect(eta(10)).toBeUndefined();
+  now = 500;
+  // 50 points in 500 ms: 10 ms per point; 40 points left = 400 ms, + 10 ms
+  expect(eta(60)).toBe(400 + 10);
 });

@@ -50,7 +50,7 @@ describe('waitFor', () => {
     expect(clock.sleeps).toEqual([2000, 4000, 8000, 16_000, 30_000, 30_000]);
   });
 
-  it('sleeps the time a check predicts instead of backing off, kept within the min and max delays', async () => {
+  it('sleeps the time a check predicts instead of backing off: at most the max delay, down to 20 ms', async () => {
     const clock = fakeClock();
     const predictions = [700, 10, 99_000, undefined];
     let call = 0;
@@ -60,8 +60,9 @@ describe('waitFor', () => {
       return call > predictions.length ? { done: true, value: 'ok' } : { done: false, nextCheckInMs: next };
     };
     await waitFor({ check, description: 'task 1', timeoutMs: 600_000, minDelayMs: 250, maxDelayMs: 5000, clock, random: () => 1 });
-    // 700 as predicted, 10 → the 250 minimum, 99 s → the 5 s maximum, then the 4th attempt's backoff ceiling (2 s)
-    expect(clock.sleeps).toEqual([700, 250, 5000, 2000]);
+    // 700 as predicted, 10 → 20 (a prediction may beat the 250 minimum, down to 20 ms), 99 s → the 5 s maximum,
+    // then the 4th attempt's backoff ceiling (2 s)
+    expect(clock.sleeps).toEqual([700, 20, 5000, 2000]);
   });
 
   it('uses the injected random source for the jitter', async () => {
