@@ -190,7 +190,7 @@ function itemOf(found: Group, kind: Reviewed, options: ClassifyOptions): ReviewI
     facts: kind.profile.facts({ action, rpoMinutes: view.rpoMinutes, seeded: view.seeded, keepsReplica }),
     addresses: [found.identity, ...found.settings].flatMap((c) => (c ? [c.address] : [])),
     ...(found.identity?.importing === undefined ? {} : { importing: found.identity.importing }),
-    specs: { deployed, code, settingsAddress: found.settings[0]?.address },
+    specs: { deployed, code, settingsAddress: found.settings[0]?.address, ...(found.identity?.unreadable === undefined ? {} : { unreadable: found.identity.unreadable }) },
   };
 }
 

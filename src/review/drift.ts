@@ -65,6 +65,7 @@ export async function checkDrift(items: readonly ReviewItem[], reader: LiveReade
       const live = liveOf(catalogue, item.kind);
       if (!spec || !live) continue;
       try {
+        if (item.specs?.unreadable !== undefined) throw new Error(item.specs.unreadable);
         result[index] = withLive(item, live, await reader.read(item.kind, spec));
       } catch (error) {
         const message = `${item.id}: cannot read the live object: ${(error as Error).message}`;

@@ -59,7 +59,13 @@ export interface ReviewItem {
    * The specs behind the item, for the live check: `deployed` is what the state holds (before the plan),
    * `code` what the plan applies. Internal: never rendered.
    */
-  readonly specs?: { readonly deployed?: JsonObject; readonly code?: JsonObject; readonly settingsAddress?: string };
+  readonly specs?: {
+    readonly deployed?: JsonObject;
+    readonly code?: JsonObject;
+    readonly settingsAddress?: string;
+    /** Why the live object cannot be read from the plan (e.g. its connection is not in it). */
+    readonly unreadable?: string;
+  };
 }
 
 /** The whole review: every item of every stack, and what could not be read. */

@@ -15,7 +15,7 @@
  * from the provisioner command in the plan's configuration (`… lifecycle <action> <kind>`). The kinds are the
  * catalogue's (the registry's); a kind whose profile says it is not reviewed (a sync request) is left out.
  */
-import { resourceTypeOf } from '../provider/names';
+import { PROVIDER_TYPE, resourceTypeOf, vendorOf } from '../provider/names';
 import { reviewCatalogue } from '../resources/review-catalogue';
 import { isObject, type Json, type JsonObject, type ReviewCatalogue, type ReviewKind } from '../resources/review-profile';
 import type { ZodTypeAny } from 'zod';
@@ -53,6 +53,8 @@ export interface LifecycleChange {
   readonly after: LifecycleValues | undefined;
   /** The id an `import {}` block adopts (provider resources only); undefined when not importing. */
   readonly importing?: string;
+  /** Why the live object cannot be read from what the plan holds (provider resources only). */
+  readonly unreadable?: string;
 }
 
 /** A plan that is not what `terraform show -json` prints. */
@@ -77,10 +79,10 @@ export function readPlan(plan: unknown, stack: string, source = stack, catalogue
   if (!Array.isArray(changes)) throw new PlanFormatError(source, 'resource_changes is not a list');
   const configured = configuredResources(parsed.configuration, catalogue);
   const inPlan = identityKinds(changes, catalogue);
-  const providerTypes = providerKinds(catalogue);
+  const provider = { types: providerKinds(catalogue), connections: providerConnections(parsed.configuration) };
   const result: LifecycleChange[] = [];
   for (const change of changes) {
-    const read = readProviderChange(change, stack, configured, catalogue, providerTypes) ?? readChange(change, stack, configured, catalogue, inPlan);
+    const read = readProviderChange(change, stack, configured, catalogue, provider) ?? readChange(change, stack, configured, catalogue, inPlan);
     if (read) result.push(read);
   }
   return result;
@@ -91,16 +93,23 @@ function providerKinds(catalogue: ReviewCatalogue): Map<string, string> {
   return new Map([...catalogue.keys()].map((kind) => [resourceTypeOf(kind), kind]));
 }
 
+interface ProviderReading {
+  /** Resource type → kind. */
+  readonly types: ReadonlyMap<string, string>;
+  /** The connection a resource without its own gets from its provider block, or why the plan does not hold it. */
+  readonly connections: (address: string, vendor: string) => ProviderConnection;
+}
+
 /** A resource of the native provider: one per object, its attributes the spec (computed ones left out). */
 function readProviderChange(
   change: unknown,
   stack: string,
   configured: ReadonlyMap<string, Recognised | undefined>,
   catalogue: ReviewCatalogue,
-  providerTypes: ReadonlyMap<string, string>,
+  provider: ProviderReading,
 ): LifecycleChange | undefined {
   if (!isObject(change) || change.mode === 'data' || typeof change.type !== 'string') return undefined;
-  const kind = providerTypes.get(change.type);
+  const kind = provider.types.get(change.type);
   const entry = kind === undefined ? undefined : catalogue.get(kind);
   if (kind === undefined || entry === undefined || !('fields' in entry)) return undefined;
   const body = isObject(change.change) ? change.change : {};
@@ -110,8 +119,50 @@ function readProviderChange(
   const reason = typeof change.action_reason === 'string' ? change.action_reason : undefined;
   const inConfiguration = reason === 'delete_because_no_resource_config' ? false : configured.has(configAddress(address));
   const importing = isObject(body.importing) && typeof body.importing.id === 'string' ? body.importing.id : undefined;
-  const side = (state: Json | undefined): LifecycleValues | undefined => (isObject(state) ? { replaceOn: undefined, spec: specOf(state, spec, kind) } : undefined);
-  return { stack, address, backing: 'provider', kind, role: 'identity', actions, inConfiguration, reason, before: side(body.before), after: side(body.after), importing };
+  const fromProvider = provider.connections(configAddress(address), vendorOf(kind));
+  const side = (state: Json | undefined): LifecycleValues | undefined =>
+    isObject(state) ? { replaceOn: undefined, spec: specOf(withConnection(state, fromProvider.connection), spec, kind) } : undefined;
+  const before = side(body.before);
+  const after = side(body.after);
+  const hasConnection = [before, after].some((values) => isObject(values?.spec?.connection));
+  const unreadable = hasConnection ? undefined : fromProvider.missing;
+  return { stack, address, backing: 'provider', kind, role: 'identity', actions, inConfiguration, reason, before, after, importing, ...(unreadable ? { unreadable } : {}) };
+}
+
+/** A resource without a `connection` of its own uses its provider block's (hand-written HCL may put it only there). */
+function withConnection(state: JsonObject, fromProvider: JsonObject | undefined): JsonObject {
+  return isObject(state.connection) || fromProvider === undefined ? state : { ...state, connection: fromProvider };
+}
+
+/** A provider block's connection for a vendor, or why the plan does not hold one. */
+interface ProviderConnection {
+  readonly connection?: JsonObject;
+  readonly missing?: string;
+}
+
+/**
+ * Each resource's provider block (`provider_config_key`) and what that block sets per vendor — when the plan holds
+ * the value: a block written with constants has it (`constant_value`); one that uses variables or other
+ * expressions only lists their references, and its resources cannot be read live.
+ */
+function providerConnections(configuration: Json | undefined): (address: string, vendor: string) => ProviderConnection {
+  const blocks = isObject(configuration) && isObject(configuration.provider_config) ? configuration.provider_config : {};
+  const keys = new Map<string, string>();
+  forEachConfiguredResource(configuration, (address, resource) => {
+    if (typeof resource.provider_config_key === 'string') keys.set(address, resource.provider_config_key);
+  });
+  return (address, vendor) => {
+    // A removed block has no configuration: the default provider block is the one that served it.
+    const key = keys.get(address) ?? PROVIDER_TYPE;
+    const block = blocks[key];
+    const expressions = isObject(block) && isObject(block.expressions) ? block.expressions : {};
+    const expression = expressions[vendor];
+    if (isObject(expression) && isObject(expression.constant_value)) return { connection: expression.constant_value };
+    if (!isObject(expression)) return { missing: `it has no connection, and its provider block ${key} sets no ${vendor}: give the resource a connection, or set ${vendor} on the provider block` };
+    const references = Array.isArray(expression.references) ? expression.references.filter((r): r is string => typeof r === 'string') : [];
+    const uses = references.length > 0 ? `uses ${references.join(', ')}, which` : 'is an expression that';
+    return { missing: `it has no connection, and the ${vendor} setting of its provider block ${key} ${uses} the plan does not show: give the resource its own connection, or write that setting with constants` };
+  };
 }
 
 /**
@@ -139,10 +190,16 @@ function parseJson(text: string, source: string): unknown {
 /** Address (without instance keys) → what its provisioner command runs, for every configured resource. */
 function configuredResources(configuration: Json | undefined, catalogue: ReviewCatalogue): Map<string, Recognised | undefined> {
   const found = new Map<string, Recognised | undefined>();
+  forEachConfiguredResource(configuration, (address, resource) => found.set(address, fromProvisioners(resource.provisioners, catalogue)));
+  return found;
+}
+
+/** Every resource block of the configuration, modules included, with its configuration address. */
+function forEachConfiguredResource(configuration: Json | undefined, visit: (address: string, resource: JsonObject) => void): void {
   const walk = (module: Json | undefined, prefix: string): void => {
     if (!isObject(module)) return;
     for (const resource of Array.isArray(module.resources) ? module.resources : []) {
-      if (isObject(resource) && typeof resource.address === 'string') found.set(prefix + resource.address, fromProvisioners(resource.provisioners, catalogue));
+      if (isObject(resource) && typeof resource.address === 'string') visit(prefix + resource.address, resource);
     }
     const calls = isObject(module.module_calls) ? module.module_calls : {};
     for (const [name, call] of Object.entries(calls)) {
@@ -150,7 +207,6 @@ function configuredResources(configuration: Json | undefined, catalogue: ReviewC
     }
   };
   if (isObject(configuration)) walk(configuration.root_module, '');
-  return found;
 }
 
 /** The kind and role of `… lifecycle <create|update|delete> <kind>`: a kind with settings updates from its settings resource. */
