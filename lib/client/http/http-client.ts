@@ -250,13 +250,13 @@ const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD']);
 const ANY_METHOD_RETRY_STATUSES: ReadonlySet<number> = new Set([429, 503]);
 /** Statuses after which a request may have been processed: resent for GET/HEAD only. */
 const SAFE_METHOD_RETRY_STATUSES: ReadonlySet<number> = new Set([500, 502, 504]);
-/** Connection failures where the request never reached the server: safe for any method. */
 /**
  * Connections are reused (one TLS handshake per site instead of one per request). An idle connection is dropped
  * after 4 s, before any server's own idle timeout (5 s at the shortest, Node's; Node also honours a shorter
  * `Keep-Alive: timeout` hint), so that a request does not go out on a connection the server is closing.
  */
 const KEEP_ALIVE = { keepAlive: true, timeout: 4_000 } as const;
+/** Connection failures where the request never reached the server: safe for any method. */
 const NEVER_SENT_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'EAI_AGAIN']);
 /** Connection failures after which a request may have been processed: safe for GET only. */
 const MAYBE_SENT_CODES: ReadonlySet<string> = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT']);
