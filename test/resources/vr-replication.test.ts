@@ -314,13 +314,20 @@ describe('faults', () => {
     expect(ctx.lines.some((l) => l.startsWith('warn: web-01: configure failed in transit') && l.endsWith('and did not land; sending it again'))).toBe(true);
   });
 
-  test('a configure that keeps failing in transit gives up after the second try, and a rerun creates it once', async () => {
+  test('a configure reset twice before it landed is re-read each time and lands on the third try', async () => {
     sim.faults.addRule({ method: 'POST', path: '/pairings/*/replications', reset: true, count: 2 });
+    await vrReplicationHandler.create(replicationSpec(sim.url), testContext(undefined, { clock }));
+    expect(replicationsOf('web-01')).toHaveLength(1);
+    expect(apiRequests('POST', REPLICATIONS)).toHaveLength(3);
+  });
+
+  test('a configure that keeps failing in transit gives up after the third try, and a rerun creates it once', async () => {
+    sim.faults.addRule({ method: 'POST', path: '/pairings/*/replications', reset: true, count: 3 });
     await expect(vrReplicationHandler.create(replicationSpec(sim.url), testContext(undefined, { clock }))).rejects.toThrow(/ECONNRESET|socket hang up|reset/i);
     expect(sim.state.replications).toHaveLength(0);
     await vrReplicationHandler.create(replicationSpec(sim.url), testContext(undefined, { clock }));
     expect(replicationsOf('web-01')).toHaveLength(1);
-    expect(apiRequests('POST', REPLICATIONS)).toHaveLength(3);
+    expect(apiRequests('POST', REPLICATIONS)).toHaveLength(4);
   });
 
   test('a configure task that ends in ERROR surfaces its message', async () => {

@@ -163,7 +163,7 @@ async function buildConfigureSpec(located: Located, spec: Spec, vmId: string, vm
 }
 
 /** How many times a configure that provably did not land is sent. */
-const CONFIGURE_ATTEMPTS = 2;
+const CONFIGURE_ATTEMPTS = 3;
 
 /**
  * POST configure. A write is never blindly resent: when it fails in transit (no answer, or a 5xx), a re-read
