@@ -7,9 +7,10 @@
  *   place, computed attributes are known after apply; nothing changed = the prior state as it is.
  * - Read: the live object's settings and status replace the stored ones (drift shows in `terraform plan`);
  *   an object gone outside Terraform is removed from the state.
- * - Import: by the object's id. The import binds the id; the configuration then names the object (natural key)
- *   and the plan checks that both are the same object; the apply adopts it as `adopt: true` does — every
- *   identity field must match, and the adoption is announced.
+ * - Import: by the object's id, or by its name as the configuration gives it (the VM of a replication, the remote
+ *   site of a pairing — what a DR engineer knows). The import binds that id or name; the configuration then names
+ *   the object (natural key) and the plan checks that both are the same object; the apply adopts it as
+ *   `adopt: true` does — every identity field must match, and the adoption is announced.
  *
  * Calls no endpoint itself (the handlers do).
  */
@@ -172,18 +173,22 @@ export class ResourceType {
     return { planned, requiresReplace, diagnostics: [] };
   }
 
-  /** The first plan after an import: the configuration must name the very object the import id named. */
+  /** The first plan after an import: the configuration must name the very object the import id (or name) named. */
   private async planAdoption(marker: ImportMarker, plannedSpec: ObjectValue, spec: Record<string, unknown>): Promise<PlanResult> {
     const warnings: string[] = [];
     let live: unknown;
+    let label: string;
     try {
-      live = await this.kind.parse(this.withConnection(spec), 'read').read(this.runtimeContext(warnings));
+      const bound = this.kind.parse(this.withConnection(spec), 'read');
+      label = bound.label;
+      live = await bound.read(this.runtimeContext(warnings));
     } catch (error) {
       return { planned: null, requiresReplace: [], diagnostics: [diagnosticOfError(error, `import of ${this.name} ${marker.import_id}`)] };
     }
-    const liveId = isRecord(live) ? live.id : undefined;
-    if (liveId !== marker.import_id) {
-      const found = liveId === undefined ? 'names no existing object' : `names ${String(liveId)}`;
+    const liveId = isRecord(live) && typeof live.id === 'string' ? live.id : undefined;
+    const byName = liveId !== undefined && marker.import_id === label && marker.import_id !== liveId;
+    if (liveId === undefined || (liveId !== marker.import_id && !byName)) {
+      const found = liveId === undefined ? 'names no existing object' : `names ${liveId} (${label})`;
       return {
         planned: null,
         requiresReplace: [],
@@ -193,7 +198,7 @@ export class ResourceType {
     const computed = isRecord(live) ? objectValueOf(live, this.computed) : this.plannedComputed(null);
     const planned = { ...plannedSpec, ...computed };
     const notice = warningDiagnostic(
-      `${this.name} ${marker.import_id} will be adopted`,
+      `${this.name} ${byName ? `${label} (${liveId})` : liveId} will be adopted`,
       'This code did not create it. The apply checks that every identity field matches the live object, brings its settings to the configuration, and from then on a destroy (or a removed block) deletes it.',
     );
     return { planned, requiresReplace: [], plannedPrivate: encodeMarker(marker), diagnostics: [notice] };
@@ -273,7 +278,7 @@ export class ResourceType {
     if (!('id' in this.computed)) {
       return { state: null, diagnostics: [errorDiagnostic(`${this.name} cannot be imported: its objects have no id of their own`, 'Declare it instead: a create finds an existing object by its natural key (with adopt = true when this code did not create it).')] };
     }
-    if (id.trim() === '') return { state: null, diagnostics: [errorDiagnostic(`import id: must be the ${this.kind.kind} id, got ""`)] };
+    if (id.trim() === '') return { state: null, diagnostics: [errorDiagnostic(`import id: must be the ${this.kind.kind} id, or its name as the configuration gives it, got ""`)] };
     const state = Object.fromEntries(Object.keys(this.attributes).map((name) => [name, name === 'id' ? id : null]));
     return { state, private: encodeMarker({ import_id: id }), diagnostics: [] };
   }

@@ -1,8 +1,8 @@
 /**
  * End to end with Terraform 1.11 and the native provider against the simulator: `init` offline from the
  * filesystem mirror `repliform provider install` writes, apply, a no-change plan, an RPO change applied in
- * place, drift made through the simulator's admin API shown by `plan`, an `import {}` block adopting a
- * replication made elsewhere, a deleted block deleting its replication, destroy leaving nothing — and no
+ * place, drift made through the simulator's admin API shown by `plan`, `import {}` blocks adopting replications
+ * made elsewhere (by id, and by the VM's name), a deleted block deleting its replication, destroy leaving nothing — and no
  * secret in state, plan or the `TF_LOG=trace` output.
  */
 import axios from 'axios';
@@ -107,28 +107,39 @@ test('the provider through its whole lifecycle with real Terraform', async () =>
   await terraform(stackDir, ['apply', '-auto-approve'], env);
   expect(replicationsOf('web-01')[0].info.rpo).toBe(10);
 
-  // An import {} block adopts a replication made elsewhere (by the handler in this process: recorded nowhere
-  // Terraform's provider can see), announced in the plan and in the apply.
-  const elsewhere = await vrReplicationHandler.create(replicationSpec(sim.url, { vm: { name: 'db-01' }, target: { datastore: 'ds-b-gold' }, settings: { rpo_minutes: 20 } }), testContext(SIM_ENV, { ownership: memoryOwnershipRecords() }));
+  // import {} blocks adopt replications made elsewhere (by the handler in this process: recorded nowhere
+  // Terraform's provider can see) — by id, and by the VM's name — announced in the plan and in the apply.
+  const madeElsewhere = (vm: string) =>
+    vrReplicationHandler.create(replicationSpec(sim.url, { vm: { name: vm }, target: { datastore: 'ds-b-gold' }, settings: { rpo_minutes: 20 } }), testContext(SIM_ENV, { ownership: memoryOwnershipRecords() }));
+  const elsewhere = await madeElsewhere('db-01');
+  const byName = await madeElsewhere('app-01');
   const adopt = { name: 'db-01', rpoMinutes: 20 };
-  writeConfig([{ name: 'web-01', rpoMinutes: 10 }, adopt], `
+  const adoptByName = { name: 'app-01', rpoMinutes: 20 };
+  writeConfig([{ name: 'web-01', rpoMinutes: 10 }, adopt, adoptByName], `
 import {
   to = repliform_vr_replication.db-01
   id = "${elsewhere.id}"
+}
+import {
+  to = repliform_vr_replication.app-01
+  id = "app-01"
 }
 `);
   const importPlan = await terraform(stackDir, ['plan'], env);
   expect(importPlan.stdout).toContain('repliform_vr_replication.db-01: Preparing import... [id=' + elsewhere.id + ']');
   expect(importPlan.stdout).toContain(`repliform_vr_replication ${elsewhere.id} will be adopted`);
-  expect(importPlan.stdout).toMatch(/Plan: 1 to import, 0 to add, 1 to change, 0 to destroy\./);
+  expect(importPlan.stdout).toContain(`repliform_vr_replication app-01 (${byName.id}) will be adopted`);
+  expect(importPlan.stdout).toMatch(/Plan: 2 to import, 0 to add, 2 to change, 0 to destroy\./);
   const imported = await terraform(stackDir, ['apply', '-auto-approve'], env);
   expect(imported.stdout).toContain(`ADOPTING replication ${elsewhere.id}`);
+  expect(imported.stdout).toContain(`ADOPTING replication ${byName.id}`);
   expect(replicationsOf('db-01').map((r) => r.info.id)).toEqual([elsewhere.id]);
-  writeConfig([{ name: 'web-01', rpoMinutes: 10 }, adopt]);
+  expect(replicationsOf('app-01').map((r) => r.info.id)).toEqual([byName.id]);
+  writeConfig([{ name: 'web-01', rpoMinutes: 10 }, adopt, adoptByName]);
   expect((await terraform(stackDir, ['plan', '-detailed-exitcode'], env)).stdout).toContain('No changes.');
 
   // Deleting a block deletes its replication (replica disks kept), no removed block needed.
-  writeConfig([adopt]);
+  writeConfig([adopt, adoptByName]);
   const removal = await terraform(stackDir, ['apply', '-auto-approve'], env);
   expect(removal.stdout).toContain('Resources: 0 added, 0 changed, 1 destroyed.');
   expect(replicationsOf('web-01')).toHaveLength(0);
@@ -136,7 +147,7 @@ import {
   expect(unconfigure.map((r) => r.query)).toEqual([expect.objectContaining({ retain_replica_disks: 'true' })]);
 
   const destroyed = await terraform(stackDir, ['destroy', '-auto-approve'], { ...env, TF_LOG: 'trace', TF_LOG_PATH: join(workDir, 'trace.log') });
-  expect(destroyed.stdout).toContain('Destroy complete! Resources: 1 destroyed.');
+  expect(destroyed.stdout).toContain('Destroy complete! Resources: 2 destroyed.');
   expect(sim.state.replications).toHaveLength(0);
 
   // No secret anywhere Terraform wrote: state (and its backup), the trace log, the outputs.

@@ -206,6 +206,33 @@ describe('import', () => {
     expect(applied.diagnostics.some((d) => d.severity === 'WARNING' && (d.summary ?? '').includes(`ADOPTING replication ${id}`))).toBe(true);
   });
 
+  test('an import by the VM name (the natural key a DR engineer knows) adopts that replication: its id planned, no second one made', async () => {
+    const id = await existingReplicationId();
+    const imported = type.importState('web-01');
+    const read = await type.read(imported.state, imported.private);
+    const plan = await type.plan(read.state, config(), config(), read.private);
+    expect(plan.diagnostics.map((d) => [d.severity, d.summary])).toEqual([['WARNING', `repliform_vr_replication web-01 (${id}) will be adopted`]]);
+    expect(object(plan.planned).id).toBe(id);
+    const posts = () => sim.requests.filter((r) => r.method === 'POST' && /\/replications$/.test(r.path)).length;
+    const postsBefore = posts();
+    const applied = await type.apply(read.state, plan.planned, plan.plannedPrivate);
+    expect(object(applied.state).id).toBe(id);
+    expect(posts()).toBe(postsBefore);
+    expect(sim.state.replications.map((r) => [r.info.id, r.info.rpo])).toEqual([[id, 15]]);
+  });
+
+  test('an import by a name the configuration does not give fails the plan, with no write on the server', async () => {
+    await existingReplicationId();
+    // Logins (POST …/session, …/remote-session) are not changes to the site.
+    const writes = () => sim.requests.filter((r) => r.method !== 'GET' && !/session$/.test(r.path)).length;
+    const writesBefore = writes();
+    const imported = type.importState('app-01');
+    const plan = await type.plan(imported.state, config(), config(), imported.private);
+    expect(plan.planned).toBeNull();
+    expect(plan.diagnostics.map((d) => d.summary)).toEqual([`import of repliform_vr_replication: the configuration names ${sim.state.replications[0].info.id} (web-01), not the imported app-01`]);
+    expect(writes()).toBe(writesBefore);
+  });
+
   test('an import id that is not the object the configuration names fails the plan and changes nothing', async () => {
     await existingReplicationId();
     const imported = type.importState('not-that-one');
