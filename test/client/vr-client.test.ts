@@ -348,8 +348,8 @@ describe('VrClient', () => {
       const progress: WaitProgress[] = [];
       const task = await client.waitForTask('t1', { timeoutMs: 60_000, onProgress: (p) => progress.push(p) });
       expect(task).toEqual({ id: 't1', status: 'SUCCESS', progress: 100, entity: 'rep-9', start_time: Date.parse('2024-05-01T10:00:00Z'), complete_time: 1714557660000 });
-      // 40 % at 500 ms, 80 % at 1500 ms: 0.04 %/ms, so the last 20 % take 500 ms (+ 50 ms margin).
-      expect(clock.sleeps).toEqual([500, 1000, 550]);
+      // 40 % at 500 ms, 80 % at 1500 ms: 0.04 %/ms, so the last 20 % take 500 ms (+ one percent's time, 25 ms).
+      expect(clock.sleeps).toEqual([500, 1000, 525]);
       expect(progress.map((p) => [p.attempt, p.progress, p.detail])).toEqual([
         [1, undefined, 'QUEUED'],
         [2, 40, 'RUNNING 40%'],
