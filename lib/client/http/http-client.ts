@@ -26,7 +26,7 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import * as tls from 'node:tls';
-import axios, { AxiosError, type AxiosInstance, type AxiosResponse } from 'axios';
+import type { AxiosInstance, AxiosResponse, AxiosStatic } from 'axios';
 import {
   ApiAuthenticationError,
   ApiConnectionError,
@@ -256,6 +256,17 @@ const SAFE_METHOD_RETRY_STATUSES: ReadonlySet<number> = new Set([500, 502, 504])
  * `Keep-Alive: timeout` hint), so that a request does not go out on a connection the server is closing.
  */
 const KEEP_ALIVE = { keepAlive: true, timeout: 4_000 } as const;
+/**
+ * axios is loaded at the first request (it takes ≈ 60 ms): a process that only reads schemas — the native provider
+ * serving Terraform's validate and plan walks — never pays for it.
+ */
+let loadedAxios: AxiosStatic | undefined;
+
+async function loadAxios(): Promise<AxiosStatic> {
+  loadedAxios ??= (await import('axios')).default;
+  return loadedAxios;
+}
+
 /** Connection failures where the request never reached the server: safe for any method. */
 const NEVER_SENT_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'EAI_AGAIN']);
 /** Connection failures after which a request may have been processed: safe for GET only. */
@@ -317,7 +328,8 @@ class AxiosHttpClient implements HttpClient {
   public readonly baseUrl: string;
   public readonly insecure: boolean;
   public readonly stats: HttpStats = { requests: 0, retries: 0 };
-  private readonly axios: AxiosInstance;
+  private readonly axiosConfig: Parameters<AxiosStatic['create']>[0];
+  private axiosInstance?: Promise<AxiosInstance>;
   private readonly origin: string;
   private readonly basePath: string;
   private readonly timeoutMs: number;
@@ -348,7 +360,7 @@ class AxiosHttpClient implements HttpClient {
     this.random = options.random ?? Math.random;
     this.now = options.now ?? Date.now;
     const ca = buildCaList(options.tls);
-    this.axios = axios.create({
+    this.axiosConfig = {
       timeout: this.timeoutMs,
       httpAgent: new http.Agent(KEEP_ALIVE),
       httpsAgent: new https.Agent({ ...KEEP_ALIVE, rejectUnauthorized: !this.insecure, ...(ca ? { ca } : {}) }),
@@ -358,7 +370,7 @@ class AxiosHttpClient implements HttpClient {
       transformResponse: [(data: unknown) => data],
       validateStatus: () => true,
       transitional: { clarifyTimeoutError: true, silentJSONParsing: true, forcedJSONParsing: false },
-    });
+    };
   }
 
   public resolveUrl(pathOrUrl: string, query?: Readonly<Record<string, QueryValue>>): string {
@@ -412,7 +424,8 @@ class AxiosHttpClient implements HttpClient {
     const secrets = secretValues(headers, this.secretHeaders);
     let res: AxiosResponse<unknown>;
     try {
-      res = await this.axios.request<unknown>({
+      const axios = await this.instance();
+      res = await axios.request<unknown>({
         method: req.method,
         url,
         headers,
@@ -433,6 +446,11 @@ class AxiosHttpClient implements HttpClient {
     const error = toApiError(res.status, req.method, url, data, this.vendor, secrets);
     const retryAfter = parseRetryAfter(resHeaders['retry-after'], this.now());
     return { error, retryAfter, log: { ...logBase, status: res.status, durationMs, opId: error.opId } };
+  }
+
+  private instance(): Promise<AxiosInstance> {
+    this.axiosInstance ??= loadAxios().then((axios) => axios.create(this.axiosConfig));
+    return this.axiosInstance;
   }
 
   /** Delay before the next attempt, or undefined when this failure must not be retried. */
@@ -530,7 +548,7 @@ export function toConnectionError(
 }
 
 function connectionCode(err: unknown): string {
-  if (axios.isCancel(err)) return 'ERR_CANCELED';
+  if (loadedAxios?.isCancel(err) === true) return 'ERR_CANCELED';
   const candidates: unknown[] = [err, err instanceof Error ? err.cause : undefined];
   for (const c of candidates) {
     if (typeof c === 'object' && c !== null && 'code' in c) {
@@ -542,7 +560,7 @@ function connectionCode(err: unknown): string {
 }
 
 function rootCause(err: unknown): unknown {
-  if (err instanceof AxiosError) return err.cause ?? new Error(err.message);
+  if (loadedAxios?.isAxiosError(err) === true) return err.cause ?? new Error(err.message);
   return err;
 }
 
