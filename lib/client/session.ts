@@ -72,6 +72,7 @@ export class Session {
    * @param rejectedAgain - the error for a second 401 (default: the options' `rejectedAgain`)
    */
   public async send<T>(attempt: (token: string) => Promise<T>, rejectedAgain?: (error: ApiError) => Error): Promise<T> {
+    await this.reloginSettled();
     const token = await this.tokenOrLogin();
     try {
       return await attempt(token);
@@ -104,6 +105,7 @@ export class Session {
 
   /** Create extension `key` unless it exists on the session (here or, when shared, in another process). */
   public async ensureExtension(key: string): Promise<void> {
+    await this.reloginSettled();
     if (this.made.has(key)) return;
     if (this.options.shared === undefined) return this.extend(key);
     const token = await this.tokenOrLogin();
@@ -158,6 +160,14 @@ export class Session {
     this.token = shared.id;
     for (const key of shared.extensions) this.made.add(key);
     return shared.id;
+  }
+
+  /**
+   * A re-login holds the new token before its extensions are back: a call sent then would reach the server without
+   * them (VR: 403 "not authenticated to the remote site"). Callers wait for it; its failure is the re-logging caller's.
+   */
+  private async reloginSettled(): Promise<void> {
+    await this.reloginInFlight?.catch(() => undefined);
   }
 
   /** Replace a session the server rejected: one login, then every extension again. Shared by concurrent callers. */

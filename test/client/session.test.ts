@@ -155,3 +155,33 @@ test('a session without extensions refuses to extend', async () => {
   const session = new Session({ login: async () => 't', rejectedAgain: (e) => e });
   await expect(session.extend('x')).rejects.toThrow('this session has no extensions');
 });
+
+test('a call that starts while a re-login restores the extensions waits for them: it never goes out on the new session without them', async () => {
+  const restoring = deferred<void>();
+  const created: string[] = [];
+  let logins = 0;
+  const session = new Session({
+    login: async () => `tok-${(logins += 1)}`,
+    rejectedAgain: (error) => new Error(`${error.url} → 401 again`),
+    extension: {
+      create: async (key, token) => {
+        if (token === 'tok-2') await restoring.promise;
+        created.push(`${key}@${token}`);
+      },
+      rejected: (key, error) => new Error(`extension ${key} rejected (${error.status})`),
+    },
+  });
+  await session.extend('pairing-1');
+  const seen: string[] = [];
+  // The first call meets an expired session: it logs in again (tok-2) and re-creates pairing-1 on it.
+  const expired = session.send(async (token) => {
+    if (token === 'tok-1') throw unauthorized('/remote/datastores');
+    seen.push(`expired call on ${token} with ${created.join(',')}`);
+  });
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  const later = session.send(async (token) => void seen.push(`later call on ${token} with ${created.join(',')}`));
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  restoring.resolve();
+  await Promise.all([expired, later]);
+  expect(seen.sort()).toEqual(['expired call on tok-2 with pairing-1@tok-1,pairing-1@tok-2', 'later call on tok-2 with pairing-1@tok-1,pairing-1@tok-2']);
+});
