@@ -92,13 +92,21 @@ const SMALL_HTTP_ONLY: ChaosOptions = {
   seed: 7,
 };
 
+/** Each apply and destroy of a campaign: its command, exit code and failure lines. */
+function stepsOf(result: { readonly steps: ReadonlyArray<{ readonly command: string; readonly exitCode: number | null; readonly failures: readonly string[] }> }) {
+  return result.steps.map((s) => [s.command, s.exitCode, s.failures]);
+}
+
+/** Converged at once: the first apply and the first destroy succeeded, nothing failed. */
+const ONE_APPLY_ONE_DESTROY = [
+  ['apply #1', 0, []],
+  ['destroy #1', 0, []],
+];
+
 test('HTTP faults only (no kill, no failing task): one apply and one destroy converge', async () => {
   const result = await runChaos({ ...SMALL_HTTP_ONLY, outFile: join(outDir, 'chaos-http.md') });
 
-  expect(result.steps.map((s) => [s.command, s.exitCode, s.failures])).toEqual([
-    ['apply #1', 0, []],
-    ['destroy #1', 0, []],
-  ]);
+  expect(stepsOf(result)).toEqual(ONE_APPLY_ONE_DESTROY);
   expect({ converged: result.converged, applies: result.appliesToConverge, destroys: result.destroysNeeded, inOne: result.convergedInOne }).toEqual({
     converged: true,
     applies: 1,
@@ -130,10 +138,7 @@ test('the provider backing under HTTP faults: one apply and one destroy, nothing
   const result = await runChaos({ ...SMALL_HTTP_ONLY, backing: 'provider', outFile });
 
   expect(result.backing).toBe('provider');
-  expect(result.steps.map((s) => [s.command, s.exitCode, s.failures])).toEqual([
-    ['apply #1', 0, []],
-    ['destroy #1', 0, []],
-  ]);
+  expect(stepsOf(result)).toEqual(ONE_APPLY_ONE_DESTROY);
   expect({ converged: result.converged, applies: result.appliesToConverge, inOne: result.convergedInOne }).toEqual({ converged: true, applies: 1, inOne: true });
   expect(result.replicationsOnServer).toBe(5);
   expect(result.duplicates).toEqual([]);
@@ -173,10 +178,7 @@ test('the provider backing: a task poll that meets five retryable faults in a ro
     rules: [{ id: 'http-429', method: 'GET', path: '/tasks/*', count: 5, status: 429, retryAfterSeconds: 1 }],
   });
   expect(result.faultsByOperation).toEqual([{ operation: 'GET /tasks/{id}', rule: 'http-429', count: 5 }]);
-  expect(result.steps.map((s) => [s.command, s.exitCode, s.failures])).toEqual([
-    ['apply #1', 0, []],
-    ['destroy #1', 0, []],
-  ]);
+  expect(stepsOf(result)).toEqual(ONE_APPLY_ONE_DESTROY);
 }, 120_000);
 
 test('a provider failure is Terraform\'s diagnostic summary, once each', () => {
@@ -202,10 +204,7 @@ test('HTTP faults only: a lost login response does not fail the apply', async ()
     sessionExpiryMs: 600_000,
     rules: [{ id: 'drop', method: 'POST', path: '/session', count: 1, dropResponse: true }],
   });
-  expect(result.steps.map((s) => [s.command, s.exitCode, s.failures])).toEqual([
-    ['apply #1', 0, []],
-    ['destroy #1', 0, []],
-  ]);
+  expect(stepsOf(result)).toEqual(ONE_APPLY_ONE_DESTROY);
 }, 120_000);
 
 test('the failure lines of a step are the CLI\'s own, once each', () => {

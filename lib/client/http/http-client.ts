@@ -26,7 +26,7 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import * as tls from 'node:tls';
-import type { AxiosInstance, AxiosResponse, AxiosStatic } from 'axios';
+import type { AxiosInstance, AxiosResponse, AxiosStatic, CreateAxiosDefaults } from 'axios';
 import {
   ApiAuthenticationError,
   ApiConnectionError,
@@ -328,7 +328,7 @@ class AxiosHttpClient implements HttpClient {
   public readonly baseUrl: string;
   public readonly insecure: boolean;
   public readonly stats: HttpStats = { requests: 0, retries: 0 };
-  private readonly axiosConfig: Parameters<AxiosStatic['create']>[0];
+  private readonly axiosConfig: CreateAxiosDefaults;
   private axiosInstance?: Promise<AxiosInstance>;
   private readonly origin: string;
   private readonly basePath: string;
