@@ -194,9 +194,9 @@ test('a provider failure is Terraform\'s diagnostic summary, once each', () => {
   expect(diagnosticLines(output)).toEqual(['creating vr.replication bench-0001: POST /pairings/p/replications → 503', 'Failed to query available provider packages']);
 });
 
-// Known failure, reported to the owners of lib/client: a login whose response is lost (reset, dropped or past the
-// timeout) is a POST, so it is not resent, and that process fails: `POST /session → no response (ECONNRESET)`.
-// Logging in again is safe (at worst an unused session). When fixed, this test fails: make it a plain `test`.
+// Once a known failure: a login whose response is lost (reset, dropped or past the timeout) is a POST, and was not
+// resent, so that process failed (`POST /session → no response (ECONNRESET)`). A login is now resent like a read
+// (at worst an unused session).
 test('HTTP faults only: a lost login response does not fail the apply', async () => {
   const result = await runChaos({
     ...SMALL_HTTP_ONLY,
