@@ -113,6 +113,15 @@ export class Session {
     this.made.add(key);
   }
 
+  /**
+   * Forget extension `key` here and in the shared state: its object is gone (VR: the pairing was deleted), so a
+   * re-login must not create it again.
+   */
+  public async dropExtension(key: string): Promise<void> {
+    this.made.delete(key);
+    await this.options.shared?.dropExtension(key);
+  }
+
   /** Forget the session and its extensions; returns the token that was held (for the vendor's logout call). */
   public end(): string | undefined {
     const token = this.token;

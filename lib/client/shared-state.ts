@@ -26,6 +26,8 @@ export interface SharedState {
   obtainSession(stale: string | undefined, login: () => Promise<string>): Promise<SharedSession>;
   /** Make sure extension `key` exists on `sessionId`: `create()` once, under the lock, unless recorded. */
   ensureExtension(sessionId: string, key: string, create: () => Promise<void>): Promise<void>;
+  /** Stop recording extension `key` (its object is gone, e.g. a deleted VR pairing): no process re-creates it. */
+  dropExtension(key: string): Promise<void>;
   /** A cached list younger than the TTL, else `load()` and cache it. */
   cachedList<T>(name: string, load: () => Promise<T[]>): Promise<T[]>;
   /** Drop a cached list (after it proved stale). */
@@ -126,6 +128,15 @@ export function createSharedState(options: SharedStateOptions): SharedState {
         await create();
         const session = readSession();
         if (session?.id === sessionId) writePrivate(sessionPath, { id: sessionId, extensions: [...session.extensions, extension] });
+      });
+    },
+
+    async dropExtension(extension) {
+      await withLock('extension', async () => {
+        const session = readSession();
+        if (session?.extensions.includes(extension)) {
+          writePrivate(sessionPath, { id: session.id, extensions: session.extensions.filter((key) => key !== extension) });
+        }
       });
     },
 

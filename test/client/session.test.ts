@@ -151,6 +151,25 @@ test('with shared state, a second process reuses the session and its extensions 
   expect(second.session.extensions).toEqual(['pair-1']);
 });
 
+test('a dropped extension (a deleted pairing) is not created again by a re-login, here or in another process', async () => {
+  const dir = join(mkdtempSync(join(tmpdir(), 'repliform-session-')), 'state');
+  const identity = ['https://appliance.example', 'user', 'secret'];
+  const first = fakeVendor({ shared: createSharedState({ dir, identity }) });
+  await first.session.ensureExtension('pair-1');
+  await first.session.ensureExtension('pair-2');
+  await first.session.dropExtension('pair-1');
+  expect(first.session.extensions).toEqual(['pair-2']);
+
+  const second = fakeVendor({ shared: createSharedState({ dir, identity }) });
+  expect(await second.session.current()).toBe('tok-1');
+  expect(second.session.extensions).toEqual(['pair-2']);
+
+  await first.session.send(async (token) => {
+    if (token === 'tok-1') throw unauthorized('/pairings');
+  });
+  expect(first.created).toEqual(['pair-1@tok-1', 'pair-2@tok-1', 'pair-2@tok-2']);
+});
+
 test('a session without extensions refuses to extend', async () => {
   const session = new Session({ login: async () => 't', rejectedAgain: (e) => e });
   await expect(session.extend('x')).rejects.toThrow('this session has no extensions');

@@ -2,6 +2,10 @@
  * Integration: the vr.pairing handler against the simulator — found, never created or deleted unless asked,
  * and never deleted while it still carries replications.
  */
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createClientFactory } from '../../src/resources/clients';
 import { startSimulator, type RunningSimulator } from '../../src/simulator';
 import { isInputError } from '../../src/resources/errors';
 import { vrPairingHandler } from '../../src/resources/vr/pairing/handler';
@@ -95,4 +99,45 @@ test('deleted when asked; then created only when the spec carries a create block
 
 test('read reports undefined for a pairing that does not exist', async () => {
   expect(await vrPairingHandler.read(pairingSpec({ pairing: { remote_site: 'vc-z.example.local' } }), testContext())).toBeUndefined();
+});
+
+describe('the pairing list shared between processes (2-minute cache)', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'repliform-pairing-cache-'));
+    chmodSync(dir, 0o700);
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** One `repliform` process of a Terraform run: its own client factory on the shared cache directory. */
+  function processContext() {
+    const base = testContext();
+    return { ...base, clients: createClientFactory({ log: base.log, env: SIM_ENV, sharedStateDir: dir }) };
+  }
+
+  const withCreate = () =>
+    pairingSpec({
+      delete_on_destroy: true,
+      create: { remote_vc_id: SITE_B_VC_ID, psc_url: 'vc-b.example.local', credentials: { username_env: 'VR_SITE_B_USER', password_env: 'VR_SITE_B_PASSWORD' } },
+    });
+
+  test('destroy then apply within the cache lifetime creates the pairing again instead of recording the deleted one', async () => {
+    expect(await vrPairingHandler.read(withCreate(), processContext())).toMatchObject({ id: PAIRING_ID });
+    await vrPairingHandler.delete(withCreate(), processContext());
+    expect(sim.state.pairings).toHaveLength(0);
+
+    expect(await vrPairingHandler.read(withCreate(), processContext())).toBeUndefined();
+    const created = await vrPairingHandler.create(withCreate(), processContext());
+
+    expect(requestsTo('POST', /\/pairings$/)).toHaveLength(1);
+    expect(sim.state.pairings.map((p) => p.pairing_id)).toEqual([created.id]);
+  });
+
+  test('a code without a create block is told the pairing is gone, not given the deleted one', async () => {
+    expect(await vrPairingHandler.read(withCreate(), processContext())).toMatchObject({ id: PAIRING_ID });
+    await vrPairingHandler.delete(withCreate(), processContext());
+    await expect(vrPairingHandler.create(pairingSpec(), processContext())).rejects.toThrow(
+      'pairing.remote_site: no pairing with remote site "vc-b.example.local"; pairings: (none)',
+    );
+  });
 });

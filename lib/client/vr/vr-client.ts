@@ -353,7 +353,7 @@ export class VrClient {
 
   /** `GET /pairings` (all pages). */
   public async listPairings(options: CachedListOptions = {}): Promise<Pairing[]> {
-    return this.cachedList('pairings', options, () => this.listAll<Pairing>('/pairings', undefined, 'pairings'));
+    return this.cachedList(PAIRINGS_LIST, options, () => this.listAll<Pairing>('/pairings', undefined, 'pairings'));
   }
 
   /** `GET /pairings/{id}`; 404 → ApiNotFoundError. */
@@ -364,14 +364,27 @@ export class VrClient {
 
   /** `POST /pairings` → task. */
   public async createPairing(spec: PairingSpec): Promise<Task> {
-    return parseTask(await this.call({ method: 'POST', path: '/pairings', body: spec }), 'create pairing');
+    const res = await this.call({ method: 'POST', path: '/pairings', body: spec });
+    this.shared?.forget(PAIRINGS_LIST);
+    return parseTask(res, 'create pairing');
   }
 
-  /** `DELETE /pairings/{id}?force=` → task. */
+  /** `DELETE /pairings/{id}?force=` → task. Forgets the pairing (see `forgetPairing`) once the server accepted it. */
   public async deletePairing(pairingId: string, options: DeletePairingOptions = {}): Promise<Task> {
     requireId(pairingId, 'pairingId');
     const res = await this.call({ method: 'DELETE', path: pairingPath(pairingId), query: { force: options.force ?? false } });
+    await this.forgetPairing(pairingId);
     return parseTask(res, `delete pairing ${pairingId}`);
+  }
+
+  /**
+   * Forget a deleted pairing: the pairing list shared with other processes (a cached list would still name it for
+   * two minutes) and its remote session (a re-login would try to create it again). Call it again when the delete
+   * task ends: another process may have listed the pairing while the task ran.
+   */
+  public async forgetPairing(pairingId: string): Promise<void> {
+    this.shared?.forget(PAIRINGS_LIST);
+    await this.session.dropExtension(pairingId);
   }
 
   /** `GET {P}/vrs`: the local and remote VRMS of the pairing. */
@@ -688,6 +701,9 @@ export class VrClient {
 }
 
 // ------------------------------------------------------------------ helpers (module-private)
+
+/** The shared cache's name of the pairing list. */
+const PAIRINGS_LIST = 'pairings';
 
 function enc(id: string): string {
   return encodeURIComponent(id);

@@ -98,8 +98,13 @@ async function remove(spec: VrPairingSpec, ctx: Context): Promise<void> {
   if (replications.length > 0) {
     throw new InputError('delete_on_destroy', `pairing ${pairing.pairing_id} still carries ${replications.length} replication(s); remove them first`);
   }
-  const task = await client.deletePairing(pairing.pairing_id ?? '', { force: false });
-  await waitForVrTask(ctx, client, task, `deleting pairing with ${describe(spec)}`, spec.timeouts.delete_seconds);
+  const pairingId = pairing.pairing_id ?? '';
+  const task = await client.deletePairing(pairingId, { force: false });
+  try {
+    await waitForVrTask(ctx, client, task, `deleting pairing with ${describe(spec)}`, spec.timeouts.delete_seconds);
+  } finally {
+    await client.forgetPairing(pairingId);
+  }
 }
 
 export const vrPairingHandler: ResourceHandler<VrPairingSpec, VrPairingState> = {
