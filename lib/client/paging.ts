@@ -1,8 +1,10 @@
 /**
  * Reading every page of a list, in the two styles the vendors use:
- * - `followNextLinks`: each page names the next one (VR `_meta.links.next.href`). A link is followed only when it
- *   points under the API root (same origin, under the base path) and was not read before: anything else would send
- *   the session to a URL nobody chose, or loop forever;
+ * - `followNextLinks`: each page names the next one (VR `_meta.links.next.href`). The link's path and query are
+ *   followed on the configured origin, whatever host the link names: an appliance behind a reverse proxy, NAT address
+ *   or DNS alias names its own address, which the client may not reach, and the session must never go to a host
+ *   nobody configured. A link is followed only when its path stays under the API root and was not read before:
+ *   anything else would send the session to a URL nobody chose, or loop forever;
  * - `collectOffsetPages`: `offset`/`limit` queries answered with `{items, total}` (VCDA).
  *
  * Calls no endpoint itself: the caller's `fetch` does.
@@ -32,10 +34,10 @@ export interface FollowNextLinksOptions {
   readonly apiRoot: string;
   /** Items and next link of one answer; throws when the answer is not a page. */
   readonly readPage: (response: HttpResponse) => LinkedPage;
-  /** The absolute URL a link leads to (`HttpClient.resolveUrl`), to notice a loop. */
-  readonly resolve: (href: string) => string;
-  /** GET a next link. */
-  readonly fetch: (href: string) => Promise<HttpResponse>;
+  /** The absolute URL a path leads to on the configured origin (`HttpClient.resolveUrl`), to notice a loop. */
+  readonly resolve: (path: string) => string;
+  /** GET the path and query of a next link on the configured origin. */
+  readonly fetch: (path: string) => Promise<HttpResponse>;
   /** @default MAX_PAGES */
   readonly maxPages?: number;
 }
@@ -50,37 +52,45 @@ export async function followNextLinks(options: FollowNextLinksOptions): Promise<
     const page = options.readPage(response);
     items.push(...page.items);
     if (page.next === undefined) return items;
-    if (!isUnderApiRoot(page.next, options.apiRoot)) {
+    const path = pathUnderApiRoot(page.next, options.apiRoot);
+    if (path === undefined) {
       throw invalidResponseError(
         response,
         'GET',
         `the paging link _meta.links.next.href of ${options.what} is not under the API root ${options.apiRoot}: ${JSON.stringify(redactUrl(page.next))}`,
       );
     }
-    const nextUrl = options.resolve(page.next);
+    const nextUrl = options.resolve(path);
     if (seen.has(nextUrl) || seen.size >= maxPages) {
       throw invalidResponseError(response, 'GET', `the next-page link of ${options.what} loops back to a page already read (${page.next})`);
     }
     seen.add(nextUrl);
-    response = await options.fetch(page.next);
+    response = await options.fetch(path);
   }
 }
 
 /**
- * A link is under the API root when it is an absolute URL on the same origin, or a path, under the base path.
- * Anything else (the spec's example value "string", a relative path, another host or API version) is not.
+ * The path and query of a link whose path (dot segments resolved) lies under the API root's path, on any host;
+ * `undefined` for anything else (the spec's example value "string", a relative path, another API version, a path
+ * that climbs out of the root).
  * @public
  */
-export function isUnderApiRoot(href: string, apiRoot: string): boolean {
+export function pathUnderApiRoot(href: string, apiRoot: string): string | undefined {
   const root = new URL(apiRoot);
-  if (!/^https?:\/\//i.test(href) && !href.startsWith('/')) return false;
+  if (!/^https?:\/\//i.test(href) && !href.startsWith('/')) return undefined;
   let target: URL;
   try {
     target = new URL(href, root.origin);
   } catch {
-    return false;
+    return undefined;
   }
-  return target.origin === root.origin && target.pathname.startsWith(`${root.pathname.replace(/\/+$/, '')}/`);
+  if (!target.pathname.startsWith(`${root.pathname.replace(/\/+$/, '')}/`)) return undefined;
+  return `${target.pathname}${target.search}`;
+}
+
+/** True when `pathUnderApiRoot` accepts the link. @public */
+export function isUnderApiRoot(href: string, apiRoot: string): boolean {
+  return pathUnderApiRoot(href, apiRoot) !== undefined;
 }
 
 /** One page of an offset/limit list. @public */

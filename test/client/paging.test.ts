@@ -1,4 +1,7 @@
-/** Paging: next links followed only under the API root and never in a loop; offset/limit pages until the total. */
+/**
+ * Paging: next links followed as paths on the configured origin, only under the API root and never in a loop;
+ * offset/limit pages until the total.
+ */
 import { ApiError } from '../../lib/client/http/errors';
 import type { HttpResponse } from '../../lib/client/http/http-client';
 import { collectOffsetPages, followNextLinks, isUnderApiRoot, type LinkedPage } from '../../lib/client/paging';
@@ -32,17 +35,26 @@ test('follows next links, relative to the origin or absolute, and returns every 
     [`${ROOT}/datastores?offset=3`]: { items: ['d'] },
   });
   expect(await run(`${ROOT}/datastores`)).toEqual(['a', 'b', 'c', 'd']);
-  expect(fetched).toEqual(['/api/rest/vr/v2/datastores?offset=2', `${ROOT}/datastores?offset=3`]);
+  expect(fetched).toEqual(['/api/rest/vr/v2/datastores?offset=2', '/api/rest/vr/v2/datastores?offset=3']);
 });
 
-test('refuses a next link outside the API root without following it', async () => {
-  const { run, fetched } = linkedList({ [`${ROOT}/datastores`]: { items: ['a'], next: 'https://evil.example.com/api/rest/vr/v2/datastores?token=abc' } });
+test('a next link naming another host (the appliance behind a proxy or NAT) is followed as a path on the configured origin', async () => {
+  const { run, fetched } = linkedList({
+    [`${ROOT}/datastores`]: { items: ['a'], next: 'https://vrms-a.internal:8443/api/rest/vr/v2/datastores?offset=1' },
+    [`${ROOT}/datastores?offset=1`]: { items: ['b'] },
+  });
+  expect(await run(`${ROOT}/datastores`)).toEqual(['a', 'b']);
+  expect(fetched).toEqual(['/api/rest/vr/v2/datastores?offset=1']);
+});
+
+test('refuses a next link whose path leaves the API root without following it', async () => {
+  const { run, fetched } = linkedList({ [`${ROOT}/datastores`]: { items: ['a'], next: 'https://evil.example.com/api/rest/vr/v1/datastores?token=abc' } });
   const error = (await run(`${ROOT}/datastores`).catch((e: unknown) => e)) as ApiError;
   expect(error).toBeInstanceOf(ApiError);
   expect(error.errorCode).toBe('INVALID_RESPONSE');
   expect(error.message).toBe(
     'GET /api/rest/vr/v2/datastores → 200: unexpected response, the paging link _meta.links.next.href of datastores is not under the API root ' +
-      `${ROOT}: "https://evil.example.com/api/rest/vr/v2/datastores?token=REDACTED"`,
+      `${ROOT}: "https://evil.example.com/api/rest/vr/v1/datastores?token=REDACTED"`,
   );
   expect(fetched).toEqual([]);
 });
@@ -55,15 +67,16 @@ test('refuses a next link that loops back to a page already read', async () => {
   await expect(run(`${ROOT}/datastores`)).rejects.toThrow(
     'GET /api/rest/vr/v2/datastores → 200: unexpected response, the next-page link of datastores loops back to a page already read (/api/rest/vr/v2/datastores)',
   );
-  expect(fetched).toEqual([`${ROOT}/datastores?page=2`]);
+  expect(fetched).toEqual(['/api/rest/vr/v2/datastores?page=2']);
 });
 
-test('isUnderApiRoot accepts only same-origin links under the base path', () => {
+test('isUnderApiRoot accepts only links whose path lies under the base path, on any host', () => {
   expect(isUnderApiRoot('/api/rest/vr/v2/pairings?offset=1', ROOT)).toBe(true);
   expect(isUnderApiRoot(`${ROOT}/pairings`, ROOT)).toBe(true);
   expect(isUnderApiRoot('string', ROOT)).toBe(false);
   expect(isUnderApiRoot('/api/rest/vr/v1/pairings', ROOT)).toBe(false);
-  expect(isUnderApiRoot('https://vr-b.example.local/api/rest/vr/v2/pairings', ROOT)).toBe(false);
+  expect(isUnderApiRoot('https://vr-b.example.local/api/rest/vr/v2/pairings', ROOT)).toBe(true);
+  expect(isUnderApiRoot('https://vr-b.example.local/api/rest/vr/v2/../v1/pairings', ROOT)).toBe(false);
 });
 
 test('offset/limit pages are read until the total is reached', async () => {

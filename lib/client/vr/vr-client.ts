@@ -632,8 +632,8 @@ export class VrClient {
       what,
       apiRoot: this.baseUrl,
       readPage: (res) => parseListPage(res, what),
-      resolve: (href) => this.http.resolveUrl(href),
-      fetch: (href) => this.call({ method: 'GET', path: href }),
+      resolve: (path) => this.http.resolveUrl(path),
+      fetch: (path) => this.call({ method: 'GET', path }),
     });
   }
 

@@ -80,6 +80,8 @@ export class VrApi {
     private readonly openApi: OpenAPIBackend,
     readonly context: VrContext,
     private readonly validateResponses: boolean,
+    /** Names this origin in paging links instead of the simulator's own address (see VrServiceOptions). */
+    private readonly linkOrigin?: string,
   ) {
     this.tasks = new TaskEngine(VR_TASK_MODEL, {
       onComplete: (record, completedAt) =>
@@ -133,7 +135,7 @@ export class VrApi {
       body: request.body,
       session: sessionOfCaller,
       taskError: request.taskError,
-      absolutePath: `${request.baseUrl}${request.path}`,
+      absolutePath: `${this.linkOrigin ?? request.baseUrl}${request.path}`,
     };
     return handler(vrRequest, this.context);
   }

@@ -41,6 +41,12 @@ export interface VrServiceOptions {
   validateResponses?: boolean;
   /** Path of the OpenAPI file. @default specs/vsphere-replication-api-v2.json found above this module */
   specPath?: string;
+  /**
+   * The origin the appliance names in its paging links (`_meta.links.*.href`), e.g. https://vr-a.internal:8443:
+   * an appliance behind a reverse proxy, NAT address or DNS alias names its own address, not the one clients use.
+   * @default the address the simulator listens on
+   */
+  linkOrigin?: string;
 }
 
 class VrService implements SimService<VrState> {
@@ -113,7 +119,7 @@ export function vrService(options: VrServiceOptions = {}): ServiceDefinition<VrS
     create: async (mount) => {
       const context = vrContext(mount, options);
       const openApi = await createVrOpenApi(options.specPath ?? findSpecFile());
-      return new VrService(new VrApi(openApi, context, options.validateResponses ?? false));
+      return new VrService(new VrApi(openApi, context, options.validateResponses ?? false, options.linkOrigin));
     },
   };
 }
