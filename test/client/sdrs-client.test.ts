@@ -237,7 +237,7 @@ describe('protected instances and attachments', () => {
 });
 
 describe('errors', () => {
-  test('not-found codes (400 SDRS.1013, SDRS.1608, SDRS.0208, SDRS.0213, in either shape) are read as gone', async () => {
+  test('not-found codes (400 SDRS.1013, SDRS.1608, SDRS.1320, SDRS.1301, SDRS.0208, SDRS.0213, in either shape) are read as gone', async () => {
     server.route(`GET ${P}/server-groups/sg-x`, { status: 400, body: { error: { code: 'SDRS.1013', message: 'The protection group does not exist' } } });
     server.route(`GET ${P}/replications/rp-x`, { status: 400, body: { error_code: 'SDRS.1608', error_msg: 'The replication pair does not exist' } });
     server.route(`GET ${P}/protected-instances/pi-x`, { status: 400, body: { badrequest: { code: 'SDRS.0208', message: 'invalid protected instance id' } } });
@@ -245,6 +245,8 @@ describe('errors', () => {
     server.route(`DELETE ${P}/server-groups/sg-x`, { status: 400, body: { error: { code: 'SDRS.1013', message: 'gone' } } });
     server.route(`DELETE ${P}/protected-instances/pi-x`, { status: 400, body: { error_code: 'SDRS.0208', error_msg: 'gone' } });
     server.route(`DELETE ${P}/protected-instances/pi-1/detachreplication/rp-x`, { status: 400, body: { error_code: 'SDRS.1608', error_msg: 'gone' } });
+    server.route(`GET ${P}/protected-instances/pi-y`, { status: 400, body: { error: { code: 'SDRS.1320', message: 'The protected instance does not exist' } } });
+    server.route(`DELETE ${P}/protected-instances/pi-y`, { status: 400, body: { error: { code: 'SDRS.1301', message: 'The protected instance does not exist' } } });
     const c = client();
     expect(await c.getProtectionGroup('sg-x')).toBeUndefined();
     expect(await c.getReplication('rp-x')).toBeUndefined();
@@ -253,6 +255,8 @@ describe('errors', () => {
     expect(await c.deleteProtectionGroup('sg-x')).toBeUndefined();
     expect(await c.deleteProtectedInstance('pi-x')).toBeUndefined();
     expect(await c.detachReplication('pi-1', 'rp-x')).toBeUndefined();
+    expect(await c.getProtectedInstance('pi-y')).toBeUndefined();
+    expect(await c.deleteProtectedInstance('pi-y')).toBeUndefined();
   });
 
   test('other 400s fail with the code and message of either shape and the request id', async () => {

@@ -216,6 +216,25 @@ test('deletes keep the DR-site volume and server unless asked; deleting again su
   expect(writes()).toEqual([]);
 });
 
+test('a protected instance deleted outside (console), then read and destroy: read says gone, the destroy succeeds, nothing is left', async () => {
+  await deploy();
+  const instanceId = state().instances[0]?.id ?? '';
+  const removed = await fetch(`${sim.url}/_sim/sdrs/protected-instances/${instanceId}`, { method: 'DELETE' });
+  expect(removed.status).toBe(204);
+  const read = async <S>(handler: AnyHandler & { read(s: S, c: TestContext): Promise<unknown> }, raw: unknown) => handler.read(handler.parseSpec(raw, 'read') as S, ctx());
+  expect(await read(sdrsProtectedInstanceHandler, instanceRaw())).toBeUndefined();
+  expect(await read(sdrsReplicationAttachmentHandler, attachmentRaw(SYS, '/dev/vda'))).toBeUndefined();
+  expect(await read(sdrsReplicationPairHandler, pairRaw(SYS, 'web-sys'))).toMatchObject({ status: 'protected' });
+  await run(sdrsProtectionHandler, 'delete', protectionRaw());
+  await run(sdrsReplicationAttachmentHandler, 'delete', attachmentRaw(SYS, '/dev/vda'));
+  await run(sdrsReplicationAttachmentHandler, 'delete', attachmentRaw(DATA, '/dev/vdb'));
+  await run(sdrsProtectedInstanceHandler, 'delete', { ...instanceRaw(), name: undefined });
+  await run(sdrsReplicationPairHandler, 'delete', { ...pairRaw(SYS, 'web-sys'), name: undefined });
+  await run(sdrsReplicationPairHandler, 'delete', { ...pairRaw(DATA, 'web-data'), name: undefined });
+  await run(sdrsProtectionGroupHandler, 'delete', { ...groupRaw(), name: undefined });
+  expect([state().groups, state().pairs, state().instances]).toEqual([[], [], []]);
+});
+
 test('a group description is sent as "<text> rf:<hash>", found again by its marker; a changed description is reported, nothing sent', async () => {
   await run(sdrsProtectionGroupHandler, 'create', groupRaw({ description: 'web tier DR' }));
   const [group] = state().groups;

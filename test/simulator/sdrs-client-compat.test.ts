@@ -63,9 +63,22 @@ it('runs group → pair → instance → attach → protection → teardown thro
   expect(await c.getProtectionGroup(groupId)).toBeUndefined();
   expect(await c.getReplication(pairId)).toBeUndefined();
   expect(await c.getProtectedInstance(instanceId)).toBeUndefined();
+  // Deleting again what is gone succeeds, with the codes Huawei's provider reads as gone (docs/vendors/sdrs.md).
+  expect(await c.deleteProtectedInstance(instanceId)).toBeUndefined();
+  expect(await c.deleteReplication(pairId, { serverGroupId: groupId })).toBeUndefined();
+  expect(await c.detachReplication(instanceId, pairId)).toBeUndefined();
+  expect(await c.deleteProtectionGroup(groupId)).toBeUndefined();
   expect(t.sim.sdrs.state.inventory.volumes.filter((volume) => volume.dr)).toEqual([]);
   const refused = t.sim.requests.filter((request) => request.service === 'sdrs' && request.status !== 200);
-  expect(refused.map((request) => `${request.status} ${request.operationId ?? ''}`)).toEqual(['400 getServerGroup', '400 getReplication', '400 getProtectedInstance']);
+  expect(refused.map((request) => `${request.status} ${request.operationId ?? ''}`)).toEqual([
+    '400 getServerGroup',
+    '400 getReplication',
+    '400 getProtectedInstance',
+    '400 deleteProtectedInstance',
+    '400 deleteReplication',
+    '400 detachReplication',
+    '400 deleteServerGroup',
+  ]);
 });
 
 it('works with X-Auth-Token and names the refusal of a wrong secret key', async () => {

@@ -259,7 +259,7 @@ describe('protected instances and attachments', () => {
     expect(renamed.data.protected_instance).toMatchObject({ id: instanceId, name: 'web-01b' });
   });
 
-  it('deletes with delete_target_server (DR server gone) or without (kept); then 400 SDRS.0208', async () => {
+  it('deletes with delete_target_server (DR server gone) or without (kept); then 400 SDRS.1320', async () => {
     const groupId = await createGroup(t);
     const keep = await createInstance(t, groupId, 'ecs-web-01');
     const drop = await createInstance(t, groupId, 'ecs-db-01');
@@ -272,7 +272,7 @@ describe('protected instances and attachments', () => {
     expect(servers).not.toContain(droppedServer);
     const gone = await t.call('GET', `/protected-instances/${keep}`);
     expect(gone.status).toBe(400);
-    expect(gone.data).toEqual({ error_code: 'SDRS.0208', error_msg: `The protected instance ${keep} does not exist.` });
+    expect(gone.data).toEqual({ error: { code: 'SDRS.1320', message: `The protected instance ${keep} does not exist.` } });
   });
 });
 

@@ -1,9 +1,10 @@
 /**
  * How Huawei Cloud SDRS plugs into the generic client layer: its two error shapes (`{"error"|"badrequest"|
  * "itemNotFound": {code, message}}` and flat `{error_code, error_msg}`), its credential headers (`Authorization` of
- * AK/SK signing, `X-Auth-Token`; `X-Sdk-Date` is not secret), its not-found rule (HTTP 400 with SDRS.1013 group,
- * SDRS.1608 pair, SDRS.0208/SDRS.0213 invalid ids — and any 404) and its job states (INIT/RUNNING run, SUCCESS
- * succeeds, FAIL fails).
+ * AK/SK signing, `X-Auth-Token`; `X-Sdk-Date` is not secret), its not-found rule (HTTP 400 with the codes Huawei's
+ * own Terraform provider reads as gone — SDRS.1013 group, SDRS.1608 pair, SDRS.1320/SDRS.1301 protected instance,
+ * SDRS.0208/SDRS.0213 invalid ids; docs/vendors/sdrs.md — and any 404) and its job states (INIT/RUNNING run,
+ * SUCCESS succeeds, FAIL fails).
  *
  * Calls no endpoint.
  *
@@ -16,12 +17,18 @@ import type { SdrsJob } from './types';
 /** The header of token authentication. @public */
 export const SDRS_TOKEN_HEADER = 'x-auth-token';
 
-/** Error codes that mean "no such object" (all answered with HTTP 400). @public */
+/**
+ * Error codes that mean "no such object" (all answered with HTTP 400), as huaweicloud/terraform-provider-huaweicloud
+ * reads them in huaweicloud/services/sdrs (docs/vendors/sdrs.md has the file of each).
+ * @public
+ */
 export const SDRS_NOT_FOUND_CODES: ReadonlySet<string> = new Set([
-  'SDRS.1013', // protection group not found
-  'SDRS.1608', // replication pair not found
-  'SDRS.0208', // invalid (unknown) protected instance id
-  'SDRS.0213', // invalid (unknown) replication pair id
+  'SDRS.1013', // protection group not found (GET, DELETE)
+  'SDRS.1608', // replication pair not found (GET, DELETE)
+  'SDRS.1320', // protected instance not found (GET)
+  'SDRS.1301', // protected instance not found (DELETE)
+  'SDRS.0208', // invalid (unknown) protected instance id (attach, detach; GET before the provider's 2025 change)
+  'SDRS.0213', // invalid (unknown) replication pair id (detach)
 ]);
 
 /** The keys of the nested error shape. */

@@ -26,7 +26,7 @@
  *
  * Authentication: AK/SK — every attempt is signed anew (`./signer.ts`, SDK-HMAC-SHA256 with X-Sdk-Date from the
  * client's clock) — or an IAM token in `X-Auth-Token`. There is no session: nothing to log in or out of.
- * Not-found is HTTP 400 with SDRS.1013/1608/0208/0213 (`./profile.ts`): gets answer undefined, deletes and
+ * Not-found is HTTP 400 with SDRS.1013/1608/1320/1301/0208/0213 (`./profile.ts`): gets answer undefined, deletes and
  * detaches of what is gone answer undefined instead of a job id. Lists read every page with offset/limit.
  * Jobs are waited on with `../tasks.ts` (progress ETA when the job reports progress).
  *

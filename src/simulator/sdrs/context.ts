@@ -1,7 +1,7 @@
 /**
  * What every SDRS handler receives: the parsed request and the service context (state, clock, ids, task delay,
  * credentials), plus the lookups that answer the way SDRS does (an unknown group is 400 SDRS.1013, a pair
- * SDRS.1608, a protected instance SDRS.0208) and the small helpers the handlers share (times, paging, the status
+ * SDRS.1608, a protected instance SDRS.1320 — or the code the caller names) and the small helpers the handlers share (times, paging, the status
  * an object settles in).
  *
  * Endpoints served: none (shared by the sdrs/*.ts handlers).
@@ -9,7 +9,7 @@
 import type { SdrsProtectedInstance, SdrsReplication, SdrsServerGroup } from '../../../lib/client/sdrs/types';
 import type { QueryValues, SimResponse } from '../core/http';
 import type { IdGenerator, SimClock } from '../core/runtime';
-import { groupNotFound, instanceNotFound, invalidParams, pairNotFound, type SdrsErrorShape } from './errors';
+import { groupNotFound, instanceNotFound, invalidParams, pairNotFound, type SdrsApiError, type SdrsErrorShape } from './errors';
 import type { SdrsState, SimSdrsServer, SimSdrsVolume } from './types';
 
 export interface SdrsAccessKey {
@@ -50,15 +50,15 @@ export function findGroup(context: SdrsContext, id: string): SdrsServerGroup {
   return group;
 }
 
-export function findPair(context: SdrsContext, id: string): SdrsReplication {
+export function findPair(context: SdrsContext, id: string, gone: (id: string) => SdrsApiError = pairNotFound): SdrsReplication {
   const pair = context.state.pairs.find((candidate) => candidate.id === id);
-  if (!pair) throw pairNotFound(id);
+  if (!pair) throw gone(id);
   return pair;
 }
 
-export function findInstance(context: SdrsContext, id: string): SdrsProtectedInstance {
+export function findInstance(context: SdrsContext, id: string, gone: (id: string) => SdrsApiError = instanceNotFound): SdrsProtectedInstance {
   const instance = context.state.instances.find((candidate) => candidate.id === id);
-  if (!instance) throw instanceNotFound(id);
+  if (!instance) throw gone(id);
   return instance;
 }
 

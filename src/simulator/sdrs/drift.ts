@@ -13,9 +13,10 @@
  *   POST   /tokens                           → 201 {token} (accepted in X-Auth-Token until /_sim/expire-sessions)
  */
 import { isRecord } from '../core/http';
-import { findGroup, findInstance, findPair, type SdrsContext } from './context';
+import { findGroup, findInstance, findPair, restingStatus, type SdrsContext } from './context';
 import { invalidParams } from './errors';
 import { groupView, newGroup, setProtection } from './groups';
+import { detach } from './instances';
 import { SDRS_DOMAIN_ID, SDRS_SOURCE_AZ, SDRS_TARGET_AZ, SDRS_VPC_ID } from './inventory-seed';
 
 const GROUP_STATUSES = ['creating', 'available', 'protected', 'deleting', 'error-deleting', 'error', 'starting', 'error-starting', 'stopping', 'error-stopping', 'reversing', 'error-reversing', 'failing-over', 'failed-over', 'error-failing-over', 'reprotecting', 'error-reprotecting'];
@@ -91,7 +92,10 @@ export function driftPair(context: SdrsContext, id: string, body: unknown): unkn
 
 export type RemovableKind = 'server-groups' | 'replications' | 'protected-instances';
 
-/** Removes the object as if someone deleted it in the console (what it holds is left as it is). */
+/**
+ * Removes the object as if someone deleted it in the console (what it holds is left as it is; an instance's pairs
+ * are detached, as SDRS's own instance delete does: a pair never names an instance that does not exist).
+ */
 export function removeByHand(context: SdrsContext, kind: RemovableKind, id: string): void {
   const { state } = context;
   if (kind === 'server-groups') {
@@ -102,6 +106,9 @@ export function removeByHand(context: SdrsContext, kind: RemovableKind, id: stri
     state.pairs = state.pairs.filter((candidate) => candidate !== pair);
   } else {
     const instance = findInstance(context, id);
+    const group = state.groups.find((candidate) => candidate.id === instance.server_group_id);
+    const resting = group ? restingStatus(group) : 'available';
+    for (const entry of instance.attachment ?? []) detach(context, instance, String(entry.replication), resting);
     state.instances = state.instances.filter((candidate) => candidate !== instance);
   }
 }

@@ -4,7 +4,9 @@
  * errors as a flat `{"error_code", "error_msg"}` (`common.ParseErrorMsg`) and the group errors at `error.code`,
  * so the simulator answers each family the way the provider reads it: groups and jobs nested, pairs and
  * instances flat. The API gateway's own refusals (signature, token) are flat with a `request_id`, as APIG's are.
- * Not-found is HTTP 400: SDRS.1013 group, SDRS.1608 pair, SDRS.0208 protected instance.
+ * Not-found is HTTP 400, per kind and operation as Huawei's provider reads it (docs/vendors/sdrs.md): SDRS.1013
+ * group (nested), SDRS.1608 pair (flat), SDRS.1320 protected instance on GET/PUT and SDRS.1301 on DELETE
+ * (nested), SDRS.0208 instance and SDRS.0213 pair named by an attach or detach (flat).
  *
  * Codes from the reference (OTC error-code table): SDRS.0001, 0201, 1002, 1013, 1601, 1605, 1608, 1611 and
  * APIGW.0301; SDRS.1017 is "PG state not allowed" there and the simulator also answers it for an empty group
@@ -66,7 +68,10 @@ export const pairAttached = (id: string, instanceId: string): SdrsApiError =>
 export const pairNotInGroup = (id: string, groupId: string): SdrsApiError => flat('SDRS.1611', `The replication pair ${id} is not in protection group ${groupId}.`);
 export const volumeAlreadyPaired = (volumeId: string, pairId: string): SdrsApiError =>
   flat('SDRS.1604', `The volume ${volumeId} is already in replication pair ${pairId}.`);
-export const instanceNotFound = (id: string): SdrsApiError => flat('SDRS.0208', `The protected instance ${id} does not exist.`);
+export const instanceNotFound = (id: string): SdrsApiError => nested('SDRS.1320', `The protected instance ${id} does not exist.`);
+export const instanceNotFoundOnDelete = (id: string): SdrsApiError => nested('SDRS.1301', `The protected instance ${id} does not exist: it cannot be deleted.`);
+export const invalidInstanceId = (id: string): SdrsApiError => flat('SDRS.0208', `Invalid protected instance ID: the protected instance ${id} does not exist.`);
+export const invalidPairId = (id: string): SdrsApiError => flat('SDRS.0213', `Invalid replication pair ID: the replication pair ${id} does not exist.`);
 export const serverAlreadyProtected = (serverId: string, instanceId: string): SdrsApiError =>
   flat('SDRS.1306', `The server ${serverId} is already protected by protected instance ${instanceId}.`);
 export const deviceInUse = (instanceId: string, device: string): SdrsApiError =>

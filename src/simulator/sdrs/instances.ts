@@ -5,7 +5,9 @@
  * list, get, rename by PUT (answers the instance); delete with body (→ job; the DR server is kept unless
  * `delete_target_server` is true; pairs still attached are detached, never deleted); attach a pair as a device
  * and detach it (→ jobs; pair and instance in the same group, both resting, the pair attached nowhere else, the
- * device free). Errors in the flat `{error_code, error_msg}` shape the huaweicloud provider reads for instances.
+ * device free). Errors in the flat `{error_code, error_msg}` shape the huaweicloud provider reads for instances,
+ * except a gone instance: SDRS.1320 (GET, PUT) and SDRS.1301 (DELETE) at `error.code`; an attach or detach naming
+ * a gone instance or pair answers SDRS.0208 / SDRS.0213 flat (docs/vendors/sdrs.md).
  *
  * Endpoints served (under /v1/{project_id}):
  *   POST   /protected-instances                                         createProtectedInstance
@@ -18,7 +20,19 @@
  */
 import type { SdrsProtectedInstance, SdrsReplication } from '../../../lib/client/sdrs/types';
 import { bodyObject, findGroup, renameAndAnswer, findInstance, findPair, findServer, isoTime, page, queryValue, restingStatus, stringOf, type SdrsContext, type SdrsHandler, type SdrsRequest } from './context';
-import { deviceInUse, groupStatusNotAllowed, invalidParams, pairAttached, pairNotInGroup, pairStatusNotAllowed, serverAlreadyProtected, SdrsApiError } from './errors';
+import {
+  deviceInUse,
+  groupStatusNotAllowed,
+  instanceNotFoundOnDelete,
+  invalidInstanceId,
+  invalidPairId,
+  invalidParams,
+  pairAttached,
+  pairNotInGroup,
+  pairStatusNotAllowed,
+  serverAlreadyProtected,
+  SdrsApiError,
+} from './errors';
 import { createJob, jobAccepted } from './jobs';
 import type { SimSdrsJobRecord, SimSdrsServer } from './types';
 
@@ -87,7 +101,7 @@ export const getProtectedInstance: SdrsHandler = (request, context) => ({ status
 export const renameProtectedInstance: SdrsHandler = (request, context) => renameAndAnswer(request, context, 'protected_instance', instanceOf(request, context));
 
 export const deleteProtectedInstance: SdrsHandler = (request, context) => {
-  const instance = instanceOf(request, context);
+  const instance = findInstance(context, request.params.protected_instance_id ?? '', instanceNotFoundOnDelete);
   const group = findGroup(context, instance.server_group_id);
   if (!RESTING.has(group.status) && !group.status.startsWith('error')) throw groupStatusNotAllowed(group.id, group.status, 'deleting a protected instance', 'flat');
   const body = typeof request.body === 'object' && request.body !== null ? (request.body as Record<string, unknown>) : {};
@@ -97,8 +111,8 @@ export const deleteProtectedInstance: SdrsHandler = (request, context) => {
 
 /** The pair and the instance of an attach or detach, both in the same group. */
 function attachmentParties(context: SdrsContext, request: SdrsRequest, pairId: string): { instance: SdrsProtectedInstance; pair: SdrsReplication } {
-  const instance = instanceOf(request, context);
-  const pair = findPair(context, pairId);
+  const instance = findInstance(context, request.params.protected_instance_id ?? '', invalidInstanceId);
+  const pair = findPair(context, pairId, invalidPairId);
   if (pair.server_group_id !== instance.server_group_id) throw pairNotInGroup(pair.id, instance.server_group_id);
   return { instance, pair };
 }
@@ -150,7 +164,7 @@ function makeDrServer(context: SdrsContext, sourceId: string, targetAz: string):
   return server;
 }
 
-function detach(context: SdrsContext, instance: SdrsProtectedInstance, pairId: string, resting: string): void {
+export function detach(context: SdrsContext, instance: SdrsProtectedInstance, pairId: string, resting: string): void {
   instance.attachment = (instance.attachment ?? []).filter((entry) => entry.replication !== pairId);
   const pair = context.state.pairs.find((candidate) => candidate.id === pairId);
   if (pair) {
