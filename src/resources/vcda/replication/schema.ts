@@ -23,8 +23,8 @@ export const retentionRuleSchema = z
 
 export const vcdaReplicationSettingsSchema = z
   .object({
-    /** null when an SLA profile sets it. */
-    rpo_minutes: z.number().int(rpoMessage).min(RPO_MIN, rpoMessage).max(RPO_MAX, rpoMessage).nullable(),
+    /** null (or left out, as Terraform leaves an unset attribute) when an SLA profile sets it. */
+    rpo_minutes: z.number().int(rpoMessage).min(RPO_MIN, rpoMessage).max(RPO_MAX, rpoMessage).nullable().default(null),
     retention_rules: z.array(retentionRuleSchema).max(VCDA_LIMITS.rules.max).nullable().default(null),
     /** An SLA profile (by id) instead of rpo, retention and data connection type. */
     sla_profile_id: z.string().min(1).nullable().default(null),

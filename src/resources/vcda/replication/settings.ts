@@ -28,16 +28,24 @@ function connectionType(value: string | undefined): VcdaDataConnectionType {
   return VCDA_DATA_CONNECTION_TYPES.find((type) => type === value) ?? 'ENCRYPTED';
 }
 
+/**
+ * The policy fields of a live replication as the code states them: with an SLA profile, the RPO, retention and
+ * data connection the server reports are the profile's, not the code's — so they read as the code leaves them
+ * (null, and the field's default), and an SLA-profile replication shows no drift on every refresh.
+ */
+function livePolicy(s: VcdaReplication['settings']): Pick<VcdaReplicationSettings, 'rpo_minutes' | 'retention_rules' | 'data_connection_type'> {
+  if (s.slaProfileId != null) return { rpo_minutes: null, retention_rules: null, data_connection_type: connectionType(undefined) };
+  return { rpo_minutes: s.rpo ?? null, retention_rules: rulesOf(s.retentionPolicy), data_connection_type: connectionType(s.dataConnectionType) };
+}
+
 /** The live replication's settings, in the spec's terms (the description without the ownership marker). */
 export function settingsOf(live: VcdaReplication): VcdaReplicationSettings {
   const s = live.settings;
   const storageProfile = live.destination.storageProfile;
   return {
-    rpo_minutes: s.rpo ?? null,
-    retention_rules: rulesOf(s.retentionPolicy),
+    ...livePolicy(s),
     sla_profile_id: s.slaProfileId ?? null,
     quiescing: s.quiesced ?? false,
-    data_connection_type: connectionType(s.dataConnectionType),
     description: userDescription(s.description),
     storage_profile: storageProfile == null || storageProfile === DEFAULT_STORAGE_PROFILE ? null : storageProfile,
   };
@@ -84,6 +92,8 @@ function policyFields(settings: VcdaReplicationSettings): VcdaReconfigureReplica
 export function reconfigureBody(spec: Pick<VcdaReplicationSpec, 'settings' | 'owner'>, changes: readonly Change[]): VcdaReconfigureReplication | undefined {
   const changed = new Set(changes.map((c) => c.field.replace(/^settings\./, '')));
   const policy = policyFields(spec.settings);
+  // Leaving an SLA profile: every policy field is sent, as the profile's values are still the server's.
+  if (changed.has('sla_profile_id') && spec.settings.sla_profile_id === null) ['rpo_minutes', 'retention_rules', 'data_connection_type'].forEach((f) => changed.add(f));
   const body: VcdaReconfigureReplication = {
     ...(changed.has('rpo_minutes') && policy.rpo !== undefined ? { rpo: policy.rpo } : {}),
     ...(changed.has('retention_rules') && policy.retentionPolicy !== undefined ? { retentionPolicy: policy.retentionPolicy } : {}),

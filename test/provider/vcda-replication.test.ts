@@ -1,0 +1,115 @@
+/**
+ * Integration: the provider's resource type for `vcda.replication`, driven as Terraform drives it (validate, plan,
+ * apply, read) with Terraform values — every attribute the HCL leaves out is null — against the simulator's VCDA
+ * service over HTTP.
+ */
+import { kindFor } from '../../src/resources/registry';
+import { ResourceType, type ObjectValue, type ResourceRuntime } from '../../src/provider/resource-type';
+import { objectValueOf } from '../../src/provider/convert';
+import { isObjectValue, type TfValue } from '../../src/provider/values';
+import { startSimulator, type RunningSimulator } from '../../src/simulator';
+import { VCDA_SLA_PROFILE_ID, VCDA_VDC_IDS, VCDA_VM_IDS } from '../../src/simulator/vcda/inventory-seed';
+import { DEFAULT_VCDA_USERS } from '../../src/simulator/vcda/service';
+import { memoryOwnershipRecords } from '../../src/resources/ownership';
+import { testContext, virtualClock, type VirtualClock } from '../helpers/context';
+
+const ENV = {
+  VCDA_SITE1_USER: DEFAULT_VCDA_USERS.site1.username,
+  VCDA_SITE1_PASSWORD: DEFAULT_VCDA_USERS.site1.password,
+  VCDA_SITE2_USER: DEFAULT_VCDA_USERS.site2.username,
+  VCDA_SITE2_PASSWORD: DEFAULT_VCDA_USERS.site2.password,
+};
+const WEB_01 = VCDA_VM_IDS['vcd-web-01'];
+
+let sim: RunningSimulator;
+let clock: VirtualClock;
+let type: ResourceType;
+
+function runtime(): ResourceRuntime {
+  const ownership = memoryOwnershipRecords();
+  const connection = {
+    endpoint: `${sim.url}/vcda`,
+    credentials: { username_env: 'VCDA_SITE1_USER', password_env: 'VCDA_SITE1_PASSWORD' },
+    remote_credentials: { username_env: 'VCDA_SITE2_USER', password_env: 'VCDA_SITE2_PASSWORD' },
+  };
+  return {
+    connectionFor: (vendor) => (vendor === 'vcda' ? connection : undefined),
+    stopReason: () => undefined,
+    context: () => testContext(ENV, { clock, ownership }),
+  };
+}
+
+/** The configuration Terraform would send: every attribute, null where the HCL leaves it out. */
+function config(settings: Record<string, unknown>): ObjectValue {
+  const json = {
+    source: { site: 'site1', vm_id: WEB_01 },
+    destination: { site: 'site2', vdc: VCDA_VDC_IDS['vdc-gold'] },
+    settings,
+    owner: 'app/vcd-web-01',
+  };
+  return objectValueOf(json, type.spec) as ObjectValue;
+}
+
+function object(value: TfValue): ObjectValue {
+  if (!isObjectValue(value)) throw new Error(`expected an object, got ${String(value)}`);
+  return value;
+}
+
+beforeEach(async () => {
+  clock = virtualClock();
+  sim = await startSimulator({ taskDelayMs: 40, validateResponses: true, clock });
+  type = new ResourceType(await kindFor('vcda.replication')).bind(runtime());
+});
+
+afterEach(async () => {
+  await sim.close();
+});
+
+describe('an SLA profile instead of RPO, retention and data connection', () => {
+  const withSla = () => config({ sla_profile_id: VCDA_SLA_PROFILE_ID, quiescing: true });
+
+  test('validates, plans and applies with rpo_minutes left out: the start request names the profile and no RPO', async () => {
+    expect(type.validate(withSla())).toEqual([]);
+    const plan = await type.plan(null, withSla(), withSla(), undefined);
+    expect(plan.diagnostics).toEqual([]);
+    expect(object(object(plan.planned).settings)).toMatchObject({ sla_profile_id: VCDA_SLA_PROFILE_ID, rpo_minutes: null });
+    const applied = await type.apply(null, plan.planned, undefined);
+    expect(applied.diagnostics).toEqual([]);
+
+    const start = sim.requests.find((r) => r.method === 'POST' && r.path === '/vcda/vm-replications');
+    expect(start?.body).toMatchObject({ slaProfileId: VCDA_SLA_PROFILE_ID, quiesced: true });
+    expect(start?.body).not.toHaveProperty('rpo');
+    expect(start?.body).not.toHaveProperty('dataConnectionType');
+    const [replication] = sim.vcda.state.replications;
+    expect(object(applied.state).id).toBe(replication.info.id);
+    expect(replication.info.settings.slaProfileId).toBe(VCDA_SLA_PROFILE_ID);
+  });
+
+  test('the next plan, after a refresh, changes nothing (the profile sets the RPO on the server)', async () => {
+    const plan = await type.plan(null, withSla(), withSla(), undefined);
+    const state = object((await type.apply(null, plan.planned, undefined)).state);
+    const refreshed = object((await type.read(state, undefined)).state);
+    const again = await type.plan(refreshed, withSla(), withSla(), undefined);
+    expect(again.diagnostics).toEqual([]);
+    expect(again.planned).toBe(refreshed);
+  });
+
+  test("leaving the profile for the code's own RPO sends every policy field (the profile's are still the server's), then plans nothing", async () => {
+    const plan = await type.plan(null, withSla(), withSla(), undefined);
+    const state = object((await type.apply(null, plan.planned, undefined)).state);
+    const own = config({ rpo_minutes: 30, retention_rules: [{ instances: 2, distance_minutes: 120 }], quiescing: true, data_connection_type: 'ENCRYPTED_COMPRESSED' });
+    const change = await type.plan(object((await type.read(state, undefined)).state), own, own, undefined);
+    expect(change.requiresReplace).toEqual([]);
+    const updated = object((await type.apply(state, change.planned, undefined)).state);
+    expect(updated.id).toBe(state.id);
+    const patch = sim.requests.find((r) => r.method === 'PATCH' && r.path.startsWith('/vcda/vm-replications/'));
+    expect(patch?.body).toEqual({ rpo: 30, retentionPolicy: { rules: [{ numberOfInstances: 2, distance: 120 }] }, slaProfileId: null, dataConnectionType: 'ENCRYPTED_COMPRESSED' });
+    const refreshed = object((await type.read(updated, undefined)).state);
+    expect((await type.plan(refreshed, own, own, undefined)).planned).toBe(refreshed);
+  });
+
+  test('neither an RPO nor an SLA profile is one diagnostic naming both', () => {
+    const diagnostics = type.validate(config({ quiescing: true }));
+    expect(diagnostics.map((d) => d.summary)).toEqual([expect.stringContaining('set either rpo_minutes (with retention_rules) or sla_profile_id')]);
+  });
+});
