@@ -10,7 +10,10 @@
  * - Import: by the object's id, or by its name as the configuration gives it (the VM of a replication, the remote
  *   site of a pairing — what a DR engineer knows). The import binds that id or name; the configuration then names
  *   the object (natural key) and the plan checks that both are the same object; the apply adopts it as
- *   `adopt: true` does — every identity field must match, and the adoption is announced.
+ *   `adopt: true` does — every identity field must match, and the adoption is announced. An import either succeeds
+ *   completely or leaves the state as it was: Terraform keeps the id-only stub of a refused adoption, so the apply
+ *   marks it refused and the next read drops it (the live object untouched); a stub never makes a read, plan or
+ *   destroy fail.
  *
  * Calls no endpoint itself (the handlers do).
  */
@@ -36,6 +39,8 @@ export interface ResourceRuntime {
 /** Carried in Terraform's private state from an import to the apply that adopts the object. */
 interface ImportMarker {
   readonly import_id: string;
+  /** Set by an apply that refused the adoption: the next read drops the stub from the state. */
+  readonly refused?: boolean;
 }
 
 export interface PlanResult {
@@ -155,7 +160,7 @@ export class ResourceType {
     const { spec, diagnostics } = this.normalize(config);
     if (!spec) return { planned: null, requiresReplace: [], diagnostics };
     const plannedSpec = this.plannedSpec(config, spec);
-    const marker = importMarkerOf(priorPrivate);
+    const marker = importMarkerOf(priorPrivate) ?? (priorObject ? this.stubMarker(priorObject) : undefined);
     if (priorObject && marker) return this.planAdoption(marker, plannedSpec, spec);
     if (priorObject && sameValue(pick(priorObject, this.spec), plannedSpec)) return { planned: priorObject, requiresReplace: [], diagnostics: [] };
     const requiresReplace = priorObject ? this.identityChanges(priorObject, plannedSpec) : [];
@@ -192,7 +197,10 @@ export class ResourceType {
       return {
         planned: null,
         requiresReplace: [],
-        diagnostics: [errorDiagnostic(`import of ${this.name}: the configuration ${found}, not the imported ${marker.import_id}`, 'Fix the import id or the configuration so that both name the same object; nothing was changed.')],
+        diagnostics: [errorDiagnostic(
+          `import of ${this.name}: the configuration ${found}, not the imported ${marker.import_id}`,
+          `Nothing was changed. Fix the import id or the configuration so that both name the same object, or undo the import: remove its import block, or after \`terraform import\` run \`terraform state rm\` on this resource.`,
+        )],
       };
     }
     const computed = isRecord(live) ? objectValueOf(live, this.computed) : this.plannedComputed(null);
@@ -201,7 +209,7 @@ export class ResourceType {
       `${this.name} ${byName ? `${label} (${liveId})` : liveId} will be adopted`,
       'This code did not create it. The apply checks that every identity field matches the live object, brings its settings to the configuration, and from then on a destroy (or a removed block) deletes it.',
     );
-    return { planned, requiresReplace: [], plannedPrivate: encodeMarker(marker), diagnostics: [notice] };
+    return { planned, requiresReplace: [], plannedPrivate: encodeMarker({ import_id: marker.import_id }), diagnostics: [notice] };
   }
 
   private runtimeContext(warnings: string[]): Context {
@@ -231,6 +239,7 @@ export class ResourceType {
     try {
       const ctx = this.runtimeContext(warnings);
       if (!isObjectValue(planned)) {
+        if (priorObject && this.isImportStub(priorObject)) return { state: null, diagnostics: [this.stubDropped(priorObject)] };
         if (priorObject) await this.bound(priorObject, 'delete', false).delete(ctx);
         return { state: null, diagnostics: warnings.map((w) => warningDiagnostic(w)) };
       }
@@ -243,6 +252,11 @@ export class ResourceType {
         ? errorDiagnostic(stopped.message, `${action} of ${this.name} was interrupted: ${error instanceof Error ? error.message : String(error)}`)
         : diagnosticOfError(error, `${action} of ${this.name}`);
       const diagnostics = [...warnings.map((w) => warningDiagnostic(w)), failure];
+      // A refused adoption undoes its import: the state as it was before it, never an id-only stub.
+      const adoption = importMarkerOf(plannedPrivate);
+      if (adoption && prior !== null) {
+        return { state: prior, private: encodeMarker({ ...adoption, refused: true }), diagnostics: [...diagnostics.slice(0, -1), this.importUndone(failure, adoption)] };
+      }
       // A failed update keeps the object as it was; a failed create or delete leaves the prior state.
       return { state: prior, diagnostics };
     }
@@ -252,8 +266,13 @@ export class ResourceType {
   async read(current: TfValue, currentPrivate: Buffer | undefined): Promise<StateResult> {
     if (!isObjectValue(current)) return { state: current, diagnostics: [] };
     const privateData = currentPrivate && currentPrivate.length > 0 ? currentPrivate : undefined;
-    // An imported object is read once the configuration names it (its first plan).
-    if (importMarkerOf(currentPrivate)) return { state: current, private: privateData, diagnostics: [] };
+    // An imported object is read once the configuration names it (its first plan); a stub left without its
+    // marker (by a version that kept it after a refused adoption) gets it back, so that the plan adopts it again.
+    const marker = importMarkerOf(currentPrivate);
+    if (marker?.refused) return { state: null, diagnostics: [this.refusedDropped(marker)] };
+    if (marker) return { state: current, private: privateData, diagnostics: [] };
+    const stub = this.stubMarker(current);
+    if (stub) return { state: current, private: encodeMarker(stub), diagnostics: [] };
     const warnings: string[] = [];
     try {
       const live = await this.bound(current, 'read', false).read(this.runtimeContext(warnings));
@@ -272,6 +291,38 @@ export class ResourceType {
       if (field in live && field in this.spec && current[field] !== null) state[field] = tfValueOf(live[field], this.spec[field].field);
     }
     return state;
+  }
+
+  /** Whether a state is what an import leaves before its adoption: an id and nothing of the spec. */
+  private isImportStub(state: ObjectValue): boolean {
+    return typeof state.id === 'string' && Object.keys(this.spec).every((name) => state[name] === null || state[name] === undefined);
+  }
+
+  private stubMarker(state: ObjectValue): ImportMarker | undefined {
+    return this.isImportStub(state) && typeof state.id === 'string' ? { import_id: state.id } : undefined;
+  }
+
+  /** A destroy of an import never adopted: the object is not this code's yet, so it is left as it is. */
+  private stubDropped(state: ObjectValue): Diagnostic {
+    return warningDiagnostic(
+      `${this.name} ${String(state.id)}: removed from the state, not deleted`,
+      'Its import was never completed (no apply adopted it), so this code does not manage it: the object was left as it is.',
+    );
+  }
+
+  private refusedDropped(marker: ImportMarker): Diagnostic {
+    return warningDiagnostic(
+      `${this.name} ${marker.import_id}: the refused import is dropped from the state`,
+      'Its adoption was refused at the last apply; the object was left as it is and the state is as it was before the import.',
+    );
+  }
+
+  /** The failure of an adopting apply, saying that the import is undone and the ways out. */
+  private importUndone(failure: Diagnostic, marker: ImportMarker): Diagnostic {
+    const wayOut =
+      `The import was refused, so nothing was imported: the next plan or refresh drops it and the state is as it was before the import. ` +
+      `Change the code to match the live object, or remove the import block of ${this.name} ${marker.import_id} (after \`terraform import\`, nothing else to undo).`;
+    return { ...failure, detail: [failure.detail, wayOut].filter((part) => part !== undefined && part !== '').join(' ') };
   }
 
   importState(id: string): StateResult {
@@ -307,7 +358,8 @@ function importMarkerOf(data: Buffer | undefined): ImportMarker | undefined {
   if (!data || data.length === 0) return undefined;
   try {
     const parsed: unknown = JSON.parse(data.toString('utf8'));
-    return isRecord(parsed) && typeof parsed.import_id === 'string' ? { import_id: parsed.import_id } : undefined;
+    if (!isRecord(parsed) || typeof parsed.import_id !== 'string') return undefined;
+    return parsed.refused === true ? { import_id: parsed.import_id, refused: true } : { import_id: parsed.import_id };
   } catch {
     return undefined;
   }

@@ -269,7 +269,7 @@ export function createProviderService(options: ProviderServiceOptions = {}): Pro
     ApplyResourceChange: unary(async (request) => {
       const type = await state.resource(request.type_name);
       const result = await type.apply(decode(request.prior_state, type.type), decode(request.planned_state, type.type), nonEmpty(request.planned_private));
-      return { new_state: encode(result.state, type.type), private: Buffer.alloc(0), diagnostics: [...result.diagnostics] };
+      return { new_state: encode(result.state, type.type), private: result.private ?? Buffer.alloc(0), diagnostics: [...result.diagnostics] };
     }, failure('ApplyResourceChange')),
 
     ImportResourceState: unary(async (request) => {

@@ -1,15 +1,23 @@
 /**
- * `terraform import` of a lifecycle resource, with real Terraform: terraform_data accepts any id and stores no
- * input. The apply after it replaces the imported resource: its delete sees a null spec and must skip loudly
- * (it used to fail with "Expected object, received null" on every apply until `terraform state rm`), and the
- * create that follows manages the real replication. Destroy then works as usual.
+ * Imports with real Terraform.
+ *
+ * - `terraform import` of a lifecycle resource: terraform_data accepts any id and stores no input. The apply after
+ *   it replaces the imported resource: its delete sees a null spec and must skip loudly (it used to fail with
+ *   "Expected object, received null" on every apply until `terraform state rm`), and the create that follows
+ *   manages the real replication. Destroy then works as usual.
+ * - An import through the native provider whose identity differs from the code (an `import {}` block, and the
+ *   `terraform import` command) is refused at apply and leaves the state as it was before the import: the next
+ *   plan and destroy work (they used to fail on the id-only stub the import left), the replication is untouched,
+ *   and the error says the way out.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { synthExample, terraform, terraformEnv } from '../../scripts/deploy-kit';
+import { providerEnv, run, synthExample, terraform, terraformBinary, terraformEnv } from '../../scripts/deploy-kit';
 import { startSimulator, type RunningSimulator } from '../../src/simulator';
-import { SIM_ENV } from '../helpers/context';
+import { memoryOwnershipRecords } from '../../src/resources/ownership';
+import { vrReplicationHandler } from '../../src/resources/vr/replication/handler';
+import { replicationSpec, SIM_ENV, testContext } from '../helpers/context';
 
 let sim: RunningSimulator;
 let workDir: string;
@@ -54,4 +62,85 @@ test('an imported replication resource does not wedge the state: apply and destr
 
   await terraform(stackDir, ['destroy', '-auto-approve'], env);
   expect(sim.state.replications).toHaveLength(0);
+});
+
+/** A provider stack with one replication of `vm` to ds-b-gold, and `tail` (e.g. an import block). */
+function writeProviderStack(stackDir: string, vm: string, tail = ''): void {
+  writeFileSync(join(stackDir, 'main.tf'), `
+terraform {
+  required_providers {
+    repliform = { source = "repliform/repliform" }
+  }
+}
+provider "repliform" {
+  vr = {
+    endpoint           = "${sim.url}"
+    credentials        = { username_env = "VR_SITE_A_USER", password_env = "VR_SITE_A_PASSWORD" }
+    remote_credentials = { username_env = "VR_SITE_B_USER", password_env = "VR_SITE_B_PASSWORD" }
+  }
+}
+resource "repliform_vr_replication" "r" {
+  pairing  = { remote_site = "vc-b.example.local" }
+  vm       = { name = "${vm}" }
+  target   = { datastore = "ds-b-gold" }
+  settings = { rpo_minutes = 20 }
+}
+${tail}`);
+}
+
+/** A replication of `vm` to ds-b-silver made outside Terraform (recorded nowhere the provider can see). */
+async function replicationElsewhere(vm: string): Promise<string> {
+  const spec = replicationSpec(sim.url, { vm: { name: vm }, target: { datastore: 'ds-b-silver' }, settings: { rpo_minutes: 20 } });
+  return (await vrReplicationHandler.create(spec, testContext(SIM_ENV, { ownership: memoryOwnershipRecords() }))).id;
+}
+
+describe('a provider import whose identity differs from the code', () => {
+  let providerDir: string;
+  let env: NodeJS.ProcessEnv;
+  const tf = (stackDir: string, args: readonly string[]) => run(terraformBinary(), [args[0], '-input=false', '-no-color', ...args.slice(1)], { cwd: stackDir, env });
+
+  beforeAll(async () => {
+    providerDir = join(workDir, 'provider');
+    mkdirSync(providerDir);
+    env = await providerEnv(providerDir, { ...SIM_ENV });
+  });
+
+  async function expectStateAsBefore(stackDir: string, vm: string, id: string): Promise<void> {
+    writeProviderStack(stackDir, vm);
+    const plan = await tf(stackDir, ['plan']);
+    expect(plan.stderr).toBe('');
+    expect(plan.stdout.replace(/\s+/g, ' ')).toContain(`Warning: repliform_vr_replication ${id}: the refused import is dropped from the state`);
+    expect(plan.stdout).toContain('Plan: 1 to add, 0 to change, 0 to destroy.');
+    const destroyed = await tf(stackDir, ['destroy', '-auto-approve']);
+    expect(destroyed.stderr).toBe('');
+    expect(destroyed.stdout).toContain('Resources: 0 destroyed.');
+    expect(sim.state.replications.filter((r) => r.info.name === vm).map((r) => r.info.id)).toEqual([id]);
+  }
+
+  test('an import {} block: the apply refuses it, says the way out, and leaves the state as it was', async () => {
+    const stackDir = join(providerDir, 'block');
+    mkdirSync(stackDir, { recursive: true });
+    const id = await replicationElsewhere('db-01');
+    writeProviderStack(stackDir, 'db-01', `import {\n  to = repliform_vr_replication.r\n  id = "${id}"\n}\n`);
+    await terraform(stackDir, ['init'], env);
+    const refused = await tf(stackDir, ['apply', '-auto-approve']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.replace(/\s+/g, ' ')).toContain(
+      `The import was refused, so nothing was imported: the next plan or refresh drops it and the state is as it was before the import. Change the code to match the live object, or remove the import block of repliform_vr_replication ${id}`,
+    );
+    await expectStateAsBefore(stackDir, 'db-01', id);
+  });
+
+  test('terraform import: the apply refuses it, says the way out, and leaves the state as it was', async () => {
+    const stackDir = join(providerDir, 'command');
+    mkdirSync(stackDir, { recursive: true });
+    const id = await replicationElsewhere('app-01');
+    writeProviderStack(stackDir, 'app-01');
+    await terraform(stackDir, ['init'], env);
+    await terraform(stackDir, ['import', 'repliform_vr_replication.r', id], env);
+    const refused = await tf(stackDir, ['apply', '-auto-approve']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.replace(/\s+/g, ' ')).toContain('The import was refused, so nothing was imported');
+    await expectStateAsBefore(stackDir, 'app-01', id);
+  });
 });

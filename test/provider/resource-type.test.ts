@@ -240,5 +240,27 @@ describe('import', () => {
     expect(plan.planned).toBeNull();
     expect(plan.diagnostics[0].summary).toMatch(/^import of repliform_vr_replication: the configuration names .+, not the imported not-that-one$/);
     expect(sim.state.replications[0].info.rpo).toBe(20);
+    expect(plan.diagnostics[0].detail).toContain('or undo the import: remove its import block, or after `terraform import` run `terraform state rm` on this resource');
+  });
+
+  test('a stub an older version kept without its marker (after a refused adoption) is read without error and planned as the adoption again', async () => {
+    const id = await existingReplicationId();
+    const stub = type.importState(id).state;
+    const read = await type.read(stub, undefined);
+    expect(read.diagnostics).toEqual([]);
+    expect(read.state).toBe(stub);
+    const plan = await type.plan(read.state, config(), config(), read.private);
+    expect(plan.diagnostics.map((d) => d.summary)).toEqual([`repliform_vr_replication ${id} will be adopted`]);
+  });
+
+  test('destroying an import never adopted removes it from the state and leaves the replication as it is', async () => {
+    const id = await existingReplicationId();
+    const stub = type.importState(id).state;
+    const requestsBefore = sim.requests.length;
+    const destroyed = await type.apply(stub, null, undefined);
+    expect(destroyed.state).toBeNull();
+    expect(destroyed.diagnostics.map((d) => [d.severity, d.summary])).toEqual([['WARNING', `repliform_vr_replication ${id}: removed from the state, not deleted`]]);
+    expect(sim.requests.length).toBe(requestsBefore);
+    expect(sim.state.replications.map((r) => r.info.id)).toEqual([id]);
   });
 });
