@@ -27,7 +27,8 @@
  * Authentication: AK/SK — every attempt is signed anew (`./signer.ts`, SDK-HMAC-SHA256 with X-Sdk-Date from the
  * client's clock) — or an IAM token in `X-Auth-Token`. There is no session: nothing to log in or out of.
  * Not-found is HTTP 400 with SDRS.1013/1608/1320/1301/0208/0213 (`./profile.ts`): gets answer undefined, deletes and
- * detaches of what is gone answer undefined instead of a job id. Lists read every page with offset/limit.
+ * detaches of what is gone answer undefined instead of a job id. Lists read every page with offset/limit until a
+ * short or empty page (never stopping at `count`, which Huawei's own provider does not read either).
  * Jobs are waited on with `../tasks.ts` (progress ETA when the job reports progress).
  *
  * @public
@@ -391,7 +392,7 @@ export class SdrsClient {
     return collectOffsetPages<T>({
       what: key.replace(/_/g, ' '),
       limit: this.pageSize,
-      fetch: async (offset, limit) => readPage<T>(await this.call('GET', path, { query: { ...filters, offset, limit } }), key),
+      fetch: async (offset, limit) => readPage<T>(await this.call('GET', path, { query: { ...filters, offset, limit } }), key, offset, limit),
     });
   }
 
@@ -501,10 +502,14 @@ function jobOf(res: HttpResponse, jobId: string): SdrsJob {
   return data as SdrsJob;
 }
 
-function readPage<T>(res: HttpResponse, key: string): OffsetPage<T> {
+/**
+ * One page. `count` is not trusted to end the list (Huawei's provider reads until an empty page, and a `count` that
+ * is the page's own size would stop the read after one page): a full page means more may follow, a short or empty
+ * page ends the list.
+ */
+function readPage<T>(res: HttpResponse, key: string, offset: number, limit: number): OffsetPage<T> {
   const data = res.data;
-  if (!isRecord(data) || !Array.isArray(data[key]) || typeof data['count'] !== 'number') {
-    throw invalidResponseError(res, 'GET', `expected {"${key}": [...], "count": n}`);
-  }
-  return { items: data[key] as T[], total: data['count'] };
+  if (!isRecord(data) || !Array.isArray(data[key])) throw invalidResponseError(res, 'GET', `expected {"${key}": [...], "count": n}`);
+  const items = data[key] as T[];
+  return { items, total: items.length < limit ? offset + items.length : Number.MAX_SAFE_INTEGER };
 }

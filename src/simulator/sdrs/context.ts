@@ -28,6 +28,8 @@ export interface SdrsContext {
   fixedTokens: readonly string[];
   /** Every token issued (secrets: for leak checks only). */
   issuedTokens: string[];
+  /** What a list's `count` says: every match, or the items of the page. */
+  listCount: 'matched' | 'page';
 }
 
 export interface SdrsRequest {
@@ -86,11 +88,12 @@ export function queryValue(request: SdrsRequest, name: string): string | undefin
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** `offset`/`limit` (default 0 and 1000) applied to everything that matched; `count` is the number that matched. */
-export function page<T>(request: SdrsRequest, items: readonly T[]): { items: T[]; count: number } {
+/** `offset`/`limit` (default 0 and 1000) applied to everything that matched; `count` as the service is told to say it. */
+export function page<T>(request: SdrsRequest, items: readonly T[], listCount: SdrsContext['listCount'] = 'matched'): { items: T[]; count: number } {
   const offset = Number(queryValue(request, 'offset') ?? 0);
   const limit = Number(queryValue(request, 'limit') ?? 1000);
-  return { items: items.slice(offset, offset + limit), count: items.length };
+  const slice = items.slice(offset, offset + limit);
+  return { items: slice, count: listCount === 'page' ? slice.length : items.length };
 }
 
 /** The request body's object under `key` (the contract validated it already). */

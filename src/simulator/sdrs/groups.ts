@@ -93,7 +93,7 @@ export const listServerGroups: SdrsHandler = (request, context) => {
       (status === undefined || group.status === status) &&
       (zone === undefined || group.source_availability_zone === zone),
   );
-  const { items, count } = page(request, matching);
+  const { items, count } = page(request, matching, context.listCount);
   return { status: 200, body: { server_groups: items.map((group) => groupView(context.state, group)), count } };
 };
 

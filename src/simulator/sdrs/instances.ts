@@ -90,7 +90,7 @@ export const listProtectedInstances: SdrsHandler = (request, context) => {
       (name === undefined || instance.name.includes(name)) &&
       (status === undefined || instance.status === status),
   );
-  const { items, count } = page(request, matching);
+  const { items, count } = page(request, matching, context.listCount);
   return { status: 200, body: { protected_instances: items, count } };
 };
 

@@ -85,7 +85,7 @@ export const listReplications: SdrsHandler = (request, context) => {
       (status === undefined || pair.status === status) &&
       (zone === undefined || zoneOf(pair) === zone),
   );
-  const { items, count } = page(request, matching);
+  const { items, count } = page(request, matching, context.listCount);
   return { status: 200, body: { replications: items, count } };
 };
 

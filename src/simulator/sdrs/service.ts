@@ -46,6 +46,11 @@ export interface SdrsServiceOptions {
   specPath?: string;
   /** Extra unattached 10 GB volumes in az-a, evs-bench-0001… (the bench fleet); ignored when a saved state is loaded. @default 0 */
   extraVolumes?: number;
+  /**
+   * What a list's `count` says: `matched` — every object that matched the filters; `page` — the objects in this page
+   * (a server whose `count` disagrees with the whole list, which clients must not stop on). @default 'matched'
+   */
+  listCount?: 'matched' | 'page';
 }
 
 const PERSISTED_ARRAYS = ['groups', 'pairs', 'instances', 'jobs'] as const;
@@ -138,6 +143,7 @@ function sdrsContext(mount: ServiceMount, options: SdrsServiceOptions): SdrsCont
     accessKeys: options.accessKeys ?? [{ accessKey: SDRS_ACCESS_KEY, secretKey: SDRS_SECRET_KEY }],
     fixedTokens: options.fixedTokens ?? [SDRS_TEST_TOKEN],
     issuedTokens: [],
+    listCount: options.listCount ?? 'matched',
   };
 }
 
