@@ -1,14 +1,16 @@
 /**
  * `repliform simulator`: runs the embedded simulator until SIGINT/SIGTERM. Its options are declared once, with
  * their help, in src/cli/simulator-command.ts (`repliform simulator --help`).
- * Credentials: VR_SITE_A_USER / VR_SITE_A_PASSWORD and VR_SITE_B_USER / VR_SITE_B_PASSWORD override the defaults.
+ * Credentials: the variables the examples read (VR_SITE_*, VCDA_SITE*, HW_AK / HW_SK) override the defaults; the
+ * banner prints them (banner.ts).
  *
  * Endpoints served: see server.ts.
  */
 import { readFileSync } from 'node:fs';
 import { simulatorCommand, type SimulatorCliOptions } from '../cli/simulator-command';
 import { parseCommand } from '../cli/usage';
-import { DEFAULT_USERS, parseFaultRules, startSimulator, type FaultRule, type RunningSimulator, type SimulatorOptions } from './index';
+import { bannerLines, credentialOptionsFromEnv } from './banner';
+import { parseFaultRules, startSimulator, type FaultRule, type RunningSimulator, type SimulatorOptions } from './index';
 
 export interface SimulatorCliIo {
   out: (line: string) => void;
@@ -41,31 +43,6 @@ export function parseSimulatorArgs(argv: string[]): SimulatorOptions {
   return parsed;
 }
 
-function usersFromEnv(env: NodeJS.ProcessEnv): SimulatorOptions['users'] {
-  return {
-    local: {
-      username: env.VR_SITE_A_USER ?? DEFAULT_USERS.local.username,
-      password: env.VR_SITE_A_PASSWORD ?? DEFAULT_USERS.local.password,
-    },
-    remote: {
-      username: env.VR_SITE_B_USER ?? DEFAULT_USERS.remote.username,
-      password: env.VR_SITE_B_PASSWORD ?? DEFAULT_USERS.remote.password,
-    },
-  };
-}
-
-function credentialHints(env: NodeJS.ProcessEnv): string[] {
-  const hint = (name: string, fallback: string): string =>
-    env[name] !== undefined ? `  ${name} (from the environment)` : `  export ${name}='${fallback}'`;
-  return [
-    'credentials (defaults shown; set these variables for the CLI and to change them here):',
-    hint('VR_SITE_A_USER', DEFAULT_USERS.local.username),
-    hint('VR_SITE_A_PASSWORD', DEFAULT_USERS.local.password),
-    hint('VR_SITE_B_USER', DEFAULT_USERS.remote.username),
-    hint('VR_SITE_B_PASSWORD', DEFAULT_USERS.remote.password),
-  ];
-}
-
 /** The rules of a `--faults` file; a problem is one line naming the file, the rule and the field. */
 export function loadFaultsOption(file: string): FaultRule[] {
   let text: string;
@@ -95,9 +72,8 @@ export async function runSimulatorCli(argv: string[], io: SimulatorCliIo = defau
 async function startFromOptions(cliOptions: SimulatorOptions, io: SimulatorCliIo): Promise<RunningSimulator> {
   const { faultsFile, ...options } = cliOptions;
   const faults = faultsFile === undefined ? undefined : loadFaultsOption(faultsFile);
-  const simulator = await startSimulator({ ...options, faults, users: usersFromEnv(io.env) });
-  io.out(`repliform simulator listening on ${simulator.url} (VR API at ${simulator.apiBase})`);
-  for (const line of credentialHints(io.env)) io.out(line);
+  const simulator = await startSimulator({ ...options, faults, ...credentialOptionsFromEnv(io.env) });
+  for (const line of bannerLines(simulator, io.env)) io.out(line);
   if (simulator.caCertPem) io.out(`TLS: self-signed certificate (trust it as a CA bundle):\n${simulator.caCertPem.trim()}`);
   const shutdown = (): void => {
     simulator.close().then(

@@ -117,7 +117,7 @@ describe('VR simulator server', () => {
       onSignal: (signal) => signals.push(signal),
     });
     try {
-      expect(lines[0]).toBe(`repliform simulator listening on ${sim.url} (VR API at ${sim.url}/api/rest/vr/v2)`);
+      expect(lines[0]).toBe(`repliform simulator listening on ${sim.url} (VR, VCDA and SDRS; the lines below are for the shell that runs Terraform)`);
       expect(lines.join('\n')).toContain("export VR_SITE_B_PASSWORD='Sim-Site-B-Passw0rd!'");
       expect(lines.join('\n')).not.toContain('Custom-Passw0rd!');
       expect(signals).toEqual(['SIGINT', 'SIGTERM']);
