@@ -149,7 +149,7 @@ describe('replications', () => {
       server.route(route, accepted);
     }
     const body: VcdaStartReplication = {
-      source: { type: 'vm', site: 'site1', vmId: 'vm-1', excludedDiskKeys: [2001] },
+      source: { type: 'vm', site: 'site1', vmId: 'vm-1', excludedDisks: [2001] },
       destination: { type: 'vcloud', site: 'site2', vdc: 'vdc-1', storageProfile: '*' },
       rpo: 60,
       initialSyncTime: 0,

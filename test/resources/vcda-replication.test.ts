@@ -96,7 +96,7 @@ async function startFakeVcda(): Promise<FakeVcda> {
       overallHealth: 'GREEN',
       source: { site: String(source['site']), vmId: String(source['vmId']) },
       destination: { site: String(destination['site']), vdcId: vdc, vdcName: VDCS[vdc as keyof typeof VDCS], storageProfile: String(destination['storageProfile']) },
-      settings: { ...settings, excludedDiskKeys: Array.isArray(source['excludedDiskKeys']) ? (source['excludedDiskKeys'] as number[]) : [] },
+      settings: { ...settings, excludedDiskKeys: Array.isArray(source['excludedDisks']) ? (source['excludedDisks'] as number[]) : [] },
     });
     return accepted({ id }, true);
   });
@@ -155,7 +155,7 @@ describe('create', () => {
     const [extend] = fake.server.received('POST /vcda/sessions/extend');
     expect(extend?.body).toEqual({ type: 'credentials', site: 'site2', vcdUsername: 'vcda-admin@org2', vcdPassword: 'Site2-Passw0rd!' });
     expect(fake.server.received('POST /vcda/vm-replications')[0]?.body).toEqual({
-      source: { type: 'vm', site: 'site1', vmId: 'vm-web-01', excludedDiskKeys: [2001] },
+      source: { type: 'vm', site: 'site1', vmId: 'vm-web-01', excludedDisks: [2001] },
       destination: { type: 'vcloud', site: 'site2', vdc: 'vdc-gold', storageProfile: '*' },
       description: 'web tier [repliform owner=app/web]',
       rpo: 60,

@@ -72,6 +72,15 @@ test('create, rerun, change RPO and storage profile in place, then delete: pause
   expect(await vcdaReplicationHandler.read(changed, ctx())).toBeUndefined();
 });
 
+test('excluded disks are sent as source.excludedDisks, the field the server reads: the replica leaves those disks out', async () => {
+  const db = spec({ source: { site: 'site1', vm_id: VCDA_VM_IDS['vcd-db-01'] }, exclude_disk_keys: [2001] });
+  const created = await vcdaReplicationHandler.create(db, ctx());
+  const start = sim.requests.find((r) => r.method === 'POST' && r.path === '/vcda/vm-replications');
+  expect((start?.body as { source: unknown }).source).toEqual({ type: 'vm', site: 'site1', vmId: VCDA_VM_IDS['vcd-db-01'], excludedDisks: [2001] });
+  expect(sim.vcda.state.replications.find((r) => r.info.id === created.id)?.info.settings.excludedDiskKeys).toEqual([2001]);
+  expect(created.exclude_disk_keys).toEqual([2001]);
+});
+
 test('an apply meeting its paused replication stops and changes nothing', async () => {
   await vcdaReplicationHandler.create(spec(), ctx());
   await vcdaReplicationHandler.delete(spec(), ctx());

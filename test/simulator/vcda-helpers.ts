@@ -66,7 +66,7 @@ export interface StartOverrides {
 /** A start body with a custom policy (no SLA profile). */
 export function startBody(overrides: StartOverrides = {}): Record<string, unknown> {
   return {
-    source: { type: 'vm', site: 'site1', vmId: overrides.vmId ?? VCDA_VM_IDS['vcd-web-02'], excludedDiskKeys: overrides.excludedDiskKeys ?? null },
+    source: { type: 'vm', site: 'site1', vmId: overrides.vmId ?? VCDA_VM_IDS['vcd-web-02'], excludedDisks: overrides.excludedDiskKeys ?? null },
     destination: { type: 'vcloud', site: 'site2', vdc: overrides.vdc ?? VCDA_VDC_IDS['vdc-gold'], storageProfile: overrides.storageProfile ?? '*' },
     description: overrides.description ?? 'web tier',
     rpo: overrides.rpo ?? 15,

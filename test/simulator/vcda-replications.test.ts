@@ -90,6 +90,18 @@ describe('start (POST /vm-replications)', () => {
     ]);
   });
 
+  it('excludes the disks source.excludedDisks lists (the data-structure pages\' name), reported as settings.excludedDiskKeys', async () => {
+    const id = await replicate(t, startBody({ vmId: VCDA_VM_IDS['vcd-db-01'], excludedDiskKeys: [2002, 2001] }));
+    expect(liveOf(id).settings).toMatchObject({ excludedDiskKeys: [2001, 2002] });
+  });
+
+  it('accepts source.excludedDiskKeys (the operation example\'s name) but ignores it, as a server reading excludedDisks does: every disk is replicated', async () => {
+    const body = startBody({ vmId: VCDA_VM_IDS['vcd-db-01'] });
+    const source = { ...(body.source as Json), excludedDisks: undefined, excludedDiskKeys: [2001] };
+    const id = await replicate(t, { ...body, source });
+    expect(liveOf(id).settings).toMatchObject({ excludedDiskKeys: [] });
+  });
+
   it('runs the initial sync after the task (YELLOW, SYNCING), then is healthy (GREEN, IDLE) with a first instance', async () => {
     const id = await replicate(t);
     const syncing = { ...liveOf(id) };

@@ -155,6 +155,15 @@ function requirePolicy(body: VcdaStartBody): void {
   if (rpo === null && sla === null) throw badUserInput('Either rpo or slaProfileId is required.', ['rpo']);
 }
 
+/**
+ * The disks a start excludes: `source.excludedDisks`, as the data-structure pages name it. The operation page's
+ * example sends `source.excludedDiskKeys`, a field of no source data structure: accepted (the example body must
+ * work) and ignored, as a server reading `excludedDisks` ignores it — every disk is then replicated.
+ */
+function excludedDisksOf(body: VcdaStartBody): number[] {
+  return body.source.excludedDisks ?? [];
+}
+
 function checkStart(request: VcdaRequest, context: VcdaContext, body: VcdaStartBody): StartTarget {
   const { state } = context;
   requireSiteAccess(request, context, body.source.site);
@@ -164,7 +173,7 @@ function checkStart(request: VcdaRequest, context: VcdaContext, body: VcdaStartB
   requireStorageProfile(vdc, body.destination.storageProfile);
   requireSlaProfile(state, body.slaProfileId);
   requirePolicy(body);
-  const excludedDiskKeys = requireDiskKeys(vm, body.source.excludedDiskKeys ?? body.source.excludedDisks ?? []);
+  const excludedDiskKeys = requireDiskKeys(vm, excludedDisksOf(body));
   requireNotReplicated(state, vm);
   return { vm, vdc, excludedDiskKeys };
 }
@@ -225,7 +234,7 @@ function newReplication(context: VcdaContext, record: SimVcdaTaskRecord, complet
       quiesced: body.quiesced ?? false,
       retentionPolicy: body.retentionPolicy ?? { rules: [] },
       targetDiskType: body.targetDiskType ?? 'THIN',
-      excludedDiskKeys: requireDiskKeys(vm, body.source.excludedDiskKeys ?? body.source.excludedDisks ?? []),
+      excludedDiskKeys: requireDiskKeys(vm, excludedDisksOf(body)),
       initialSyncTime: body.initialSyncTime ?? 0,
       isMigration: body.isMigration ?? false,
     },

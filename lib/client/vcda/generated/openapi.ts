@@ -295,7 +295,9 @@ export interface components {
             site: string;
             vappId?: string | null;
             vmId: string;
+            /** @description Not a field of the source data structures: only the 'Start Vm Replication' operation example sends it. Accepted and ignored (no disk is excluded by it); send excludedDisks. */
             excludedDiskKeys?: number[] | null;
+            /** @description Device keys of the disks not to replicate (ReplicationSource_VcloudSourceVm / _VcSourceVm). */
             excludedDisks?: number[] | null;
         };
         SourceVcVm: {
@@ -309,7 +311,9 @@ export interface components {
             vcUuid?: string;
             vmId: string;
             vappName?: string | null;
+            /** @description Not a field of the source data structures: only the 'Start Vm Replication' operation example sends it. Accepted and ignored (no disk is excluded by it); send excludedDisks. */
             excludedDiskKeys?: number[] | null;
+            /** @description Device keys of the disks not to replicate (ReplicationSource_VcloudSourceVm / _VcSourceVm). */
             excludedDisks?: number[] | null;
         };
         ReplicationSource: components["schemas"]["SourceVcloudVm"] | components["schemas"]["SourceVcVm"];

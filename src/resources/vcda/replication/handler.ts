@@ -135,10 +135,14 @@ function resultId(task: VcdaTask): string | undefined {
   return typeof id === 'string' && id !== '' ? id : undefined;
 }
 
-/** "Start Vm Replication": the seed's fields, the ownership marker in the description, no delayed sync. */
+/**
+ * "Start Vm Replication": the seed's fields, the ownership marker in the description, no delayed sync. Excluded
+ * disks go in `source.excludedDisks`, the name every data-structure page gives (docs/vendors/vcda.md).
+ */
 export function startBody(spec: Spec): VcdaStartReplication {
+  const excluded = spec.exclude_disk_keys.length > 0 ? { excludedDisks: [...spec.exclude_disk_keys] } : {};
   return {
-    source: { type: 'vm', site: spec.source.site, vmId: spec.source.vm_id, excludedDiskKeys: spec.exclude_disk_keys.length > 0 ? [...spec.exclude_disk_keys] : null },
+    source: { type: 'vm', site: spec.source.site, vmId: spec.source.vm_id, ...excluded },
     destination: { type: 'vcloud', site: spec.destination.site, vdc: spec.destination.vdc, storageProfile: spec.settings.storage_profile ?? DEFAULT_STORAGE_PROFILE },
     description: describedWithOwner(spec.settings.description, spec.owner),
     ...policyFields(spec.settings),
