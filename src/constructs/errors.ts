@@ -1,11 +1,23 @@
 import type { IConstruct } from 'constructs';
-import { inspect } from 'node:util';
+import { dirname, join, sep } from 'node:path';
 
 const VALIDATION_ERROR_SYMBOL = Symbol.for('repliform.constructs.ValidationError');
 
 /**
+ * This library's code: its compiled files (…/repliform/dist/src/) and the sources their maps point at
+ * (…/repliform/src/, as ts-node and tsx print frames). Its frames tell the user nothing.
+ */
+const PACKAGE_ROOT = dirname(dirname(__dirname.endsWith(join('dist', 'src', 'constructs')) ? dirname(__dirname) : __dirname));
+const LIBRARY_CODE = [join(PACKAGE_ROOT, 'src') + sep, join(PACKAGE_ROOT, 'dist', 'src') + sep];
+
+/**
  * Thrown at synth time when construct props are invalid. One error per construct lists every
  * violation, one per line, each naming the construct path, the field, what is allowed and the value given.
+ *
+ * The library installs no process-wide handler (a library must not: runners such as ts-node count on their own).
+ * An app that does not catch it dies the way Node reports any uncaught error — exit code 1, on stderr — and the
+ * error is shaped for that report: its stack is the message followed only by the app's own frames (where in the
+ * user's code the construct was made), and its extra fields are not enumerable, so Node prints nothing else.
  */
 export class ValidationError extends Error {
   /**
@@ -16,41 +28,25 @@ export class ValidationError extends Error {
   }
 
   /** The path of the construct whose props are invalid; undefined for unscoped values (policies). */
-  public readonly constructPath: string | undefined;
+  public declare readonly constructPath: string | undefined;
   /** Every violation, without the construct prefix (e.g. `rpoMinutes must be … got 3`). */
-  public readonly violations: readonly string[];
+  public declare readonly violations: readonly string[];
 
   constructor(subject: string, violations: readonly string[], scope?: IConstruct) {
     const prefix = scope ? `${subject} at '${scope.node.path}'` : subject;
     super(violations.map((v) => `${prefix}: ${v}`).join('\n'));
     Object.setPrototypeOf(this, new.target.prototype);
     Object.defineProperty(this, VALIDATION_ERROR_SYMBOL, { value: true });
-    this.name = new.target.name;
-    this.constructPath = scope?.node.path;
-    this.violations = violations;
-    reportUncaughtValidationErrors();
+    Object.defineProperty(this, 'name', { value: new.target.name, enumerable: false, configurable: true, writable: true });
+    Object.defineProperty(this, 'constructPath', { value: scope?.node.path, enumerable: false });
+    Object.defineProperty(this, 'violations', { value: violations, enumerable: false });
+    Object.defineProperty(this, 'stack', { value: userFacingStack(this), enumerable: false, configurable: true, writable: true });
   }
 }
 
-let reporterInstalled = false;
-
-/**
- * A user's `node main.js` (or `cdktf synth`, which runs it) that dies of a ValidationError prints its message
- * alone — the construct path, the field, what is allowed, the value given — and exits with 1, instead of
- * Node's source excerpt, stack trace and version banner around it.
- *
- * The listener is added when the first ValidationError is made (never when none is), and it steps aside
- * whenever the program has uncaught-exception listeners of its own (a test runner, a CLI framework). Any
- * other uncaught error is printed as Node prints it (its stack) with the same exit code 1.
- */
-function reportUncaughtValidationErrors(): void {
-  if (reporterInstalled || typeof process === 'undefined' || typeof process.on !== 'function') return;
-  reporterInstalled = true;
-  const listener = (error: unknown): void => {
-    if (process.listenerCount('uncaughtException') > 1) return;
-    const text = ValidationError.isValidationError(error) ? error.message : error instanceof Error ? (error.stack ?? String(error)) : inspect(error);
-    process.stderr.write(`${text}\n`);
-    process.exit(1);
-  };
-  process.on('uncaughtException', listener);
+/** The message, then the stack frames outside this library (none inside it tell the user anything). */
+function userFacingStack(error: Error): string {
+  const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
+  const own = frames.filter((line) => !LIBRARY_CODE.some((code) => line.includes(code)) && !/node:internal|[/\\]node_modules[/\\]/.test(line));
+  return [`${error.name}: ${error.message}`, ...own].join('\n');
 }
