@@ -4,7 +4,8 @@
  * the provider configuration's block for the vendor stands in) plus the live state's other fields, computed.
  *
  * - Plan: defaults filled in (shown in the plan), identity fields require replacement, settings change in
- *   place, computed attributes are known after apply; nothing changed = the prior state as it is.
+ *   place (unless the kind's `checkChange` refuses the change, e.g. a shrink: an error on the field), computed
+ *   attributes are known after apply; nothing changed = the prior state as it is.
  * - Read: the live object's settings and status replace the stored ones (drift shows in `terraform plan`);
  *   an object gone outside Terraform is removed from the state.
  * - Import: by the object's id, or by its name as the configuration gives it (the VM of a replication, the remote
@@ -164,9 +165,24 @@ export class ResourceType {
     if (priorObject && marker) return this.planAdoption(marker, plannedSpec, spec);
     if (priorObject && sameValue(pick(priorObject, this.spec), plannedSpec)) return { planned: priorObject, requiresReplace: [], diagnostics: [] };
     const requiresReplace = priorObject ? this.identityChanges(priorObject, plannedSpec) : [];
+    if (priorObject && requiresReplace.length === 0) {
+      const refused = this.refusedChange(priorObject, spec);
+      if (refused) return { planned: null, requiresReplace: [], diagnostics: [refused] };
+    }
     // A replacement is a new object: nothing of the old one's live state carries over.
     const planned = { ...plannedSpec, ...this.plannedComputed(requiresReplace.length > 0 ? null : priorObject) };
     return { planned, requiresReplace, diagnostics: [] };
+  }
+
+  /** The kind's refusal of an in-place change it cannot make (its `checkChange`), as a diagnostic on the field. */
+  private refusedChange(prior: ObjectValue, planned: Record<string, unknown>): Diagnostic | undefined {
+    const priorJson = specJsonOf(prior);
+    try {
+      this.kind.checkChange?.(isRecord(priorJson) ? priorJson : {}, planned);
+      return undefined;
+    } catch (error) {
+      return diagnosticOfError(error, `plan of ${this.name}`);
+    }
   }
 
   private planWithUnknowns(prior: ObjectValue | null, proposed: ObjectValue): PlanResult {

@@ -166,7 +166,16 @@ export interface KindModule<Spec, State> {
   readonly state: StateSchema<State>;
   /** What `repliform review` needs to know about the kind, or why it leaves the kind out. */
   readonly review: ReviewProfile | NotReviewed;
+  /**
+   * Refuses an in-place change the API cannot make (e.g. a volume shrink) before anything runs: throws an InputError
+   * naming the field. `prior` is the stored state as last read (spec fields and live attributes), `planned` the
+   * spec with defaults filled in. The native provider calls it at plan time. @default - every change is allowed
+   */
+  readonly checkChange?: ChangeCheck;
 }
+
+/** See `KindModule.checkChange`. */
+export type ChangeCheck = (prior: Readonly<Record<string, unknown>>, planned: Readonly<Record<string, unknown>>) => void;
 
 /** A spec parsed by its kind, with the handler's operations bound to it: what the registry hands out. */
 export interface BoundSpec {
@@ -187,6 +196,7 @@ export interface AnyKind {
   readonly spec: z.ZodTypeAny;
   readonly state: { readonly shape: z.ZodRawShape };
   readonly review: ReviewProfile | NotReviewed;
+  readonly checkChange?: ChangeCheck;
   parse(raw: unknown, action: LifecycleAction): BoundSpec;
 }
 
@@ -198,6 +208,7 @@ export function eraseKind<Spec, State>(module: KindModule<Spec, State>): AnyKind
     spec: module.spec,
     state: module.state,
     review: module.review,
+    checkChange: module.checkChange,
     parse(raw, action) {
       const spec = handler.parseSpec(raw, action);
       return {

@@ -36,6 +36,25 @@ test('pair: create = initial sync; rename and expand in place; production volume
   expect(verdict.risks?.[0]?.message).toContain('(production volume vol-1 → vol-2)');
 });
 
+test('pair shrink (150 → 120 GB): not "expanded in place" but a refusal risk naming the sizes and the fix', () => {
+  const verdict = sdrsReplicationPairReview.verdict({ event: 'update', before: pair('vol-1', { size_gb: 150 }), after: pair('vol-1', { size_gb: 120 }), settingsChanged: true });
+  expect(verdict).toEqual({
+    action: 'update',
+    summary: 'shrink of volume vol-1 150 → 120 GB REFUSED: SDRS only expands; the plan and the apply fail before any change',
+    risks: [
+      {
+        class: 'drift',
+        message: 'SHRINK REFUSED: size_gb 150 → 120 GB for volume vol-1; SDRS never shrinks a volume, so this change cannot be applied.',
+        fix: 'Set sizeGb to at least 150 (or leave it unset to keep the size as it is).',
+      },
+    ],
+  });
+  expect(sdrsReplicationPairReview.verdict({ event: 'update', before: pair('vol-1', { size_gb: 150 }), after: pair('vol-1', { size_gb: 200 }), settingsChanged: true })).toEqual({
+    action: 'update',
+    summary: 'renamed or expanded in place: no resync',
+  });
+});
+
 test('pair delete: the DR-site volume is kept by default, lost with delete_target_volume', () => {
   expect(sdrsReplicationPairReview.verdict({ event: 'delete', before: pair('vol-1'), hook: 'runs' })).toEqual({
     action: 'delete',

@@ -103,12 +103,15 @@ async function createNew(client: SdrsClient, spec: Spec, groupId: string, ctx: C
   return pair;
 }
 
-/** A size below the live one is bad input: SDRS (and the volume) never shrink. */
-function checkSize(spec: Spec, live: SdrsReplication): void {
-  const current = live.record_metadata?.volume_size;
-  if (spec.size_gb !== null && current !== undefined && spec.size_gb < current) {
-    throw new InputError('size_gb', `must be at least ${current} GB, the size of volume ${spec.volume_id} (SDRS only expands, never shrinks), got ${spec.size_gb}`);
+/** A size below the current one is bad input: SDRS (and the volume) never shrink. */
+export function refuseShrink(volumeId: unknown, currentGb: unknown, wantedGb: unknown): void {
+  if (typeof currentGb === 'number' && typeof wantedGb === 'number' && wantedGb < currentGb) {
+    throw new InputError('size_gb', `must be at least ${currentGb} GB, the size of volume ${String(volumeId)} (SDRS only expands, never shrinks), got ${wantedGb}`);
   }
+}
+
+function checkSize(spec: Spec, live: SdrsReplication): void {
+  refuseShrink(spec.volume_id, live.record_metadata?.volume_size, spec.size_gb);
 }
 
 async function applySettings(client: SdrsClient, spec: Spec, live: SdrsReplication, ctx: Context): Promise<SdrsReplication> {

@@ -1,6 +1,6 @@
 /**
  * The review profile of `sdrs.replication-pair`: a create is the initial sync of the volume; a rename or an
- * expansion is in place; a change of production volume (or group) replaces the pair: a full sync of the new
+ * expansion is in place; a shrink is refused (a risk: SDRS never shrinks); a change of production volume (or group) replaces the pair: a full sync of the new
  * volume; a delete keeps the DR-site volume and its data unless `on_delete.delete_target_volume` (then they are lost).
  * Live: a pair in an error status, or renamed outside the code, is drift.
  *
@@ -41,6 +41,27 @@ function removal(before: JsonObject | undefined): Verdict {
     : { action: 'delete', summary: `pair of volume ${volume(before)} deleted; its DR-site volume and data are KEPT`, risks: [] };
 }
 
+/**
+ * A smaller size than before: SDRS never shrinks, so the provider's plan (and the apply) refuse it. Flagged with the
+ * `drift` class — the code asks for a size the live volume cannot take — so that `--fail-on drift` stops on it.
+ */
+function shrink(before: JsonObject | undefined, after: JsonObject | undefined): Verdict | undefined {
+  const from = valueAt(before, 'size_gb');
+  const to = valueAt(after, 'size_gb');
+  if (typeof from !== 'number' || typeof to !== 'number' || to >= from) return undefined;
+  return {
+    action: 'update',
+    summary: `shrink of volume ${volume(after)} ${from} → ${to} GB REFUSED: SDRS only expands; the plan and the apply fail before any change`,
+    risks: [
+      {
+        class: 'drift',
+        message: `SHRINK REFUSED: size_gb ${from} → ${to} GB for volume ${volume(after)}; SDRS never shrinks a volume, so this change cannot be applied.`,
+        fix: `Set sizeGb to at least ${from} (or leave it unset to keep the size as it is).`,
+      },
+    ],
+  };
+}
+
 function verdict(transition: Transition): Verdict {
   switch (transition.event) {
     case 'create': {
@@ -57,7 +78,7 @@ function verdict(transition: Transition): Verdict {
       return { action: 'replace', summary: `delete + create replication pair of volume ${volume(transition.after)}: FULL SYNC`, risks: deletesVolume(transition.before) ? [resync, dataLossRisk('replace')] : [resync] };
     }
     case 'update':
-      return { action: 'update', summary: transition.settingsChanged ? 'renamed or expanded in place: no resync' : 'stored options only: nothing changes in SDRS' };
+      return shrink(transition.before, transition.after) ?? { action: 'update', summary: transition.settingsChanged ? 'renamed or expanded in place: no resync' : 'stored options only: nothing changes in SDRS' };
     default:
       return commonVerdict(NOUN, transition, removal) ?? removal(undefined);
   }

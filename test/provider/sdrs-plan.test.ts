@@ -1,0 +1,119 @@
+/**
+ * The provider's resource types of the SDRS kinds, driven as Terraform drives them (plan, apply, read) against the
+ * simulator over HTTP: a replication pair shrink is refused at plan time, naming the field, the live size and the
+ * value given, with nothing sent to SDRS (an expansion plans in place); a protected instance deleted outside
+ * Terraform is read as gone (removed from the state) and its destroy succeeds.
+ */
+import axios from 'axios';
+import { objectValueOf } from '../../src/provider/convert';
+import { ResourceType, type ObjectValue, type ResourceRuntime } from '../../src/provider/resource-type';
+import { isObjectValue, type TfValue } from '../../src/provider/values';
+import { kindFor } from '../../src/resources/registry';
+import {
+  SDRS_ACCESS_KEY,
+  SDRS_DOMAIN_ID,
+  SDRS_PROJECT_ID,
+  SDRS_SECRET_KEY,
+  SDRS_SERVER_IDS,
+  SDRS_SOURCE_AZ,
+  SDRS_TARGET_AZ,
+  SDRS_VOLUME_IDS,
+  SDRS_VPC_ID,
+  startSimulator,
+  type RunningSimulator,
+} from '../../src/simulator';
+import { testContext } from '../helpers/context';
+
+const ENV = { HW_AK: SDRS_ACCESS_KEY, HW_SK: SDRS_SECRET_KEY };
+const DATA = SDRS_VOLUME_IDS['evs-web-01-data'];
+const groupRef = { source_availability_zone: SDRS_SOURCE_AZ, target_availability_zone: SDRS_TARGET_AZ, source_vpc_id: SDRS_VPC_ID, owner: 'app/group' };
+
+let sim: RunningSimulator;
+
+beforeEach(async () => {
+  sim = await startSimulator({ taskDelayMs: 0, validateResponses: true });
+});
+
+afterEach(async () => {
+  await sim.close();
+});
+
+function runtime(): ResourceRuntime {
+  return {
+    connectionFor: (vendor) => (vendor === 'sdrs' ? { endpoint: `${sim.url}/sdrs`, project_id: SDRS_PROJECT_ID, credentials: { access_key_env: 'HW_AK', secret_key_env: 'HW_SK' } } : undefined),
+    stopReason: () => undefined,
+    context: () => testContext(ENV, { ownership: null }),
+  };
+}
+
+async function typeOf(kind: string): Promise<ResourceType> {
+  return new ResourceType(await kindFor(kind)).bind(runtime());
+}
+
+function object(value: TfValue): ObjectValue {
+  if (!isObjectValue(value)) throw new Error(`expected an object, got ${String(value)}`);
+  return value;
+}
+
+/** plan + apply of a new resource; its state. */
+async function created(type: ResourceType, json: Record<string, unknown>): Promise<ObjectValue> {
+  const config = objectValueOf(json, type.spec) as ObjectValue;
+  const plan = await type.plan(null, config, config, undefined);
+  expect(plan.diagnostics).toEqual([]);
+  const applied = await type.apply(null, plan.planned, undefined);
+  expect(applied.diagnostics).toEqual([]);
+  return object(applied.state);
+}
+
+async function withGroup(): Promise<void> {
+  await created(await typeOf('sdrs.protection-group'), {
+    name: 'web-group',
+    source_availability_zone: SDRS_SOURCE_AZ,
+    target_availability_zone: SDRS_TARGET_AZ,
+    domain_id: SDRS_DOMAIN_ID,
+    source_vpc_id: SDRS_VPC_ID,
+    owner: 'app/group',
+  });
+}
+
+const pairJson = (size: number) => ({ group: groupRef, volume_id: DATA, name: 'web-data', size_gb: size, owner: 'app/web-data' });
+const sdrsWrites = () => sim.requests.filter((r) => r.service === 'sdrs' && r.method !== 'GET').map((r) => r.operationId);
+
+test('a pair shrink (150 → 120 GB) is refused at plan time, naming the field, the live size and the value; nothing is sent', async () => {
+  await withGroup();
+  const pairs = await typeOf('sdrs.replication-pair');
+  const state = await created(pairs, pairJson(150));
+  const refreshed = object((await pairs.read(state, undefined)).state);
+  expect(refreshed.size_gb).toBe(150);
+  sim.clearRequests();
+
+  const shrink = objectValueOf(pairJson(120), pairs.spec) as ObjectValue;
+  const plan = await pairs.plan(refreshed, shrink, shrink, undefined);
+  expect(plan.planned).toBeNull();
+  expect(plan.diagnostics).toEqual([
+    {
+      severity: 'ERROR',
+      summary: `size_gb: must be at least 150 GB, the size of volume ${DATA} (SDRS only expands, never shrinks), got 120`,
+      detail: 'plan of repliform_sdrs_replication_pair rejected: bad input.',
+      attribute: expect.anything(),
+    },
+  ]);
+  expect(sdrsWrites()).toEqual([]);
+
+  const grow = objectValueOf(pairJson(200), pairs.spec) as ObjectValue;
+  const growth = await pairs.plan(refreshed, grow, grow, undefined);
+  expect([growth.diagnostics, growth.requiresReplace, object(growth.planned).size_gb]).toEqual([[], [], 200]);
+});
+
+test('a protected instance deleted outside Terraform: the refresh removes it from the state, the destroy succeeds', async () => {
+  await withGroup();
+  const instances = await typeOf('sdrs.protected-instance');
+  const state = await created(instances, { group: groupRef, server_id: SDRS_SERVER_IDS['ecs-web-01'], name: 'web-01', owner: 'app/web-01' });
+  const removed = await axios.delete(`${sim.url}/_sim/sdrs/protected-instances/${String(state.id)}`);
+  expect(removed.status).toBe(204);
+
+  expect(await instances.read(state, undefined)).toEqual({ state: null, diagnostics: [] });
+  const destroy = await instances.apply(state, null, undefined);
+  expect(destroy).toEqual({ state: null, diagnostics: [] });
+  expect(sim.sdrs.state.instances).toEqual([]);
+});
