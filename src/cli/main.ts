@@ -6,6 +6,7 @@
  */
 import { Command } from 'commander';
 import { packageVersion } from '../package-info';
+import { knownKinds } from '../resources/registry';
 import { EXIT_BAD_INPUT } from './exit-codes';
 import { providerCommand } from './provider-command';
 import { reviewCommand } from './review-command';
@@ -22,7 +23,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .command('lifecycle')
     .description('run one lifecycle action, as the Terraform provisioners do (spec in REPLIFORM_SPEC)')
     .argument('<action>', 'create | read | update | delete')
-    .argument('<kind>', 'vr.pairing | vr.replication | vr.replication-sync')
+    .argument('<kind>', knownKinds().join(' | '))
     .option('--spec-file <file>', 'read the spec JSON from a file instead of REPLIFORM_SPEC')
     .action(async (action: string, kind: string, options: { specFile?: string }) => {
       const { runLifecycle } = await import('./lifecycle');

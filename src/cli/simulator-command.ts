@@ -7,7 +7,7 @@ import type { SimulatorOptions } from '../simulator';
 import { EXIT_BAD_INPUT } from './exit-codes';
 import { usageError, withUsage, type CommandOutput } from './usage';
 
-/** The options the command line can set (users come from the environment, see src/simulator/cli.ts). */
+/** The options the command line can set (users and keys come from the environment, see src/simulator/banner.ts). */
 export type SimulatorCliOptions = Pick<SimulatorOptions, 'port' | 'host' | 'tls' | 'taskDelayMs' | 'stateFile' | 'faultsFile' | 'extraVms' | 'rateLimit'>;
 
 export type SimulatorAction = (options: SimulatorCliOptions) => Promise<void>;
@@ -40,9 +40,11 @@ export function simulatorCommand(action: SimulatorAction, output?: CommandOutput
   };
   command
     .description(
-      'Runs the embedded vSphere Replication API simulator on 127.0.0.1 until SIGINT/SIGTERM. Credentials: VR_SITE_A_USER / VR_SITE_A_PASSWORD and VR_SITE_B_USER / VR_SITE_B_PASSWORD override the defaults it prints.',
+      'Runs the embedded simulator of vSphere Replication (VR), Cloud Director Availability (VCDA) and Huawei Cloud SDRS on 127.0.0.1 until SIGINT/SIGTERM. ' +
+        'It prints each API endpoint and the credentials it accepts as export lines; VR_SITE_A_USER / VR_SITE_A_PASSWORD, VR_SITE_B_USER / VR_SITE_B_PASSWORD, ' +
+        'VCDA_SITE1_USER / VCDA_SITE1_PASSWORD, VCDA_SITE2_USER / VCDA_SITE2_PASSWORD and HW_AK / HW_SK set when it starts override the defaults.',
     )
-    .summary('run the embedded vSphere Replication API simulator on 127.0.0.1')
+    .summary('run the embedded VR, VCDA and SDRS simulator on 127.0.0.1')
     .option('--port <N>', 'the port to listen on (default: 0, a free one)', integer('--port'))
     .option('--host <H>', 'the address to bind (default: 127.0.0.1)')
     .option('--tls', 'serve HTTPS with a self-signed certificate made at start (printed, to trust as a CA bundle)')

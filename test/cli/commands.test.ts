@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { knownKinds } from '../../src/resources/registry';
 
 const DIST = join(__dirname, '..', '..', 'dist');
 const CLI = join(DIST, 'src', 'cli', 'main.js');
@@ -35,6 +36,25 @@ test('`repliform simulator --help` lists every simulator option, exit 0, and sta
   expect(stdout).toMatch(/^Usage: repliform simulator \[options\]\n/);
   expect(optionsListed(stdout)).toEqual(['--port', '--host', '--tls', '--task-delay-ms', '--state', '--faults', '--extra-vms', '--rate-limit', '--help']);
   expect(stdout).not.toContain('repliform simulator listening on');
+});
+
+test('`repliform lifecycle --help` lists every kind of the registry, each vendor\'s', () => {
+  const { code, stdout, stderr } = cli(['lifecycle', '--help']);
+  expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+  const argumentsSection = stdout.slice(stdout.indexOf('Arguments:'), stdout.indexOf('Options:'));
+  expect(argumentsSection.match(/\b[a-z]+\.[a-z-]+/g)).toEqual(knownKinds());
+  expect(knownKinds().filter((kind) => !/^(vr|vcda|sdrs)\./.test(kind))).toEqual([]);
+  expect(new Set(knownKinds().map((kind) => kind.split('.')[0]))).toEqual(new Set(['vr', 'vcda', 'sdrs']));
+});
+
+test('`repliform simulator --help` names the three services it simulates', () => {
+  const stdout = cli(['simulator', '--help']).stdout.replace(/\s+/g, ' ');
+  expect(stdout).not.toContain('the embedded vSphere Replication API simulator');
+  expect(stdout).toContain(
+    'Runs the embedded simulator of vSphere Replication (VR), Cloud Director Availability (VCDA) and Huawei Cloud SDRS on 127.0.0.1 until SIGINT/SIGTERM.',
+  );
+  const root = cli(['--help']).stdout.replace(/\s+/g, ' ');
+  expect(root).toContain(' simulator [options] run the embedded VR, VCDA and SDRS simulator on 127.0.0.1 ');
 });
 
 test.each([
