@@ -306,7 +306,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       cls('connection reset', configuredOf('reset'), hits('reset')),
       cls(`slow response (${rules.find((r) => r.id === 'slow')?.delayMs} ms > ${options.httpTimeoutMs} ms timeout)`, configuredOf('slow'), hits('slow')),
       cls('response dropped after the request was handled', configuredOf('drop'), hits('drop')),
-      cls(`session expiry every ${seconds(options.sessionExpiryMs, 1)}`, `${sessionExpirations} expirations, ${requests.unauthorized} requests answered 401`, Math.min(sessionExpirations, requests.unauthorized)),
+      cls(sessionExpiryName(options, rules), `${sessionExpirations + hits('session-expiry')} expirations, ${requests.unauthorized} requests answered 401`, Math.min(sessionExpirations + hits('session-expiry'), requests.unauthorized)),
     ];
     const processClasses = [
       cls('configure task ends in ERROR', options.profile === 'forced' ? configuredOf('task-error') : '2 % of configure requests', hits('task-error')),
@@ -502,6 +502,14 @@ export function renderChaos(result: Omit<ChaosResult, 'markdown'>): string {
   for (const leak of [...result.secrets.passwordLeaks, ...result.secrets.sessionLeaks]) lines.push(`- ✗ ${leak.secret} in ${leak.where}${leak.mode ? ` (mode ${leak.mode})` : ''}`);
   lines.push('');
   return `${lines.join('\n')}\n`;
+}
+
+/** The session-expiry class: by the profile's rule (once, before a given read), by the timer, or both. */
+function sessionExpiryName(options: ChaosOptions, rules: readonly FaultRule[]): string {
+  const timer = (options.maxSessionExpirations ?? Infinity) > 0 ? `every ${seconds(options.sessionExpiryMs, 1)}` : undefined;
+  const rule = rules.find((r) => r.expireSessions === true);
+  const byRule = rule ? `before read #${(rule.skip ?? 0) + 1} of the faulted run` : undefined;
+  return `session expiry (${[byRule, timer].filter((part) => part !== undefined).join(', then ') || 'none'})`;
 }
 
 /** Several campaigns (one per fault set) in one file: a summary of the convergence figures, then each report. */

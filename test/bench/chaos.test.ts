@@ -83,8 +83,8 @@ const SMALL_HTTP_ONLY: ChaosOptions = {
   profile: 'forced',
   faults: 'http',
   httpTimeoutMs: 1500,
-  sessionExpiryMs: 2000,
-  maxSessionExpirations: 1,
+  sessionExpiryMs: 600_000, // the profile's session-expiry rule expires sessions once, at a given read
+  maxSessionExpirations: 0,
   killProbability: 1,
   maxKills: 2,
   maxApplies: 8,

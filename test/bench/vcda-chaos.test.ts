@@ -30,8 +30,8 @@ const SMALL_HTTP_ONLY: ChaosOptions = {
   profile: 'forced',
   faults: 'http',
   httpTimeoutMs: 1500,
-  sessionExpiryMs: 1500,
-  maxSessionExpirations: 1,
+  sessionExpiryMs: 600_000, // the profile's session-expiry rule expires sessions once, at a given read
+  maxSessionExpirations: 0,
   killProbability: 0,
   maxKills: 0,
   maxApplies: 4,

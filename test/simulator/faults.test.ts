@@ -49,6 +49,16 @@ describe('VR simulator fault injection', () => {
     expect((await configure(t.http, [configureSpec(vm)])).status).toBe(202);
   });
 
+  it('expires every session before handling the matching request: it and later calls on the old session answer 401, a new login works', async () => {
+    t.sim.faults.addRule({ id: 'expiry', method: 'GET', path: '/tasks', skip: 1, count: 1, expireSessions: true });
+    expect((await t.http.get('/tasks')).status).toBe(200);
+    expect((await t.http.get('/tasks')).status).toBe(401);
+    expect((await t.http.get(`/pairings/${PAIRING_ID}`)).status).toBe(401);
+    await loginBothSites(t.http);
+    expect((await t.http.get('/tasks')).status).toBe(200);
+    expect(t.sim.faults.stats()).toEqual([{ id: 'expiry', matched: 3, skipped: 1, hits: 1 }]);
+  });
+
   it('resets the connection', async () => {
     t.sim.faults.addRule({ path: '/tasks', reset: true, count: 1 });
     await expect(t.http.get('/tasks')).rejects.toMatchObject({ code: expect.stringMatching(/ECONNRESET|socket hang up/) });

@@ -109,6 +109,13 @@ export function faultRules(profile: FaultProfile, httpTimeoutMs: number, faults:
 }
 
 /**
+ * Every session dropped once, just before the tenth authenticated read after the faults start (a login is
+ * never the one): that read and every later call on an old session meet a 401, whatever the machine's speed.
+ * A timer (`sessionExpiryMs`) could fire between two processes, when no call holds a session, and inject nothing.
+ */
+const SESSION_EXPIRY: FaultRule = { id: 'session-expiry', method: 'GET', path: '^/(?!sessions?(/|$))', skip: 9, count: 1, expireSessions: true };
+
+/**
  * HTTP faults at fixed counts, the writes aimed at the replication workflow: a configure reset before it is
  * handled, a configure that lands after the client's timeout, an unconfigure whose response is lost.
  */
@@ -119,6 +126,7 @@ function forcedHttpRules(slowMs: number): FaultRule[] {
     { id: 'reset', method: 'POST', path: '/pairings/*/replications', count: 1, reset: true },
     { id: 'slow', method: 'POST', path: '/pairings/*/replications', skip: 1, count: 1, delayMs: slowMs },
     { id: 'drop', method: 'POST', path: '/pairings/*/replications/*/actions/unconfigure', count: 1, dropResponse: true },
+    SESSION_EXPIRY,
   ];
 }
 
@@ -130,6 +138,7 @@ function forcedRules(slowMs: number): FaultRule[] {
     { id: 'reset', path: '/**', skip: 8, count: 1, reset: true },
     { id: 'slow', path: '/**', skip: 10, count: 1, delayMs: slowMs },
     { id: 'drop', path: '/**', skip: 12, count: 1, dropResponse: true },
+    SESSION_EXPIRY,
   ];
 }
 

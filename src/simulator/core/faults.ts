@@ -3,7 +3,8 @@
  * to the base path of the service the request is for) and optionally the service's name, optionally with a probability (seeded random), a skip count (let the first N matches
  * through) and a max count. A matching rule can delay, reset the connection, answer with a status (and
  * Retry-After), make the task the request creates end failed (`taskError`; which task is the service's call), or make every task the
- * request creates end CANCELLED (`taskCancel`). Faults are decided before the request is handled, so an injected
+ * request creates end CANCELLED (`taskCancel`), or drop every session of the service first (`expireSessions`: the request
+ * and every later one with an old session answer 401, as when an appliance's sessions time out). Faults are decided before the request is handled, so an injected
  * 503 changes nothing. A path must start with `/` (or `^/` for a regex): anything else could never match.
  *
  * Endpoints served: none (the admin API in admin.ts exposes POST/DELETE /_sim/faults).
@@ -40,6 +41,11 @@ export interface FaultRule {
    * message, like a task cancelled in the vSphere Client) or the message the cancelled task carries.
    */
   taskCancel?: boolean | string;
+  /**
+   * Drop every session of the service before the request is handled: it (and every later call with an old
+   * session) is answered 401, as when the appliance's sessions time out. Deterministic, unlike a timer.
+   */
+  expireSessions?: boolean;
 }
 
 export interface FaultRuleStats {
@@ -53,7 +59,7 @@ export interface FaultRuleStats {
 }
 
 /** What to do to one request: the effect fields of the rule that fired. */
-export type FaultDecision = Pick<FaultRule, 'status' | 'retryAfterSeconds' | 'delayMs' | 'reset' | 'dropResponse' | 'body' | 'taskError'> & {
+export type FaultDecision = Pick<FaultRule, 'status' | 'retryAfterSeconds' | 'delayMs' | 'reset' | 'dropResponse' | 'body' | 'taskError' | 'expireSessions'> & {
   ruleId: string;
   /** Set when the tasks this request creates must end CANCELLED: the message they carry, or undefined for none. */
   taskCancel?: { message?: string };
@@ -115,7 +121,7 @@ export function parseFaultRule(value: unknown): FaultRule {
   optionalNumber(value, 'status', 100, 599);
   optionalNumber(value, 'retryAfterSeconds', 0);
   optionalNumber(value, 'delayMs', 0);
-  for (const name of ['reset', 'dropResponse']) {
+  for (const name of ['reset', 'dropResponse', 'expireSessions']) {
     if (value[name] !== undefined && typeof value[name] !== 'boolean') throw new Error(`fault rule field '${name}' must be a boolean`);
   }
   const cancel = value.taskCancel;
@@ -223,6 +229,7 @@ export class FaultInjector {
       body: rule.body,
       taskError: rule.taskError,
       taskCancel: cancelOf(rule.taskCancel),
+      expireSessions: rule.expireSessions,
     };
   }
 }

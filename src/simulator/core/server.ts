@@ -326,6 +326,7 @@ export class SimHost implements AdminHost {
 
   private async applyFault(fault: FaultDecision, service: SimService, request: http.IncomingMessage): Promise<SimResponse | 'reset' | undefined> {
     if (fault.delayMs) await sleep(fault.delayMs);
+    if (fault.expireSessions) service.expireSessions?.();
     if (fault.reset) {
       request.socket.destroy();
       return 'reset';
