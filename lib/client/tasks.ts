@@ -23,6 +23,8 @@ export interface TaskObservation {
   readonly progress?: number;
   /** Free text for progress reports, e.g. "RUNNING 40%". */
   readonly detail?: string;
+  /** The task's own error code (VCDA `error.code`, SDRS `error_code`), when it failed with one. */
+  readonly errorCode?: string;
   /** The task's error message, when it failed or was cancelled with one. */
   readonly errorMessage?: string;
   /** The task's error details, if any. */
@@ -60,6 +62,8 @@ export interface PollTaskOptions<T> {
   readonly describe: (last: T | undefined) => string;
   /** URL of the read that observes the task, carried by TaskFailedError. */
   readonly url: string;
+  /** What the vendor calls it, for messages (SDRS: "job"). @default "task" */
+  readonly noun?: string;
   /** Total time allowed, in milliseconds. */
   readonly timeoutMs: number;
   /** @default 500 */
@@ -118,12 +122,14 @@ async function readOrMiss<T>(get: () => Promise<T>): Promise<T | typeof MISSED> 
   }
 }
 
-function taskFailed(options: { readonly taskId: string; readonly url: string }, seen: TaskObservation, description: string): TaskFailedError {
+function taskFailed(options: { readonly taskId: string; readonly url: string; readonly noun?: string }, seen: TaskObservation, description: string): TaskFailedError {
   return new TaskFailedError({
     taskId: options.taskId,
+    noun: options.noun,
     taskStatus: seen.status,
     cancelled: seen.state === 'cancelled',
     description,
+    taskErrorCode: seen.errorCode,
     taskErrorMessage: seen.errorMessage,
     taskErrorDetails: seen.errorDetails,
     url: options.url,
@@ -153,11 +159,20 @@ export function progressEta(now: () => number): (progress: number | undefined) =
 
 const ETA_MARGIN_MS = 50;
 
-/** A task ended failed or cancelled. `status`/`method`/`url` describe the read that observed it. @public */
+/**
+ * A task ended failed or cancelled. `status`/`method`/`url` describe the read that observed it (a 200): messages
+ * quote the task's own error, never that status. @public
+ */
 export class TaskFailedError extends ApiError {
   public readonly taskId: string;
+  /** What the vendor calls it: "task", or "job" (SDRS). */
+  public readonly noun: string;
   /** The vendor's status word, e.g. "ERROR" or "CANCELLED". */
   public readonly taskStatus: string;
+  /** True when the task was cancelled rather than failed. */
+  public readonly cancelled: boolean;
+  /** The task's own error code (VCDA `error.code`, SDRS `error_code`), if any. */
+  public readonly taskErrorCode?: string;
   /** The task's error message, if any. */
   public readonly taskErrorMessage?: string;
   /** The task's error details, if any. */
@@ -165,31 +180,50 @@ export class TaskFailedError extends ApiError {
 
   constructor(fields: {
     readonly taskId: string;
+    /** @default "task" */
+    readonly noun?: string;
     readonly taskStatus: string;
     /** @default - true when taskStatus is "CANCELLED" */
     readonly cancelled?: boolean;
     readonly description: string;
+    readonly taskErrorCode?: string;
     readonly taskErrorMessage?: string;
     readonly taskErrorDetails?: string;
     readonly url: string;
   }) {
+    const taskErrorCode = nonEmpty(fields.taskErrorCode);
     const taskErrorMessage = nonEmpty(fields.taskErrorMessage);
     const cancelled = fields.cancelled ?? fields.taskStatus === 'CANCELLED';
     super(
       { status: 200, method: 'GET', url: fields.url, retryable: false, errorCode: `TASK_${fields.taskStatus}` },
-      taskFailureMessage(fields.description, fields.taskStatus, cancelled, taskErrorMessage),
+      taskFailureMessage(fields.description, fields.taskStatus, cancelled, taskErrorText(taskErrorCode, taskErrorMessage)),
     );
     this.taskId = fields.taskId;
+    this.noun = fields.noun ?? 'task';
     this.taskStatus = fields.taskStatus;
+    this.cancelled = cancelled;
+    this.taskErrorCode = taskErrorCode;
     this.taskErrorMessage = taskErrorMessage;
     this.taskErrorDetails = nonEmpty(fields.taskErrorDetails);
   }
+
+  /** "task <id> failed (ERROR)", "job <id> failed (FAIL, SDRS.1014)", "task <id> was cancelled". */
+  public override get outcome(): string {
+    if (this.cancelled) return `${this.noun} ${this.taskId} was cancelled`;
+    return `${this.noun} ${this.taskId} failed (${[this.taskStatus, this.taskErrorCode].filter((part) => part !== undefined).join(', ')})`;
+  }
 }
 
-/** "<task> was cancelled[: message]" or "<task> ended <STATUS>: <message or 'no error message'>". */
-function taskFailureMessage(description: string, taskStatus: string, cancelled: boolean, taskErrorMessage: string | undefined): string {
-  if (cancelled) return `${description} was cancelled${taskErrorMessage === undefined ? '' : `: ${taskErrorMessage}`}`;
-  return `${description} ended ${taskStatus}: ${taskErrorMessage ?? 'no error message'}`;
+/** "<code>: <message>", either alone, or undefined. */
+function taskErrorText(code: string | undefined, message: string | undefined): string | undefined {
+  if (code !== undefined && message !== undefined) return `${code}: ${message}`;
+  return message ?? code;
+}
+
+/** "<task> was cancelled[: error]" or "<task> ended <STATUS>: <error or 'no error message'>". */
+function taskFailureMessage(description: string, taskStatus: string, cancelled: boolean, taskError: string | undefined): string {
+  if (cancelled) return `${description} was cancelled${taskError === undefined ? '' : `: ${taskError}`}`;
+  return `${description} ended ${taskStatus}: ${taskError ?? 'no error message'}`;
 }
 
 function nonEmpty(text: string | undefined): string | undefined {

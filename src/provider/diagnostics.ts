@@ -42,6 +42,6 @@ export function issueDiagnostics(issues: readonly ZodIssue[], raw: unknown, kind
 export function diagnosticOfError(error: unknown, doing: string): Diagnostic {
   if (isInputError(error)) return errorDiagnostic(error.message, `${doing} rejected: bad input.`, stepsOfField(error.field));
   const message = error instanceof Error ? error.message : String(error);
-  const detail = isApiError(error) ? `${doing} failed: the API answered HTTP ${error.status}.` : `${doing} failed.`;
+  const detail = isApiError(error) ? `${doing} failed: ${error.outcome}.` : `${doing} failed.`;
   return errorDiagnostic(message, detail);
 }

@@ -61,6 +61,12 @@ describe('ApiError family', () => {
     }
     expect(isApiError(new Error('x'))).toBe(false);
     expect(errors[3]?.message).toBe('task t1 ended ERROR: disk full');
+    expect(errors.map((e) => e.outcome)).toEqual([
+      'the API answered HTTP 404',
+      'the API answered HTTP 401',
+      'no response from h (ECONNRESET)',
+      'task t1 failed (ERROR)',
+    ]);
   });
 });
 
@@ -203,6 +209,7 @@ describe('connection failures', () => {
     expect(error.message).toBe(
       `POST /api/rest/vr/v2/session → no response (ECONNREFUSED). Connection refused by 127.0.0.1:${port}: check the endpoint URL and port, and that the appliance is running.`,
     );
+    expect(error.outcome).toBe(`connection refused to 127.0.0.1:${port}`);
     expect(clock.sleeps).toEqual([500, 500]);
     expect(http.stats).toEqual({ requests: 3, retries: 2 });
   });

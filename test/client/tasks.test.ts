@@ -12,6 +12,7 @@ interface FakeTask {
   readonly word: string;
   readonly progress?: number;
   readonly error?: string;
+  readonly code?: string;
   readonly name?: string;
 }
 
@@ -19,7 +20,7 @@ const STATES: Record<string, TaskObservation['state']> = { Queued: 'running', Ru
 
 function observe(task: FakeTask): TaskObservation {
   const state = STATES[task.word] ?? 'running';
-  return { state, status: task.word, progress: task.progress, detail: `${task.word}${task.progress === undefined ? '' : ` ${task.progress}%`}`, errorMessage: task.error };
+  return { state, status: task.word, progress: task.progress, detail: `${task.word}${task.progress === undefined ? '' : ` ${task.progress}%`}`, errorCode: task.code, errorMessage: task.error };
 }
 
 function poll(readings: FakeTask[], extra: Partial<PollTaskOptions<FakeTask>> = {}) {
@@ -79,6 +80,20 @@ test('a failed task is a TaskFailedError naming the task, the vendor’s status 
     url: 'https://appliance.example/api/jobs/job-7',
     taskErrorMessage: 'datastore full',
   });
+});
+
+test('a failed task with its own error code quotes it before the message; its outcome names the task and its code, never the poll\'s HTTP status', async () => {
+  const { run } = poll([{ word: 'Failed', code: 'SDRS.1014', error: 'Storage backend unreachable' }], { noun: 'job' });
+  const error = (await run.catch((e: unknown) => e)) as TaskFailedError;
+  expect(error.message).toBe('job job-7 ended Failed: SDRS.1014: Storage backend unreachable');
+  expect({ taskErrorCode: error.taskErrorCode, taskErrorMessage: error.taskErrorMessage, outcome: error.outcome }).toEqual({
+    taskErrorCode: 'SDRS.1014',
+    taskErrorMessage: 'Storage backend unreachable',
+    outcome: 'job job-7 failed (Failed, SDRS.1014)',
+  });
+  await expect(poll([{ word: 'Failed', code: 'GeneralServerFailure' }]).run).rejects.toThrow(/^job job-7 ended Failed: GeneralServerFailure$/);
+  const cancelled = (await poll([{ word: 'Canceled' }]).run.catch((e: unknown) => e)) as TaskFailedError;
+  expect(cancelled.outcome).toBe('task job-7 was cancelled');
 });
 
 test('a failed task without a message says so', async () => {

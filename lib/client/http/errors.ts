@@ -71,6 +71,15 @@ export class ApiError extends Error {
     Object.defineProperty(this, API_ERROR_BRAND, { value: true });
   }
 
+  /**
+   * What happened, in a few words (no sentence end): "the API answered HTTP 404 VR.NOT_FOUND", "connection refused to
+   * vr-a.example.local:443", "task <id> failed (ERROR)". Never a status the call did not receive.
+   */
+  public get outcome(): string {
+    const code = this.errorCode !== undefined && this.errorCode !== '' ? ` ${this.errorCode}` : '';
+    return `the API answered HTTP ${this.status}${code}`;
+  }
+
   /** Same as `isApiError`. */
   public static isApiError(x: unknown): x is ApiError {
     return isApiError(x);
@@ -102,6 +111,12 @@ export class ApiConnectionError extends ApiError {
     );
     this.code = fields.code;
     this.hint = hint;
+  }
+
+  /** "connection refused to <host:port>", or "no response from <host:port> (<code>)". */
+  public override get outcome(): string {
+    const host = hostOf(this.url);
+    return this.code === 'ECONNREFUSED' ? `connection refused to ${host}` : `no response from ${host} (${this.code})`;
   }
 }
 

@@ -62,7 +62,7 @@ export function observeSdrsJob(job: SdrsJob): TaskObservation {
   const progress = typeof job['progress'] === 'number' ? job['progress'] : undefined;
   const base = { status: job.status, progress, detail: progress === undefined ? job.status : `${job.status} ${progress}%` };
   if (job.status === 'SUCCESS') return { ...base, state: 'succeeded' };
-  if (job.status === 'FAIL') return { ...base, state: 'failed', errorMessage: jobFailure(job) };
+  if (job.status === 'FAIL') return { ...base, state: 'failed', errorCode: job.error_code ?? undefined, errorMessage: job.fail_reason ?? undefined };
   return { ...base, state: 'running' };
 }
 
@@ -72,10 +72,3 @@ export function describeSdrsJob(jobId: string, job: SdrsJob | undefined): string
   return type !== undefined && type !== '' ? `job ${jobId} (${type})` : `job ${jobId}`;
 }
 
-/** "<error_code>: <fail_reason>", either alone, or undefined. */
-function jobFailure(job: SdrsJob): string | undefined {
-  const code = job.error_code ?? undefined;
-  const reason = job.fail_reason ?? undefined;
-  if (code !== undefined && code !== '' && reason !== undefined && reason !== '') return `${code}: ${reason}`;
-  return reason !== undefined && reason !== '' ? reason : code !== undefined && code !== '' ? code : undefined;
-}

@@ -344,6 +344,7 @@ export class SdrsClient {
       observe: observeSdrsJob,
       describe: (last) => options.description ?? describeSdrsJob(jobId, last),
       url: this.http.resolveUrl(this.projectPath(jobPath(jobId))),
+      noun: 'job',
       timeoutMs: options.timeoutMs,
       minDelayMs: options.minDelayMs,
       maxDelayMs: options.maxDelayMs,

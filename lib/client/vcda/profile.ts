@@ -47,11 +47,7 @@ export function extendBody(site: string, credentials: VcdaCredentials): VcdaExte
 export function observeVcdaTask(task: VcdaTask): TaskObservation {
   const base = { status: task.state, progress: task.progress, detail: `${task.state} ${task.progress}%` };
   if (task.state === 'SUCCEEDED') return { ...base, state: 'succeeded' };
-  if (task.state === 'FAILED') {
-    const code = task.error?.code;
-    const message = task.error?.msg;
-    return { ...base, state: 'failed', errorMessage: code !== undefined && message !== undefined ? `${code}: ${message}` : (message ?? code) };
-  }
+  if (task.state === 'FAILED') return { ...base, state: 'failed', errorCode: task.error?.code, errorMessage: task.error?.msg };
   return { ...base, state: 'running' };
 }
 
