@@ -185,7 +185,7 @@ describe('create', () => {
     await vcdaReplicationHandler.create(spec(), testContext(ENV, { ownership: null }));
     const c = testContext(ENV, { ownership: null });
     await vcdaReplicationHandler.create(spec(), c);
-    expect(fake.changes()).toEqual(['POST /vcda/vm-replications', 'GET /vcda/vm-replications/C4-1']);
+    expect(fake.changes()).toEqual(['POST /vcda/vm-replications?site=site1', 'GET /vcda/vm-replications/C4-1']);
     expect(c.lines).toContain('info: VM vm-web-01: already replicated (replication C4-1) by this code; taking it up');
   });
 
@@ -251,11 +251,11 @@ describe('update', () => {
       ctx(),
     );
     expect(fake.changes()).toEqual([
-      'POST /vcda/vm-replications',
+      'POST /vcda/vm-replications?site=site1',
       'GET /vcda/vm-replications/C4-1',
-      'PATCH /vcda/vm-replications/C4-1',
+      'PATCH /vcda/vm-replications/C4-1?site=site1',
       'GET /vcda/vm-replications/C4-1',
-      'POST /vcda/vm-replications/C4-1/storage-profile',
+      'POST /vcda/vm-replications/C4-1/storage-profile?site=site1',
       'GET /vcda/vm-replications/C4-1',
     ]);
     expect(fake.server.received('PATCH /vcda/vm-replications/C4-1')[0]?.body).toEqual({ rpo: 15 });

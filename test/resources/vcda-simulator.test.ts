@@ -81,6 +81,45 @@ test('excluded disks are sent as source.excludedDisks, the field the server read
   expect(created.exclude_disk_keys).toEqual([2001]);
 });
 
+describe('a source site that is not the endpoint\'s local site', () => {
+  /** The endpoint now belongs to site2 (the cloud site of the destination vDC); the VM runs on site1, remote. */
+  function localSiteIsSite2(): void {
+    sim.vcda.change((state) => {
+      state.localSite = 'site2';
+      for (const site of state.sites) site.isLocal = site.site === 'site2';
+    });
+  }
+  const remoteSource = (overrides: Partial<VcdaReplicationSpecInput> = {}): VcdaReplicationSpec =>
+    spec({ connection: { ...input().connection, remote_credentials: { username_env: 'VCDA_SITE1_USER', password_env: 'VCDA_SITE1_PASSWORD' } }, ...overrides });
+  const writes = (): string[] =>
+    sim.requests
+      .filter((r) => r.method !== 'GET' && /^\/vcda\/vm-replications/.test(r.path))
+      .map((r) => `${r.method} ${r.path.replace(/C4-[0-9a-f-]+/, '{id}')} site=${String(r.query.site)}`);
+
+  test('every write names the source site (?site=site1), and the server acts on that site', async () => {
+    localSiteIsSite2();
+    const created = await vcdaReplicationHandler.create(remoteSource(), ctx());
+    await vcdaReplicationHandler.update?.(remoteSource({ settings: { ...input().settings, rpo_minutes: 15, storage_profile: VCDA_STORAGE_PROFILE_IDS.Silver } }), ctx());
+    await vcdaReplicationHandler.delete(remoteSource(), ctx());
+    const { runVcdaOperation } = await import('../../src/resources/vcda/operations');
+    await runVcdaOperation('resume', remoteSource(), ctx(), 60);
+    await runVcdaOperation('sync', remoteSource(), ctx(), 60);
+    await vcdaReplicationHandler.delete(remoteSource({ on_delete: { delete_replica: true } }), ctx());
+
+    expect(writes()).toEqual([
+      'POST /vcda/vm-replications site=site1',
+      'PATCH /vcda/vm-replications/{id} site=site1',
+      'POST /vcda/vm-replications/{id}/storage-profile site=site1',
+      'POST /vcda/vm-replications/{id}/pause site=site1',
+      'POST /vcda/vm-replications/{id}/resume site=site1',
+      'POST /vcda/vm-replications/{id}/sync site=site1',
+      'DELETE /vcda/vm-replications/{id} site=site1',
+    ]);
+    expect(created.source_site).toBe('site1');
+    expect(sim.vcda.state.replications).toEqual([]);
+  });
+});
+
 test('an apply meeting its paused replication stops and changes nothing', async () => {
   await vcdaReplicationHandler.create(spec(), ctx());
   await vcdaReplicationHandler.delete(spec(), ctx());

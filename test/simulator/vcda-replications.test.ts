@@ -102,6 +102,26 @@ describe('start (POST /vm-replications)', () => {
     expect(liveOf(id).settings).toMatchObject({ excludedDiskKeys: [] });
   });
 
+  it('runs on the site ?site= names (default the local one), which must be the source site: 400 before any task otherwise', async () => {
+    t.sim.vcda.change((state) => {
+      state.localSite = 'site2';
+    });
+    const local = await t.vcda.post('/vm-replications', startBody());
+    expect([local.status, local.data.code, local.data.msg]).toEqual([
+      400,
+      'BadUserInput',
+      "The operation runs on site 'site2', but VM '441a891a-5294-4dff-b02d-c605d335be1c' is on site 'site1': run it on its source site (?site=site1).",
+    ]);
+    expect(t.sim.vcda.state.tasks).toEqual([]);
+    const named = taskOf(await t.vcda.post('/vm-replications', startBody(), { params: { site: 'site1' } }));
+    const id = String(((await finishTask(t, named)).result as Json).id);
+
+    const pauseHere = await t.vcda.post(`/vm-replications/${id}/pause`);
+    expect([pauseHere.status, pauseHere.data.msg]).toEqual([400, `The operation runs on site 'site2', but VM replication '${id}' is managed from its source site 'site1': run it there (?site=site1).`]);
+    await finishTask(t, taskOf(await t.vcda.post(`/vm-replications/${id}/pause`, null, { params: { site: 'site1' } })));
+    expect(liveOf(id).isPaused).toBe(true);
+  });
+
   it('runs the initial sync after the task (YELLOW, SYNCING), then is healthy (GREEN, IDLE) with a first instance', async () => {
     const id = await replicate(t);
     const syncing = { ...liveOf(id) };

@@ -8,7 +8,7 @@
  * @api VCDA GET  /sites
  * @api VCDA GET  /vm-replications?offset=&limit=
  * @api VCDA GET  /vm-replications/{replicationId}
- * @api VCDA POST /vm-replications/{replicationId}/sync | /pause | /resume
+ * @api VCDA POST /vm-replications/{replicationId}/sync | /pause | /resume   ?site=<source site>
  * @api VCDA GET  /tasks/{taskId}?site=
  */
 import type { VcdaReplication, VcdaTask } from '../../../lib/client/vcda/types';
@@ -18,7 +18,7 @@ import { InputError } from '../errors';
 import { withProgress } from '../task-progress';
 import { vcdaClient } from './client';
 import type { VcdaConnectionSpec } from './connection';
-import { findReplication, toState, type VcdaReplicationState } from './replication/handler';
+import { findReplication, onSource, toState, type VcdaReplicationState } from './replication/handler';
 import { reachSites, readSites } from './sites';
 
 export const VCDA_OPERATIONS = ['sync', 'pause', 'resume'] as const;
@@ -47,9 +47,10 @@ function nothingToDo(operation: VcdaOperation, vm: string, live: VcdaReplication
   return undefined;
 }
 
-function send(client: VcdaClient, operation: VcdaOperation, id: string): Promise<VcdaTask> {
-  if (operation === 'sync') return client.syncReplication(id);
-  return operation === 'pause' ? client.pauseReplication(id) : client.resumeReplication(id);
+function send(client: VcdaClient, operation: VcdaOperation, live: VcdaReplication): Promise<VcdaTask> {
+  const site = onSource(live);
+  if (operation === 'sync') return client.syncReplication(live.id, site);
+  return operation === 'pause' ? client.pauseReplication(live.id, site) : client.resumeReplication(live.id, site);
 }
 
 export async function runVcdaOperation(operation: VcdaOperation, target: VcdaOperationTarget, ctx: Context, timeoutSeconds: number): Promise<VcdaOperationResult> {
@@ -63,7 +64,7 @@ export async function runVcdaOperation(operation: VcdaOperation, target: VcdaOpe
     return { operation, performed: false, ...toState(live) };
   }
   await reachSites(client, await readSites(client), [live.destination.site, live.source.site]);
-  const task = await send(client, operation, live.id);
+  const task = await send(client, operation, live);
   await withProgress(ctx, `${DOING[operation]} replication of VM ${vm}`, (onProgress) =>
     client.waitForTask(task, { timeoutMs: timeoutSeconds * 1000, signal: ctx.signal, onProgress, minDelayMs: 250, maxDelayMs: 5000 }),
   );

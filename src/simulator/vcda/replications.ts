@@ -1,14 +1,15 @@
 /**
  * VCDA VM replications: list (offset/limit → {items,total}, filters), read one, and the operations that answer
  * 202 with a task whose completion changes the replication (start, reconfigure, storage profile, pause, resume,
- * sync, delete). A start is checked before its task exists — the VM on the source site, the vDC on the
+ * sync, delete). Writes run on the site `?site=` names (default the local one), which must be the replication's
+ * source site (400 BadUserInput otherwise). A start is checked before its task exists — the VM on the source site, the vDC on the
  * destination site, excluded disk keys of that VM, the storage and SLA profiles, one replication per VM — and a
  * remote destination needs the session extended to it. After its task a replication runs its initial sync
  * (YELLOW, SYNCING) and then is healthy (GREEN, IDLE) with a first instance; the description is kept verbatim.
  *
  * Endpoints served:
  *   GET    /vm-replications                            getVmReplications ?offset&limit&ids&destinationVdcId&destinationOrg&isMigration&site
- *   POST   /vm-replications                            startVmReplication → 202 task
+ *   POST   /vm-replications?site=                      startVmReplication → 202 task
  *   GET    /vm-replications/{replicationId}            getVmReplication
  *   PATCH  /vm-replications/{replicationId}            reconfigureVmReplication → 202 task
  *   DELETE /vm-replications/{replicationId}            deleteVmReplication → 202 task
@@ -45,10 +46,18 @@ export function findReplication(state: VcdaState, id: string): SimVcdaReplicatio
   return replication;
 }
 
-/** A replication the session may act on: it reaches the destination site, where the replication's tasks run. */
+/**
+ * A replication the session may act on: the call runs on its source site (`?site=`, default the local site — the
+ * site both vendor examples name: docs/vendors/vcda.md), and the session reaches the destination site, where the
+ * replication's tasks run.
+ */
 function replicationForOperation(request: VcdaRequest, context: VcdaContext): SimVcdaReplication {
-  operationSite(request, context);
+  const site = operationSite(request, context);
   const replication = findReplication(context.state, request.params.replicationId ?? '');
+  const source = replication.info.source.site;
+  if (site !== source) {
+    throw badUserInput(`The operation runs on site '${site}', but VM replication '${replication.info.id}' is managed from its source site '${source}': run it there (?site=${source}).`, [site, source]);
+  }
   requireSiteAccess(request, context, replication.info.destination.site);
   return replication;
 }
@@ -182,9 +191,18 @@ function startBodyOf(record: SimVcdaTaskRecord): VcdaStartBody {
   return record.payload as VcdaStartBody;
 }
 
+/** A start runs on the source VM's site (`?site=`, default the local site). */
+function requireStartSite(request: VcdaRequest, context: VcdaContext, body: VcdaStartBody): void {
+  const site = operationSite(request, context);
+  const source = body.source.site;
+  if (site !== source) {
+    throw badUserInput(`The operation runs on site '${site}', but VM '${body.source.vmId}' is on site '${source}': run it on its source site (?site=${source}).`, [site, source]);
+  }
+}
+
 export const startVmReplication: VcdaHandler = (request, context) => {
-  operationSite(request, context);
   const body = request.body as VcdaStartBody;
+  requireStartSite(request, context, body);
   const { vm } = checkStart(request, context, body);
   const record = createTask(context, {
     kind: 'start',

@@ -9,11 +9,11 @@
  * @api VCDA GET    /sites
  * @api VCDA GET    /vm-replications?offset=&limit=
  * @api VCDA GET    /vm-replications/{replicationId}
- * @api VCDA POST   /vm-replications
- * @api VCDA PATCH  /vm-replications/{replicationId}
- * @api VCDA POST   /vm-replications/{replicationId}/storage-profile
- * @api VCDA POST   /vm-replications/{replicationId}/pause
- * @api VCDA DELETE /vm-replications/{replicationId}
+ * @api VCDA POST   /vm-replications?site=                  (every write names the source site: docs/vendors/vcda.md)
+ * @api VCDA PATCH  /vm-replications/{replicationId}?site=
+ * @api VCDA POST   /vm-replications/{replicationId}/storage-profile?site=
+ * @api VCDA POST   /vm-replications/{replicationId}/pause?site=
+ * @api VCDA DELETE /vm-replications/{replicationId}?site=
  * @api VCDA GET    /tasks/{taskId}?site=
  */
 import { isApiError, isNotFoundError, type ApiError } from '../../../../lib/client/http/errors';
@@ -115,6 +115,11 @@ export async function findReplication(client: VcdaClient, spec: Pick<Spec, 'sour
   return all.find((r) => r.source.site === spec.source.site && r.source.vmId === spec.source.vm_id);
 }
 
+/** Where a write on a replication runs (`?site=`): its source site, which may not be the endpoint's local one. */
+export function onSource(live: Pick<VcdaReplication, 'source'>): { site: string } {
+  return { site: live.source.site };
+}
+
 async function waitTask(ctx: Context, client: VcdaClient, task: VcdaTask, label: string, timeoutSeconds: number): Promise<VcdaTask> {
   return withProgress(ctx, label, (onProgress) =>
     client.waitForTask(task, { timeoutMs: timeoutSeconds * 1000, signal: ctx.signal, onProgress, ...TASK_POLL }),
@@ -182,7 +187,7 @@ const START_ATTEMPTS = 3;
  */
 async function sendStart(client: VcdaClient, spec: Spec, ctx: Context, attempt = 1): Promise<VcdaTask | VcdaReplication> {
   try {
-    return await client.startReplication(startBody(spec));
+    return await client.startReplication(startBody(spec), { site: spec.source.site });
   } catch (error) {
     // A resend refused because the VM is "already replicated" means the lost first request did land: its task runs.
     if (attempt > 1 && isAlreadyReplicated(error)) return waitUntilListed(client, spec, ctx);
@@ -277,11 +282,11 @@ async function applySettings(located: Located, spec: Spec, live: VcdaReplication
   await reachSites(client, located.sites, [live.destination.site, live.source.site]);
   const body = reconfigureBody(spec, changes);
   if (body !== undefined) {
-    const task = await client.reconfigureReplication(live.id, body);
+    const task = await client.reconfigureReplication(live.id, body, onSource(live));
     await waitTask(ctx, client, task, `reconfiguring replication of ${vmLabel(spec)}`, spec.timeouts.update_seconds);
   }
   if (changes.some((c) => c.field === 'settings.storage_profile')) {
-    const task = await client.changeStorageProfile(live.id, spec.settings.storage_profile ?? DEFAULT_STORAGE_PROFILE);
+    const task = await client.changeStorageProfile(live.id, spec.settings.storage_profile ?? DEFAULT_STORAGE_PROFILE, onSource(live));
     await waitTask(ctx, client, task, `changing the storage profile of ${vmLabel(spec)}`, spec.timeouts.update_seconds);
   }
   return readBack(client, spec, live.id);
@@ -341,7 +346,7 @@ const DELETE_ATTEMPTS = 3;
 async function sendDelete(located: Located, spec: Spec, live: VcdaReplication, ctx: Context, attempt = 1): Promise<VcdaTask | undefined> {
   const { client } = located;
   try {
-    return await client.deleteReplication(live.id);
+    return await client.deleteReplication(live.id, onSource(live));
   } catch (error) {
     if (isNotFoundError(error)) return undefined;
     if (attempt > 1 && isApiError(error) && error.status === 400) {
@@ -384,7 +389,7 @@ async function deleteWithReplica(located: Located, spec: Spec, live: VcdaReplica
 /** VCDA has no delete that keeps the replica: by default a destroy pauses the replication and leaves it. */
 async function pauseAndKeep(located: Located, spec: Spec, live: VcdaReplication, ctx: Context): Promise<void> {
   if (live.isPaused !== true) {
-    const task = await located.client.pauseReplication(live.id);
+    const task = await located.client.pauseReplication(live.id, onSource(live));
     await waitTask(ctx, located.client, task, `pausing replication of ${vmLabel(spec)}`, spec.timeouts.delete_seconds);
   }
   ctx.log.warn(
