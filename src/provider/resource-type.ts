@@ -6,8 +6,9 @@
  * - Plan: defaults filled in (shown in the plan), identity fields require replacement, settings change in
  *   place (unless the kind's `checkChange` refuses the change, e.g. a shrink: an error on the field), computed
  *   attributes are known after apply; nothing changed = the prior state as it is.
- * - Read: the live object's settings and status replace the stored ones (drift shows in `terraform plan`);
- *   an object gone outside Terraform is removed from the state.
+ * - Read: the live object's settings and status replace the stored ones (drift shows in `terraform plan`), but a
+ *   setting the server does not report keeps its stored value (unknown is not drift); an object gone outside
+ *   Terraform is removed from the state.
  * - Import: by the object's id, or by its name as the configuration gives it (the VM of a replication, the remote
  *   site of a pairing — what a DR engineer knows). The import binds that id or name; the configuration then names
  *   the object (natural key) and the plan checks that both are the same object; the apply adopts it as
@@ -22,7 +23,7 @@ import type { AnyKind, BoundSpec, Context, LifecycleAction } from '../resources/
 import { isRecord, objectValueOf, pick, sameValue, specJsonOf, tfValueOf } from './convert';
 import { diagnosticOfError, errorDiagnostic, issueDiagnostics, warningDiagnostic, type Diagnostic } from './diagnostics';
 import { resourceTypeOf, vendorOf } from './names';
-import { computedModelOf, objectTypeOf, specModelOf, type ObjectModel } from './schema';
+import { computedModelOf, objectTypeOf, specModelOf, type FieldModel, type ObjectModel } from './schema';
 import { containsUnknown, isObjectValue, UNKNOWN, type TfType, type TfValue } from './values';
 
 export type ObjectValue = { readonly [attribute: string]: TfValue };
@@ -304,7 +305,7 @@ export class ResourceType {
     const state: { [attribute: string]: TfValue } = { ...current, ...objectValueOf(live, this.computed) };
     // A setting left null means "leave it as it is" (e.g. an SDRS pair's size): there is no drift from it.
     for (const field of this.kind.fields.settings) {
-      if (field in live && field in this.spec && current[field] !== null) state[field] = tfValueOf(live[field], this.spec[field].field);
+      if (field in live && field in this.spec && current[field] !== null) state[field] = reportedOver(current[field], live[field], this.spec[field].field);
     }
     return state;
   }
@@ -368,6 +369,13 @@ function describeRoles(model: ObjectModel, kind: AnyKind): ObjectModel {
 
 function encodeMarker(marker: ImportMarker): Buffer {
   return Buffer.from(JSON.stringify(marker));
+}
+
+/** The live value of a setting; a part the server does not report (absent) keeps its stored value: unknown is not drift. */
+function reportedOver(stored: TfValue, live: unknown, field: FieldModel): TfValue {
+  if (live === undefined) return stored;
+  if (field.kind !== 'object' || !isRecord(live) || !isObjectValue(stored)) return tfValueOf(live, field);
+  return Object.fromEntries(Object.entries(field.attributes).map(([name, attribute]) => [name, reportedOver(stored[name] ?? null, live[name], attribute.field)]));
 }
 
 function importMarkerOf(data: Buffer | undefined): ImportMarker | undefined {

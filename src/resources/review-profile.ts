@@ -215,10 +215,15 @@ export interface DriftFinding {
   readonly text: string;
 }
 
-/** Settings that differ between what was deployed and the live object, one finding per change (code → live). */
+/**
+ * Settings that differ between what was deployed and the live object, one finding per change (code → live).
+ * A setting the live object does not report (absent) is unknown, not drift.
+ */
 export function settingsDrift(wording: FieldWording, deployed: JsonObject | undefined, live: JsonObject): DriftFinding[] {
   const changed = wording.changes({ settings: valueAt(deployed, 'settings') ?? null }, { settings: valueAt(live, 'settings') ?? null });
-  return changed.map((change) => ({ kind: 'settings', text: `changed outside the code: ${change.text} (code → live)` }));
+  return changed
+    .filter((change) => valueAt(live, change.field) !== undefined)
+    .map((change) => ({ kind: 'settings', text: `changed outside the code: ${change.text} (code → live)` }));
 }
 
 /** The fix of an RPO violation, whatever the vendor: the cause is the link or the change rate, not the code. */

@@ -36,6 +36,9 @@ export interface RunningSimulator extends RunningSimServer {
   readonly vcda: MountedService<VcdaState>;
   /** The SDRS service (mounted at /sdrs; API under /sdrs/v1/{project_id}), typed. */
   readonly sdrs: MountedService<SdrsState>;
-  /** Admin: change a replication by hand (drift), e.g. { status: 'PAUSED' } or { rpo: 30 }. */
+  /**
+   * Admin: change a replication by hand (drift), e.g. { status: 'PAUSED' } or { rpo: 30 }; { omit: ['rpo'] } makes
+   * its answers leave those fields out (a server that does not report them).
+   */
   setReplicationStatus(replicationId: string, patch: Record<string, unknown>): void;
 }

@@ -173,6 +173,15 @@ describe('read', () => {
     expect(plan.requiresReplace).toEqual([]);
   });
 
+  test('a setting the server does not report keeps its stored value: the plan after the refresh has no change', async () => {
+    const state = await created(config({ settings: { rpo_minutes: 15, network_compression: true } }));
+    sim.setReplicationStatus(String(state.id), { omit: ['rpo', 'network_compression_enabled'] });
+    const read = object((await type.read(state, undefined)).state);
+    expect(read.settings).toEqual(state.settings);
+    const cfg = config({ settings: { rpo_minutes: 15, network_compression: true } });
+    expect((await type.plan(read, cfg, cfg, undefined)).planned).toBe(read);
+  });
+
   test('a replication removed outside Terraform is removed from the state', async () => {
     const state = await created(config());
     sim.state.replications.splice(0);

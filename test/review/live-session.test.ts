@@ -142,3 +142,13 @@ test('a create that meets a replication already there says it needs adopt: true 
   ]);
   expect(web01?.risks).toEqual([]);
 });
+
+test('a setting the appliance does not report is unknown, not drift', async () => {
+  const web01 = sim.state.replications.find((replication) => replication.info.name === 'web-01');
+  sim.setReplicationStatus(web01?.info.id ?? '', { omit: ['rpo', 'network_compression_enabled'] });
+  const io = capture();
+  await runReviewCli(['--plan', planFile, '--live', '--format', 'json'], io);
+  const report = JSON.parse(io.out.join('')) as JsonReport;
+  const findings = report.items.find((item) => item.name === 'web-01')?.live?.findings ?? [];
+  expect(findings.filter((finding) => finding.kind === 'settings')).toEqual([]);
+});

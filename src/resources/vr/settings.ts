@@ -44,28 +44,51 @@ export function checkCapability(vmName: string, capability: VmCapabilities, sett
   }
 }
 
-/** The settings a live replication has, in our terms. */
-export function settingsOf(info: ReplicationInfo): VrReplicationSettings {
-  const mpit = info.mpit_enabled === true;
-  return {
-    rpo_minutes: info.rpo ?? 0,
-    point_in_time: mpit ? { instances_per_day: info.mpit_instances ?? 0, days: info.mpit_days ?? 0 } : null,
-    quiescing: info.quiescing_enabled === true,
-    network_compression: info.network_compression_enabled === true,
-    encryption: info.encryption_enabled === true,
-    auto_replicate_new_disks: info.auto_replicate_new_disks_enabled === true,
+/** The settings a live replication reports, in our terms: a field the server did not report is absent (unknown). */
+export type LiveSettings = Partial<VrReplicationSettings>;
+
+/** The settings a live replication reports; nothing is made up for a field the server left out (no `rpo: 0`). */
+export function settingsOf(info: ReplicationInfo): LiveSettings {
+  const reported: LiveSettings = {
+    rpo_minutes: numberOrUnknown(info.rpo),
+    point_in_time: pointInTimeOf(info),
+    quiescing: booleanOrUnknown(info.quiescing_enabled),
+    network_compression: booleanOrUnknown(info.network_compression_enabled),
+    encryption: booleanOrUnknown(info.encryption_enabled),
+    auto_replicate_new_disks: booleanOrUnknown(info.auto_replicate_new_disks_enabled),
   };
+  return Object.fromEntries(Object.entries(reported).filter(([, value]) => value !== undefined));
 }
 
-/** The API's settings fields, shared by configure and reconfigure specs. */
+function numberOrUnknown(value: number | null | undefined): number | undefined {
+  return typeof value === 'number' ? value : undefined;
+}
+
+function booleanOrUnknown(value: boolean | null | undefined): boolean | undefined {
+  return typeof value === 'boolean' ? value : undefined;
+}
+
+/** Off (`null`) only when the server says so; on with both counts reported; anything else is unknown. */
+function pointInTimeOf(info: ReplicationInfo): VrReplicationSettings['point_in_time'] | undefined {
+  if (info.mpit_enabled === false) return null;
+  const instances = numberOrUnknown(info.mpit_instances);
+  const days = numberOrUnknown(info.mpit_days);
+  if (info.mpit_enabled !== true || instances === undefined || days === undefined) return undefined;
+  return { instances_per_day: instances, days };
+}
+
+/**
+ * The API's settings fields, shared by configure and reconfigure specs: the code's values only. The point-in-time
+ * counts (optional in the API) are sent only when point-in-time is on: a 0 for them would be made up.
+ */
 export function apiSettings(settings: VrReplicationSettings) {
+  const pointInTime = settings.point_in_time;
   return {
     rpo: settings.rpo_minutes,
     quiesce_enabled: settings.quiescing,
     network_compression_enabled: settings.network_compression,
-    mpit_enabled: settings.point_in_time !== null,
-    mpit_instances: settings.point_in_time?.instances_per_day ?? 0,
-    mpit_days: settings.point_in_time?.days ?? 0,
+    mpit_enabled: pointInTime !== null,
+    ...(pointInTime !== null ? { mpit_instances: pointInTime.instances_per_day, mpit_days: pointInTime.days } : {}),
     auto_replicate_new_disks: settings.auto_replicate_new_disks,
     lwd_encryption_enabled: settings.encryption,
   };
@@ -73,11 +96,13 @@ export function apiSettings(settings: VrReplicationSettings) {
 
 /**
  * In-place differences between wanted and live settings: the review's field words compare them (one
- * implementation). Each is named by its setting; a value that is not a plain scalar is given in words (`3×1`).
+ * implementation). A setting the server did not report is unknown, not a difference. Each is named by its
+ * setting; a value that is not a plain scalar is given in words (`3×1`).
  */
-export function settingsChanges(wanted: VrReplicationSettings, live: VrReplicationSettings): Change[] {
+export function settingsChanges(wanted: VrReplicationSettings, live: LiveSettings): Change[] {
   const valueOf = (path: string, value: Json): unknown => (value !== null && typeof value !== 'object' ? value : vrReplicationWording.value(path, value));
-  return vrReplicationWording.changes({ settings: live }, { settings: wanted }).map((change) => ({
+  const known: VrReplicationSettings = { ...wanted, ...live };
+  return vrReplicationWording.changes({ settings: known }, { settings: wanted }).map((change) => ({
     field: change.field.replace(/^settings\./, ''),
     from: valueOf(change.field, change.from),
     to: valueOf(change.field, change.to),
@@ -92,19 +117,42 @@ export function describeChanges(changes: readonly Change[]): string {
 /**
  * A reconfigure carries exactly the disks that replicate, each with the datastore and storage policy it
  * replicates to now: a disk that is not replicated (excluded, or unsupported) is left out — listing it would
- * need a destination it does not have.
+ * need a destination it does not have. Nothing is made up for a disk: when the server does not say whether a
+ * disk replicates, or where to, the reconfigure is refused before it is sent (leaving the disk out would stop
+ * its replication); a storage policy it does not report is left out of the body rather than sent as `null`
+ * (which means "the datastore's default policy").
  */
-export function reconfigureSpec(settings: VrReplicationSettings, disks: readonly ReplicatedVmDisk[], diskFormat: VrDiskFormat): ReconfigureReplicationSpec {
+export function reconfigureSpec(vm: string, settings: VrReplicationSettings, disks: readonly ReplicatedVmDisk[], diskFormat: VrDiskFormat): ReconfigureReplicationSpec {
   const vmDisks: ConfigureReplicationVmDisk[] = disks
-    .filter((disk): disk is ReplicatedVmDisk & { vm_disk: VmDisk } => disk.vm_disk !== undefined && disk.replicated === true)
+    .filter((disk): disk is ReplicatedVmDisk & { vm_disk: VmDisk } => disk.vm_disk !== undefined && replicates(vm, disk))
     .map((disk) => ({
       vm_disk: disk.vm_disk,
       enabled_for_replication: true,
       use_seeds: false,
       destination_path: null,
-      destination_datastore_id: disk.destination_path?.datastore_id ?? '',
-      destination_storage_policy_id: disk.destination_storage_policy_id ?? null,
+      destination_datastore_id: destinationDatastore(vm, disk),
+      ...(disk.destination_storage_policy_id !== undefined ? { destination_storage_policy_id: disk.destination_storage_policy_id } : {}),
       destination_disk_format: diskFormat,
     }));
   return { ...apiSettings(settings), disks: vmDisks };
+}
+
+function unreported(vm: string, disk: ReplicatedVmDisk, what: string): Error {
+  const label = disk.vm_disk ? diskName(disk.vm_disk) : '?';
+  return new Error(`${vm}, disk ${JSON.stringify(label)}: the server does not report ${what}, which a reconfigure must name: nothing was changed (check the replication's disks in the vSphere Client)`);
+}
+
+function diskName(disk: VmDisk): string {
+  return disk.is_vm_home ? 'VM home' : (disk.label ?? String(disk.device_key ?? '?'));
+}
+
+function replicates(vm: string, disk: ReplicatedVmDisk): boolean {
+  if (typeof disk.replicated !== 'boolean') throw unreported(vm, disk, 'whether it replicates (`replicated`)');
+  return disk.replicated;
+}
+
+function destinationDatastore(vm: string, disk: ReplicatedVmDisk): string {
+  const id = disk.destination_path?.datastore_id;
+  if (typeof id !== 'string' || id === '') throw unreported(vm, disk, 'the destination datastore (`destination_path.datastore_id`)');
+  return id;
 }

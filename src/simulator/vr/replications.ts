@@ -411,6 +411,15 @@ export function advanceReplication(replication: SimReplication, now: number): bo
   return true;
 }
 
+function omittedFields(omit: unknown): (typeof DRIFTABLE_FIELDS)[number][] {
+  if (omit === undefined) return [];
+  const fields: readonly string[] = DRIFTABLE_FIELDS;
+  if (!Array.isArray(omit) || !omit.every((field): field is (typeof DRIFTABLE_FIELDS)[number] => typeof field === 'string' && fields.includes(field))) {
+    throw badRequest('SIM.INVALID_DRIFT', `omit must list fields among ${DRIFTABLE_FIELDS.join(', ')}, got ${JSON.stringify(omit)}`);
+  }
+  return omit;
+}
+
 /** Fields the admin API may change by hand (drift injection). */
 const DRIFTABLE_FIELDS = [
   'rpo',
@@ -427,14 +436,18 @@ const DRIFTABLE_FIELDS = [
   'vm_data_sets_replication_enabled',
 ] as const;
 
-/** Admin: applies `{status?, rpo_violation?, <driftable field>…}` to a replication; throws on unknown fields. */
+/**
+ * Admin: applies `{status?, rpo_violation?, <driftable field>…, omit?}` to a replication; throws on unknown fields.
+ * `omit` lists driftable fields the answers leave out from now on (a server that does not report an optional field).
+ */
 export function applyReplicationDrift(state: VrState, replicationId: string, patch: unknown): SimReplication {
   const replication = state.replications.find((candidate) => candidate.info.id === replicationId);
   if (!replication) throw notFound();
   if (!isRecord(patch)) throw badRequest('SIM.INVALID_DRIFT', 'body must be an object');
-  const allowed = new Set<string>(['status', 'rpo_violation', ...DRIFTABLE_FIELDS]);
+  const allowed = new Set<string>(['status', 'rpo_violation', 'omit', ...DRIFTABLE_FIELDS]);
   const unknownField = Object.keys(patch).find((key) => !allowed.has(key));
   if (unknownField) throw badRequest('SIM.INVALID_DRIFT', `field '${unknownField}' cannot be changed; allowed: ${[...allowed].join(', ')}`);
+  for (const field of omittedFields(patch.omit)) delete replication.info[field];
   if (typeof patch.status === 'string') setStatus(replication, patch.status as ReplicationStatus);
   if (typeof patch.rpo_violation === 'boolean') replication.info.status.rpo_violation = patch.rpo_violation;
   for (const field of DRIFTABLE_FIELDS) {

@@ -27,7 +27,7 @@ import { vrReplicationDeleteSpecSchema, vrReplicationSpecSchema, type VrReplicat
 import { identityDifferences, identityMismatch } from '../identity';
 import { localOnlyRemovalError, unconfigureOrDeleteLocal } from '../removal';
 import * as resolve from '../resolve';
-import { apiSettings, checkCapability, describeChanges, reconfigureSpec, settingsChanges, settingsOf } from '../settings';
+import { apiSettings, checkCapability, describeChanges, reconfigureSpec, settingsChanges, settingsOf, type LiveSettings } from '../settings';
 import { waitForConfiguration, waitForVrTask } from '../tasks';
 
 /** What `read` reports about a live replication. */
@@ -40,7 +40,8 @@ export interface VrReplicationState {
   readonly status: string;
   readonly rpo_violation: boolean;
   readonly configuration_state: string;
-  readonly settings: VrReplicationSettings;
+  /** What the server reports; a setting it leaves out is absent (unknown). */
+  readonly settings: LiveSettings;
   readonly last_sync_time: number | null;
 }
 
@@ -241,7 +242,7 @@ async function applySettings(located: Located, spec: Spec, info: ReplicationInfo
   }
   ctx.log.info(`${vm}: reconfiguring in place: ${describeChanges(changes)}`);
   const disks = await located.client.getReplicatedDisks(located.pairingId, info.id ?? '');
-  const body = reconfigureSpec(spec.settings, disks, spec.target.disk_format);
+  const body = reconfigureSpec(vm, spec.settings, disks, spec.target.disk_format);
   const task = await located.client.reconfigureReplication(located.pairingId, info.id ?? '', body);
   await waitForVrTask(ctx, located.client, task, `reconfiguring replication of ${vm}`, spec.timeouts.update_seconds);
   return readBack(located, info.id ?? '', vm);
@@ -304,7 +305,7 @@ async function createNew(located: Located, spec: Spec, datastore: Datastore, ctx
   ctx.ownership?.record(ownershipKey(spec), ownerOf(spec));
   const configured = await configure(located, spec, body, ctx);
   const current = (await settled(located, spec, configured, ctx, spec.timeouts.create_seconds)) ?? configured;
-  ctx.log.info(`${vm}: replicated to ${resolve.remoteSiteName(located.pairing)} as replication ${current.id} (RPO ${current.rpo} min)`);
+  ctx.log.info(`${vm}: replicated to ${resolve.remoteSiteName(located.pairing)} as replication ${current.id} (RPO ${current.rpo ?? '?'} min)`);
   return current;
 }
 

@@ -109,6 +109,7 @@ export const vrReplicationStateSchema = z.object({
   status: z.string(),
   rpo_violation: z.boolean(),
   configuration_state: z.string(),
-  settings: vrReplicationSettingsSchema,
+  /** A setting the server does not report is absent: unknown, never made up. */
+  settings: vrReplicationSettingsSchema.partial(),
   last_sync_time: z.number().nullable(),
 });
