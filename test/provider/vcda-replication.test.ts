@@ -35,7 +35,10 @@ function runtime(): ResourceRuntime {
   return {
     connectionFor: (vendor) => (vendor === 'vcda' ? connection : undefined),
     stopReason: () => undefined,
-    context: () => testContext(ENV, { clock, ownership }),
+    context: (warnings) => {
+      const ctx = testContext(ENV, { clock, ownership });
+      return { ...ctx, log: { ...ctx.log, warn: (m: string) => warnings.push(m) } };
+    },
   };
 }
 
@@ -111,5 +114,27 @@ describe('an SLA profile instead of RPO, retention and data connection', () => {
   test('neither an RPO nor an SLA profile is one diagnostic naming both', () => {
     const diagnostics = type.validate(config({ quiescing: true }));
     expect(diagnostics.map((d) => d.summary)).toEqual([expect.stringContaining('set either rpo_minutes (with retention_rules) or sla_profile_id')]);
+  });
+});
+
+describe('after a destination change stopped half-way (the default destroy pauses and keeps)', () => {
+  const gold = () => config({ rpo_minutes: 15 });
+  const silver = () => objectValueOf({ ...specJson(gold()), destination: { site: 'site2', vdc: VCDA_VDC_IDS['vdc-silver'] } }, type.spec) as ObjectValue;
+  const specJson = (value: ObjectValue): Record<string, unknown> => JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+
+  test('the replace stops at the create; changing the code back plans a create that resumes the same replication', async () => {
+    const state = object((await type.apply(null, (await type.plan(null, gold(), gold(), undefined)).planned, undefined)).state);
+    const move = await type.plan(state, silver(), silver(), undefined);
+    expect(move.requiresReplace).toEqual(['destination']);
+    expect((await type.apply(state, null, undefined)).state).toBeNull();
+    const blocked = await type.apply(null, (await type.plan(null, silver(), silver(), undefined)).planned, undefined);
+    expect(blocked.diagnostics.map((d) => d.severity)).toContain('ERROR');
+    expect(sim.vcda.state.replications.map((r) => r.info.isPaused)).toEqual([true]);
+
+    const back = await type.apply(null, (await type.plan(null, gold(), gold(), undefined)).planned, undefined);
+    expect(back.diagnostics.filter((d) => d.severity === 'ERROR')).toEqual([]);
+    expect(back.diagnostics.map((d) => d.summary).join('\n')).toContain('RESUMING it, with its replica');
+    expect(object(back.state)).toMatchObject({ id: state.id, paused: false });
+    expect(sim.vcda.state.replications.map((r) => [r.info.id, r.info.isPaused])).toEqual([[state.id, false]]);
   });
 });

@@ -331,7 +331,7 @@ describe('a destination change with the default delete', () => {
       'destination: VM vm-web-01 is still replicated by this code (replication C4-1, paused and kept), and not the way the code now says: ' +
         'destination vDC "Gold vDC" (code: "vdc-silver"). VCDA allows one replication per VM, so the new one cannot start beside it. ' +
         'To move it, delete the old one with its replica (set on_delete.delete_replica: true and apply before changing the destination, ' +
-        'or DELETE /vm-replications/C4-1) and apply again, which starts a full sync; or change the code back',
+        'or DELETE /vm-replications/C4-1) and apply again, which starts a full sync; or change the code back: the next apply resumes replication C4-1',
     );
     expect(fake.server.received('POST /vcda/vm-replications')).toHaveLength(1);
   });

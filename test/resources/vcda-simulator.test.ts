@@ -120,6 +120,43 @@ describe('a source site that is not the endpoint\'s local site', () => {
   });
 });
 
+describe('after the documented stop half-way (a destination change with the default destroy)', () => {
+  const silver = (): VcdaReplicationSpec => spec({ destination: { site: 'site2', vdc: VCDA_VDC_IDS['vdc-silver'] } });
+
+  test('changing the code back resumes the replication this code paused and kept, and says so', async () => {
+    const created = await vcdaReplicationHandler.create(spec(), ctx());
+    await vcdaReplicationHandler.delete(spec(), ctx());
+    const blocked = await failure(vcdaReplicationHandler.create(silver(), ctx()));
+    expect(blocked.message).toContain('VCDA allows one replication per VM, so the new one cannot start beside it');
+
+    const back = ctx();
+    const resumed = await vcdaReplicationHandler.create(spec(), back);
+    expect(resumed).toMatchObject({ id: created.id, paused: false, destination_vdc: VCDA_VDC_IDS['vdc-gold'] });
+    expect(sim.vcda.state.replications.map((r) => [r.info.id, r.info.isPaused])).toEqual([[created.id, false]]);
+    const resume = sim.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/resume'));
+    expect(resume.map((r) => [r.path, r.query.site])).toEqual([[`/vcda/vm-replications/${created.id}/resume`, 'site1']]);
+    expect(back.lines).toContain(
+      `warn: VM ${WEB_01}: replication ${created.id} was PAUSED and KEPT by this code's destroy, and the code declares it again (same identity): RESUMING it, with its replica`,
+    );
+  });
+
+  test('the error of the blocked create names the way out that works now: change the code back', async () => {
+    const created = await vcdaReplicationHandler.create(spec(), ctx());
+    await vcdaReplicationHandler.delete(spec(), ctx());
+    const blocked = await failure(vcdaReplicationHandler.create(silver(), ctx()));
+    expect(blocked.message).toContain(`or change the code back: the next apply resumes replication ${created.id}`);
+  });
+
+  test('a paused replication of another owner is not resumed, even with adopt: true', async () => {
+    await vcdaReplicationHandler.create(spec({ owner: 'other/web' }), ctx());
+    await vcdaReplicationHandler.delete(spec({ owner: 'other/web' }), ctx());
+    const error = await failure(vcdaReplicationHandler.create(spec({ adopt: true }), ctx()));
+    expect(error.message).toMatch(/is PAUSED: it is not protecting the VM, and the code does not declare that\. Nothing was changed\./);
+    expect(sim.requests.filter((r) => r.path.endsWith('/resume'))).toEqual([]);
+    expect(sim.vcda.state.replications[0].info.isPaused).toBe(true);
+  });
+});
+
 test('an apply meeting its paused replication stops and changes nothing', async () => {
   await vcdaReplicationHandler.create(spec(), ctx());
   await vcdaReplicationHandler.delete(spec(), ctx());

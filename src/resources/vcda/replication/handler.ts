@@ -13,6 +13,7 @@
  * @api VCDA PATCH  /vm-replications/{replicationId}?site=
  * @api VCDA POST   /vm-replications/{replicationId}/storage-profile?site=
  * @api VCDA POST   /vm-replications/{replicationId}/pause?site=
+ * @api VCDA POST   /vm-replications/{replicationId}/resume?site=   (our own replication, paused and kept by our destroy)
  * @api VCDA DELETE /vm-replications/{replicationId}?site=
  * @api VCDA GET    /tasks/{taskId}?site=
  */
@@ -293,6 +294,21 @@ async function applySettings(located: Located, spec: Spec, live: VcdaReplication
 }
 
 /**
+ * Our own replication, paused: what this code's default destroy leaves (pause and keep). A create means the code
+ * declares it again — after a destination change stopped half-way and was changed back — so it is resumed, loudly.
+ * A pause met by an update (the resource still exists: someone paused it) still stops the apply.
+ */
+async function resumeOurs(located: Located, spec: Spec, paused: VcdaReplication, ctx: Context): Promise<VcdaReplication> {
+  ctx.log.warn(
+    `${vmLabel(spec)}: replication ${paused.id} was PAUSED and KEPT by this code's destroy, and the code declares it again (same identity): RESUMING it, with its replica`,
+  );
+  await reachSites(located.client, located.sites, [paused.destination.site, paused.source.site]);
+  const task = await located.client.resumeReplication(paused.id, onSource(paused));
+  await waitTask(ctx, located.client, task, `resuming replication of ${vmLabel(spec)}`, spec.timeouts.update_seconds);
+  return readBack(located.client, spec, paused.id);
+}
+
+/**
  * An existing replication of the VM: ours when its description's marker names this spec's owner (also a rerun
  * after a crash: the create request wrote it); otherwise taken over only with `adopt: true` and every identity
  * field matching.
@@ -303,6 +319,7 @@ async function takeExisting(located: Located, spec: Spec, existing: VcdaReplicat
   if (!ours && !spec.adopt) throw notOurs(spec, existing);
   const differences = identityDifferences(spec, existing);
   if (differences.length > 0) throw ours ? vcdaStillReplicated(spec, existing, differences) : vcdaIdentityMismatch(spec, existing, differences);
+  if (ours && existing.isPaused === true) return applySettings(located, spec, await resumeOurs(located, spec, existing, ctx), ctx);
   if (ours) {
     ctx.log.info(`${vmLabel(spec)}: already replicated (replication ${existing.id}) by this code; taking it up`);
   } else {

@@ -55,6 +55,6 @@ export function vcdaStillReplicated(spec: VcdaReplicationSpec, live: VcdaReplica
     `VM ${spec.source.vm_id} is still replicated by this code (replication ${live.id}, ${state}), and not the way the code now says: ${differences.join('; ')}. ` +
       'VCDA allows one replication per VM, so the new one cannot start beside it. To move it, delete the old one with its replica ' +
       `(set on_delete.delete_replica: true and apply before changing the destination, or DELETE /vm-replications/${live.id}) and apply again, ` +
-      'which starts a full sync; or change the code back',
+      `which starts a full sync; or change the code back: the next apply resumes replication ${live.id}`,
   );
 }
