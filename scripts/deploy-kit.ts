@@ -28,11 +28,26 @@ export interface RunOptions {
   readonly echo?: boolean;
 }
 
+/**
+ * How long a command may run before it is taken as hung: `REPLIFORM_COMMAND_HANG_LIMIT_MS` (the tests set
+ * 300 s), none when unset (the main job and the benchmark at any size). A limit for hangs, not for speed.
+ */
+function hangLimitMs(): number | undefined {
+  const limit = Number(process.env.REPLIFORM_COMMAND_HANG_LIMIT_MS);
+  return Number.isFinite(limit) && limit > 0 ? limit : undefined;
+}
+
 export function run(command: string, args: readonly string[], options: RunOptions): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const limit = hangLimitMs();
+    // With a hang limit the command leads its own process group, so that a hung one is killed with everything it started (providers).
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'], detached: limit !== undefined });
     let stdout = '';
     let stderr = '';
+    const hang = limit === undefined ? undefined : setTimeout(() => {
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      reject(new Error(`${command} ${args.join(' ')} did not finish in ${limit / 1000} s: it hung (output so far:\n${stdout.slice(-2000)}${stderr.slice(-2000)})`));
+    }, limit);
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
       if (options.echo) process.stdout.write(chunk);
@@ -42,7 +57,10 @@ export function run(command: string, args: readonly string[], options: RunOption
       if (options.echo) process.stderr.write(chunk);
     });
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+    child.on('close', (code) => {
+      clearTimeout(hang);
+      resolve({ code: code ?? 1, stdout, stderr });
+    });
   });
 }
 

@@ -71,7 +71,7 @@ test('a fleet of 3: deployed, counted, destroyed, compared with the baseline, re
   expect(report).toContain('deploy / baseline wall time');
   expect(report).toContain('## Deploy and destroy time: slots and CPU');
   expect(report).toContain('took the no-op path');
-}, 180_000);
+});
 
 test('both backings on the same fleet in one run: the provider\'s own figures beside the lifecycle\'s, one table', async () => {
   const outFile = join(outDir, 'backings.md');
@@ -108,7 +108,7 @@ test('both backings on the same fleet in one run: the provider\'s own figures be
   expect(report).toContain('| Terraform resources created / destroyed | 3 / 3 | 5 / 5 |');
   expect(report).toContain('provider CPU per resource action, deploy, N=2 provider');
   expect(report).toContain('--backing provider,lifecycle');
-}, 180_000);
+});
 
 test('--backing takes a list of the backings there are', () => {
   expect(backingList('provider,lifecycle')).toEqual(['provider', 'lifecycle']);

@@ -75,7 +75,7 @@ test('5 replications under every fault class: converged, exact, nothing orphaned
   for (const section of ['# repliform fault campaign', '## Figures', '## Fault classes', '## Applies and destroys', '## Requests by operation', '## Bad input', '## Canary']) {
     expect(report).toContain(section);
   }
-}, 180_000);
+});
 
 const SMALL_HTTP_ONLY: ChaosOptions = {
   size: 5,
@@ -131,7 +131,7 @@ test('HTTP faults only (no kill, no failing task): one apply and one destroy con
   expect(combined).toContain('## Convergence by fault set');
   expect(combined).toMatch(/\| HTTP faults only \(503, 429, resets, timeouts, dropped responses, session expiry\) \| 1 \| 1 \| 1 apply, 1 destroy \| ✓ \|/);
   expect(combined).toContain('### Injected faults by operation');
-}, 120_000);
+});
 
 test('the provider backing under HTTP faults: one apply and one destroy, nothing duplicated or orphaned, no secret in the trace', async () => {
   const outFile = join(outDir, 'chaos-provider.md');
@@ -164,7 +164,7 @@ test('the provider backing under HTTP faults: one apply and one destroy, nothing
   expect(report).toContain('- Backing: `provider`');
   expect(report).toContain('TF_LOG=trace');
   expect(report).toContain('6 Terraform resources');
-}, 120_000);
+});
 
 // Seen in the random campaign at N=100 (seed 42, before the task wait read a faulted poll as a missed reading): a task
 // poll whose five HTTP attempts all met a retryable fault ended the wait while the task was still running.
@@ -179,7 +179,7 @@ test('the provider backing: a task poll that meets five retryable faults in a ro
   });
   expect(result.faultsByOperation).toEqual([{ operation: 'GET /tasks/{id}', rule: 'http-429', count: 5 }]);
   expect(stepsOf(result)).toEqual(ONE_APPLY_ONE_DESTROY);
-}, 120_000);
+});
 
 test('a provider failure is Terraform\'s diagnostic summary, once each', () => {
   const output = [
@@ -205,7 +205,7 @@ test('HTTP faults only: a lost login response does not fail the apply', async ()
     rules: [{ id: 'drop', method: 'POST', path: '/session', count: 1, dropResponse: true }],
   });
   expect(stepsOf(result)).toEqual(ONE_APPLY_ONE_DESTROY);
-}, 120_000);
+});
 
 test('the failure lines of a step are the CLI\'s own, once each', () => {
   const output = [

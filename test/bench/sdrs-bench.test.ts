@@ -46,7 +46,7 @@ test('an SDRS fleet of 3: deployed, counted by SDRS operation, destroyed to noth
   expect(report).toBe(result.markdown);
   expect(report).toContain('`POST /replications`');
   expect(report).toContain('deploy wall time / ideal, N=3');
-}, 50_000);
+});
 
 test('SDRS request paths under /sdrs/v1/{project} become operation templates; job polls are told apart', () => {
   expect(pathTemplate('/sdrs/v1/0605767a/replications/r-1/action')).toBe('/replications/{id}/action');

@@ -48,7 +48,7 @@ test('SDRS: a pair create answered after the CLI\'s timeout (it landed) still co
     ['apply #1', 0],
     ['destroy #1', 0],
   ]);
-}, 40_000);
+});
 
 test('SDRS: a pair delete whose response is dropped (it landed) still converges in one destroy', async () => {
   const droppedDelete: FaultRule = { id: 'drop', service: 'sdrs', method: 'DELETE', path: '/v1/*/replications/*', count: 1, dropResponse: true };
@@ -56,4 +56,4 @@ test('SDRS: a pair delete whose response is dropped (it landed) still converges 
     ['apply #1', 0],
     ['destroy #1', 0],
   ]);
-}, 40_000);
+});

@@ -51,7 +51,7 @@ test('a VCDA fleet of 3: deployed, counted by VCDA operation, destroyed to nothi
   expect(report).toContain('API requests per replication beyond polling, N=3');
   expect(report).toContain('`POST /vm-replications`');
   expect(report).toContain('deploy wall time / ideal, N=3');
-}, 50_000);
+});
 
 test('VCDA request paths become operation templates; logins, extensions and polls are told apart', () => {
   expect(pathTemplate('/vcda/vm-replications/C4-12/pause')).toBe('/vm-replications/{id}/pause');

@@ -34,7 +34,7 @@ test('VCDA: a reset delete and a lost delete response do not fail the destroy', 
     ['apply #1', 0, []],
     ['destroy #1', 0, []],
   ]);
-}, 30_000);
+});
 
 test('VCDA: a lost start response does not fail the apply', async () => {
   const result = await runChaos({ ...SMALL_HTTP_ONLY, rules: [{ id: 'drop', service: 'vcda', method: 'POST', path: '/vm-replications', count: 1, dropResponse: true }] });
@@ -42,7 +42,7 @@ test('VCDA: a lost start response does not fail the apply', async () => {
     ['apply #1', 0, []],
     ['destroy #1', 0, []],
   ]);
-}, 30_000);
+});
 
 test('VCDA: a reset start, then a timed-out start, does not fail the apply', async () => {
   const result = await runChaos({
@@ -57,4 +57,4 @@ test('VCDA: a reset start, then a timed-out start, does not fail the apply', asy
     ['apply #1', 0, []],
     ['destroy #1', 0, []],
   ]);
-}, 30_000);
+});

@@ -95,4 +95,4 @@ test('VCDA, HTTP faults (503, 429, reset of a start, timeout of a read, session 
   const report = readFileSync(outFile, 'utf8');
   expect(report).toContain('## Injected faults by operation');
   expect(report).toContain('| `POST /vm-replications` | reset | 1 |');
-}, 55_000);
+});

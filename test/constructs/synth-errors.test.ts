@@ -48,7 +48,7 @@ ${body}
 
 function run(dir: string, command: string, args: readonly string[]): Run {
   const env = { PATH: process.env.PATH, HOME: dir, TF_CLI_CONFIG_FILE: '/dev/null', CHECKPOINT_DISABLE: '1', CI: '1', NO_COLOR: '1' };
-  const result = spawnSync(command, args, { cwd: dir, encoding: 'utf8', env, timeout: 120_000 });
+  const result = spawnSync(command, args, { cwd: dir, encoding: 'utf8', env, timeout: 300_000 });
   return { code: result.status, stderr: result.stderr, stdout: result.stdout };
 }
 

@@ -102,7 +102,7 @@ describe('repliform provider install', () => {
     expect(init).toContain('Installed repliform/repliform v0.1.0 (unauthenticated)');
     expect(await terraform(stack, env, 'providers')).toContain('provider[registry.terraform.io/repliform/repliform]');
     expect(await terraform(stack, env, 'validate')).toContain('Success! The configuration is valid.');
-  }, 60_000);
+  });
 
   it("is found offline by terraform init in Terraform's implied local mirror under $HOME with an empty CLI configuration", async () => {
     const home = join(workDir, 'home');
@@ -113,5 +113,5 @@ describe('repliform provider install', () => {
     writeStack(stack);
     const init = await terraform(stack, { TF_CLI_CONFIG_FILE: emptyConfig, HOME: home }, 'init', '-input=false');
     expect(init).toContain('Installed repliform/repliform v0.1.0 (unauthenticated)');
-  }, 60_000);
+  });
 });
