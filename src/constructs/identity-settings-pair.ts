@@ -77,7 +77,7 @@ export class IdentitySettingsPair {
     this.spec = props.spec;
     const { kind, spec, fields } = props;
     const identityId = props.identityId ?? 'identity';
-    const identity = pick(kind, spec, fields.identity);
+    const identity = pick(kind, spec, fields.identity, fields.addedLater);
     const ensureAbsent = props.ensureAbsent ?? false;
     if (ensureAbsent && props.backing === Backing.PROVIDER) {
       throw new ValidationError(
@@ -92,7 +92,7 @@ export class IdentitySettingsPair {
       kind,
       replaceOn: ensureAbsent ? { kind, ...identity, ensure: 'absent' } : { kind, ...identity },
       spec,
-      destroySpec: omit(spec, [...fields.settings, ...(props.destroySpecOmits ?? [])]),
+      destroySpec: omit(spec, [...fields.settings, ...(props.destroySpecOmits ?? []), ...nullFields(spec, fields.addedLater)]),
       createAction: ensureAbsent ? 'delete' : 'create',
       destroyAction: 'delete',
       backing: props.backing,
@@ -103,7 +103,7 @@ export class IdentitySettingsPair {
       ? undefined
       : new LifecycleResource(scope, 'settings', {
           kind,
-          replaceOn: { [identityId]: this.identityResource.resourceId, ...pick(kind, spec, fields.settings) },
+          replaceOn: { [identityId]: this.identityResource.resourceId, ...pick(kind, spec, fields.settings, fields.addedLater) },
           spec,
           specFrom: this.identityResource,
           createAction: 'update',
@@ -144,13 +144,24 @@ export class IdentitySettingsPair {
   }
 }
 
-/** The named top-level fields of the spec, in the order named; a field the spec lacks is a programming error. */
-function pick(kind: string, spec: SpecObject, names: readonly string[]): SpecObject {
+/** The `addedLater` fields that are null in the spec (left out of the null_resource triggers). */
+function nullFields(spec: SpecObject, addedLater: readonly string[] = []): string[] {
+  return addedLater.filter((name) => spec[name] === null);
+}
+
+/**
+ * The named top-level fields of the spec, in the order named, without the `addedLater` ones that are null (a
+ * trigger is compared as text: a new key would replace every existing object); a field the spec lacks is a
+ * programming error.
+ */
+function pick(kind: string, spec: SpecObject, names: readonly string[], addedLater: readonly string[] = []): SpecObject {
   return Object.fromEntries(
-    names.map((name) => {
-      if (!(name in spec)) throw new Error(`the spec of ${kind} has no field '${name}' (named by its KindFields)`);
-      return [name, spec[name]];
-    }),
+    names
+      .map((name): [string, unknown] => {
+        if (!(name in spec)) throw new Error(`the spec of ${kind} has no field '${name}' (named by its KindFields)`);
+        return [name, spec[name]];
+      })
+      .filter(([name, value]) => !(addedLater.includes(name) && value === null)),
   );
 }
 

@@ -150,6 +150,12 @@ export interface ResourceHandler<Spec, State> {
 export interface KindFields {
   readonly identity: readonly string[];
   readonly settings: readonly string[];
+  /**
+   * Identity or settings fields added after the kind shipped: a construct leaves them out of its replace triggers
+   * while they are null, so that upgrading the library does not replace (or rename) every existing object.
+   * @default - none
+   */
+  readonly addedLater?: readonly string[];
 }
 
 /** A zod object schema whose output is a handler's live state (`read`'s result). */
@@ -172,10 +178,31 @@ export interface KindModule<Spec, State> {
    * spec with defaults filled in. The native provider calls it at plan time. @default - every change is allowed
    */
   readonly checkChange?: ChangeCheck;
+  /**
+   * What the object's last-read state (spec fields and live attributes, as refreshed) shows that the code does not
+   * declare and a plan must still tell, e.g. a replication paused outside Terraform: the native provider warns with
+   * it at plan time, with what the apply will do. @default - nothing to tell
+   */
+  readonly liveNotice?: LiveNotice;
 }
 
 /** See `KindModule.checkChange`. */
 export type ChangeCheck = (prior: Readonly<Record<string, unknown>>, planned: Readonly<Record<string, unknown>>) => void;
+
+/** See `KindModule.liveNotice`; `undefined` when the object is as the code declares it. */
+export type LiveNotice = (state: Readonly<Record<string, unknown>>) => LiveNoticeText | undefined;
+
+/** A live state that a plan must show although the code does not change. */
+export interface LiveNoticeText {
+  /** What it is, e.g. `web-01 is PAUSED on the server (not by this configuration): replication … is not protecting the VM`. */
+  readonly summary: string;
+  /** The live status in one word, e.g. `PAUSED`. */
+  readonly status: string;
+  /** Whether an apply that changes the object stops at it before any change (the handler refuses to). */
+  readonly blocksUpdate: boolean;
+  /** The way out, e.g. "Resume it with `repliform vr resume …`". */
+  readonly fix: string;
+}
 
 /** A spec parsed by its kind, with the handler's operations bound to it: what the registry hands out. */
 export interface BoundSpec {
@@ -197,6 +224,7 @@ export interface AnyKind {
   readonly state: { readonly shape: z.ZodRawShape };
   readonly review: ReviewProfile | NotReviewed;
   readonly checkChange?: ChangeCheck;
+  readonly liveNotice?: LiveNotice;
   parse(raw: unknown, action: LifecycleAction): BoundSpec;
 }
 
@@ -209,6 +237,7 @@ export function eraseKind<Spec, State>(module: KindModule<Spec, State>): AnyKind
     state: module.state,
     review: module.review,
     checkChange: module.checkChange,
+    liveNotice: module.liveNotice,
     parse(raw, action) {
       const spec = handler.parseSpec(raw, action);
       return {

@@ -134,6 +134,7 @@ describe('SdrsReplicationPair', () => {
       connection: CONNECTION,
       group: GROUP_REF,
       volume_id: 'evs-web-01-data',
+      cluster_id: null,
       name: 'web-data',
       size_gb: 100,
       description: 'web data volume',
@@ -224,6 +225,35 @@ describe('SdrsProtectedInstance', () => {
     ]);
   });
 
+  test('tags, tenancy and dedicatedHostId synthesize as Huawei names them: placement in the identity, tags with the settings', () => {
+    const stack = newStack();
+    const group = sdrsGroup(stack);
+    const pair = sdrsPair(stack, group, { clusterId: 'dss-pool-1' });
+    const instance = sdrsInstance(stack, group, { tags: { env: 'prod', 'cost-center': '' }, tenancy: 'dedicated', dedicatedHostId: 'dh-7' });
+    const json = synth(stack);
+    expect(block(json, pair.identityResource).triggers_replace).toEqual({ kind: 'sdrs.replication-pair', group: GROUP_REF, volume_id: 'evs-web-01-data', cluster_id: 'dss-pool-1' });
+    expect(block(json, instance.identityResource).triggers_replace).toMatchObject({ tenancy: 'dedicated', dedicated_host_id: 'dh-7' });
+    expect(block(json, instance.identityResource).triggers_replace).not.toHaveProperty('tags');
+    expect(block(json, instance.identityResource).input).toMatchObject({ tags: { env: 'prod', 'cost-center': '' }, tenancy: 'dedicated', dedicated_host_id: 'dh-7' });
+    expect(instance.settingsResource && block(json, instance.settingsResource).triggers_replace).toMatchObject({ tags: { env: 'prod', 'cost-center': '' } });
+  });
+
+  test('bad tags, tenancy, or a dedicated host without tenancy dedicated: one line naming the field, the rule and the value', () => {
+    const instance = (props: Parameters<typeof sdrsInstance>[2]) => () => {
+      const stack = newStack();
+      sdrsInstance(stack, sdrsGroup(stack), props);
+    };
+    expect(instance({ tags: { 'a=b': 'x' } })).toThrow(
+      "repliform/SdrsProtectedInstance at 'stack/ecs-web-01': tags keys must be 1–36 characters without control characters or * < > \\ = , | /, got 'a=b'",
+    );
+    expect(instance({ tags: { env: 'v'.repeat(44) } })).toThrow(`tags values must be at most 43 characters without control characters or * < > \\ = , | /, got '${'v'.repeat(44)}'`);
+    expect(instance({ tenancy: 'private' as 'shared' })).toThrow("tenancy must be 'shared' or 'dedicated', got 'private'");
+    expect(instance({ dedicatedHostId: 'dh-7' })).toThrow("dedicatedHostId is used only with tenancy: 'dedicated', got 'dh-7'");
+    expect(instance({ tenancy: 'dedicated', dedicatedHostId: 'dh-7', tags: { 环境: '生产' } })).not.toThrow();
+    const stack = newStack();
+    expect(() => sdrsPair(stack, sdrsGroup(stack), { clusterId: 'a b' })).toThrow("clusterId must be a non-empty value without spaces (omit it for the default), got 'a b'");
+  });
+
   test('an attachment needs a pair of the same group, a device name, each device once', () => {
     const stack = newStack();
     const group = sdrsGroup(stack);
@@ -260,6 +290,24 @@ describe('SdrsProtection', () => {
       'repliform lifecycle create sdrs.protection',
       'repliform lifecycle delete sdrs.protection',
     ]);
+  });
+
+  test('null_resource backing: unset clusterId, tenancy, dedicatedHostId and tags stay out of the triggers (an upgrade replaces nothing); set ones are in', () => {
+    const stack = newStack({ 'repliform:backing': Backing.NULL_RESOURCE });
+    const group = sdrsGroup(stack);
+    const pair = sdrsPair(stack, group);
+    const instance = sdrsInstance(stack, group);
+    const json = synth(stack);
+    const triggers = (resource: typeof pair.identityResource) => JSON.stringify(block(json, resource).triggers);
+    expect(triggers(pair.identityResource)).not.toContain('cluster_id');
+    for (const field of ['tenancy', 'dedicated_host_id', 'tags']) {
+      expect(triggers(instance.identityResource)).not.toContain(field);
+      expect(instance.settingsResource && triggers(instance.settingsResource)).not.toContain(field);
+    }
+    const other = newStack({ 'repliform:backing': Backing.NULL_RESOURCE });
+    const otherGroup = sdrsGroup(other);
+    const placed = sdrsPair(other, otherGroup, { clusterId: 'dss-1' });
+    expect(JSON.stringify(block(synth(other), placed.identityResource).triggers)).toContain('cluster_id');
   });
 
   test('null_resource backing: the same order', () => {

@@ -235,6 +235,29 @@ test('a protected instance deleted outside (console), then read and destroy: rea
   expect([state().groups, state().pairs, state().instances]).toEqual([[], [], []]);
 });
 
+test('tags, tenancy and dedicated_host_id of an instance and cluster_id of a pair reach the create bodies as Huawei names them', async () => {
+  await run(sdrsProtectionGroupHandler, 'create', groupRaw());
+  await run(sdrsReplicationPairHandler, 'create', pairRaw(DATA, 'web-data', { cluster_id: 'dss-pool-1' }));
+  const tags = { env: 'prod', 'cost-center': '' };
+  await run(sdrsProtectedInstanceHandler, 'create', instanceRaw({ tags, tenancy: 'dedicated', dedicated_host_id: 'dh-7' }));
+  const body = (operation: string) => sim.requests.find((r) => r.operationId === operation)?.body;
+  expect(body('createReplication')).toMatchObject({ replication: { volume_id: DATA, cluster_id: 'dss-pool-1' } });
+  expect(body('createProtectedInstance')).toMatchObject({
+    protected_instance: { server_id: WEB_01, tags: [{ key: 'env', value: 'prod' }, { key: 'cost-center', value: '' }], tenancy: 'dedicated', dedicated_host_id: 'dh-7' },
+  });
+  expect(state().instances[0]?.tags).toEqual([{ key: 'env', value: 'prod' }, { key: 'cost-center', value: '' }]);
+});
+
+test('bad tags, tenancy or a dedicated host without tenancy dedicated: one-line bad input naming the field, nothing sent', async () => {
+  await run(sdrsProtectionGroupHandler, 'create', groupRaw());
+  sim.clearRequests();
+  const refused = async (extra: Record<string, unknown>) => (await failure(run(sdrsProtectedInstanceHandler, 'create', instanceRaw(extra)))).message;
+  expect(await refused({ tenancy: 'private' })).toBe(`tenancy: must be 'shared' or 'dedicated' (or null for SDRS's default, shared), got "private" [sdrs.protected-instance spec]`);
+  expect(await refused({ dedicated_host_id: 'dh-7' })).toBe("dedicated_host_id: is used only with tenancy 'dedicated', got tenancy null");
+  expect(await refused({ tags: { 'a=b': 'x' } })).toBe('tags: keys must be 1–36 characters without control characters or * < > \\ = , | /; key "a=b" is not, got {"a=b":"x"} [sdrs.protected-instance spec]');
+  expect(writes()).toEqual([]);
+});
+
 test('a group description is sent as "<text> rf:<hash>", found again by its marker; a changed description is reported, nothing sent', async () => {
   await run(sdrsProtectionGroupHandler, 'create', groupRaw({ description: 'web tier DR' }));
   const [group] = state().groups;

@@ -7,7 +7,7 @@ import { timeoutsToSpec } from '../timeouts';
 import { describeValue, isAbsentOrNonEmptyString, repeatedValues, terraformSafeRules, validateProps, type ValidationRule } from '../validation';
 import { SdrsProtectionGroup } from './group';
 import { SdrsReplicationPair } from './replication-pair';
-import { booleanRules, descriptionRule, isIdLike, nameRule, SDRS_DEFAULT_TIMEOUTS, sdrsTimeoutRules, type SdrsTimeouts } from './rules';
+import { booleanRules, descriptionRule, isIdLike, nameRule, SDRS_DEFAULT_TIMEOUTS, sdrsTimeoutRules, tagRules, type SdrsTimeouts } from './rules';
 import { identityOnlyResource } from './single-resource';
 import {
   type SdrsInstanceRef,
@@ -73,6 +73,23 @@ export interface SdrsProtectedInstanceProps {
    */
   readonly flavorRef?: string;
   /**
+   * Where the DR-site server is made: `shared` (the shared pool) or `dedicated` (a dedicated host). A change makes a
+   * new protected instance.
+   * @default - SDRS's default, the shared pool
+   */
+  readonly tenancy?: 'shared' | 'dedicated';
+  /**
+   * The dedicated host of the DR-site server; only with `tenancy: 'dedicated'`. A change makes a new protected instance.
+   * @default - SDRS picks a dedicated host
+   */
+  readonly dedicatedHostId?: string;
+  /**
+   * Tags of the protected instance, key → value (keys 1–36 characters, values up to 43, without control characters
+   * or `* < > \ = , | /`). Sent when the instance is created; a later change is reported by the deploy, not applied.
+   * @default - no tags
+   */
+  readonly tags?: Readonly<Record<string, string>>;
+  /**
    * Delete the DR-site server when the protected instance is destroyed.
    * @default false - the DR-site server is kept
    */
@@ -99,7 +116,7 @@ export interface SdrsProtectedInstanceProps {
   readonly backing?: Backing;
 }
 
-const OPTIONAL_IDS = ['clusterId', 'primarySubnetId', 'primaryIpAddress', 'flavorRef'] as const;
+const OPTIONAL_IDS = ['clusterId', 'primarySubnetId', 'primaryIpAddress', 'flavorRef', 'dedicatedHostId'] as const;
 
 const RULES: ReadonlyArray<ValidationRule<SdrsProtectedInstanceProps>> = [
   {
@@ -120,6 +137,19 @@ const RULES: ReadonlyArray<ValidationRule<SdrsProtectedInstanceProps>> = [
       message: 'must be a non-empty value without spaces (omit it for the default)',
     }),
   ),
+  {
+    field: 'tenancy',
+    value: (p) => p.tenancy,
+    condition: (v) => v === undefined || v === 'shared' || v === 'dedicated',
+    message: "must be 'shared' or 'dedicated'",
+  },
+  {
+    field: 'dedicatedHostId',
+    value: (p) => p.dedicatedHostId,
+    condition: (v, p) => v === undefined || p.tenancy === 'dedicated',
+    message: "is used only with tenancy: 'dedicated'",
+  },
+  ...tagRules<SdrsProtectedInstanceProps>((p) => p.tags),
   ...booleanRules<SdrsProtectedInstanceProps, 'deleteTargetServer' | 'deleteTargetEip' | 'adopt'>(['deleteTargetServer', 'deleteTargetEip', 'adopt']),
   ...sdrsTimeoutRules<SdrsProtectedInstanceProps>((p) => p.timeouts),
   ...terraformSafeRules<SdrsProtectedInstanceProps>([
@@ -172,8 +202,11 @@ export class SdrsProtectedInstance extends Construct {
       primary_subnet_id: props.primarySubnetId ?? null,
       primary_ip_address: props.primaryIpAddress ?? null,
       flavor_ref: props.flavorRef ?? null,
+      tenancy: props.tenancy ?? null,
+      dedicated_host_id: props.dedicatedHostId ?? null,
       name: props.name,
       description: props.description ?? null,
+      tags: props.tags ? { ...props.tags } : null,
       on_delete: { delete_target_server: props.deleteTargetServer ?? false, delete_target_eip: props.deleteTargetEip ?? false },
       timeouts: timeoutsToSpec(props.timeouts, SDRS_DEFAULT_TIMEOUTS),
       adopt: props.adopt ?? false,

@@ -4,7 +4,7 @@ import { IdentitySettingsPair } from '../identity-settings-pair';
 import { dependencyOn, type LifecycleResource } from '../lifecycle-resource';
 import { claimNaturalKey, ownerOf } from '../ownership';
 import { timeoutsToSpec } from '../timeouts';
-import { isIntegerBetween, terraformSafeRules, validateProps, type ValidationRule } from '../validation';
+import { isAbsentOrNonEmptyString, isIntegerBetween, terraformSafeRules, validateProps, type ValidationRule } from '../validation';
 import { SdrsProtectionGroup } from './group';
 import { booleanRules, descriptionRule, isIdLike, nameRule, SDRS_DEFAULT_TIMEOUTS, sdrsTimeoutRules, type SdrsTimeouts } from './rules';
 import { type SdrsPairRef, sdrsReplicationPairFields, type SdrsReplicationPairSpec } from './specs';
@@ -35,6 +35,11 @@ export interface SdrsReplicationPairProps {
    * @default - the production disk's size, unchanged
    */
   readonly sizeGb?: number;
+  /**
+   * The dedicated distributed storage (DSS) pool of the DR-site disk. A change makes a new pair: a full sync.
+   * @default - SDRS's default storage
+   */
+  readonly clusterId?: string;
   /**
    * Delete the DR-site disk too when the pair is destroyed.
    * @default false - the DR-site disk is kept, with its data
@@ -74,10 +79,17 @@ const RULES: ReadonlyArray<ValidationRule<SdrsReplicationPairProps>> = [
     condition: (v) => v === undefined || isIntegerBetween(v, SIZE_MIN_GB, SIZE_MAX_GB),
     message: `must be an integer between ${SIZE_MIN_GB} and ${SIZE_MAX_GB} GB`,
   },
+  {
+    field: 'clusterId',
+    value: (p) => p.clusterId,
+    condition: (v) => isAbsentOrNonEmptyString(v) && (v === undefined || isIdLike(v)),
+    message: 'must be a non-empty value without spaces (omit it for the default)',
+  },
   ...booleanRules<SdrsReplicationPairProps, 'deleteTargetVolume' | 'adopt'>(['deleteTargetVolume', 'adopt']),
   ...sdrsTimeoutRules<SdrsReplicationPairProps>((p) => p.timeouts),
   ...terraformSafeRules<SdrsReplicationPairProps>([
     ['volumeId', (p) => p.volumeId],
+    ['clusterId', (p) => p.clusterId],
   ]),
 ];
 
@@ -114,6 +126,7 @@ export class SdrsReplicationPair extends Construct {
       connection: props.group.connection,
       group: props.group.ref,
       volume_id: props.volumeId,
+      cluster_id: props.clusterId ?? null,
       name: props.name,
       description: props.description ?? null,
       size_gb: props.sizeGb ?? null,

@@ -69,3 +69,38 @@ export function descriptionRule<P>(get: (props: P) => unknown): ValidationRule<P
     message: `must be at most ${SDRS_DESCRIPTION_MAX_BYTES} bytes without < or > (SDRS allows 64; the owner marker ' rf:<12 hex>' takes the rest)`,
   };
 }
+
+/** Characters SDRS refuses in tag keys and values (Huawei SDK `ResourceTag`): ASCII controls and * < > \\ = , | /. */
+const TAG_FORBIDDEN = /[\u0000-\u001f*<>\\=,|/]/;
+const TAG_RULE_CHARS = 'without control characters or * < > \\ = , | /';
+
+const isTagKey = (key: string): boolean => [...key].length >= 1 && [...key].length <= 36 && !TAG_FORBIDDEN.test(key);
+const isTagValue = (value: unknown): boolean => typeof value === 'string' && [...value].length <= 43 && !TAG_FORBIDDEN.test(value);
+
+function tagsOf(value: unknown): Array<[string, unknown]> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.entries(value) : [];
+}
+
+/** Rules for an optional `tags` prop (key → value): keys 1–36 characters, values 0–43, SDRS's forbidden characters in neither. */
+export function tagRules<P>(get: (props: P) => unknown): Array<ValidationRule<P>> {
+  return [
+    {
+      field: 'tags',
+      value: get,
+      condition: (v) => v === undefined || (typeof v === 'object' && v !== null && !Array.isArray(v)),
+      message: 'must be an object of tag key → value',
+    },
+    {
+      field: 'tags',
+      value: (p) => tagsOf(get(p)).find(([key]) => !isTagKey(key))?.[0],
+      condition: (v) => v === undefined,
+      message: `keys must be 1–36 characters ${TAG_RULE_CHARS}`,
+    },
+    {
+      field: 'tags',
+      value: (p) => tagsOf(get(p)).find(([, value]) => !isTagValue(value))?.[1],
+      condition: (v) => v === undefined,
+      message: `values must be at most 43 characters ${TAG_RULE_CHARS}`,
+    },
+  ];
+}

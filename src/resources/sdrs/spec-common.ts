@@ -29,6 +29,34 @@ export const sdrsDescriptionSchema = z
   .nullable()
   .default(null);
 
+/** Characters SDRS refuses in a tag key or value (Huawei SDK `ResourceTag`): ASCII controls and * < > \ = , | /. */
+const TAG_FORBIDDEN = /[\u0000-\u001f*<>\\=,|/]/;
+const TAG_KEY_RULE = 'keys must be 1–36 characters without control characters or * < > \\ = , | /';
+const TAG_VALUE_RULE = 'values must be at most 43 characters without control characters or * < > \\ = , | /';
+
+const isTagKey = (key: string): boolean => [...key].length >= 1 && [...key].length <= 36 && !TAG_FORBIDDEN.test(key);
+const isTagValue = (value: string): boolean => [...value].length <= 43 && !TAG_FORBIDDEN.test(value);
+
+/**
+ * Tags of an SDRS object, key → value (sent as `[{key, value}]`): keys 1–36 characters, values 0–43, neither with
+ * control characters or `* < > \ = , | /` (Huawei SDK `ResourceTag`). Create-time only here. null = none.
+ */
+export const sdrsTagsSchema = z
+  .record(z.string())
+  .superRefine((tags, ctx) => {
+    const badKey = Object.keys(tags).find((key) => !isTagKey(key));
+    if (badKey !== undefined) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${TAG_KEY_RULE}; key ${JSON.stringify(badKey)} is not` });
+    const badValue = Object.entries(tags).find(([, value]) => !isTagValue(value));
+    if (badValue !== undefined) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${TAG_VALUE_RULE}; the value of ${JSON.stringify(badValue[0])} is not` });
+  })
+  .nullable()
+  .default(null);
+
+/** Tags as SDRS takes them: `[{key, value}]`, in the order given. */
+export function sdrsTagList(tags: Readonly<Record<string, string>> | null): Array<{ key: string; value: string }> | undefined {
+  return tags === null ? undefined : Object.entries(tags).map(([key, value]) => ({ key, value }));
+}
+
 /**
  * A protection group made by this code (or another stack), by its natural key: AZs + VPC, and its owner (the
  * `owner` of its own spec: found by its description's marker, so a rename does not lose it) or its name (the

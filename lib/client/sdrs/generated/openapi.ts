@@ -352,12 +352,10 @@ export interface components {
                 cluster_id?: string | null;
                 primary_subnet_id?: string | null;
                 primary_ip_address?: string | null;
-                tags?: {
-                    key?: string;
-                    value?: string;
-                }[];
+                tags?: components["schemas"]["ResourceTag"][];
                 flavorRef?: string | null;
-                tenancy?: string | null;
+                /** @enum {string|null} */
+                tenancy?: "shared" | "dedicated" | null;
                 dedicated_host_id?: string | null;
             };
         };
@@ -393,7 +391,7 @@ export interface components {
             } & {
                 [key: string]: unknown;
             })[];
-            tags?: unknown[];
+            tags?: components["schemas"]["ResourceTag"][];
             progress?: number | null;
             priority_station?: string;
             created_at?: string;
@@ -407,6 +405,11 @@ export interface components {
         ProtectedInstanceList: {
             protected_instances: components["schemas"]["ProtectedInstance"][];
             count: number;
+        };
+        /** @description A tag (Huawei SDK ResourceTag): key 1-36 characters, value 0-43, neither with ASCII control characters or * < > \ = , | /. */
+        ResourceTag: {
+            key: string;
+            value: string;
         };
     };
     responses: never;

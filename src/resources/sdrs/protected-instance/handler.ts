@@ -13,12 +13,14 @@
 import type { SdrsClient } from '../../../../lib/client/sdrs/sdrs-client';
 import type { SdrsCreateProtectedInstance, SdrsProtectedInstance } from '../../../../lib/client/sdrs/types';
 import type { ClientFactory, Context, LifecycleAction, ResourceHandler } from '../../contract';
+import { InputError } from '../../errors';
 import { parseSpec } from '../../parse-spec';
 import { claimExisting, mayRemove } from '../claim';
 import { sdrsClient } from '../client';
 import { madeId, waitJob } from '../jobs';
 import { describedAs, descriptionDrift, markerIn, ownerMarker } from '../marker';
 import { findGroup, findInstance, requireGroup } from '../resolve';
+import { sdrsTagList } from '../spec-common';
 import {
   sdrsProtectedInstanceDeleteSpecSchema,
   sdrsProtectedInstanceSpecSchema,
@@ -59,9 +61,25 @@ function label(spec: AnySpec): string {
 }
 
 function createBody(spec: Spec, groupId: string): SdrsCreateProtectedInstance {
-  const optional = { cluster_id: spec.cluster_id, primary_subnet_id: spec.primary_subnet_id, primary_ip_address: spec.primary_ip_address, flavorRef: spec.flavor_ref };
+  const optional = {
+    cluster_id: spec.cluster_id,
+    primary_subnet_id: spec.primary_subnet_id,
+    primary_ip_address: spec.primary_ip_address,
+    flavorRef: spec.flavor_ref,
+    tenancy: spec.tenancy,
+    dedicated_host_id: spec.dedicated_host_id,
+  };
   const given = Object.fromEntries(Object.entries(optional).filter(([, value]) => value !== null));
-  return { server_group_id: groupId, server_id: spec.server_id, name: spec.name, description: describedAs(spec.description, spec.owner), ...given };
+  const tags = sdrsTagList(spec.tags);
+  return { server_group_id: groupId, server_id: spec.server_id, name: spec.name, description: describedAs(spec.description, spec.owner), ...given, ...(tags ? { tags } : {}) };
+}
+
+/** Tags that differ from the live ones: create-time only here, so reported and left as they are. */
+function tagsDrift(spec: Spec, live: SdrsProtectedInstance): string | undefined {
+  if (spec.tags === null) return undefined;
+  const wanted = JSON.stringify(sdrsTagList(spec.tags));
+  const current = JSON.stringify((live.tags ?? []).map((tag) => ({ key: tag.key, value: tag.value })));
+  return wanted === current ? undefined : `tags ${current} differ from the code's ${wanted}; tags are set when the instance is created: change them in the SDRS console (nothing sent)`;
 }
 
 async function createNew(client: SdrsClient, spec: Spec, groupId: string, ctx: Context): Promise<SdrsProtectedInstance> {
@@ -75,8 +93,9 @@ async function createNew(client: SdrsClient, spec: Spec, groupId: string, ctx: C
 }
 
 async function rename(client: SdrsClient, spec: Spec, live: SdrsProtectedInstance, ctx: Context): Promise<SdrsProtectedInstance> {
-  const drift = descriptionDrift(spec.description, live.description);
-  if (drift !== undefined) ctx.log.warn(`${label(spec)}: ${drift}`);
+  for (const drift of [descriptionDrift(spec.description, live.description), tagsDrift(spec, live)]) {
+    if (drift !== undefined) ctx.log.warn(`${label(spec)}: ${drift}`);
+  }
   if (live.name === spec.name) return live;
   ctx.log.info(`${label(spec)}: renaming ${live.id} in place: "${live.name}" → "${spec.name}"`);
   return client.renameProtectedInstance(live.id, spec.name);
@@ -144,7 +163,11 @@ async function remove(spec: AnySpec, ctx: Context): Promise<void> {
 
 function parse(raw: unknown, action: LifecycleAction): AnySpec {
   const kind = 'sdrs.protected-instance';
-  return action === 'delete' ? parseSpec(sdrsProtectedInstanceDeleteSpecSchema, raw, kind) : parseSpec(sdrsProtectedInstanceSpecSchema, raw, kind);
+  const spec = action === 'delete' ? parseSpec(sdrsProtectedInstanceDeleteSpecSchema, raw, kind) : parseSpec(sdrsProtectedInstanceSpecSchema, raw, kind);
+  if (spec.dedicated_host_id !== null && spec.tenancy !== 'dedicated') {
+    throw new InputError('dedicated_host_id', `is used only with tenancy 'dedicated', got tenancy ${spec.tenancy === null ? 'null' : `'${spec.tenancy}'`}`);
+  }
+  return spec;
 }
 
 /** Create and update parse the full spec; the handler's type is the wider one of delete. */

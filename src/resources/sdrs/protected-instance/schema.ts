@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { KindFields } from '../../contract';
-import { sdrsCommonSpecFields, sdrsDescriptionSchema, sdrsGroupRefSchema, sdrsNameSchema } from '../spec-common';
+import { sdrsCommonSpecFields, sdrsDescriptionSchema, sdrsGroupRefSchema, sdrsNameSchema, sdrsTagsSchema } from '../spec-common';
 
 const optionalId = z.string().min(1).nullable().default(null);
 
@@ -20,6 +20,10 @@ export const sdrsProtectedInstanceIdentitySchema = z
     primary_ip_address: optionalId,
     /** Flavor of the DR-site server; null = the production server's. */
     flavor_ref: optionalId,
+    /** Where the DR-site server is made: `shared` (the shared pool) or `dedicated` (a dedicated host); null = SDRS's default, shared. */
+    tenancy: z.enum(['shared', 'dedicated'], { errorMap: () => ({ message: "must be 'shared' or 'dedicated' (or null for SDRS's default, shared)" }) }).nullable().default(null),
+    /** The dedicated host of the DR-site server (tenancy `dedicated` only); null = SDRS picks one. */
+    dedicated_host_id: optionalId,
   })
   .strict();
 
@@ -27,6 +31,8 @@ export const sdrsProtectedInstanceSpecSchema = sdrsProtectedInstanceIdentitySche
   .extend({
     name: sdrsNameSchema,
     description: sdrsDescriptionSchema,
+    /** Tags of the protected instance (create-time only: a later change is reported, not applied). */
+    tags: sdrsTagsSchema,
     ...sdrsCommonSpecFields,
     on_delete: z
       .object({
@@ -49,9 +55,10 @@ export type SdrsProtectedInstanceDeleteSpec = z.infer<typeof sdrsProtectedInstan
 /** Identity and settings of `sdrs.protected-instance`, stated once. */
 export const sdrsProtectedInstanceFields: KindFields = {
   identity: Object.keys(sdrsProtectedInstanceIdentitySchema.shape),
-  // `description` is create-time only (SDRS cannot change it): not identity (a change must not replace the
-  // instance), listed with the settings so that a change runs the update, which reports it and keeps the live one.
-  settings: ['name', 'description'],
+  // `description` and `tags` are create-time only (repliform sends them with the create): not identity (a change
+  // must not replace the instance), listed with the settings so that a change runs the update, which reports it.
+  settings: ['name', 'description', 'tags'],
+  addedLater: ['tenancy', 'dedicated_host_id', 'tags'],
 };
 
 /** What `read` reports about the live object: the provider's computed attributes (the handler's state type must match). */

@@ -75,7 +75,8 @@ async function settledPair(client: SdrsClient, id: string, ctx: Context, what: s
  */
 async function sendCreate(client: SdrsClient, spec: Spec, groupId: string, ctx: Context, attempt = 1): Promise<string | SdrsReplication> {
   try {
-    return await client.createReplication({ server_group_id: groupId, volume_id: spec.volume_id, name: spec.name, description: describedAs(spec.description, spec.owner) });
+    const cluster = spec.cluster_id !== null ? { cluster_id: spec.cluster_id } : {};
+    return await client.createReplication({ server_group_id: groupId, volume_id: spec.volume_id, name: spec.name, description: describedAs(spec.description, spec.owner), ...cluster });
   } catch (error) {
     if (!lostInTransit(error) || attempt >= WRITE_ATTEMPTS) throw error;
     const landed = await findPair(client, groupId, spec.volume_id);

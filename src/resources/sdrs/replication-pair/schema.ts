@@ -12,6 +12,8 @@ export const sdrsReplicationPairIdentitySchema = z
     group: sdrsGroupRefSchema,
     /** The production-site volume (EVS disk) to replicate. */
     volume_id: z.string().min(1),
+    /** The dedicated distributed storage (DSS) pool of the DR-site volume; null = SDRS's default storage. */
+    cluster_id: z.string().min(1).nullable().default(null),
   })
   .strict();
 
@@ -53,6 +55,7 @@ export type SdrsReplicationPairDeleteSpec = z.infer<typeof sdrsReplicationPairDe
 export const sdrsReplicationPairFields: KindFields = {
   identity: Object.keys(sdrsReplicationPairIdentitySchema.shape),
   settings: Object.keys(sdrsReplicationPairSettingsShape),
+  addedLater: ['cluster_id'],
 };
 
 /** What `read` reports about the live object: the provider's computed attributes (the handler's state type must match). */

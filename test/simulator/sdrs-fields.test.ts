@@ -1,0 +1,40 @@
+/**
+ * The create fields the simulator's SDRS checks as the contract states them (specs/sdrs-api.json, from Huawei's Go
+ * SDK models, see docs/vendors/sdrs.md): a protected instance's tags (`[{key, value}]`), tenancy (`shared` |
+ * `dedicated`) and dedicated host, a pair's cluster_id; bad values are 400 SDRS.0201 naming the field, nothing made.
+ */
+import { SDRS_SERVER_IDS, SDRS_VOLUME_IDS } from '../../src/simulator';
+import { createGroup, finishJob, jobIdOf, startSdrsSim, type SdrsTestSim } from './sdrs-helpers';
+
+let t: SdrsTestSim;
+
+beforeEach(async () => {
+  t = await startSdrsSim();
+});
+
+afterEach(async () => {
+  await t.sim.close();
+});
+
+const instance = (groupId: string, extra: Record<string, unknown>) => ({ protected_instance: { server_group_id: groupId, server_id: SDRS_SERVER_IDS['ecs-web-01'], name: 'web-01', ...extra } });
+
+test('tags, tenancy and a dedicated host are accepted and kept on the instance; a pair takes a cluster_id', async () => {
+  const groupId = await createGroup(t);
+  const tags = [{ key: 'env', value: 'prod' }, { key: '成本', value: '' }];
+  const job = await finishJob(t, jobIdOf(await t.call('POST', '/protected-instances', { body: instance(groupId, { tags, tenancy: 'dedicated', dedicated_host_id: 'dh-7' }) })));
+  expect(job.status).toBe('SUCCESS');
+  expect(t.sim.sdrs.state.instances[0]).toMatchObject({ tags, metadata: { tenancy: 'dedicated', dedicated_host_id: 'dh-7' } });
+  const pair = await t.call('POST', '/replications', { body: { replication: { server_group_id: groupId, volume_id: SDRS_VOLUME_IDS['evs-web-01-data'], name: 'web-data', cluster_id: 'dss-1' } } });
+  expect(pair.status).toBe(200);
+});
+
+test('a tenancy other than shared/dedicated, or a tag key with "=", is 400 SDRS.0201 naming the field; nothing is made', async () => {
+  const groupId = await createGroup(t);
+  const tenancy = await t.call('POST', '/protected-instances', { body: instance(groupId, { tenancy: 'private' }) });
+  expect([tenancy.status, tenancy.data.error_code ?? tenancy.data.error?.code]).toEqual([400, 'SDRS.0201']);
+  expect(JSON.stringify(tenancy.data)).toContain('tenancy');
+  const tag = await t.call('POST', '/protected-instances', { body: instance(groupId, { tags: [{ key: 'a=b', value: 'x' }] }) });
+  expect([tag.status, tag.data.error_code ?? tag.data.error?.code]).toEqual([400, 'SDRS.0201']);
+  expect(JSON.stringify(tag.data)).toContain('key');
+  expect(t.sim.sdrs.state.instances).toEqual([]);
+});
