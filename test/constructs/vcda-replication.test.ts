@@ -1,3 +1,4 @@
+import { startBody } from '../../src/resources/vcda/replication/handler';
 import { vcdaReplicationDeleteSpecSchema, vcdaReplicationSpecSchema } from '../../src/resources/vcda/replication/schema';
 import { vcdaSiteSpecSchema } from '../../src/resources/vcda/site/schema';
 import {
@@ -298,15 +299,22 @@ describe('one policy for VR and VCDA', () => {
     expect(vcdaReplication(newStack(), { policy: policy.with({ networkCompression: false, encryption: false }) }).spec.settings?.data_connection_type).toBe('PLAIN');
   });
 
-  test("a VrReplicationPolicy works too: its point-in-time instances become one retention rule (a day ÷ instances per day apart)", () => {
+  test("a VrReplicationPolicy works too: its point-in-time instances become one retention rule; VR's encryption default leaves VCDA's data connection ENCRYPTED", () => {
     const stack = newStack();
     const r = vcdaReplication(stack, { policy: new VrReplicationPolicy({ rpoMinutes: 30, pointInTime: { instancesPerDay: 4, days: 2 } }) });
-    expect(r.spec.settings).toEqual({
-      ...DEFAULT_SETTINGS,
-      rpo_minutes: 30,
-      retention_rules: [{ instances: 8, distance_minutes: 360 }],
-      data_connection_type: 'PLAIN',
-    });
+    const settings = { ...DEFAULT_SETTINGS, rpo_minutes: 30, retention_rules: [{ instances: 8, distance_minutes: 360 }], data_connection_type: 'ENCRYPTED' };
+    expect(r.spec.settings).toEqual(settings);
+    expect(block(synth(stack), r.identityResource).input).toEqual({ ...FULL_SPEC, settings });
+    expect(startBody(vcdaReplicationSpecSchema.parse(r.spec))).toMatchObject({ rpo: 30, dataConnectionType: 'ENCRYPTED' });
+  });
+
+  test("a VrReplicationPolicy's transport flags only ever add to VCDA's: compression → ENCRYPTED_COMPRESSED; its encryption: false (VR's own setting) is not PLAIN", () => {
+    const connection = (policy: VrReplicationPolicy): unknown => vcdaReplication(newStack(), { policy }).spec.settings?.data_connection_type;
+    expect(connection(new VrReplicationPolicy({ networkCompression: true }))).toBe('ENCRYPTED_COMPRESSED');
+    expect(connection(new VrReplicationPolicy({ networkCompression: true, encryption: true }))).toBe('ENCRYPTED_COMPRESSED');
+    expect(connection(new VrReplicationPolicy({ encryption: false }))).toBe('ENCRYPTED');
+    expect(connection(new VrReplicationPolicy({ encryption: true }).with({ rpoMinutes: 5 }))).toBe('ENCRYPTED');
+    expect(vcdaReplication(newStack(), { policy: new VrReplicationPolicy(), dataConnectionType: VcdaDataConnectionType.PLAIN }).spec.settings?.data_connection_type).toBe('PLAIN');
   });
 
   test('VCDA refuses what it does not support, naming the field: compression without encryption, an RPO VR allows but beyond 1440', () => {
