@@ -5,7 +5,8 @@
  *
  * - Plan: defaults filled in (shown in the plan), identity fields require replacement, settings change in
  *   place (unless the kind's `checkChange` refuses the change, e.g. a shrink: an error on the field), computed
- *   attributes are known after apply; nothing changed = the prior state as it is.
+ *   attributes are known after apply; nothing changed = the prior state as it is. A live state the diff cannot
+ *   show (the kind's `liveNotice`: a replication paused outside Terraform) is a warning saying what apply will do.
  * - Read: the live object's settings and status replace the stored ones (drift shows in `terraform plan`), but a
  *   setting the server does not report keeps its stored value (unknown is not drift); an object gone outside
  *   Terraform is removed from the state.
@@ -19,7 +20,7 @@
  *
  * Calls no endpoint itself (the handlers do).
  */
-import type { AnyKind, BoundSpec, Context, LifecycleAction } from '../resources/contract';
+import type { AnyKind, BoundSpec, Context, LifecycleAction, LiveNoticeText } from '../resources/contract';
 import { isRecord, objectValueOf, pick, sameValue, specJsonOf, tfValueOf } from './convert';
 import { diagnosticOfError, errorDiagnostic, issueDiagnostics, warningDiagnostic, type Diagnostic } from './diagnostics';
 import { resourceTypeOf, vendorOf } from './names';
@@ -164,7 +165,7 @@ export class ResourceType {
     const plannedSpec = this.plannedSpec(config, spec);
     const marker = importMarkerOf(priorPrivate) ?? (priorObject ? this.stubMarker(priorObject) : undefined);
     if (priorObject && marker) return this.planAdoption(marker, plannedSpec, spec);
-    if (priorObject && sameValue(pick(priorObject, this.spec), plannedSpec)) return { planned: priorObject, requiresReplace: [], diagnostics: [] };
+    if (priorObject && sameValue(pick(priorObject, this.spec), plannedSpec)) return { planned: priorObject, requiresReplace: [], diagnostics: this.liveNotices(priorObject, 'no-change') };
     const requiresReplace = priorObject ? this.identityChanges(priorObject, plannedSpec) : [];
     if (priorObject && requiresReplace.length === 0) {
       const refused = this.refusedChange(priorObject, spec);
@@ -172,7 +173,18 @@ export class ResourceType {
     }
     // A replacement is a new object: nothing of the old one's live state carries over.
     const planned = { ...plannedSpec, ...this.plannedComputed(requiresReplace.length > 0 ? null : priorObject) };
-    return { planned, requiresReplace, diagnostics: [] };
+    return { planned, requiresReplace, diagnostics: this.liveNotices(priorObject, requiresReplace.length > 0 ? 'replace' : 'update') };
+  }
+
+  /**
+   * What the refreshed state shows that the plan's diff cannot (the kind's `liveNotice`: a replication paused outside
+   * Terraform, whose `status` changed but no configured attribute did), as a warning saying what the apply will do.
+   */
+  private liveNotices(prior: ObjectValue | null, planned: PlannedAction): Diagnostic[] {
+    if (!prior || !this.kind.liveNotice) return [];
+    const json = specJsonOf(prior);
+    const notice = this.kind.liveNotice(this.withConnection(isRecord(json) ? json : {}));
+    return notice ? [warningDiagnostic(`${this.name} ${notice.summary}`, `${applyOutcome(notice, planned)} ${notice.fix}`)] : [];
   }
 
   /** The kind's refusal of an in-place change it cannot make (its `checkChange`), as a diagnostic on the field. */
@@ -369,6 +381,22 @@ function describeRoles(model: ObjectModel, kind: AnyKind): ObjectModel {
 
 function encodeMarker(marker: ImportMarker): Buffer {
   return Buffer.from(JSON.stringify(marker));
+}
+
+/** What a plan does to an object that already exists. */
+type PlannedAction = 'no-change' | 'update' | 'replace';
+
+function applyOutcome(notice: LiveNoticeText, planned: PlannedAction): string {
+  switch (planned) {
+    case 'no-change':
+      return `This plan changes nothing for it: terraform apply leaves it ${notice.status}.`;
+    case 'update':
+      return notice.blocksUpdate
+        ? `terraform apply will stop at it before making any change, as it is ${notice.status}.`
+        : `terraform apply makes the planned change; it stays ${notice.status}.`;
+    case 'replace':
+      return 'terraform apply replaces it: the new one starts as the configuration declares.';
+  }
 }
 
 /** The live value of a setting; a part the server does not report (absent) keeps its stored value: unknown is not drift. */

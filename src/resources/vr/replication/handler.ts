@@ -19,7 +19,7 @@ import { isApiError } from '../../../../lib/client/http/errors';
 import type { VrClient } from '../../../../lib/client/vr/vr-client';
 import type { ConfigureReplicationSpec, ConfigureReplicationVmDisk, Datastore, Pairing, ReplicationInfo, Task, VmDisk } from '../../../../lib/client/vr/types';
 import { vrClient } from '../client';
-import type { Context, LifecycleAction, ResourceHandler } from '../../contract';
+import type { Context, LifecycleAction, LiveNotice, ResourceHandler } from '../../contract';
 import { notOursError } from '../../adoption';
 import { InputError } from '../../errors';
 import { parseSpec } from '../../parse-spec';
@@ -212,6 +212,50 @@ async function configure(located: Located, spec: Spec, body: ConfigureReplicatio
 
 /** Replication states in which the VM is not protected; the code never declares one of them. */
 const UNPROTECTED_STATUSES: readonly string[] = ['PAUSED', 'ERROR', 'NOT_ACTIVE'];
+
+/**
+ * A replication found PAUSED, in ERROR or NOT_ACTIVE by the last read (the provider's refreshed state): the plan
+ * shows it, since an apply that changes it stops (`checkProtecting`) and none resumes it.
+ */
+export const vrReplicationLiveNotice: LiveNotice = (state) => {
+  const status = typeof state.status === 'string' ? state.status : undefined;
+  if (status === undefined || !UNPROTECTED_STATUSES.includes(status)) return undefined;
+  const vm = recordAt(state, 'vm');
+  const name = stringAt(vm, 'name') ?? stringAt(vm, 'id') ?? stringAt(state, 'name') ?? '?';
+  return {
+    summary: `${name} is ${status} on the server (not by this configuration): replication ${stringAt(state, 'id') ?? '?'} is not protecting the VM`,
+    status,
+    blocksUpdate: true,
+    fix: status === 'PAUSED'
+      ? `Resume it with \`${resumeCommand(state)}\` if the pause is over (or in the vSphere Client); \`repliform review --live\` lists every such replication.`
+      : 'Look at the replication in the vSphere Client and fix its cause (site connectivity, target datastore space); the code is not the cause.',
+  };
+};
+
+function resumeCommand(state: Readonly<Record<string, unknown>>): string {
+  const vm = recordAt(state, 'vm');
+  const pairing = recordAt(state, 'pairing');
+  const vmId = stringAt(vm, 'id');
+  const pairingId = stringAt(pairing, 'id');
+  const endpoint = stringAt(recordAt(state, 'connection'), 'endpoint');
+  return [
+    'repliform vr resume',
+    vmId !== undefined ? `--vm-id ${vmId}` : `--vm ${stringAt(vm, 'name') ?? '?'}`,
+    pairingId !== undefined ? `--pairing-id ${pairingId}` : `--remote-site ${stringAt(pairing, 'remote_site') ?? '?'}`,
+    `--endpoint ${endpoint ?? 'URL'}`,
+    '…',
+  ].join(' ');
+}
+
+function recordAt(value: Readonly<Record<string, unknown>> | undefined, key: string): Readonly<Record<string, unknown>> | undefined {
+  const found = value?.[key];
+  return typeof found === 'object' && found !== null && !Array.isArray(found) ? (found as Record<string, unknown>) : undefined;
+}
+
+function stringAt(value: Readonly<Record<string, unknown>> | undefined, key: string): string | undefined {
+  const found = value?.[key];
+  return typeof found === 'string' && found !== '' ? found : undefined;
+}
 
 /**
  * Terraform cannot see live state through a lifecycle resource, so an apply that meets a replication in a

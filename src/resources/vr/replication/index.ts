@@ -1,6 +1,6 @@
 /** Kind `vr.replication`: one VM replicated over a vSphere Replication pairing. */
 import type { KindModule } from '../../contract';
-import { vrReplicationHandler, type VrReplicationState } from './handler';
+import { vrReplicationHandler, vrReplicationLiveNotice, type VrReplicationState } from './handler';
 import { vrReplicationFields, type VrReplicationSpec, vrReplicationSpecSchema, vrReplicationStateSchema } from './schema';
 import { vrReplicationReview } from './review';
 
@@ -11,4 +11,5 @@ export const vrReplicationKind: KindModule<VrReplicationSpec, VrReplicationState
   spec: vrReplicationSpecSchema,
   state: vrReplicationStateSchema,
   review: vrReplicationReview,
+  liveNotice: vrReplicationLiveNotice,
 };
