@@ -88,7 +88,7 @@ describe('SdrsProtectionGroup', () => {
       [
         "repliform/SdrsProtectionGroup at 'stack/web': endpoint must be an http(s) URL such as https://sdrs.ap-southeast-1.myhuaweicloud.com, got 'sdrs.example'",
         "repliform/SdrsProtectionGroup at 'stack/web': credentials.secretKeyEnv must be an environment variable name matching [A-Za-z_][A-Za-z0-9_]*: the NAME of the variable that holds the secret key, never the key itself, got a value that is not a variable name (not shown: it may be a secret)",
-        "repliform/SdrsProtectionGroup at 'stack/web': name must be 1–64 bytes of letters, digits, dots, underscores and hyphens ([A-Za-z0-9._-]), got 'web dr'",
+        "repliform/SdrsProtectionGroup at 'stack/web': name must be 1–64 bytes (UTF-8: a Chinese character takes 3) of Chinese characters, letters, digits, dots, underscores and hyphens, got 'web dr'",
         "repliform/SdrsProtectionGroup at 'stack/web': targetAvailabilityZone must differ from sourceAvailabilityZone (the DR site is another zone), got 'az-a'",
       ].join('\n'),
     );
@@ -98,6 +98,19 @@ describe('SdrsProtectionGroup', () => {
     expect(() => sdrsGroup(newStack(), { name: 'n'.repeat(64) })).not.toThrow();
     expect(() => sdrsGroup(newStack(), { name: 'n'.repeat(65) })).toThrow(/name must be 1–64 bytes .*, got 'n{65}'/);
     expect(() => sdrsGroup(newStack(), { name: 'wéb' })).toThrow(/name must be 1–64 bytes .*, got 'wéb'/);
+  });
+
+  test('names with Chinese characters pass (the SDRS API allows them), counted in UTF-8 bytes: 21 characters pass, 22 fail', () => {
+    const stack = newStack();
+    const group = sdrsGroup(stack, { name: '生产组-web_01' });
+    sdrsPair(stack, group, { name: '数据盘.1' });
+    sdrsInstance(stack, group, { name: '应用服务器' });
+    expect(block(synth(stack), group.identityResource).input).toMatchObject({ name: '生产组-web_01' });
+    expect(() => sdrsGroup(newStack(), { name: '组'.repeat(21) })).not.toThrow();
+    expect(() => sdrsGroup(newStack(), { name: '组'.repeat(22) })).toThrow(
+      `repliform/SdrsProtectionGroup at 'stack/web': name must be 1–64 bytes (UTF-8: a Chinese character takes 3) of Chinese characters, letters, digits, dots, underscores and hyphens, got '${'组'.repeat(22)}'`,
+    );
+    expect(() => sdrsGroup(newStack(), { name: '生产　组' })).toThrow(/name must be 1–64 bytes .*, got '生产　组'/);
   });
 
   test('an IAM token instead of AK/SK: the variable name only, checked like the others', () => {

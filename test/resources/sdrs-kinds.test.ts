@@ -258,6 +258,20 @@ test('bad tags, tenancy or a dedicated host without tenancy dedicated: one-line 
   expect(writes()).toEqual([]);
 });
 
+test('names with Chinese characters are sent as given (signed UTF-8 bodies) and found again; a bad name is bad input naming the rule', async () => {
+  await run(sdrsProtectionGroupHandler, 'create', groupRaw({ name: '生产组' }));
+  await run(sdrsReplicationPairHandler, 'create', pairRaw(DATA, '数据盘'));
+  await run(sdrsProtectedInstanceHandler, 'create', instanceRaw({ name: '应用服务器' }));
+  expect([state().groups[0]?.name, state().pairs[0]?.name, state().instances[0]?.name]).toEqual(['生产组', '数据盘', '应用服务器']);
+  sim.clearRequests();
+  await run(sdrsProtectedInstanceHandler, 'create', instanceRaw({ name: '应用服务器' }));
+  expect(writes()).toEqual([]);
+  const error = await failure(run(sdrsProtectedInstanceHandler, 'create', instanceRaw({ name: '组'.repeat(22) })));
+  expect(error.message).toBe(
+    `name: must be 1–64 bytes (UTF-8: a Chinese character takes 3) of Chinese characters, letters, digits, dots, underscores and hyphens, got "${'组'.repeat(22)}" [sdrs.protected-instance spec]`,
+  );
+});
+
 test('a group description is sent as "<text> rf:<hash>", found again by its marker; a changed description is reported, nothing sent', async () => {
   await run(sdrsProtectionGroupHandler, 'create', groupRaw({ description: 'web tier DR' }));
   const [group] = state().groups;

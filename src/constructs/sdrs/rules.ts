@@ -1,11 +1,10 @@
 /**
  * The synth-time rules every SDRS construct shares: names as the SDRS API accepts them, booleans, timeouts.
  */
+import { isSdrsName, SDRS_NAME_RULE } from '../../resources/sdrs/spec-common';
 import { timeoutRules } from '../timeouts';
 import { isUnresolved, type ValidationRule } from '../validation';
 
-/** SDRS names: 1–64 bytes of letters, digits, `.`, `_` and `-`. */
-export const SDRS_NAME = /^[A-Za-z0-9._-]{1,64}$/;
 /** How long the CLI waits on SDRS jobs. */
 export interface SdrsTimeouts {
   /**
@@ -32,8 +31,8 @@ export function nameRule<P>(field: string, get: (props: P) => unknown): Validati
   return {
     field,
     value: get,
-    condition: (v) => typeof v === 'string' && SDRS_NAME.test(v),
-    message: 'must be 1–64 bytes of letters, digits, dots, underscores and hyphens ([A-Za-z0-9._-])',
+    condition: isSdrsName,
+    message: SDRS_NAME_RULE,
   };
 }
 

@@ -10,12 +10,20 @@ import { z } from 'zod';
 import { timeoutsSchema } from '../timeouts';
 import { sdrsConnectionSpecSchema } from './connection';
 
-/** SDRS names: 1–64 of letters, digits, `.`, `_`, `-` (the API's rule). */
-export const sdrsNameSchema = z
-  .string()
-  .min(1, 'must be 1 to 64 characters of A-Z a-z 0-9 . _ -')
-  .max(64, 'must be 1 to 64 characters of A-Z a-z 0-9 . _ -')
-  .regex(/^[A-Za-z0-9._-]+$/, 'must be 1 to 64 characters of A-Z a-z 0-9 . _ -');
+/**
+ * SDRS names (the API reference's rule, docs/vendors/sdrs.md): at most 64 bytes, only Chinese characters, letters
+ * a–z A–Z, digits, `.`, `_` and `-`. Bytes are counted in UTF-8 (a Chinese character takes 3).
+ */
+export const SDRS_NAME_RULE = 'must be 1–64 bytes (UTF-8: a Chinese character takes 3) of Chinese characters, letters, digits, dots, underscores and hyphens';
+const SDRS_NAME_CHARACTERS = /^[\p{Script=Han}A-Za-z0-9._-]+$/u;
+export const SDRS_NAME_MAX_BYTES = 64;
+
+/** True for a name SDRS accepts. */
+export function isSdrsName(value: unknown): boolean {
+  return typeof value === 'string' && SDRS_NAME_CHARACTERS.test(value) && Buffer.byteLength(value, 'utf8') <= SDRS_NAME_MAX_BYTES;
+}
+
+export const sdrsNameSchema = z.string().refine(isSdrsName, { message: SDRS_NAME_RULE });
 
 const id = z.string().min(1);
 

@@ -9,7 +9,7 @@
 import type { SdrsProtectedInstance, SdrsReplication, SdrsServerGroup } from '../../../lib/client/sdrs/types';
 import type { QueryValues, SimResponse } from '../core/http';
 import type { IdGenerator, SimClock } from '../core/runtime';
-import { groupNotFound, instanceNotFound, invalidParams, pairNotFound, type SdrsApiError, type SdrsErrorShape } from './errors';
+import { groupNotFound, instanceNotFound, invalidParams, pairNotFound, SdrsApiError, type SdrsErrorShape } from './errors';
 import type { SdrsState, SimSdrsServer, SimSdrsVolume } from './types';
 
 export interface SdrsAccessKey {
@@ -106,9 +106,22 @@ export function bodyObject(request: SdrsRequest, key: string): Record<string, un
 
 export const stringOf = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
+const NAME_MAX_BYTES = 64;
+
+/**
+ * The `name` of a create or rename body. The contract checks its characters (Chinese, letters, digits, `.` `_` `-`)
+ * and its 64 characters; SDRS counts 64 bytes (UTF-8), which JSON Schema cannot say: over that is 400 SDRS.0202.
+ */
+export function nameOf(fields: Record<string, unknown>, shape: SdrsErrorShape): string {
+  const name = stringOf(fields.name) ?? '';
+  const bytes = Buffer.byteLength(name, 'utf8');
+  if (bytes > NAME_MAX_BYTES) throw new SdrsApiError(400, 'SDRS.0202', `Invalid name: ${name} is ${bytes} bytes (UTF-8); at most ${NAME_MAX_BYTES}.`, shape);
+  return name;
+}
+
 /** Applies a rename body `{<key>: {name}}` (the only field SDRS renames in place) and answers the object under `key`. */
 export function renameAndAnswer<T extends { name: string; updated_at?: string }>(request: SdrsRequest, context: SdrsContext, key: string, object: T, view: (object: T) => unknown = (same) => same): SimResponse {
-  object.name = stringOf(bodyObject(request, key).name) ?? object.name;
+  object.name = nameOf(bodyObject(request, key), key === 'server_group' ? 'nested' : 'flat');
   object.updated_at = isoTime(context.clock.now());
   return { status: 200, body: { [key]: view(object) } };
 }

@@ -15,7 +15,7 @@
  */
 import type { SdrsServerGroup } from '../../../lib/client/sdrs/types';
 import { SdrsApiError, groupHasNoPair, groupNotEmpty, groupStatusNotAllowed, invalidParams } from './errors';
-import { bodyObject, findGroup, renameAndAnswer, isoTime, page, queryValue, restingStatus, stringOf, type SdrsContext, type SdrsHandler } from './context';
+import { bodyObject, findGroup, nameOf, renameAndAnswer, isoTime, page, queryValue, restingStatus, stringOf, type SdrsContext, type SdrsHandler } from './context';
 import { createJob, jobAccepted } from './jobs';
 import type { SdrsState, SimSdrsJobRecord } from './types';
 
@@ -49,7 +49,7 @@ export function newGroup(context: SdrsContext, fields: Record<string, unknown>, 
   if (sourceAz === targetAz) throw invalidParams(`target_availability_zone must differ from source_availability_zone (both ${sourceAz}).`, 'nested');
   return {
     id,
-    name: stringOf(fields.name) ?? '',
+    name: nameOf(fields, 'nested'),
     description: stringOf(fields.description) ?? null,
     status,
     progress: status === 'creating' ? 0 : 100,

@@ -19,7 +19,7 @@
  *   DELETE /protected-instances/{protected_instance_id}/detachreplication/{replication_id} detachReplication
  */
 import type { SdrsProtectedInstance, SdrsReplication } from '../../../lib/client/sdrs/types';
-import { bodyObject, findGroup, renameAndAnswer, findInstance, findPair, findServer, isoTime, page, queryValue, restingStatus, stringOf, type SdrsContext, type SdrsHandler, type SdrsRequest } from './context';
+import { bodyObject, findGroup, nameOf, renameAndAnswer, findInstance, findPair, findServer, isoTime, page, queryValue, restingStatus, stringOf, type SdrsContext, type SdrsHandler, type SdrsRequest } from './context';
 import {
   deviceInUse,
   groupStatusNotAllowed,
@@ -56,7 +56,7 @@ export const createProtectedInstance: SdrsHandler = (request, context) => {
   }
   const instance: SdrsProtectedInstance = {
     id: context.ids(),
-    name: stringOf(fields.name) ?? '',
+    name: nameOf(fields, 'flat'),
     description: stringOf(fields.description) ?? null,
     status: 'creating',
     source_server: server.id,

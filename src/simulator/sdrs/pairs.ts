@@ -15,7 +15,7 @@
  *   POST   /replications/{replication_id}/action  replicationAction {extend-replication: {new_size}}
  */
 import type { SdrsReplication } from '../../../lib/client/sdrs/types';
-import { bodyObject, findGroup, renameAndAnswer, findPair, findVolume, isoTime, page, queryValue, restingStatus, stringOf, type SdrsContext, type SdrsHandler, type SdrsRequest } from './context';
+import { bodyObject, findGroup, nameOf, renameAndAnswer, findPair, findVolume, isoTime, page, queryValue, restingStatus, stringOf, type SdrsContext, type SdrsHandler, type SdrsRequest } from './context';
 import { groupStatusNotAllowed, invalidParams, pairAttached, pairNotInGroup, pairStatusNotAllowed, volumeAlreadyPaired } from './errors';
 import { createJob, jobAccepted } from './jobs';
 import type { SimSdrsJobRecord, SimSdrsVolume } from './types';
@@ -42,7 +42,7 @@ export const createReplication: SdrsHandler = (request, context) => {
   const now = isoTime(context.clock.now());
   const pair: SdrsReplication = {
     id: context.ids(),
-    name: stringOf(fields.name) ?? '',
+    name: nameOf(fields, 'flat'),
     description: stringOf(fields.description) ?? null,
     replication_model: 'hypermetro',
     status: 'creating',
