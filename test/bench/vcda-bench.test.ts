@@ -80,6 +80,7 @@ test('the VCDA fault mix is VR\'s, aimed at the VCDA service: start for configur
     ['reset', 'vcda', 'POST', '/vm-replications'],
     ['slow', 'vcda', 'POST', '/vm-replications'],
     ['drop', 'vcda', 'DELETE', '/vm-replications/*'],
+    ['session-expiry', 'vcda', 'GET', '^/(?!sessions?(/|$))'],
   ]);
   const all = faultRules('random', 2000, 'all');
   expect(all.find((r) => r.id === 'task-error')).toMatchObject({ service: 'vcda', method: 'POST', path: '/vm-replications', probability: 0.02 });

@@ -131,9 +131,12 @@ function toSdrs(rule: FaultRule): FaultRule {
   return { ...rule, service: 'sdrs', ...target, ...(rule.taskError !== undefined ? { taskError: TASK_ERROR } : {}) };
 }
 
-/** VR's fault mix (rates and forced counts) on the SDRS service: `/**` rules anywhere, configure on pair create, unconfigure on pair delete. */
+/**
+ * VR's fault mix (rates and forced counts) on the SDRS service: `/**` rules anywhere, configure on pair create,
+ * unconfigure on pair delete. No session expiry: SDRS signs every request (AK/SK), it has no session to lose.
+ */
 export function faultRules(profile: FaultProfile, httpTimeoutMs: number, faults: FaultSet = 'all'): FaultRule[] {
-  return vrProfile.faultRules(profile, httpTimeoutMs, faults).map(toSdrs);
+  return vrProfile.faultRules(profile, httpTimeoutMs, faults).filter((rule) => rule.expireSessions !== true).map(toSdrs);
 }
 
 // ------------------------------------------------------------------------------------------ live state
