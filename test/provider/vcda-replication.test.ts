@@ -138,3 +138,26 @@ describe('after a destination change stopped half-way (the default destroy pause
     expect(sim.vcda.state.replications.map((r) => [r.info.id, r.info.isPaused])).toEqual([[state.id, false]]);
   });
 });
+
+describe('a replication paused outside Terraform', () => {
+  test('the plan after the refresh warns, saying what the apply will do and the way out', async () => {
+    const gold = () => config({ rpo_minutes: 15, retention_rules: [] });
+    const state = object((await type.apply(null, (await type.plan(null, gold(), gold(), undefined)).planned, undefined)).state);
+    sim.vcda.change((vcda) => {
+      for (const replication of vcda.replications) replication.info.isPaused = true;
+    });
+    const read = object((await type.read(state, undefined)).state);
+    expect(read.paused).toBe(true);
+    const id = String(state.id);
+    const summary = `repliform_vcda_replication VM ${WEB_01} is PAUSED on the server (not by this configuration): replication ${id} is not protecting the VM`;
+    const fix = `Resume it in VCDA (the portal, or \`POST /vm-replications/${id}/resume\`) if the pause is over; \`repliform review --live\` lists every such replication.`;
+
+    const unchanged = await type.plan(read, gold(), gold(), undefined);
+    expect(unchanged.planned).toBe(read);
+    expect(unchanged.diagnostics).toEqual([{ severity: 'WARNING', summary, detail: `This plan changes nothing for it: terraform apply leaves it PAUSED. ${fix}` }]);
+
+    const faster = config({ rpo_minutes: 10, retention_rules: [] });
+    const changed = await type.plan(read, faster, faster, undefined);
+    expect(changed.diagnostics).toEqual([{ severity: 'WARNING', summary, detail: `terraform apply will stop at it before making any change, as it is PAUSED. ${fix}` }]);
+  });
+});

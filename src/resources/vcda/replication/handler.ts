@@ -22,7 +22,7 @@ import { waitFor } from '../../../../lib/client/wait';
 import type { VcdaClient } from '../../../../lib/client/vcda/vcda-client';
 import type { VcdaReplication, VcdaStartReplication, VcdaTask } from '../../../../lib/client/vcda/types';
 import { notOursError } from '../../adoption';
-import type { Change, Context, LifecycleAction, ResourceHandler } from '../../contract';
+import type { Change, Context, LifecycleAction, LiveNotice, ResourceHandler } from '../../contract';
 import { InputError } from '../../errors';
 import { parseSpec } from '../../parse-spec';
 import { withProgress } from '../../task-progress';
@@ -250,6 +250,23 @@ async function createNew(located: Located, spec: Spec, ctx: Context): Promise<Vc
   ctx.log.info(`${vmLabel(spec)}: replicated from ${spec.source.site} to ${spec.destination.site} as replication ${live.id}; the initial sync runs now`);
   return live;
 }
+
+/**
+ * A replication found paused by the last read (the provider's refreshed state): the plan shows it, since an apply
+ * that changes it stops (`checkProtecting`) and one that changes nothing leaves it paused.
+ */
+export const vcdaReplicationLiveNotice: LiveNotice = (state) => {
+  if (state.paused !== true) return undefined;
+  const source = state.source;
+  const vmId = typeof source === 'object' && source !== null && 'vm_id' in source ? String(source.vm_id) : '?';
+  const id = typeof state.id === 'string' ? state.id : '?';
+  return {
+    summary: `VM ${vmId} is PAUSED on the server (not by this configuration): replication ${id} is not protecting the VM`,
+    status: 'PAUSED',
+    blocksUpdate: true,
+    fix: `Resume it in VCDA (the portal, or \`POST /vm-replications/${id}/resume\`) if the pause is over; \`repliform review --live\` lists every such replication.`,
+  };
+};
 
 /** An apply that meets a paused replication stops before changing anything: the code does not declare a pause. */
 function checkProtecting(spec: Spec, live: VcdaReplication, ctx: Context): void {

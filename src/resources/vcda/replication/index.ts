@@ -1,6 +1,6 @@
 /** Kind `vcda.replication`: one Cloud Director VM replicated to a vDC of another VCDA site. */
 import type { KindModule } from '../../contract';
-import { vcdaReplicationHandler, type VcdaReplicationState } from './handler';
+import { vcdaReplicationHandler, vcdaReplicationLiveNotice, type VcdaReplicationState } from './handler';
 import { vcdaReplicationReview } from './review';
 import { vcdaReplicationFields, type VcdaReplicationSpec, vcdaReplicationSpecSchema, vcdaReplicationStateSchema } from './schema';
 
@@ -11,4 +11,5 @@ export const vcdaReplicationKind: KindModule<VcdaReplicationSpec, VcdaReplicatio
   spec: vcdaReplicationSpecSchema,
   state: vcdaReplicationStateSchema,
   review: vcdaReplicationReview,
+  liveNotice: vcdaReplicationLiveNotice,
 };
