@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { isApiError } from '../../lib/client/http/errors';
+import { inConstructTerms } from '../resources/construct-props';
 import type { BoundSpec, Context, LifecycleAction } from '../resources/contract';
 import { InputError, isInputError } from '../resources/errors';
 import { consumeJustApplied, recordApplied } from './applied-marker';
@@ -154,7 +155,8 @@ async function runAndReport(run: Invocation): Promise<number> {
     return EXIT_OK;
   } catch (error) {
     const badInput = isInputError(error);
-    const message = error instanceof Error ? error.message : String(error);
+    // The spec was synthesized from construct props: name the prop the user wrote next to each spec field.
+    const message = inConstructTerms(run.kind, error instanceof Error ? error.message : String(error));
     stderr.write(`repliform: ${run.label} ${run.action} ${badInput ? 'rejected' : 'failed'}: ${message}\n`);
     if (!badInput && !isApiError(error) && error instanceof Error) run.log.debug(error.stack ?? '');
     return badInput ? EXIT_BAD_INPUT : EXIT_FAILED;

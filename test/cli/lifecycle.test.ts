@@ -72,10 +72,12 @@ describe('exit codes and messages', () => {
     expect(result.stderr.trim()).toBe('repliform: vr.replicaton create rejected: kind: unknown kind "vr.replicaton"; allowed: "vr.pairing", "vr.replication", "vr.replication-sync", "vcda.site", "vcda.replication", "sdrs.protection-group", "sdrs.replication-pair", "sdrs.protected-instance", "sdrs.replication-attachment", "sdrs.protection"');
   });
 
-  test('an invalid field → exit 2 naming the field, the range and the value', async () => {
+  test('an invalid field → exit 2 naming the construct prop the user wrote, the spec field, the range and the value', async () => {
     const result = await cli(['lifecycle', 'create', 'vr.replication'], specEnv({ settings: { rpo_minutes: 3 } }));
     expect(result.code).toBe(2);
-    expect(result.stderr.trim()).toBe('repliform: vr.replication create rejected: settings.rpo_minutes: must be an integer between 5 and 1440 minutes, got 3 [vr.replication spec]');
+    expect(result.stderr.trim()).toBe(
+      'repliform: vr.replication create rejected: rpoMinutes (settings.rpo_minutes): must be an integer between 5 and 1440 minutes, got 3 [vr.replication spec]',
+    );
     expect(sim.requests).toHaveLength(0);
   });
 

@@ -7,6 +7,10 @@
  */
 import { formats, valueAt, type FieldWords, type JsonObject, type ReviewProfile, type Risk, type Transition, type Verdict } from '../../review-profile';
 import { commonFix, commonVerdict, groupRefWords, nameFindings, statusFindings, text, viewIn } from '../review-common';
+import { propOf } from '../../construct-props';
+
+/** The construct prop that deletes the DR-site server on delete, as the user writes it. */
+const DELETE_TARGET_SERVER = propOf('sdrs.protected-instance', 'on_delete.delete_target_server');
 
 export const sdrsProtectedInstanceWords: readonly FieldWords[] = [
   ...groupRefWords('group'),
@@ -35,7 +39,7 @@ function serverLossRisk(spec: JsonObject | undefined): Risk {
   return {
     class: 'data-loss',
     message: `DATA LOSS: the DR-site server of ${server(spec)}${eip ? ' and its EIP are' : ' is'} deleted (on_delete.delete_target_server: true).`,
-    fix: 'Unless dropping the DR-site server is intended, set `deleteTargetServer: false` (the default) and apply that first.',
+    fix: `Unless dropping the DR-site server is intended, set \`${DELETE_TARGET_SERVER}: false\` (the default) and apply that first.`,
   };
 }
 

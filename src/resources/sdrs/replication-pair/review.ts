@@ -8,6 +8,11 @@
  */
 import { formats, valueAt, type FieldWords, type JsonObject, type ReviewProfile, type Risk, type Transition, type Verdict } from '../../review-profile';
 import { commonFix, commonVerdict, groupRefWords, nameFindings, statusFindings, text, viewIn } from '../review-common';
+import { propOf } from '../../construct-props';
+
+/** The construct props named in fixes, as the user writes them. */
+const DELETE_TARGET_VOLUME = propOf('sdrs.replication-pair', 'on_delete.delete_target_volume');
+const SIZE_GB = propOf('sdrs.replication-pair', 'size_gb');
 
 export const sdrsReplicationPairWords: readonly FieldWords[] = [
   ...groupRefWords('group'),
@@ -31,7 +36,7 @@ function dataLossRisk(how: 'delete' | 'replace'): Risk {
   return {
     class: 'data-loss',
     message: `DATA LOSS: ${how === 'replace' ? 'the old pair is deleted' : 'the pair is deleted'} with on_delete.delete_target_volume: true; its DR-site volume and the data on it are deleted.`,
-    fix: 'Unless dropping the DR copy is intended, set `deleteTargetVolume: false` (the default) and apply that first: the DR-site volume is then kept.',
+    fix: `Unless dropping the DR copy is intended, set \`${DELETE_TARGET_VOLUME}: false\` (the default) and apply that first: the DR-site volume is then kept.`,
   };
 }
 
@@ -56,7 +61,7 @@ function shrink(before: JsonObject | undefined, after: JsonObject | undefined): 
       {
         class: 'drift',
         message: `SHRINK REFUSED: size_gb ${from} → ${to} GB for volume ${volume(after)}; SDRS never shrinks a volume, so this change cannot be applied.`,
-        fix: `Set sizeGb to at least ${from} (or leave it unset to keep the size as it is).`,
+        fix: `Set ${SIZE_GB} to at least ${from} (or leave it unset to keep the size as it is).`,
       },
     ],
   };

@@ -29,6 +29,7 @@ import {
   type Verdict,
 } from '../../review-profile';
 import { vcdaReplicationFields } from './schema';
+import { propOf } from '../../construct-props';
 
 const rules: Format = (v) =>
   Array.isArray(v) && v.length > 0
@@ -92,26 +93,29 @@ function resyncRisk(changes: readonly FieldChange[]): Risk {
   };
 }
 
+/** The construct prop that deletes the replica on delete, as the user writes it. */
+const DELETE_REPLICA = propOf('vcda.replication', 'on_delete.delete_replica');
+
 /** Default delete + replace: the old replication is paused and kept, so the new one cannot start. */
 const STUCK_RISK: Risk = {
   class: 'drift',
   message:
     'STOPS HALF-WAY: the old replication is paused and KEPT (on_delete.delete_replica is false), and a VM can have only one replication: the new one cannot start, the apply fails and the VM is left with a paused replication.',
-  fix: 'To move it for real, set `deleteReplicaOnDelete: true` (on_delete.delete_replica) and apply that first — the old replica is then deleted — or revert the identity change.',
+  fix: `To move it for real, set \`${DELETE_REPLICA}: true\` (on_delete.delete_replica) and apply that first — the old replica is then deleted — or revert the identity change.`,
 };
 
 function dataLossRisk(how: 'delete' | 'replace'): Risk {
   return {
     class: 'data-loss',
     message: `DATA LOSS: ${how === 'replace' ? 'the old replication is deleted' : 'the replication is deleted'} with on_delete.delete_replica: true; its replica and retained instances on the destination are deleted.`,
-    fix: 'Unless dropping the replica is intended, set `deleteReplicaOnDelete: false` (the default) and apply that first: removal then pauses the replication and keeps it.',
+    fix: `Unless dropping the replica is intended, set \`${DELETE_REPLICA}: false\` (the default) and apply that first: removal then pauses the replication and keeps it.`,
   };
 }
 
 const ORPHAN_RISK: Risk = {
   class: 'orphan',
   message: 'ORPHAN: the block was removed from the code, so Terraform drops it from the state WITHOUT running its delete hook: the replication keeps running in VCDA and nothing manages it any more.',
-  fix: 'Put the block back with `retired: true`, apply (the replication is paused and kept, or deleted with deleteReplicaOnDelete), then delete the block.',
+  fix: `Put the block back with \`retired: true\`, apply (the replication is paused and kept, or deleted with \`${DELETE_REPLICA}\`), then delete the block.`,
 };
 
 const FORGET_RISK: Risk = {

@@ -8,6 +8,10 @@ import { fieldWording, formats, isObject, valueAt, type DriftFinding, type Drift
 import { forgetRisk } from '../replication/review';
 import { connectionWords, host, localSiteOf, pairingWords, siteOf, timeoutWords, vrLookups } from '../review-common';
 import { vrPairingFields } from './schema';
+import { propOf } from '../../construct-props';
+
+/** The construct prop that deletes the pairing on destroy, as the user writes it. */
+const DELETE_ON_DESTROY = propOf('vr.pairing', 'delete_on_destroy');
 
 export const vrPairingWords: readonly FieldWords[] = [
   pairingWords,
@@ -23,7 +27,7 @@ const ORPHAN_RISK: Risk = {
   class: 'orphan',
   message:
     'ORPHAN: the block was removed from the code, so Terraform drops it from the state WITHOUT running its delete hook: the pairing keeps running on the appliance and nothing manages it any more.',
-  fix: 'Put the block back and apply with `deleteOnDestroy` as intended before removing it, or add a `removed` block with a destroy-time `local-exec` provisioner (Terraform ≥ 1.9).',
+  fix: `Put the block back and apply with \`${DELETE_ON_DESTROY}\` as intended before removing it, or add a \`removed\` block with a destroy-time \`local-exec\` provisioner (Terraform ≥ 1.9).`,
 };
 
 /** A pairing deleted by the plan (`deleteOnDestroy`): the sites are no longer paired. */
@@ -31,7 +35,7 @@ function pairingDeleteRisk(source: string, target: string): Risk {
   return {
     class: 'data-loss',
     message: `PAIRING DELETED: the site pairing ${source} → ${target} is deleted (deleteOnDestroy): afterwards no VM can be replicated between ${source} and ${target} until the sites are paired again, which needs the remote site's SSO administrator; the delete fails while any replication (of this app or another) still uses the pairing.`,
-    fix: 'Unless the sites are being decommissioned, set `deleteOnDestroy: false` (the default) and apply that first: removing the pairing from the code then leaves it on the appliance.',
+    fix: `Unless the sites are being decommissioned, set \`${DELETE_ON_DESTROY}: false\` (the default) and apply that first: removing the pairing from the code then leaves it on the appliance.`,
   };
 }
 

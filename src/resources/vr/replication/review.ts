@@ -9,6 +9,10 @@
 import { fieldWording, formats, isObject, RPO_VIOLATION_FIX, settingsDrift, valueAt, type DriftFinding, type DriftKind, type FieldChange, type FieldWords, type Format, type Json, type JsonObject, type LiveSubject, type ReviewProfile, type Risk, type Transition, type Verdict } from '../../review-profile';
 import { connectionWords, host, localSiteOf, pairingWords, placeKeyOf, siteOf, timeoutWords, vrLookups, type Place } from '../review-common';
 import { vrReplicationFields } from './schema';
+import { propOf } from '../../construct-props';
+
+/** The construct prop that keeps the replica disks on delete, as the user writes it. */
+const RETAIN_REPLICA_DISKS = propOf('vr.replication', 'on_delete.retain_replica_disks');
 
 /** Point-in-time retention as instances per day × days, `off` when none. */
 export const retention: Format = (v) =>
@@ -83,7 +87,7 @@ export function dataLossRisk(how: 'delete' | 'retire' | 'replace'): Risk {
   return {
     class: 'data-loss',
     message: `DATA LOSS: ${what} with retainReplicaDisksOnDelete: false; its replica disks and point-in-time instances on the target are deleted.`,
-    fix: 'Unless dropping the replica is intended, set `retainReplicaDisksOnDelete: true` (the default) and apply that first: removal then keeps the replica disks on the target datastore.',
+    fix: `Unless dropping the replica is intended, set \`${RETAIN_REPLICA_DISKS}: true\` (the default) and apply that first: removal then keeps the replica disks on the target datastore.`,
   };
 }
 
