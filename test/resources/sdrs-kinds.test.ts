@@ -248,6 +248,18 @@ test('tags, tenancy and dedicated_host_id of an instance and cluster_id of a pai
   expect(state().instances[0]?.tags).toEqual([{ key: 'env', value: 'prod' }, { key: 'cost-center', value: '' }]);
 });
 
+test('changed tags of an existing instance are reported (create-time only), nothing sent', async () => {
+  await run(sdrsProtectionGroupHandler, 'create', groupRaw());
+  await run(sdrsProtectedInstanceHandler, 'create', instanceRaw({ tags: { env: 'prod' } }));
+  sim.clearRequests();
+  const c = ctx();
+  await run(sdrsProtectedInstanceHandler, 'update', instanceRaw({ tags: { env: 'test' } }), c);
+  expect(c.lines.filter((line) => line.startsWith('warn: '))).toEqual([
+    `warn: protected instance of server ${WEB_01}: tags [{"key":"env","value":"prod"}] differ from the code's [{"key":"env","value":"test"}]; tags are set when the instance is created: change them in the SDRS console (nothing sent)`,
+  ]);
+  expect(writes()).toEqual([]);
+});
+
 test('bad tags, tenancy or a dedicated host without tenancy dedicated: one-line bad input naming the field, nothing sent', async () => {
   await run(sdrsProtectionGroupHandler, 'create', groupRaw());
   sim.clearRequests();
