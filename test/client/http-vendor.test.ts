@@ -5,7 +5,7 @@
  */
 import { ApiError, ApiNotFoundError, isNotFoundError } from '../../lib/client/http/errors';
 import { createHttpClient, type HttpLogEntry } from '../../lib/client/http/http-client';
-import { plainHttpProfile, type VendorProfile } from '../../lib/client/http/vendor';
+import { plainHttpProfile, scrubSecrets, type VendorProfile } from '../../lib/client/http/vendor';
 import { fakeClock, startCaptureServer, type CaptureServer } from './helpers/capture-server';
 
 const TOKEN = 'MIIaT0k3n-SECRET-4411';
@@ -95,6 +95,26 @@ describe('createHttpClient with a vendor profile', () => {
     expect(error.serverMessage).toBe('token REDACTED is not valid for this project');
     expect(error.message).toBe('GET /v1/project-1/server-groups → 400 SDRS.1013: token REDACTED is not valid for this project');
     expect(JSON.stringify(logs)).not.toContain(TOKEN);
+  });
+
+  it('redacts a very short token only where it stands alone, never inside a word of the message', async () => {
+    server.route('GET /v1/project-1/server-groups/pg-9', (req) => ({
+      status: 400,
+      body: { error: { code: 'SDRS.1608', message: `The protection group does not exist (token ${String(req.headers['x-auth-token'])}, tenant t-1).` } },
+    }));
+    const error = (await client().request({ method: 'GET', path: '/server-groups/pg-9', headers: { 'X-Auth-Token': 't' } }).catch((e: unknown) => e)) as ApiError;
+    expect(server.requests[0]?.headers['x-auth-token']).toBe('t');
+    expect(error.serverMessage).toBe('The protection group does not exist (token REDACTED, tenant REDACTED-1).');
+  });
+
+  it('matches a short secret literally, whatever characters it holds', () => {
+    expect(scrubSecrets('bearer a+b. then a+bc, (a+b)', ['a+b'])).toBe('bearer REDACTED. then a+bc, (REDACTED)');
+    expect(scrubSecrets('x.y and x-y', ['x.y'])).toBe('REDACTED and x-y');
+  });
+
+  it('redacts a secret of 8 characters or more wherever it occurs, also inside a longer word', async () => {
+    server.route('GET /v1/project-1/glued', (req) => ({ status: 400, body: { error: { code: 'X', message: `id=req-${String(req.headers['x-auth-token'])}xyz` } } }));
+    expect(((await get('/glued')) as ApiError).serverMessage).toBe('id=req-REDACTEDxyz');
   });
 
   it('does not scrub a header the profile does not name (the plain profile knows only the universal ones)', async () => {

@@ -78,8 +78,24 @@ export function secretValues(headers: Readonly<Record<string, string>>, secretNa
   return values.sort((a, b) => b.length - a.length);
 }
 
-/** `text` with every secret value replaced by REDACTED. @internal */
+/**
+ * Secrets at least this long are replaced wherever they occur. A shorter one is replaced only where it stands alone
+ * (no letter or digit next to it): a token "t" must not turn "does not exist" into "does noREDACTED exisREDACTED".
+ * @internal
+ */
+export const MIN_ANYWHERE_SECRET_LENGTH = 8;
+
+/** `text` with every secret value replaced by REDACTED (a short one only where it stands alone). @internal */
 export function scrubSecrets(text: string | undefined, secrets: readonly string[]): string | undefined {
   if (text === undefined) return undefined;
-  return secrets.reduce((scrubbed, secret) => scrubbed.split(secret).join('REDACTED'), text);
+  return secrets.reduce(
+    (scrubbed, secret) => (secret.length >= MIN_ANYWHERE_SECRET_LENGTH ? scrubbed.split(secret).join('REDACTED') : scrubbed.replace(standalone(secret), 'REDACTED')),
+    text,
+  );
+}
+
+/** Every occurrence of `secret` with no letter or digit right before or after it. */
+function standalone(secret: string): RegExp {
+  const escaped = secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'gu');
 }
