@@ -207,7 +207,7 @@ describe('connection failures', () => {
     expect(error.status).toBe(0);
     expect(error.retryable).toBe(true);
     expect(error.message).toBe(
-      `POST /api/rest/vr/v2/session → no response (ECONNREFUSED). Connection refused by 127.0.0.1:${port}: check the endpoint URL and port, and that the appliance is running.`,
+      `POST /api/rest/vr/v2/session → no response (ECONNREFUSED). Connection refused to 127.0.0.1:${port}: check the endpoint URL and port, and that the appliance is running.`,
     );
     expect(error.outcome).toBe(`connection refused to 127.0.0.1:${port}`);
     expect(clock.sleeps).toEqual([500, 500]);

@@ -149,6 +149,12 @@ test('a refused connection says "connection refused to <host:port>", not HTTP 0'
   sim = await startSimulator({ taskDelayMs: 0 });
   const host = new URL(closed).host;
   const diagnostics = await applyNew(await typeOf('vr.replication', closed), vrReplication);
-  expect(diagnostics).toEqual([{ severity: 'ERROR', summary: expect.stringContaining(`ECONNREFUSED`), detail: `create of repliform_vr_replication failed: connection refused to ${host}.` }]);
+  expect(diagnostics).toEqual([
+    {
+      severity: 'ERROR',
+      summary: `POST /api/rest/vr/v2/session → no response (ECONNREFUSED). Connection refused to ${host}: check the endpoint URL and port, and that the appliance is running.`,
+      detail: `create of repliform_vr_replication failed: connection refused to ${host}.`,
+    },
+  ]);
   expect(JSON.stringify(diagnostics)).not.toMatch(/HTTP 0|→ 0\b/);
 });

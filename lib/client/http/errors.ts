@@ -270,7 +270,7 @@ function connectionHint(code: string, url: string, timeoutMs?: number, caBundleS
   }
   if (TLS_ERROR_CODES.has(code)) return `The TLS certificate of ${host} is not trusted. ${fix}`;
   const hints: Record<string, string> = {
-    ECONNREFUSED: `Connection refused by ${host}: check the endpoint URL and port, and that the appliance is running.`,
+    ECONNREFUSED: `Connection refused to ${host}: check the endpoint URL and port, and that the appliance is running.`,
     ECONNRESET: `The connection to ${host} was reset; the server or a proxy closed it.`,
     EPIPE: `The connection to ${host} was closed while sending.`,
     ETIMEDOUT: `No answer from ${host} within ${timeoutMs !== undefined ? `${timeoutMs} ms` : 'the timeout'}; check the network path or raise the timeout.`,
