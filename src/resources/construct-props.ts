@@ -7,6 +7,8 @@
  * A prop is `name` or `name.inner` (a field of an object prop). test/resources/construct-props.test.ts checks at
  * compile time that every prop is one of the construct's props, and at run time that every path is a field of
  * the kind's spec schema and that the construct writes that prop's value there.
+ *
+ * Calls no endpoint.
  */
 
 export interface ConstructProps {

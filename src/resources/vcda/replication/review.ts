@@ -8,6 +8,7 @@
  *
  * @api VCDA (the look-ups of ./handler.ts `read`: GET /sites is not needed, GET /vm-replications)
  */
+import { propOf } from '../../construct-props';
 import {
   fieldWording,
   formats,
@@ -29,7 +30,6 @@ import {
   type Verdict,
 } from '../../review-profile';
 import { vcdaReplicationFields } from './schema';
-import { propOf } from '../../construct-props';
 
 const rules: Format = (v) =>
   Array.isArray(v) && v.length > 0
