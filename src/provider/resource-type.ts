@@ -24,6 +24,7 @@ import type { AnyKind, BoundSpec, Context, LifecycleAction, LiveNoticeText } fro
 import { isRecord, objectValueOf, pick, sameValue, specJsonOf, tfValueOf } from './convert';
 import { diagnosticOfError, errorDiagnostic, issueDiagnostics, warningDiagnostic, type Diagnostic } from './diagnostics';
 import { resourceTypeOf, vendorOf } from './names';
+import { ownerLabel } from '../resources/ownership';
 import { computedModelOf, objectTypeOf, specModelOf, type FieldModel, type ObjectModel } from './schema';
 import { containsUnknown, isObjectValue, UNKNOWN, type TfType, type TfValue } from './values';
 
@@ -306,6 +307,8 @@ export class ResourceType {
     try {
       const live = await this.bound(current, 'read', false).read(this.runtimeContext(warnings));
       if (live === undefined || live === null) return { state: null, diagnostics: [] };
+      const takenBy = ownerTakenOver(current, live);
+      if (takenBy !== undefined) return { state: null, diagnostics: [this.takenOver(current, takenBy)] };
       return { state: this.refreshed(current, live), private: privateData, diagnostics: warnings.map((w) => warningDiagnostic(w)) };
     } catch (error) {
       return { state: current, private: privateData, diagnostics: [diagnosticOfError(error, `read of ${this.name}`)] };
@@ -320,6 +323,17 @@ export class ResourceType {
       if (field in live && field in this.spec && current[field] !== null) state[field] = reportedOver(current[field], live[field], this.spec[field].field);
     }
     return state;
+  }
+
+  /**
+   * A read in the stack another one took the object from: it leaves this state, so that nothing this stack applies
+   * changes or deletes it (a create that the plan then shows is refused: the object is another stack's).
+   */
+  private takenOver(current: ObjectValue, newOwner: string): Diagnostic {
+    return warningDiagnostic(
+      `${this.name} ${String(current.id)} is now owned by ${newOwner}, not ${ownerLabel(current.owner)}: dropped from this stack's state`,
+      'Another stack took it over (adopt: true or an import). This stack no longer manages it: the object is left as it is, and a plan that creates it again is refused at apply. Remove its block from this code, or take it back on purpose with adopt: true.',
+    );
   }
 
   /** Whether a state is what an import leaves before its adoption: an id and nothing of the spec. */
@@ -377,6 +391,12 @@ function describeRoles(model: ObjectModel, kind: AnyKind): ObjectModel {
       return [name, said ? { ...attribute, description: [said, attribute.description].filter((part) => part !== '').join(' ') } : attribute];
     }),
   );
+}
+
+/** The owner a live object names (its description's marker, this machine's records) when it is not the state's. */
+function ownerTakenOver(current: ObjectValue, live: unknown): string | undefined {
+  if (!('owner' in current) || !isRecord(live) || typeof live.owner !== 'string') return undefined;
+  return live.owner === ownerLabel(current.owner) ? undefined : live.owner;
 }
 
 function encodeMarker(marker: ImportMarker): Buffer {

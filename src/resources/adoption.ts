@@ -32,6 +32,33 @@ export function notOursError(claim: ClaimedObject): InputError {
   );
 }
 
+/** Whom an adoption takes an object from, when the object or this machine's records say. */
+export interface PreviousOwner {
+  /** The stack and path (`<stack>/<path>`), or how the object marks it. */
+  readonly owner: string;
+  /** Where it was read, e.g. "its description". */
+  readonly where: string;
+}
+
+/** What an adoption announces (a warning): what is taken, from whom when known, what follows for both owners. */
+export interface Adoption {
+  /** What the code protects, e.g. the VM's name. */
+  readonly subject: string;
+  /** The object taken over, e.g. `replication C4-1`. */
+  readonly object: string;
+  /** What happens from now on, for this code. */
+  readonly consequences: string;
+  readonly previous?: PreviousOwner;
+}
+
+/** The ADOPTING line: names the stack the object is taken from, and says that stack has lost it. */
+export function adoptionNotice(adoption: Adoption): string {
+  const { previous } = adoption;
+  const from = previous ? `, from ${previous.owner} (${previous.where})` : '';
+  const lost = previous ? `. ${previous.owner} no longer manages it: its next plan drops it from its state, and its apply or destroy leaves it as it is` : '';
+  return `${adoption.subject}: ADOPTING ${adoption.object}, which this code did not create (adopt: true)${from}; ${adoption.consequences}${lost}`;
+}
+
 /** An existing object whose identity differs from the code: what differs, and the two ways out. */
 export function identityMismatchError(field: string, subject: string, object: string, differences: readonly string[], removal: string): InputError {
   return new InputError(

@@ -24,6 +24,14 @@ function isRecordFile(value: unknown): value is RecordFile {
   return typeof candidate.key === 'string' && typeof candidate.owner === 'string';
 }
 
+/** The owner of a spec that names none (hand-written HCL or JSON): every such spec shares it. */
+export const UNNAMED_OWNER = '(unnamed)';
+
+/** The name an owner field stands for in the records and the description markers. */
+export function ownerLabel(owner: unknown): string {
+  return typeof owner === 'string' ? owner : UNNAMED_OWNER;
+}
+
 /** The records of this machine, kept in the private cache directory (REPLIFORM_CACHE_DIR); none when sharing is off. */
 export function cacheOwnershipRecords(cacheDir: string | undefined): OwnershipRecords | undefined {
   return cacheDir === undefined ? undefined : fileOwnershipRecords(join(cacheDir, 'ownership'));

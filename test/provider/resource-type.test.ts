@@ -16,8 +16,7 @@ let clock: VirtualClock;
 let type: ResourceType;
 let warningsSeen: string[];
 
-function runtime(connection: unknown = undefined): ResourceRuntime {
-  const ownership = memoryOwnershipRecords();
+function runtime(connection: unknown = undefined, ownership = memoryOwnershipRecords()): ResourceRuntime {
   return {
     connectionFor: (vendor) => (vendor === 'vr' ? connection : undefined),
     stopReason: () => undefined,
@@ -186,6 +185,34 @@ describe('read', () => {
     const state = await created(config());
     sim.state.replications.splice(0);
     expect((await type.read(state, undefined)).state).toBeNull();
+  });
+});
+
+describe('ownership', () => {
+  test("a replication another stack took over is dropped from the old stack's state at its next read, named, and left as it is", async () => {
+    const records = memoryOwnershipRecords();
+    const stackA = new ResourceType(await kindFor('vr.replication')).bind(runtime(connection(), records));
+    const stackB = new ResourceType(await kindFor('vr.replication')).bind(runtime(connection(), records));
+    const cfgA = config({ owner: 'stack-a/web-01' });
+    const planA = await stackA.plan(null, cfgA, cfgA, undefined);
+    const stateA = object((await stackA.apply(null, planA.planned, undefined)).state);
+    const cfgB = config({ owner: 'stack-b/web-01', adopt: true });
+    const planB = await stackB.plan(null, cfgB, cfgB, undefined);
+    const adopted = await stackB.apply(null, planB.planned, undefined);
+    expect(adopted.diagnostics.map((d) => d.summary)).toContainEqual(expect.stringContaining(`ADOPTING replication ${String(stateA.id)}, which this code did not create (adopt: true), from stack-a/web-01`));
+
+    const writes = () => sim.requests.filter((r) => r.method !== 'GET' && !/session$/.test(r.path)).length;
+    const writesBefore = writes();
+    const read = await stackA.read(stateA, undefined);
+    expect(read.state).toBeNull();
+    expect(read.diagnostics.map((d) => [d.severity, d.summary])).toEqual([
+      ['WARNING', `repliform_vr_replication ${String(stateA.id)} is now owned by stack-b/web-01, not stack-a/web-01: dropped from this stack's state`],
+    ]);
+    expect(read.diagnostics[0].detail).toBe(
+      'Another stack took it over (adopt: true or an import). This stack no longer manages it: the object is left as it is, and a plan that creates it again is refused at apply. Remove its block from this code, or take it back on purpose with adopt: true.',
+    );
+    expect(writes()).toBe(writesBefore);
+    expect(sim.state.replications.map((r) => r.info.id)).toEqual([stateA.id]);
   });
 });
 

@@ -20,7 +20,7 @@ import type { VrClient } from '../../../../lib/client/vr/vr-client';
 import type { ConfigureReplicationSpec, ConfigureReplicationVmDisk, Datastore, Pairing, ReplicationInfo, Task, VmDisk } from '../../../../lib/client/vr/types';
 import { vrClient } from '../client';
 import type { Context, LifecycleAction, LiveNotice, ResourceHandler } from '../../contract';
-import { notOursError } from '../../adoption';
+import { adoptionNotice, notOursError } from '../../adoption';
 import { InputError } from '../../errors';
 import { parseSpec } from '../../parse-spec';
 import { vrReplicationDeleteSpecSchema, vrReplicationSpecSchema, type VrReplicationSettings, type VrReplicationSpec } from './schema';
@@ -43,6 +43,8 @@ export interface VrReplicationState {
   /** What the server reports; a setting it leaves out is absent (unknown). */
   readonly settings: LiveSettings;
   readonly last_sync_time: number | null;
+  /** Who owns it according to this machine's records (read only): another stack's name once it took it over. */
+  readonly owner?: string;
 }
 
 type Spec = VrReplicationSpec;
@@ -318,7 +320,12 @@ async function takeExisting(located: Located, spec: Spec, existing: ReplicationI
   if (ours) {
     ctx.log.info(`${vm}: already replicated (replication ${current.id}) by an earlier run of this code; taking it up`);
   } else {
-    ctx.log.warn(`${vm}: ADOPTING replication ${current.id}, which this code did not create (adopt: true); its identity matches the code, and from now on this code manages it: its destroy removes it`);
+    ctx.log.warn(adoptionNotice({
+      subject: vm,
+      object: `replication ${current.id ?? '?'}`,
+      consequences: 'its identity matches the code, and from now on this code manages it: its destroy removes it',
+      previous: recorded !== undefined ? { owner: recorded, where: "this machine's records" } : undefined,
+    }));
     ctx.ownership?.record(ownershipKey(spec), ownerOf(spec));
   }
   return applySettings(located, spec, current, ctx);
@@ -365,7 +372,9 @@ async function create(spec: Spec, ctx: Context): Promise<VrReplicationState> {
 async function read(spec: Spec, ctx: Context): Promise<VrReplicationState | undefined> {
   const located = await locate(spec, ctx);
   const found = await findReplication(located, spec);
-  return found ? toState(found, located.pairing) : undefined;
+  if (!found) return undefined;
+  const owner = ctx.ownership?.ownerOf(ownershipKey(spec));
+  return owner === undefined ? toState(found, located.pairing) : { ...toState(found, located.pairing), owner };
 }
 
 async function update(spec: Spec, ctx: Context): Promise<VrReplicationState> {
