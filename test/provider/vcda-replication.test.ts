@@ -8,7 +8,7 @@ import { ResourceType, type ObjectValue, type ResourceRuntime } from '../../src/
 import { objectValueOf } from '../../src/provider/convert';
 import { isObjectValue, type TfValue } from '../../src/provider/values';
 import { startSimulator, type RunningSimulator } from '../../src/simulator';
-import { VCDA_SLA_PROFILE_ID, VCDA_VDC_IDS, VCDA_VM_IDS } from '../../src/simulator/vcda/inventory-seed';
+import { VCDA_SLA_PROFILE_ID, VCDA_STORAGE_PROFILE_IDS, VCDA_VDC_IDS, VCDA_VM_IDS } from '../../src/simulator/vcda/inventory-seed';
 import { DEFAULT_VCDA_USERS } from '../../src/simulator/vcda/service';
 import { memoryOwnershipRecords } from '../../src/resources/ownership';
 import { testContext, virtualClock, type VirtualClock } from '../helpers/context';
@@ -159,5 +159,122 @@ describe('a replication paused outside Terraform', () => {
     const faster = config({ rpo_minutes: 10, retention_rules: [] });
     const changed = await type.plan(read, faster, faster, undefined);
     expect(changed.diagnostics).toEqual([{ severity: 'WARNING', summary, detail: `terraform apply will stop at it before making any change, as it is PAUSED. ${fix}` }]);
+  });
+});
+
+/** Create through plan and apply, then refresh: the state Terraform plans the next run from. */
+async function appliedAndRefreshed(code: ObjectValue): Promise<ObjectValue> {
+  const created = await type.apply(null, (await type.plan(null, code, code, undefined)).planned, undefined);
+  expect(created.diagnostics.filter((d) => d.severity === 'ERROR')).toEqual([]);
+  return object((await type.read(object(created.state), undefined)).state);
+}
+
+function replicationOnServer(): (typeof sim.vcda.state.replications)[number] {
+  const [replication] = sim.vcda.state.replications;
+  return replication;
+}
+
+function patchesSent(): unknown[] {
+  return sim.requests.filter((r) => r.method === 'PATCH' && r.path.startsWith('/vcda/vm-replications/')).map((r) => r.body);
+}
+
+describe('retention rules the code leaves out are not managed: no change planned, whatever the server has', () => {
+  test('a replication created without rules (the server answers `rules: []`): refreshed, the next plan changes nothing', async () => {
+    const code = config({ rpo_minutes: 15 });
+    const refreshed = await appliedAndRefreshed(code);
+    expect(replicationOnServer().info.settings.retentionPolicy).toEqual({ rules: [] });
+    const again = await type.plan(refreshed, code, code, undefined);
+    expect(again.diagnostics).toEqual([]);
+    expect(again.planned).toBe(refreshed);
+  });
+
+  test('rules set on the server outside Terraform: no change planned; a change of another setting leaves them alone', async () => {
+    const code = config({ rpo_minutes: 15 });
+    const state = await appliedAndRefreshed(code);
+    const rules = { rules: [{ numberOfInstances: 3, distance: 60 }] };
+    sim.vcda.change(() => {
+      replicationOnServer().info.settings.retentionPolicy = rules;
+    });
+    const refreshed = object((await type.read(state, undefined)).state);
+    expect((await type.plan(refreshed, code, code, undefined)).planned).toBe(refreshed);
+
+    const faster = config({ rpo_minutes: 10 });
+    const change = await type.plan(refreshed, faster, faster, undefined);
+    const updated = await type.apply(refreshed, change.planned, undefined);
+    expect(updated.diagnostics.filter((d) => d.severity === 'ERROR')).toEqual([]);
+    expect(patchesSent()).toEqual([{ rpo: 10 }]);
+    expect(replicationOnServer().info.settings.retentionPolicy).toEqual(rules);
+    const after = object((await type.read(object(updated.state), undefined)).state);
+    expect((await type.plan(after, faster, faster, undefined)).planned).toBe(after);
+  });
+
+  test('the code stops setting rules: one plan shows it, the apply sends nothing and leaves the server its rules, then no change', async () => {
+    const withRules = config({ rpo_minutes: 15, retention_rules: [{ instances: 2, distance_minutes: 120 }] });
+    const state = await appliedAndRefreshed(withRules);
+    const without = config({ rpo_minutes: 15 });
+    const change = await type.plan(state, without, without, undefined);
+    expect(object(object(change.planned).settings).retention_rules).toBeNull();
+    const updated = await type.apply(state, change.planned, undefined);
+    expect(updated.diagnostics.filter((d) => d.severity === 'ERROR')).toEqual([]);
+    expect(patchesSent()).toEqual([]);
+    expect(replicationOnServer().info.settings.retentionPolicy).toEqual({ rules: [{ numberOfInstances: 2, distance: 120 }] });
+    const after = object((await type.read(object(updated.state), undefined)).state);
+    expect((await type.plan(after, without, without, undefined)).planned).toBe(after);
+  });
+
+  test("rules in the code that differ from the server's: the plan shows them, the apply sends them, the next plan changes nothing", async () => {
+    const code = config({ rpo_minutes: 15, retention_rules: [{ instances: 2, distance_minutes: 120 }] });
+    const state = await appliedAndRefreshed(code);
+    sim.vcda.change(() => {
+      replicationOnServer().info.settings.retentionPolicy = { rules: [] };
+    });
+    const refreshed = object((await type.read(state, undefined)).state);
+    const change = await type.plan(refreshed, code, code, undefined);
+    expect(change.planned).not.toBe(refreshed);
+    expect(object(object(change.planned).settings).retention_rules).toEqual([{ instances: 2, distance_minutes: 120 }]);
+    const updated = await type.apply(refreshed, change.planned, undefined);
+    expect(updated.diagnostics.filter((d) => d.severity === 'ERROR')).toEqual([]);
+    expect(patchesSent()).toEqual([{ retentionPolicy: { rules: [{ numberOfInstances: 2, distance: 120 }] } }]);
+    const after = object((await type.read(object(updated.state), undefined)).state);
+    expect((await type.plan(after, code, code, undefined)).planned).toBe(after);
+  });
+});
+
+/**
+ * The other optional settings have a stated default the code means when it leaves them out (construct props'
+ * @default: no quiescing, an encrypted connection, the owner marker only, the vDC's default storage profile): a
+ * server that differs is drift, planned as a change the apply makes; after it, the next plan changes nothing.
+ */
+describe('a setting changed on the server outside Terraform: planned back to the code, applied, then nothing', () => {
+  type Info = ReturnType<typeof replicationOnServer>['info'];
+  const silver = VCDA_STORAGE_PROFILE_IDS.Silver;
+  const gold = VCDA_STORAGE_PROFILE_IDS.Gold;
+  const cases: { field: string; code: Record<string, unknown>; outside: (info: Info) => void; live: unknown; planned: unknown; onServer: (info: Info) => unknown; expected: unknown }[] = [
+    { field: 'quiescing', code: {}, outside: (i) => (i.settings.quiesced = true), live: true, planned: false, onServer: (i) => i.settings.quiesced, expected: false },
+    { field: 'quiescing', code: { quiescing: true }, outside: (i) => (i.settings.quiesced = false), live: false, planned: true, onServer: (i) => i.settings.quiesced, expected: true },
+    { field: 'data_connection_type', code: {}, outside: (i) => (i.settings.dataConnectionType = 'PLAIN'), live: 'PLAIN', planned: 'ENCRYPTED', onServer: (i) => i.settings.dataConnectionType, expected: 'ENCRYPTED' },
+    { field: 'data_connection_type', code: { data_connection_type: 'ENCRYPTED_COMPRESSED' }, outside: (i) => (i.settings.dataConnectionType = 'PLAIN'), live: 'PLAIN', planned: 'ENCRYPTED_COMPRESSED', onServer: (i) => i.settings.dataConnectionType, expected: 'ENCRYPTED_COMPRESSED' },
+    { field: 'description', code: {}, outside: (i) => (i.settings.description = `edited in the portal ${i.settings.description ?? ''}`), live: 'edited in the portal', planned: null, onServer: (i) => i.settings.description, expected: '[repliform owner=app/vcd-web-01]' },
+    { field: 'description', code: { description: 'web tier' }, outside: (i) => (i.settings.description = '[repliform owner=app/vcd-web-01]'), live: null, planned: 'web tier', onServer: (i) => i.settings.description, expected: 'web tier [repliform owner=app/vcd-web-01]' },
+    { field: 'storage_profile', code: {}, outside: (i) => (i.destination.storageProfile = silver), live: silver, planned: null, onServer: (i) => i.destination.storageProfile, expected: '*' },
+    { field: 'storage_profile', code: { storage_profile: gold }, outside: (i) => (i.destination.storageProfile = silver), live: silver, planned: gold, onServer: (i) => i.destination.storageProfile, expected: gold },
+  ];
+
+  test.each(cases)('settings.$field (code $code): live $live → planned $planned', async ({ field, code, outside, live, planned, onServer, expected }) => {
+    const declared = config({ rpo_minutes: 15, ...code });
+    const state = await appliedAndRefreshed(declared);
+    sim.vcda.change(() => outside(replicationOnServer().info));
+    const refreshed = object((await type.read(state, undefined)).state);
+    expect(object(refreshed.settings)[field]).toEqual(live);
+
+    const change = await type.plan(refreshed, declared, declared, undefined);
+    expect(change.requiresReplace).toEqual([]);
+    expect(object(object(change.planned).settings)[field]).toEqual(planned);
+    const updated = await type.apply(refreshed, change.planned, undefined);
+    expect(updated.diagnostics.filter((d) => d.severity === 'ERROR')).toEqual([]);
+    expect(onServer(replicationOnServer().info)).toEqual(expected);
+
+    const after = object((await type.read(object(updated.state), undefined)).state);
+    expect((await type.plan(after, declared, declared, undefined)).planned).toBe(after);
   });
 });

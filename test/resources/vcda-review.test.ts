@@ -5,7 +5,13 @@
  */
 import { readPlan } from '../../src/review/plan-reader';
 import { vcdaReplicationReview, vcdaReplicationWording } from '../../src/resources/vcda/replication/review';
-import type { FieldChange, JsonObject } from '../../src/resources/review-profile';
+import type { FieldChange, JsonObject, LiveSubject } from '../../src/resources/review-profile';
+import { vcdaReplicationHandler } from '../../src/resources/vcda/replication/handler';
+import { createClientFactory } from '../../src/resources/clients';
+import { startSimulator } from '../../src/simulator';
+import { VCDA_VDC_IDS, VCDA_VM_IDS } from '../../src/simulator/vcda/inventory-seed';
+import { DEFAULT_VCDA_USERS } from '../../src/simulator/vcda/service';
+import { testContext } from '../helpers/context';
 
 const spec = (vdc: string, deleteReplica: boolean): JsonObject => ({
   connection: { endpoint: 'https://vcda.example.local/vcda' },
@@ -69,4 +75,46 @@ test("a settings resource whose block is gone is VCDA's when the plan holds a VC
     ['vcda.replication', 'identity'],
     ['vcda.replication', 'settings'],
   ]);
+});
+
+test('live: retention rules the code leaves out are not drift, whatever rules the server has; a changed RPO is', async () => {
+  const sim = await startSimulator({ validateResponses: true, taskDelayMs: 0 });
+  try {
+    const env = {
+      VCDA_SITE1_USER: DEFAULT_VCDA_USERS.site1.username,
+      VCDA_SITE1_PASSWORD: DEFAULT_VCDA_USERS.site1.password,
+      VCDA_SITE2_USER: DEFAULT_VCDA_USERS.site2.username,
+      VCDA_SITE2_PASSWORD: DEFAULT_VCDA_USERS.site2.password,
+    };
+    const code = {
+      connection: {
+        endpoint: `${sim.url}/vcda`,
+        credentials: { username_env: 'VCDA_SITE1_USER', password_env: 'VCDA_SITE1_PASSWORD' },
+        remote_credentials: { username_env: 'VCDA_SITE2_USER', password_env: 'VCDA_SITE2_PASSWORD' },
+      },
+      source: { site: 'site1', vm_id: VCDA_VM_IDS['vcd-web-01'] },
+      destination: { site: 'site2', vdc: VCDA_VDC_IDS['vdc-gold'] },
+      settings: { rpo_minutes: 15 },
+      owner: 'app/web',
+    };
+    // What the plan holds: the spec with its defaults filled in.
+    const parsed = vcdaReplicationHandler.parseSpec(code, 'create');
+    const deployed = JSON.parse(JSON.stringify(parsed)) as JsonObject;
+    await vcdaReplicationHandler.create(parsed, testContext(env, { ownership: null }));
+    const session = { clients: createClientFactory({ log: { info: () => undefined, warn: () => undefined, debug: () => undefined }, env }) };
+    const subject: LiveSubject = { name: 'vcd-web-01', source: 'site1', target: 'site2', deployed, code: deployed, expected: true, addresses: ['repliform_vcda_replication.web'], settingsAddress: undefined };
+    const findings = async (): Promise<unknown> => vcdaReplicationReview.live?.findings((await vcdaReplicationReview.live.read(deployed, session)) as JsonObject, subject);
+
+    expect(sim.vcda.state.replications[0]?.info.settings.retentionPolicy).toEqual({ rules: [] });
+    expect(await findings()).toEqual([]);
+    sim.vcda.change((vcda) => {
+      for (const replication of vcda.replications) {
+        replication.info.settings.retentionPolicy = { rules: [{ numberOfInstances: 3, distance: 60 }] };
+        replication.info.settings.rpo = 60;
+      }
+    });
+    expect(await findings()).toEqual([{ kind: 'settings', text: 'changed outside the code: RPO 15 → 60 min (code → live)' }]);
+  } finally {
+    await sim.close();
+  }
 });

@@ -36,7 +36,7 @@ import {
   type VcdaReplicationSettings,
   type VcdaReplicationSpec,
 } from './schema';
-import { DEFAULT_STORAGE_PROFILE, describeChanges, policyFields, reconfigureBody, settingsChanges, settingsOf } from './settings';
+import { DEFAULT_STORAGE_PROFILE, describeChanges, policyFields, reconfigureBody, settingsAsManaged, settingsChanges, settingsOf } from './settings';
 
 type Spec = VcdaReplicationSpec;
 
@@ -99,6 +99,14 @@ export function toState(live: VcdaReplication): VcdaReplicationState {
     target_disk_type: live.settings.targetDiskType ?? 'THIN',
     settings: settingsOf(live),
   };
+}
+
+/**
+ * What create, read and update report (and `review --live` compares): the live state, its settings as the spec
+ * manages them — what the spec leaves to the server reads as null, so it is never drift.
+ */
+export function stateFor(spec: Spec, live: VcdaReplication): VcdaReplicationState {
+  return { ...toState(live), settings: settingsAsManaged(spec.settings, settingsOf(live)) };
 }
 
 /** The client, and the sites checked: both sites the spec names exist (bad input before any change otherwise). */
@@ -351,12 +359,12 @@ async function takeExisting(located: Located, spec: Spec, existing: VcdaReplicat
 async function create(spec: Spec, ctx: Context): Promise<VcdaReplicationState> {
   const located = await locate(spec, ctx);
   const existing = await findReplication(located.client, spec);
-  return toState(existing !== undefined ? await takeExisting(located, spec, existing, ctx) : await createNew(located, spec, ctx));
+  return stateFor(spec, existing !== undefined ? await takeExisting(located, spec, existing, ctx) : await createNew(located, spec, ctx));
 }
 
 async function read(spec: Spec, ctx: Context): Promise<VcdaReplicationState | undefined> {
   const found = await findReplication(ctx.clients.get(vcdaClient, spec.connection), spec);
-  return found === undefined ? undefined : toState(found);
+  return found === undefined ? undefined : stateFor(spec, found);
 }
 
 async function update(spec: Spec, ctx: Context): Promise<VcdaReplicationState> {
@@ -366,7 +374,7 @@ async function update(spec: Spec, ctx: Context): Promise<VcdaReplicationState> {
     ctx.log.warn(`${vmLabel(spec)}: no replication to change; creating it`);
     return create(spec, ctx);
   }
-  return toState(await applySettings(located, spec, existing, ctx));
+  return stateFor(spec, await applySettings(located, spec, existing, ctx));
 }
 
 /**

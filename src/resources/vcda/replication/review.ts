@@ -242,11 +242,11 @@ export const vcdaReplicationReview: ReviewProfile = {
   verdict,
   live: {
     async read(raw, session) {
-      const { vcdaReplicationHandler, findReplication, toState } = await import('./handler');
+      const { vcdaReplicationHandler, findReplication, stateFor } = await import('./handler');
       const { vcdaClient } = await import('../client');
       const spec = vcdaReplicationHandler.parseSpec(raw, 'delete');
       const found = await findReplication(session.clients.get(vcdaClient, spec.connection), spec);
-      return found === undefined ? undefined : toState(found);
+      return found === undefined ? undefined : stateFor(spec, found);
     },
     findings,
     fix,

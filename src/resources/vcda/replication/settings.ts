@@ -51,25 +51,33 @@ export function settingsOf(live: VcdaReplication): VcdaReplicationSettings {
   };
 }
 
-interface FieldCheck {
-  readonly field: keyof VcdaReplicationSettings;
-  /** Only compared when the code sets it (a null in the code leaves the server's value alone). */
-  readonly whenSet?: boolean;
+/** Settings whose null in the code means "keep the server's value": not managed while the code leaves them out. */
+const LEFT_TO_THE_SERVER = ['retention_rules'] as const;
+
+/**
+ * The live settings as the code manages them: a setting the code leaves to the server reads as the code leaves it
+ * (null), whatever the server holds (rules set in the portal, or `rules: []`), so neither a refresh nor an apply
+ * sees drift in it — as an SLA profile's policy fields read as the code leaves them (`livePolicy`).
+ */
+export function settingsAsManaged(code: VcdaReplicationSettings, live: VcdaReplicationSettings): VcdaReplicationSettings {
+  const managed = { ...live };
+  for (const field of LEFT_TO_THE_SERVER) if (code[field] === null) managed[field] = null;
+  return managed;
 }
 
-function checksFor(settings: VcdaReplicationSettings): FieldCheck[] {
-  const policy: FieldCheck[] = settings.sla_profile_id !== null
-    ? [{ field: 'sla_profile_id' }]
-    : [{ field: 'rpo_minutes' }, { field: 'retention_rules', whenSet: true }, { field: 'data_connection_type' }, { field: 'sla_profile_id' }];
-  return [...policy, { field: 'quiescing' }, { field: 'description' }, { field: 'storage_profile' }];
+function fieldsCompared(settings: VcdaReplicationSettings): (keyof VcdaReplicationSettings)[] {
+  const policy: (keyof VcdaReplicationSettings)[] = settings.sla_profile_id !== null
+    ? ['sla_profile_id']
+    : ['rpo_minutes', 'retention_rules', 'data_connection_type', 'sla_profile_id'];
+  return [...policy, 'quiescing', 'description', 'storage_profile'];
 }
 
 /** What applying the code's settings changes on the live replication (all in place). */
 export function settingsChanges(code: VcdaReplicationSettings, live: VcdaReplicationSettings): Change[] {
-  return checksFor(code)
-    .filter((check) => !(check.whenSet === true && code[check.field] === null))
-    .filter((check) => JSON.stringify(code[check.field]) !== JSON.stringify(live[check.field]))
-    .map((check) => ({ field: `settings.${check.field}`, from: live[check.field], to: code[check.field], effect: 'in-place' as const }));
+  const managed = settingsAsManaged(code, live);
+  return fieldsCompared(code)
+    .filter((field) => JSON.stringify(code[field]) !== JSON.stringify(managed[field]))
+    .map((field) => ({ field: `settings.${field}`, from: managed[field], to: code[field], effect: 'in-place' as const }));
 }
 
 /** "settings.rpo_minutes 60 → 15, settings.quiescing false → true". */
