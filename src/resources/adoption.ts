@@ -38,6 +38,8 @@ export interface PreviousOwner {
   readonly owner: string;
   /** Where it was read, e.g. "its description". */
   readonly where: string;
+  /** Only this machine's records can tell that stack it lost the object (SDRS cannot rewrite its marker). */
+  readonly knownOnlyHere?: boolean;
 }
 
 /** What an adoption announces (a warning): what is taken, from whom when known, what follows for both owners. */
@@ -55,7 +57,8 @@ export interface Adoption {
 export function adoptionNotice(adoption: Adoption): string {
   const { previous } = adoption;
   const from = previous ? `, from ${previous.owner} (${previous.where})` : '';
-  const lost = previous ? `. ${previous.owner} no longer manages it: its next plan drops it from its state, and its apply or destroy leaves it as it is` : '';
+  const here = previous?.knownOnlyHere ? ", when it runs on this machine (elsewhere it cannot know: remove it from that stack's code)" : '';
+  const lost = previous ? `. ${previous.owner} no longer manages it: its next plan drops it from its state, and its apply or destroy leaves it as it is${here}` : '';
   return `${adoption.subject}: ADOPTING ${adoption.object}, which this code did not create (adopt: true)${from}; ${adoption.consequences}${lost}`;
 }
 

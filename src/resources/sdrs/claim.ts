@@ -2,16 +2,19 @@
  * Taking up an existing SDRS object found by its natural key (DESIGN.md adoption rules): ours when its description
  * carries this owner's marker (also a rerun after a crash: the create request wrote it); someone else's otherwise,
  * taken over only with `adopt: true` and its identity matching, announced. SDRS cannot change a description, so an
- * adopted object keeps its old one: `adopt: true` stays in the code for as long as the code manages it.
+ * adopted object keeps its old one: `adopt: true` stays in the code for as long as the code manages it, and this
+ * machine's ownership records note the new owner, so that the old one's read and destroy know it lost the object.
  *
  * Calls no endpoint.
  */
-import { identityMismatchError, notOursError } from '../adoption';
+import { adoptionNotice, identityMismatchError, notOursError, type PreviousOwner } from '../adoption';
 import type { Context } from '../contract';
-import { markedBy, markerIn, ownerName } from './marker';
+import { markedBy, markerIn, ownerMarker, ownerName } from './marker';
 
 export interface Claim {
   readonly subject: string;
+  /** The live object's id (what this machine's records are kept under). */
+  readonly id: string;
   /** e.g. `protection group g-1 (available)`. */
   readonly object: string;
   readonly description: string | null | undefined;
@@ -37,16 +40,41 @@ export function claimExisting(claim: Claim, ctx: Context): void {
     });
   }
   if (claim.differences.length > 0) throw identityMismatchError('adopt', claim.subject, claim.object, claim.differences, claim.removal);
-  if (ours) ctx.log.info(`${claim.subject}: already there (${claim.object}), made by this code; taking it up`);
-  else {
-    ctx.log.warn(
-      `${claim.subject}: ADOPTING ${claim.object}, which this code did not create (adopt: true); its identity matches the code, ` +
-        'and from now on its destroy applies to it (SDRS cannot rewrite its description: keep adopt: true)',
-    );
+  if (ours) {
+    ctx.log.info(`${claim.subject}: already there (${claim.object}), made by this code; taking it up`);
+    return;
   }
+  ctx.log.warn(adoptionNotice({
+    subject: claim.subject,
+    object: claim.object,
+    consequences: 'its identity matches the code, and from now on its destroy applies to it (SDRS cannot rewrite its description: keep adopt: true)',
+    previous: previousOwner(claim, ctx),
+  }));
+  ctx.ownership?.record(recordKey(claim.id), ownerName(claim.owner));
 }
 
-/** Whether a destroy may touch an object: marked by this owner, or adopted. */
-export function mayRemove(description: string | null | undefined, owner: string | null, adopt: boolean): boolean {
-  return adopt || markedBy(description, owner);
+function previousOwner(claim: Claim, ctx: Context): PreviousOwner | undefined {
+  const recorded = ctx.ownership?.ownerOf(recordKey(claim.id));
+  if (recorded !== undefined) return { owner: recorded, where: "this machine's records", knownOnlyHere: true };
+  const marker = markerIn(claim.description);
+  return marker === undefined ? undefined : { owner: `the stack marked ${marker}`, where: 'its description', knownOnlyHere: true };
+}
+
+/** The key of this machine's record of who adopted an SDRS object (its id: SDRS never reuses one). */
+function recordKey(id: string): string {
+  return JSON.stringify(['sdrs', id]);
+}
+
+/** A read's state with the owner this machine recorded when a stack adopted the object (none otherwise). */
+export function withRecordedOwner<State extends { readonly id: string }>(state: State | undefined, ctx: Context): (State & { readonly owner?: string }) | undefined {
+  const owner = state === undefined ? undefined : ctx.ownership?.ownerOf(recordKey(state.id));
+  return state === undefined || owner === undefined ? state : { ...state, owner };
+}
+
+/** Why a destroy must leave an object as it is (another stack adopted it; not this code's and not adopted), if it must. */
+export function removalRefusal(live: { readonly id: string; readonly description?: string | null }, owner: string | null, adopt: boolean, ctx: Context): string | undefined {
+  const recorded = ctx.ownership?.ownerOf(recordKey(live.id));
+  if (recorded !== undefined && recorded !== ownerName(owner)) return `${recorded} took it over (this machine's records)`;
+  if (adopt || markedBy(live.description, owner)) return undefined;
+  return `it does not carry this code's marker (${ownerMarker(owner)}) and adopt is false`;
 }

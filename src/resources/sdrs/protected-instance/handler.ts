@@ -15,10 +15,10 @@ import type { SdrsCreateProtectedInstance, SdrsProtectedInstance } from '../../.
 import type { ClientFactory, Context, LifecycleAction, ResourceHandler } from '../../contract';
 import { InputError } from '../../errors';
 import { parseSpec } from '../../parse-spec';
-import { claimExisting, mayRemove } from '../claim';
+import { claimExisting, removalRefusal, withRecordedOwner } from '../claim';
 import { sdrsClient } from '../client';
 import { madeId, waitJob } from '../jobs';
-import { describedAs, descriptionDrift, markerIn, ownerMarker } from '../marker';
+import { describedAs, descriptionDrift, markerIn } from '../marker';
 import { findGroup, findInstance, requireGroup } from '../resolve';
 import { sdrsTagList } from '../spec-common';
 import {
@@ -109,6 +109,7 @@ async function create(spec: Spec, ctx: Context): Promise<SdrsProtectedInstanceSt
   claimExisting(
     {
       subject: label(spec),
+      id: existing.id,
       object: `protected instance ${existing.id} "${existing.name}", ${existing.status}`,
       description: existing.description,
       owner: spec.owner,
@@ -148,8 +149,9 @@ async function remove(spec: AnySpec, ctx: Context): Promise<void> {
     ctx.log.info(`${label(spec)}: no such protected instance; nothing to remove`);
     return;
   }
-  if (!mayRemove(instance.description, spec.owner, spec.adopt)) {
-    ctx.log.warn(`${label(spec)}: NOT deleting protected instance ${instance.id}: it does not carry this code's marker (${ownerMarker(spec.owner)}) and adopt is false; it stays as it is`);
+  const refusal = removalRefusal(instance, spec.owner, spec.adopt, ctx);
+  if (refusal !== undefined) {
+    ctx.log.warn(`${label(spec)}: NOT deleting protected instance ${instance.id}: ${refusal}; it stays as it is`);
     return;
   }
   const { delete_target_server: deleteTargetServer, delete_target_eip: deleteTargetEip } = spec.on_delete;
@@ -181,7 +183,7 @@ export const sdrsProtectedInstanceHandler: ResourceHandler<AnySpec, SdrsProtecte
   parseSpec: parse,
   describe: label,
   create: (spec, ctx) => create(full(spec), ctx),
-  read: (spec, ctx) => readInstance(spec, ctx.clients),
+  read: async (spec, ctx) => withRecordedOwner(await readInstance(spec, ctx.clients), ctx),
   update: (spec, ctx) => update(full(spec), ctx),
   delete: remove,
 };

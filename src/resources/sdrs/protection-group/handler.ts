@@ -13,10 +13,10 @@ import type { SdrsClient } from '../../../../lib/client/sdrs/sdrs-client';
 import type { SdrsServerGroup } from '../../../../lib/client/sdrs/types';
 import type { ClientFactory, Context, LifecycleAction, ResourceHandler } from '../../contract';
 import { parseSpec } from '../../parse-spec';
-import { claimExisting, mayRemove } from '../claim';
+import { claimExisting, removalRefusal, withRecordedOwner } from '../claim';
 import { sdrsClient } from '../client';
 import { madeId, waitJob } from '../jobs';
-import { describedAs, descriptionDrift, markerIn, ownerMarker } from '../marker';
+import { describedAs, descriptionDrift, markerIn } from '../marker';
 import { findGroupByKey } from '../resolve';
 import { sdrsProtectionGroupDeleteSpecSchema, sdrsProtectionGroupSpecSchema, type SdrsProtectionGroupDeleteSpec, type SdrsProtectionGroupSpec } from './schema';
 
@@ -111,6 +111,7 @@ async function create(spec: Spec, ctx: Context): Promise<SdrsProtectionGroupStat
   claimExisting(
     {
       subject: label(spec),
+      id: existing.id,
       object: `protection group ${existing.id} "${existing.name}", ${existing.status}`,
       description: existing.description,
       owner: spec.owner,
@@ -146,8 +147,9 @@ async function remove(spec: SdrsProtectionGroupDeleteSpec, ctx: Context): Promis
     ctx.log.info(`${label(spec)}: no such group; nothing to remove`);
     return;
   }
-  if (!mayRemove(live.description, spec.owner, spec.adopt)) {
-    ctx.log.warn(`${label(spec)}: NOT deleting protection group ${live.id}: it does not carry this code's marker (${ownerMarker(spec.owner)}) and adopt is false; it stays as it is`);
+  const refusal = removalRefusal(live, spec.owner, spec.adopt, ctx);
+  if (refusal !== undefined) {
+    ctx.log.warn(`${label(spec)}: NOT deleting protection group ${live.id}: ${refusal}; it stays as it is`);
     return;
   }
   const jobId = await client.deleteProtectionGroup(live.id);
@@ -165,7 +167,7 @@ export const sdrsProtectionGroupHandler: ResourceHandler<AnySpec, SdrsProtection
   parseSpec: parseAny,
   describe: label,
   create: (spec, ctx) => create(requireName(spec), ctx),
-  read: (spec, ctx) => readGroup(spec, ctx.clients),
+  read: async (spec, ctx) => withRecordedOwner(await readGroup(spec, ctx.clients), ctx),
   update: (spec, ctx) => update(requireName(spec), ctx),
   delete: remove,
 };

@@ -16,10 +16,10 @@ import type { SdrsReplication } from '../../../../lib/client/sdrs/types';
 import type { ClientFactory, Context, LifecycleAction, ResourceHandler } from '../../contract';
 import { InputError } from '../../errors';
 import { parseSpec } from '../../parse-spec';
-import { claimExisting, mayRemove } from '../claim';
+import { claimExisting, removalRefusal, withRecordedOwner } from '../claim';
 import { sdrsClient } from '../client';
 import { lostInTransit, madeId, waitJob, waitUntil } from '../jobs';
-import { describedAs, descriptionDrift, markerIn, ownerMarker } from '../marker';
+import { describedAs, descriptionDrift, markerIn } from '../marker';
 import { drVolume, findGroup, findPair, productionVolume, requireGroup } from '../resolve';
 import { sdrsReplicationPairDeleteSpecSchema, sdrsReplicationPairSpecSchema, type SdrsReplicationPairDeleteSpec, type SdrsReplicationPairSpec } from './schema';
 
@@ -145,6 +145,7 @@ async function create(spec: Spec, ctx: Context): Promise<SdrsReplicationPairStat
   claimExisting(
     {
       subject: label(spec),
+      id: existing.id,
       object: `replication pair ${existing.id} "${existing.name}", ${existing.status}`,
       description: existing.description,
       owner: spec.owner,
@@ -184,8 +185,9 @@ async function remove(spec: AnySpec, ctx: Context): Promise<void> {
     ctx.log.info(`${label(spec)}: no such pair; nothing to remove`);
     return;
   }
-  if (!mayRemove(pair.description, spec.owner, spec.adopt)) {
-    ctx.log.warn(`${label(spec)}: NOT deleting replication pair ${pair.id}: it does not carry this code's marker (${ownerMarker(spec.owner)}) and adopt is false; it stays as it is`);
+  const refusal = removalRefusal(pair, spec.owner, spec.adopt, ctx);
+  if (refusal !== undefined) {
+    ctx.log.warn(`${label(spec)}: NOT deleting replication pair ${pair.id}: ${refusal}; it stays as it is`);
     return;
   }
   const deleteTargetVolume = spec.on_delete.delete_target_volume;
@@ -231,7 +233,7 @@ export const sdrsReplicationPairHandler: ResourceHandler<AnySpec, SdrsReplicatio
   parseSpec: parse,
   describe: label,
   create: (spec, ctx) => create(full(spec), ctx),
-  read: (spec, ctx) => readPair(spec, ctx.clients),
+  read: async (spec, ctx) => withRecordedOwner(await readPair(spec, ctx.clients), ctx),
   update: (spec, ctx) => update(full(spec), ctx),
   delete: remove,
 };

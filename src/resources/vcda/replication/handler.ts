@@ -21,7 +21,7 @@ import { isApiError, isNotFoundError, type ApiError } from '../../../../lib/clie
 import { waitFor } from '../../../../lib/client/wait';
 import type { VcdaClient } from '../../../../lib/client/vcda/vcda-client';
 import type { VcdaReplication, VcdaStartReplication, VcdaTask } from '../../../../lib/client/vcda/types';
-import { notOursError } from '../../adoption';
+import { adoptionNotice, notOursError } from '../../adoption';
 import type { Change, Context, LifecycleAction, LiveNotice, ResourceHandler } from '../../contract';
 import { InputError } from '../../errors';
 import { parseSpec } from '../../parse-spec';
@@ -348,10 +348,12 @@ async function takeExisting(located: Located, spec: Spec, existing: VcdaReplicat
   if (ours) {
     ctx.log.info(`${vmLabel(spec)}: already replicated (replication ${existing.id}) by this code; taking it up`);
   } else {
-    ctx.log.warn(
-      `${vmLabel(spec)}: ADOPTING replication ${existing.id}, which this code did not create (adopt: true); its identity matches the code, ` +
-        'its description now names this code as owner, and from now on its destroy applies to it',
-    );
+    ctx.log.warn(adoptionNotice({
+      subject: vmLabel(spec),
+      object: `replication ${existing.id}`,
+      consequences: 'its identity matches the code, its description now names this code as owner, and from now on its destroy applies to it',
+      previous: recorded !== undefined ? { owner: recorded, where: 'its description' } : undefined,
+    }));
   }
   return applySettings(located, spec, existing, ctx);
 }
