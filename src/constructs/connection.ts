@@ -1,7 +1,8 @@
 import type { IConstruct } from 'constructs';
-import type { BaseConnection } from '../resources/connection';
+import { isPlainHttp, type BaseConnection } from '../resources/connection';
 import { Annotations } from './cdktf';
 import type { Credentials } from './credentials';
+import { describeValue, isAbsentOrNonEmptyString, isUnresolved, type ValidationRule } from './validation';
 
 /** The connection props every vendor's site or pairing construct has. */
 export interface BaseConnectionProps {
@@ -25,6 +26,24 @@ export function baseConnection(scope: IConstruct, props: BaseConnectionProps, ca
     ca_bundle_file: props.caBundleFile ?? null,
     insecure: props.insecure ?? false,
   };
+}
+
+/**
+ * The synth-time rules of `caBundleFile`: a file path, and never for a plain http:// endpoint (the CA would never be
+ * used and the credentials would go in clear).
+ * @internal
+ */
+export function caBundleRules<P extends { readonly endpoint: string; readonly caBundleFile?: string }>(): Array<ValidationRule<P>> {
+  return [
+    { field: 'caBundleFile', value: (p) => p.caBundleFile, condition: isAbsentOrNonEmptyString, message: 'must be a non-empty file path' },
+    {
+      field: 'caBundleFile',
+      value: (p) => p.caBundleFile,
+      condition: (v, p) => typeof v !== 'string' || v === '' || isUnresolved(p.endpoint) || !isPlainHttp(p.endpoint),
+      message: 'must not be set for a plain http:// endpoint (the CA would never be used and the credentials would go in clear): use an https:// endpoint, or remove caBundleFile',
+      got: (v, p) => `${describeValue(v)} with endpoint ${describeValue(p.endpoint)}`,
+    },
+  ];
 }
 
 /**

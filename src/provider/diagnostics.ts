@@ -5,6 +5,7 @@
  */
 import type { ZodIssue } from 'zod';
 import { isApiError } from '../../lib/client/http/errors';
+import { caBundleOverHttpProblem } from '../resources/connection';
 import { isInputError } from '../resources/errors';
 import { issueProblem } from '../resources/parse-spec';
 import type { AttributePath, _tfplugin6_AttributePath_Step } from './generated/tfplugin6/AttributePath';
@@ -36,6 +37,13 @@ export function warningDiagnostic(summary: string, detail = ''): Diagnostic {
 /** One diagnostic per zod issue, worded as the lifecycle CLI words them (field: problem, got value). */
 export function issueDiagnostics(issues: readonly ZodIssue[], raw: unknown, kind: string): Diagnostic[] {
   return issues.map((issue) => errorDiagnostic(`${issue.path.join('.') || kind}: ${issueProblem(issue, raw)}`, `Invalid ${kind} configuration.`, issue.path));
+}
+
+/** A connection block (at `steps`) naming a CA bundle for a plain http:// endpoint: one error on its ca_bundle_file. */
+export function connectionDiagnostics(block: unknown, steps: readonly string[]): Diagnostic[] {
+  const problem = caBundleOverHttpProblem(block);
+  const path = [...steps, 'ca_bundle_file'];
+  return problem === undefined ? [] : [errorDiagnostic(`${path.join('.')}: ${problem}`, 'Invalid connection: TLS settings for an endpoint without TLS.', path)];
 }
 
 /** A failed handler call as a diagnostic: bad input points at its field; API errors keep their code. */

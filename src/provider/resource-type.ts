@@ -22,7 +22,7 @@
  */
 import type { AnyKind, BoundSpec, Context, LifecycleAction, LiveNoticeText } from '../resources/contract';
 import { isRecord, objectValueOf, pick, sameValue, specJsonOf, tfValueOf } from './convert';
-import { diagnosticOfError, errorDiagnostic, issueDiagnostics, warningDiagnostic, type Diagnostic } from './diagnostics';
+import { connectionDiagnostics, diagnosticOfError, errorDiagnostic, issueDiagnostics, warningDiagnostic, type Diagnostic } from './diagnostics';
 import { resourceTypeOf, vendorOf } from './names';
 import { ownerLabel } from '../resources/ownership';
 import { computedModelOf, objectTypeOf, specModelOf, type FieldModel, type ObjectModel } from './schema';
@@ -129,6 +129,8 @@ export class ResourceType {
   validate(config: TfValue): Diagnostic[] {
     if (!isObjectValue(config) || containsUnknown(config)) return [];
     const json = this.specJson(config);
+    const tls = CONNECTION in this.spec ? connectionDiagnostics(json[CONNECTION], [CONNECTION]) : [];
+    if (tls.length > 0) return tls;
     if (this.missingConnection(json).length === 0) return this.normalize(config).diagnostics;
     // Terraform validates before it configures the provider: a connection left to the provider's block is
     // checked at plan time, everything else now.

@@ -16,7 +16,7 @@ import { cacheOwnershipRecords } from '../resources/ownership';
 import { loadCatalogue, type Catalogue } from './catalogue';
 import { decodeValue, encodeValue } from './codec';
 import { specJsonOf, tfValueOf } from './convert';
-import { diagnosticOfError, errorDiagnostic, issueDiagnostics, type Diagnostic } from './diagnostics';
+import { connectionDiagnostics, diagnosticOfError, errorDiagnostic, issueDiagnostics, type Diagnostic } from './diagnostics';
 import type { DynamicValue } from './generated/tfplugin6/DynamicValue';
 import type { ProviderHandlers } from './generated/tfplugin6/Provider';
 import type { Schema } from './generated/tfplugin6/Schema';
@@ -146,18 +146,31 @@ class ProviderState {
 
   /** Validates and keeps the provider's per-vendor connection blocks. */
   async configure(config: TfValue): Promise<Diagnostic[]> {
+    const { connections, diagnostics } = await this.checkConnections(config);
+    for (const [vendor, connection] of connections) this.connections.set(vendor, connection);
+    return diagnostics;
+  }
+
+  /** The provider's per-vendor connection blocks, parsed, or what is wrong with them (known values only). */
+  async checkConnections(config: TfValue): Promise<{ connections: Map<string, unknown>; diagnostics: Diagnostic[] }> {
     const catalogue = await this.load();
-    if (!isObjectValue(config)) return [];
+    const connections = new Map<string, unknown>();
     const diagnostics: Diagnostic[] = [];
+    if (!isObjectValue(config)) return { connections, diagnostics };
     for (const connection of catalogue.connections) {
       const block = config[connection.vendor];
       if (block === null || block === undefined || containsUnknown(block)) continue;
       const json = specJsonOf(block);
       const parsed = connection.schema.safeParse(json);
-      if (parsed.success) this.connections.set(connection.vendor, parsed.data);
-      else diagnostics.push(...issueDiagnostics(parsed.error.issues.map((i) => ({ ...i, path: [connection.vendor, ...i.path] })), { [connection.vendor]: json }, `provider ${connection.vendor} block`));
+      if (!parsed.success) {
+        diagnostics.push(...issueDiagnostics(parsed.error.issues.map((i) => ({ ...i, path: [connection.vendor, ...i.path] })), { [connection.vendor]: json }, `provider ${connection.vendor} block`));
+        continue;
+      }
+      const tls = connectionDiagnostics(parsed.data, [connection.vendor]);
+      if (tls.length > 0) diagnostics.push(...tls);
+      else connections.set(connection.vendor, parsed.data);
     }
-    return diagnostics;
+    return { connections, diagnostics };
   }
 
   stopAll(): void {
@@ -221,8 +234,7 @@ export function createProviderService(options: ProviderServiceOptions = {}): Pro
 
     ValidateProviderConfig: unary(async (request) => {
       const catalogue = await state.load();
-      decode(request.config, catalogue.providerType);
-      return { diagnostics: [] };
+      return { diagnostics: (await state.checkConnections(decode(request.config, catalogue.providerType))).diagnostics };
     }, failure('ValidateProviderConfig')),
 
     ConfigureProvider: unary(async (request) => {

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { RequestLogEntry, TlsOptions } from '../../lib/client/http/http-client';
 import { createSharedState, type SharedState } from '../../lib/client/shared-state';
 import type { Clock } from '../../lib/client/wait';
-import type { EndpointConnection } from './connection';
+import { caBundleOverHttpProblem, isPlainHttp, type EndpointConnection } from './connection';
 import type { ClientFactory, ClientKind, ClientTools, Logger, ManagedClient } from './contract';
 import { InputError } from './errors';
 import { readSecret } from './secrets';
@@ -95,14 +95,10 @@ export function createClientFactory(options: ClientFactoryOptions): ClientFactor
  * that a missing or non-PEM file is bad input naming the setting, before any request.
  */
 function tlsOptions(connection: EndpointConnection, env: NodeJS.ProcessEnv, warn: (message: string) => void): TlsOptions | undefined {
-  if (new URL(connection.endpoint).protocol === 'http:') {
-    const named = [
-      ...(connection.ca_bundle_file !== null ? ['connection.ca_bundle_file'] : []),
-      ...(connection.insecure ? ['connection.insecure'] : []),
-    ];
-    if (named.length > 0) {
-      warn(`${connection.endpoint} is plain http: the TLS settings (${named.join(', ')}) do not apply and the connection is not encrypted`);
-    }
+  const contradiction = caBundleOverHttpProblem(connection);
+  if (contradiction !== undefined) throw new InputError('connection.ca_bundle_file', contradiction);
+  if (isPlainHttp(connection.endpoint)) {
+    if (connection.insecure) warn(`${connection.endpoint} is plain http: connection.insecure does not apply and the connection is not encrypted`);
     return undefined;
   }
   if (connection.insecure) {

@@ -25,6 +25,35 @@ export const connectionFields = {
   insecure: z.boolean().default(false),
 };
 
+/** Whether an endpoint is plain http (no TLS at all). */
+export function isPlainHttp(endpoint: string): boolean {
+  try {
+    return new URL(endpoint).protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A CA bundle named for a plain http:// endpoint: a contradiction (the CA is never used, the credentials go in
+ * clear), refused wherever a connection is read. The problem (the field is `ca_bundle_file`), or undefined.
+ */
+export function caBundleOverHttpProblem(connection: unknown): string | undefined {
+  if (typeof connection !== 'object' || connection === null) return undefined;
+  const { endpoint, ca_bundle_file: file } = connection as { readonly endpoint?: unknown; readonly ca_bundle_file?: unknown };
+  if (typeof endpoint !== 'string' || typeof file !== 'string' || !isPlainHttp(endpoint)) return undefined;
+  return (
+    `a CA bundle (${file}) is set for the plain http:// endpoint ${endpoint}: the CA would never be used and the credentials would go in clear; ` +
+    'use an https:// endpoint, or remove ca_bundle_file'
+  );
+}
+
+/** Whether a spec field holds an environment-variable NAME (`password_env`, `secret_key_env`, …), where a secret may be typed by mistake. */
+export function isEnvNameField(path: readonly (string | number)[]): boolean {
+  const last = path[path.length - 1];
+  return typeof last === 'string' && last.endsWith('_env');
+}
+
 /** Where an API is and how to trust it: what the client factory reads of every connection (SDRS has no user/password). */
 export interface EndpointConnection {
   readonly endpoint: string;

@@ -1,4 +1,5 @@
 import type { ZodType, ZodTypeDef, ZodIssue } from 'zod';
+import { isEnvNameField } from './connection';
 import { InputError } from './errors';
 
 /** Validates raw spec JSON with a zod schema; the first problem becomes a one-line InputError. */
@@ -20,6 +21,8 @@ function describeIssue(issue: ZodIssue, raw: unknown): string {
 export function issueProblem(issue: ZodIssue, raw: unknown): string {
   if (issue.code === 'unrecognized_keys') return `unknown field(s) ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
   const given = valueAt(raw, issue.path);
+  // What was typed where a variable NAME goes may be the secret itself: never repeated.
+  if (typeof given === 'string' && isEnvNameField(issue.path)) return `${issue.message}, got a value that is not a variable name (not shown: it may be a secret)`;
   return `${issue.message}, got ${given === undefined ? 'nothing' : JSON.stringify(given)}`;
 }
 

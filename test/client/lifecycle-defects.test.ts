@@ -94,22 +94,26 @@ describe('http endpoint', () => {
   });
   afterAll(() => sim.close());
 
-  it('does not read the bundle, says the TLS options do not apply, and works', async () => {
+  it('refuses a CA bundle for it (a contradiction: credentials in clear), naming both fields, before any request', async () => {
     const result = await lifecycle('read', specWith(sim.url, { ca_bundle_file: MISSING, insecure: true }), { REPLIFORM_CA_BUNDLE: MISSING });
-    expect(result.code).toBe(0);
-    expect(result.stdout).toBe('null\n');
-    expect(result.stderr).toBe(
-      `repliform warning: ${sim.url} is plain http: the TLS settings (connection.ca_bundle_file, connection.insecure) do not apply and the connection is not encrypted\n`,
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      `connection.ca_bundle_file: a CA bundle (${MISSING}) is set for the plain http:// endpoint ${sim.url}: the CA would never be used and the credentials would go in clear; use an https:// endpoint, or remove ca_bundle_file`,
     );
+    expect(sim.requests).toHaveLength(0);
   });
 
-  it('review --live reads it too, with the same warning', async () => {
-    const warnings: string[] = [];
-    const reader = await createLiveReader(SIM_ENV, (message) => warnings.push(message));
-    await expect(reader.read('vr.replication', specWith(sim.url, { ca_bundle_file: MISSING }))).resolves.toBeUndefined();
-    expect(warnings).toEqual([
-      `${sim.url} is plain http: the TLS settings (connection.ca_bundle_file) do not apply and the connection is not encrypted`,
-    ]);
+  it('says insecure does not apply, ignores REPLIFORM_CA_BUNDLE, and works', async () => {
+    const result = await lifecycle('read', specWith(sim.url, { insecure: true }), { REPLIFORM_CA_BUNDLE: MISSING });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('null\n');
+    expect(result.stderr).toBe(`repliform warning: ${sim.url} is plain http: connection.insecure does not apply and the connection is not encrypted\n`);
+  });
+
+  it('review --live refuses the CA bundle too, as bad input naming the field', async () => {
+    const reader = await createLiveReader(SIM_ENV, () => undefined);
+    const error = await reader.read('vr.replication', specWith(sim.url, { ca_bundle_file: MISSING })).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'InputError', field: 'connection.ca_bundle_file' });
   });
 });
 

@@ -138,3 +138,47 @@ test('StopProvider cancels the task waits in flight: the apply ends with a diagn
     await slowSim.close();
   }
 });
+
+describe('connection checks, with nothing repeated that may be a secret', () => {
+  const SECRET = 'hunter2!Sec-ret';
+  const vrBlock = (extra: { readonly [attribute: string]: TfValue }): { readonly [attribute: string]: TfValue } => ({
+    endpoint: sim.url,
+    credentials: { username_env: 'VR_SITE_A_USER', password_env: 'VR_SITE_A_PASSWORD' },
+    remote_credentials: null,
+    ca_bundle_file: null,
+    insecure: null,
+    local_site: null,
+    ...extra,
+  });
+  const providerConfig = (vr: TfValue) => ({ msgpack: encodeValue({ vr, vcda: null, sdrs: null }, providerType) });
+  const resourceConfig = (connection: TfValue) => ({
+    msgpack: encodeValue(objectValueOf({ pairing: { remote_site: 'vc-b.example.local' }, vm: { name: 'app-01' }, target: { datastore: 'ds-b-gold' }, settings: { rpo_minutes: 15 }, connection }, resourceAttributes), resourceType),
+  });
+  const CA_REFUSED = `a CA bundle (/nowhere/ca.pem) is set for the plain http:// endpoint ${'${url}'}: the CA would never be used and the credentials would go in clear; use an https:// endpoint, or remove ca_bundle_file`;
+  const NOT_SHOWN = 'must be an environment variable name ([A-Za-z_][A-Za-z0-9_]*), got a value that is not a variable name (not shown: it may be a secret)';
+
+  test('ValidateResourceConfig refuses a CA bundle with an http:// endpoint, on connection.ca_bundle_file', async () => {
+    const response = await call(client.ValidateResourceConfig, { type_name: 'repliform_vr_replication', config: resourceConfig(vrBlock({ ca_bundle_file: '/nowhere/ca.pem' })) });
+    expect(response.diagnostics.map((d) => [d.severity, d.summary, d.attribute?.steps.map((s) => s.attribute_name)])).toEqual([
+      ['ERROR', `connection.ca_bundle_file: ${CA_REFUSED.replace('${url}', sim.url)}`, ['connection', 'ca_bundle_file']],
+    ]);
+  });
+
+  test('ValidateProviderConfig refuses it in a provider block, on vr.ca_bundle_file', async () => {
+    const response = await call(client.ValidateProviderConfig, { config: providerConfig(vrBlock({ ca_bundle_file: '/nowhere/ca.pem' })) });
+    expect(response.diagnostics.map((d) => [d.severity, d.summary, d.attribute?.steps.map((s) => s.attribute_name)])).toEqual([
+      ['ERROR', `vr.ca_bundle_file: ${CA_REFUSED.replace('${url}', sim.url)}`, ['vr', 'ca_bundle_file']],
+    ]);
+  });
+
+  test('a secret typed where a variable name goes is never repeated: ValidateResourceConfig, ValidateProviderConfig, ConfigureProvider', async () => {
+    const credentials = { username_env: 'VR_SITE_A_USER', password_env: SECRET };
+    const resource = await call(client.ValidateResourceConfig, { type_name: 'repliform_vr_replication', config: resourceConfig(vrBlock({ credentials })) });
+    const validated = await call(client.ValidateProviderConfig, { config: providerConfig(vrBlock({ credentials })) });
+    const configured = await call(client.ConfigureProvider, { terraform_version: '1.11.4', config: providerConfig(vrBlock({ credentials })) });
+    expect(resource.diagnostics.map((d) => d.summary)).toEqual([`connection.credentials.password_env: ${NOT_SHOWN}`]);
+    expect(validated.diagnostics.map((d) => d.summary)).toEqual([`vr.credentials.password_env: ${NOT_SHOWN}`]);
+    expect(configured.diagnostics.map((d) => d.summary)).toEqual([`vr.credentials.password_env: ${NOT_SHOWN}`]);
+    expect(JSON.stringify([resource, validated, configured])).not.toContain('hunter2');
+  });
+});

@@ -19,7 +19,7 @@ test.each([
   [{ ...base, settings: { rpo_minutes: 15, point_in_time: { instances_per_day: 5, days: 5 } } }, 'settings.point_in_time: instances_per_day × days must be at most 24, got {"instances_per_day":5,"days":5} [vr.replication spec]'],
   [{ ...base, target: { datastore: 'ds', disk_format: 'SPARSE' } }, "target.disk_format: Invalid enum value. Expected 'SAME_AS_SOURCE' | 'SAME_AS_PRIMARY' | 'AS_DEFINED_IN_PROFILE' | 'FLAT' | 'THICK' | 'NATIVE_THICK' | 'THIN' | 'RDM', received 'SPARSE', got \"SPARSE\" [vr.replication spec]"],
   [{ ...base, vm: {} }, 'vm: set either id or name, got {} [vr.replication spec]'],
-  [{ ...base, connection: { ...base.connection, credentials: { username_env: 'VR USER', password_env: 'P' } } }, 'connection.credentials.username_env: must be an environment variable name ([A-Za-z_][A-Za-z0-9_]*), got "VR USER" [vr.replication spec]'],
+  [{ ...base, connection: { ...base.connection, credentials: { username_env: 'VR USER', password_env: 'P' } } }, 'connection.credentials.username_env: must be an environment variable name ([A-Za-z_][A-Za-z0-9_]*), got a value that is not a variable name (not shown: it may be a secret) [vr.replication spec]'],
   [{ ...base, rpo: 15 }, 'vr.replication: unknown field(s) "rpo" [vr.replication spec]'],
 ])('rejects %j', (raw, message) => {
   expect(messageOf(raw)).toBe(message);

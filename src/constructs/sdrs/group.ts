@@ -1,12 +1,12 @@
 import { Construct } from 'constructs';
 import { Backing, resolveBacking } from '../backing';
-import { warnIfInsecure } from '../connection';
+import { caBundleRules, warnIfInsecure } from '../connection';
 import { type AkSkCredentials, cloudCredentialsRules, type TokenCredentials } from '../credentials';
 import { IdentitySettingsPair } from '../identity-settings-pair';
 import { dependencyOn, type LifecycleResource } from '../lifecycle-resource';
 import { claimNaturalKey, ownerOf } from '../ownership';
 import { timeoutsToSpec } from '../timeouts';
-import { isAbsentOrNonEmptyString, isHttpUrl, isNonEmptyString, terraformSafeRules, validateProps, type ValidationRule } from '../validation';
+import { isHttpUrl, isNonEmptyString, terraformSafeRules, validateProps, type ValidationRule } from '../validation';
 import { type SdrsConnectionSpec, type SdrsGroupRef, sdrsProtectionGroupFields, type SdrsProtectionGroupSpec } from './specs';
 import { booleanRules, descriptionRule, isIdLike, nameRule, SDRS_DEFAULT_TIMEOUTS, sdrsTimeoutRules, type SdrsTimeouts } from './rules';
 
@@ -105,7 +105,7 @@ const RULES: ReadonlyArray<ValidationRule<SdrsProtectionGroupProps>> = [
     condition: (v) => v === undefined || v === SdrsDrType.MIGRATION,
     message: `must be '${SdrsDrType.MIGRATION}'`,
   },
-  { field: 'caBundleFile', value: (p) => p.caBundleFile, condition: isAbsentOrNonEmptyString, message: 'must be a non-empty file path' },
+  ...caBundleRules<SdrsProtectionGroupProps>(),
   ...booleanRules<SdrsProtectionGroupProps, 'insecure' | 'adopt'>(['insecure', 'adopt']),
   ...sdrsTimeoutRules<SdrsProtectionGroupProps>((p) => p.timeouts),
   ...terraformSafeRules<SdrsProtectionGroupProps>([

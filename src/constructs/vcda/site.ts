@@ -2,10 +2,10 @@ import { Construct } from 'constructs';
 import { VCDA_DEFAULT_API_VERSION, VCDA_LOGIN_TYPES, type VcdaConnectionSpec, type VcdaLoginType as VcdaLoginTypeName } from '../../resources/vcda/connection';
 import type { VcdaSiteSpecInput } from '../../resources/vcda/site/schema';
 import { Backing, resolveBacking } from '../backing';
-import { baseConnection } from '../connection';
+import { baseConnection, caBundleRules } from '../connection';
 import { Credentials, credentialsRules } from '../credentials';
 import { LifecycleResource } from '../lifecycle-resource';
-import { isAbsentOrNonEmptyString, isHttpUrl, isNonEmptyString, terraformSafeRules, validateProps, type ValidationRule } from '../validation';
+import { isHttpUrl, isNonEmptyString, terraformSafeRules, validateProps, type ValidationRule } from '../validation';
 
 /** The lifecycle kind synthesized by {@link VcdaSite}. */
 export const VCDA_SITE_KIND = 'vcda.site';
@@ -89,7 +89,7 @@ const RULES: ReadonlyArray<ValidationRule<VcdaSiteProps>> = [
     condition: (v) => v === undefined || (typeof v === 'string' && API_VERSION.test(v)),
     message: "must be an API version such as 'v4' or 'v4.7'",
   },
-  { field: 'caBundleFile', value: (p) => p.caBundleFile, condition: isAbsentOrNonEmptyString, message: 'must be a non-empty file path' },
+  ...caBundleRules<VcdaSiteProps>(),
   {
     field: 'insecure',
     value: (p) => p.insecure,

@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import type { ConnectionSpec, PairingRef } from '../../resources/vr/connection';
 import type { VrPairingSpecInput } from '../../resources/vr/pairing/schema';
 import { Backing, resolveBacking } from '../backing';
-import { baseConnection } from '../connection';
+import { baseConnection, caBundleRules } from '../connection';
 import { Credentials, credentialsRules } from '../credentials';
 import { LifecycleResource } from '../lifecycle-resource';
 import { timeoutRules, timeoutsToSpec } from '../timeouts';
@@ -152,7 +152,7 @@ const RULES: ReadonlyArray<ValidationRule<VrPairingProps>> = [
     condition: isAbsentOrNonEmptyString,
     message: "must be a non-empty vCenter name such as 'vc-a.example.local'",
   },
-  { field: 'caBundleFile', value: (p) => p.caBundleFile, condition: isAbsentOrNonEmptyString, message: 'must be a non-empty file path' },
+  ...caBundleRules<VrPairingProps>(),
   {
     field: 'createIfMissing',
     value: (p) => p.createIfMissing,
