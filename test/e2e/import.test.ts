@@ -9,6 +9,8 @@
  *   `terraform import` command) is refused at apply and leaves the state as it was before the import: the next
  *   plan and destroy work (they used to fail on the id-only stub the import left), the replication is untouched,
  *   and the error says the way out.
+ * - One stack adopting another's replication (on one machine) names that stack, and the old stack's next plan
+ *   drops the replication from its state, saying who owns it now; its destroy leaves it.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -64,8 +66,8 @@ test('an imported replication resource does not wedge the state: apply and destr
   expect(sim.state.replications).toHaveLength(0);
 });
 
-/** A provider stack with one replication of `vm` to ds-b-gold, and `tail` (e.g. an import block). */
-function writeProviderStack(stackDir: string, vm: string, tail = ''): void {
+/** A provider stack with one replication of `vm` to ds-b-gold (with `attributes`), and `tail` (e.g. an import block). */
+function writeProviderStack(stackDir: string, vm: string, tail = '', attributes = ''): void {
   writeFileSync(join(stackDir, 'main.tf'), `
 terraform {
   required_providers {
@@ -84,7 +86,7 @@ resource "repliform_vr_replication" "r" {
   vm       = { name = "${vm}" }
   target   = { datastore = "ds-b-gold" }
   settings = { rpo_minutes = 20 }
-}
+${attributes}}
 ${tail}`);
 }
 
@@ -143,4 +145,27 @@ describe('a provider import whose identity differs from the code', () => {
     expect(refused.stderr.replace(/\s+/g, ' ')).toContain('The import was refused, so nothing was imported');
     await expectStateAsBefore(stackDir, 'app-01', id);
   });
+});
+
+test("a stack adopting another stack's replication names it, and the old stack's plan and destroy leave it", async () => {
+  const [stackA, stackB] = [join(workDir, 'takeover', 'a'), join(workDir, 'takeover', 'b')];
+  for (const dir of [stackA, stackB]) mkdirSync(dir, { recursive: true });
+  const env = await providerEnv(join(workDir, 'takeover'), { ...SIM_ENV });
+  writeProviderStack(stackA, 'file-01', '', '  owner = "stack-a/file-01"\n');
+  writeProviderStack(stackB, 'file-01', '', '  owner = "stack-b/file-01"\n  adopt = true\n');
+  await terraform(stackA, ['init'], env);
+  await terraform(stackA, ['apply', '-auto-approve'], env);
+  const [id] = sim.state.replications.filter((r) => r.info.name === 'file-01').map((r) => r.info.id);
+
+  await terraform(stackB, ['init'], env);
+  const adopted = await terraform(stackB, ['apply', '-auto-approve'], env);
+  expect(adopted.stdout.replace(/\s+/g, ' ')).toContain(
+    `ADOPTING replication ${id}, which this code did not create (adopt: true), from stack-a/file-01 (this machine's records)`,
+  );
+
+  const oldPlan = await terraform(stackA, ['plan'], env);
+  expect(oldPlan.stdout.replace(/\s+/g, ' ')).toContain(`Warning: repliform_vr_replication ${id} is now owned by stack-b/file-01, not stack-a/file-01: dropped from this stack's state`);
+  const oldDestroy = await terraform(stackA, ['destroy', '-auto-approve'], env);
+  expect(oldDestroy.stdout).toContain('Resources: 0 destroyed.');
+  expect(sim.state.replications.filter((r) => r.info.name === 'file-01').map((r) => r.info.id)).toEqual([id]);
 });
