@@ -9,11 +9,11 @@ import { inConstructTerms } from '../resources/construct-props';
 import type { BoundSpec, Context, LifecycleAction } from '../resources/contract';
 import { InputError, isInputError } from '../resources/errors';
 import { consumeJustApplied, recordApplied } from './applied-marker';
-import { cacheDirFrom } from './cache-dir';
+import { cacheDirFrom } from '../runtime/cache-dir';
 import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK } from './exit-codes';
-import { createLogger, logLevelFrom, type CliLogger } from './logger';
-import { appendMetrics, cpuTimeMs, metricsFile, peakMemoryKb, sinceProcessStart, type ProcessMetrics } from './metrics';
-import { createProgress } from './progress';
+import { createLogger, logLevelFrom, type ProcessLogger } from '../runtime/logger';
+import { appendMetrics, cpuTimeMs, metricsFile, peakMemoryKb, sinceProcessStart, type ProcessMetrics } from '../runtime/metrics';
+import { createProgress } from '../runtime/progress';
 
 export const LIFECYCLE_ACTIONS: readonly LifecycleAction[] = ['create', 'read', 'update', 'delete'];
 
@@ -86,7 +86,7 @@ interface Invocation {
   readonly kind: string;
   readonly options: LifecycleOptions;
   readonly env: NodeJS.ProcessEnv;
-  readonly log: CliLogger;
+  readonly log: ProcessLogger;
   /** "vr.replication web-01" once the spec is parsed. */
   label: string;
   counts: Pick<ProcessMetrics, 'requests' | 'retries' | 'logins' | 'taskPolls'>;

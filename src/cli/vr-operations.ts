@@ -11,11 +11,11 @@ import { InputError, isInputError, listForMessage } from '../resources/errors';
 import { ENV_VAR_NAME } from '../resources/connection';
 import type { Context } from '../resources/contract';
 import type { OperationTarget, ReplicationOperation } from '../resources/vr/operations';
-import { cacheDirFrom } from './cache-dir';
+import { cacheDirFrom } from '../runtime/cache-dir';
 import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK } from './exit-codes';
-import { createLogger, logLevelFrom } from './logger';
-import { createProgress } from './progress';
-import { resourceTypeOf } from '../provider/names';
+import { createLogger, logLevelFrom } from '../runtime/logger';
+import { createProgress } from '../runtime/progress';
+import { resourceTypeOf } from '../resources/terraform-names';
 
 /** The command-line options, as commander parses them. */
 export interface VrOperationOptions {

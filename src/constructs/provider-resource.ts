@@ -9,7 +9,7 @@
  * attributes, unchanged, so both backings synthesize one and the same spec and cannot drift apart.
  */
 import type { Construct } from 'constructs';
-import { PROVIDER_SOURCE, PROVIDER_TYPE, PROVIDER_VERSION, resourceTypeOf } from '../provider/names';
+import { PROVIDER_SOURCE, PROVIDER_TYPE, PROVIDER_VERSION, resourceTypeOf } from '../resources/terraform-names';
 import { anyToHclTerraform, anyToTerraform, type ITerraformDependable, TerraformProvider, TerraformResource, TerraformStack } from './cdktf';
 import type { SpecObject } from './lifecycle-resource';
 

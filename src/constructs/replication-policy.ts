@@ -166,6 +166,15 @@ export class ReplicationPolicy {
   public with(overrides: ReplicationPolicyOverrides): ReplicationPolicy {
     return new ReplicationPolicy(mergeSharedPolicy(this, overrides));
   }
+
+  /**
+   * The transport flags this policy asks of any vendor (undefined = that vendor's default). A shared policy asks
+   * what it says; a vendor's own policy may hold its vendor's defaults, which it does not ask of another vendor.
+   * @internal
+   */
+  public requestedTransport(): Pick<ReplicationPolicy, 'encryption' | 'networkCompression'> {
+    return { encryption: this.encryption, networkCompression: this.networkCompression };
+  }
 }
 
 /**

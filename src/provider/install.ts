@@ -11,7 +11,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { packageRoot } from '../package-info';
-import { PROVIDER_HOST, PROVIDER_NAMESPACE, PROVIDER_SOURCE, PROVIDER_TYPE, PROVIDER_VERSION } from './names';
+import { PROVIDER_HOST, PROVIDER_NAMESPACE, PROVIDER_SOURCE, PROVIDER_TYPE, PROVIDER_VERSION } from '../resources/terraform-names';
 
 export interface InstallOptions {
   /** The filesystem mirror directory. @default $HOME/.terraform.d/plugins */

@@ -23,7 +23,7 @@
 import type { AnyKind, BoundSpec, Context, LifecycleAction, LiveNoticeText } from '../resources/contract';
 import { isRecord, objectValueOf, pick, sameValue, specJsonOf, tfValueOf } from './convert';
 import { connectionDiagnostics, diagnosticOfError, errorDiagnostic, issueDiagnostics, warningDiagnostic, type Diagnostic } from './diagnostics';
-import { resourceTypeOf, vendorOf } from './names';
+import { resourceTypeOf, vendorOf } from '../resources/terraform-names';
 import { ownerLabel } from '../resources/ownership';
 import { computedModelOf, objectTypeOf, specModelOf, type FieldModel, type ObjectModel } from './schema';
 import { containsUnknown, isObjectValue, UNKNOWN, type TfType, type TfValue } from './values';

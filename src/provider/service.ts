@@ -6,10 +6,10 @@
  * Calls no endpoint itself (the handlers do, through the shared client factory).
  */
 import type * as grpc from '@grpc/grpc-js';
-import { cacheDirFrom } from '../cli/cache-dir';
-import { createLogger, logLevelFrom } from '../cli/logger';
-import { appendMetrics, cpuTimeMs, metricsFile, peakMemoryKb, sinceProcessStart } from '../cli/metrics';
-import { createProgress } from '../cli/progress';
+import { cacheDirFrom } from '../runtime/cache-dir';
+import { createLogger, logLevelFrom } from '../runtime/logger';
+import { appendMetrics, cpuTimeMs, metricsFile, peakMemoryKb, sinceProcessStart } from '../runtime/metrics';
+import { createProgress } from '../runtime/progress';
 import { createClientFactory } from '../resources/clients';
 import type { ClientFactory, Context, OwnershipRecords } from '../resources/contract';
 import { cacheOwnershipRecords } from '../resources/ownership';
@@ -20,7 +20,7 @@ import { connectionDiagnostics, diagnosticOfError, errorDiagnostic, issueDiagnos
 import type { DynamicValue } from './generated/tfplugin6/DynamicValue';
 import type { ProviderHandlers } from './generated/tfplugin6/Provider';
 import type { Schema } from './generated/tfplugin6/Schema';
-import { PROVIDER_SOURCE } from './names';
+import { PROVIDER_SOURCE } from '../resources/terraform-names';
 import type { ResourceRuntime, ResourceType } from './resource-type';
 import { blockOf } from './schema';
 import { containsUnknown, isObjectValue, type TfType, type TfValue } from './values';

@@ -15,7 +15,7 @@
  * from the provisioner command in the plan's configuration (`… lifecycle <action> <kind>`). The kinds are the
  * catalogue's (the registry's); a kind whose profile says it is not reviewed (a sync request) is left out.
  */
-import { PROVIDER_TYPE, resourceTypeOf, vendorOf } from '../provider/names';
+import { PROVIDER_TYPE, resourceTypeOf, vendorOf } from '../resources/terraform-names';
 import { reviewCatalogue } from '../resources/review-catalogue';
 import { isObject, type Json, type JsonObject, type ReviewCatalogue, type ReviewKind } from '../resources/review-profile';
 import type { ZodTypeAny } from 'zod';

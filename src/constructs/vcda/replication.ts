@@ -7,7 +7,6 @@ import { dependencyOn, type LifecycleResource } from '../lifecycle-resource';
 import { claimNaturalKey, ownerOf } from '../ownership';
 import { ReplicationPolicy, type RetentionRule } from '../replication-policy';
 import { timeoutRules, timeoutsToSpec } from '../timeouts';
-import { VrReplicationPolicy } from '../vr/replication-policy';
 import {
   describeValue,
   isAbsentOrNonEmptyString,
@@ -182,19 +181,9 @@ const DISK_TYPES: readonly string[] = VCDA_DISK_TYPES;
 const CONNECTION_TYPES: readonly string[] = VCDA_DATA_CONNECTION_TYPES;
 const OWNER_MARKER = '[repliform';
 
-/**
- * A policy's transport flags as VCDA reads them. A VrReplicationPolicy's are VR's own settings, and its `false` is
- * VR's default (VR encrypts nothing unless told), not a wish for plain traffic: only its `true`s count, so a shared
- * VR policy never weakens VCDA's encrypted default. A vendor-neutral policy states what it says.
- */
-function transportOf(policy: ReplicationPolicy): Pick<ReplicationPolicy, 'encryption' | 'networkCompression'> {
-  if (!(policy instanceof VrReplicationPolicy)) return policy;
-  return { encryption: policy.encryption ? true : undefined, networkCompression: policy.networkCompression ? true : undefined };
-}
-
 /** The policy's encryption and compression as a data connection type (undefined = not expressible). */
 function connectionTypeOf(policy: ReplicationPolicy): string | undefined {
-  const { encryption, networkCompression } = transportOf(policy);
+  const { encryption, networkCompression } = policy.requestedTransport();
   if (networkCompression === true) return encryption === false ? undefined : 'ENCRYPTED_COMPRESSED';
   return encryption === false ? 'PLAIN' : 'ENCRYPTED';
 }

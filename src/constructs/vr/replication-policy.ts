@@ -178,6 +178,15 @@ export class VrReplicationPolicy extends ReplicationPolicy {
     return new VrReplicationPolicy(mergeSettings(this, overrides));
   }
 
+  /**
+   * Its `false`s are VR's defaults (VR encrypts nothing unless told), not a wish for plain traffic: only its
+   * `true`s are asked of another vendor, so a shared VR policy never weakens that vendor's encrypted default.
+   * @internal
+   */
+  public override requestedTransport(): Pick<ReplicationPolicy, 'encryption' | 'networkCompression'> {
+    return { encryption: this.encryption ? true : undefined, networkCompression: this.networkCompression ? true : undefined };
+  }
+
   /** The settings block of the spec (snake_case), as the CLI reads it. */
   public toSettings(): VrReplicationSettings {
     return settingsToSpec(this);

@@ -1,5 +1,5 @@
 /**
- * Where the CLI processes Terraform starts side by side share state: REPLIFORM_CACHE_DIR, else a private
+ * Where the processes Terraform starts side by side (lifecycle CLI, provider) share state: REPLIFORM_CACHE_DIR, else a private
  * directory in the system temp dir; `REPLIFORM_CACHE_DIR=off` turns sharing off.
  */
 import { tmpdir } from 'node:os';

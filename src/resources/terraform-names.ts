@@ -1,6 +1,7 @@
 /**
- * How the provider is named to Terraform: its source address and version, and one resource type per kind of
- * the handler registry (`vr.replication` → `repliform_vr_replication`).
+ * How repliform is named to Terraform: the provider's source address and version, and one resource type per kind
+ * of the handler registry (`vr.replication` → `repliform_vr_replication`). Read by the constructs, the provider,
+ * review and the CLI, so it stands on the floor they all stand on.
  */
 import { packageVersion } from '../package-info';
 

@@ -1,6 +1,6 @@
 /** Progress and log lines as Terraform shows them (non-TTY), with a fake clock. */
-import { createLogger } from '../../src/cli/logger';
-import { createProgress } from '../../src/cli/progress';
+import { createLogger } from '../../src/runtime/logger';
+import { createProgress } from '../../src/runtime/progress';
 
 function fakeStream(isTTY = false) {
   const lines: string[] = [];

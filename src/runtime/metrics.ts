@@ -1,6 +1,7 @@
 /**
- * Per-process figures for the benchmark: when REPLIFORM_METRICS_FILE is set, each lifecycle process appends
- * one JSON line (start-up time, total time, peak memory, request counts). Off by default; nothing secret.
+ * Per-process figures for the benchmark: when REPLIFORM_METRICS_FILE is set, each lifecycle process and each
+ * provider process appends one JSON line (start-up time, total time, peak memory, request counts). Off by
+ * default; nothing secret.
  */
 import { appendFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';

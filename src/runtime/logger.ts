@@ -1,5 +1,6 @@
 /**
- * Log lines on stderr (stdout carries the JSON result). REPLIFORM_LOG=debug adds one line per HTTP request:
+ * Log lines on stderr, for the lifecycle CLI and the provider (stdout carries the CLI's JSON result and the
+ * provider's handshake). REPLIFORM_LOG=debug adds one line per HTTP request:
  * method, path, status, duration, op id — already redacted by the HTTP layer.
  */
 import type { RequestLogEntry } from '../../lib/client/http/http-client';
@@ -14,12 +15,12 @@ export function logLevelFrom(env: NodeJS.ProcessEnv): LogLevel {
   return wanted in ORDER ? (wanted as LogLevel) : 'info';
 }
 
-export interface CliLogger extends Logger {
+export interface ProcessLogger extends Logger {
   readonly level: LogLevel;
   request(entry: RequestLogEntry): void;
 }
 
-export function createLogger(level: LogLevel, write: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): CliLogger {
+export function createLogger(level: LogLevel, write: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): ProcessLogger {
   const emit = (at: LogLevel, prefix: string, message: string) => {
     if (ORDER[at] >= ORDER[level]) write(`repliform${prefix}: ${message}`);
   };
