@@ -28,6 +28,11 @@ export class SimApiError extends Error {
     super(message);
     this.name = 'SimApiError';
   }
+
+  /** The body this error answers with in an API whose error body is `errorBody` (a vendor's own errors override it). */
+  bodyIn(errorBody: ErrorBodyShape): unknown {
+    return errorBody(this.status, this.errorCode, this.message);
+  }
 }
 
 /** An error response in the shape `errorBody` gives (no body when it gives undefined). */
@@ -43,10 +48,10 @@ export function errorResponse(
 }
 
 /** Any thrown value as a response: a SimApiError as itself, anything else as a 500 naming the failure. */
-export function thrownToResponse(error: unknown, errorBody: ErrorBodyShape, prefix = ''): SimResponse {
+export function thrownToResponse(error: unknown, errorBody: ErrorBodyShape): SimResponse {
   if (error instanceof SimApiError) return errorResponse(errorBody, error.status, error.errorCode, error.message, error.headers);
   const message = error instanceof Error ? error.message : String(error);
-  return errorResponse(errorBody, 500, 'SIM.INTERNAL_ERROR', `${prefix}${message}`);
+  return errorResponse(errorBody, 500, 'SIM.INTERNAL_ERROR', message);
 }
 
 /** The admin API's own error body (`/_sim/...`, and requests no service serves). */

@@ -100,19 +100,3 @@ export function routedRequest(request: { method: string; path: string; headers: 
   return { method: request.method, path: request.path, headers, query: request.query, body: request.body };
 }
 
-/**
- * The response as it is, or — when `validate` is on and it breaks the contract — a 500 whose body
- * `errorBody(message)` gives, the message naming the operation and the offending fields.
- */
-export function contractCheckedResponse(
-  api: OpenAPIBackend,
-  operation: Operation,
-  response: { status: number; body?: unknown },
-  validate: boolean,
-  errorBody: (message: string) => unknown,
-): { status: number; body?: unknown } {
-  if (!validate) return response;
-  const mismatch = responseMismatch(api, operation, response.status, response.body);
-  if (mismatch === undefined) return response;
-  return { status: 500, body: errorBody(`Simulator bug: the ${response.status} response of ${operation.operationId ?? '?'} does not match the contract: ${mismatch}`) };
-}

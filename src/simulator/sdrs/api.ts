@@ -1,21 +1,19 @@
 /**
- * The SDRS API dispatcher: routes a request by operationId with repliform's contract (specs/sdrs-api.json, via
- * openapi-backend), authenticates it (AK/SK signature or X-Auth-Token, auth.ts), validates it, checks the
- * project, runs the handler and (optionally) validates the JSON response. Validation errors are 400 SDRS.0201
- * in the shape of the operation's family (flat for pairs and instances, nested otherwise); a path the contract
- * does not have answers APIG's 404 APIGW.0101.
+ * The SDRS API on the simulator's one call path (core/dispatcher.ts): its handlers by operationId of repliform's
+ * contract (specs/sdrs-api.json), its authenticator (AK/SK signature or X-Auth-Token, auth.ts), its project
+ * check, its refusals (validation errors are 400 SDRS.0201 in the shape of the operation's family: flat for
+ * pairs and instances, nested otherwise; a path the contract does not have answers APIG's 404 APIGW.0101), and
+ * the advance of its jobs.
  *
  * Endpoints served: every operation of specs/sdrs-api.json under /sdrs (see the header of each sdrs/*.ts file).
  */
 import type OpenAPIBackend from 'openapi-backend';
-import type { Operation } from 'openapi-backend';
-import type { SimResponse } from '../core/http';
-import { contractCheckedResponse, describeValidationErrors, routedRequest, type RoutedRequest } from '../core/openapi';
+import { dispatchOperation, type VendorApi, type VendorRefusals } from '../core/dispatcher';
 import type { ServiceRequest, ServiceResult } from '../core/service';
 import { TaskEngine } from '../core/task-engine';
 import { authenticate } from './auth';
 import type { SdrsContext, SdrsHandler, SdrsRequest } from './context';
-import { SdrsApiError, invalidParams, invalidProject, nestedErrorBody, sdrsThrownToResponse } from './errors';
+import { SdrsApiError, invalidParams, invalidProject, nestedErrorBody, type SdrsErrorShape } from './errors';
 import * as groups from './groups';
 import * as instances from './instances';
 import { getJob, SDRS_JOB_MODEL } from './jobs';
@@ -61,14 +59,45 @@ function failJob(context: SdrsContext, record: SimSdrsJobRecord): void {
   else instances.failInstanceJob(context, record);
 }
 
+/** The shape of an operation's errors: flat for pairs and instances, nested otherwise. */
+const errorShapeOf = (operationId: string): SdrsErrorShape => (FLAT_ERROR_OPERATIONS.test(operationId) ? 'flat' : 'nested');
+
+/** Every operation names the project in its path: only the simulator's one exists (400 SDRS.0001). */
+function checkProject(params: Record<string, string>, context: SdrsContext): void {
+  const projectId = params.project_id ?? '';
+  if (projectId !== context.state.inventory.project_id) throw invalidProject(projectId);
+}
+
+/** SDRS's words on the call path: nested or flat bodies by family (errors.ts), APIG's 404 APIGW.0101 for a path the contract does not have. */
+const SDRS_REFUSALS: VendorRefusals = {
+  errorBody: (_status, code, message) => nestedErrorBody(code, message),
+  internalErrorCode: 'SDRS.1014',
+  contractViolationCode: 'SDRS.1014',
+  contractName: 'contract',
+  unknownPath: (request) => ({
+    status: 404,
+    body: { error_code: 'APIGW.0101', error_msg: `The API does not exist or has not been published in the environment: ${request.method} ${request.apiPath}` },
+  }),
+  invalidRequest: (reason, operationId) => invalidParams(reason, errorShapeOf(operationId)),
+  notImplemented: (operationId) => new SdrsApiError(501, 'SDRS.0201', `The simulator does not implement ${operationId}.`, errorShapeOf(operationId)),
+};
+
 export class SdrsApi {
   private readonly jobs: TaskEngine<SimSdrsJobRecord, SdrsJobStatus>;
 
-  constructor(
-    private readonly openApi: OpenAPIBackend,
-    readonly context: SdrsContext,
-    private readonly validateResponses: boolean,
-  ) {
+  private readonly api: VendorApi<SdrsRequest, SdrsContext, void>;
+
+  constructor(contract: OpenAPIBackend, readonly context: SdrsContext, validateResponses: boolean) {
+    this.api = {
+      contract,
+      context,
+      handlers: HANDLERS,
+      authenticate,
+      checkParams: checkProject,
+      requestOf: ({ operationId, request, params }) => ({ operationId, params, query: request.query, body: request.body, taskError: request.taskError }),
+      refusals: SDRS_REFUSALS,
+      validateResponses,
+    };
     this.jobs = new TaskEngine(SDRS_JOB_MODEL, {
       onComplete: (record) => completeJob(context, record),
       onFailed: (record) => failJob(context, record),
@@ -80,36 +109,6 @@ export class SdrsApi {
   }
 
   dispatch(request: ServiceRequest): ServiceResult {
-    const routed = routedRequest(request);
-    const operation = this.openApi.matchOperation(routed);
-    if (!operation) {
-      const body = { error_code: 'APIGW.0101', error_msg: `The API does not exist or has not been published in the environment: ${request.method} ${request.apiPath}` };
-      return { response: { status: 404, body } };
-    }
-    const operationId = operation.operationId ?? '';
-    try {
-      return { response: this.checkResponse(operation, this.run(operation, request, routed)), operationId };
-    } catch (error) {
-      return { response: sdrsThrownToResponse(error), operationId };
-    }
-  }
-
-  private run(operation: Operation, request: ServiceRequest, routed: RoutedRequest): SimResponse {
-    const operationId = operation.operationId ?? '';
-    authenticate(request, this.context);
-    const validation = this.openApi.validateRequest(routed, operation);
-    const shape = FLAT_ERROR_OPERATIONS.test(operationId) ? 'flat' : 'nested';
-    if (!validation.valid) throw invalidParams(`Invalid request: ${describeValidationErrors(validation.errors)}`, shape);
-    const params = this.openApi.router.parseRequest(routed, operation).params as Record<string, string>;
-    const projectId = params.project_id ?? '';
-    if (projectId !== this.context.state.inventory.project_id) throw invalidProject(projectId);
-    const handler = HANDLERS[operationId];
-    if (!handler) throw new SdrsApiError(501, 'SDRS.0201', `The simulator does not implement ${operationId}.`, shape);
-    const sdrsRequest: SdrsRequest = { operationId, params, query: request.query, body: request.body, taskError: request.taskError };
-    return handler(sdrsRequest, this.context);
-  }
-
-  private checkResponse(operation: Operation, response: SimResponse): SimResponse {
-    return contractCheckedResponse(this.openApi, operation, response, this.validateResponses, (message) => nestedErrorBody('SDRS.1014', message));
+    return dispatchOperation(this.api, request);
   }
 }

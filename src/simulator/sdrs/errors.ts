@@ -16,7 +16,7 @@
  * Endpoints served: none.
  */
 import { randomUUID } from 'node:crypto';
-import { SimApiError, thrownToResponse, type SimResponse } from '../core/http';
+import { SimApiError } from '../core/http';
 
 export type SdrsErrorShape = 'nested' | 'flat';
 
@@ -34,18 +34,11 @@ export class SdrsApiError extends SimApiError {
     this.name = 'SdrsApiError';
   }
 
-  body(): unknown {
+  /** Its own shape whatever the API's body: APIG's flat one with a `request_id`, else the family's. */
+  override bodyIn(): unknown {
     if (this.errorCode.startsWith('APIGW.')) return { error_code: this.errorCode, error_msg: this.message, request_id: randomUUID().replace(/-/g, '') };
     return this.shape === 'flat' ? flatErrorBody(this.errorCode, this.message) : nestedErrorBody(this.errorCode, this.message);
   }
-}
-
-/** Any thrown value as SDRS answers it (anything unexpected is a 500 SDRS.1014 in the nested shape). */
-export function sdrsThrownToResponse(error: unknown): SimResponse {
-  if (error instanceof SdrsApiError) return { status: error.status, body: error.body() };
-  if (error instanceof SimApiError) return thrownToResponse(error, (_status, code, message) => nestedErrorBody(code, message));
-  const message = error instanceof Error ? error.message : String(error);
-  return { status: 500, body: nestedErrorBody('SDRS.1014', `Simulator error: ${message}`) };
 }
 
 const nested = (code: string, message: string): SdrsApiError => new SdrsApiError(400, code, message, 'nested');

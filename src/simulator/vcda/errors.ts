@@ -5,7 +5,7 @@
  *
  * Endpoints served: none.
  */
-import { SimApiError, thrownToResponse, type SimResponse } from '../core/http';
+import { SimApiError } from '../core/http';
 import type { VcdaApiErrorBody } from './types';
 
 /** The Java exception a real server names in `stacktrace`, by code (the simulator's own codes get a generic one). */
@@ -30,14 +30,10 @@ export class VcdaApiError extends SimApiError {
     super(status, code, message);
     this.name = 'VcdaApiError';
   }
-}
 
-/** Any thrown value as VCDA answers it (anything but a SimApiError is a 500 GeneralServerFailure). */
-export function vcdaThrownToResponse(error: unknown): SimResponse {
-  if (error instanceof VcdaApiError) return { status: error.status, body: vcdaErrorBody(error.status, error.errorCode, error.message, error.args) };
-  if (error instanceof SimApiError) return thrownToResponse(error, vcdaErrorBody);
-  const message = error instanceof Error ? error.message : String(error);
-  return { status: 500, body: vcdaErrorBody(500, 'GeneralServerFailure', `Simulator error: ${message}`) };
+  override bodyIn(): VcdaApiErrorBody {
+    return vcdaErrorBody(this.status, this.errorCode, this.message, this.args);
+  }
 }
 
 export const notAuthenticated = (message = 'Not authenticated.'): VcdaApiError => new VcdaApiError(401, 'NotAuthenticated', message);

@@ -66,13 +66,13 @@ function details(session: SimVcdaSession): SimResponse['body'] {
   return { user: session.user, roles: session.roles, authenticatedSites: session.authenticatedSites };
 }
 
-function headerValue(request: VcdaRequest, name: string): string | undefined {
+function headerValue(request: Pick<VcdaRequest, 'headers'>, name: string): string | undefined {
   const value = request.headers[name.toLowerCase()];
   return Array.isArray(value) ? value[0] : value;
 }
 
 /** The caller's live session (its idle expiry moved on), else 401 NotAuthenticated. */
-export function authenticate(request: VcdaRequest, context: VcdaContext): SimVcdaSession {
+export function authenticate(request: Pick<VcdaRequest, 'headers'>, context: VcdaContext): SimVcdaSession {
   const token = headerValue(request, VCDA_AUTH_HEADER);
   if (token === undefined || token === '') throw notAuthenticated(`Not authenticated: send the ${VCDA_AUTH_HEADER} header of a session.`);
   const now = context.clock.now();

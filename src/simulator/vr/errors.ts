@@ -5,7 +5,7 @@
  * Endpoints served: none.
  */
 import { randomUUID } from 'node:crypto';
-import { errorResponse, SimApiError, thrownToResponse, type SimResponse } from '../core/http';
+import { SimApiError } from '../core/http';
 
 /** Statuses whose responses have no body in the VR spec. */
 const BODYLESS_ERROR_STATUSES = new Set([401, 404]);
@@ -13,15 +13,6 @@ const BODYLESS_ERROR_STATUSES = new Set([401, 404]);
 export function vrErrorBody(status: number, code: string, message: string): unknown {
   if (BODYLESS_ERROR_STATUSES.has(status)) return undefined;
   return { error_code: code, message, op_id: randomUUID() };
-}
-
-export function vrErrorResponse(status: number, errorCode: string, message: string): SimResponse {
-  return errorResponse(vrErrorBody, status, errorCode, message);
-}
-
-/** A thrown error as VR answers it (anything but a SimApiError is a 500 "Simulator error: …"). */
-export function vrThrownToResponse(error: unknown): SimResponse {
-  return thrownToResponse(error, vrErrorBody, 'Simulator error: ');
 }
 
 export const notFound = (): SimApiError => new SimApiError(404, 'VR.NOT_FOUND', 'Not found');

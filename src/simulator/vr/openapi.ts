@@ -12,8 +12,6 @@ import type { Document, OpenAPIBackend } from 'openapi-backend';
 import { isRecord } from '../core/http';
 import { createOpenApiBackend, findFileAbove, readOpenApiDocument } from '../core/openapi';
 
-export { describeValidationErrors, hasResponseSchema } from '../core/openapi';
-
 export const VR_API_ROOT = '/api/rest/vr/v2';
 export const VR_SPEC_FILE = 'specs/vsphere-replication-api-v2.json';
 
