@@ -6,6 +6,8 @@ import { memoryOwnershipRecords } from '../../src/resources/ownership';
 import type { VrReplicationSpecInput } from '../../src/resources/vr/replication/schema';
 import { vrReplicationSpecSchema } from '../../src/resources/vr/replication/schema';
 import type { VrReplicationSpec } from '../../src/resources/vr/replication/schema';
+import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../src/simulator';
+import { vrConnection } from './sim-connections';
 
 export const SIM_ENV: NodeJS.ProcessEnv = {
   VR_SITE_A_USER: 'administrator@vsphere.local',
@@ -45,6 +47,13 @@ export function virtualClock(start = Date.UTC(2026, 0, 1)): VirtualClock {
   };
 }
 
+/** A simulator on virtual time, shared with the clients: its tasks and the handlers' back-off take no real time. */
+export async function startVirtualTimeSimulator(options: SimulatorOptions = {}): Promise<{ sim: RunningSimulator; clock: VirtualClock }> {
+  const clock = virtualClock();
+  const sim = await startSimulator({ taskDelayMs: 40, validateResponses: true, clock, ...options });
+  return { sim, clock };
+}
+
 export interface TestContextOptions {
   readonly timeoutMs?: number;
   /** `null`: no records, as with REPLIFORM_CACHE_DIR=off. @default machineOwnership */
@@ -73,11 +82,7 @@ export function testContext(env: NodeJS.ProcessEnv = SIM_ENV, extra: TestContext
 
 export function replicationSpecInput(endpoint: string, overrides: Partial<VrReplicationSpecInput> = {}): VrReplicationSpecInput {
   return {
-    connection: {
-      endpoint,
-      credentials: { username_env: 'VR_SITE_A_USER', password_env: 'VR_SITE_A_PASSWORD' },
-      remote_credentials: { username_env: 'VR_SITE_B_USER', password_env: 'VR_SITE_B_PASSWORD' },
-    },
+    connection: vrConnection(endpoint),
     pairing: { remote_site: 'vc-b.example.local' },
     vm: { name: 'web-01' },
     target: { datastore: 'ds-b-gold' },

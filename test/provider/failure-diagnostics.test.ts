@@ -8,32 +8,11 @@ import { objectValueOf } from '../../src/provider/convert';
 import { ResourceType, type ObjectValue, type ResourceRuntime } from '../../src/provider/resource-type';
 import { kindFor } from '../../src/resources/registry';
 import { memoryOwnershipRecords } from '../../src/resources/ownership';
-import {
-  DEFAULT_VCDA_USERS,
-  SDRS_ACCESS_KEY,
-  SDRS_DOMAIN_ID,
-  SDRS_PROJECT_ID,
-  SDRS_SECRET_KEY,
-  SDRS_SOURCE_AZ,
-  SDRS_TARGET_AZ,
-  SDRS_VOLUME_IDS,
-  SDRS_VPC_ID,
-  VCDA_VDC_IDS,
-  VCDA_VM_IDS,
-  startSimulator,
-  type RunningSimulator,
-} from '../../src/simulator';
+import { SDRS_VOLUME_IDS, VCDA_VDC_IDS, VCDA_VM_IDS, startSimulator, type RunningSimulator } from '../../src/simulator';
 import { SIM_ENV, testContext, virtualClock } from '../helpers/context';
+import { sdrsConnection, sdrsGroupJson, sdrsGroupRef, SDRS_SIM_ENV, vcdaConnection, VCDA_SIM_ENV, vrConnection } from '../helpers/sim-connections';
 
-const ENV = {
-  ...SIM_ENV,
-  VCDA_SITE1_USER: DEFAULT_VCDA_USERS.site1.username,
-  VCDA_SITE1_PASSWORD: DEFAULT_VCDA_USERS.site1.password,
-  VCDA_SITE2_USER: DEFAULT_VCDA_USERS.site2.username,
-  VCDA_SITE2_PASSWORD: DEFAULT_VCDA_USERS.site2.password,
-  HW_AK: SDRS_ACCESS_KEY,
-  HW_SK: SDRS_SECRET_KEY,
-};
+const ENV = { ...SIM_ENV, ...VCDA_SIM_ENV, ...SDRS_SIM_ENV };
 
 let sim: RunningSimulator;
 
@@ -46,19 +25,7 @@ afterEach(async () => {
 });
 
 function connections(url: string): Record<string, unknown> {
-  return {
-    vr: {
-      endpoint: url,
-      credentials: { username_env: 'VR_SITE_A_USER', password_env: 'VR_SITE_A_PASSWORD' },
-      remote_credentials: { username_env: 'VR_SITE_B_USER', password_env: 'VR_SITE_B_PASSWORD' },
-    },
-    vcda: {
-      endpoint: `${url}/vcda`,
-      credentials: { username_env: 'VCDA_SITE1_USER', password_env: 'VCDA_SITE1_PASSWORD' },
-      remote_credentials: { username_env: 'VCDA_SITE2_USER', password_env: 'VCDA_SITE2_PASSWORD' },
-    },
-    sdrs: { endpoint: `${url}/sdrs`, project_id: SDRS_PROJECT_ID, credentials: { access_key_env: 'HW_AK', secret_key_env: 'HW_SK' } },
-  };
+  return { vr: vrConnection(url), vcda: vcdaConnection(url), sdrs: sdrsConnection(url) };
 }
 
 /** The kind's resource type; VR and VCDA wait on virtual time (SDRS signs with the real clock, and its jobs take none). */
@@ -117,18 +84,11 @@ test('VCDA: a start task that ends FAILED says the task failed with its code, me
 test('SDRS: a job that ends FAIL says the job failed with its error_code, fail_reason and id', async () => {
   const groups = await typeOf('sdrs.protection-group');
   expect(
-    await applyNew(groups, {
-      name: 'web-group',
-      source_availability_zone: SDRS_SOURCE_AZ,
-      target_availability_zone: SDRS_TARGET_AZ,
-      domain_id: SDRS_DOMAIN_ID,
-      source_vpc_id: SDRS_VPC_ID,
-      owner: 'app/group',
-    }),
+    await applyNew(groups, sdrsGroupJson('app/group')),
   ).toEqual([]);
   sim.faults.addRule({ service: 'sdrs', method: 'POST', path: '/v1/*/replications', taskError: 'Storage backend unreachable', count: 1 });
   const diagnostics = await applyNew(await typeOf('sdrs.replication-pair'), {
-    group: { source_availability_zone: SDRS_SOURCE_AZ, target_availability_zone: SDRS_TARGET_AZ, source_vpc_id: SDRS_VPC_ID, owner: 'app/group' },
+    group: sdrsGroupRef('app/group'),
     volume_id: SDRS_VOLUME_IDS['evs-web-01-data'],
     name: 'web-data',
     owner: 'app/web-data',

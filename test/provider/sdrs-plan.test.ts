@@ -9,24 +9,12 @@ import { objectValueOf } from '../../src/provider/convert';
 import { ResourceType, type ObjectValue, type ResourceRuntime } from '../../src/provider/resource-type';
 import { isObjectValue, type TfValue } from '../../src/provider/values';
 import { kindFor } from '../../src/resources/registry';
-import {
-  SDRS_ACCESS_KEY,
-  SDRS_DOMAIN_ID,
-  SDRS_PROJECT_ID,
-  SDRS_SECRET_KEY,
-  SDRS_SERVER_IDS,
-  SDRS_SOURCE_AZ,
-  SDRS_TARGET_AZ,
-  SDRS_VOLUME_IDS,
-  SDRS_VPC_ID,
-  startSimulator,
-  type RunningSimulator,
-} from '../../src/simulator';
+import { SDRS_SERVER_IDS, SDRS_VOLUME_IDS, startSimulator, type RunningSimulator } from '../../src/simulator';
 import { testContext } from '../helpers/context';
+import { sdrsConnection, sdrsGroupJson, sdrsGroupRef, SDRS_SIM_ENV } from '../helpers/sim-connections';
 
-const ENV = { HW_AK: SDRS_ACCESS_KEY, HW_SK: SDRS_SECRET_KEY };
 const DATA = SDRS_VOLUME_IDS['evs-web-01-data'];
-const groupRef = { source_availability_zone: SDRS_SOURCE_AZ, target_availability_zone: SDRS_TARGET_AZ, source_vpc_id: SDRS_VPC_ID, owner: 'app/group' };
+const groupRef = sdrsGroupRef('app/group');
 
 let sim: RunningSimulator;
 
@@ -40,9 +28,9 @@ afterEach(async () => {
 
 function runtime(): ResourceRuntime {
   return {
-    connectionFor: (vendor) => (vendor === 'sdrs' ? { endpoint: `${sim.url}/sdrs`, project_id: SDRS_PROJECT_ID, credentials: { access_key_env: 'HW_AK', secret_key_env: 'HW_SK' } } : undefined),
+    connectionFor: (vendor) => (vendor === 'sdrs' ? sdrsConnection(sim.url) : undefined),
     stopReason: () => undefined,
-    context: () => testContext(ENV, { ownership: null }),
+    context: () => testContext(SDRS_SIM_ENV, { ownership: null }),
   };
 }
 
@@ -66,14 +54,7 @@ async function created(type: ResourceType, json: Record<string, unknown>): Promi
 }
 
 async function withGroup(): Promise<void> {
-  await created(await typeOf('sdrs.protection-group'), {
-    name: 'web-group',
-    source_availability_zone: SDRS_SOURCE_AZ,
-    target_availability_zone: SDRS_TARGET_AZ,
-    domain_id: SDRS_DOMAIN_ID,
-    source_vpc_id: SDRS_VPC_ID,
-    owner: 'app/group',
-  });
+  await created(await typeOf('sdrs.protection-group'), sdrsGroupJson('app/group'));
 }
 
 const pairJson = (size: number) => ({ group: groupRef, volume_id: DATA, name: 'web-data', size_gb: size, owner: 'app/web-data' });

@@ -9,16 +9,10 @@ import { objectValueOf } from '../../src/provider/convert';
 import { isObjectValue, type TfValue } from '../../src/provider/values';
 import { startSimulator, type RunningSimulator } from '../../src/simulator';
 import { VCDA_SLA_PROFILE_ID, VCDA_STORAGE_PROFILE_IDS, VCDA_VDC_IDS, VCDA_VM_IDS } from '../../src/simulator/vcda/inventory-seed';
-import { DEFAULT_VCDA_USERS } from '../../src/simulator/vcda/service';
 import { memoryOwnershipRecords } from '../../src/resources/ownership';
 import { testContext, virtualClock, type VirtualClock } from '../helpers/context';
+import { vcdaConnection, VCDA_SIM_ENV } from '../helpers/sim-connections';
 
-const ENV = {
-  VCDA_SITE1_USER: DEFAULT_VCDA_USERS.site1.username,
-  VCDA_SITE1_PASSWORD: DEFAULT_VCDA_USERS.site1.password,
-  VCDA_SITE2_USER: DEFAULT_VCDA_USERS.site2.username,
-  VCDA_SITE2_PASSWORD: DEFAULT_VCDA_USERS.site2.password,
-};
 const WEB_01 = VCDA_VM_IDS['vcd-web-01'];
 
 let sim: RunningSimulator;
@@ -27,16 +21,12 @@ let type: ResourceType;
 
 function runtime(): ResourceRuntime {
   const ownership = memoryOwnershipRecords();
-  const connection = {
-    endpoint: `${sim.url}/vcda`,
-    credentials: { username_env: 'VCDA_SITE1_USER', password_env: 'VCDA_SITE1_PASSWORD' },
-    remote_credentials: { username_env: 'VCDA_SITE2_USER', password_env: 'VCDA_SITE2_PASSWORD' },
-  };
+  const connection = vcdaConnection(sim.url);
   return {
     connectionFor: (vendor) => (vendor === 'vcda' ? connection : undefined),
     stopReason: () => undefined,
     context: (warnings) => {
-      const ctx = testContext(ENV, { clock, ownership });
+      const ctx = testContext(VCDA_SIM_ENV, { clock, ownership });
       return { ...ctx, log: { ...ctx.log, warn: (m: string) => warnings.push(m) } };
     },
   };

@@ -12,17 +12,14 @@ import { memoryOwnershipRecords } from '../../src/resources/ownership';
 import { vrReplicationHandler } from '../../src/resources/vr/replication/handler';
 import { kindFor } from '../../src/resources/registry';
 import { ownerMarker } from '../../src/resources/sdrs/marker';
-import { SDRS_ACCESS_KEY, SDRS_DOMAIN_ID, SDRS_PROJECT_ID, SDRS_SECRET_KEY, SDRS_SOURCE_AZ, SDRS_TARGET_AZ, SDRS_VPC_ID, startSimulator, type RunningSimulator } from '../../src/simulator';
+import { SDRS_SOURCE_AZ, SDRS_TARGET_AZ, type RunningSimulator } from '../../src/simulator';
 import { VCDA_VDC_IDS, VCDA_VM_IDS } from '../../src/simulator/vcda/inventory-seed';
-import { DEFAULT_VCDA_USERS } from '../../src/simulator/vcda/service';
-import { replicationSpec, SIM_ENV, testContext, virtualClock, type VirtualClock } from '../helpers/context';
+import { replicationSpec, SIM_ENV, startVirtualTimeSimulator, testContext, type VirtualClock } from '../helpers/context';
+import { sdrsConnection, sdrsGroupJson, SDRS_SIM_ENV, vcdaConnection, VCDA_SIM_ENV } from '../helpers/sim-connections';
 
 let sim: RunningSimulator;
 let clock: VirtualClock;
-beforeEach(async () => {
-  clock = virtualClock();
-  sim = await startSimulator({ validateResponses: true, taskDelayMs: 40, clock });
-});
+beforeEach(async () => ({ sim, clock } = await startVirtualTimeSimulator()));
 afterEach(async () => sim.close());
 
 describe('VR: the ownership records of this machine know the previous owner', () => {
@@ -45,19 +42,9 @@ describe('VR: the ownership records of this machine know the previous owner', ()
 });
 
 describe('VCDA: the description names the previous owner', () => {
-  const env = {
-    VCDA_SITE1_USER: DEFAULT_VCDA_USERS.site1.username,
-    VCDA_SITE1_PASSWORD: DEFAULT_VCDA_USERS.site1.password,
-    VCDA_SITE2_USER: DEFAULT_VCDA_USERS.site2.username,
-    VCDA_SITE2_PASSWORD: DEFAULT_VCDA_USERS.site2.password,
-  };
   const spec = (overrides: Partial<VcdaReplicationSpecInput>) =>
     vcdaReplicationSpecSchema.parse({
-      connection: {
-        endpoint: `${sim.url}/vcda`,
-        credentials: { username_env: 'VCDA_SITE1_USER', password_env: 'VCDA_SITE1_PASSWORD' },
-        remote_credentials: { username_env: 'VCDA_SITE2_USER', password_env: 'VCDA_SITE2_PASSWORD' },
-      },
+      connection: vcdaConnection(sim.url),
       source: { site: 'site1', vm_id: VCDA_VM_IDS['vcd-web-01'] },
       destination: { site: 'site2', vdc: VCDA_VDC_IDS['vdc-gold'] },
       settings: { rpo_minutes: 60 },
@@ -65,7 +52,7 @@ describe('VCDA: the description names the previous owner', () => {
     });
 
   test('adopt: true names the stack it takes the replication from, and the old stack reads it as owned by the new one', async () => {
-    const ctx = () => testContext(env, { ownership: null, clock });
+    const ctx = () => testContext(VCDA_SIM_ENV, { ownership: null, clock });
     const made = await vcdaReplicationHandler.create(spec({ owner: 'stack-a/web' }), ctx());
     const taking = ctx();
     await vcdaReplicationHandler.create(spec({ owner: 'stack-b/web', adopt: true }), taking);
@@ -80,19 +67,14 @@ describe('VCDA: the description names the previous owner', () => {
 
 describe('SDRS: the description keeps the old marker; this machine\'s records know the new owner', () => {
   const group = (owner: string, adopt = false) => ({
-    connection: { endpoint: `${sim.url}/sdrs`, project_id: SDRS_PROJECT_ID, credentials: { access_key_env: 'HW_AK', secret_key_env: 'HW_SK' } },
-    owner,
+    connection: sdrsConnection(sim.url),
+    ...sdrsGroupJson(owner),
     adopt,
-    name: 'web-group',
-    source_availability_zone: SDRS_SOURCE_AZ,
-    target_availability_zone: SDRS_TARGET_AZ,
-    domain_id: SDRS_DOMAIN_ID,
-    source_vpc_id: SDRS_VPC_ID,
   });
 
   test("adopt: true names the owner's marker, the old owner reads it as the new one's, and its destroy leaves it", async () => {
     const records = memoryOwnershipRecords();
-    const ctx = () => testContext({ HW_AK: SDRS_ACCESS_KEY, HW_SK: SDRS_SECRET_KEY }, { ownership: records, clock });
+    const ctx = () => testContext(SDRS_SIM_ENV, { ownership: records, clock });
     const kind = await kindFor('sdrs.protection-group');
     const made = (await kind.parse(group('stack-a/group'), 'create').create(ctx())) as { id: string };
     const taking = ctx();

@@ -14,22 +14,10 @@ import { ownerMarker } from '../../src/resources/sdrs/marker';
 import { isInputError } from '../../src/resources/errors';
 import { kindFor } from '../../src/resources/registry';
 import type { LifecycleAction } from '../../src/resources/contract';
-import {
-  SDRS_ACCESS_KEY,
-  SDRS_DOMAIN_ID,
-  SDRS_PROJECT_ID,
-  SDRS_SECRET_KEY,
-  SDRS_SERVER_IDS,
-  SDRS_SOURCE_AZ,
-  SDRS_TARGET_AZ,
-  SDRS_VOLUME_IDS,
-  SDRS_VPC_ID,
-  startSimulator,
-  type RunningSimulator,
-} from '../../src/simulator';
+import { SDRS_PROJECT_ID, SDRS_SERVER_IDS, SDRS_VOLUME_IDS, startSimulator, type RunningSimulator } from '../../src/simulator';
 import { testContext, type TestContext } from '../helpers/context';
+import { sdrsConnection, sdrsGroupJson, sdrsGroupRef, SDRS_SIM_ENV } from '../helpers/sim-connections';
 
-const ENV = { HW_AK: SDRS_ACCESS_KEY, HW_SK: SDRS_SECRET_KEY };
 const GROUP_OWNER = 'app/web-group';
 const WEB_01 = SDRS_SERVER_IDS['ecs-web-01'];
 const SYS = SDRS_VOLUME_IDS['evs-web-01-sys'];
@@ -41,24 +29,16 @@ beforeEach(async () => {
 });
 afterEach(async () => sim.close());
 
-const ctx = (): TestContext => testContext(ENV, { ownership: null });
+const ctx = (): TestContext => testContext(SDRS_SIM_ENV, { ownership: null });
 const state = () => sim.sdrs.state;
 
 const common = (owner: string) => ({
-  connection: { endpoint: `${sim.url}/sdrs`, project_id: SDRS_PROJECT_ID, credentials: { access_key_env: 'HW_AK', secret_key_env: 'HW_SK' } },
+  connection: sdrsConnection(sim.url),
   owner,
 });
-const groupRef = { source_availability_zone: SDRS_SOURCE_AZ, target_availability_zone: SDRS_TARGET_AZ, source_vpc_id: SDRS_VPC_ID, owner: GROUP_OWNER };
+const groupRef = sdrsGroupRef(GROUP_OWNER);
 
-const groupRaw = (extra: Record<string, unknown> = {}) => ({
-  ...common(GROUP_OWNER),
-  name: 'web-group',
-  source_availability_zone: SDRS_SOURCE_AZ,
-  target_availability_zone: SDRS_TARGET_AZ,
-  domain_id: SDRS_DOMAIN_ID,
-  source_vpc_id: SDRS_VPC_ID,
-  ...extra,
-});
+const groupRaw = (extra: Record<string, unknown> = {}) => ({ ...common(GROUP_OWNER), ...sdrsGroupJson(GROUP_OWNER), ...extra });
 const pairRaw = (volume: string, name: string, extra: Record<string, unknown> = {}) => ({ ...common(`app/${name}`), group: groupRef, volume_id: volume, name, ...extra });
 const instanceRaw = (extra: Record<string, unknown> = {}) => ({ ...common('app/web-01'), group: groupRef, server_id: WEB_01, name: 'web-01', ...extra });
 const attachmentRaw = (volume: string, device: string) => ({

@@ -10,8 +10,8 @@ import { vcdaReplicationHandler } from '../../src/resources/vcda/replication/han
 import { createClientFactory } from '../../src/resources/clients';
 import { startSimulator } from '../../src/simulator';
 import { VCDA_VDC_IDS, VCDA_VM_IDS } from '../../src/simulator/vcda/inventory-seed';
-import { DEFAULT_VCDA_USERS } from '../../src/simulator/vcda/service';
 import { testContext } from '../helpers/context';
+import { vcdaConnection, VCDA_SIM_ENV } from '../helpers/sim-connections';
 
 const spec = (vdc: string, deleteReplica: boolean): JsonObject => ({
   connection: { endpoint: 'https://vcda.example.local/vcda' },
@@ -80,18 +80,8 @@ test("a settings resource whose block is gone is VCDA's when the plan holds a VC
 test('live: retention rules the code leaves out are not drift, whatever rules the server has; a changed RPO is', async () => {
   const sim = await startSimulator({ validateResponses: true, taskDelayMs: 0 });
   try {
-    const env = {
-      VCDA_SITE1_USER: DEFAULT_VCDA_USERS.site1.username,
-      VCDA_SITE1_PASSWORD: DEFAULT_VCDA_USERS.site1.password,
-      VCDA_SITE2_USER: DEFAULT_VCDA_USERS.site2.username,
-      VCDA_SITE2_PASSWORD: DEFAULT_VCDA_USERS.site2.password,
-    };
     const code = {
-      connection: {
-        endpoint: `${sim.url}/vcda`,
-        credentials: { username_env: 'VCDA_SITE1_USER', password_env: 'VCDA_SITE1_PASSWORD' },
-        remote_credentials: { username_env: 'VCDA_SITE2_USER', password_env: 'VCDA_SITE2_PASSWORD' },
-      },
+      connection: vcdaConnection(sim.url),
       source: { site: 'site1', vm_id: VCDA_VM_IDS['vcd-web-01'] },
       destination: { site: 'site2', vdc: VCDA_VDC_IDS['vdc-gold'] },
       settings: { rpo_minutes: 15 },
@@ -100,8 +90,8 @@ test('live: retention rules the code leaves out are not drift, whatever rules th
     // What the plan holds: the spec with its defaults filled in.
     const parsed = vcdaReplicationHandler.parseSpec(code, 'create');
     const deployed = JSON.parse(JSON.stringify(parsed)) as JsonObject;
-    await vcdaReplicationHandler.create(parsed, testContext(env, { ownership: null }));
-    const session = { clients: createClientFactory({ log: { info: () => undefined, warn: () => undefined, debug: () => undefined }, env }) };
+    await vcdaReplicationHandler.create(parsed, testContext(VCDA_SIM_ENV, { ownership: null }));
+    const session = { clients: createClientFactory({ log: { info: () => undefined, warn: () => undefined, debug: () => undefined }, env: VCDA_SIM_ENV }) };
     const subject: LiveSubject = { name: 'vcd-web-01', source: 'site1', target: 'site2', deployed, code: deployed, expected: true, addresses: ['repliform_vcda_replication.web'], settingsAddress: undefined };
     const findings = async (): Promise<unknown> => vcdaReplicationReview.live?.findings((await vcdaReplicationReview.live.read(deployed, session)) as JsonObject, subject);
 

@@ -10,15 +10,9 @@ import { vcdaSiteHandler } from '../../src/resources/vcda/site/handler';
 import { isInputError } from '../../src/resources/errors';
 import { startSimulator, type RunningSimulator } from '../../src/simulator';
 import { VCDA_STORAGE_PROFILE_IDS, VCDA_VDC_IDS, VCDA_VM_IDS } from '../../src/simulator/vcda/inventory-seed';
-import { DEFAULT_VCDA_USERS } from '../../src/simulator/vcda/service';
 import { testContext, type TestContext } from '../helpers/context';
+import { vcdaConnection, VCDA_SIM_ENV } from '../helpers/sim-connections';
 
-const ENV = {
-  VCDA_SITE1_USER: DEFAULT_VCDA_USERS.site1.username,
-  VCDA_SITE1_PASSWORD: DEFAULT_VCDA_USERS.site1.password,
-  VCDA_SITE2_USER: DEFAULT_VCDA_USERS.site2.username,
-  VCDA_SITE2_PASSWORD: DEFAULT_VCDA_USERS.site2.password,
-};
 const WEB_01 = VCDA_VM_IDS['vcd-web-01'];
 
 let sim: RunningSimulator;
@@ -29,11 +23,7 @@ afterEach(async () => sim.close());
 
 function input(overrides: Partial<VcdaReplicationSpecInput> = {}): VcdaReplicationSpecInput {
   return {
-    connection: {
-      endpoint: `${sim.url}/vcda`,
-      credentials: { username_env: 'VCDA_SITE1_USER', password_env: 'VCDA_SITE1_PASSWORD' },
-      remote_credentials: { username_env: 'VCDA_SITE2_USER', password_env: 'VCDA_SITE2_PASSWORD' },
-    },
+    connection: vcdaConnection(sim.url),
     source: { site: 'site1', vm_id: WEB_01 },
     destination: { site: 'site2', vdc: VCDA_VDC_IDS['vdc-gold'] },
     settings: { rpo_minutes: 60, retention_rules: [{ instances: 3, distance_minutes: 60 }], quiescing: true, description: 'web tier' },
@@ -42,7 +32,7 @@ function input(overrides: Partial<VcdaReplicationSpecInput> = {}): VcdaReplicati
   };
 }
 const spec = (overrides: Partial<VcdaReplicationSpecInput> = {}): VcdaReplicationSpec => vcdaReplicationSpecSchema.parse(input(overrides));
-const ctx = (): TestContext => testContext(ENV, { ownership: null });
+const ctx = (): TestContext => testContext(VCDA_SIM_ENV, { ownership: null });
 
 async function failure(promise: Promise<unknown>): Promise<Error> {
   const error = await promise.then(() => undefined, (e: unknown) => e);

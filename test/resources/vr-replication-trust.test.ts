@@ -3,12 +3,12 @@
  * replication with an excluded disk, adoption that ignored the disk set and storage policy, two owners of one
  * replication, a paused replication met by an apply, and the messages that named the wrong reason.
  */
-import { startSimulator, type RunningSimulator } from '../../src/simulator';
+import type { RunningSimulator } from '../../src/simulator';
 import { isInputError } from '../../src/resources/errors';
 import { memoryOwnershipRecords } from '../../src/resources/ownership';
 import { vrReplicationHandler } from '../../src/resources/vr/replication/handler';
 import { chooseDisks } from '../../src/resources/vr/resolve';
-import { replicationSpec, testContext, virtualClock, type VirtualClock } from '../helpers/context';
+import { replicationSpec, startVirtualTimeSimulator, testContext, type VirtualClock } from '../helpers/context';
 
 const RECONFIGURE = /\/replications\/[^/]+\/actions\/reconfigure$/;
 const CONFIGURE = /^\/pairings\/[^/]+\/replications$/;
@@ -17,14 +17,8 @@ let sim: RunningSimulator;
 /** Virtual time for the simulator and the clients: task delays and back-off take no real time. */
 let clock: VirtualClock;
 
-beforeEach(async () => {
-  clock = virtualClock();
-  sim = await startSimulator({ taskDelayMs: 40, validateResponses: true, clock });
-});
-
-afterEach(async () => {
-  await sim.close();
-});
+beforeEach(async () => ({ sim, clock } = await startVirtualTimeSimulator()));
+afterEach(async () => sim.close());
 
 function apiRequests(method: string, pattern: RegExp) {
   return sim.requests.filter((r) => r.method === method && pattern.test(r.path.replace('/api/rest/vr/v2', '').split('?')[0]));

@@ -4,23 +4,17 @@
  * triggers a reconfigure, and a reconfigure the code does ask for carries the code's values — never one made up
  * for a field nobody gave (`rpo: 0`, `mpit_instances: 0`).
  */
-import { startSimulator, type RunningSimulator } from '../../src/simulator';
+import type { RunningSimulator } from '../../src/simulator';
 import { vrReplicationHandler } from '../../src/resources/vr/replication/handler';
-import { replicationSpec, testContext, virtualClock, type VirtualClock } from '../helpers/context';
+import { replicationSpec, startVirtualTimeSimulator, testContext, type VirtualClock } from '../helpers/context';
 
 const RECONFIGURE = /\/replications\/[^/]+\/actions\/reconfigure$/;
 
 let sim: RunningSimulator;
 let clock: VirtualClock;
 
-beforeEach(async () => {
-  clock = virtualClock();
-  sim = await startSimulator({ taskDelayMs: 40, validateResponses: true, clock });
-});
-
-afterEach(async () => {
-  await sim.close();
-});
+beforeEach(async () => ({ sim, clock } = await startVirtualTimeSimulator()));
+afterEach(async () => sim.close());
 
 const reconfigures = () => sim.requests.filter((r) => r.method === 'POST' && RECONFIGURE.test(r.path));
 const context = () => testContext(undefined, { clock });
@@ -77,36 +71,30 @@ describe('disks the server reports incompletely', () => {
     if (!disk) throw new Error(`no disk ${label} of replication ${id}`);
     return disk;
   };
-  const rpoChange = (spec: ReturnType<typeof replicationSpec>) => ({ ...spec, settings: { ...spec.settings, rpo_minutes: 30 } });
-
-  test('a disk without `replicated` is never left out of a reconfigure (that would stop it): refused, nothing sent', async () => {
+  /** Creates web-01's replication, drops `field` from the server's Hard disk 1, then updates the RPO to 30. */
+  async function rpoChangeWithoutDiskField(field: 'replicated' | 'destination_path' | 'destination_storage_policy_id') {
     const spec = replicationSpec(sim.url);
     const created = await vrReplicationHandler.create(spec, context());
-    delete diskOf(created.id, 'Hard disk 1').replicated;
+    delete diskOf(created.id, 'Hard disk 1')[field];
+    return vrReplicationHandler.update?.({ ...spec, settings: { ...spec.settings, rpo_minutes: 30 } }, context());
+  }
 
-    await expect(vrReplicationHandler.update?.(rpoChange(spec), context())).rejects.toThrow(
+  test('a disk without `replicated` is never left out of a reconfigure (that would stop it): refused, nothing sent', async () => {
+    await expect(rpoChangeWithoutDiskField('replicated')).rejects.toThrow(
       'web-01, disk "Hard disk 1": the server does not report whether it replicates (`replicated`), which a reconfigure must name: nothing was changed (check the replication\'s disks in the vSphere Client)',
     );
     expect(reconfigures()).toEqual([]);
   });
 
   test('a replicated disk without its destination datastore is refused, not sent with an empty id', async () => {
-    const spec = replicationSpec(sim.url);
-    const created = await vrReplicationHandler.create(spec, context());
-    delete diskOf(created.id, 'Hard disk 1').destination_path;
-
-    await expect(vrReplicationHandler.update?.(rpoChange(spec), context())).rejects.toThrow(
+    await expect(rpoChangeWithoutDiskField('destination_path')).rejects.toThrow(
       'web-01, disk "Hard disk 1": the server does not report the destination datastore (`destination_path.datastore_id`), which a reconfigure must name',
     );
     expect(reconfigures()).toEqual([]);
   });
 
   test('a storage policy the server does not report is left out of the body, not sent as null (the default policy)', async () => {
-    const spec = replicationSpec(sim.url);
-    const created = await vrReplicationHandler.create(spec, context());
-    delete diskOf(created.id, 'Hard disk 1').destination_storage_policy_id;
-
-    await vrReplicationHandler.update?.(rpoChange(spec), context());
+    await rpoChangeWithoutDiskField('destination_storage_policy_id');
 
     const [reconfigure] = reconfigures();
     const sent = (reconfigure.body as { disks: Array<{ vm_disk: { label: string } }> }).disks.find((d) => d.vm_disk.label === 'Hard disk 1');

@@ -2,12 +2,12 @@
  * Integration: the vr.replication handler against the simulator over HTTP — the 12-step workflow,
  * bad input rejected before any change, faults survived, re-login on 401, task errors surfaced.
  */
-import { startSimulator, type RunningSimulator } from '../../src/simulator';
+import type { RunningSimulator } from '../../src/simulator';
 import { isInputError } from '../../src/resources/errors';
 import { vrReplicationHandler } from '../../src/resources/vr/replication/handler';
 import { vrReplicationSpecSchema } from '../../src/resources/vr/replication/schema';
 import { settingsChanges } from '../../src/resources/vr/settings';
-import { replicationSpec, replicationSpecInput, testContext, virtualClock, type VirtualClock } from '../helpers/context';
+import { replicationSpec, replicationSpecInput, startVirtualTimeSimulator, testContext, type VirtualClock } from '../helpers/context';
 
 const REPLICATIONS = /^\/pairings\/[^/]+\/replications$/;
 
@@ -15,14 +15,8 @@ let sim: RunningSimulator;
 /** Virtual time for the simulator and the clients: task delays and back-off take no real time. */
 let clock: VirtualClock;
 
-beforeEach(async () => {
-  clock = virtualClock();
-  sim = await startSimulator({ taskDelayMs: 40, validateResponses: true, clock });
-});
-
-afterEach(async () => {
-  await sim.close();
-});
+beforeEach(async () => ({ sim, clock } = await startVirtualTimeSimulator()));
+afterEach(async () => sim.close());
 
 function apiRequests(method: string, pattern: RegExp) {
   return sim.requests.filter((r) => r.method === method && pattern.test(r.path.replace('/api/rest/vr/v2', '')));
