@@ -7,7 +7,7 @@ export * from './cdktf';
 export { AkSkCredentials, Credentials, TokenCredentials } from './credentials';
 export { ValidationError } from './errors';
 export { LifecycleResource, SPEC_ENV_VAR } from './lifecycle-resource';
-export type { LifecycleAction, LifecycleResourceProps, SpecObject } from './lifecycle-resource';
+export type { ProvisionerAction, LifecycleResourceProps, SpecObject } from './lifecycle-resource';
 export { pointInTimeRetention, ReplicationPolicy } from './replication-policy';
 export type { ReplicationPolicyOverrides, ReplicationPolicyProps, RetentionRule } from './replication-policy';
 export * from './sdrs';

@@ -15,7 +15,7 @@ import { ProviderResource } from './provider-resource';
 import { TerraformData } from './terraform-data';
 
 /** What a provisioner asks the CLI to do: `repliform lifecycle <action> <kind>`. */
-export type LifecycleAction = 'create' | 'update' | 'delete';
+export type ProvisionerAction = 'create' | 'update' | 'delete';
 
 /** A JSON object synthesized into the resource (snake_case keys, as the CLI reads them). */
 export type SpecObject = { readonly [key: string]: unknown };
@@ -38,7 +38,7 @@ export interface LifecycleResourceProps {
    */
   readonly destroySpec?: SpecObject;
   /** The action run when the resource is created. */
-  readonly createAction: LifecycleAction;
+  readonly createAction: ProvisionerAction;
   /**
    * The action run when the resource is destroyed (a `when = "destroy"` provisioner that reads only `self`).
    * @default - no destroy-time command: destroying the resource does nothing outside Terraform
@@ -97,7 +97,7 @@ export class LifecycleResource extends Construct {
     this.kind = props.kind;
     this.command = resolveCommand(this);
 
-    const commandFor = (action: LifecycleAction): string => `${this.command} lifecycle ${action} ${props.kind}`;
+    const commandFor = (action: ProvisionerAction): string => `${this.command} lifecycle ${action} ${props.kind}`;
 
     if (props.backing === Backing.PROVIDER) {
       if (props.createAction !== 'create' || props.specFrom !== undefined) {

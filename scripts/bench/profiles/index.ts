@@ -3,11 +3,11 @@
  * profile file next to vr.ts and one line here.
  */
 import type { BenchProfile } from '../harness';
-import { sdrsProfile } from './sdrs';
-import { vcdaProfile } from './vcda';
-import { vrProfile } from './vr';
+import { sdrsBenchProfile } from './sdrs';
+import { vcdaBenchProfile } from './vcda';
+import { vrBenchProfile } from './vr';
 
-const PROFILES: Readonly<Record<string, BenchProfile>> = { vr: vrProfile, vcda: vcdaProfile, sdrs: sdrsProfile };
+const PROFILES: Readonly<Record<string, BenchProfile>> = { vr: vrBenchProfile, vcda: vcdaBenchProfile, sdrs: sdrsBenchProfile };
 
 export const DEFAULT_VENDOR = 'vr';
 

@@ -31,7 +31,7 @@ import { SDRS_API_ROOT } from '../../../src/simulator/sdrs/service';
 import { runBadInputCase, withEndpoint, type CaseDefinition } from '../../chaos/bad-input';
 import type { BadInputCase, BadInputRun, BaselineResult, BenchProfile, CanaryUsers, FaultProfile, FaultSet, LiveObject, RequestSummary, SecretNeedle } from '../harness';
 import { performanceNow, summarizeRequests as summarize } from '../harness';
-import { vrProfile } from './vr';
+import { vrBenchProfile } from './vr';
 
 const KIND = 'sdrs.replication-pair';
 const JOB_TIMEOUT_MS = 10 * 60_000;
@@ -136,7 +136,7 @@ function toSdrs(rule: FaultRule): FaultRule {
  * unconfigure on pair delete. No session expiry: SDRS signs every request (AK/SK), it has no session to lose.
  */
 export function faultRules(profile: FaultProfile, httpTimeoutMs: number, faults: FaultSet = 'all'): FaultRule[] {
-  return vrProfile.faultRules(profile, httpTimeoutMs, faults).filter((rule) => rule.expireSessions !== true).map(toSdrs);
+  return vrBenchProfile.faultRules(profile, httpTimeoutMs, faults).filter((rule) => rule.expireSessions !== true).map(toSdrs);
 }
 
 // ------------------------------------------------------------------------------------------ live state
@@ -218,7 +218,7 @@ async function badInput(run: BadInputRun): Promise<BadInputCase[]> {
 
 // ------------------------------------------------------------------------------------------ the profile
 
-export const sdrsProfile: BenchProfile = {
+export const sdrsBenchProfile: BenchProfile = {
   vendor: 'sdrs',
   fleet: {
     example: 'sdrs-fleet',

@@ -21,7 +21,7 @@ import { vcdaBenchVmId, vcdaBenchVmName } from '../../../src/simulator/vcda/inve
 import { replicationSpecFrom, runBadInputCase, withEndpoint, type CaseDefinition } from '../../chaos/bad-input';
 import type { BadInputCase, BadInputRun, BaselineResult, BenchProfile, CanaryUsers, FaultProfile, FaultSet, LiveObject, RequestSummary, SecretNeedle } from '../harness';
 import { performanceNow, summarizeRequests as summarize } from '../harness';
-import { vrProfile } from './vr';
+import { vrBenchProfile } from './vr';
 
 const KIND = 'vcda.replication';
 const SOURCE_SITE = 'site1';
@@ -127,7 +127,7 @@ function toVcda(rule: FaultRule): FaultRule {
  * `DELETE /vm-replications/{id}`. The core answers injected statuses with VCDA's `ApiError` body.
  */
 export function faultRules(profile: FaultProfile, httpTimeoutMs: number, faults: FaultSet = 'all'): FaultRule[] {
-  return vrProfile.faultRules(profile, httpTimeoutMs, faults).map(toVcda);
+  return vrBenchProfile.faultRules(profile, httpTimeoutMs, faults).map(toVcda);
 }
 
 // ------------------------------------------------------------------------------------------ live state
@@ -229,7 +229,7 @@ async function badInput(run: BadInputRun): Promise<BadInputCase[]> {
 
 // ------------------------------------------------------------------------------------------ the profile
 
-export const vcdaProfile: BenchProfile = {
+export const vcdaBenchProfile: BenchProfile = {
   vendor: 'vcda',
   fleet: {
     example: 'vcda-fleet',

@@ -191,7 +191,7 @@ async function badInput(run: BadInputRun): ReturnType<BenchProfile['badInput']> 
   }
 }
 
-export const vrProfile: BenchProfile = {
+export const vrBenchProfile: BenchProfile = {
   vendor: 'vr',
   fleet: { example: 'fleet', stack: 'fleet', env: (size, endpoint) => ({ VR_ENDPOINT: endpoint, FLEET_SIZE: String(size) }), placeholderEndpoint: 'https://vr-a.example.local' },
   kinds: { replication: 'vr.replication', pairing: 'vr.pairing' },
@@ -202,6 +202,6 @@ export const vrProfile: BenchProfile = {
   expectedNames: (size) => Array.from({ length: size }, (_, i) => `bench-${String(i + 1).padStart(4, '0')}`),
   liveObjects,
   faultRules,
-  baseline: (sim, users, size) => runBaseline({ sim, users: siteUsers(users), vmNames: vrProfile.expectedNames(size) }),
+  baseline: (sim, users, size) => runBaseline({ sim, users: siteUsers(users), vmNames: vrBenchProfile.expectedNames(size) }),
   badInput,
 };
