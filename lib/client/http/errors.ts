@@ -166,6 +166,14 @@ export function isApiError(x: unknown): x is ApiError {
   return typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[API_ERROR_BRAND] === true;
 }
 
+/**
+ * A write lost in transit: no answer (status 0) or a server error (5xx). It may have landed, so the caller re-reads
+ * before sending it again; any other answer says what the server did. @public
+ */
+export function lostInTransit(x: unknown): x is ApiError {
+  return isApiError(x) && (x.status === 0 || x.status >= 500);
+}
+
 /** True for an ApiError with this HTTP status. @public */
 export function isApiErrorWithStatus(x: unknown, status: number): x is ApiError {
   return isApiError(x) && x.status === status;

@@ -9,20 +9,16 @@
  * @api VR POST   /pairings/{pairing_id}/replications/{replication_id}/actions/unconfigure
  * @api VR DELETE /pairings/{pairing_id}/replications/{replication_id}
  */
-import { isApiError } from '../../../lib/client/http/errors';
+import { lostInTransit } from '../../../lib/client/http/errors';
 import type { VrClient } from '../../../lib/client/vr/vr-client';
 import type { Pairing, ReplicationInfo, Task } from '../../../lib/client/vr/types';
 import { systemClock } from '../../../lib/client/wait';
 import type { Context } from '../contract';
+import { sendUntilLanded } from '../core/write';
 import { remoteSiteName } from './resolve';
 
-/** Unconfigure attempts before the remote site is probed; waits between them (ms). */
+/** Waits (ms) before re-reading a lost unconfigure: one per resend (core/write sends it at most three times). */
 export const UNCONFIGURE_RETRY_DELAYS_MS: readonly number[] = [1000, 3000];
-
-/** A server error or no answer at all: worth another attempt, and what a down remote site looks like. */
-function isTransient(error: unknown): boolean {
-  return isApiError(error) && (error.status === 0 || error.status >= 500);
-}
 
 export type Removal =
   | { readonly kind: 'unconfigure'; readonly task: Task }
@@ -36,22 +32,22 @@ interface Target {
   readonly retainReplicaDisks: boolean;
 }
 
+/** Unconfigure by the write rule (core/write), pausing before each re-read so the lost one's task can show. */
 async function unconfigureWithRetries(target: Target, ctx: Context): Promise<Removal> {
   const { client, pairing, info } = target;
   const pairingId = pairing.pairing_id ?? '';
   const clock = ctx.clock ?? systemClock;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const task = await client.unconfigureReplication(pairingId, info.id ?? '', { retainReplicaDisks: target.retainReplicaDisks });
-      return { kind: 'unconfigure', task };
-    } catch (error) {
-      const delay = UNCONFIGURE_RETRY_DELAYS_MS[attempt];
-      if (!isTransient(error) || delay === undefined) throw error;
-      ctx.log.warn(`${info.name}: unconfigure failed (${(error as Error).message}); retrying in ${delay / 1000} s`);
+  const outcome = await sendUntilLanded<Task, 'gone'>({
+    send: () => client.unconfigureReplication(pairingId, info.id ?? '', { retainReplicaDisks: target.retainReplicaDisks }),
+    async beforeReread(error, send) {
+      const delay = UNCONFIGURE_RETRY_DELAYS_MS[send - 1];
+      if (delay === undefined) return;
+      ctx.log.warn(`${info.name}: unconfigure failed (${error.message}); retrying in ${delay / 1000} s`);
       await clock.sleep(delay, ctx.signal);
-      if ((await client.getReplication(pairingId, info.id ?? '')) === undefined) return { kind: 'landed' };
-    }
-  }
+    },
+    reread: async () => ((await client.getReplication(pairingId, info.id ?? '')) === undefined ? 'gone' : undefined),
+  });
+  return outcome.kind === 'answered' ? { kind: 'unconfigure', task: outcome.answer } : { kind: 'landed' };
 }
 
 /** Why the remote site cannot be reached, or `undefined` when a fresh remote session can be made. */
@@ -60,7 +56,7 @@ async function remoteUnreachable(client: VrClient, pairing: Pairing): Promise<st
     await client.createRemoteSession(pairing.pairing_id ?? '');
     return undefined;
   } catch (error) {
-    if (!isTransient(error)) throw error;
+    if (!lostInTransit(error)) throw error;
     return (error as Error).message;
   }
 }
@@ -79,7 +75,7 @@ export async function unconfigureOrDeleteLocal(target: Target, ctx: Context): Pr
   const sessionFailure = await client.ensureRemoteSession(pairing).then(
     () => undefined,
     (error: unknown) => {
-      if (!isTransient(error)) throw error;
+      if (!lostInTransit(error)) throw error;
       return error;
     },
   );
@@ -87,7 +83,7 @@ export async function unconfigureOrDeleteLocal(target: Target, ctx: Context): Pr
     try {
       return await unconfigureWithRetries(target, ctx);
     } catch (error) {
-      if (!isTransient(error)) throw error;
+      if (!lostInTransit(error)) throw error;
       const reason = await remoteUnreachable(client, pairing);
       if (reason === undefined) throw error;
       return deleteLocal(target, reason, ctx);

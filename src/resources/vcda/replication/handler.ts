@@ -21,6 +21,7 @@ import { isApiError, isNotFoundError, type ApiError } from '../../../../lib/clie
 import { waitFor } from '../../../../lib/client/wait';
 import type { VcdaClient } from '../../../../lib/client/vcda/vcda-client';
 import type { VcdaReplication, VcdaStartReplication, VcdaTask } from '../../../../lib/client/vcda/types';
+import { sendUntilLanded, type WriteOutcome } from '../../core/write';
 import { adoptionNotice, notOursError } from '../../adoption';
 import type { Change, Context, LifecycleAction, LiveNotice, ResourceHandler } from '../../contract';
 import { InputError } from '../../errors';
@@ -187,30 +188,28 @@ function createRejected(spec: Spec, error: ApiError): InputError {
   return new InputError(field, `VCDA refused to replicate ${vmLabel(spec)} (${answer}); given ${JSON.stringify(given(spec))}. Nothing was created`);
 }
 
-/** How many times a create that provably did not land is sent. */
-const START_ATTEMPTS = 3;
-
 /**
- * POST the create. A write is never blindly resent: when it fails in transit (no answer, or a 5xx), a re-read
- * decides — it landed (that replication, marked with our owner) or it did not (send it once more).
+ * POST the create by the write rule (core/write): lost in transit, a re-read decides — it landed (that
+ * replication, marked with our owner) or it did not (send it once more).
  */
-async function sendStart(client: VcdaClient, spec: Spec, ctx: Context, attempt = 1): Promise<VcdaTask | VcdaReplication> {
-  try {
-    return await client.startReplication(startBody(spec), { site: spec.source.site });
-  } catch (error) {
-    // A resend refused because the VM is "already replicated" means the lost first request did land: its task runs.
-    if (attempt > 1 && isAlreadyReplicated(error)) return waitUntilListed(client, spec, ctx);
-    if (isApiError(error) && (error.status === 400 || error.status === 404)) throw createRejected(spec, error);
-    if (!isApiError(error) || (error.status !== 0 && error.status < 500)) throw error;
-    const landed = await findReplication(client, spec);
-    if (landed !== undefined && ownerInDescription(landed.settings.description) === ownerName(spec.owner)) {
+async function sendStart(client: VcdaClient, spec: Spec, ctx: Context): Promise<WriteOutcome<VcdaTask, VcdaReplication>> {
+  return sendUntilLanded<VcdaTask, VcdaReplication>({
+    send: () => client.startReplication(startBody(spec), { site: spec.source.site }),
+    async decide(error, send) {
+      // A resend refused because the VM is "already replicated" means the lost first request did land: its task runs.
+      if (send > 1 && isAlreadyReplicated(error)) return { kind: 'landed', found: await waitUntilListed(client, spec, ctx) };
+      if (isApiError(error) && (error.status === 400 || error.status === 404)) throw createRejected(spec, error);
+      return undefined;
+    },
+    async reread(error) {
+      const landed = await findReplication(client, spec);
+      if (landed === undefined) return undefined;
+      if (ownerInDescription(landed.settings.description) !== ownerName(spec.owner)) throw error;
       ctx.log.info(`${vmLabel(spec)}: the create request failed in transit but landed; taking replication ${landed.id}`);
       return landed;
-    }
-    if (landed !== undefined || attempt >= START_ATTEMPTS) throw error;
-    ctx.log.warn(`${vmLabel(spec)}: the create request failed in transit (${error.message}) and did not land; sending it again`);
-    return sendStart(client, spec, ctx, attempt + 1);
-  }
+    },
+    resending: (error) => ctx.log.warn(`${vmLabel(spec)}: the create request failed in transit (${error.message}) and did not land; sending it again`),
+  });
 }
 
 function notOurs(spec: Spec, existing: VcdaReplication): InputError {
@@ -244,16 +243,12 @@ async function waitUntilListed(client: VcdaClient, spec: Spec, ctx: Context): Pr
   return landed;
 }
 
-function isTask(value: VcdaTask | VcdaReplication): value is VcdaTask {
-  return 'state' in value && typeof value.state === 'string';
-}
-
 async function createNew(located: Located, spec: Spec, ctx: Context): Promise<VcdaReplication> {
   const { client } = located;
   await reachSites(client, located.sites, [spec.destination.site, spec.source.site]);
   const sent = await sendStart(client, spec, ctx);
-  if (!isTask(sent)) return sent;
-  const done = await waitTask(ctx, client, sent, `replicating ${vmLabel(spec)} to ${spec.destination.site}`, spec.timeouts.create_seconds);
+  if (sent.kind === 'landed') return sent.found;
+  const done = await waitTask(ctx, client, sent.answer, `replicating ${vmLabel(spec)} to ${spec.destination.site}`, spec.timeouts.create_seconds);
   const live = await readBack(client, spec, resultId(done));
   ctx.log.info(`${vmLabel(spec)}: replicated from ${spec.source.site} to ${spec.destination.site} as replication ${live.id}; the initial sync runs now`);
   return live;
@@ -380,28 +375,24 @@ async function update(spec: Spec, ctx: Context): Promise<VcdaReplicationState> {
 }
 
 /**
- * DELETE → its task, or `undefined` when there is nothing (left) to delete. A DELETE lost in transit is never
- * taken as done: the replication is read again — gone, it landed; still there, the DELETE is sent once more,
- * and a refusal of that one (the first one's task is running) waits until the replication is gone.
+ * DELETE → its task, or `undefined` when there is nothing (left) to delete. By the write rule (core/write), a DELETE
+ * lost in transit is never taken as done: the replication is read again — gone, it landed; still there, the DELETE
+ * is sent once more, and a refusal of that one (the first one's task is running) waits until the replication is gone.
  */
-/** How many DELETEs are sent when each is lost in transit (each after a re-read that finds it still there). */
-const DELETE_ATTEMPTS = 3;
-
-async function sendDelete(located: Located, spec: Spec, live: VcdaReplication, ctx: Context, attempt = 1): Promise<VcdaTask | undefined> {
+async function sendDelete(located: Located, spec: Spec, live: VcdaReplication, ctx: Context): Promise<VcdaTask | undefined> {
   const { client } = located;
-  try {
-    return await client.deleteReplication(live.id, onSource(live));
-  } catch (error) {
-    if (isNotFoundError(error)) return undefined;
-    if (attempt > 1 && isApiError(error) && error.status === 400) {
+  const outcome = await sendUntilLanded<VcdaTask, 'gone'>({
+    send: () => client.deleteReplication(live.id, onSource(live)),
+    async decide(error, send) {
+      if (isNotFoundError(error)) return { kind: 'landed', found: 'gone' };
+      if (send === 1 || !isApiError(error) || error.status !== 400) return undefined;
       await waitUntilGone(client, spec, live, ctx);
-      return undefined;
-    }
-    if (!isApiError(error) || (error.status !== 0 && error.status < 500) || attempt >= DELETE_ATTEMPTS) throw error;
-    if ((await client.getReplication(live.id)) === undefined) return undefined;
-    ctx.log.warn(`${vmLabel(spec)}: the delete request failed in transit (${error.message}); the replication is still there, sending it again`);
-    return sendDelete(located, spec, live, ctx, attempt + 1);
-  }
+      return { kind: 'landed', found: 'gone' };
+    },
+    reread: async () => ((await client.getReplication(live.id)) === undefined ? 'gone' : undefined),
+    resending: (error) => ctx.log.warn(`${vmLabel(spec)}: the delete request failed in transit (${error.message}); the replication is still there, sending it again`),
+  });
+  return outcome.kind === 'answered' ? outcome.answer : undefined;
 }
 
 async function waitUntilGone(client: VcdaClient, spec: Spec, live: VcdaReplication, ctx: Context): Promise<void> {

@@ -15,12 +15,12 @@
  * @api VR POST   /pairings/{pairing_id}/vcenters/{vcenter_id}/datastores/{datastore_id}/actions/find-seeds
  * (and the inventory calls listed in vr/resolve.ts; tasks in vr/tasks.ts)
  */
-import { isApiError } from '../../../../lib/client/http/errors';
 import type { VrClient } from '../../../../lib/client/vr/vr-client';
 import type { ConfigureReplicationSpec, ConfigureReplicationVmDisk, Datastore, Pairing, ReplicationInfo, Task, VmDisk } from '../../../../lib/client/vr/types';
 import { vrClient } from '../client';
 import type { Context, LifecycleAction, LiveNotice, ResourceHandler } from '../../contract';
 import { adoptionNotice, notOursError } from '../../adoption';
+import { sendUntilLanded, type WriteOutcome } from '../../core/write';
 import { InputError } from '../../errors';
 import { parseSpec } from '../../parse-spec';
 import { vrReplicationDeleteSpecSchema, vrReplicationSpecSchema, type VrReplicationSettings, type VrReplicationSpec } from './schema';
@@ -165,47 +165,33 @@ async function buildConfigureSpec(located: Located, spec: Spec, vmId: string, vm
   };
 }
 
-/** How many times a configure that provably did not land is sent. */
-const CONFIGURE_ATTEMPTS = 3;
-
 /**
- * POST configure. A write is never blindly resent: when it fails in transit (no answer, or a 5xx), a re-read
- * decides — it landed (adopt that replication) or it did not (send it once more).
+ * POST configure by the write rule (core/write): lost in transit, a re-read decides — it landed (adopt that
+ * replication) or it did not (send it once more).
  */
-async function sendConfigure(located: Located, spec: Spec, body: ConfigureReplicationSpec, ctx: Context, attempt = 1): Promise<Task | ReplicationInfo> {
+async function sendConfigure(located: Located, spec: Spec, body: ConfigureReplicationSpec, ctx: Context): Promise<WriteOutcome<Task, ReplicationInfo>> {
   const vm = vmKey(spec);
-  try {
-    const [task] = await located.client.configureReplications(located.pairingId, [body]);
-    if (!task) throw new Error(`configure of ${vm} returned no task`);
-    return task;
-  } catch (error) {
-    if (!isApiError(error) || (error.status !== 0 && error.status < 500)) throw error;
-    const landed = await findReplication(located, spec);
-    if (landed) {
-      ctx.log.info(`${vm}: the configure request failed in transit but landed; adopting replication ${landed.id}`);
-      return landed;
-    }
-    if (attempt >= CONFIGURE_ATTEMPTS) throw error;
-    ctx.log.warn(`${vm}: configure failed in transit (${error.message}) and did not land; sending it again`);
-    return sendConfigure(located, spec, body, ctx, attempt + 1);
-  }
-}
-
-/** A Task's status is a string; a ReplicationInfo's is an object. */
-function isTask(value: Task | ReplicationInfo): value is Task {
-  return 'status' in value && typeof value.status === 'string';
+  return sendUntilLanded<Task, ReplicationInfo>({
+    async send() {
+      const [task] = await located.client.configureReplications(located.pairingId, [body]);
+      if (!task) throw new Error(`configure of ${vm} returned no task`);
+      return task;
+    },
+    reread: () => findReplication(located, spec),
+    resending: (error) => ctx.log.warn(`${vm}: configure failed in transit (${error.message}) and did not land; sending it again`),
+  });
 }
 
 async function configure(located: Located, spec: Spec, body: ConfigureReplicationSpec, ctx: Context): Promise<ReplicationInfo> {
   const vm = vmKey(spec);
   const sent = await sendConfigure(located, spec, body, ctx);
-  if (!isTask(sent)) {
-    const adopted = await waitForConfiguration(ctx, located.client, located.pairingId, sent, spec.timeouts.create_seconds);
-    if (!adopted) throw new Error(`replication ${sent.id} of ${vm} disappeared while its configuration was in progress`);
+  if (sent.kind === 'landed') {
+    ctx.log.info(`${vm}: the configure request failed in transit but landed; adopting replication ${sent.found.id}`);
+    const adopted = await waitForConfiguration(ctx, located.client, located.pairingId, sent.found, spec.timeouts.create_seconds);
+    if (!adopted) throw new Error(`replication ${sent.found.id} of ${vm} disappeared while its configuration was in progress`);
     return adopted;
   }
-  const task = sent;
-  const done = await waitForVrTask(ctx, located.client, task, `configuring replication of ${vm}`, spec.timeouts.create_seconds);
+  const done = await waitForVrTask(ctx, located.client, sent.answer, `configuring replication of ${vm}`, spec.timeouts.create_seconds);
   const byEntity = done.entity ? await located.client.getReplication(located.pairingId, done.entity) : undefined;
   const configured = byEntity ?? (await findReplication(located, spec));
   if (!configured) throw new Error(`the configure task of ${vm} succeeded but no replication of it is listed`);
