@@ -9,6 +9,7 @@
  * @api VCDA (the look-ups of ./handler.ts `read`: GET /sites is not needed, GET /vm-replications)
  */
 import { propOf } from '../../construct-props';
+import { removalVerdict, type RemovalWords } from '../../review-defaults';
 import {
   fieldWording,
   formats,
@@ -140,10 +141,18 @@ function replacement(transition: Extract<Transition, { event: 'replace' }>): Ver
   return { action: 'replace', summary: `remove + start replication to ${where(transition.after)}: FULL RESYNC`, risks };
 }
 
-function removal(before: JsonObject | undefined, how: 'retire' | 'delete'): Verdict {
-  const prefix = how === 'retire' ? 'retire (retired: true): ' : '';
-  return { action: 'delete', summary: `${prefix}${removalWords(before)}`, risks: deletesReplica(before) ? [dataLossRisk('delete')] : [] };
+function removal(before: JsonObject | undefined): Verdict {
+  return { action: 'delete', summary: removalWords(before), risks: deletesReplica(before) ? [dataLossRisk('delete')] : [] };
 }
+
+const REMOVAL_WORDS: RemovalWords = {
+  noun: 'replication',
+  removal,
+  orphanRisk: ORPHAN_RISK,
+  forgetRisk: FORGET_RISK,
+  forgotten: 'keeps running',
+  absent: 'is running',
+};
 
 function verdict(transition: Transition): Verdict {
   switch (transition.event) {
@@ -151,20 +160,10 @@ function verdict(transition: Transition): Verdict {
       return creation(transition.after);
     case 'replace':
       return replacement(transition);
-    case 'retire':
-      return removal(transition.before, 'retire');
-    case 'ensure-absent':
-      return { action: 'delete', summary: 'retired: ensures no replication is running' };
-    case 'delete':
-      if (transition.hook === 'nothing-left') return { action: 'delete', summary: 'already retired: leaves the code, nothing left to remove' };
-      if (transition.hook === 'skipped') return { action: 'delete', summary: 'block removed from the code: dropped from the state, the replication is NOT touched', risks: [ORPHAN_RISK] };
-      return removal(transition.before, 'delete');
-    case 'forget':
-      return { action: 'forget', summary: 'forgotten by a removed block: the replication keeps running', risks: [FORGET_RISK] };
     case 'update':
       return { action: 'update', summary: transition.settingsChanged ? 'settings only, changed in place: no resync' : 'stored options only: nothing changes in VCDA' };
-    case 'none':
-      return { action: 'no-change', summary: transition.retired ? 'retired: no replication' : 'no change' };
+    default:
+      return removalVerdict(REMOVAL_WORDS, transition);
   }
 }
 

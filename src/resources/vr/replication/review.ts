@@ -10,6 +10,7 @@ import { fieldWording, formats, isObject, RPO_VIOLATION_FIX, settingsDrift, valu
 import { connectionWords, host, localSiteOf, pairingWords, placeKeyOf, siteOf, timeoutWords, vrLookups, type Place } from '../review-common';
 import { vrReplicationFields } from './schema';
 import { propOf } from '../../construct-props';
+import { removalVerdict, type RemovalWords } from '../../review-defaults';
 
 /** The construct prop that keeps the replica disks on delete, as the user writes it. */
 const RETAIN_REPLICA_DISKS = propOf('vr.replication', 'on_delete.retain_replica_disks');
@@ -155,18 +156,23 @@ function replacement(transition: Extract<Transition, { event: 'replace' }>): Ver
   return { action: 'replace', summary: `unconfigure + configure: ${sync}`, risks };
 }
 
-function retirement(before: JsonObject | undefined, after: JsonObject | undefined): Verdict {
+function removal(before: JsonObject | undefined, after: JsonObject | undefined, how: 'retire' | 'delete'): Verdict {
   const keep = retains(before);
+  const risks = keep ? [] : [dataLossRisk(how)];
+  if (how === 'delete') return { action: 'delete', summary: `unconfigure: replication removed, ${disksWord(keep)}`, risks };
   const late = keep && !retains(after) ? ' (retainReplicaDisksOnDelete: false takes effect only once applied: this retire still keeps them)' : '';
-  return { action: 'delete', summary: `retire (retired: true): unconfigure, ${disksWord(keep)}${late}`, risks: keep ? [] : [dataLossRisk('retire')] };
+  return { action: 'delete', summary: `unconfigure, ${disksWord(keep)}${late}`, risks };
 }
 
-function removal(before: JsonObject | undefined, hook: 'runs' | 'skipped' | 'nothing-left'): Verdict {
-  if (hook === 'nothing-left') return { action: 'delete', summary: 'already retired: leaves the code, nothing left to unconfigure' };
-  if (hook === 'skipped') return { action: 'delete', summary: 'block removed from the code: dropped from the state, the replication is NOT unconfigured', risks: [ORPHAN_RISK] };
-  const keep = retains(before);
-  return { action: 'delete', summary: `unconfigure: replication removed, ${disksWord(keep)}`, risks: keep ? [] : [dataLossRisk('delete')] };
-}
+const REMOVAL_WORDS: RemovalWords = {
+  noun: 'replication',
+  removal,
+  orphanRisk: ORPHAN_RISK,
+  forgetRisk: forgetRisk('replication'),
+  removeVerb: 'unconfigure',
+  untouched: 'NOT unconfigured',
+  forgotten: 'keeps running',
+};
 
 function verdict(transition: Transition): Verdict {
   switch (transition.event) {
@@ -174,18 +180,10 @@ function verdict(transition: Transition): Verdict {
       return creation(transition.after);
     case 'replace':
       return replacement(transition);
-    case 'retire':
-      return retirement(transition.before, transition.after);
-    case 'ensure-absent':
-      return { action: 'delete', summary: 'retired: ensures no replication exists' };
-    case 'delete':
-      return removal(transition.before, transition.hook);
-    case 'forget':
-      return { action: 'forget', summary: 'forgotten by a removed block: the replication keeps running', risks: [forgetRisk('replication')] };
     case 'update':
       return { action: 'update', summary: transition.settingsChanged ? 'settings only, reconfigured in place: no resync' : 'stored options only: nothing changes on the appliance' };
-    case 'none':
-      return { action: 'no-change', summary: transition.retired ? 'retired: no replication' : 'no change' };
+    default:
+      return removalVerdict(REMOVAL_WORDS, transition);
   }
 }
 
