@@ -6,8 +6,7 @@
  * Endpoints served: every operation of specs/vcda-api.json under /vcda (see the header of each vcda/*.ts file).
  */
 import type OpenAPIBackend from 'openapi-backend';
-import { dispatchOperation, type VendorApi, type VendorRefusals } from '../core/dispatcher';
-import type { ServiceRequest, ServiceResult } from '../core/service';
+import type { VendorApi, VendorRefusals } from '../core/dispatcher';
 import { TaskEngine } from '../core/task-engine';
 import type { VcdaContext, VcdaHandler, VcdaRequest } from './context';
 import { VcdaApiError, vcdaErrorBody } from './errors';
@@ -47,43 +46,36 @@ const VCDA_REFUSALS: VendorRefusals = {
   notImplemented: (operationId) => new VcdaApiError(501, 'NotImplemented', `The simulator does not implement ${operationId}.`),
 };
 
-export class VcdaApi {
-  private readonly tasks: TaskEngine<SimVcdaTaskRecord, VcdaTaskState>;
+/** The VCDA call path's vendor parts (core/dispatcher.ts). */
+export function vcdaApi(contract: OpenAPIBackend, context: VcdaContext, validateResponses: boolean): VendorApi<VcdaRequest, VcdaContext, SimVcdaSession> {
+  return {
+    contract,
+    context,
+    handlers: HANDLERS,
+    publicOperations: new Set(['login']),
+    authenticate: sessions.authenticate,
+    requestOf: ({ operationId, request, params, session }) => ({
+      operationId,
+      params,
+      query: request.query,
+      headers: request.headers,
+      body: request.body,
+      session,
+      taskError: request.taskError,
+    }),
+    refusals: VCDA_REFUSALS,
+    validateResponses,
+  };
+}
 
-  private readonly api: VendorApi<VcdaRequest, VcdaContext, SimVcdaSession>;
-
-  constructor(contract: OpenAPIBackend, readonly context: VcdaContext, validateResponses: boolean) {
-    this.api = {
-      contract,
-      context,
-      handlers: HANDLERS,
-      publicOperations: new Set(['login']),
-      authenticate: sessions.authenticate,
-      requestOf: ({ operationId, request, params, session }) => ({
-        operationId,
-        params,
-        query: request.query,
-        headers: request.headers,
-        body: request.body,
-        session,
-        taskError: request.taskError,
-      }),
-      refusals: VCDA_REFUSALS,
-      validateResponses,
-    };
-    this.tasks = new TaskEngine(VCDA_TASK_MODEL, {
-      onComplete: (record, completedAt) => replications.completeTask(context, record, completedAt),
-    });
-  }
-
-  /** Advances tasks and initial syncs to `now`; true when the state changed. */
-  advance(now: number): boolean {
-    const changedTasks = this.tasks.advance(this.context.state.tasks, now);
-    const changedReplications = replications.advanceReplications(this.context.state, now);
+/** Advances VCDA's tasks (on the shared engine) and initial syncs to `now`; true when the state changed. */
+export function vcdaAdvance(context: VcdaContext): (now: number) => boolean {
+  const tasks = new TaskEngine<SimVcdaTaskRecord, VcdaTaskState>(VCDA_TASK_MODEL, {
+    onComplete: (record, completedAt) => replications.completeTask(context, record, completedAt),
+  });
+  return (now) => {
+    const changedTasks = tasks.advance(context.state.tasks, now);
+    const changedReplications = replications.advanceReplications(context.state, now);
     return changedTasks || changedReplications;
-  }
-
-  dispatch(request: ServiceRequest): ServiceResult {
-    return dispatchOperation(this.api, request);
-  }
+  };
 }

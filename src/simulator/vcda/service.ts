@@ -1,8 +1,8 @@
 /**
- * VMware Cloud Director Availability as a simulator service, mounted at `/vcda`: its state (seeded, or the
- * `vcda` section of the state file; sessions are never saved), the dispatcher validating requests and
- * responses against repliform's contract (api.ts, specs/vcda-api.json), its tasks on the shared engine, its
- * `ApiError` body (also for the core's faults and rate limit), and the drift routes it adds to the admin API.
+ * VMware Cloud Director Availability as a simulator service (core/vendor-service.ts), mounted at `/vcda`: its
+ * options, its state (seeded, or the `vcda` section of the state file; sessions are never saved), its call path
+ * parts (api.ts, with repliform's contract specs/vcda-api.json; its `ApiError` body also answers the core's
+ * faults and rate limit), and the drift routes it adds to the admin API.
  *
  * Endpoints served:
  *   /vcda/**                                 the VCDA API (api.ts)
@@ -10,16 +10,15 @@
  *   DELETE /_sim/vcda/replications/{id}      remove a replication behind repliform's back
  */
 import { isRecord } from '../core/http';
-import { findFileAbove, createOpenApiBackend, readOpenApiDocument } from '../core/openapi';
+import { findFileAbove } from '../core/openapi';
 import { notAStateFile } from '../core/persistence';
-import type { ServiceAdminRoute, ServiceDefinition, ServiceMount, ServiceRequest, ServiceResult, SimService } from '../core/service';
-import type { SimResponse } from '../core/http';
-import { VcdaApi } from './api';
+import type { ServiceAdminRoute, ServiceDefinition, ServiceMount } from '../core/service';
+import { loadContract, vendorService } from '../core/vendor-service';
+import { vcdaAdvance, vcdaApi } from './api';
 import type { VcdaContext, VcdaUsers } from './context';
 import { applyVcdaDrift, removeVcdaReplication } from './drift';
-import { vcdaErrorBody } from './errors';
 import { seedVcdaState } from './inventory-seed';
-import type { SimVcdaTaskRecord, VcdaState } from './types';
+import type { VcdaState } from './types';
 
 export const VCDA_SERVICE_NAME = 'vcda';
 export const VCDA_API_ROOT = '/vcda';
@@ -61,59 +60,19 @@ function loadVcdaState(saved: ServiceMount['saved'], extraVms: number): VcdaStat
   return { ...(section as unknown as VcdaState), sessions: [] };
 }
 
-class VcdaService implements SimService<VcdaState> {
-  readonly name = VCDA_SERVICE_NAME;
-  readonly basePath = VCDA_API_ROOT;
-  readonly errorCodes = { invalidJson: 'BadRequest', rateLimited: 'TooManyRequests' };
-  readonly adminRoutes: readonly ServiceAdminRoute[] = [
-    { method: 'POST', path: /^\/replications\/([^/]+)$/, handle: (body, match) => this.drift(decodeURIComponent(match[1] ?? ''), body) },
-    { method: 'DELETE', path: /^\/replications\/([^/]+)$/, handle: (_body, match) => this.remove(decodeURIComponent(match[1] ?? '')) },
+function adminRoutes(context: VcdaContext): ServiceAdminRoute[] {
+  const idOf = (match: RegExpExecArray): string => decodeURIComponent(match[1] ?? '');
+  return [
+    { method: 'POST', path: /^\/replications\/([^/]+)$/, handle: (body, match) => ({ status: 200, body: applyVcdaDrift(context.state, idOf(match), body ?? {}, context.clock.now()) }) },
+    { method: 'DELETE', path: /^\/replications\/([^/]+)$/, handle: (_body, match) => (removeVcdaReplication(context.state, idOf(match)), { status: 204 }) },
   ];
+}
 
-  constructor(private readonly api: VcdaApi) {}
-
-  get state(): VcdaState {
-    return this.api.context.state;
-  }
-
-  get issuedSessionIds(): readonly string[] {
-    return this.api.context.issuedSessionIds;
-  }
-
-  errorBody(status: number, code: string, message: string): unknown {
-    return vcdaErrorBody(status, code, message);
-  }
-
-  dispatch(request: ServiceRequest): ServiceResult {
-    return this.api.dispatch(request);
-  }
-
-  advance(now: number): boolean {
-    return this.api.advance(now);
-  }
-
-  taskRecords(): readonly SimVcdaTaskRecord[] {
-    return this.state.tasks;
-  }
-
-  snapshot(): unknown {
-    const { sessions: _sessions, ...persisted } = this.state;
-    void _sessions;
-    return persisted;
-  }
-
-  expireSessions(): void {
-    this.state.sessions = [];
-  }
-
-  private drift(replicationId: string, body: unknown): SimResponse {
-    return { status: 200, body: applyVcdaDrift(this.state, replicationId, body ?? {}, this.api.context.clock.now()) };
-  }
-
-  private remove(replicationId: string): SimResponse {
-    removeVcdaReplication(this.state, replicationId);
-    return { status: 204 };
-  }
+/** The state as the state file keeps it: sessions are never saved. */
+function persisted(state: VcdaState): unknown {
+  const { sessions: _sessions, ...kept } = state;
+  void _sessions;
+  return kept;
 }
 
 function vcdaContext(mount: ServiceMount, options: VcdaServiceOptions): VcdaContext {
@@ -133,9 +92,24 @@ export function vcdaService(options: VcdaServiceOptions = {}): ServiceDefinition
   return {
     name: VCDA_SERVICE_NAME,
     create: async (mount) => {
-      const document = readOpenApiDocument(options.specPath ?? findFileAbove(VCDA_SPEC_FILE, __dirname));
-      const openApi = await createOpenApiBackend(document, VCDA_API_ROOT);
-      return new VcdaService(new VcdaApi(openApi, vcdaContext(mount, options), options.validateResponses ?? false));
+      const context = vcdaContext(mount, options);
+      const contract = await loadContract(options.specPath ?? findFileAbove(VCDA_SPEC_FILE, __dirname), VCDA_API_ROOT);
+      return vendorService({
+        name: VCDA_SERVICE_NAME,
+        basePath: VCDA_API_ROOT,
+        errorCodes: { invalidJson: 'BadRequest', rateLimited: 'TooManyRequests' },
+        api: vcdaApi(contract, context, options.validateResponses ?? false),
+        advance: vcdaAdvance(context),
+        taskRecords: () => context.state.tasks,
+        snapshot: () => persisted(context.state),
+        sessions: {
+          expire: () => {
+            context.state.sessions = [];
+          },
+          issued: () => context.issuedSessionIds,
+        },
+        adminRoutes: adminRoutes(context),
+      });
     },
   };
 }

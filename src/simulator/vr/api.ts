@@ -7,9 +7,8 @@
  * (see the header of each vr/*.ts file); operations the simulator does not model answer 501.
  */
 import type OpenAPIBackend from 'openapi-backend';
-import { dispatchOperation, type VendorApi, type VendorRefusals } from '../core/dispatcher';
+import type { VendorApi, VendorRefusals } from '../core/dispatcher';
 import { SimApiError } from '../core/http';
-import type { ServiceRequest, ServiceResult } from '../core/service';
 import { TaskEngine } from '../core/task-engine';
 import type { VrContext, VrHandler, VrRequest } from './context';
 import { vrErrorBody } from './errors';
@@ -74,59 +73,45 @@ const VR_REFUSALS: VendorRefusals = {
   notImplemented: (operationId) => new SimApiError(501, 'SIM.NOT_IMPLEMENTED', `The simulator does not implement ${operationId}.`),
 };
 
-export class VrApi {
-  private readonly tasks: TaskEngine<SimTaskRecord, TaskStatus>;
+/** The VR call path's vendor parts (core/dispatcher.ts); `linkOrigin` is named in paging links instead of the simulator's address (VrServiceOptions). */
+export function vrApi(contract: OpenAPIBackend, context: VrContext, validateResponses: boolean, linkOrigin?: string): VendorApi<VrRequest, VrContext, SimSession> {
+  return {
+    contract,
+    context,
+    handlers: HANDLERS,
+    publicOperations: new Set(['login']),
+    authenticate: session.authenticate,
+    requestOf: ({ operationId, request, params, session: callerSession }) => ({
+      operationId,
+      method: request.method,
+      params,
+      query: request.query,
+      headers: request.headers,
+      body: request.body,
+      session: callerSession,
+      taskError: request.taskError,
+      absolutePath: `${linkOrigin ?? request.baseUrl}${request.path}`,
+    }),
+    refusals: VR_REFUSALS,
+    validateResponses,
+  };
+}
 
-  private readonly api: VendorApi<VrRequest, VrContext, SimSession>;
-
-  constructor(
-    contract: OpenAPIBackend,
-    readonly context: VrContext,
-    validateResponses: boolean,
-    /** Names this origin in paging links instead of the simulator's own address (see VrServiceOptions). */
-    linkOrigin?: string,
-  ) {
-    this.api = {
-      contract,
-      context,
-      handlers: HANDLERS,
-      publicOperations: new Set(['login']),
-      authenticate: session.authenticate,
-      requestOf: ({ operationId, request, params, session: callerSession }) => ({
-        operationId,
-        method: request.method,
-        params,
-        query: request.query,
-        headers: request.headers,
-        body: request.body,
-        session: callerSession,
-        taskError: request.taskError,
-        absolutePath: `${linkOrigin ?? request.baseUrl}${request.path}`,
-      }),
-      refusals: VR_REFUSALS,
-      validateResponses,
-    };
-    this.tasks = new TaskEngine(VR_TASK_MODEL, {
-      onComplete: (record, completedAt) =>
-        record.kind === 'pair' || record.kind === 'unpair'
-          ? pairings.completePairingTask(record, context)
-          : replications.completeReplicationTask(record, context, completedAt),
-      onFailed: (record) => replications.rollBackFailedConfigure(record, context),
-    });
-  }
-
-  /** Advances tasks and replication lifecycles to `now`; true when the state changed. */
-  advance(now: number): boolean {
-    const { context } = this;
-    const changedTasks = this.tasks.advance(context.state.tasks, now);
+/** Advances VR's tasks (on the shared engine) and replication lifecycles to `now`; true when the state changed. */
+export function vrAdvance(context: VrContext): (now: number) => boolean {
+  const tasks = new TaskEngine<SimTaskRecord, TaskStatus>(VR_TASK_MODEL, {
+    onComplete: (record, completedAt) =>
+      record.kind === 'pair' || record.kind === 'unpair'
+        ? pairings.completePairingTask(record, context)
+        : replications.completeReplicationTask(record, context, completedAt),
+    onFailed: (record) => replications.rollBackFailedConfigure(record, context),
+  });
+  return (now) => {
+    const changedTasks = tasks.advance(context.state.tasks, now);
     let changedReplications = false;
     for (const replication of context.state.replications) {
       if (replications.advanceReplication(replication, now)) changedReplications = true;
     }
     return changedTasks || changedReplications;
-  }
-
-  dispatch(request: ServiceRequest): ServiceResult {
-    return dispatchOperation(this.api, request);
-  }
+  };
 }

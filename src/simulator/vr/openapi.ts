@@ -8,9 +8,10 @@
  *
  * Endpoints served: none.
  */
-import type { Document, OpenAPIBackend } from 'openapi-backend';
+import type { OpenAPIBackend } from 'openapi-backend';
 import { isRecord } from '../core/http';
-import { createOpenApiBackend, findFileAbove, readOpenApiDocument } from '../core/openapi';
+import { findFileAbove } from '../core/openapi';
+import { loadContract } from '../core/vendor-service';
 
 export const VR_API_ROOT = '/api/rest/vr/v2';
 export const VR_SPEC_FILE = 'specs/vsphere-replication-api-v2.json';
@@ -20,14 +21,12 @@ export function findSpecFile(start: string = __dirname): string {
   return findFileAbove(VR_SPEC_FILE, start);
 }
 
-function loadDocument(specPath: string): Document {
-  const document = readOpenApiDocument(specPath);
+function nullableLinks(document: { components?: Record<string, unknown> }): void {
   const components = isRecord(document.components) ? document.components : {};
   const schemas = isRecord(components.schemas) ? components.schemas : {};
   if (isRecord(schemas.HrefDrData)) schemas.HrefDrData.nullable = true;
-  return document;
 }
 
 export async function createVrOpenApi(specPath: string = findSpecFile()): Promise<OpenAPIBackend> {
-  return createOpenApiBackend(loadDocument(specPath), VR_API_ROOT);
+  return loadContract(specPath, VR_API_ROOT, nullableLinks);
 }

@@ -1,16 +1,16 @@
 /**
- * vSphere Replication as a simulator service: its state (seeded, or the `vr` section of the state file), the
- * dispatcher validating against the official OpenAPI file (api.ts), its tasks on the shared engine, its error
- * body, sessions, and the drift route it adds to the admin API.
+ * vSphere Replication as a simulator service (core/vendor-service.ts): its options, its state (seeded, or the
+ * `vr` section of the state file), its call path parts (api.ts, with the official OpenAPI file), sessions, and
+ * the drift route it adds to the admin API.
  *
  * Endpoints served:
  *   /api/rest/vr/v2/**                          the VR API (api.ts)
  *   POST /_sim/[vr/]replications/{id}/status    drift by hand: {status?, rpo_violation?, rpo?, quiescing_enabled?, …}
  */
-import type { ServiceAdminRoute, ServiceDefinition, ServiceMount, SimService } from '../core/service';
-import { VrApi } from './api';
+import type { ServiceAdminRoute, ServiceDefinition, ServiceMount } from '../core/service';
+import { vendorService } from '../core/vendor-service';
+import { vrAdvance, vrApi } from './api';
 import type { VrContext, VrCredentials, VrUsers } from './context';
-import { vrErrorBody } from './errors';
 import { createVrOpenApi, findSpecFile, VR_API_ROOT } from './openapi';
 import { applyReplicationDrift } from './replications';
 import { loadState, persistedState } from './state-store';
@@ -49,53 +49,11 @@ export interface VrServiceOptions {
   linkOrigin?: string;
 }
 
-class VrService implements SimService<VrState> {
-  readonly name = VR_SERVICE_NAME;
-  readonly basePath = VR_API_ROOT;
-  readonly errorCodes = { invalidJson: 'VR.INVALID_JSON', rateLimited: 'VR.TOO_MANY_REQUESTS' };
-  readonly adminRoutes: readonly ServiceAdminRoute[] = [
-    { method: 'POST', path: /^\/replications\/([^/]+)\/status$/, handle: (body, match) => this.drift(decodeURIComponent(match[1]), body) },
-  ];
-
-  constructor(private readonly api: VrApi) {}
-
-  get state(): VrState {
-    return this.api.context.state;
-  }
-
-  get issuedSessionIds(): readonly string[] {
-    return this.api.context.issuedSessionIds;
-  }
-
-  errorBody(status: number, code: string, message: string): unknown {
-    return vrErrorBody(status, code, message);
-  }
-
-  dispatch(request: Parameters<VrApi['dispatch']>[0]): ReturnType<VrApi['dispatch']> {
-    return this.api.dispatch(request);
-  }
-
-  advance(now: number): boolean {
-    return this.api.advance(now);
-  }
-
-  taskRecords(): VrState['tasks'] {
-    return this.state.tasks;
-  }
-
-  snapshot(): unknown {
-    return persistedState(this.state);
-  }
-
-  expireSessions(): void {
-    this.state.sessions = [];
-  }
-
-  private drift(replicationId: string, body: unknown): { status: number; body: unknown } {
-    const replication = applyReplicationDrift(this.state, replicationId, body ?? {});
-    return { status: 200, body: replication.info };
-  }
-}
+const driftRoute = (context: VrContext): ServiceAdminRoute => ({
+  method: 'POST',
+  path: /^\/replications\/([^/]+)\/status$/,
+  handle: (body, match) => ({ status: 200, body: applyReplicationDrift(context.state, decodeURIComponent(match[1] ?? ''), body ?? {}).info }),
+});
 
 function vrContext(mount: ServiceMount, options: VrServiceOptions): VrContext {
   return {
@@ -118,8 +76,23 @@ export function vrService(options: VrServiceOptions = {}): ServiceDefinition<VrS
     name: VR_SERVICE_NAME,
     create: async (mount) => {
       const context = vrContext(mount, options);
-      const openApi = await createVrOpenApi(options.specPath ?? findSpecFile());
-      return new VrService(new VrApi(openApi, context, options.validateResponses ?? false, options.linkOrigin));
+      const contract = await createVrOpenApi(options.specPath ?? findSpecFile());
+      return vendorService({
+        name: VR_SERVICE_NAME,
+        basePath: VR_API_ROOT,
+        errorCodes: { invalidJson: 'VR.INVALID_JSON', rateLimited: 'VR.TOO_MANY_REQUESTS' },
+        api: vrApi(contract, context, options.validateResponses ?? false, options.linkOrigin),
+        advance: vrAdvance(context),
+        taskRecords: () => context.state.tasks,
+        snapshot: () => persistedState(context.state),
+        sessions: {
+          expire: () => {
+            context.state.sessions = [];
+          },
+          issued: () => context.issuedSessionIds,
+        },
+        adminRoutes: [driftRoute(context)],
+      });
     },
   };
 }
