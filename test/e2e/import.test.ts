@@ -12,27 +12,15 @@
  * - One stack adopting another's replication (on one machine) names that stack, and the old stack's next plan
  *   drops the replication from its state, saying who owns it now; its destroy leaves it.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { providerEnv, run, synthExample, terraform, terraformBinary, terraformEnv } from '../../scripts/deploy-kit';
-import { startSimulator, type RunningSimulator } from '../../src/simulator';
 import { memoryOwnershipRecords } from '../../src/resources/ownership';
 import { vrReplicationHandler } from '../../src/resources/vr/replication/handler';
 import { replicationSpec, SIM_ENV, testContext } from '../helpers/context';
+import { initAndApply, simulatorWorkDir, writeVrStack } from '../helpers/e2e';
 
-let sim: RunningSimulator;
-let workDir: string;
-
-beforeAll(async () => {
-  sim = await startSimulator({ taskDelayMs: 50 });
-  workDir = mkdtempSync(join(tmpdir(), 'repliform-e2e-import-'));
-});
-
-afterAll(async () => {
-  await sim.close();
-  rmSync(workDir, { recursive: true, force: true });
-});
+const world = simulatorWorkDir('e2e-import');
 
 interface StackJson {
   readonly resource: { readonly terraform_data: Record<string, { readonly input?: { readonly owner?: string } }> };
@@ -47,6 +35,7 @@ function identityAddress(stackDir: string, owner: string): string {
 }
 
 test('an imported replication resource does not wedge the state: apply and destroy succeed and say what happened', async () => {
+  const { sim, workDir } = world;
   const env = terraformEnv(workDir, { ...SIM_ENV, VR_ENDPOINT: sim.url, WEB_RPO_MINUTES: '15' });
   const stackDir = (await synthExample('vr-basic', join(workDir, 'cdktf.out'), env))['vr-basic'];
   await terraform(stackDir, ['init'], env);
@@ -66,33 +55,14 @@ test('an imported replication resource does not wedge the state: apply and destr
   expect(sim.state.replications).toHaveLength(0);
 });
 
-/** A provider stack with one replication of `vm` to ds-b-gold (with `attributes`), and `tail` (e.g. an import block). */
+/** A provider stack with one replication `r` of `vm` to ds-b-gold (with `attributes`), and `tail` (e.g. an import block). */
 function writeProviderStack(stackDir: string, vm: string, tail = '', attributes = ''): void {
-  writeFileSync(join(stackDir, 'main.tf'), `
-terraform {
-  required_providers {
-    repliform = { source = "repliform/repliform" }
-  }
-}
-provider "repliform" {
-  vr = {
-    endpoint           = "${sim.url}"
-    credentials        = { username_env = "VR_SITE_A_USER", password_env = "VR_SITE_A_PASSWORD" }
-    remote_credentials = { username_env = "VR_SITE_B_USER", password_env = "VR_SITE_B_PASSWORD" }
-  }
-}
-resource "repliform_vr_replication" "r" {
-  pairing  = { remote_site = "vc-b.example.local" }
-  vm       = { name = "${vm}" }
-  target   = { datastore = "ds-b-gold" }
-  settings = { rpo_minutes = 20 }
-${attributes}}
-${tail}`);
+  writeVrStack(stackDir, world.sim.url, [{ name: 'r', vm, rpoMinutes: 20, attributes }], tail);
 }
 
 /** A replication of `vm` to ds-b-silver made outside Terraform (recorded nowhere the provider can see). */
 async function replicationElsewhere(vm: string): Promise<string> {
-  const spec = replicationSpec(sim.url, { vm: { name: vm }, target: { datastore: 'ds-b-silver' }, settings: { rpo_minutes: 20 } });
+  const spec = replicationSpec(world.sim.url, { vm: { name: vm }, target: { datastore: 'ds-b-silver' }, settings: { rpo_minutes: 20 } });
   return (await vrReplicationHandler.create(spec, testContext(SIM_ENV, { ownership: memoryOwnershipRecords() }))).id;
 }
 
@@ -102,7 +72,7 @@ describe('a provider import whose identity differs from the code', () => {
   const tf = (stackDir: string, args: readonly string[]) => run(terraformBinary(), [args[0], '-input=false', '-no-color', ...args.slice(1)], { cwd: stackDir, env });
 
   beforeAll(async () => {
-    providerDir = join(workDir, 'provider');
+    providerDir = join(world.workDir, 'provider');
     mkdirSync(providerDir);
     env = await providerEnv(providerDir, { ...SIM_ENV });
   });
@@ -116,7 +86,7 @@ describe('a provider import whose identity differs from the code', () => {
     const destroyed = await tf(stackDir, ['destroy', '-auto-approve']);
     expect(destroyed.stderr).toBe('');
     expect(destroyed.stdout).toContain('Resources: 0 destroyed.');
-    expect(sim.state.replications.filter((r) => r.info.name === vm).map((r) => r.info.id)).toEqual([id]);
+    expect(world.sim.state.replications.filter((r) => r.info.name === vm).map((r) => r.info.id)).toEqual([id]);
   }
 
   test('an import {} block: the apply refuses it, says the way out, and leaves the state as it was', async () => {
@@ -148,13 +118,13 @@ describe('a provider import whose identity differs from the code', () => {
 });
 
 test("a stack adopting another stack's replication names it, and the old stack's plan and destroy leave it", async () => {
+  const { sim, workDir } = world;
   const [stackA, stackB] = [join(workDir, 'takeover', 'a'), join(workDir, 'takeover', 'b')];
   for (const dir of [stackA, stackB]) mkdirSync(dir, { recursive: true });
   const env = await providerEnv(join(workDir, 'takeover'), { ...SIM_ENV });
   writeProviderStack(stackA, 'file-01', '', '  owner = "stack-a/file-01"\n');
   writeProviderStack(stackB, 'file-01', '', '  owner = "stack-b/file-01"\n  adopt = true\n');
-  await terraform(stackA, ['init'], env);
-  await terraform(stackA, ['apply', '-auto-approve'], env);
+  await initAndApply(stackA, env);
   const [id] = sim.state.replications.filter((r) => r.info.name === 'file-01').map((r) => r.info.id);
 
   await terraform(stackB, ['init'], env);

@@ -3,44 +3,14 @@
  * refreshes its `status` and says so in a warning — with no change planned ("No changes." alone hid it), and with a
  * settings change planned (which the apply refuses while it is paused) — and says the way out.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { providerEnv, run, terraform, terraformBinary } from '../../scripts/deploy-kit';
-import { startSimulator, type RunningSimulator } from '../../src/simulator';
+import { run, terraform, terraformBinary } from '../../scripts/deploy-kit';
 import { SIM_ENV } from '../helpers/context';
+import { initAndApply, providerWorld, writeVrStack } from '../helpers/e2e';
 
-let sim: RunningSimulator;
-let workDir: string;
-let stackDir: string;
-let env: NodeJS.ProcessEnv;
+const world = providerWorld('e2e-paused', () => ({ ...SIM_ENV }));
 
 function writeConfig(rpoMinutes: number): void {
-  writeFileSync(
-    join(stackDir, 'main.tf'),
-    `
-terraform {
-  required_providers {
-    repliform = { source = "repliform/repliform" }
-  }
-}
-
-provider "repliform" {
-  vr = {
-    endpoint           = "${sim.url}"
-    credentials        = { username_env = "VR_SITE_A_USER", password_env = "VR_SITE_A_PASSWORD" }
-    remote_credentials = { username_env = "VR_SITE_B_USER", password_env = "VR_SITE_B_PASSWORD" }
-  }
-}
-
-resource "repliform_vr_replication" "web-01" {
-  pairing  = { remote_site = "vc-b.example.local" }
-  vm       = { name = "web-01" }
-  target   = { datastore = "ds-b-gold" }
-  settings = { rpo_minutes = ${rpoMinutes} }
-}
-`,
-  );
+  writeVrStack(world.stackDir, world.sim.url, [{ vm: 'web-01', rpoMinutes }]);
 }
 
 /** Terraform's warning block, its lines joined (it wraps long lines). */
@@ -48,23 +18,10 @@ function warningText(output: string): string {
   return output.replace(/\s*\n\s*/g, ' ');
 }
 
-beforeAll(async () => {
-  sim = await startSimulator({ taskDelayMs: 50 });
-  workDir = mkdtempSync(join(tmpdir(), 'repliform-e2e-paused-'));
-  stackDir = join(workDir, 'stack');
-  env = await providerEnv(workDir, { ...SIM_ENV });
-  mkdirSync(stackDir);
-});
-
-afterAll(async () => {
-  await sim.close();
-  rmSync(workDir, { recursive: true, force: true });
-});
-
 test('a replication paused outside Terraform shows in terraform plan, with what apply will do', async () => {
+  const { sim, stackDir, env } = world;
   writeConfig(15);
-  await terraform(stackDir, ['init'], env);
-  await terraform(stackDir, ['apply', '-auto-approve'], env);
+  await initAndApply(stackDir, env);
   const [replication] = sim.state.replications;
   sim.setReplicationStatus(replication.info.id, { status: 'PAUSED' });
 

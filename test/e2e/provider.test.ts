@@ -6,74 +6,31 @@
  * secret in state, plan or the `TF_LOG=trace` output.
  */
 import axios from 'axios';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { providerEnv, terraform } from '../../scripts/deploy-kit';
-import { startSimulator, type RunningSimulator } from '../../src/simulator';
+import { terraform } from '../../scripts/deploy-kit';
 import { memoryOwnershipRecords } from '../../src/resources/ownership';
 import { vrReplicationHandler } from '../../src/resources/vr/replication/handler';
 import { replicationSpec, SIM_ENV, testContext } from '../helpers/context';
+import { providerWorld, writeVrStack } from '../helpers/e2e';
 
-let sim: RunningSimulator;
-let workDir: string;
-let stackDir: string;
-let env: NodeJS.ProcessEnv;
+const world = providerWorld('e2e-provider', () => ({ ...SIM_ENV }));
 
 interface Replication {
   readonly name: string;
   readonly rpoMinutes: number;
-  readonly extra?: string;
-}
-
-function replicationBlock(r: Replication): string {
-  return `
-resource "repliform_vr_replication" "${r.name}" {
-  pairing  = { remote_site = "vc-b.example.local" }
-  vm       = { name = "${r.name}" }
-  target   = { datastore = "ds-b-gold" }
-  settings = { rpo_minutes = ${r.rpoMinutes} }
-${r.extra ?? ''}}
-`;
 }
 
 function writeConfig(replications: readonly Replication[], tail = ''): void {
-  const provider = `
-terraform {
-  required_providers {
-    repliform = { source = "repliform/repliform" }
-  }
-}
-
-provider "repliform" {
-  vr = {
-    endpoint           = "${sim.url}"
-    credentials        = { username_env = "VR_SITE_A_USER", password_env = "VR_SITE_A_PASSWORD" }
-    remote_credentials = { username_env = "VR_SITE_B_USER", password_env = "VR_SITE_B_PASSWORD" }
-  }
-}
-`;
-  writeFileSync(join(stackDir, 'main.tf'), provider + replications.map(replicationBlock).join('') + tail);
+  writeVrStack(world.stackDir, world.sim.url, replications.map((r) => ({ vm: r.name, rpoMinutes: r.rpoMinutes })), tail);
 }
 
 function replicationsOf(vm: string) {
-  return sim.state.replications.filter((r) => r.info.name === vm);
+  return world.sim.state.replications.filter((r) => r.info.name === vm);
 }
 
-beforeAll(async () => {
-  sim = await startSimulator({ taskDelayMs: 50 });
-  workDir = mkdtempSync(join(tmpdir(), 'repliform-e2e-provider-'));
-  stackDir = join(workDir, 'stack');
-  env = await providerEnv(workDir, { ...SIM_ENV });
-  mkdirSync(stackDir);
-});
-
-afterAll(async () => {
-  await sim.close();
-  rmSync(workDir, { recursive: true, force: true });
-});
-
 test('the provider through its whole lifecycle with real Terraform', async () => {
+  const { sim, workDir, stackDir, env } = world;
   writeConfig([{ name: 'web-01', rpoMinutes: 15 }]);
   const init = await terraform(stackDir, ['init'], env);
   expect(init.stdout).toMatch(/Installing repliform\/repliform v\d+\.\d+\.\d+/);

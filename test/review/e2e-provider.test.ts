@@ -4,35 +4,21 @@
  * Terraform itself sees the drift now (its refresh reads the live objects), so the plan puts db-01's RPO back;
  * `repliform review --synth-dir … --live` reports that next to the planned change and the pause.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { providerEnv, run, synthExample, terraform, terraformBinary } from '../../scripts/deploy-kit';
+import { run, synthExample, terraform, terraformBinary } from '../../scripts/deploy-kit';
 import { runReviewCli } from '../../src/cli/review';
-import { startSimulator, type RunningSimulator } from '../../src/simulator';
 import { SIM_ENV } from '../helpers/context';
+import { providerWorld } from '../helpers/e2e';
 import { driftReplication, type JsonReport } from './live-drift';
 
-let sim: RunningSimulator;
-let workDir: string;
-let baseEnv: NodeJS.ProcessEnv;
-
-beforeAll(async () => {
-  sim = await startSimulator({ taskDelayMs: 20 });
-  workDir = mkdtempSync(join(tmpdir(), 'repliform-review-e2e-provider-'));
-  baseEnv = await providerEnv(workDir, { ...SIM_ENV, VR_ENDPOINT: sim.url });
-});
-
-afterAll(async () => {
-  await sim.close();
-  rmSync(workDir, { recursive: true, force: true });
-});
+const world = providerWorld('review-e2e-provider', (sim) => ({ ...SIM_ENV, VR_ENDPOINT: sim.url }), { taskDelayMs: 20 });
 
 function env(webRpo: number): NodeJS.ProcessEnv {
-  return { ...baseEnv, WEB_RPO_MINUTES: String(webRpo) };
+  return { ...world.env, WEB_RPO_MINUTES: String(webRpo) };
 }
 
 test('review --synth-dir --live of a provider-backed stack: the plan reverts drift, the pause is reported', async () => {
+  const { sim, workDir } = world;
   const outdir = join(workDir, 'cdktf.out');
   const stackDir = (await synthExample('vr-basic', outdir, env(15)))['vr-basic'];
   await terraform(stackDir, ['init'], env(15));
