@@ -33,18 +33,13 @@
  *
  * @public
  */
-import { ApiAuthenticationError, invalidResponseError, isApiError, isNotFoundError, pathOnly } from '../http/errors';
-import {
-  type HttpClient,
-  type HttpMethod,
-  type HttpResponse,
-  type OutgoingRequest,
-  type QueryValue,
-} from '../http/http-client';
+import { ClientCore, VendorClient, type ClientStats } from '../core/client-core';
+import type { ClientConfig, VendorHttp } from '../core/config';
+import { httpEndpoint, isRecord, pageSizeOf, requireId } from '../core/guards';
+import { ApiAuthenticationError, invalidResponseError, isNotFoundError, pathOnly, type ApiError } from '../http/errors';
+import { type HttpMethod, type HttpResponse, type QueryValue } from '../http/http-client';
 import { collectOffsetPages, type OffsetPage } from '../paging';
-import { pollTask, type TaskWaitOptions } from '../tasks';
-import { createTransport, type TransportOptions } from '../transport';
-import { combineSignals, systemClock, type Clock } from '../wait';
+import type { TaskWaitOptions } from '../tasks';
 import { describeSdrsJob, observeSdrsJob, SDRS_TOKEN_HEADER, sdrsProfile } from './profile';
 import { signRequest } from './signer';
 import type {
@@ -59,7 +54,7 @@ import type {
 } from './types';
 
 /** Options of `SdrsClient`. @public */
-export interface SdrsClientOptions extends TransportOptions {
+export interface SdrsClientOptions extends ClientConfig {
   /** The regional endpoint, e.g. `https://sdrs.ap-southeast-1.myhuaweicloud.com` (see `sdrsRegionEndpoint`); `/v1/{project_id}` is appended. */
   readonly endpoint: string;
   /** The project (of the region) every path names. */
@@ -127,15 +122,8 @@ export interface DeleteSdrsProtectedInstanceOptions {
 /** Options of `waitForJob`. @public */
 export type SdrsWaitOptions = TaskWaitOptions;
 
-/** Counters of an SdrsClient (the shape every vendor's client reports). @public */
-export interface SdrsClientStats {
-  readonly requests: number;
-  readonly retries: number;
-  /** Always 0: SDRS has no login. */
-  readonly logins: number;
-  /** Job polls made by `waitForJob`. */
-  readonly taskPolls: number;
-}
+/** Counters of an SdrsClient (the shape every vendor's client reports; `logins` is always 0: SDRS has no login). @public */
+export type SdrsClientStats = ClientStats;
 
 const DEFAULT_PAGE_SIZE = 100;
 const MAX_PAGE_SIZE = 1000;
@@ -154,41 +142,17 @@ export function jobEntity(job: SdrsJob, key: string): string | undefined {
 }
 
 /** The typed SDRS client. @public */
-export class SdrsClient {
-  public readonly baseUrl: string;
+export class SdrsClient extends VendorClient {
   public readonly projectId: string;
-  /** True when TLS verification is off. */
-  public readonly insecure: boolean;
-
-  private readonly http: HttpClient;
-  private readonly clock: Clock;
-  private readonly random: () => number;
-  private readonly signal?: AbortSignal;
   private readonly pageSize: number;
-  private readonly authDescription: string;
-  private taskPolls = 0;
 
   constructor(options: SdrsClientOptions) {
     requireId(options.projectId, 'projectId');
-    this.baseUrl = baseUrlOf(options.endpoint);
+    const pageSize = pageSizeOf(options.pageSize, { fallback: DEFAULT_PAGE_SIZE, max: MAX_PAGE_SIZE });
+    const auth = authOf(options.credentials);
+    super(new ClientCore(options, { profile: sdrsProfile, baseUrl: sdrsBaseUrl, headers: auth.headers, sign: auth.sign }, { rejected: (err) => rejectedError(err, auth.description) }));
     this.projectId = options.projectId;
-    this.clock = options.clock ?? systemClock;
-    this.random = options.random ?? Math.random;
-    this.signal = options.signal;
-    this.pageSize = pageSizeOf(options.pageSize);
-    const auth = authOf(options.credentials, this.clock);
-    this.authDescription = auth.description;
-    this.http = createTransport(this.baseUrl, sdrsProfile, { ...options, clock: this.clock, random: this.random }, { headers: auth.headers, signRequest: auth.sign }).http;
-    this.insecure = this.http.insecure;
-  }
-
-  public get stats(): SdrsClientStats {
-    return { requests: this.http.stats.requests, retries: this.http.stats.retries, logins: 0, taskPolls: this.taskPolls };
-  }
-
-  /** Nothing to do: SDRS has no session (every request carries its signature or token). */
-  public async logout(): Promise<void> {
-    return Promise.resolve();
+    this.pageSize = pageSize;
   }
 
   // ---------------------------------------------------------------- protection groups
@@ -335,24 +299,8 @@ export class SdrsClient {
    */
   public async waitForJob(jobId: string, options: SdrsWaitOptions): Promise<SdrsJob> {
     requireId(jobId, 'jobId');
-    return pollTask<SdrsJob>({
-      taskId: jobId,
-      get: () => {
-        this.taskPolls += 1;
-        return this.getJob(jobId);
-      },
-      observe: observeSdrsJob,
-      describe: (last) => options.description ?? describeSdrsJob(jobId, last),
-      url: this.http.resolveUrl(this.projectPath(jobPath(jobId))),
-      noun: 'job',
-      timeoutMs: options.timeoutMs,
-      minDelayMs: options.minDelayMs,
-      maxDelayMs: options.maxDelayMs,
-      signal: combineSignals(this.signal, options.signal),
-      onProgress: options.onProgress,
-      clock: this.clock,
-      random: this.random,
-    });
+    const job = { id: jobId, get: () => this.getJob(jobId), observe: observeSdrsJob, describe: (last: SdrsJob | undefined) => describeSdrsJob(jobId, last), path: this.projectPath(jobPath(jobId)), noun: 'job' };
+    return this.core.waitForTask<SdrsJob>(job, options);
   }
 
   // ---------------------------------------------------------------- internals
@@ -363,12 +311,7 @@ export class SdrsClient {
 
   /** One request under `/v1/{project_id}`; a 401 names the authentication used and what to check. */
   private async call(method: HttpMethod, path: string, extra: { query?: Record<string, QueryValue>; body?: unknown } = {}): Promise<HttpResponse> {
-    try {
-      return await this.http.request({ method, path: this.projectPath(path), ...extra });
-    } catch (err) {
-      if (isApiError(err) && err.status === 401) throw this.rejectedError(err);
-      throw err;
-    }
+    return this.core.send({ method, path: this.projectPath(path), ...extra });
   }
 
   private async getOrGone<T>(path: string, key: string): Promise<T | undefined> {
@@ -396,27 +339,16 @@ export class SdrsClient {
       fetch: async (offset, limit) => readPage<T>(await this.call('GET', path, { query: { ...filters, offset, limit } }), key, offset, limit),
     });
   }
-
-  private rejectedError(err: { status: number; method: string; url: string; errorCode?: string; serverMessage?: string }): ApiAuthenticationError {
-    const code = err.errorCode !== undefined ? ` ${err.errorCode}` : '';
-    const text = err.serverMessage !== undefined ? `: ${err.serverMessage}` : '';
-    return new ApiAuthenticationError(
-      { status: err.status, method: err.method, url: err.url, errorCode: err.errorCode, serverMessage: err.serverMessage },
-      `${err.method} ${pathOnly(err.url)} → 401${code}${text} (${this.authDescription})`,
-    );
-  }
 }
 
 // ------------------------------------------------------------------ helpers (module-private)
 
-interface Auth {
-  readonly headers?: Readonly<Record<string, string>>;
-  readonly sign?: (request: OutgoingRequest) => Readonly<Record<string, string>>;
-  /** What to check when the API refuses it; names no secret. */
+/** The credentials' headers or signature, and what to check when the API refuses them (naming no secret). */
+interface Auth extends Pick<VendorHttp, 'headers' | 'sign'> {
   readonly description: string;
 }
 
-function authOf(credentials: SdrsCredentials, clock: Clock): Auth {
+function authOf(credentials: SdrsCredentials): Auth {
   if ('token' in credentials) {
     requireId(credentials.token, 'credentials.token');
     return { headers: { [SDRS_TOKEN_HEADER]: credentials.token }, description: 'X-Auth-Token refused: check that the IAM token is valid, not expired and scoped to this project' };
@@ -425,27 +357,23 @@ function authOf(credentials: SdrsCredentials, clock: Clock): Auth {
   requireId(credentials.secretKey, 'credentials.secretKey');
   const keys = { accessKey: credentials.accessKey, secretKey: credentials.secretKey };
   return {
-    sign: (request) => ({ ...signRequest(request, keys, clock.now()) }),
+    sign: (request, now) => ({ ...signRequest(request, keys, now) }),
     description: `AK/SK signature of access key ${credentials.accessKey} refused: check the secret key, and this machine's clock (X-Sdk-Date must be within 15 minutes of the server's)`,
   };
 }
 
-function baseUrlOf(endpoint: string): string {
-  const trimmed = endpoint.trim().replace(/\/+$/, '');
-  let url: URL;
-  try {
-    url = new URL(trimmed);
-  } catch {
-    throw new TypeError(`endpoint must be an absolute https URL such as https://sdrs.ap-southeast-1.myhuaweicloud.com, got "${trimmed}"`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError(`endpoint must use https (or http for a local simulator), got "${url.protocol}"`);
-  return trimmed;
+/** A 401 names the authentication used and what to check. */
+function rejectedError(err: ApiError, authDescription: string): ApiAuthenticationError {
+  const code = err.errorCode !== undefined ? ` ${err.errorCode}` : '';
+  const text = err.serverMessage !== undefined ? `: ${err.serverMessage}` : '';
+  return new ApiAuthenticationError(
+    { status: err.status, method: err.method, url: err.url, errorCode: err.errorCode, serverMessage: err.serverMessage },
+    `${err.method} ${pathOnly(err.url)} → 401${code}${text} (${authDescription})`,
+  );
 }
 
-function pageSizeOf(size: number | undefined): number {
-  if (size === undefined) return DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) throw new TypeError(`pageSize must be an integer from 1 to ${MAX_PAGE_SIZE}, got ${size}`);
-  return size;
+function sdrsBaseUrl(endpoint: string): string {
+  return httpEndpoint(endpoint, 'https://sdrs.ap-southeast-1.myhuaweicloud.com');
 }
 
 /** `['id1','id2']`, the list form of the `*_ids` filters. */
@@ -474,14 +402,6 @@ function instancePath(instanceId: string): string {
 function jobPath(jobId: string): string {
   requireId(jobId, 'jobId');
   return `/jobs/${encodeURIComponent(jobId)}`;
-}
-
-function requireId(value: unknown, field: string): void {
-  if (typeof value !== 'string' || value.trim() === '') throw new TypeError(`${field} must be a non-empty string, got ${JSON.stringify(value) ?? String(value)}`);
-}
-
-function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
 /** `{"<key>": {...}}` → the object. */

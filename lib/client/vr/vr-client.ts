@@ -42,19 +42,14 @@
  * @public
  */
 import { Buffer } from 'node:buffer';
-import { ApiAuthenticationError, ApiError, invalidResponseError, isApiError, isNotFoundError, pathOnly } from '../http/errors';
-import {
-  type HttpClient,
-  type HttpMethod,
-  type HttpResponse,
-  type QueryValue,
-} from '../http/http-client';
+import { SessionClientCore, SessionVendorClient, type ClientStats } from '../core/client-core';
+import type { ClientConfig } from '../core/config';
+import { httpEndpoint, isRecord, requireCredentials, requireId } from '../core/guards';
+import { ApiAuthenticationError, ApiError, invalidResponseError, isNotFoundError, pathOnly } from '../http/errors';
+import { type HttpResponse, type QueryValue } from '../http/http-client';
 import { followNextLinks, type LinkedPage } from '../paging';
-import { Session } from '../session';
 import type { SharedState } from '../shared-state';
-import { pollTask } from '../tasks';
-import { createTransport, type TransportOptions } from '../transport';
-import { combineSignals, systemClock, type Clock, type WaitProgress } from '../wait';
+import type { TaskWaitOptions } from '../tasks';
 import type {
   ConfigureReplicationSpec,
   Datastore,
@@ -85,7 +80,7 @@ import { createCoalescer } from '../coalesce';
 export const VR_API_BASE_PATH = '/api/rest/vr/v2';
 
 /** Options of `VrClient`. @public */
-export interface VrClientOptions extends TransportOptions {
+export interface VrClientOptions extends ClientConfig {
   /** Appliance base URL, e.g. `https://vr-a.example.local`; `/api/rest/vr/v2` is appended unless a `/api/rest/vr/vN` path is already there. */
   readonly endpoint: string;
   /** vCenter SSO user of the local site (e.g. administrator@vsphere.local). */
@@ -129,36 +124,8 @@ export interface CachedListOptions {
   readonly fresh?: boolean;
 }
 
-/** Options of `waitForTask`. @public */
-export interface WaitForTaskOptions {
-  /** Total time allowed, in milliseconds. */
-  readonly timeoutMs: number;
-  /**
-   * Called after every poll of an unfinished task (progress 0..100, detail like "RUNNING 40%").
-   * @default - no callback
-   */
-  readonly onProgress?: (progress: WaitProgress) => void;
-  /**
-   * Stops the wait with WaitAbortedError.
-   * @default - the client's signal
-   */
-  readonly signal?: AbortSignal;
-  /**
-   * First delay between polls, in milliseconds.
-   * @default 500
-   */
-  readonly minDelayMs?: number;
-  /**
-   * Maximum delay between polls, in milliseconds.
-   * @default 10_000
-   */
-  readonly maxDelayMs?: number;
-  /**
-   * What the wait is about, for messages.
-   * @default - "task <id> (<task description> <entity name>)" from the last poll
-   */
-  readonly description?: string;
-}
+/** Options of `waitForTask` (the same for every vendor). @public */
+export type WaitForTaskOptions = TaskWaitOptions;
 
 /** Filters of `listVms`. @public */
 export interface ListVmsOptions {
@@ -213,31 +180,13 @@ export interface DeletePairingOptions {
   readonly force?: boolean;
 }
 
-/** Counters of a VrClient. @public */
-export interface VrClientStats {
-  /** HTTP attempts sent (each retry counts). */
-  readonly requests: number;
-  /** HTTP retries. */
-  readonly retries: number;
-  /** Successful logins (`POST /session`). */
-  readonly logins: number;
-  /** Task polls made by `waitForTask`. */
-  readonly taskPolls: number;
-}
+/** Counters of a VrClient (the shape every vendor's client reports). @public */
+export type VrClientStats = ClientStats;
 
 /** Base URL of the gateway for an endpoint. @public */
 export function vrBaseUrl(endpoint: string): string {
-  const trimmed = endpoint.trim().replace(/\/+$/, '');
-  let url: URL;
-  try {
-    url = new URL(trimmed);
-  } catch {
-    throw new TypeError(`endpoint must be an absolute https URL such as https://vr-a.example.local, got "${trimmed}"`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new TypeError(`endpoint must use https (or http for a local simulator), got "${url.protocol}"`);
-  }
-  if (/\/api\/rest\/vr\/v\d+$/.test(url.pathname)) return trimmed;
+  const trimmed = httpEndpoint(endpoint, 'https://vr-a.example.local');
+  if (/\/api\/rest\/vr\/v\d+$/.test(new URL(trimmed).pathname)) return trimmed;
   return `${trimmed}${VR_API_BASE_PATH}`;
 }
 
@@ -249,22 +198,8 @@ export function isLocalPairing(pairing: Pairing): boolean {
 }
 
 /** The typed VR client. @public */
-export class VrClient {
-  /** Gateway base URL, e.g. https://vr-a.example.local/api/rest/vr/v2. */
-  public readonly baseUrl: string;
-  /** True when TLS verification is off (the CLI warns). */
-  public readonly insecure: boolean;
-
-  private readonly http: HttpClient;
-  private readonly credentials: VrCredentials;
-  private readonly remoteCredentials: VrCredentials;
-  private readonly clock: Clock;
-  private readonly random: () => number;
-  private readonly signal?: AbortSignal;
+export class VrClient extends SessionVendorClient {
   private readonly shared?: SharedState;
-  /** The VR session; its extensions are the pairings with a remote session. */
-  private readonly session: Session;
-  private counters = { logins: 0, taskPolls: 0 };
   private readonly onWarning?: (message: string) => void;
   private readonly warned = new Set<string>();
   private readonly replicationLookup: (group: string, key: string) => Promise<readonly ReplicationInfo[]>;
@@ -273,12 +208,27 @@ export class VrClient {
   constructor(options: VrClientOptions) {
     requireCredentials(options.credentials, 'credentials');
     if (options.remoteCredentials !== undefined) requireCredentials(options.remoteCredentials, 'remoteCredentials');
-    this.baseUrl = vrBaseUrl(options.endpoint);
-    this.credentials = options.credentials;
-    this.remoteCredentials = options.remoteCredentials ?? options.credentials;
-    this.clock = options.clock ?? systemClock;
-    this.random = options.random ?? Math.random;
-    this.signal = options.signal;
+    const credentials = options.credentials;
+    const remoteCredentials = options.remoteCredentials ?? credentials;
+    super(
+      new SessionClientCore(options, { profile: vrProfile, baseUrl: vrBaseUrl }, {
+        header: VR_SESSION_HEADER,
+        username: credentials.username,
+        login: {
+          request: { path: '/session', headers: { authorization: basicAuth(credentials) } },
+          tokenOf: sessionIdFrom,
+          noToken: 'the login answer has no session_id',
+          rejected: (err, baseUrl) => loginRejectedError(err, baseUrl, credentials.username),
+        },
+        logoutPath: '/session',
+        rejectedAgainCheck: 'the user’s privileges',
+        extension: {
+          request: (pairingId) => ({ path: `${pairingPath(pairingId)}/remote-session`, headers: { authorization: basicAuth(remoteCredentials) } }),
+          rejected: (pairingId, err) => remoteAuthError(pairingId, err, remoteCredentials.username),
+        },
+        shared: options.shared,
+      }),
+    );
     this.shared = options.shared;
     this.onWarning = options.onWarning;
     const coalesce = { enabled: options.coalesceLookups === true };
@@ -287,17 +237,6 @@ export class VrClient {
       const [pairingId, vcId] = JSON.parse(group) as [string, string];
       return this.listVms(pairingId, vcId, { suitableForReplication: true, names: keys });
     }, coalesce);
-    this.http = createTransport(this.baseUrl, vrProfile, { ...options, clock: this.clock, random: this.random }).http;
-    this.insecure = this.http.insecure;
-    this.session = new Session({
-      login: () => this.postLogin(),
-      rejectedAgain: (err) => this.sessionRejectedError(err),
-      extension: {
-        create: (pairingId, token) => this.postRemoteSession(pairingId, token),
-        rejected: (pairingId, err) => this.remoteAuthError(pairingId, err),
-      },
-      shared: this.shared,
-    });
   }
 
   /** True when lists may come from the cache shared with other processes (a miss is worth a fresh look). */
@@ -305,30 +244,12 @@ export class VrClient {
     return this.shared !== undefined;
   }
 
-  /** Counters snapshot. */
-  public get stats(): VrClientStats {
-    return { requests: this.http.stats.requests, retries: this.http.stats.retries, ...this.counters };
-  }
-
   // ---------------------------------------------------------------- session
-
-  /** Log in now (otherwise done lazily by the first call). `POST /session`. */
-  public async login(): Promise<void> {
-    await this.session.current();
-  }
-
-  /**
-   * `DELETE /session`; a 401 (already expired) counts as success. Forgets the remote sessions.
-   * A shared session stays open: other processes are using it.
-   */
-  public async logout(): Promise<void> {
-    await this.session.logout((session) => this.http.request({ method: 'DELETE', path: '/session', headers: { [VR_SESSION_HEADER]: session } }));
-  }
 
   /** `POST /pairings/{id}/remote-session` with the session AND the remote Basic credentials. Remembered for re-login. */
   public async createRemoteSession(pairingId: string): Promise<void> {
     requireId(pairingId, 'pairingId');
-    return this.session.extend(pairingId);
+    return this.core.session.extend(pairingId);
   }
 
   /** Create the remote session of this pairing unless it is local (ROBO) or already exists. */
@@ -336,19 +257,19 @@ export class VrClient {
     if (isLocalPairing(pairing)) return;
     const id = pairing.pairing_id;
     if (id === undefined || id === '') throw new TypeError('ensureRemoteSession: the pairing has no pairing_id');
-    return this.session.ensureExtension(id);
+    return this.core.session.ensureExtension(id);
   }
 
   /** Pairing ids with a remote session on the current session. */
   public get remoteSessionPairings(): readonly string[] {
-    return this.session.extensions;
+    return this.core.session.extensions;
   }
 
   // ---------------------------------------------------------------- server and pairings
 
   /** `GET /info`. */
   public async getInfo(): Promise<VrmsInfo> {
-    return entity<VrmsInfo>(await this.call({ method: 'GET', path: '/info' }), 'VR server info');
+    return entity<VrmsInfo>(await this.core.send({ method: 'GET', path: '/info' }), 'VR server info');
   }
 
   /** `GET /pairings` (all pages). */
@@ -359,12 +280,12 @@ export class VrClient {
   /** `GET /pairings/{id}`; 404 → ApiNotFoundError. */
   public async getPairing(pairingId: string): Promise<Pairing> {
     requireId(pairingId, 'pairingId');
-    return entity<Pairing>(await this.call({ method: 'GET', path: pairingPath(pairingId) }), `pairing ${pairingId}`);
+    return entity<Pairing>(await this.core.send({ method: 'GET', path: pairingPath(pairingId) }), `pairing ${pairingId}`);
   }
 
   /** `POST /pairings` → task. */
   public async createPairing(spec: PairingSpec): Promise<Task> {
-    const res = await this.call({ method: 'POST', path: '/pairings', body: spec });
+    const res = await this.core.send({ method: 'POST', path: '/pairings', body: spec });
     this.shared?.forget(PAIRINGS_LIST);
     return parseTask(res, 'create pairing');
   }
@@ -372,7 +293,7 @@ export class VrClient {
   /** `DELETE /pairings/{id}?force=` → task. Forgets the pairing (see `forgetPairing`) once the server accepted it. */
   public async deletePairing(pairingId: string, options: DeletePairingOptions = {}): Promise<Task> {
     requireId(pairingId, 'pairingId');
-    const res = await this.call({ method: 'DELETE', path: pairingPath(pairingId), query: { force: options.force ?? false } });
+    const res = await this.core.send({ method: 'DELETE', path: pairingPath(pairingId), query: { force: options.force ?? false } });
     await this.forgetPairing(pairingId);
     return parseTask(res, `delete pairing ${pairingId}`);
   }
@@ -384,7 +305,7 @@ export class VrClient {
    */
   public async forgetPairing(pairingId: string): Promise<void> {
     this.shared?.forget(PAIRINGS_LIST);
-    await this.session.dropExtension(pairingId);
+    await this.core.session.dropExtension(pairingId);
   }
 
   /** `GET {P}/vrs`: the local and remote VRMS of the pairing. */
@@ -418,7 +339,7 @@ export class VrClient {
   /** `GET {VC}/vms/{vm_id}/capability`. */
   public async getVmCapability(pairingId: string, vcId: string, vmId: string): Promise<VmCapabilities> {
     requireId(vmId, 'vmId');
-    const res = await this.call({ method: 'GET', path: `${vcPath(pairingId, vcId)}/vms/${enc(vmId)}/capability` });
+    const res = await this.core.send({ method: 'GET', path: `${vcPath(pairingId, vcId)}/vms/${enc(vmId)}/capability` });
     return entity<VmCapabilities>(res, `capability of VM ${vmId}`);
   }
 
@@ -438,7 +359,7 @@ export class VrClient {
     requireId(policyId, 'policyId');
     datastoreIds.forEach((id, i) => requireId(id, `datastoreIds[${i}]`));
     const path = `${vcPath(pairingId, vcId)}/storage-policies/${enc(policyId)}/actions/check-compliance`;
-    return listItems<StoragePolicyComplianceCheckData>(await this.call({ method: 'POST', path, body: [...datastoreIds] }), 'compliance results');
+    return listItems<StoragePolicyComplianceCheckData>(await this.core.send({ method: 'POST', path, body: [...datastoreIds] }), 'compliance results');
   }
 
   /** `GET {VC}/datastores` (VR-capable target datastores). */
@@ -451,14 +372,14 @@ export class VrClient {
   public async findSeeds(pairingId: string, vcId: string, datastoreId: string, specs: readonly VmDiskFindSeedSpec[]): Promise<VmDiskSeedInformation[]> {
     requireId(datastoreId, 'datastoreId');
     const path = `${vcPath(pairingId, vcId)}/datastores/${enc(datastoreId)}/actions/find-seeds`;
-    return listItems<VmDiskSeedInformation>(await this.call({ method: 'POST', path, body: [...specs] }), 'seed information');
+    return listItems<VmDiskSeedInformation>(await this.core.send({ method: 'POST', path, body: [...specs] }), 'seed information');
   }
 
   /** `POST {VC}/datastores/{id}/actions/browse`. */
   public async browseDatastore(pairingId: string, vcId: string, datastoreId: string, request: DatastoreBrowserRequest): Promise<DatastoreBrowserResult[]> {
     requireId(datastoreId, 'datastoreId');
     const path = `${vcPath(pairingId, vcId)}/datastores/${enc(datastoreId)}/actions/browse`;
-    return listItems<DatastoreBrowserResult>(await this.call({ method: 'POST', path, body: request }), 'datastore browse results');
+    return listItems<DatastoreBrowserResult>(await this.core.send({ method: 'POST', path, body: request }), 'datastore browse results');
   }
 
   // ---------------------------------------------------------------- replications
@@ -503,7 +424,7 @@ export class VrClient {
   /** `GET {P}/replications/{id}`; undefined when it does not exist (404). */
   public async getReplication(pairingId: string, replicationId: string): Promise<ReplicationInfo | undefined> {
     try {
-      const res = await this.call({ method: 'GET', path: replicationPath(pairingId, replicationId) });
+      const res = await this.core.send({ method: 'GET', path: replicationPath(pairingId, replicationId) });
       return this.checkRanges(entity<ReplicationInfo>(res, `replication ${replicationId}`));
     } catch (err) {
       if (isNotFoundError(err)) return undefined;
@@ -515,7 +436,7 @@ export class VrClient {
   public async configureReplications(pairingId: string, specs: readonly ConfigureReplicationSpec[]): Promise<Task[]> {
     requireId(pairingId, 'pairingId');
     if (specs.length === 0) throw new TypeError('configureReplications: specs must contain at least one ConfigureReplicationSpec');
-    const res = await this.call({ method: 'POST', path: `${pairingPath(pairingId)}/replications`, body: [...specs] });
+    const res = await this.core.send({ method: 'POST', path: `${pairingPath(pairingId)}/replications`, body: [...specs] });
     return listItems<unknown>(res, 'configure tasks').map((t) => toTask(t, res, 'configure task'));
   }
 
@@ -547,7 +468,7 @@ export class VrClient {
   /** `DELETE {P}/replications/{id}?retain_replica_disks=` → task (local side only; works with the remote site down). */
   public async deleteReplication(pairingId: string, replicationId: string, options: RemoveReplicationOptions): Promise<Task> {
     const query = { retain_replica_disks: requireRetain(options) };
-    const res = await this.call({ method: 'DELETE', path: replicationPath(pairingId, replicationId), query });
+    const res = await this.core.send({ method: 'DELETE', path: replicationPath(pairingId, replicationId), query });
     return parseTask(res, `delete replication ${replicationId}`);
   }
 
@@ -561,12 +482,12 @@ export class VrClient {
   /** `GET /tasks/{id}`; times are normalised to epoch milliseconds. */
   public async getTask(taskId: string): Promise<Task> {
     requireId(taskId, 'taskId');
-    return parseTask(await this.call({ method: 'GET', path: `/tasks/${enc(taskId)}` }), `task ${taskId}`);
+    return parseTask(await this.core.send({ method: 'GET', path: `/tasks/${enc(taskId)}` }), `task ${taskId}`);
   }
 
   /** `GET /tasks` (recent tasks, all pages). */
   public async listTasks(): Promise<Task[]> {
-    const res = await this.call({ method: 'GET', path: '/tasks' });
+    const res = await this.core.send({ method: 'GET', path: '/tasks' });
     const raw = await this.followPages(res, 'tasks');
     return raw.map((t) => toTask(t, res, 'task'));
   }
@@ -577,23 +498,8 @@ export class VrClient {
    */
   public async waitForTask(taskId: string, options: WaitForTaskOptions): Promise<Task> {
     requireId(taskId, 'taskId');
-    return pollTask<Task>({
-      taskId,
-      get: () => {
-        this.counters.taskPolls += 1;
-        return this.getTask(taskId);
-      },
-      observe: observeVrTask,
-      describe: (last) => options.description ?? describeVrTask(taskId, last),
-      url: this.http.resolveUrl(`/tasks/${enc(taskId)}`),
-      timeoutMs: options.timeoutMs,
-      minDelayMs: options.minDelayMs,
-      maxDelayMs: options.maxDelayMs,
-      signal: combineSignals(this.signal, options.signal),
-      onProgress: options.onProgress,
-      clock: this.clock,
-      random: this.random,
-    });
+    const task = { id: taskId, get: () => this.getTask(taskId), observe: observeVrTask, describe: (last: Task | undefined) => describeVrTask(taskId, last), path: `/tasks/${enc(taskId)}` };
+    return this.core.waitForTask<Task>(task, options);
   }
 
   // ---------------------------------------------------------------- internals
@@ -616,13 +522,13 @@ export class VrClient {
     body?: unknown,
     query?: Record<string, QueryValue>,
   ): Promise<Task> {
-    const res = await this.call({ method: 'POST', path: `${replicationPath(pairingId, replicationId)}/actions/${action}`, body, query });
+    const res = await this.core.send({ method: 'POST', path: `${replicationPath(pairingId, replicationId)}/actions/${action}`, body, query });
     return parseTask(res, `${action} replication ${replicationId}`);
   }
 
   /** GET a list and follow `_meta.links.next.href` to the end. */
   private async listAll<T>(path: string, query: Record<string, QueryValue> | undefined, what: string): Promise<T[]> {
-    const first = await this.call({ method: 'GET', path, query });
+    const first = await this.core.send({ method: 'GET', path, query });
     return (await this.followPages(first, what)) as T[];
   }
 
@@ -632,17 +538,9 @@ export class VrClient {
       what,
       apiRoot: this.baseUrl,
       readPage: (res) => parseListPage(res, what),
-      resolve: (path) => this.http.resolveUrl(path),
-      fetch: (path) => this.call({ method: 'GET', path }),
+      resolve: (path) => this.core.http.resolveUrl(path),
+      fetch: (path) => this.core.send({ method: 'GET', path }),
     });
-  }
-
-  /** Send with the session; on 401: re-login once (+ remote sessions), retry once, then ApiAuthenticationError. */
-  private async call(
-    req: { method: HttpMethod; path: string; query?: Record<string, QueryValue>; body?: unknown; headers?: Record<string, string>; idempotent?: boolean },
-    authError?: (err: ApiError) => ApiAuthenticationError,
-  ): Promise<HttpResponse> {
-    return this.session.send((token) => this.http.request({ ...req, headers: { ...req.headers, [VR_SESSION_HEADER]: token } }), authError);
   }
 
   /** Lists that do not change during a deploy come from the shared cache when there is one. */
@@ -650,53 +548,6 @@ export class VrClient {
     if (this.shared === undefined) return load();
     if (options.fresh) this.shared.forget(name);
     return this.shared.cachedList(name, load);
-  }
-
-  /** `POST /session` with Basic credentials → the new session id. */
-  private async postLogin(): Promise<string> {
-    let res: HttpResponse;
-    try {
-      res = await this.http.request({ method: 'POST', path: '/session', headers: { authorization: basicAuth(this.credentials) }, idempotent: true });
-    } catch (err) {
-      if (isApiError(err) && (err.status === 401 || err.status === 403)) {
-        throw new ApiAuthenticationError(
-          { status: err.status, method: 'POST', url: err.url, errorCode: err.errorCode, opId: err.opId, username: this.credentials.username },
-          `login to ${this.baseUrl} as "${this.credentials.username}" was rejected (POST /session → ${err.status}): ` +
-            'check the user name and password (a vCenter SSO user, e.g. administrator@vsphere.local)',
-        );
-      }
-      throw err;
-    }
-    const id = sessionIdFrom(res);
-    if (id === undefined) throw invalidResponseError(res, 'POST', 'the login answer has no session_id');
-    this.counters.logins += 1;
-    return id;
-  }
-
-  /** `POST {P}/remote-session` on `session` with the remote Basic credentials (a 401 propagates to the session). */
-  private async postRemoteSession(pairingId: string, session: string): Promise<void> {
-    await this.http.request({
-      method: 'POST',
-      path: `${pairingPath(pairingId)}/remote-session`,
-      headers: { [VR_SESSION_HEADER]: session, authorization: basicAuth(this.remoteCredentials) },
-      idempotent: true,
-    });
-  }
-
-  private remoteAuthError(pairingId: string, err: ApiError): ApiAuthenticationError {
-    return new ApiAuthenticationError(
-      { status: err.status, method: err.method, url: err.url, errorCode: err.errorCode, opId: err.opId, username: this.remoteCredentials.username },
-      `the remote site of pairing ${pairingId} rejected the login of "${this.remoteCredentials.username}" ` +
-        `(POST ${pathOnly(err.url)} → ${err.status}): check the remote credentials (a vCenter SSO user of the remote site)`,
-    );
-  }
-
-  private sessionRejectedError(err: ApiError): ApiAuthenticationError {
-    return new ApiAuthenticationError(
-      { status: err.status, method: err.method, url: err.url, errorCode: err.errorCode, opId: err.opId, username: this.credentials.username },
-      `${err.method} ${pathOnly(err.url)} → 401 again after logging in again to ${this.baseUrl} as "${this.credentials.username}": ` +
-        'the appliance does not accept the new session (check the user’s privileges and that the appliance is healthy)',
-    );
   }
 }
 
@@ -724,17 +575,6 @@ function replicationPath(pairingId: string, replicationId: string): string {
   return `${pairingPath(pairingId)}/replications/${enc(replicationId)}`;
 }
 
-function requireId(value: unknown, field: string): void {
-  if (typeof value !== 'string' || value.trim() === '') {
-    throw new TypeError(`${field} must be a non-empty string, got ${JSON.stringify(value) ?? String(value)}`);
-  }
-}
-
-function requireCredentials(c: VrCredentials | undefined, field: string): void {
-  if (c === undefined || typeof c.username !== 'string' || c.username === '') throw new TypeError(`${field}.username must be a non-empty string`);
-  if (typeof c.password !== 'string' || c.password === '') throw new TypeError(`${field}.password must be a non-empty string`);
-}
-
 function requireRetain(options: RemoveReplicationOptions | undefined): boolean {
   if (typeof options?.retainReplicaDisks !== 'boolean') {
     throw new TypeError('retainReplicaDisks must be true or false: say explicitly whether the replica disks are kept');
@@ -749,10 +589,6 @@ function basicAuth(c: VrCredentials): string {
 function filterQuery(property: string, values: readonly string[] | undefined): Record<string, QueryValue> {
   if (values === undefined) return {};
   return { filter_property: property, filter: values };
-}
-
-function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
 function sessionIdFrom(res: HttpResponse): string | undefined {
@@ -812,4 +648,22 @@ export function parseTime(value: unknown): number | null {
   if (/^-?\d+(\.\d+)?$/.test(text)) return Number(text);
   const ms = Date.parse(text);
   return Number.isNaN(ms) ? null : ms;
+}
+
+/** The error for a refused `POST /session` (401/403). */
+function loginRejectedError(err: ApiError, baseUrl: string, username: string): ApiAuthenticationError {
+  return new ApiAuthenticationError(
+    { status: err.status, method: 'POST', url: err.url, errorCode: err.errorCode, opId: err.opId, username },
+    `login to ${baseUrl} as "${username}" was rejected (POST /session → ${err.status}): ` +
+      'check the user name and password (a vCenter SSO user, e.g. administrator@vsphere.local)',
+  );
+}
+
+/** The error for a remote session refused on a fresh session: the remote credentials are wrong. */
+function remoteAuthError(pairingId: string, err: ApiError, username: string): ApiAuthenticationError {
+  return new ApiAuthenticationError(
+    { status: err.status, method: err.method, url: err.url, errorCode: err.errorCode, opId: err.opId, username },
+    `the remote site of pairing ${pairingId} rejected the login of "${username}" ` +
+      `(POST ${pathOnly(err.url)} → ${err.status}): check the remote credentials (a vCenter SSO user of the remote site)`,
+  );
 }
