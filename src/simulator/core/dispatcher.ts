@@ -9,7 +9,7 @@
  */
 import type OpenAPIBackend from 'openapi-backend';
 import type { Operation } from 'openapi-backend';
-import { SimApiError, type ErrorBodyShape, type SimResponse } from './http';
+import { SimApiError, type ErrorBodyShape, type QueryValues, type SimResponse } from './http';
 import { describeValidationErrors, responseMismatch, routedRequest, type RoutedRequest } from './openapi';
 import type { ServiceRequest, ServiceResult } from './service';
 
@@ -23,6 +23,24 @@ export interface MatchedCall<Session> {
   readonly params: Record<string, string>;
   /** The caller's session; undefined for a public operation. */
   readonly session: Session | undefined;
+}
+
+/** What a handler usually takes: the call's operation, parameters, query, headers, body, session and fault. */
+export interface OperationRequest<Session> {
+  operationId: string;
+  params: Record<string, string>;
+  query: QueryValues;
+  headers: Record<string, string | string[] | undefined>;
+  body: unknown;
+  /** The caller's session (undefined for a public operation). */
+  session?: Session;
+  /** From a matching fault rule: the task this request creates ends failed with this message. */
+  taskError?: string;
+}
+
+/** The request a vendor's handlers take when they need no more than the call gives. */
+export function operationRequest<Session>({ operationId, request, params, session }: MatchedCall<Session>): OperationRequest<Session> {
+  return { operationId, params, query: request.query, headers: request.headers, body: request.body, session, taskError: request.taskError };
 }
 
 /** How a vendor answers what goes wrong on the call path. */

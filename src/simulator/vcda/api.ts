@@ -6,7 +6,7 @@
  * Endpoints served: every operation of specs/vcda-api.json under /vcda (see the header of each vcda/*.ts file).
  */
 import type OpenAPIBackend from 'openapi-backend';
-import type { VendorApi, VendorRefusals } from '../core/dispatcher';
+import { operationRequest, type VendorApi, type VendorRefusals } from '../core/dispatcher';
 import { TaskEngine } from '../core/task-engine';
 import type { VcdaContext, VcdaHandler, VcdaRequest } from './context';
 import { VcdaApiError, vcdaErrorBody } from './errors';
@@ -54,15 +54,7 @@ export function vcdaApi(contract: OpenAPIBackend, context: VcdaContext, validate
     handlers: HANDLERS,
     publicOperations: new Set(['login']),
     authenticate: sessions.authenticate,
-    requestOf: ({ operationId, request, params, session }) => ({
-      operationId,
-      params,
-      query: request.query,
-      headers: request.headers,
-      body: request.body,
-      session,
-      taskError: request.taskError,
-    }),
+    requestOf: operationRequest,
     refusals: VCDA_REFUSALS,
     validateResponses,
   };

@@ -6,6 +6,7 @@
  *
  * Endpoints served: none (shared by the vcda/*.ts handlers).
  */
+import type { OperationRequest } from '../core/dispatcher';
 import type { QueryValues, SimResponse } from '../core/http';
 import type { IdGenerator, SimClock } from '../core/runtime';
 import { forbidden, siteNotFound } from './errors';
@@ -39,17 +40,8 @@ export interface VcdaContext {
   issuedSessionIds: string[];
 }
 
-export interface VcdaRequest {
-  operationId: string;
-  params: Record<string, string>;
-  query: QueryValues;
-  headers: Record<string, string | string[] | undefined>;
-  body: unknown;
-  /** The caller's session (undefined only for login). */
-  session?: SimVcdaSession;
-  /** From a matching fault rule: the task this request creates ends FAILED with this message. */
-  taskError?: string;
-}
+/** The call (session undefined only for login; a fault's `taskError` ends the task it creates FAILED). */
+export type VcdaRequest = OperationRequest<SimVcdaSession>;
 
 export type VcdaHandler = (request: VcdaRequest, context: VcdaContext) => SimResponse;
 

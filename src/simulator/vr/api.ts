@@ -7,7 +7,7 @@
  * (see the header of each vr/*.ts file); operations the simulator does not model answer 501.
  */
 import type OpenAPIBackend from 'openapi-backend';
-import type { VendorApi, VendorRefusals } from '../core/dispatcher';
+import { operationRequest, type VendorApi, type VendorRefusals } from '../core/dispatcher';
 import { SimApiError } from '../core/http';
 import { TaskEngine } from '../core/task-engine';
 import type { VrContext, VrHandler, VrRequest } from './context';
@@ -81,17 +81,7 @@ export function vrApi(contract: OpenAPIBackend, context: VrContext, validateResp
     handlers: HANDLERS,
     publicOperations: new Set(['login']),
     authenticate: session.authenticate,
-    requestOf: ({ operationId, request, params, session: callerSession }) => ({
-      operationId,
-      method: request.method,
-      params,
-      query: request.query,
-      headers: request.headers,
-      body: request.body,
-      session: callerSession,
-      taskError: request.taskError,
-      absolutePath: `${linkOrigin ?? request.baseUrl}${request.path}`,
-    }),
+    requestOf: (call) => ({ ...operationRequest(call), method: call.request.method, absolutePath: `${linkOrigin ?? call.request.baseUrl}${call.request.path}` }),
     refusals: VR_REFUSALS,
     validateResponses,
   };

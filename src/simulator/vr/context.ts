@@ -8,7 +8,8 @@ import { SimApiError, type SimResponse } from '../core/http';
 import { notFound } from './errors';
 import { newQueuedTask } from './task-model';
 import type { IdGenerator, SimClock } from '../core/runtime';
-import type { QueryValues, RequestLocation } from './envelopes';
+import type { OperationRequest } from '../core/dispatcher';
+import type { RequestLocation } from './envelopes';
 import type { SimSession, SimTaskRecord, TaskKind, VrState } from './types';
 
 export interface VrCredentials {
@@ -21,17 +22,9 @@ export interface VrUsers {
   remote: VrCredentials;
 }
 
-export interface VrRequest extends RequestLocation {
-  operationId: string;
+/** The call (session undefined only for login; a fault's `taskError` ends the tasks it creates in ERROR), its method and where it was sent. */
+export interface VrRequest extends OperationRequest<SimSession>, RequestLocation {
   method: string;
-  params: Record<string, string>;
-  query: QueryValues;
-  headers: Record<string, string | string[] | undefined>;
-  body: unknown;
-  /** The caller's session (undefined only for login). */
-  session?: SimSession;
-  /** From a matching fault rule: tasks created by this request end in ERROR with this message. */
-  taskError?: string;
 }
 
 export interface VrContext {
