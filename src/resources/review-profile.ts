@@ -15,38 +15,10 @@
  */
 import type { ClientFactory, KindFields } from './contract';
 import type { ZodTypeAny } from 'zod';
+import { diffAt } from './core/diff';
+import { valueAt, type Json, type JsonObject } from './core/json';
 
-/** A JSON value as found in a plan. */
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-export type JsonObject = { [key: string]: Json };
-
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** The value at a dotted path; undefined when absent. */
-export function valueAt(spec: JsonObject | undefined, path: string): Json | undefined {
-  let current: Json | undefined = spec;
-  for (const key of path.split('.')) {
-    if (!isObject(current)) return undefined;
-    current = current[key];
-  }
-  return current;
-}
-
-/** Order-insensitive for object keys, order-sensitive for lists. */
-export function sameJson(a: Json | undefined, b: Json | undefined): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => sameJson(item, b[i]));
-  }
-  if (isObject(a) && isObject(b)) {
-    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    for (const key of keys) if (!sameJson(a[key], b[key])) return false;
-    return true;
-  }
-  return false;
-}
+export { isObject, sameJson, valueAt, type Json, type JsonObject } from './core/json';
 
 /** What applying the plan does to one managed object, in DR terms. */
 export type ReviewAction = 'create' | 'update' | 'replace' | 'delete' | 'forget' | 'no-change';
@@ -75,7 +47,7 @@ export interface FieldChange {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Field words: the one implementation of "what differs between two specs, in words" (review and handlers).
+// Field words: the differences core/diff finds between two specs, in a reviewer's words.
 
 /** A value in a reviewer's words. */
 export type Format = (value: Json | undefined) => string;
@@ -108,8 +80,6 @@ export interface FieldWording {
   changes(before: JsonObject | undefined, after: JsonObject | undefined): FieldChange[];
   /** One field's value in words, e.g. `RPO 15 min`. */
   text(path: string, value: Json | undefined): string;
-  /** One field's value alone in words, e.g. `3×1` (`plain` for a path without words). */
-  value(path: string, value: Json | undefined): string;
 }
 
 export function fieldWording(fields: KindFields, words: readonly FieldWords[]): FieldWording {
@@ -119,22 +89,16 @@ export function fieldWording(fields: KindFields, words: readonly FieldWords[]): 
   const ruleFor = (path: string): FieldWords | undefined => words.find((candidate) => candidate.path === path);
   return {
     changes(before, after) {
-      const changes: FieldChange[] = [];
-      for (const rule of words) {
-        const from = valueAt(before, rule.path);
-        const to = valueAt(after, rule.path);
-        if (sameJson(from, to)) continue;
-        const text = `${rule.label} ${rule.format(from)} → ${rule.format(to)}${unitOf(rule)}`;
-        changes.push({ field: rule.path, from: from ?? null, to: to ?? null, text, effect: effectOf(rule.path) });
-      }
-      return changes;
+      return words.flatMap((rule) =>
+        diffAt([rule.path], before, after).map(({ field, from, to }) => {
+          const text = `${rule.label} ${rule.format(from)} → ${rule.format(to)}${unitOf(rule)}`;
+          return { field, from: from ?? null, to: to ?? null, text, effect: effectOf(field) };
+        }),
+      );
     },
     text(path, value) {
       const rule = ruleFor(path);
       return rule ? `${rule.label} ${rule.format(value)}${unitOf(rule)}` : `${path} ${formats.plain(value)}`;
-    },
-    value(path, value) {
-      return (ruleFor(path)?.format ?? formats.plain)(value);
     },
   };
 }

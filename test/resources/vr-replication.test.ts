@@ -7,6 +7,8 @@ import { isInputError } from '../../src/resources/errors';
 import { vrReplicationHandler } from '../../src/resources/vr/replication/handler';
 import { vrReplicationSpecSchema } from '../../src/resources/vr/replication/schema';
 import { settingsChanges } from '../../src/resources/vr/settings';
+import { vrReplicationWording } from '../../src/resources/vr/replication/review';
+import type { JsonObject } from '../../src/resources/review-profile';
 import { replicationSpec, replicationSpecInput, startVirtualTimeSimulator, testContext, type VirtualClock } from '../helpers/context';
 
 const REPLICATIONS = /^\/pairings\/[^/]+\/replications$/;
@@ -330,7 +332,7 @@ describe('faults', () => {
   });
 });
 
-describe('read, and settings changes in words', () => {
+describe('read, and settings changes as values (worded by the review)', () => {
   test('read reports the live replication, or undefined when there is none', async () => {
     const spec = replicationSpec(sim.url);
     expect(await vrReplicationHandler.read(spec, testContext(undefined, { clock }))).toBeUndefined();
@@ -339,8 +341,10 @@ describe('read, and settings changes in words', () => {
     expect(live).toMatchObject({ name: 'web-01', settings: { rpo_minutes: 15 } });
     const changed = { ...spec, settings: { ...spec.settings, rpo_minutes: 5, point_in_time: { instances_per_day: 4, days: 2 } } };
     expect(settingsChanges(changed.settings, live?.settings ?? changed.settings)).toEqual([
-      { field: 'rpo_minutes', from: 15, to: 5, effect: 'in-place' },
-      { field: 'point_in_time', from: '3×5', to: '4×2', effect: 'in-place' },
+      { field: 'settings.rpo_minutes', from: 15, to: 5, effect: 'in-place' },
+      { field: 'settings.point_in_time', from: { instances_per_day: 3, days: 5 }, to: { instances_per_day: 4, days: 2 }, effect: 'in-place' },
     ]);
+    const asJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as JsonObject;
+    expect(vrReplicationWording.changes(asJson({ settings: live?.settings }), asJson({ settings: changed.settings })).map((c) => c.text)).toEqual(['RPO 15 → 5 min', 'retention 3×5 → 4×2']);
   });
 });

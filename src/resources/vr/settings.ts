@@ -1,7 +1,6 @@
 /**
  * Replication settings: capability checks, the mapping between our snake_case settings and the VR API's
- * field names (which differ between ConfigureReplicationSpec and ReplicationInfo), and settings diffs (worded
- * by the kind's review profile).
+ * field names (which differ between ConfigureReplicationSpec and ReplicationInfo), and the settings a diff compares.
  */
 import type {
   ConfigureReplicationVmDisk,
@@ -12,10 +11,9 @@ import type {
   VmDisk,
 } from '../../../lib/client/vr/types';
 import type { Change } from '../contract';
+import { settingsChanges as changesOf } from '../core/diff';
 import { InputError } from '../errors';
 import type { VrDiskFormat } from './limits';
-import type { Json } from '../review-profile';
-import { vrReplicationWording } from './replication/review';
 import type { VrReplicationSettings } from './replication/schema';
 
 /** Rejects settings the VM cannot have, before anything is changed on the server. */
@@ -94,24 +92,12 @@ export function apiSettings(settings: VrReplicationSettings) {
   };
 }
 
-/**
- * In-place differences between wanted and live settings: the review's field words compare them (one
- * implementation). A setting the server did not report is unknown, not a difference. Each is named by its
- * setting; a value that is not a plain scalar is given in words (`3×1`).
- */
-export function settingsChanges(wanted: VrReplicationSettings, live: LiveSettings): Change[] {
-  const valueOf = (path: string, value: Json): unknown => (value !== null && typeof value !== 'object' ? value : vrReplicationWording.value(path, value));
-  const known: VrReplicationSettings = { ...wanted, ...live };
-  return vrReplicationWording.changes({ settings: known }, { settings: wanted }).map((change) => ({
-    field: change.field.replace(/^settings\./, ''),
-    from: valueOf(change.field, change.from),
-    to: valueOf(change.field, change.to),
-    effect: 'in-place',
-  }));
-}
+/** The settings a reconfigure changes, in the order the review words them. */
+const COMPARED: readonly (keyof VrReplicationSettings)[] = ['rpo_minutes', 'point_in_time', 'quiescing', 'network_compression', 'encryption', 'auto_replicate_new_disks'];
 
-export function describeChanges(changes: readonly Change[]): string {
-  return changes.map((change) => `${change.field} ${String(change.from)} → ${String(change.to)}`).join(', ');
+/** In-place differences between wanted and live settings (core/diff); a setting the server did not report is unknown. */
+export function settingsChanges(wanted: VrReplicationSettings, live: LiveSettings): Change[] {
+  return changesOf(COMPARED, wanted, live);
 }
 
 /**

@@ -21,6 +21,7 @@ import { isApiError, isNotFoundError, type ApiError } from '../../../../lib/clie
 import { waitFor } from '../../../../lib/client/wait';
 import type { VcdaClient } from '../../../../lib/client/vcda/vcda-client';
 import type { VcdaReplication, VcdaStartReplication, VcdaTask } from '../../../../lib/client/vcda/types';
+import { describeChanges } from '../../core/diff';
 import { sendUntilLanded, type WriteOutcome } from '../../core/write';
 import { adoptionNotice, notOursError } from '../../adoption';
 import type { Change, Context, LifecycleAction, LiveNotice, ResourceHandler } from '../../contract';
@@ -37,7 +38,7 @@ import {
   type VcdaReplicationSettings,
   type VcdaReplicationSpec,
 } from './schema';
-import { DEFAULT_STORAGE_PROFILE, describeChanges, policyFields, reconfigureBody, settingsAsManaged, settingsChanges, settingsOf } from './settings';
+import { DEFAULT_STORAGE_PROFILE, policyFields, reconfigureBody, settingsAsManaged, settingsChanges, settingsOf } from './settings';
 
 type Spec = VcdaReplicationSpec;
 

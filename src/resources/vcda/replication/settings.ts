@@ -7,6 +7,7 @@
  */
 import type { VcdaReconfigureReplication, VcdaReplication, VcdaRetentionPolicy } from '../../../../lib/client/vcda/types';
 import type { Change } from '../../contract';
+import { settingsChanges as changesOf } from '../../core/diff';
 import { VCDA_DATA_CONNECTION_TYPES, type VcdaDataConnectionType } from '../limits';
 import { describedWithOwner, userDescription } from './marker';
 import type { VcdaReplicationSettings, VcdaReplicationSpec } from './schema';
@@ -72,17 +73,9 @@ function fieldsCompared(settings: VcdaReplicationSettings): (keyof VcdaReplicati
   return [...policy, 'quiescing', 'description', 'storage_profile'];
 }
 
-/** What applying the code's settings changes on the live replication (all in place). */
+/** What applying the code's settings changes on the live replication (all in place; core/diff). */
 export function settingsChanges(code: VcdaReplicationSettings, live: VcdaReplicationSettings): Change[] {
-  const managed = settingsAsManaged(code, live);
-  return fieldsCompared(code)
-    .filter((field) => JSON.stringify(code[field]) !== JSON.stringify(managed[field]))
-    .map((field) => ({ field: `settings.${field}`, from: managed[field], to: code[field], effect: 'in-place' as const }));
-}
-
-/** "settings.rpo_minutes 60 → 15, settings.quiescing false → true". */
-export function describeChanges(changes: readonly Change[]): string {
-  return changes.map((c) => `${c.field} ${JSON.stringify(c.from)} → ${JSON.stringify(c.to)}`).join(', ');
+  return changesOf(fieldsCompared(code), code, settingsAsManaged(code, live));
 }
 
 /** The policy fields of a create or reconfigure body: an SLA profile, or RPO + retention + data connection. */

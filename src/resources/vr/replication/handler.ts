@@ -20,6 +20,7 @@ import type { ConfigureReplicationSpec, ConfigureReplicationVmDisk, Datastore, P
 import { vrClient } from '../client';
 import type { Context, LifecycleAction, LiveNotice, ResourceHandler } from '../../contract';
 import { adoptionNotice, notOursError } from '../../adoption';
+import { describeChanges } from '../../core/diff';
 import { sendUntilLanded, type WriteOutcome } from '../../core/write';
 import { InputError } from '../../errors';
 import { parseSpec } from '../../parse-spec';
@@ -27,7 +28,7 @@ import { vrReplicationDeleteSpecSchema, vrReplicationSpecSchema, type VrReplicat
 import { identityDifferences, identityMismatch } from '../identity';
 import { localOnlyRemovalError, unconfigureOrDeleteLocal } from '../removal';
 import * as resolve from '../resolve';
-import { apiSettings, checkCapability, describeChanges, reconfigureSpec, settingsChanges, settingsOf, type LiveSettings } from '../settings';
+import { apiSettings, checkCapability, reconfigureSpec, settingsChanges, settingsOf, type LiveSettings } from '../settings';
 import { waitForConfiguration, waitForVrTask } from '../tasks';
 
 /** What `read` reports about a live replication. */
