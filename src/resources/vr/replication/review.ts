@@ -2,7 +2,7 @@
  * The review profile of `vr.replication`: a replace is a full resync unless seeded, a removal keeps the replica
  * disks unless `on_delete.retain_replica_disks` is false, a paused, failed or late replication (or one whose
  * settings were changed by hand) is drift, and the replications on a pairing that no construct declares are
- * orphans. The reviewer's words for its fields are also what a reconfigure logs (settings.ts).
+ * orphans.
  *
  * @api VR (the look-ups of ../review-common.ts)
  */
@@ -232,6 +232,7 @@ function fix(kind: DriftKind, subject: LiveSubject): string {
   }
 }
 
+/** Loaded for `--live` only: a plan-only review never loads a client (no cycle: the handler never imports the review). */
 async function handler() {
   return import('./handler');
 }
