@@ -8,8 +8,7 @@
  * Endpoints served: every operation of specs/sdrs-api.json under /sdrs (see the header of each sdrs/*.ts file).
  */
 import type OpenAPIBackend from 'openapi-backend';
-import { dispatchOperation, type VendorApi, type VendorRefusals } from '../core/dispatcher';
-import type { ServiceRequest, ServiceResult } from '../core/service';
+import { operationRequest, type VendorApi, type VendorRefusals } from '../core/dispatcher';
 import { TaskEngine } from '../core/task-engine';
 import { authenticate } from './auth';
 import type { SdrsContext, SdrsHandler, SdrsRequest } from './context';
@@ -82,33 +81,25 @@ const SDRS_REFUSALS: VendorRefusals = {
   notImplemented: (operationId) => new SdrsApiError(501, 'SDRS.0201', `The simulator does not implement ${operationId}.`, errorShapeOf(operationId)),
 };
 
-export class SdrsApi {
-  private readonly jobs: TaskEngine<SimSdrsJobRecord, SdrsJobStatus>;
+/** The SDRS call path's vendor parts (core/dispatcher.ts). */
+export function sdrsApi(contract: OpenAPIBackend, context: SdrsContext, validateResponses: boolean): VendorApi<SdrsRequest, SdrsContext, void> {
+  return {
+    contract,
+    context,
+    handlers: HANDLERS,
+    authenticate,
+    checkParams: checkProject,
+    requestOf: operationRequest,
+    refusals: SDRS_REFUSALS,
+    validateResponses,
+  };
+}
 
-  private readonly api: VendorApi<SdrsRequest, SdrsContext, void>;
-
-  constructor(contract: OpenAPIBackend, readonly context: SdrsContext, validateResponses: boolean) {
-    this.api = {
-      contract,
-      context,
-      handlers: HANDLERS,
-      authenticate,
-      checkParams: checkProject,
-      requestOf: ({ operationId, request, params }) => ({ operationId, params, query: request.query, body: request.body, taskError: request.taskError }),
-      refusals: SDRS_REFUSALS,
-      validateResponses,
-    };
-    this.jobs = new TaskEngine(SDRS_JOB_MODEL, {
-      onComplete: (record) => completeJob(context, record),
-      onFailed: (record) => failJob(context, record),
-    });
-  }
-
-  advance(now: number): boolean {
-    return this.jobs.advance(this.context.state.jobs, now);
-  }
-
-  dispatch(request: ServiceRequest): ServiceResult {
-    return dispatchOperation(this.api, request);
-  }
+/** Advances SDRS's jobs (on the shared engine) to `now`; true when the state changed. */
+export function sdrsAdvance(context: SdrsContext): (now: number) => boolean {
+  const jobs = new TaskEngine<SimSdrsJobRecord, SdrsJobStatus>(SDRS_JOB_MODEL, {
+    onComplete: (record) => completeJob(context, record),
+    onFailed: (record) => failJob(context, record),
+  });
+  return (now) => jobs.advance(context.state.jobs, now);
 }

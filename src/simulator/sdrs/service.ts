@@ -1,9 +1,9 @@
 /**
- * Huawei Cloud SDRS as a simulator service, mounted at `/sdrs` (the API is `/sdrs/v1/{project_id}/…`, so a
- * client's endpoint is `<url>/sdrs`): its state (seeded, or the `sdrs` section of the state file; tokens are
- * never saved), the dispatcher validating requests and responses against repliform's contract (api.ts,
- * specs/sdrs-api.json), its jobs on the shared engine, its nested error body for the core's faults and rate
- * limit, and the drift routes it adds to the admin API.
+ * Huawei Cloud SDRS as a simulator service (core/vendor-service.ts), mounted at `/sdrs` (the API is
+ * `/sdrs/v1/{project_id}/…`, so a client's endpoint is `<url>/sdrs`): its options, its state (seeded, or the
+ * `sdrs` section of the state file; tokens are never saved), its call path parts (api.ts, with repliform's
+ * contract specs/sdrs-api.json; its nested error body also answers the core's faults and rate limit), and the
+ * drift routes it adds to the admin API.
  *
  * Endpoints served:
  *   /sdrs/v1/{project_id}/**                      the SDRS API (api.ts)
@@ -13,17 +13,16 @@
  *   DELETE /_sim/sdrs/{server-groups|replications|protected-instances}/{id}   removed behind repliform's back
  *   POST   /_sim/sdrs/tokens                      issue an IAM token for X-Auth-Token
  */
-import type { SimResponse } from '../core/http';
-import { isRecord } from '../core/http';
-import { createOpenApiBackend, findFileAbove, readOpenApiDocument } from '../core/openapi';
+import { isRecord, type SimResponse } from '../core/http';
+import { findFileAbove } from '../core/openapi';
 import { notAStateFile } from '../core/persistence';
-import type { ServiceAdminRoute, ServiceDefinition, ServiceMount, ServiceRequest, ServiceResult, SimService } from '../core/service';
-import { SdrsApi } from './api';
+import type { ServiceAdminRoute, ServiceDefinition, ServiceMount } from '../core/service';
+import { loadContract, vendorService } from '../core/vendor-service';
+import { sdrsAdvance, sdrsApi } from './api';
 import type { SdrsAccessKey, SdrsContext } from './context';
 import { createGroupByHand, driftGroup, driftPair, issueToken, removeByHand, type RemovableKind } from './drift';
-import { nestedErrorBody } from './errors';
 import { seedSdrsState } from './inventory-seed';
-import type { SdrsState, SimSdrsJobRecord } from './types';
+import type { SdrsState } from './types';
 
 export const SDRS_SERVICE_NAME = 'sdrs';
 export const SDRS_API_ROOT = '/sdrs';
@@ -67,71 +66,29 @@ function loadSdrsState(saved: ServiceMount['saved'], extraVolumes: number): Sdrs
 
 const REMOVABLE = /^\/(server-groups|replications|protected-instances)\/([^/]+)$/;
 
-class SdrsService implements SimService<SdrsState> {
-  readonly name = SDRS_SERVICE_NAME;
-  readonly basePath = SDRS_API_ROOT;
-  readonly errorCodes = { invalidJson: 'SDRS.0201', rateLimited: 'APIGW.0308' };
-  readonly adminRoutes: readonly ServiceAdminRoute[] = [
-    { method: 'POST', path: /^\/server-groups$/, handle: (body) => ({ status: 201, body: createGroupByHand(this.context, body) }) },
-    { method: 'POST', path: /^\/server-groups\/([^/]+)$/, handle: (body, match) => this.ok(driftGroup(this.context, this.idOf(match), body ?? {})) },
-    { method: 'POST', path: /^\/replications\/([^/]+)$/, handle: (body, match) => this.ok(driftPair(this.context, this.idOf(match), body ?? {})) },
-    { method: 'DELETE', path: REMOVABLE, handle: (_body, match) => this.remove(match) },
-    { method: 'POST', path: /^\/tokens$/, handle: () => ({ status: 201, body: { token: issueToken(this.context) } }) },
+const idOf = (match: RegExpExecArray, group = 1): string => decodeURIComponent(match[group] ?? '');
+const ok = (body: unknown): SimResponse => ({ status: 200, body });
+
+function remove(context: SdrsContext, match: RegExpExecArray): SimResponse {
+  removeByHand(context, (match[1] ?? 'replications') as RemovableKind, idOf(match, 2));
+  return { status: 204 };
+}
+
+function adminRoutes(context: SdrsContext): ServiceAdminRoute[] {
+  return [
+    { method: 'POST', path: /^\/server-groups$/, handle: (body) => ({ status: 201, body: createGroupByHand(context, body) }) },
+    { method: 'POST', path: /^\/server-groups\/([^/]+)$/, handle: (body, match) => ok(driftGroup(context, idOf(match), body ?? {})) },
+    { method: 'POST', path: /^\/replications\/([^/]+)$/, handle: (body, match) => ok(driftPair(context, idOf(match), body ?? {})) },
+    { method: 'DELETE', path: REMOVABLE, handle: (_body, match) => remove(context, match) },
+    { method: 'POST', path: /^\/tokens$/, handle: () => ({ status: 201, body: { token: issueToken(context) } }) },
   ];
+}
 
-  constructor(private readonly api: SdrsApi) {}
-
-  private get context(): SdrsContext {
-    return this.api.context;
-  }
-
-  get state(): SdrsState {
-    return this.context.state;
-  }
-
-  get issuedSessionIds(): readonly string[] {
-    return this.context.issuedTokens;
-  }
-
-  errorBody(_status: number, code: string, message: string): unknown {
-    return nestedErrorBody(code, message);
-  }
-
-  dispatch(request: ServiceRequest): ServiceResult {
-    return this.api.dispatch(request);
-  }
-
-  advance(now: number): boolean {
-    return this.api.advance(now);
-  }
-
-  taskRecords(): readonly SimSdrsJobRecord[] {
-    return this.state.jobs;
-  }
-
-  snapshot(): unknown {
-    const { tokens: _tokens, ...persisted } = this.state;
-    void _tokens;
-    return persisted;
-  }
-
-  /** Issued tokens stop working (the fixed test tokens stay valid). */
-  expireSessions(): void {
-    this.state.tokens = [];
-  }
-
-  private idOf(match: RegExpExecArray, group = 1): string {
-    return decodeURIComponent(match[group] ?? '');
-  }
-
-  private ok(body: unknown): SimResponse {
-    return { status: 200, body };
-  }
-
-  private remove(match: RegExpExecArray): SimResponse {
-    removeByHand(this.context, (match[1] ?? 'replications') as RemovableKind, this.idOf(match, 2));
-    return { status: 204 };
-  }
+/** The state as the state file keeps it: tokens are never saved. */
+function persisted(state: SdrsState): unknown {
+  const { tokens: _tokens, ...kept } = state;
+  void _tokens;
+  return kept;
 }
 
 function sdrsContext(mount: ServiceMount, options: SdrsServiceOptions): SdrsContext {
@@ -152,9 +109,25 @@ export function sdrsService(options: SdrsServiceOptions = {}): ServiceDefinition
   return {
     name: SDRS_SERVICE_NAME,
     create: async (mount) => {
-      const document = readOpenApiDocument(options.specPath ?? findFileAbove(SDRS_SPEC_FILE, __dirname));
-      const openApi = await createOpenApiBackend(document, SDRS_API_ROOT);
-      return new SdrsService(new SdrsApi(openApi, sdrsContext(mount, options), options.validateResponses ?? false));
+      const context = sdrsContext(mount, options);
+      const contract = await loadContract(options.specPath ?? findFileAbove(SDRS_SPEC_FILE, __dirname), SDRS_API_ROOT);
+      return vendorService({
+        name: SDRS_SERVICE_NAME,
+        basePath: SDRS_API_ROOT,
+        errorCodes: { invalidJson: 'SDRS.0201', rateLimited: 'APIGW.0308' },
+        api: sdrsApi(contract, context, options.validateResponses ?? false),
+        advance: sdrsAdvance(context),
+        taskRecords: () => context.state.jobs,
+        snapshot: () => persisted(context.state),
+        sessions: {
+          /** Issued tokens stop working (the fixed test tokens stay valid). */
+          expire: () => {
+            context.state.tokens = [];
+          },
+          issued: () => context.issuedTokens,
+        },
+        adminRoutes: adminRoutes(context),
+      });
     },
   };
 }
