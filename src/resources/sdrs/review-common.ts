@@ -18,6 +18,7 @@ import {
   type Transition,
   type Verdict,
 } from '../review-profile';
+import { isSdrsErrorStatus } from './live-notice';
 
 /** The words of the group reference, shared by the kinds that name a group. */
 export function groupRefWords(prefix: string): FieldWords[] {
@@ -84,7 +85,7 @@ export function commonVerdict(noun: string, transition: Transition, removal: (be
 export function statusFindings(noun: string, live: JsonObject | undefined, subject: LiveSubject): DriftFinding[] {
   if (!live) return subject.expected ? [{ kind: 'missing', text: `no ${noun} ${subject.name} in SDRS (removed outside Terraform?)` }] : [];
   const status = text(live.status, '');
-  return status === 'error' || status.startsWith('error-') || status === 'invalid' || status === 'fault'
+  return isSdrsErrorStatus(status)
     ? [{ kind: 'error', text: `${noun} ${text(live.id)} is ${status} in SDRS` }]
     : [];
 }

@@ -1,14 +1,15 @@
 /**
  * Drift by hand on SDRS objects (the admin API, not SDRS's), as if someone used the Huawei Cloud console: make a
- * protection group (with a chosen id, e.g. the seed's), stop or start a group's protection, set a group's or a
- * pair's status (a pair that goes `error`, with its `failure_detail` and `fault_level`), rename; remove a group,
- * pair or instance behind repliform's back; issue an IAM token. A bad patch is refused whole, naming the field,
- * what it allows and what was given.
+ * protection group (with a chosen id, e.g. the seed's), stop or start a group's protection, set a group's, a pair's
+ * or a protected instance's status (a pair that goes `error`, with its `failure_detail` and `fault_level`), rename;
+ * remove a group, pair or instance behind repliform's back; issue an IAM token. A bad patch is refused whole, naming
+ * the field, what it allows and what was given.
  *
  * Endpoints served (under /_sim/sdrs):
  *   POST   /server-groups                    {id?, name, description?, source_availability_zone?, target_availability_zone?, source_vpc_id?} → 201 the group (available)
  *   POST   /server-groups/{id}               {protection?: started|stopped, status?, name?, description?} → the group
  *   POST   /replications/{id}                {status?, failure_detail?, fault_level?, replication_status?, name?} → the pair
+ *   POST   /protected-instances/{id}         {status?, name?} → the protected instance
  *   DELETE /server-groups/{id} | /replications/{id} | /protected-instances/{id}   → 204 (gone)
  *   POST   /tokens                           → 201 {token} (accepted in X-Auth-Token until /_sim/expire-sessions)
  */
@@ -21,6 +22,8 @@ import { SDRS_DOMAIN_ID, SDRS_SOURCE_AZ, SDRS_TARGET_AZ, SDRS_VPC_ID } from './i
 
 const GROUP_STATUSES = ['creating', 'available', 'protected', 'deleting', 'error-deleting', 'error', 'starting', 'error-starting', 'stopping', 'error-stopping', 'reversing', 'error-reversing', 'failing-over', 'failed-over', 'error-failing-over', 'reprotecting', 'error-reprotecting'];
 const PAIR_STATUSES = [...GROUP_STATUSES, 'extending', 'error-extending', 'invalid', 'fault', 'attaching', 'detaching', 'error-attaching', 'error-detaching'];
+/** Huawei's "protected instance status" appendix (docs/vendors/sdrs.md). */
+const INSTANCE_STATUSES = [...GROUP_STATUSES, 'nic-creating', 'nic-deleting', 'resizing', 'error-resizing', 'invalid', 'fault'];
 
 interface FieldRule {
   allowed: string;
@@ -88,6 +91,14 @@ export function driftPair(context: SdrsContext, id: string, body: unknown): unkn
   if (typeof patch.replication_status === 'string') pair.replication_status = patch.replication_status;
   if (typeof patch.name === 'string') pair.name = patch.name;
   return { replication: pair };
+}
+
+export function driftInstance(context: SdrsContext, id: string, body: unknown): unknown {
+  const instance = findInstance(context, id);
+  const patch = checkPatch(body, { status: oneOf(INSTANCE_STATUSES), name: aString });
+  if (typeof patch.status === 'string') instance.status = patch.status;
+  if (typeof patch.name === 'string') instance.name = patch.name;
+  return { protected_instance: instance };
 }
 
 export type RemovableKind = 'server-groups' | 'replications' | 'protected-instances';

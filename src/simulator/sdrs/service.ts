@@ -10,6 +10,7 @@
  *   POST   /_sim/sdrs/server-groups               a group made by hand (drift.ts)
  *   POST   /_sim/sdrs/server-groups/{id}          group drift (protection stopped by hand, status, name)
  *   POST   /_sim/sdrs/replications/{id}           pair drift (status error, failure_detail, fault_level)
+ *   POST   /_sim/sdrs/protected-instances/{id}    protected instance drift (status, name)
  *   DELETE /_sim/sdrs/{server-groups|replications|protected-instances}/{id}   removed behind repliform's back
  *   POST   /_sim/sdrs/tokens                      issue an IAM token for X-Auth-Token
  */
@@ -20,7 +21,7 @@ import type { ServiceAdminRoute, ServiceDefinition, ServiceMount } from '../core
 import { loadContract, vendorService } from '../core/vendor-service';
 import { sdrsAdvance, sdrsApi } from './api';
 import type { SdrsAccessKey, SdrsContext } from './context';
-import { createGroupByHand, driftGroup, driftPair, issueToken, removeByHand, type RemovableKind } from './drift';
+import { createGroupByHand, driftGroup, driftInstance, driftPair, issueToken, removeByHand, type RemovableKind } from './drift';
 import { seedSdrsState } from './inventory-seed';
 import type { SdrsState } from './types';
 
@@ -79,6 +80,7 @@ function adminRoutes(context: SdrsContext): ServiceAdminRoute[] {
     { method: 'POST', path: /^\/server-groups$/, handle: (body) => ({ status: 201, body: createGroupByHand(context, body) }) },
     { method: 'POST', path: /^\/server-groups\/([^/]+)$/, handle: (body, match) => ok(driftGroup(context, idOf(match), body ?? {})) },
     { method: 'POST', path: /^\/replications\/([^/]+)$/, handle: (body, match) => ok(driftPair(context, idOf(match), body ?? {})) },
+    { method: 'POST', path: /^\/protected-instances\/([^/]+)$/, handle: (body, match) => ok(driftInstance(context, idOf(match), body ?? {})) },
     { method: 'DELETE', path: REMOVABLE, handle: (_body, match) => remove(context, match) },
     { method: 'POST', path: /^\/tokens$/, handle: () => ({ status: 201, body: { token: issueToken(context) } }) },
   ];

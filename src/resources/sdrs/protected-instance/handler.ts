@@ -12,12 +12,13 @@
  */
 import type { SdrsClient } from '../../../../lib/client/sdrs/sdrs-client';
 import type { SdrsCreateProtectedInstance, SdrsProtectedInstance } from '../../../../lib/client/sdrs/types';
-import type { ClientFactory, Context, LifecycleAction, ResourceHandler } from '../../contract';
+import type { ClientFactory, Context, LifecycleAction, LiveNotice, ResourceHandler } from '../../contract';
 import { InputError } from '../../errors';
 import { parseSpec } from '../../parse-spec';
 import { claimExisting, removalRefusal, withRecordedOwner } from '../claim';
 import { sdrsClient } from '../client';
 import { madeId, waitJob } from '../jobs';
+import { errorNotice, isSdrsErrorStatus, statusMeaning, stringAt } from '../live-notice';
 import { describedAs, descriptionDrift, markerIn } from '../marker';
 import { findGroup, findInstance, requireGroup } from '../resolve';
 import { sdrsTagList } from '../spec-common';
@@ -171,6 +172,14 @@ function parse(raw: unknown, action: LifecycleAction): AnySpec {
   }
   return spec;
 }
+
+/** A protected instance found in an error status by the last read (the provider's refreshed state): the plan tells it. */
+export const sdrsProtectedInstanceLiveNotice: LiveNotice = (state) => {
+  const status = stringAt(state, 'status');
+  if (status === undefined || !isSdrsErrorStatus(status)) return undefined;
+  const instance = `protected instance ${stringAt(state, 'id') ?? '?'} "${stringAt(state, 'name') ?? '?'}" (server ${stringAt(state, 'server_id') ?? '?'})`;
+  return errorNotice(instance, status, statusMeaning(status, { invalid: 'its server was deleted', fault: 'the data sync of its replication pairs is abnormal' }));
+};
 
 /** Create and update parse the full spec; the handler's type is the wider one of delete. */
 function full(spec: AnySpec): Spec {

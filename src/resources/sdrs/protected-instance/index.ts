@@ -1,6 +1,6 @@
 /** Kind `sdrs.protected-instance`. */
 import type { KindModule } from '../../contract';
-import { sdrsProtectedInstanceHandler, type SdrsProtectedInstanceState } from './handler';
+import { sdrsProtectedInstanceHandler, sdrsProtectedInstanceLiveNotice, type SdrsProtectedInstanceState } from './handler';
 import { sdrsProtectedInstanceReview } from './review';
 import { sdrsProtectedInstanceFields, sdrsProtectedInstanceSpecSchema, sdrsProtectedInstanceStateSchema } from './schema';
 
@@ -11,4 +11,5 @@ export const sdrsProtectedInstanceKind: KindModule<Parameters<typeof sdrsProtect
   spec: sdrsProtectedInstanceSpecSchema,
   state: sdrsProtectedInstanceStateSchema,
   review: sdrsProtectedInstanceReview,
+  liveNotice: sdrsProtectedInstanceLiveNotice,
 };

@@ -11,11 +11,12 @@
  */
 import type { SdrsClient } from '../../../../lib/client/sdrs/sdrs-client';
 import type { SdrsServerGroup } from '../../../../lib/client/sdrs/types';
-import type { ClientFactory, Context, LifecycleAction, ResourceHandler } from '../../contract';
+import type { ClientFactory, Context, LifecycleAction, LiveNotice, ResourceHandler } from '../../contract';
 import { parseSpec } from '../../parse-spec';
 import { claimExisting, removalRefusal, withRecordedOwner } from '../claim';
 import { sdrsClient } from '../client';
 import { madeId, waitJob } from '../jobs';
+import { errorNotice, GROUP_DAMAGE, isSdrsErrorStatus, statusMeaning, stringAt } from '../live-notice';
 import { describedAs, descriptionDrift, markerIn } from '../marker';
 import { findGroupByKey } from '../resolve';
 import { sdrsProtectionGroupDeleteSpecSchema, sdrsProtectionGroupSpecSchema, type SdrsProtectionGroupDeleteSpec, type SdrsProtectionGroupSpec } from './schema';
@@ -156,6 +157,14 @@ async function remove(spec: SdrsProtectionGroupDeleteSpec, ctx: Context): Promis
   if (jobId !== undefined) await waitJob(ctx, client, jobId, `deleting protection group ${live.id}`, spec.timeouts.delete_seconds);
   ctx.log.info(`${label(spec)}: protection group ${live.id} deleted`);
 }
+
+/** A group found in an error status by the last read (the provider's refreshed state): the plan tells it. */
+export const sdrsProtectionGroupLiveNotice: LiveNotice = (state) => {
+  const status = stringAt(state, 'status');
+  if (status === undefined || !isSdrsErrorStatus(status)) return undefined;
+  const group = `protection group ${stringAt(state, 'id') ?? '?'} "${stringAt(state, 'name') ?? '?'}"`;
+  return errorNotice(group, status, statusMeaning(status, GROUP_DAMAGE));
+};
 
 /** Delete (and the review's live read) accept the destroy-time spec, which has no name. */
 export function parseAny(raw: unknown, action: LifecycleAction): AnySpec {

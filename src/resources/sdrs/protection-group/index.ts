@@ -1,6 +1,6 @@
 /** Kind `sdrs.protection-group`. */
 import type { KindModule } from '../../contract';
-import { sdrsProtectionGroupHandler, type SdrsProtectionGroupState } from './handler';
+import { sdrsProtectionGroupHandler, sdrsProtectionGroupLiveNotice, type SdrsProtectionGroupState } from './handler';
 import { sdrsProtectionGroupReview } from './review';
 import { sdrsProtectionGroupFields, sdrsProtectionGroupSpecSchema, sdrsProtectionGroupStateSchema } from './schema';
 
@@ -11,4 +11,5 @@ export const sdrsProtectionGroupKind: KindModule<Parameters<typeof sdrsProtectio
   spec: sdrsProtectionGroupSpecSchema,
   state: sdrsProtectionGroupStateSchema,
   review: sdrsProtectionGroupReview,
+  liveNotice: sdrsProtectionGroupLiveNotice,
 };

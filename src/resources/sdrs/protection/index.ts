@@ -1,6 +1,6 @@
 /** Kind `sdrs.protection`. */
 import type { KindModule } from '../../contract';
-import { sdrsProtectionHandler, type SdrsProtectionState } from './handler';
+import { sdrsProtectionHandler, sdrsProtectionLiveNotice, type SdrsProtectionState } from './handler';
 import { sdrsProtectionReview } from './review';
 import { sdrsProtectionFields, sdrsProtectionSpecSchema, sdrsProtectionStateSchema } from './schema';
 
@@ -11,4 +11,5 @@ export const sdrsProtectionKind: KindModule<Parameters<typeof sdrsProtectionHand
   spec: sdrsProtectionSpecSchema,
   state: sdrsProtectionStateSchema,
   review: sdrsProtectionReview,
+  liveNotice: sdrsProtectionLiveNotice,
 };

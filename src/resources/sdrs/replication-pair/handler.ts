@@ -13,12 +13,13 @@
  */
 import type { SdrsClient } from '../../../../lib/client/sdrs/sdrs-client';
 import type { SdrsReplication } from '../../../../lib/client/sdrs/types';
-import type { ClientFactory, Context, LifecycleAction, ResourceHandler } from '../../contract';
+import type { ClientFactory, Context, LifecycleAction, LiveNotice, ResourceHandler } from '../../contract';
 import { InputError } from '../../errors';
 import { parseSpec } from '../../parse-spec';
 import { claimExisting, removalRefusal, withRecordedOwner } from '../claim';
 import { sdrsClient } from '../client';
 import { lostInTransit, madeId, waitJob, waitUntil } from '../jobs';
+import { errorNotice, isSdrsErrorStatus, statusMeaning, stringAt } from '../live-notice';
 import { describedAs, descriptionDrift, markerIn } from '../marker';
 import { drVolume, findGroup, findPair, productionVolume, requireGroup } from '../resolve';
 import { sdrsReplicationPairDeleteSpecSchema, sdrsReplicationPairSpecSchema, type SdrsReplicationPairDeleteSpec, type SdrsReplicationPairSpec } from './schema';
@@ -37,6 +38,10 @@ export interface SdrsReplicationPairState {
   readonly replication_status: string | null;
   readonly size_gb: number | null;
   readonly marker: string | null;
+  /** The error code SDRS gives a pair in `error`; null otherwise. */
+  readonly failure_detail: string | null;
+  /** `0` no fault, `2` the production volume cannot be read or written, `5` the replication link is down; null when not reported. */
+  readonly fault_level: string | null;
 }
 
 export function toPairState(pair: SdrsReplication): SdrsReplicationPairState {
@@ -50,6 +55,8 @@ export function toPairState(pair: SdrsReplication): SdrsReplicationPairState {
     replication_status: pair.replication_status ?? null,
     size_gb: pair.record_metadata?.volume_size ?? null,
     marker: markerIn(pair.description) ?? null,
+    failure_detail: pair.failure_detail ?? null,
+    fault_level: pair.fault_level ?? null,
   };
 }
 
@@ -217,6 +224,38 @@ async function sendDelete(
     return sendDelete(client, pair, options, spec, ctx, attempt + 1);
   }
 }
+
+/** What SDRS's fault levels mean (Huawei's ShowReplication page). */
+const FAULT_LEVELS: Readonly<Record<string, string>> = {
+  '2': 'the production volume cannot be read or written, Huawei advises a failover',
+  '5': 'the replication link is down, a failover is not possible',
+};
+
+function causeOf(state: Readonly<Record<string, unknown>>): string {
+  const detail = stringAt(state, 'failure_detail');
+  const level = stringAt(state, 'fault_level');
+  const parts = [detail !== undefined ? `failure_detail ${detail}` : undefined, level !== undefined && FAULT_LEVELS[level] ? `fault_level ${level}: ${FAULT_LEVELS[level]}` : undefined];
+  const known = parts.filter((part) => part !== undefined);
+  return known.length > 0 ? ` (${known.join('; ')})` : '';
+}
+
+function wayOut(status: string, faultLevel: string | undefined): string | undefined {
+  if (status === 'error' || status === 'invalid') {
+    return "`terraform apply -replace=<this resource's address>` deletes the pair and pairs the volume again (a full initial sync; the DR-site volume is kept unless on_delete.delete_target_volume).";
+  }
+  if (status === 'error-extending') return 'SDRS expands a pair again from error-extending: once the cause is fixed, an apply with size_gb above the live size retries it.';
+  if (faultLevel === '5') return 'Huawei asks you to contact its support for a broken link.';
+  return undefined;
+}
+
+/** A pair found in an error status by the last read (the provider's refreshed state): the plan tells it, with SDRS's cause. */
+export const sdrsReplicationPairLiveNotice: LiveNotice = (state) => {
+  const status = stringAt(state, 'status');
+  if (status === undefined || !isSdrsErrorStatus(status)) return undefined;
+  const pair = `replication pair ${stringAt(state, 'id') ?? '?'} "${stringAt(state, 'name') ?? '?'}" (volume ${stringAt(state, 'volume_id') ?? '?'})`;
+  const meaning = statusMeaning(status, { invalid: 'one of its volumes was deleted', fault: 'its data sync is abnormal' });
+  return errorNotice(pair, status, `${meaning}${causeOf(state)}`, wayOut(status, stringAt(state, 'fault_level')));
+};
 
 function parse(raw: unknown, action: LifecycleAction): AnySpec {
   return action === 'delete' ? parseSpec(sdrsReplicationPairDeleteSpecSchema, raw, 'sdrs.replication-pair') : parseSpec(sdrsReplicationPairSpecSchema, raw, 'sdrs.replication-pair');

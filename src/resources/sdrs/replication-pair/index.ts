@@ -1,6 +1,6 @@
 /** Kind `sdrs.replication-pair`. */
 import type { KindModule } from '../../contract';
-import { refuseShrink, sdrsReplicationPairHandler, type SdrsReplicationPairState } from './handler';
+import { refuseShrink, sdrsReplicationPairHandler, sdrsReplicationPairLiveNotice, type SdrsReplicationPairState } from './handler';
 import { sdrsReplicationPairReview } from './review';
 import { sdrsReplicationPairFields, sdrsReplicationPairSpecSchema, sdrsReplicationPairStateSchema } from './schema';
 
@@ -13,4 +13,5 @@ export const sdrsReplicationPairKind: KindModule<Parameters<typeof sdrsReplicati
   review: sdrsReplicationPairReview,
   // The stored size is the live one (the refresh reads it): a smaller size is refused at plan time.
   checkChange: (prior, planned) => refuseShrink(planned.volume_id, prior.size_gb, planned.size_gb),
+  liveNotice: sdrsReplicationPairLiveNotice,
 };

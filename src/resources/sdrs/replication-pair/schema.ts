@@ -69,4 +69,6 @@ export const sdrsReplicationPairStateSchema = z.object({
   replication_status: z.string().nullable(),
   size_gb: z.number().nullable(),
   marker: z.string().nullable(),
+  failure_detail: z.string().nullable(),
+  fault_level: z.string().nullable(),
 });
