@@ -7,8 +7,9 @@
  *
  * Calls no endpoint.
  */
-import { adoptionNotice, identityMismatchError, notOursError, type PreviousOwner } from '../adoption';
+import { identityMismatchError, type PreviousOwner } from '../adoption';
 import type { Context } from '../contract';
+import { claimExisting as claimWith, type Ownership } from '../core/claim';
 import { markedBy, markerIn, ownerMarker, ownerName } from './marker';
 
 export interface Claim {
@@ -26,31 +27,25 @@ export interface Claim {
   readonly removal: string;
 }
 
-/** Throws when the object may not be taken; logs what is taken and how. */
+/** Throws when the object may not be taken; logs what is taken and how (the core's claim steps). */
 export function claimExisting(claim: Claim, ctx: Context): void {
-  const ours = markedBy(claim.description, claim.owner);
-  if (!ours && !claim.adopt) {
-    const recorded = markerIn(claim.description);
-    throw notOursError({
-      subject: claim.subject,
-      object: claim.object,
-      claimant: ownerName(claim.owner),
-      recordedOwner: recorded !== undefined ? `the owner marked ${recorded}` : undefined,
-      recordedWhere: 'its description',
-    });
-  }
-  if (claim.differences.length > 0) throw identityMismatchError('adopt', claim.subject, claim.object, claim.differences, claim.removal);
-  if (ours) {
-    ctx.log.info(`${claim.subject}: already there (${claim.object}), made by this code; taking it up`);
-    return;
-  }
-  ctx.log.warn(adoptionNotice({
-    subject: claim.subject,
-    object: claim.object,
-    consequences: 'its identity matches the code, and from now on its destroy applies to it (SDRS cannot rewrite its description: keep adopt: true)',
+  const marker = markerIn(claim.description);
+  const ownership: Ownership = {
+    ours: markedBy(claim.description, claim.owner),
+    recorded: marker !== undefined ? { owner: `the owner marked ${marker}`, where: 'its description' } : undefined,
     previous: previousOwner(claim, ctx),
-  }));
-  ctx.ownership?.record(recordKey(claim.id), ownerName(claim.owner));
+  };
+  claimWith(
+    { subject: claim.subject, object: claim.object, claimant: ownerName(claim.owner), adopt: claim.adopt, ownership },
+    { differences: claim.differences, mismatch: (differences) => identityMismatchError('adopt', claim.subject, claim.object, differences, claim.removal) },
+    {
+      oursNote: `already there (${claim.object}), made by this code`,
+      taken: claim.object,
+      consequences: 'its identity matches the code, and from now on its destroy applies to it (SDRS cannot rewrite its description: keep adopt: true)',
+      record: () => ctx.ownership?.record(recordKey(claim.id), ownerName(claim.owner)),
+    },
+    ctx,
+  );
 }
 
 function previousOwner(claim: Claim, ctx: Context): PreviousOwner | undefined {

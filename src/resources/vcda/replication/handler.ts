@@ -23,7 +23,7 @@ import type { VcdaClient } from '../../../../lib/client/vcda/vcda-client';
 import type { VcdaReplication, VcdaStartReplication, VcdaTask } from '../../../../lib/client/vcda/types';
 import { describeChanges } from '../../core/diff';
 import { sendUntilLanded, type WriteOutcome } from '../../core/write';
-import { adoptionNotice, notOursError } from '../../adoption';
+import { announceTakeUp, refuseIdentityMismatch, refuseUnlessOursOrAdopted, type Claim } from '../../core/claim';
 import type { Change, Context, LifecycleAction, LiveNotice, ResourceHandler } from '../../contract';
 import { InputError } from '../../errors';
 import { parseSpec } from '../../parse-spec';
@@ -213,10 +213,17 @@ async function sendStart(client: VcdaClient, spec: Spec, ctx: Context): Promise<
   });
 }
 
-function notOurs(spec: Spec, existing: VcdaReplication): InputError {
+/** An existing replication of the VM: ours when its description's marker names this spec's owner. */
+function claimOf(spec: Spec, existing: VcdaReplication): Claim {
   const state = existing.isPaused === true ? 'PAUSED' : (existing.overallHealth ?? 'UNKNOWN');
   const recorded = ownerInDescription(existing.settings.description);
-  return notOursError({ subject: vmLabel(spec), object: `replication ${existing.id}, ${state}`, claimant: ownerName(spec.owner), recordedOwner: recorded, recordedWhere: 'its description' });
+  return {
+    subject: vmLabel(spec),
+    object: `replication ${existing.id}, ${state}`,
+    claimant: ownerName(spec.owner),
+    adopt: spec.adopt,
+    ownership: { ours: recorded === ownerName(spec.owner), recorded: recorded !== undefined ? { owner: recorded, where: 'its description' } : undefined },
+  };
 }
 
 function isAlreadyReplicated(error: unknown): boolean {
@@ -239,7 +246,8 @@ async function waitUntilListed(client: VcdaClient, spec: Spec, ctx: Context): Pr
       },
     }),
   );
-  if (ownerInDescription(landed.settings.description) !== ownerName(spec.owner)) throw notOurs(spec, landed);
+  // Taken as our lost create's only when it carries this code's marker; anything else is refused, adopt or not.
+  refuseUnlessOursOrAdopted({ ...claimOf(spec, landed), adopt: false });
   ctx.log.info(`${vmLabel(spec)}: the create request landed although its answer was lost; taking replication ${landed.id}`);
   return landed;
 }
@@ -335,22 +343,16 @@ async function resumeOurs(located: Located, spec: Spec, paused: VcdaReplication,
  * field matching.
  */
 async function takeExisting(located: Located, spec: Spec, existing: VcdaReplication, ctx: Context): Promise<VcdaReplication> {
-  const recorded = ownerInDescription(existing.settings.description);
-  const ours = recorded === ownerName(spec.owner);
-  if (!ours && !spec.adopt) throw notOurs(spec, existing);
-  const differences = identityDifferences(spec, existing);
-  if (differences.length > 0) throw ours ? vcdaStillReplicated(spec, existing, differences) : vcdaIdentityMismatch(spec, existing, differences);
+  const claim = claimOf(spec, existing);
+  refuseUnlessOursOrAdopted(claim);
+  const { ours } = claim.ownership;
+  refuseIdentityMismatch(identityDifferences(spec, existing), (d) => (ours ? vcdaStillReplicated(spec, existing, d) : vcdaIdentityMismatch(spec, existing, d)));
   if (ours && existing.isPaused === true) return applySettings(located, spec, await resumeOurs(located, spec, existing, ctx), ctx);
-  if (ours) {
-    ctx.log.info(`${vmLabel(spec)}: already replicated (replication ${existing.id}) by this code; taking it up`);
-  } else {
-    ctx.log.warn(adoptionNotice({
-      subject: vmLabel(spec),
-      object: `replication ${existing.id}`,
-      consequences: 'its identity matches the code, its description now names this code as owner, and from now on its destroy applies to it',
-      previous: recorded !== undefined ? { owner: recorded, where: 'its description' } : undefined,
-    }));
-  }
+  announceTakeUp(claim, {
+    oursNote: `already replicated (replication ${existing.id}) by this code`,
+    taken: `replication ${existing.id}`,
+    consequences: 'its identity matches the code, its description now names this code as owner, and from now on its destroy applies to it',
+  }, ctx);
   return applySettings(located, spec, existing, ctx);
 }
 

@@ -19,7 +19,7 @@ import type { VrClient } from '../../../../lib/client/vr/vr-client';
 import type { ConfigureReplicationSpec, ConfigureReplicationVmDisk, Datastore, Pairing, ReplicationInfo, Task, VmDisk } from '../../../../lib/client/vr/types';
 import { vrClient } from '../client';
 import type { Context, LifecycleAction, LiveNotice, ResourceHandler } from '../../contract';
-import { adoptionNotice, notOursError } from '../../adoption';
+import { announceTakeUp, refuseIdentityMismatch, refuseUnlessOursOrAdopted, type Claim } from '../../core/claim';
 import { describeChanges } from '../../core/diff';
 import { sendUntilLanded, type WriteOutcome } from '../../core/write';
 import { InputError } from '../../errors';
@@ -298,34 +298,25 @@ async function settled(located: Located, spec: Spec, info: ReplicationInfo, ctx:
 async function takeExisting(located: Located, spec: Spec, existing: ReplicationInfo, datastore: Datastore, ctx: Context): Promise<ReplicationInfo | undefined> {
   const vm = vmKey(spec);
   const recorded = ctx.ownership?.ownerOf(ownershipKey(spec));
-  const ours = recorded === ownerOf(spec);
-  if (!ours && !spec.adopt) throw notOurs(spec, existing, recorded);
+  const claim: Claim = {
+    subject: vm,
+    object: `replication ${existing.id ?? '?'}, ${existing.status?.status ?? 'UNKNOWN'}`,
+    claimant: ownerOf(spec),
+    adopt: spec.adopt,
+    ownership: { ours: recorded === ownerOf(spec), recorded: recorded !== undefined ? { owner: recorded, where: "this machine's records" } : undefined },
+  };
+  refuseUnlessOursOrAdopted(claim);
   const current = await settled(located, spec, existing, ctx, spec.timeouts.create_seconds);
   if (!current) return undefined;
   const differences = await identityDifferences(located.client, located.pairing, spec, current, datastore);
-  if (differences.length > 0) throw identityMismatch(vm, current, differences);
-  if (ours) {
-    ctx.log.info(`${vm}: already replicated (replication ${current.id}) by an earlier run of this code; taking it up`);
-  } else {
-    ctx.log.warn(adoptionNotice({
-      subject: vm,
-      object: `replication ${current.id ?? '?'}`,
-      consequences: 'its identity matches the code, and from now on this code manages it: its destroy removes it',
-      previous: recorded !== undefined ? { owner: recorded, where: "this machine's records" } : undefined,
-    }));
-    ctx.ownership?.record(ownershipKey(spec), ownerOf(spec));
-  }
+  refuseIdentityMismatch(differences, (d) => identityMismatch(vm, current, d));
+  announceTakeUp(claim, {
+    oursNote: `already replicated (replication ${current.id}) by an earlier run of this code`,
+    taken: `replication ${current.id ?? '?'}`,
+    consequences: 'its identity matches the code, and from now on this code manages it: its destroy removes it',
+    record: () => ctx.ownership?.record(ownershipKey(spec), ownerOf(spec)),
+  }, ctx);
   return applySettings(located, spec, current, ctx);
-}
-
-function notOurs(spec: Spec, existing: ReplicationInfo, recorded: string | undefined): InputError {
-  return notOursError({
-    subject: vmKey(spec),
-    object: `replication ${existing.id ?? '?'}, ${existing.status?.status ?? 'UNKNOWN'}`,
-    claimant: ownerOf(spec),
-    recordedOwner: recorded,
-    recordedWhere: "this machine's records",
-  });
 }
 
 async function createNew(located: Located, spec: Spec, datastore: Datastore, ctx: Context): Promise<ReplicationInfo> {
