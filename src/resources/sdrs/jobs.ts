@@ -6,7 +6,6 @@
  */
 import { jobEntity, type SdrsClient } from '../../../lib/client/sdrs/sdrs-client';
 import type { SdrsJob } from '../../../lib/client/sdrs/types';
-import { isApiError } from '../../../lib/client/http/errors';
 import { waitFor } from '../../../lib/client/wait';
 import type { Context } from '../contract';
 import { withProgress } from '../task-progress';
@@ -22,11 +21,6 @@ export function madeId(job: SdrsJob, key: string, what: string): string {
   const id = jobEntity(job, key);
   if (id === undefined) throw new Error(`SDRS job ${job.job_id} (${job.job_type ?? 'create'}) succeeded without naming the ${what} it made (entities.${key})`);
   return id;
-}
-
-/** A write that failed in transit (no answer, or a server error): it may have landed, so re-read before resending. */
-export function lostInTransit(error: unknown): boolean {
-  return isApiError(error) && (error.status === 0 || error.status >= 500);
 }
 
 /** Polls `read` until it says the object settled (or is gone), with progress and the spec's timeout. */

@@ -14,11 +14,12 @@
 import type { SdrsClient } from '../../../../lib/client/sdrs/sdrs-client';
 import type { SdrsReplication } from '../../../../lib/client/sdrs/types';
 import type { ClientFactory, Context, LifecycleAction, LiveNotice, ResourceHandler } from '../../contract';
+import { sendUntilLanded, type WriteOutcome } from '../../core/write';
 import { InputError } from '../../errors';
 import { parseSpec } from '../../parse-spec';
 import { claimExisting, removalRefusal, withRecordedOwner } from '../claim';
 import { sdrsClient } from '../client';
-import { lostInTransit, madeId, waitJob, waitUntil } from '../jobs';
+import { madeId, waitJob, waitUntil } from '../jobs';
 import { errorNotice, isSdrsErrorStatus, statusMeaning, stringAt } from '../live-notice';
 import { describedAs, descriptionDrift, markerIn } from '../marker';
 import { drVolume, findGroup, findPair, productionVolume, requireGroup } from '../resolve';
@@ -64,9 +65,6 @@ function label(spec: AnySpec): string {
   return `replication pair of volume ${spec.volume_id}`;
 }
 
-/** How many creates or deletes are sent when each is lost in transit (each after a re-read that finds it did not land). */
-const WRITE_ATTEMPTS = 3;
-
 /** A pair that is listed while its create or delete job still runs: wait until it settles (or is gone). */
 async function settledPair(client: SdrsClient, id: string, ctx: Context, what: string, timeoutSeconds: number): Promise<SdrsReplication | undefined> {
   return waitUntil(ctx, `waiting for replication pair ${id} (${what} landed without an answer)`, timeoutSeconds, async () => {
@@ -77,32 +75,28 @@ async function settledPair(client: SdrsClient, id: string, ctx: Context, what: s
 }
 
 /**
- * POST the create. A write is never blindly resent: when it is lost in transit, a re-read decides — the pair of the
- * volume is there (it landed: wait for it) or it is not (send it again).
+ * POST the create by the write rule (core/write): lost in transit, a re-read decides — the pair of the volume is
+ * there (it landed: wait for it) or it is not (send it again).
  */
-async function sendCreate(client: SdrsClient, spec: Spec, groupId: string, ctx: Context, attempt = 1): Promise<string | SdrsReplication> {
-  try {
-    const cluster = spec.cluster_id !== null ? { cluster_id: spec.cluster_id } : {};
-    return await client.createReplication({ server_group_id: groupId, volume_id: spec.volume_id, name: spec.name, description: describedAs(spec.description, spec.owner), ...cluster });
-  } catch (error) {
-    if (!lostInTransit(error) || attempt >= WRITE_ATTEMPTS) throw error;
-    const landed = await findPair(client, groupId, spec.volume_id);
-    if (landed !== undefined) {
-      const settled = await settledPair(client, landed.id, ctx, 'its create', spec.timeouts.create_seconds);
-      if (settled !== undefined) return settled;
-    }
-    ctx.log.warn(`${label(spec)}: the create request failed in transit (${(error as Error).message}) and did not land; sending it again`);
-    return sendCreate(client, spec, groupId, ctx, attempt + 1);
-  }
+async function sendCreate(client: SdrsClient, spec: Spec, groupId: string, ctx: Context): Promise<WriteOutcome<string, SdrsReplication>> {
+  const cluster = spec.cluster_id !== null ? { cluster_id: spec.cluster_id } : {};
+  return sendUntilLanded<string, SdrsReplication>({
+    send: () => client.createReplication({ server_group_id: groupId, volume_id: spec.volume_id, name: spec.name, description: describedAs(spec.description, spec.owner), ...cluster }),
+    async reread() {
+      const landed = await findPair(client, groupId, spec.volume_id);
+      return landed === undefined ? undefined : settledPair(client, landed.id, ctx, 'its create', spec.timeouts.create_seconds);
+    },
+    resending: (error) => ctx.log.warn(`${label(spec)}: the create request failed in transit (${error.message}) and did not land; sending it again`),
+  });
 }
 
 async function createNew(client: SdrsClient, spec: Spec, groupId: string, ctx: Context): Promise<SdrsReplication> {
   const sent = await sendCreate(client, spec, groupId, ctx);
-  if (typeof sent !== 'string') {
-    ctx.log.info(`${label(spec)}: the create request landed although its answer was lost; taking pair ${sent.id}`);
-    return sent;
+  if (sent.kind === 'landed') {
+    ctx.log.info(`${label(spec)}: the create request landed although its answer was lost; taking pair ${sent.found.id}`);
+    return sent.found;
   }
-  const jobId = sent;
+  const jobId = sent.answer;
   const job = await waitJob(ctx, client, jobId, `creating ${label(spec)} (group ${groupId})`, spec.timeouts.create_seconds);
   const id = madeId(job, 'replication_pair_id', 'replication pair');
   const pair = await client.getReplication(id);
@@ -205,24 +199,25 @@ async function remove(spec: AnySpec, ctx: Context): Promise<void> {
   else ctx.log.info(`${label(spec)}: replication pair ${pair.id} deleted; its DR-site volume ${dr} is KEPT with its data`);
 }
 
-/** DELETE → its job, or `undefined` when it is gone. A DELETE lost in transit is re-read: gone or going, it landed. */
+/** DELETE → its job, or `undefined` when it is gone. By the write rule (core/write), a lost DELETE is re-read: gone or going, it landed. */
 async function sendDelete(
   client: SdrsClient,
   pair: SdrsReplication,
   options: { serverGroupId: string; deleteTargetVolume: boolean },
   spec: AnySpec,
   ctx: Context,
-  attempt = 1,
 ): Promise<string | undefined> {
-  try {
-    return await client.deleteReplication(pair.id, options);
-  } catch (error) {
-    if (!lostInTransit(error) || attempt >= WRITE_ATTEMPTS) throw error;
-    const live = await client.getReplication(pair.id);
-    if (live === undefined || (live.status === 'deleting' && (await settledPair(client, pair.id, ctx, 'its delete', spec.timeouts.delete_seconds)) === undefined)) return undefined;
-    ctx.log.warn(`${label(spec)}: the delete request failed in transit (${(error as Error).message}); the pair is still there, sending it again`);
-    return sendDelete(client, pair, options, spec, ctx, attempt + 1);
-  }
+  const outcome = await sendUntilLanded<string | undefined, 'gone'>({
+    send: () => client.deleteReplication(pair.id, options),
+    async reread() {
+      const live = await client.getReplication(pair.id);
+      if (live === undefined) return 'gone';
+      if (live.status !== 'deleting') return undefined;
+      return (await settledPair(client, pair.id, ctx, 'its delete', spec.timeouts.delete_seconds)) === undefined ? 'gone' : undefined;
+    },
+    resending: (error) => ctx.log.warn(`${label(spec)}: the delete request failed in transit (${error.message}); the pair is still there, sending it again`),
+  });
+  return outcome.kind === 'answered' ? outcome.answer : undefined;
 }
 
 /** What SDRS's fault levels mean (Huawei's ShowReplication page). */
