@@ -1,5 +1,6 @@
 import type { ZodType, ZodTypeDef, ZodIssue } from 'zod';
 import { isEnvNameField } from './connection';
+import type { LifecycleAction } from './contract';
 import { InputError } from './errors';
 
 /** Validates raw spec JSON with a zod schema; the first problem becomes a one-line InputError. */
@@ -11,6 +12,17 @@ export function parseSpec<T>(schema: ZodType<T, ZodTypeDef, unknown>, raw: unkno
   const field = first && first.path.length > 0 ? first.path.join('.') : kind;
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
   throw new InputError(field, `${issues[0].replace(/^[^:]*: /, '')}${more} [${kind} spec]`);
+}
+
+/** A kind's two spec schemas: the full one, and the reduced one a destroy holds (no settings, say). */
+export interface SpecSchemas<Full, Reduced> {
+  readonly full: ZodType<Full, ZodTypeDef, unknown>;
+  readonly destroy: ZodType<Reduced, ZodTypeDef, unknown>;
+}
+
+/** The spec for an action: create, update and read parse the full schema; delete parses the reduced one. */
+export function parseForAction<Full, Reduced>(schemas: SpecSchemas<Full, Reduced>, raw: unknown, action: LifecycleAction, kind: string): Full | Reduced {
+  return action === 'delete' ? parseSpec(schemas.destroy, raw, kind) : parseSpec(schemas.full, raw, kind);
 }
 
 function describeIssue(issue: ZodIssue, raw: unknown): string {

@@ -14,7 +14,7 @@ import type { SdrsClient } from '../../../../lib/client/sdrs/sdrs-client';
 import type { SdrsCreateProtectedInstance, SdrsProtectedInstance } from '../../../../lib/client/sdrs/types';
 import type { ClientFactory, Context, LifecycleAction, LiveNotice, ResourceHandler } from '../../contract';
 import { InputError } from '../../errors';
-import { parseSpec } from '../../parse-spec';
+import { parseForAction } from '../../parse-spec';
 import { claimExisting, removalRefusal, withRecordedOwner } from '../claim';
 import { sdrsClient } from '../client';
 import { madeId, waitJob } from '../jobs';
@@ -165,8 +165,7 @@ async function remove(spec: AnySpec, ctx: Context): Promise<void> {
 }
 
 function parse(raw: unknown, action: LifecycleAction): AnySpec {
-  const kind = 'sdrs.protected-instance';
-  const spec = action === 'delete' ? parseSpec(sdrsProtectedInstanceDeleteSpecSchema, raw, kind) : parseSpec(sdrsProtectedInstanceSpecSchema, raw, kind);
+  const spec = parseForAction({ full: sdrsProtectedInstanceSpecSchema, destroy: sdrsProtectedInstanceDeleteSpecSchema }, raw, action, 'sdrs.protected-instance');
   if (spec.dedicated_host_id !== null && spec.tenancy !== 'dedicated') {
     throw new InputError('dedicated_host_id', `is used only with tenancy 'dedicated', got tenancy ${spec.tenancy === null ? 'null' : `'${spec.tenancy}'`}`);
   }

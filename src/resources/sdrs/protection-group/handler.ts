@@ -12,7 +12,7 @@
 import type { SdrsClient } from '../../../../lib/client/sdrs/sdrs-client';
 import type { SdrsServerGroup } from '../../../../lib/client/sdrs/types';
 import type { ClientFactory, Context, LifecycleAction, LiveNotice, ResourceHandler } from '../../contract';
-import { parseSpec } from '../../parse-spec';
+import { parseForAction } from '../../parse-spec';
 import { claimExisting, removalRefusal, withRecordedOwner } from '../claim';
 import { sdrsClient } from '../client';
 import { madeId, waitJob } from '../jobs';
@@ -168,7 +168,7 @@ export const sdrsProtectionGroupLiveNotice: LiveNotice = (state) => {
 
 /** Delete (and the review's live read) accept the destroy-time spec, which has no name. */
 export function parseAny(raw: unknown, action: LifecycleAction): AnySpec {
-  return action === 'delete' ? parseSpec(sdrsProtectionGroupDeleteSpecSchema, raw, 'sdrs.protection-group') : parseSpec(sdrsProtectionGroupSpecSchema, raw, 'sdrs.protection-group');
+  return parseForAction({ full: sdrsProtectionGroupSpecSchema, destroy: sdrsProtectionGroupDeleteSpecSchema }, raw, action, 'sdrs.protection-group');
 }
 
 export const sdrsProtectionGroupHandler: ResourceHandler<AnySpec, SdrsProtectionGroupState> = {

@@ -16,7 +16,7 @@ import type { SdrsReplication } from '../../../../lib/client/sdrs/types';
 import type { ClientFactory, Context, LifecycleAction, LiveNotice, ResourceHandler } from '../../contract';
 import { sendUntilLanded, type WriteOutcome } from '../../core/write';
 import { InputError } from '../../errors';
-import { parseSpec } from '../../parse-spec';
+import { parseForAction } from '../../parse-spec';
 import { claimExisting, removalRefusal, withRecordedOwner } from '../claim';
 import { sdrsClient } from '../client';
 import { madeId, waitJob, waitUntil } from '../jobs';
@@ -253,7 +253,7 @@ export const sdrsReplicationPairLiveNotice: LiveNotice = (state) => {
 };
 
 function parse(raw: unknown, action: LifecycleAction): AnySpec {
-  return action === 'delete' ? parseSpec(sdrsReplicationPairDeleteSpecSchema, raw, 'sdrs.replication-pair') : parseSpec(sdrsReplicationPairSpecSchema, raw, 'sdrs.replication-pair');
+  return parseForAction({ full: sdrsReplicationPairSpecSchema, destroy: sdrsReplicationPairDeleteSpecSchema }, raw, action, 'sdrs.replication-pair');
 }
 
 /** Create and update parse the full spec; the handler's type is the wider one of delete. */

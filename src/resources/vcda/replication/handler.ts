@@ -26,7 +26,7 @@ import { sendUntilLanded, type WriteOutcome } from '../../core/write';
 import { announceTakeUp, refuseIdentityMismatch, refuseUnlessOursOrAdopted, type Claim } from '../../core/claim';
 import type { Change, Context, LifecycleAction, LiveNotice, ResourceHandler } from '../../contract';
 import { InputError } from '../../errors';
-import { parseSpec } from '../../parse-spec';
+import { parseForAction } from '../../parse-spec';
 import { withProgress } from '../../task-progress';
 import { vcdaClient } from '../client';
 import { reachSites, readSites, requireSite, type SiteMap } from '../sites';
@@ -455,8 +455,7 @@ async function remove(spec: Spec, ctx: Context): Promise<void> {
 }
 
 function parse(raw: unknown, action: LifecycleAction): Spec {
-  if (action !== 'delete') return parseSpec(vcdaReplicationSpecSchema, raw, 'vcda.replication');
-  const spec = parseSpec(vcdaReplicationDeleteSpecSchema, raw, 'vcda.replication');
+  const spec = parseForAction({ full: vcdaReplicationSpecSchema, destroy: vcdaReplicationDeleteSpecSchema }, raw, action, 'vcda.replication');
   return { ...spec, settings: spec.settings ?? SETTINGS_UNUSED_ON_DELETE };
 }
 

@@ -23,7 +23,7 @@ import { announceTakeUp, refuseIdentityMismatch, refuseUnlessOursOrAdopted, type
 import { describeChanges } from '../../core/diff';
 import { sendUntilLanded, type WriteOutcome } from '../../core/write';
 import { InputError } from '../../errors';
-import { parseSpec } from '../../parse-spec';
+import { parseForAction } from '../../parse-spec';
 import { vrReplicationDeleteSpecSchema, vrReplicationSpecSchema, type VrReplicationSettings, type VrReplicationSpec } from './schema';
 import { identityDifferences, identityMismatch } from '../identity';
 import { localOnlyRemovalError, unconfigureOrDeleteLocal } from '../removal';
@@ -392,8 +392,7 @@ async function remove(spec: Spec, ctx: Context): Promise<void> {
 }
 
 function parse(raw: unknown, action: LifecycleAction): Spec {
-  if (action !== 'delete') return parseSpec(vrReplicationSpecSchema, raw, 'vr.replication');
-  const spec = parseSpec(vrReplicationDeleteSpecSchema, raw, 'vr.replication');
+  const spec = parseForAction({ full: vrReplicationSpecSchema, destroy: vrReplicationDeleteSpecSchema }, raw, action, 'vr.replication');
   return { ...spec, settings: spec.settings ?? SETTINGS_UNUSED_ON_DELETE };
 }
 
