@@ -10,12 +10,13 @@ import { VcdaClient } from '../../lib/client/vcda';
 import { VrClient } from '../../lib/client/vr';
 import { runSimulatorCli, type SimulatorCliIo } from '../../src/simulator/cli';
 import type { RunningSimulator } from '../../src/simulator';
+import { withSimulator } from '../helpers/simulator';
 
-async function startWithBanner(env: NodeJS.ProcessEnv): Promise<{ sim: RunningSimulator; lines: string[] }> {
+async function startWithBanner(env: NodeJS.ProcessEnv): Promise<{ sim: RunningSimulator; lines: string[]; close(): Promise<void> }> {
   const lines: string[] = [];
   const io: SimulatorCliIo = { out: (line) => lines.push(line), err: () => undefined, env, onSignal: () => undefined };
   const sim = await runSimulatorCli(['--task-delay-ms', '10'], io);
-  return { sim, lines };
+  return { sim, lines, close: () => sim.close() };
 }
 
 /** The variables the banner's `export NAME='value'` lines set, as a shell would read them. */
@@ -45,8 +46,7 @@ function required(env: Record<string, string>, name: string): string {
 
 describe('the simulator banner', () => {
   it('prints every service with its endpoint and the credentials it accepts, as export lines', async () => {
-    const { sim, lines } = await startWithBanner({});
-    try {
+    await withSimulator(() => startWithBanner({}), async ({ sim, lines }) => {
       expect(lines.join('\n')).toBe(
         [
           `repliform simulator listening on ${sim.url} (VR, VCDA and SDRS; the lines below are for the shell that runs Terraform)`,
@@ -72,51 +72,46 @@ describe('the simulator banner', () => {
           '# set the user, password and key variables before starting the simulator to change what it accepts',
         ].join('\n'),
       );
-    } finally {
-      await sim.close();
-    }
+    });
   });
 
   it('is the one README step 3 shows (at --port 8443)', async () => {
-    const { sim, lines } = await startWithBanner({});
-    try {
+    await withSimulator(() => startWithBanner({}), async ({ sim, lines }) => {
       expect(lines.join('\n').split(sim.url).join('http://127.0.0.1:8443')).toBe(readmeBanner());
-    } finally {
-      await sim.close();
-    }
+    });
   });
 
   it('lets the repliform clients log in to VR, VCDA and SDRS with nothing but the exported lines', async () => {
-    const { sim, lines } = await startWithBanner({});
-    const env = exportsOf(lines);
-    const vr = new VrClient({
-      endpoint: required(env, 'VR_ENDPOINT'),
-      credentials: { username: required(env, 'VR_SITE_A_USER'), password: required(env, 'VR_SITE_A_PASSWORD') },
-      remoteCredentials: { username: required(env, 'VR_SITE_B_USER'), password: required(env, 'VR_SITE_B_PASSWORD') },
-      retry: { maxAttempts: 1 },
+    await withSimulator(() => startWithBanner({}), async ({ lines }) => {
+      const env = exportsOf(lines);
+      const vr = new VrClient({
+        endpoint: required(env, 'VR_ENDPOINT'),
+        credentials: { username: required(env, 'VR_SITE_A_USER'), password: required(env, 'VR_SITE_A_PASSWORD') },
+        remoteCredentials: { username: required(env, 'VR_SITE_B_USER'), password: required(env, 'VR_SITE_B_PASSWORD') },
+        retry: { maxAttempts: 1 },
+      });
+      const vcda = new VcdaClient({
+        endpoint: required(env, 'VCDA_ENDPOINT'),
+        credentials: { username: required(env, 'VCDA_SITE1_USER'), password: required(env, 'VCDA_SITE1_PASSWORD') },
+        remoteCredentials: { username: required(env, 'VCDA_SITE2_USER'), password: required(env, 'VCDA_SITE2_PASSWORD') },
+        retry: { maxAttempts: 1 },
+      });
+      const sdrs = new SdrsClient({
+        endpoint: required(env, 'SDRS_ENDPOINT'),
+        projectId: required(env, 'SDRS_PROJECT_ID'),
+        credentials: { accessKey: required(env, 'HW_AK'), secretKey: required(env, 'HW_SK') },
+        retry: { maxAttempts: 1 },
+      });
+      try {
+        for (const pairing of await vr.listPairings()) await vr.ensureRemoteSession(pairing);
+        expect(vr.remoteSessionPairings).toEqual(['c0ffee00-1111-4a2b-9c3d-000000000001']);
+        await vcda.extendSession('site2');
+        expect((await vcda.listSites()).map((site) => site.site)).toEqual(['site1', 'site2']);
+        expect(await sdrs.listProtectionGroups()).toEqual([]);
+      } finally {
+        await Promise.allSettled([vr.logout(), vcda.logout(), sdrs.logout()]);
+      }
     });
-    const vcda = new VcdaClient({
-      endpoint: required(env, 'VCDA_ENDPOINT'),
-      credentials: { username: required(env, 'VCDA_SITE1_USER'), password: required(env, 'VCDA_SITE1_PASSWORD') },
-      remoteCredentials: { username: required(env, 'VCDA_SITE2_USER'), password: required(env, 'VCDA_SITE2_PASSWORD') },
-      retry: { maxAttempts: 1 },
-    });
-    const sdrs = new SdrsClient({
-      endpoint: required(env, 'SDRS_ENDPOINT'),
-      projectId: required(env, 'SDRS_PROJECT_ID'),
-      credentials: { accessKey: required(env, 'HW_AK'), secretKey: required(env, 'HW_SK') },
-      retry: { maxAttempts: 1 },
-    });
-    try {
-      for (const pairing of await vr.listPairings()) await vr.ensureRemoteSession(pairing);
-      expect(vr.remoteSessionPairings).toEqual(['c0ffee00-1111-4a2b-9c3d-000000000001']);
-      await vcda.extendSession('site2');
-      expect((await vcda.listSites()).map((site) => site.site)).toEqual(['site1', 'site2']);
-      expect(await sdrs.listProtectionGroups()).toEqual([]);
-    } finally {
-      await Promise.allSettled([vr.logout(), vcda.logout(), sdrs.logout()]);
-      await sim.close();
-    }
   });
 
   it('accepts the credentials set in the environment when it starts, and never prints a secret it was given', async () => {
@@ -127,32 +122,32 @@ describe('the simulator banner', () => {
       HW_AK: 'CUSTOM-AK-0001',
       HW_SK: 'Custom-Sdrs-Secret-Key-0001',
     };
-    const { sim, lines } = await startWithBanner(given);
-    const vcda = new VcdaClient({
-      endpoint: `${sim.url}/vcda`,
-      credentials: { username: given.VCDA_SITE1_USER, password: given.VCDA_SITE1_PASSWORD },
-      retry: { maxAttempts: 1 },
+    await withSimulator(() => startWithBanner(given), async ({ sim, lines }) => {
+      const vcda = new VcdaClient({
+        endpoint: `${sim.url}/vcda`,
+        credentials: { username: given.VCDA_SITE1_USER, password: given.VCDA_SITE1_PASSWORD },
+        retry: { maxAttempts: 1 },
+      });
+      const sdrs = new SdrsClient({
+        endpoint: `${sim.url}/sdrs`,
+        projectId: '0605767a3300d5762fb7c0186d9e1779',
+        credentials: { accessKey: given.HW_AK, secretKey: given.HW_SK },
+        retry: { maxAttempts: 1 },
+      });
+      const vr = new VrClient({ endpoint: sim.url, credentials: { username: 'administrator@vsphere.local', password: given.VR_SITE_A_PASSWORD }, retry: { maxAttempts: 1 } });
+      try {
+        const text = lines.join('\n');
+        for (const secret of [given.VR_SITE_A_PASSWORD, given.VCDA_SITE1_PASSWORD, given.HW_SK]) expect(text).not.toContain(secret);
+        expect(lines).toContain('  # VR_SITE_A_PASSWORD: the one set in the environment when the simulator started');
+        expect(lines).toContain("  export VCDA_SITE1_USER='ops@org1'");
+        expect(lines).toContain("  export HW_AK='CUSTOM-AK-0001'");
+        expect(lines).toContain('  # HW_SK: the one set in the environment when the simulator started');
+        await vr.login();
+        await vcda.login();
+        expect(await sdrs.listProtectionGroups()).toEqual([]);
+      } finally {
+        await Promise.allSettled([vr.logout(), vcda.logout(), sdrs.logout()]);
+      }
     });
-    const sdrs = new SdrsClient({
-      endpoint: `${sim.url}/sdrs`,
-      projectId: '0605767a3300d5762fb7c0186d9e1779',
-      credentials: { accessKey: given.HW_AK, secretKey: given.HW_SK },
-      retry: { maxAttempts: 1 },
-    });
-    const vr = new VrClient({ endpoint: sim.url, credentials: { username: 'administrator@vsphere.local', password: given.VR_SITE_A_PASSWORD }, retry: { maxAttempts: 1 } });
-    try {
-      const text = lines.join('\n');
-      for (const secret of [given.VR_SITE_A_PASSWORD, given.VCDA_SITE1_PASSWORD, given.HW_SK]) expect(text).not.toContain(secret);
-      expect(lines).toContain('  # VR_SITE_A_PASSWORD: the one set in the environment when the simulator started');
-      expect(lines).toContain("  export VCDA_SITE1_USER='ops@org1'");
-      expect(lines).toContain("  export HW_AK='CUSTOM-AK-0001'");
-      expect(lines).toContain('  # HW_SK: the one set in the environment when the simulator started');
-      await vr.login();
-      await vcda.login();
-      expect(await sdrs.listProtectionGroups()).toEqual([]);
-    } finally {
-      await Promise.allSettled([vr.logout(), vcda.logout(), sdrs.logout()]);
-      await sim.close();
-    }
   });
 });

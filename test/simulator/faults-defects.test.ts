@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import axios from 'axios';
 import { startSimulator } from '../../src/simulator';
 import { runSimulatorCommand, type SimulatorCliIo } from '../../src/simulator/cli';
-import { PAIRING_ID, configure, configureSpec, findVmByName, getTask, loginBothSites, startTestSim, type TestSim } from './helpers';
+import { PAIRING_ID, configure, configureSpec, findVmByName, getTask, loginBothSites, startTestSim } from './helpers';
+import { useSimulator } from '../helpers/simulator';
 
 const PATH_MESSAGE = (path: string): string =>
   `fault rule field 'path' must start with '/' (a glob such as '/pairings/*/replications', a regex '^/…' or '/…/flags'), got '${path}'`;
@@ -21,12 +22,7 @@ function faultsFile(rules: unknown): string {
 }
 
 describe('a fault rule path must start with /', () => {
-  let t: TestSim;
-
-  beforeEach(async () => {
-    t = await startTestSim({ taskDelayMs: 0 });
-  });
-  afterEach(() => t.sim.close());
+  const t = useSimulator(() => startTestSim({ taskDelayMs: 0 }));
 
   it.each(['pairings/*/replications', 'tasks', '^tasks/.*'])('is rejected from code: %s', (path) => {
     expect(() => t.sim.faults.addRule({ path, status: 503 })).toThrow(PATH_MESSAGE(path));
@@ -79,13 +75,11 @@ describe('a fault rule path must start with /', () => {
 });
 
 describe('taskCancel', () => {
-  let t: TestSim;
+  const t = useSimulator(() => startTestSim({ taskDelayMs: 1000 }));
 
   beforeEach(async () => {
-    t = await startTestSim({ taskDelayMs: 1000 });
     await loginBothSites(t.http);
   });
-  afterEach(() => t.sim.close());
 
   async function configured(name: string): Promise<string> {
     const vm = await findVmByName(t.http, name);

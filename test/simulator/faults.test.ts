@@ -1,18 +1,16 @@
 import axios from 'axios';
 import { compilePathPattern } from '../../src/simulator/core/faults';
-import { PAIRING_ID, configure, configureSpec, findVmByName, getTask, loginBothSites, startTestSim, type TestSim } from './helpers';
+import { PAIRING_ID, configure, configureSpec, findVmByName, getTask, loginBothSites, startTestSim } from './helpers';
+import { useSimulator } from '../helpers/simulator';
 
 const replicationsPath = `/pairings/${PAIRING_ID}/replications`;
 
 describe('VR simulator fault injection', () => {
-  let t: TestSim;
+  const t = useSimulator(() => startTestSim({ taskDelayMs: 0 }));
 
   beforeEach(async () => {
-    t = await startTestSim({ taskDelayMs: 0 });
     await loginBothSites(t.http);
   });
-  afterEach(() => t.sim.close());
-
   it('matches globs and regexes against the path after the API root', () => {
     expect(compilePathPattern('/pairings/*/replications').test(`/pairings/${PAIRING_ID}/replications`)).toBe(true);
     expect(compilePathPattern('/pairings/*/replications').test(`/pairings/${PAIRING_ID}/replications/x`)).toBe(false);

@@ -21,13 +21,15 @@ export interface TestSim {
   sim: RunningSimulator;
   clock: ManualClock;
   http: AxiosInstance;
+  /** Stops the simulator (withSimulator and simulatorPerTest call it). */
+  close(): Promise<void>;
 }
 
 export async function startTestSim(options: SimulatorOptions = {}): Promise<TestSim> {
   const clock = new ManualClock();
   const sim = await startSimulator({ validateResponses: true, taskDelayMs: 1000, clock, ...options });
   const http = axios.create({ baseURL: sim.apiBase, validateStatus: () => true });
-  return { sim, clock, http };
+  return { sim, clock, http, close: () => sim.close() };
 }
 
 export async function login(http: AxiosInstance): Promise<string> {

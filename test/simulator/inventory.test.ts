@@ -8,18 +8,15 @@ import {
   loginBothSites,
   startTestSim,
   vmsPath,
-  type TestSim,
 } from './helpers';
+import { useSimulator } from '../helpers/simulator';
 
 describe('VR simulator inventory', () => {
-  let t: TestSim;
+  const t = useSimulator(() => startTestSim({ extraVms: 3 }), 'all');
 
   beforeAll(async () => {
-    t = await startTestSim({ extraVms: 3 });
     await loginBothSites(t.http);
   });
-  afterAll(() => t.sim.close());
-
   it('pages through the suitable VMs by following _meta.links.next as a full URL', async () => {
     const names: string[] = [];
     let url: string | null = `${t.sim.apiBase}${vmsPath()}?suitable_for_replication=true&limit=7`;

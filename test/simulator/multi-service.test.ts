@@ -19,7 +19,8 @@ import {
   type SimService,
   type TaskModel,
 } from '../../src/simulator';
-import { DEFAULT_USERS, startTestSim, type TestSim } from './helpers';
+import { DEFAULT_USERS, startTestSim } from './helpers';
+import { useSimulator, withSimulator } from '../helpers/simulator';
 
 type JobStatus = 'INIT' | 'RUNNING' | 'SUCCESS' | 'FAIL';
 
@@ -123,18 +124,13 @@ function jobsService(): ServiceDefinition<JobsState> {
 }
 
 describe('simulator core with two services in one process', () => {
-  let t: TestSim;
+  const t = useSimulator(() => startTestSim({ services: [jobsService()] }));
   let jobs: AxiosInstance;
   let admin: AxiosInstance;
 
   beforeEach(async () => {
-    t = await startTestSim({ services: [jobsService()] });
     jobs = axios.create({ baseURL: `${t.sim.url}/v1/proj-1`, validateStatus: () => true });
     admin = axios.create({ baseURL: `${t.sim.url}/_sim`, validateStatus: () => true });
-  });
-
-  afterEach(async () => {
-    await t.sim.close();
   });
 
   it('routes each request to the service whose base path matches and records which one', async () => {
@@ -239,19 +235,16 @@ describe('simulator core with two services in one process', () => {
 describe('simulator state file with two services', () => {
   it('saves one section per service and restores both', async () => {
     const stateFile = path.join(mkdtempSync(path.join(tmpdir(), 'repliform-sim-')), 'state.json');
-    const first = await startTestSim({ stateFile, taskDelayMs: 0, services: [jobsService()] });
-    await axios.post(`${first.sim.url}/v1/p/widgets`, { name: 'kept' });
-    await axios.get(`${first.sim.url}/v1/p/widgets`);
-    await first.sim.close();
+    await withSimulator(() => startTestSim({ stateFile, taskDelayMs: 0, services: [jobsService()] }), async (first) => {
+      await axios.post(`${first.sim.url}/v1/p/widgets`, { name: 'kept' });
+      await axios.get(`${first.sim.url}/v1/p/widgets`);
+    });
 
     const saved = JSON.parse(readFileSync(stateFile, 'utf8')) as Record<string, unknown>;
-    const second = await startTestSim({ stateFile, services: [jobsService()] });
-    try {
+    await withSimulator(() => startTestSim({ stateFile, services: [jobsService()] }), async (second) => {
       expect(Object.keys(saved)).toEqual(['version', 'vr', 'vcda', 'sdrs', 'jobs']);
       const widgets = await axios.get(`${second.sim.url}/v1/p/widgets`);
       expect(widgets.data.widgets.map((widget: { name: string }) => widget.name)).toEqual(['kept']);
-    } finally {
-      await second.sim.close();
-    }
+    });
   });
 });

@@ -9,20 +9,17 @@ import {
   login,
   loginBothSites,
   startTestSim,
-  type TestSim,
 } from './helpers';
+import { useSimulator } from '../helpers/simulator';
 
 const replicationsPath = `/pairings/${PAIRING_ID}/replications`;
 
 describe('VR simulator replications', () => {
-  let t: TestSim;
+  const t = useSimulator(() => startTestSim({ taskDelayMs: 1000 }));
 
   beforeEach(async () => {
-    t = await startTestSim({ taskDelayMs: 1000 });
     await loginBothSites(t.http);
   });
-  afterEach(() => t.sim.close());
-
   it('configures a replication: task QUEUED → RUNNING → SUCCESS, replication CONFIGURING → INITIAL_FULL_SYNC → OK', async () => {
     const vm = await findVmByName(t.http, 'db-01');
     const response = await configure(t.http, [configureSpec(vm, { rpo: 30, quiesce_enabled: true })]);

@@ -10,17 +10,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { SDRS_PROJECT_ID, SDRS_TEST_TOKEN } from '../../src/simulator';
-import { groupBody, startSdrsSim, type SdrsTestSim } from './sdrs-helpers';
+import { groupBody, startSdrsSim } from './sdrs-helpers';
+import { useSimulator } from '../helpers/simulator';
 
-let t: SdrsTestSim;
-
-beforeEach(async () => {
-  t = await startSdrsSim();
-});
-
-afterEach(async () => {
-  await t.sim.close();
-});
+const t = useSimulator(() => startSdrsSim());
 
 const refusal = (message: string): unknown => ({ error_code: 'APIGW.0301', error_msg: `Incorrect IAM authentication information: ${message}`, request_id: expect.stringMatching(/^[0-9a-f]{32}$/) });
 
@@ -128,8 +121,7 @@ describe('response validation', () => {
     spec.components.schemas.ServerGroupList?.required.push('marker');
     const specPath = path.join(mkdtempSync(path.join(tmpdir(), 'repliform-sdrs-spec-')), 'sdrs-api.json');
     writeFileSync(specPath, JSON.stringify(spec));
-    await t.sim.close();
-    t = await startSdrsSim({ sdrs: { specPath } });
+    await t.restart(() => startSdrsSim({ sdrs: { specPath } }));
     const response = await t.call('GET', '/server-groups');
     expect(response.status).toBe(500);
     expect(response.data).toEqual({ error: { code: 'SDRS.1014', message: expect.stringContaining('the 200 response of listServerGroups does not match the contract: marker is required') } });

@@ -7,17 +7,10 @@
 import { SdrsClient } from '../../lib/client/sdrs';
 import type { Clock } from '../../lib/client/wait';
 import { SDRS_ACCESS_KEY, SDRS_PROJECT_ID, SDRS_SECRET_KEY, SDRS_SERVER_IDS, SDRS_TEST_TOKEN, SDRS_VOLUME_IDS } from '../../src/simulator';
-import { groupFields, startSdrsSim, type SdrsTestSim } from './sdrs-helpers';
+import { groupFields, startSdrsSim } from './sdrs-helpers';
+import { useSimulator } from '../helpers/simulator';
 
-let t: SdrsTestSim;
-
-beforeEach(async () => {
-  t = await startSdrsSim();
-});
-
-afterEach(async () => {
-  await t.sim.close();
-});
+const t = useSimulator(() => startSdrsSim());
 
 function client(credentials: ConstructorParameters<typeof SdrsClient>[0]['credentials'] = { accessKey: SDRS_ACCESS_KEY, secretKey: SDRS_SECRET_KEY }): SdrsClient {
   const clock: Clock = {

@@ -6,17 +6,10 @@
  * 400 SDRS.0202 ("Invalid name").
  */
 import { SDRS_SERVER_IDS, SDRS_VOLUME_IDS } from '../../src/simulator';
-import { createGroup, finishJob, groupFields, jobIdOf, startSdrsSim, type SdrsTestSim } from './sdrs-helpers';
+import { createGroup, finishJob, groupFields, jobIdOf, startSdrsSim } from './sdrs-helpers';
+import { useSimulator } from '../helpers/simulator';
 
-let t: SdrsTestSim;
-
-beforeEach(async () => {
-  t = await startSdrsSim();
-});
-
-afterEach(async () => {
-  await t.sim.close();
-});
+const t = useSimulator(() => startSdrsSim());
 
 const instance = (groupId: string, extra: Record<string, unknown>) => ({ protected_instance: { server_group_id: groupId, server_id: SDRS_SERVER_IDS['ecs-web-01'], name: 'web-01', ...extra } });
 

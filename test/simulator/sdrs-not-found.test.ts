@@ -7,17 +7,10 @@
  * leaves its pairs detached, as the SDRS delete does.
  */
 import axios from 'axios';
-import { createGroup, createInstance, createPair, startSdrsSim, succeed, type SdrsTestSim } from './sdrs-helpers';
+import { createGroup, createInstance, createPair, startSdrsSim, succeed } from './sdrs-helpers';
+import { useSimulator } from '../helpers/simulator';
 
-let t: SdrsTestSim;
-
-beforeEach(async () => {
-  t = await startSdrsSim();
-});
-
-afterEach(async () => {
-  await t.sim.close();
-});
+const t = useSimulator(() => startSdrsSim());
 
 const GONE = '0b5a3c5e-1d2f-4e6a-9b7c-8d9e0f1a2b3c';
 

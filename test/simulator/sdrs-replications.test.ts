@@ -24,18 +24,10 @@ import {
   startSdrsSim,
   succeed,
   type Json,
-  type SdrsTestSim,
 } from './sdrs-helpers';
+import { useSimulator } from '../helpers/simulator';
 
-let t: SdrsTestSim;
-
-beforeEach(async () => {
-  t = await startSdrsSim();
-});
-
-afterEach(async () => {
-  await t.sim.close();
-});
+const t = useSimulator(() => startSdrsSim());
 
 const admin = (method: string, path: string, data?: unknown) => axios.request({ method, url: `${t.sim.url}/_sim/sdrs${path}`, data, validateStatus: () => true });
 const getGroup = async (id: string): Promise<Json> => (await t.call('GET', `/server-groups/${id}`)).data.server_group as Json;
@@ -319,17 +311,15 @@ describe('faults and drift', () => {
 
 describe('state file', () => {
   it('saves the sdrs section (groups, pairs, DR volumes, jobs; never tokens) and restores it', async () => {
-    await t.sim.close();
     const stateFile = path.join(mkdtempSync(path.join(tmpdir(), 'repliform-sdrs-')), 'state.json');
-    t = await startSdrsSim({ stateFile });
+    await t.restart(() => startSdrsSim({ stateFile }));
     const groupId = await createGroup(t);
     const pairId = await createPair(t, groupId);
     await admin('POST', '/tokens');
-    await t.sim.close();
 
     const saved = JSON.parse(readFileSync(stateFile, 'utf8')) as { sdrs: Json };
     expect(Object.keys(saved.sdrs).sort()).toEqual(['groups', 'instances', 'inventory', 'jobs', 'pairs']);
-    t = await startSdrsSim({ stateFile });
+    await t.restart(() => startSdrsSim({ stateFile }));
     expect(await getGroup(groupId)).toMatchObject({ id: groupId, status: 'available', replication_num: 1 });
     expect((await getPair(pairId)).volume_ids).toMatch(/^b6f71149-7b9c-4f36-8ff0-1c4809a6f2c2,/);
     expect(t.sim.sdrs.state.tokens).toEqual([]);

@@ -3,14 +3,13 @@ import * as https from 'node:https';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { startSimulator } from '../../src/simulator';
 import { parseSimulatorArgs, runSimulatorCli } from '../../src/simulator/cli';
 import { PAIRING_ID, DEFAULT_USERS, configure, configureSpec, findVmByName, loginBothSites, startTestSim } from './helpers';
+import { withSimulator } from '../helpers/simulator';
 
 describe('VR simulator server', () => {
   it('serves HTTPS whose certificate verifies with the exposed PEM and fails without it', async () => {
-    const sim = await startSimulator({ tls: true });
-    try {
+    await withSimulator({ tls: true }, async (sim) => {
       expect(sim.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
       expect(sim.caCertPem).toContain('BEGIN CERTIFICATE');
       const trusted = await axios.post(`${sim.apiBase}/session`, undefined, {
@@ -21,37 +20,31 @@ describe('VR simulator server', () => {
       await expect(axios.get(`${sim.apiBase}/info`, { httpsAgent: new https.Agent() })).rejects.toMatchObject({
         code: expect.stringMatching(/SELF_SIGNED|UNABLE_TO_VERIFY|DEPTH_ZERO/),
       });
-    } finally {
-      await sim.close();
-    }
+    });
   });
 
   it('persists replications to the state file and restores them after a restart', async () => {
     const stateFile = path.join(mkdtempSync(path.join(tmpdir(), 'repliform-sim-')), 'state.json');
-    const first = await startTestSim({ stateFile, taskDelayMs: 0 });
-    await loginBothSites(first.http);
-    const vm = await findVmByName(first.http, 'file-01');
-    const configured = await configure(first.http, [configureSpec(vm, { rpo: 45 })]);
-    const replicationId = String(configured.data.list?.[0]?.entity);
-    await first.http.get('/tasks');
-    await first.sim.close();
+    const replicationId = await withSimulator(() => startTestSim({ stateFile, taskDelayMs: 0 }), async (first) => {
+      await loginBothSites(first.http);
+      const vm = await findVmByName(first.http, 'file-01');
+      const configured = await configure(first.http, [configureSpec(vm, { rpo: 45 })]);
+      await first.http.get('/tasks');
+      return String(configured.data.list?.[0]?.entity);
+    });
 
-    const second = await startTestSim({ stateFile });
-    try {
+    await withSimulator(() => startTestSim({ stateFile }), async (second) => {
       const oldSession = await second.http.get('/info');
       expect(oldSession.status).toBe(401);
       await loginBothSites(second.http);
       const replication = await second.http.get(`/pairings/${PAIRING_ID}/replications/${replicationId}`);
       expect(replication.status).toBe(200);
       expect(replication.data).toMatchObject({ name: 'file-01', rpo: 45, configuration_state: 'OK' });
-    } finally {
-      await second.sim.close();
-    }
+    });
   });
 
   it('exposes state, requests and drift injection through the admin API', async () => {
-    const t = await startTestSim({ taskDelayMs: 0 });
-    try {
+    await withSimulator(() => startTestSim({ taskDelayMs: 0 }), async (t) => {
       await loginBothSites(t.http);
       const vm = await findVmByName(t.http, 'app-05');
       const configured = await configure(t.http, [configureSpec(vm)]);
@@ -74,14 +67,11 @@ describe('VR simulator server', () => {
 
       expect((await admin.post('/expire-sessions')).status).toBe(204);
       expect((await t.http.get('/info')).status).toBe(401);
-    } finally {
-      await t.sim.close();
-    }
+    });
   });
 
   it('answers 429 with Retry-After beyond the rate limit', async () => {
-    const t = await startTestSim({ rateLimit: 3 });
-    try {
+    await withSimulator(() => startTestSim({ rateLimit: 3 }), async (t) => {
       const statuses: number[] = [];
       for (let i = 0; i < 5; i += 1) statuses.push((await t.http.get('/info')).status);
       expect(statuses).toEqual([401, 401, 401, 429, 429]);
@@ -90,9 +80,7 @@ describe('VR simulator server', () => {
       expect(later.status).toBe(401);
       const limited = t.sim.requests.find((request) => request.status === 429);
       expect(limited).toBeDefined();
-    } finally {
-      await t.sim.close();
-    }
+    });
   });
 
   it('starts from CLI flags, prints the URL and loads a faults file', async () => {
@@ -110,13 +98,12 @@ describe('VR simulator server', () => {
 
     const lines: string[] = [];
     const signals: string[] = [];
-    const sim = await runSimulatorCli(['--faults', faultsFile, '--task-delay-ms', '10'], {
+    await withSimulator(() => runSimulatorCli(['--faults', faultsFile, '--task-delay-ms', '10'], {
       out: (line) => lines.push(line),
       err: () => undefined,
       env: { VR_SITE_A_PASSWORD: 'Custom-Passw0rd!' },
       onSignal: (signal) => signals.push(signal),
-    });
-    try {
+    }), async (sim) => {
       expect(lines[0]).toBe(`repliform simulator listening on ${sim.url} (VR, VCDA and SDRS; the lines below are for the shell that runs Terraform)`);
       expect(lines.join('\n')).toContain("export VR_SITE_B_PASSWORD='Sim-Site-B-Passw0rd!'");
       expect(lines.join('\n')).not.toContain('Custom-Passw0rd!');
@@ -127,8 +114,6 @@ describe('VR simulator server', () => {
         validateStatus: () => true,
       });
       expect(login.status).toBe(200);
-    } finally {
-      await sim.close();
-    }
+    });
   });
 });

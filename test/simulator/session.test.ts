@@ -1,12 +1,8 @@
-import { DEFAULT_USERS, PAIRING_ID, SITE_B, login, startTestSim, vmsPath, type TestSim } from './helpers';
+import { DEFAULT_USERS, PAIRING_ID, SITE_B, login, startTestSim, vmsPath } from './helpers';
+import { useSimulator } from '../helpers/simulator';
 
 describe('VR simulator sessions', () => {
-  let t: TestSim;
-
-  beforeEach(async () => {
-    t = await startTestSim({ sessionTtlMs: 60_000 });
-  });
-  afterEach(() => t.sim.close());
+  const t = useSimulator(() => startTestSim({ sessionTtlMs: 60_000 }));
 
   it('logs in with Basic auth and returns the session id in the body and the x-dr-session header', async () => {
     const response = await t.http.post('/session', undefined, { auth: DEFAULT_USERS.local });

@@ -16,18 +16,13 @@ import {
   vcdaLogin,
   vcdaLoginBothSites,
   type Json,
-  type VcdaTestSim,
 } from './vcda-helpers';
+import { useSimulator } from '../helpers/simulator';
 
-let t: VcdaTestSim;
+const t = useSimulator(() => startVcdaSim());
 
 beforeEach(async () => {
-  t = await startVcdaSim();
   await vcdaLoginBothSites(t.vcda);
-});
-
-afterEach(async () => {
-  await t.sim.close();
 });
 
 const liveOf = (id: string): Json => {

@@ -7,17 +7,10 @@ import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { DEFAULT_USERS, DEFAULT_VCDA_SESSION_TTL_MS } from '../../src/simulator';
-import { EXTEND_SITE2, LOGIN_BODIES, startVcdaSim, vcdaLogin, type VcdaTestSim } from './vcda-helpers';
+import { EXTEND_SITE2, LOGIN_BODIES, startVcdaSim, vcdaLogin } from './vcda-helpers';
+import { useSimulator, withSimulator } from '../helpers/simulator';
 
-let t: VcdaTestSim;
-
-beforeEach(async () => {
-  t = await startVcdaSim();
-});
-
-afterEach(async () => {
-  await t.sim.close();
-});
+const t = useSimulator(() => startVcdaSim());
 
 const stacktraceOf = (exception: string, message: string): string => `com.vmware.h4.api.error.exceptions.${exception}: ${message}`;
 
@@ -164,16 +157,13 @@ describe('VCDA next to VR in one process', () => {
     spec.components.schemas.Site.required.push('region');
     const specPath = path.join(mkdtempSync(path.join(tmpdir(), 'vcda-spec-')), 'vcda-api.json');
     writeFileSync(specPath, JSON.stringify(spec));
-    const strict = await startVcdaSim({ vcda: { specPath } });
-    try {
+    await withSimulator(() => startVcdaSim({ vcda: { specPath } }), async (strict) => {
       await vcdaLogin(strict.vcda);
       const response = await strict.vcda.get('/sites');
 
       expect(response.status).toBe(500);
       expect(response.data).toMatchObject({ code: 'GeneralServerFailure', msg: 'Simulator bug: the 200 response of getSites does not match the contract: 0.region is required; 1.region is required' });
-    } finally {
-      await strict.sim.close();
-    }
+    });
   });
 
   it('expires VCDA sessions with POST /_sim/expire-sessions like every service', async () => {
