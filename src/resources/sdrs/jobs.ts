@@ -40,3 +40,17 @@ export async function waitUntil<T>(ctx: Context, label: string, timeoutSeconds: 
     }),
   );
 }
+
+/** Statuses of an object whose create or delete job still runs. */
+const UNDER_WAY: readonly string[] = ['creating', 'deleting'];
+
+/**
+ * An object a re-read found after a write whose answer was lost (`object`, e.g. `protection group g-1`): its job
+ * may still run, so wait until it settles — or is gone (`undefined`).
+ */
+export async function settledAfterLoss<T extends { readonly status: string }>(ctx: Context, object: string, what: string, timeoutSeconds: number, read: () => Promise<T | undefined>): Promise<T | undefined> {
+  return waitUntil(ctx, `waiting for ${object} (${what} landed without an answer)`, timeoutSeconds, async () => {
+    const live = await read();
+    return { done: live === undefined || !UNDER_WAY.includes(live.status), value: live };
+  });
+}

@@ -14,10 +14,11 @@ import type { SdrsClient } from '../../../../lib/client/sdrs/sdrs-client';
 import type { SdrsCreateProtectedInstance, SdrsProtectedInstance } from '../../../../lib/client/sdrs/types';
 import type { ClientFactory, Context, LifecycleAction, LiveNotice, ResourceHandler } from '../../contract';
 import { InputError } from '../../errors';
+import { sendUntilLanded, type WriteOutcome } from '../../core/write';
 import { parseForAction } from '../../parse-spec';
 import { claimExisting, removalRefusal, withRecordedOwner } from '../claim';
 import { sdrsClient } from '../client';
-import { madeId, waitJob } from '../jobs';
+import { madeId, settledAfterLoss, waitJob } from '../jobs';
 import { errorNotice, isSdrsErrorStatus, statusMeaning, stringAt } from '../live-notice';
 import { describedAs, descriptionDrift, markerIn } from '../marker';
 import { findGroup, findInstance, requireGroup } from '../resolve';
@@ -83,8 +84,28 @@ function tagsDrift(spec: Spec, live: SdrsProtectedInstance): string | undefined 
   return wanted === current ? undefined : `tags ${current} differ from the code's ${wanted}; tags are set when the instance is created: change them in the SDRS console (nothing sent)`;
 }
 
+/**
+ * POST the create by the write rule (core/write): lost in transit, a re-read decides — the server's protected
+ * instance is in the group (it landed: wait for it) or it is not (send it again).
+ */
+async function sendCreate(client: SdrsClient, spec: Spec, groupId: string, ctx: Context): Promise<WriteOutcome<string, SdrsProtectedInstance>> {
+  return sendUntilLanded<string, SdrsProtectedInstance>({
+    send: () => client.createProtectedInstance(createBody(spec, groupId)),
+    async reread() {
+      const landed = await findInstance(client, groupId, spec.server_id);
+      return landed === undefined ? undefined : settledAfterLoss(ctx, `protected instance ${landed.id}`, 'its create', spec.timeouts.create_seconds, () => client.getProtectedInstance(landed.id));
+    },
+    resending: (error) => ctx.log.warn(`${label(spec)}: the create request failed in transit (${error.message}) and did not land; sending it again`),
+  });
+}
+
 async function createNew(client: SdrsClient, spec: Spec, groupId: string, ctx: Context): Promise<SdrsProtectedInstance> {
-  const jobId = await client.createProtectedInstance(createBody(spec, groupId));
+  const sent = await sendCreate(client, spec, groupId, ctx);
+  if (sent.kind === 'landed') {
+    ctx.log.info(`${label(spec)}: the create request landed although its answer was lost; taking protected instance ${sent.found.id}`);
+    return sent.found;
+  }
+  const jobId = sent.answer;
   const job = await waitJob(ctx, client, jobId, `protecting server ${spec.server_id} (group ${groupId}): creating its DR-site server`, spec.timeouts.create_seconds);
   const id = madeId(job, 'protected_instance_id', 'protected instance');
   const instance = await client.getProtectedInstance(id);

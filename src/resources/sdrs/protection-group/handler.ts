@@ -12,10 +12,11 @@
 import type { SdrsClient } from '../../../../lib/client/sdrs/sdrs-client';
 import type { SdrsServerGroup } from '../../../../lib/client/sdrs/types';
 import type { ClientFactory, Context, LifecycleAction, LiveNotice, ResourceHandler } from '../../contract';
+import { sendUntilLanded, type WriteOutcome } from '../../core/write';
 import { parseForAction } from '../../parse-spec';
 import { claimExisting, removalRefusal, withRecordedOwner } from '../claim';
 import { sdrsClient } from '../client';
-import { madeId, waitJob } from '../jobs';
+import { madeId, settledAfterLoss, waitJob } from '../jobs';
 import { errorNotice, GROUP_DAMAGE, isSdrsErrorStatus, statusMeaning, stringAt } from '../live-notice';
 import { describedAs, descriptionDrift, markerIn } from '../marker';
 import { findGroupByKey } from '../resolve';
@@ -79,16 +80,37 @@ function identityDifferences(spec: Spec, live: SdrsServerGroup): string[] {
   return differences;
 }
 
-async function createNew(client: SdrsClient, spec: Spec, ctx: Context): Promise<SdrsServerGroup> {
-  const jobId = await client.createProtectionGroup({
-    name: spec.name,
-    description: describedAs(spec.description, spec.owner),
-    source_availability_zone: spec.source_availability_zone,
-    target_availability_zone: spec.target_availability_zone,
-    domain_id: spec.domain_id,
-    source_vpc_id: spec.source_vpc_id,
-    ...(spec.dr_type !== null ? { dr_type: spec.dr_type } : {}),
+/**
+ * POST the create by the write rule (core/write): lost in transit, a re-read decides — the spec's group is there
+ * (it landed: wait for it) or it is not (send it again).
+ */
+async function sendCreate(client: SdrsClient, spec: Spec, ctx: Context): Promise<WriteOutcome<string, SdrsServerGroup>> {
+  return sendUntilLanded<string, SdrsServerGroup>({
+    send: () =>
+      client.createProtectionGroup({
+        name: spec.name,
+        description: describedAs(spec.description, spec.owner),
+        source_availability_zone: spec.source_availability_zone,
+        target_availability_zone: spec.target_availability_zone,
+        domain_id: spec.domain_id,
+        source_vpc_id: spec.source_vpc_id,
+        ...(spec.dr_type !== null ? { dr_type: spec.dr_type } : {}),
+      }),
+    async reread() {
+      const landed = await findOwnGroup(client, spec);
+      return landed === undefined ? undefined : settledAfterLoss(ctx, `protection group ${landed.id}`, 'its create', spec.timeouts.create_seconds, () => client.getProtectionGroup(landed.id));
+    },
+    resending: (error) => ctx.log.warn(`${label(spec)}: the create request failed in transit (${error.message}) and did not land; sending it again`),
   });
+}
+
+async function createNew(client: SdrsClient, spec: Spec, ctx: Context): Promise<SdrsServerGroup> {
+  const sent = await sendCreate(client, spec, ctx);
+  if (sent.kind === 'landed') {
+    ctx.log.info(`${label(spec)}: the create request landed although its answer was lost; taking group ${sent.found.id}`);
+    return sent.found;
+  }
+  const jobId = sent.answer;
   const job = await waitJob(ctx, client, jobId, `creating ${label(spec)}`, spec.timeouts.create_seconds);
   const id = madeId(job, 'server_group_id', 'protection group');
   const group = await client.getProtectionGroup(id);

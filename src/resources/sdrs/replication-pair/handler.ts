@@ -19,7 +19,7 @@ import { InputError } from '../../errors';
 import { parseForAction } from '../../parse-spec';
 import { claimExisting, removalRefusal, withRecordedOwner } from '../claim';
 import { sdrsClient } from '../client';
-import { madeId, waitJob, waitUntil } from '../jobs';
+import { madeId, settledAfterLoss, waitJob } from '../jobs';
 import { errorNotice, isSdrsErrorStatus, statusMeaning, stringAt } from '../live-notice';
 import { describedAs, descriptionDrift, markerIn } from '../marker';
 import { drVolume, findGroup, findPair, productionVolume, requireGroup } from '../resolve';
@@ -67,11 +67,7 @@ function label(spec: AnySpec): string {
 
 /** A pair that is listed while its create or delete job still runs: wait until it settles (or is gone). */
 async function settledPair(client: SdrsClient, id: string, ctx: Context, what: string, timeoutSeconds: number): Promise<SdrsReplication | undefined> {
-  return waitUntil(ctx, `waiting for replication pair ${id} (${what} landed without an answer)`, timeoutSeconds, async () => {
-    const live = await client.getReplication(id);
-    const busy = live !== undefined && ['creating', 'deleting'].includes(live.status);
-    return { done: !busy, value: live };
-  });
+  return settledAfterLoss(ctx, `replication pair ${id}`, what, timeoutSeconds, () => client.getReplication(id));
 }
 
 /**
