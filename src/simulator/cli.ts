@@ -1,14 +1,14 @@
 /**
  * `repliform simulator`: runs the embedded simulator until SIGINT/SIGTERM. Its options are declared once, with
- * their help, in src/cli/simulator-command.ts (`repliform simulator --help`).
+ * their help, in src/runtime/simulator-command.ts (`repliform simulator --help`), below this module and the CLI.
  * Credentials: the variables the examples read (VR_SITE_*, VCDA_SITE*, HW_AK / HW_SK) override the defaults; the
  * banner prints them (banner.ts).
  *
  * Endpoints served: see server.ts.
  */
 import { readFileSync } from 'node:fs';
-import { simulatorCommand, type SimulatorCliOptions } from '../cli/simulator-command';
-import { parseCommand } from '../cli/usage';
+import { parseCommand } from '../runtime/command-line';
+import { simulatorCommand, type SimulatorCliOptions } from '../runtime/simulator-command';
 import { bannerLines, credentialOptionsFromEnv } from './banner';
 import { parseFaultRules, startSimulator, type FaultRule, type RunningSimulator, type SimulatorOptions } from './index';
 
