@@ -61,11 +61,8 @@ export interface VendorRefusals {
   notImplemented(operationId: string): SimApiError;
 }
 
-/** One vendor API as the dispatcher runs it. */
-export interface VendorApi<Request, Context, Session> {
-  /** The vendor's OpenAPI document as router and validator (core/openapi.ts). */
-  readonly contract: OpenAPIBackend;
-  readonly context: Context;
+/** A vendor's parts of the call path: data and functions, the same for every simulator it runs in. */
+export interface VendorCallPath<Request, Context, Session> {
   /** Handlers by operationId. */
   readonly handlers: Readonly<Record<string, OperationHandler<Request, Context>>>;
   /** Operations that run without credentials. @default none */
@@ -75,8 +72,16 @@ export interface VendorApi<Request, Context, Session> {
   /** Checks the path parameters before any handler runs (SDRS: the project in the path). @default none */
   checkParams?(params: Record<string, string>, context: Context, operationId: string): void;
   /** The request the vendor's handlers take. */
-  requestOf(call: MatchedCall<Session>): Request;
+  requestOf(call: MatchedCall<Session>, context: Context): Request;
   readonly refusals: VendorRefusals;
+}
+
+/** One vendor API as the dispatcher runs it: its call path with this simulator's contract and context. */
+export interface VendorApi<Request, Context, Session> {
+  readonly callPath: VendorCallPath<Request, Context, Session>;
+  /** The vendor's OpenAPI document as router and validator (core/openapi.ts). */
+  readonly contract: OpenAPIBackend;
+  readonly context: Context;
   /** Validate every JSON response against the contract; a violation becomes a 500 naming the field. */
   readonly validateResponses: boolean;
 }
@@ -93,22 +98,23 @@ export function refusalResponse(error: unknown, refusals: VendorRefusals): SimRe
 }
 
 function run<Request, Context, Session>(api: VendorApi<Request, Context, Session>, operation: Operation, request: ServiceRequest, routed: RoutedRequest): SimResponse {
+  const { callPath, context } = api;
   const operationId = operation.operationId ?? '';
-  const session = api.publicOperations?.has(operationId) ? undefined : api.authenticate(request, api.context);
+  const session = callPath.publicOperations?.has(operationId) ? undefined : callPath.authenticate(request, context);
   const validation = api.contract.validateRequest(routed, operation);
-  if (!validation.valid) throw api.refusals.invalidRequest(`Invalid request: ${describeValidationErrors(validation.errors)}`, operationId);
+  if (!validation.valid) throw callPath.refusals.invalidRequest(`Invalid request: ${describeValidationErrors(validation.errors)}`, operationId);
   const params = api.contract.router.parseRequest(routed, operation).params as Record<string, string>;
-  api.checkParams?.(params, api.context, operationId);
-  const handler = api.handlers[operationId];
-  if (!handler) throw api.refusals.notImplemented(operationId);
-  return handler(api.requestOf({ operationId, request, params, session }), api.context);
+  callPath.checkParams?.(params, context, operationId);
+  const handler = callPath.handlers[operationId];
+  if (!handler) throw callPath.refusals.notImplemented(operationId);
+  return handler(callPath.requestOf({ operationId, request, params, session }, context), context);
 }
 
 function contractChecked<Request, Context, Session>(api: VendorApi<Request, Context, Session>, operation: Operation, response: SimResponse): SimResponse {
   if (!api.validateResponses) return response;
   const mismatch = responseMismatch(api.contract, operation, response.status, response.body);
   if (mismatch === undefined) return response;
-  const { refusals } = api;
+  const { refusals } = api.callPath;
   const message = `Simulator bug: the ${response.status} response of ${operation.operationId ?? '?'} does not match the ${refusals.contractName}: ${mismatch}`;
   const body = refusals.errorBody(500, refusals.contractViolationCode, message);
   return body === undefined ? { status: 500 } : { status: 500, body };
@@ -118,11 +124,12 @@ function contractChecked<Request, Context, Session>(api: VendorApi<Request, Cont
 export function dispatchOperation<Request, Context, Session>(api: VendorApi<Request, Context, Session>, request: ServiceRequest): ServiceResult {
   const routed = routedRequest(request);
   const operation = api.contract.matchOperation(routed);
-  if (!operation) return { response: api.refusals.unknownPath(request) };
+  const { refusals } = api.callPath;
+  if (!operation) return { response: refusals.unknownPath(request) };
   const operationId = operation.operationId ?? '';
   try {
     return { response: contractChecked(api, operation, run(api, operation, request, routed)), operationId };
   } catch (error) {
-    return { response: refusalResponse(error, api.refusals), operationId };
+    return { response: refusalResponse(error, refusals), operationId };
   }
 }

@@ -7,8 +7,7 @@
  *
  * Endpoints served: every operation of specs/sdrs-api.json under /sdrs (see the header of each sdrs/*.ts file).
  */
-import type OpenAPIBackend from 'openapi-backend';
-import { operationRequest, type VendorApi, type VendorRefusals } from '../core/dispatcher';
+import { operationRequest, type VendorCallPath, type VendorRefusals } from '../core/dispatcher';
 import { TaskEngine } from '../core/task-engine';
 import { authenticate } from './auth';
 import type { SdrsContext, SdrsHandler, SdrsRequest } from './context';
@@ -81,19 +80,14 @@ const SDRS_REFUSALS: VendorRefusals = {
   notImplemented: (operationId) => new SdrsApiError(501, 'SDRS.0201', `The simulator does not implement ${operationId}.`, errorShapeOf(operationId)),
 };
 
-/** The SDRS call path's vendor parts (core/dispatcher.ts). */
-export function sdrsApi(contract: OpenAPIBackend, context: SdrsContext, validateResponses: boolean): VendorApi<SdrsRequest, SdrsContext, void> {
-  return {
-    contract,
-    context,
-    handlers: HANDLERS,
-    authenticate,
-    checkParams: checkProject,
-    requestOf: operationRequest,
-    refusals: SDRS_REFUSALS,
-    validateResponses,
-  };
-}
+/** SDRS's parts of the call path (core/dispatcher.ts): every operation authenticates, none is public. */
+export const SDRS_CALL_PATH: VendorCallPath<SdrsRequest, SdrsContext, void> = {
+  handlers: HANDLERS,
+  authenticate,
+  checkParams: checkProject,
+  requestOf: operationRequest,
+  refusals: SDRS_REFUSALS,
+};
 
 /** Advances SDRS's jobs (on the shared engine) to `now`; true when the state changed. */
 export function sdrsAdvance(context: SdrsContext): (now: number) => boolean {

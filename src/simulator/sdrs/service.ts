@@ -18,9 +18,9 @@ import { isRecord, type SimResponse } from '../core/http';
 import { findFileAbove } from '../core/openapi';
 import { notAStateFile } from '../core/persistence';
 import type { ServiceAdminRoute, ServiceDefinition, ServiceMount } from '../core/service';
-import { loadContract, vendorService } from '../core/vendor-service';
-import { sdrsAdvance, sdrsApi } from './api';
-import type { SdrsAccessKey, SdrsContext } from './context';
+import { loadContract, vendorServiceDefinition, type VendorServiceData, type VendorSessions } from '../core/vendor-service';
+import { sdrsAdvance, SDRS_CALL_PATH } from './api';
+import type { SdrsAccessKey, SdrsContext, SdrsRequest } from './context';
 import { createGroupByHand, driftGroup, driftInstance, driftPair, issueToken, removeByHand, type RemovableKind } from './drift';
 import { seedSdrsState } from './inventory-seed';
 import type { SdrsState } from './types';
@@ -106,30 +106,33 @@ function sdrsContext(mount: ServiceMount, options: SdrsServiceOptions): SdrsCont
   };
 }
 
+/** Issued tokens stop working (the fixed test tokens stay valid). */
+function tokens(context: SdrsContext): VendorSessions {
+  return {
+    expire: () => {
+      context.state.tokens = [];
+    },
+    issued: () => context.issuedTokens,
+  };
+}
+
+const SDRS_DATA: VendorServiceData<SdrsState, SdrsRequest, SdrsContext, void> = {
+  name: SDRS_SERVICE_NAME,
+  basePath: SDRS_API_ROOT,
+  errorCodes: { invalidJson: 'SDRS.0201', rateLimited: 'APIGW.0308' },
+  callPath: SDRS_CALL_PATH,
+  advancer: sdrsAdvance,
+  taskRecords: (state) => state.jobs,
+  snapshot: persisted,
+  sessions: tokens,
+  adminRoutes,
+};
+
 /** The SDRS service, to mount on a simulator host (`startSimulator` mounts it next to VR and VCDA). */
 export function sdrsService(options: SdrsServiceOptions = {}): ServiceDefinition<SdrsState> {
-  return {
-    name: SDRS_SERVICE_NAME,
-    create: async (mount) => {
-      const context = sdrsContext(mount, options);
-      const contract = await loadContract(options.specPath ?? findFileAbove(SDRS_SPEC_FILE, __dirname), SDRS_API_ROOT);
-      return vendorService({
-        name: SDRS_SERVICE_NAME,
-        basePath: SDRS_API_ROOT,
-        errorCodes: { invalidJson: 'SDRS.0201', rateLimited: 'APIGW.0308' },
-        api: sdrsApi(contract, context, options.validateResponses ?? false),
-        advance: sdrsAdvance(context),
-        taskRecords: () => context.state.jobs,
-        snapshot: () => persisted(context.state),
-        sessions: {
-          /** Issued tokens stop working (the fixed test tokens stay valid). */
-          expire: () => {
-            context.state.tokens = [];
-          },
-          issued: () => context.issuedTokens,
-        },
-        adminRoutes: adminRoutes(context),
-      });
-    },
-  };
+  return vendorServiceDefinition(SDRS_DATA, {
+    contract: () => loadContract(options.specPath ?? findFileAbove(SDRS_SPEC_FILE, __dirname), SDRS_API_ROOT),
+    context: (mount) => sdrsContext(mount, options),
+    validateResponses: options.validateResponses,
+  });
 }

@@ -5,8 +5,7 @@
  *
  * Endpoints served: every operation of specs/vcda-api.json under /vcda (see the header of each vcda/*.ts file).
  */
-import type OpenAPIBackend from 'openapi-backend';
-import { operationRequest, type VendorApi, type VendorRefusals } from '../core/dispatcher';
+import { operationRequest, type VendorCallPath, type VendorRefusals } from '../core/dispatcher';
 import { TaskEngine } from '../core/task-engine';
 import type { VcdaContext, VcdaHandler, VcdaRequest } from './context';
 import { VcdaApiError, vcdaErrorBody } from './errors';
@@ -46,19 +45,14 @@ const VCDA_REFUSALS: VendorRefusals = {
   notImplemented: (operationId) => new VcdaApiError(501, 'NotImplemented', `The simulator does not implement ${operationId}.`),
 };
 
-/** The VCDA call path's vendor parts (core/dispatcher.ts). */
-export function vcdaApi(contract: OpenAPIBackend, context: VcdaContext, validateResponses: boolean): VendorApi<VcdaRequest, VcdaContext, SimVcdaSession> {
-  return {
-    contract,
-    context,
-    handlers: HANDLERS,
-    publicOperations: new Set(['login']),
-    authenticate: sessions.authenticate,
-    requestOf: operationRequest,
-    refusals: VCDA_REFUSALS,
-    validateResponses,
-  };
-}
+/** VCDA's parts of the call path (core/dispatcher.ts). */
+export const VCDA_CALL_PATH: VendorCallPath<VcdaRequest, VcdaContext, SimVcdaSession> = {
+  handlers: HANDLERS,
+  publicOperations: new Set(['login']),
+  authenticate: sessions.authenticate,
+  requestOf: operationRequest,
+  refusals: VCDA_REFUSALS,
+};
 
 /** Advances VCDA's tasks (on the shared engine) and initial syncs to `now`; true when the state changed. */
 export function vcdaAdvance(context: VcdaContext): (now: number) => boolean {

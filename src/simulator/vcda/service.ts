@@ -13,12 +13,12 @@ import { isRecord } from '../core/http';
 import { findFileAbove } from '../core/openapi';
 import { notAStateFile } from '../core/persistence';
 import type { ServiceAdminRoute, ServiceDefinition, ServiceMount } from '../core/service';
-import { loadContract, vendorService } from '../core/vendor-service';
-import { vcdaAdvance, vcdaApi } from './api';
-import type { VcdaContext, VcdaUsers } from './context';
+import { loadContract, stateSessions, vendorServiceDefinition, type VendorServiceData } from '../core/vendor-service';
+import { vcdaAdvance, VCDA_CALL_PATH } from './api';
+import type { VcdaContext, VcdaRequest, VcdaUsers } from './context';
 import { applyVcdaDrift, removeVcdaReplication } from './drift';
 import { seedVcdaState } from './inventory-seed';
-import type { VcdaState } from './types';
+import type { SimVcdaSession, VcdaState } from './types';
 
 export const VCDA_SERVICE_NAME = 'vcda';
 export const VCDA_API_ROOT = '/vcda';
@@ -87,29 +87,23 @@ function vcdaContext(mount: ServiceMount, options: VcdaServiceOptions): VcdaCont
   };
 }
 
+const VCDA_DATA: VendorServiceData<VcdaState, VcdaRequest, VcdaContext, SimVcdaSession> = {
+  name: VCDA_SERVICE_NAME,
+  basePath: VCDA_API_ROOT,
+  errorCodes: { invalidJson: 'BadRequest', rateLimited: 'TooManyRequests' },
+  callPath: VCDA_CALL_PATH,
+  advancer: vcdaAdvance,
+  taskRecords: (state) => state.tasks,
+  snapshot: persisted,
+  sessions: stateSessions,
+  adminRoutes,
+};
+
 /** The VCDA service, to mount on a simulator host (`startSimulator` mounts it next to VR). */
 export function vcdaService(options: VcdaServiceOptions = {}): ServiceDefinition<VcdaState> {
-  return {
-    name: VCDA_SERVICE_NAME,
-    create: async (mount) => {
-      const context = vcdaContext(mount, options);
-      const contract = await loadContract(options.specPath ?? findFileAbove(VCDA_SPEC_FILE, __dirname), VCDA_API_ROOT);
-      return vendorService({
-        name: VCDA_SERVICE_NAME,
-        basePath: VCDA_API_ROOT,
-        errorCodes: { invalidJson: 'BadRequest', rateLimited: 'TooManyRequests' },
-        api: vcdaApi(contract, context, options.validateResponses ?? false),
-        advance: vcdaAdvance(context),
-        taskRecords: () => context.state.tasks,
-        snapshot: () => persisted(context.state),
-        sessions: {
-          expire: () => {
-            context.state.sessions = [];
-          },
-          issued: () => context.issuedSessionIds,
-        },
-        adminRoutes: adminRoutes(context),
-      });
-    },
-  };
+  return vendorServiceDefinition(VCDA_DATA, {
+    contract: () => loadContract(options.specPath ?? findFileAbove(VCDA_SPEC_FILE, __dirname), VCDA_API_ROOT),
+    context: (mount) => vcdaContext(mount, options),
+    validateResponses: options.validateResponses,
+  });
 }

@@ -6,8 +6,7 @@
  * Endpoints served: every operation of specs/vsphere-replication-api-v2.json under /api/rest/vr/v2
  * (see the header of each vr/*.ts file); operations the simulator does not model answer 501.
  */
-import type OpenAPIBackend from 'openapi-backend';
-import { operationRequest, type VendorApi, type VendorRefusals } from '../core/dispatcher';
+import { operationRequest, type VendorCallPath, type VendorRefusals } from '../core/dispatcher';
 import { SimApiError } from '../core/http';
 import { TaskEngine } from '../core/task-engine';
 import type { VrContext, VrHandler, VrRequest } from './context';
@@ -73,19 +72,14 @@ const VR_REFUSALS: VendorRefusals = {
   notImplemented: (operationId) => new SimApiError(501, 'SIM.NOT_IMPLEMENTED', `The simulator does not implement ${operationId}.`),
 };
 
-/** The VR call path's vendor parts (core/dispatcher.ts); `linkOrigin` is named in paging links instead of the simulator's address (VrServiceOptions). */
-export function vrApi(contract: OpenAPIBackend, context: VrContext, validateResponses: boolean, linkOrigin?: string): VendorApi<VrRequest, VrContext, SimSession> {
-  return {
-    contract,
-    context,
-    handlers: HANDLERS,
-    publicOperations: new Set(['login']),
-    authenticate: session.authenticate,
-    requestOf: (call) => ({ ...operationRequest(call), method: call.request.method, absolutePath: `${linkOrigin ?? call.request.baseUrl}${call.request.path}` }),
-    refusals: VR_REFUSALS,
-    validateResponses,
-  };
-}
+/** VR's parts of the call path (core/dispatcher.ts); paging links name the context's `linkOrigin` when it has one. */
+export const VR_CALL_PATH: VendorCallPath<VrRequest, VrContext, SimSession> = {
+  handlers: HANDLERS,
+  publicOperations: new Set(['login']),
+  authenticate: session.authenticate,
+  requestOf: (call, context) => ({ ...operationRequest(call), method: call.request.method, absolutePath: `${context.linkOrigin ?? call.request.baseUrl}${call.request.path}` }),
+  refusals: VR_REFUSALS,
+};
 
 /** Advances VR's tasks (on the shared engine) and replication lifecycles to `now`; true when the state changed. */
 export function vrAdvance(context: VrContext): (now: number) => boolean {

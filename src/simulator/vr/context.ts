@@ -36,6 +36,8 @@ export interface VrContext {
   sessionTtlMs: number;
   /** Every session id ever issued, so tests can prove none of them leaked into files or logs. */
   issuedSessionIds: string[];
+  /** The origin paging links name instead of the simulator's address (VrServiceOptions.linkOrigin). */
+  linkOrigin?: string;
 }
 
 export type VrHandler = (request: VrRequest, context: VrContext) => SimResponse;

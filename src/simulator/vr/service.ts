@@ -8,13 +8,13 @@
  *   POST /_sim/[vr/]replications/{id}/status    drift by hand: {status?, rpo_violation?, rpo?, quiescing_enabled?, …}
  */
 import type { ServiceAdminRoute, ServiceDefinition, ServiceMount } from '../core/service';
-import { vendorService } from '../core/vendor-service';
-import { vrAdvance, vrApi } from './api';
-import type { VrContext, VrCredentials, VrUsers } from './context';
+import { stateSessions, vendorServiceDefinition, type VendorServiceData } from '../core/vendor-service';
+import { vrAdvance, VR_CALL_PATH } from './api';
+import type { VrContext, VrCredentials, VrRequest, VrUsers } from './context';
 import { createVrOpenApi, findSpecFile, VR_API_ROOT } from './openapi';
 import { applyReplicationDrift } from './replications';
 import { loadState, persistedState } from './state-store';
-import type { VrState } from './types';
+import type { SimSession, VrState } from './types';
 
 export const VR_SERVICE_NAME = 'vr';
 
@@ -67,32 +67,27 @@ function vrContext(mount: ServiceMount, options: VrServiceOptions): VrContext {
     taskDelayMs: mount.runtime.taskDelayMs,
     sessionTtlMs: options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
     issuedSessionIds: [],
+    linkOrigin: options.linkOrigin,
   };
 }
 
+const VR_DATA: VendorServiceData<VrState, VrRequest, VrContext, SimSession> = {
+  name: VR_SERVICE_NAME,
+  basePath: VR_API_ROOT,
+  errorCodes: { invalidJson: 'VR.INVALID_JSON', rateLimited: 'VR.TOO_MANY_REQUESTS' },
+  callPath: VR_CALL_PATH,
+  advancer: vrAdvance,
+  taskRecords: (state) => state.tasks,
+  snapshot: persistedState,
+  sessions: stateSessions,
+  adminRoutes: (context) => [driftRoute(context)],
+};
+
 /** The VR service, to mount on a simulator host. */
 export function vrService(options: VrServiceOptions = {}): ServiceDefinition<VrState> {
-  return {
-    name: VR_SERVICE_NAME,
-    create: async (mount) => {
-      const context = vrContext(mount, options);
-      const contract = await createVrOpenApi(options.specPath ?? findSpecFile());
-      return vendorService({
-        name: VR_SERVICE_NAME,
-        basePath: VR_API_ROOT,
-        errorCodes: { invalidJson: 'VR.INVALID_JSON', rateLimited: 'VR.TOO_MANY_REQUESTS' },
-        api: vrApi(contract, context, options.validateResponses ?? false, options.linkOrigin),
-        advance: vrAdvance(context),
-        taskRecords: () => context.state.tasks,
-        snapshot: () => persistedState(context.state),
-        sessions: {
-          expire: () => {
-            context.state.sessions = [];
-          },
-          issued: () => context.issuedSessionIds,
-        },
-        adminRoutes: [driftRoute(context)],
-      });
-    },
-  };
+  return vendorServiceDefinition(VR_DATA, {
+    contract: () => createVrOpenApi(options.specPath ?? findSpecFile()),
+    context: (mount) => vrContext(mount, options),
+    validateResponses: options.validateResponses,
+  });
 }
