@@ -6,8 +6,8 @@
  */
 import { jobEntity, type SdrsClient } from '../../../lib/client/sdrs/sdrs-client';
 import type { SdrsJob } from '../../../lib/client/sdrs/types';
-import { waitFor } from '../../../lib/client/wait';
 import type { Context } from '../contract';
+import { waitUntil } from '../core/wait';
 import { withProgress } from '../task-progress';
 
 const JOB_POLL = { minDelayMs: 250, maxDelayMs: 5000 };
@@ -23,24 +23,6 @@ export function madeId(job: SdrsJob, key: string, what: string): string {
   return id;
 }
 
-/** Polls `read` until it says the object settled (or is gone), with progress and the spec's timeout. */
-export async function waitUntil<T>(ctx: Context, label: string, timeoutSeconds: number, read: () => Promise<{ done: boolean; value: T }>): Promise<T> {
-  return withProgress(ctx, label, (onProgress) =>
-    waitFor<T>({
-      description: label,
-      timeoutMs: timeoutSeconds * 1000,
-      signal: ctx.signal,
-      clock: ctx.clock,
-      ...JOB_POLL,
-      onProgress,
-      check: async () => {
-        const { done, value } = await read();
-        return done ? { done: true, value } : { done: false };
-      },
-    }),
-  );
-}
-
 /** Statuses of an object whose create or delete job still runs. */
 const UNDER_WAY: readonly string[] = ['creating', 'deleting'];
 
@@ -49,8 +31,13 @@ const UNDER_WAY: readonly string[] = ['creating', 'deleting'];
  * may still run, so wait until it settles — or is gone (`undefined`).
  */
 export async function settledAfterLoss<T extends { readonly status: string }>(ctx: Context, object: string, what: string, timeoutSeconds: number, read: () => Promise<T | undefined>): Promise<T | undefined> {
-  return waitUntil(ctx, `waiting for ${object} (${what} landed without an answer)`, timeoutSeconds, async () => {
-    const live = await read();
-    return { done: live === undefined || !UNDER_WAY.includes(live.status), value: live };
+  return waitUntil<T | undefined>(ctx, {
+    label: `waiting for ${object} (${what} landed without an answer)`,
+    timeoutSeconds,
+    poll: JOB_POLL,
+    check: async () => {
+      const live = await read();
+      return live === undefined || !UNDER_WAY.includes(live.status) ? { done: true, value: live } : { done: false };
+    },
   });
 }

@@ -6,8 +6,8 @@
  */
 import type { VrClient } from '../../../lib/client/vr/vr-client';
 import type { ReplicationInfo, Task } from '../../../lib/client/vr/types';
-import { waitFor } from '../../../lib/client/wait';
 import type { Context } from '../contract';
+import { waitUntil } from '../core/wait';
 import { withProgress } from '../task-progress';
 
 /**
@@ -34,21 +34,16 @@ export async function waitForConfiguration(
 ): Promise<ReplicationInfo | undefined> {
   if (replication.configuration_state !== 'IN_PROGRESS') return replication;
   const label = `waiting for the configuration of ${replication.name ?? replication.id} already in progress`;
-  return withProgress(ctx, label, (onProgress) =>
-    waitFor<ReplicationInfo | undefined>({
-      description: `configuration of replication ${replication.name ?? replication.id ?? ''}`,
-      timeoutMs: timeoutSeconds * 1000,
-      signal: ctx.signal,
-      clock: ctx.clock,
-      minDelayMs: TASK_POLL_MIN_MS,
-      maxDelayMs: TASK_POLL_MAX_MS,
-      onProgress,
-      check: async () => {
-        const live = await client.getReplication(pairingId, replication.id ?? '');
-        if (live === undefined || live.configuration_state !== 'IN_PROGRESS') return { done: true, value: live };
-        // What is waited on is the configuration; the replication status (FULL_SYNC, …) says nothing about it.
-        return { done: false, progress: live.sync_progress?.progress, detail: `configuration ${live.configuration_state}` };
-      },
-    }),
-  );
+  return waitUntil<ReplicationInfo | undefined>(ctx, {
+    label,
+    description: `configuration of replication ${replication.name ?? replication.id ?? ''}`,
+    timeoutSeconds,
+    poll: { minDelayMs: TASK_POLL_MIN_MS, maxDelayMs: TASK_POLL_MAX_MS },
+    check: async () => {
+      const live = await client.getReplication(pairingId, replication.id ?? '');
+      if (live === undefined || live.configuration_state !== 'IN_PROGRESS') return { done: true, value: live };
+      // What is waited on is the configuration; the replication status (FULL_SYNC, …) says nothing about it.
+      return { done: false, progress: live.sync_progress?.progress, detail: `configuration ${live.configuration_state}` };
+    },
+  });
 }

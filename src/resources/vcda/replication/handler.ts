@@ -18,10 +18,10 @@
  * @api VCDA GET    /tasks/{taskId}?site=
  */
 import { isApiError, isNotFoundError, type ApiError } from '../../../../lib/client/http/errors';
-import { waitFor } from '../../../../lib/client/wait';
 import type { VcdaClient } from '../../../../lib/client/vcda/vcda-client';
 import type { VcdaReplication, VcdaStartReplication, VcdaTask } from '../../../../lib/client/vcda/types';
 import { describeChanges } from '../../core/diff';
+import { waitUntil } from '../../core/wait';
 import { sendUntilLanded, type WriteOutcome } from '../../core/write';
 import { announceTakeUp, refuseIdentityMismatch, refuseUnlessOursOrAdopted, type Claim } from '../../core/claim';
 import type { Change, Context, LifecycleAction, LiveNotice, ResourceHandler } from '../../contract';
@@ -232,20 +232,16 @@ function isAlreadyReplicated(error: unknown): boolean {
 
 /** A create that landed while its answer was lost: its replication is listed once its task is done. */
 async function waitUntilListed(client: VcdaClient, spec: Spec, ctx: Context): Promise<VcdaReplication> {
-  const landed = await withProgress(ctx, `waiting for the replication of ${vmLabel(spec)} whose create landed without an answer`, (onProgress) =>
-    waitFor<VcdaReplication>({
-      description: `the replication of ${vmLabel(spec)} to be listed`,
-      timeoutMs: spec.timeouts.create_seconds * 1000,
-      signal: ctx.signal,
-      clock: ctx.clock,
-      onProgress,
-      ...TASK_POLL,
-      check: async () => {
-        const found = await findReplication(client, spec);
-        return found !== undefined ? { done: true, value: found } : { done: false, detail: 'create task still running' };
-      },
-    }),
-  );
+  const landed = await waitUntil<VcdaReplication>(ctx, {
+    label: `waiting for the replication of ${vmLabel(spec)} whose create landed without an answer`,
+    description: `the replication of ${vmLabel(spec)} to be listed`,
+    timeoutSeconds: spec.timeouts.create_seconds,
+    poll: TASK_POLL,
+    check: async () => {
+      const found = await findReplication(client, spec);
+      return found !== undefined ? { done: true, value: found } : { done: false, detail: 'create task still running' };
+    },
+  });
   // Taken as our lost create's only when it carries this code's marker; anything else is refused, adopt or not.
   refuseUnlessOursOrAdopted({ ...claimOf(spec, landed), adopt: false });
   ctx.log.info(`${vmLabel(spec)}: the create request landed although its answer was lost; taking replication ${landed.id}`);
@@ -399,17 +395,13 @@ async function sendDelete(located: Located, spec: Spec, live: VcdaReplication, c
 }
 
 async function waitUntilGone(client: VcdaClient, spec: Spec, live: VcdaReplication, ctx: Context): Promise<void> {
-  await withProgress(ctx, `waiting for replication ${live.id} of ${vmLabel(spec)} to be deleted`, (onProgress) =>
-    waitFor<true>({
-      description: `replication ${live.id} to be deleted`,
-      timeoutMs: spec.timeouts.delete_seconds * 1000,
-      signal: ctx.signal,
-      clock: ctx.clock,
-      onProgress,
-      ...TASK_POLL,
-      check: async () => ((await client.getReplication(live.id)) === undefined ? { done: true, value: true } : { done: false }),
-    }),
-  );
+  await waitUntil<true>(ctx, {
+    label: `waiting for replication ${live.id} of ${vmLabel(spec)} to be deleted`,
+    description: `replication ${live.id} to be deleted`,
+    timeoutSeconds: spec.timeouts.delete_seconds,
+    poll: TASK_POLL,
+    check: async () => ((await client.getReplication(live.id)) === undefined ? { done: true, value: true } : { done: false }),
+  });
 }
 
 async function deleteWithReplica(located: Located, spec: Spec, live: VcdaReplication, ctx: Context): Promise<void> {
