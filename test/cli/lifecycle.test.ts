@@ -6,8 +6,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSimulator, type RunningSimulator } from '../../src/simulator';
 import { replicationSpecInput, SIM_ENV } from '../helpers/context';
+import { useSimulator } from '../helpers/simulator';
 
 const CLI = join(__dirname, '..', '..', 'dist', 'src', 'cli', 'main.js');
 
@@ -31,16 +31,11 @@ function cli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
   return startCli(args, env).done;
 }
 
-let sim: RunningSimulator;
+const sim = useSimulator({ taskDelayMs: 60 });
 let cacheDir: string;
 
 beforeEach(async () => {
-  sim = await startSimulator({ taskDelayMs: 60 });
   cacheDir = join(mkdtempSync(join(tmpdir(), 'repliform-cli-')), 'cache');
-});
-
-afterEach(async () => {
-  await sim.close();
 });
 
 function specEnv(overrides = {}, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {

@@ -8,8 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import axios from 'axios';
 import { App, Credentials, TerraformStack, VrPairing, VrReplication } from '../../src/constructs';
-import { DEFAULT_USERS, PAIRING_ID, startSimulator, type RunningSimulator } from '../../src/simulator';
+import { DEFAULT_USERS, PAIRING_ID } from '../../src/simulator';
 import { replicationSpecInput, SIM_ENV } from '../helpers/context';
+import { useSimulator } from '../helpers/simulator';
 
 const CLI = join(__dirname, '..', '..', 'dist', 'src', 'cli', 'main.js');
 
@@ -28,16 +29,11 @@ function cli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
   return new Promise((resolve) => child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr })));
 }
 
-let sim: RunningSimulator;
+const sim = useSimulator({ taskDelayMs: 60 });
 let workDir: string;
 
 beforeEach(async () => {
-  sim = await startSimulator({ taskDelayMs: 60 });
   workDir = mkdtempSync(join(tmpdir(), 'repliform-vr-ops-'));
-});
-
-afterEach(async () => {
-  await sim.close();
 });
 
 /** A fresh shared-state directory per call: every process logs in (and opens the remote session) itself. */

@@ -5,6 +5,7 @@
  *   await withSimulator({ tls: true }, async (sim) => { … });               // one test, startSimulator options
  *   await withSimulator(() => startTestSim({ rateLimit: 3 }), async (t) => { … });  // any starter
  *   const t = useSimulator(() => startSdrsSim());                          // every test of the block ('all': one for the block)
+ *   const sim = useSimulator({ taskDelayMs: 20 }, 'all');                  // startSimulator options
  *   await t.restart(() => startSdrsSim({ stateFile }));                   // closes the one before
  */
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../src/simulator';
@@ -36,7 +37,10 @@ export type SimulatorOfTest<Sim extends Closable> = Sim & { restart(start: Start
  * closed after even when a test failed, never closed twice, nothing to close when the start failed. The value
  * stands for the current one.
  */
-export function useSimulator<Sim extends Closable>(start: Starter<Sim>, scope: 'each' | 'all' = 'each'): SimulatorOfTest<Sim> {
+export function useSimulator(options: SimulatorOptions, scope?: 'each' | 'all'): SimulatorOfTest<RunningSimulator>;
+export function useSimulator<Sim extends Closable>(start: Starter<Sim>, scope?: 'each' | 'all'): SimulatorOfTest<Sim>;
+export function useSimulator<Sim extends Closable>(how: SimulatorOptions | Starter<Sim>, scope: 'each' | 'all' = 'each'): SimulatorOfTest<Sim> {
+  const start: Starter<Sim> = typeof how === 'function' ? how : () => startSimulator(how) as unknown as Promise<Sim>;
   let current: Sim | undefined;
   const close = async (): Promise<void> => {
     const running = current;

@@ -10,22 +10,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runOrThrow, synthExample, terraform, terraformBinary, terraformEnv } from '../../scripts/deploy-kit';
 import { runReviewCli } from '../../src/cli/review';
-import { startSimulator, type RunningSimulator } from '../../src/simulator';
 import { SIM_ENV } from '../helpers/context';
 import { driftReplication, type JsonReport } from './live-drift';
+import { useSimulator } from '../helpers/simulator';
 
-let sim: RunningSimulator;
+const sim = useSimulator({ taskDelayMs: 20 }, 'all');
 let workDir: string;
 let outdir: string;
 let stackDir: string;
 
 beforeAll(async () => {
-  sim = await startSimulator({ taskDelayMs: 20 });
   workDir = mkdtempSync(join(tmpdir(), 'repliform-review-e2e-'));
 });
 
 afterAll(async () => {
-  await sim.close();
   rmSync(workDir, { recursive: true, force: true });
 });
 

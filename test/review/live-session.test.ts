@@ -8,14 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vrReplicationHandler } from '../../src/resources/vr/replication/handler';
 import { runReviewCli, type ReviewIo } from '../../src/cli/review';
-import { startSimulator, type RunningSimulator } from '../../src/simulator';
 import { replicationSpec, SIM_ENV, testContext } from '../helpers/context';
 import { planText } from './helpers/fixtures';
+import { useSimulator } from '../helpers/simulator';
 
 /** The endpoint the fixture plans were recorded against (see fixtures/record.ts). */
 const RECORDED_ENDPOINT = 'http://127.0.0.1:47855';
 
-let sim: RunningSimulator;
+const sim = useSimulator({ taskDelayMs: 5 }, 'all');
 let dir: string;
 let planFile: string;
 
@@ -60,7 +60,6 @@ function count(method: string, path: RegExp): number {
 }
 
 beforeAll(async () => {
-  sim = await startSimulator({ taskDelayMs: 5 });
   dir = mkdtempSync(join(tmpdir(), 'review-live-'));
   const plan = planText('no-change').split(RECORDED_ENDPOINT).join(sim.url);
   planFile = join(dir, 'review.json');
@@ -71,7 +70,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await sim.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -7,23 +7,18 @@
 import { runReviewCli } from '../../src/cli/review';
 import { memoryOwnershipRecords } from '../../src/resources/ownership';
 import { vrReplicationHandler } from '../../src/resources/vr/replication/handler';
-import { startSimulator, type RunningSimulator } from '../../src/simulator';
 import { replicationSpec, SIM_ENV, testContext } from '../helpers/context';
 import { driftReplication, type JsonReport } from './live-drift';
+import { useSimulator } from '../helpers/simulator';
 
-let sim: RunningSimulator;
+const sim = useSimulator({ taskDelayMs: 20 }, 'all');
 
 beforeAll(async () => {
-  sim = await startSimulator({ taskDelayMs: 20 });
   const context = testContext(SIM_ENV, { ownership: memoryOwnershipRecords() });
   for (const vm of ['web-01', 'app-01']) {
     await vrReplicationHandler.create(replicationSpec(sim.url, { vm: { name: vm }, target: { datastore: 'ds-b-gold' }, settings: { rpo_minutes: 15 } }), context);
   }
   await driftReplication(sim, 'web-01', { status: 'PAUSED' });
-});
-
-afterAll(async () => {
-  await sim.close();
 });
 
 /** The provider's state of a replication whose block names no connection (the attribute is null). */
