@@ -9,7 +9,7 @@
  */
 import type OpenAPIBackend from 'openapi-backend';
 import type { Operation } from 'openapi-backend';
-import { SimApiError, type ErrorBodyShape, type QueryValues, type SimResponse } from './http';
+import { SimApiError, type ErrorBodyShape, type SimResponse } from './http';
 import { describeValidationErrors, responseMismatch, routedRequest, type RoutedRequest } from './openapi';
 import type { ServiceRequest, ServiceResult } from './service';
 
@@ -25,17 +25,12 @@ export interface MatchedCall<Session> {
   readonly session: Session | undefined;
 }
 
-/** What a handler usually takes: the call's operation, parameters, query, headers, body, session and fault. */
-export interface OperationRequest<Session> {
+/** What a handler usually takes: the call's operation, path parameters and session, with the request's query, headers, body and fault. */
+export interface OperationRequest<Session> extends Pick<ServiceRequest, 'query' | 'headers' | 'body' | 'taskError'> {
   operationId: string;
   params: Record<string, string>;
-  query: QueryValues;
-  headers: Record<string, string | string[] | undefined>;
-  body: unknown;
   /** The caller's session (undefined for a public operation). */
   session?: Session;
-  /** From a matching fault rule: the task this request creates ends failed with this message. */
-  taskError?: string;
 }
 
 /** The request a vendor's handlers take when they need no more than the call gives. */
