@@ -96,9 +96,7 @@ function persisted(state: SdrsState): unknown {
 function sdrsContext(mount: ServiceMount, options: SdrsServiceOptions): SdrsContext {
   return {
     state: loadSdrsState(mount.saved, options.extraVolumes ?? 0),
-    clock: mount.runtime.clock,
-    ids: mount.runtime.ids,
-    taskDelayMs: mount.runtime.taskDelayMs,
+    ...mount.runtime,
     accessKeys: options.accessKeys ?? [{ accessKey: SDRS_ACCESS_KEY, secretKey: SDRS_SECRET_KEY }],
     fixedTokens: options.fixedTokens ?? [SDRS_TEST_TOKEN],
     issuedTokens: [],

@@ -78,10 +78,8 @@ function persisted(state: VcdaState): unknown {
 function vcdaContext(mount: ServiceMount, options: VcdaServiceOptions): VcdaContext {
   return {
     state: loadVcdaState(mount.saved, options.extraVms ?? 0),
-    clock: mount.runtime.clock,
-    ids: mount.runtime.ids,
+    ...mount.runtime,
     users: { ...DEFAULT_VCDA_USERS, ...options.users },
-    taskDelayMs: mount.runtime.taskDelayMs,
     sessionTtlMs: options.sessionTtlMs ?? DEFAULT_VCDA_SESSION_TTL_MS,
     issuedSessionIds: [],
   };

@@ -58,13 +58,11 @@ const driftRoute = (context: VrContext): ServiceAdminRoute => ({
 function vrContext(mount: ServiceMount, options: VrServiceOptions): VrContext {
   return {
     state: loadState(mount.saved, options.extraVms ?? 0),
-    clock: mount.runtime.clock,
-    ids: mount.runtime.ids,
+    ...mount.runtime,
     users: {
       local: options.users?.local ?? DEFAULT_USERS.local,
       remote: options.users?.remote ?? DEFAULT_USERS.remote,
     },
-    taskDelayMs: mount.runtime.taskDelayMs,
     sessionTtlMs: options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
     issuedSessionIds: [],
     linkOrigin: options.linkOrigin,
