@@ -7,18 +7,13 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { isInputError } from '../../src/resources/errors';
 import { vrReplicationHandler } from '../../src/resources/vr/replication/handler';
-import { startSimulator, type RunningSimulator } from '../../src/simulator';
 import { replicationSpec, replicationSpecInput, SIM_ENV, testContext } from '../helpers/context';
+import { useSimulator } from '../helpers/simulator';
 
 const CLI = join(__dirname, '..', '..', 'dist', 'src', 'cli', 'main.js');
 const SECRET = 'hunter2!Sec-ret';
 
-let sim: RunningSimulator;
-beforeAll(async () => {
-  sim = await startSimulator({ taskDelayMs: 0 });
-});
-afterAll(async () => sim.close());
-
+const sim = useSimulator({ taskDelayMs: 0 }, 'all');
 function lifecycle(spec: unknown): Promise<{ code: number; stderr: string; stdout: string }> {
   const child = spawn(process.execPath, [CLI, 'lifecycle', 'create', 'vr.replication'], {
     env: { PATH: process.env.PATH, ...SIM_ENV, REPLIFORM_CACHE_DIR: 'off', REPLIFORM_SPEC: JSON.stringify(spec) },

@@ -14,21 +14,17 @@ import { ownerMarker } from '../../src/resources/sdrs/marker';
 import { isInputError } from '../../src/resources/errors';
 import { kindFor } from '../../src/resources/registry';
 import type { LifecycleAction } from '../../src/resources/contract';
-import { SDRS_PROJECT_ID, SDRS_SERVER_IDS, SDRS_VOLUME_IDS, startSimulator, type RunningSimulator } from '../../src/simulator';
+import { SDRS_PROJECT_ID, SDRS_SERVER_IDS, SDRS_VOLUME_IDS } from '../../src/simulator';
 import { testContext, type TestContext } from '../helpers/context';
 import { sdrsConnection, sdrsGroupJson, sdrsGroupRef, SDRS_SIM_ENV } from '../helpers/sim-connections';
+import { useSimulator } from '../helpers/simulator';
 
 const GROUP_OWNER = 'app/web-group';
 const WEB_01 = SDRS_SERVER_IDS['ecs-web-01'];
 const SYS = SDRS_VOLUME_IDS['evs-web-01-sys'];
 const DATA = SDRS_VOLUME_IDS['evs-web-01-data'];
 
-let sim: RunningSimulator;
-beforeEach(async () => {
-  sim = await startSimulator({ validateResponses: true, taskDelayMs: 0 });
-});
-afterEach(async () => sim.close());
-
+const sim = useSimulator({ validateResponses: true, taskDelayMs: 0 });
 const ctx = (): TestContext => testContext(SDRS_SIM_ENV, { ownership: null });
 const state = () => sim.sdrs.state;
 

@@ -5,21 +5,16 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSimulator, type RunningSimulator } from '../../src/simulator';
 import { vrReplicationHandler } from '../../src/resources/vr/replication/handler';
 import { replicationSpec, SIM_ENV, testContext } from '../helpers/context';
+import { useSimulator } from '../helpers/simulator';
 
-let sim: RunningSimulator;
+const sim = useSimulator({ tls: true, taskDelayMs: 30 }, 'all');
 let caFile: string;
 
 beforeAll(async () => {
-  sim = await startSimulator({ tls: true, taskDelayMs: 30 });
   caFile = join(mkdtempSync(join(tmpdir(), 'repliform-ca-')), 'sim-ca.pem');
   writeFileSync(caFile, sim.caCertPem ?? '');
-});
-
-afterAll(async () => {
-  await sim.close();
 });
 
 function connection(extra: { ca_bundle_file?: string; insecure?: boolean }) {

@@ -8,19 +8,14 @@ import { vcdaReplicationHandler } from '../../src/resources/vcda/replication/han
 import { vcdaReplicationSpecSchema, type VcdaReplicationSpec, type VcdaReplicationSpecInput } from '../../src/resources/vcda/replication/schema';
 import { vcdaSiteHandler } from '../../src/resources/vcda/site/handler';
 import { isInputError } from '../../src/resources/errors';
-import { startSimulator, type RunningSimulator } from '../../src/simulator';
 import { VCDA_STORAGE_PROFILE_IDS, VCDA_VDC_IDS, VCDA_VM_IDS } from '../../src/simulator/vcda/inventory-seed';
 import { testContext, type TestContext } from '../helpers/context';
 import { vcdaConnection, VCDA_SIM_ENV } from '../helpers/sim-connections';
+import { useSimulator } from '../helpers/simulator';
 
 const WEB_01 = VCDA_VM_IDS['vcd-web-01'];
 
-let sim: RunningSimulator;
-beforeEach(async () => {
-  sim = await startSimulator({ validateResponses: true, taskDelayMs: 0 });
-});
-afterEach(async () => sim.close());
-
+const sim = useSimulator({ validateResponses: true, taskDelayMs: 0 });
 function input(overrides: Partial<VcdaReplicationSpecInput> = {}): VcdaReplicationSpecInput {
   return {
     connection: vcdaConnection(sim.url),

@@ -6,25 +6,17 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClientFactory } from '../../src/resources/clients';
-import { startSimulator, type RunningSimulator } from '../../src/simulator';
 import { isInputError } from '../../src/resources/errors';
 import { vrPairingHandler } from '../../src/resources/vr/pairing/handler';
 import { vrReplicationHandler } from '../../src/resources/vr/replication/handler';
 import { vrPairingSpecSchema, type VrPairingSpecInput } from '../../src/resources/vr/pairing/schema';
 import { replicationSpec, SIM_ENV, testContext } from '../helpers/context';
+import { useSimulator } from '../helpers/simulator';
 
 const PAIRING_ID = 'c0ffee00-1111-4a2b-9c3d-000000000001';
 const SITE_B_VC_ID = '7c9e2b1f-4d3a-4b8e-8f20-6e2b9d4c2b02';
 
-let sim: RunningSimulator;
-
-beforeEach(async () => {
-  sim = await startSimulator({ taskDelayMs: 30, validateResponses: true });
-});
-
-afterEach(async () => {
-  await sim.close();
-});
+const sim = useSimulator({ taskDelayMs: 30, validateResponses: true });
 
 function pairingSpec(overrides: Partial<VrPairingSpecInput> = {}) {
   return vrPairingSpecSchema.parse({
