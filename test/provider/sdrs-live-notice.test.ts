@@ -6,83 +6,26 @@
  * naming the object, its status, what apply will do and the way out; the way out for stopped protection works.
  */
 import axios from 'axios';
-import { objectValueOf } from '../../src/provider/convert';
-import { ResourceType, type ObjectValue, type ResourceRuntime } from '../../src/provider/resource-type';
-import { isObjectValue, type TfValue } from '../../src/provider/values';
-import { kindFor } from '../../src/resources/registry';
-import {
-  SDRS_ACCESS_KEY,
-  SDRS_DOMAIN_ID,
-  SDRS_PROJECT_ID,
-  SDRS_SECRET_KEY,
-  SDRS_SERVER_IDS,
-  SDRS_SOURCE_AZ,
-  SDRS_TARGET_AZ,
-  SDRS_VOLUME_IDS,
-  SDRS_VPC_ID,
-  startSimulator,
-  type RunningSimulator,
-} from '../../src/simulator';
-import { testContext } from '../helpers/context';
+import type { ObjectValue, ResourceType } from '../../src/provider/resource-type';
+import { SDRS_PROJECT_ID, SDRS_SERVER_IDS, SDRS_VOLUME_IDS } from '../../src/simulator';
+import { configOf, createdBy, refreshedBy, sdrsTypeOf } from '../helpers/provider-types';
+import { sdrsGroupJson, sdrsGroupRef } from '../helpers/sim-connections';
+import { useSimulator } from '../helpers/simulator';
 
-const ENV = { HW_AK: SDRS_ACCESS_KEY, HW_SK: SDRS_SECRET_KEY };
 const DATA = SDRS_VOLUME_IDS['evs-web-01-data'];
-const groupRef = { source_availability_zone: SDRS_SOURCE_AZ, target_availability_zone: SDRS_TARGET_AZ, source_vpc_id: SDRS_VPC_ID, owner: 'app/group' };
-const groupJson = { name: 'web-group', source_availability_zone: SDRS_SOURCE_AZ, target_availability_zone: SDRS_TARGET_AZ, domain_id: SDRS_DOMAIN_ID, source_vpc_id: SDRS_VPC_ID, owner: 'app/group' };
+const groupRef = sdrsGroupRef('app/group');
+const groupJson = sdrsGroupJson('app/group');
 const pairJson = { group: groupRef, volume_id: DATA, name: 'web-data', size_gb: 100, owner: 'app/web-data' };
 const protectionJson = { group: groupRef, owner: 'app/protection' };
 const instanceJson = { group: groupRef, server_id: SDRS_SERVER_IDS['ecs-web-01'], name: 'web-01', owner: 'app/web-01' };
 const REVIEW = '`repliform review --live` lists every such object.';
 
-let sim: RunningSimulator;
-
-beforeEach(async () => {
-  sim = await startSimulator({ taskDelayMs: 0, validateResponses: true });
-});
-
-afterEach(async () => {
-  await sim.close();
-});
-
-function runtime(): ResourceRuntime {
-  return {
-    connectionFor: (vendor) => (vendor === 'sdrs' ? { endpoint: `${sim.url}/sdrs`, project_id: SDRS_PROJECT_ID, credentials: { access_key_env: 'HW_AK', secret_key_env: 'HW_SK' } } : undefined),
-    stopReason: () => undefined,
-    context: () => testContext(ENV, { ownership: null }),
-  };
-}
-
-async function typeOf(kind: string): Promise<ResourceType> {
-  return new ResourceType(await kindFor(kind)).bind(runtime());
-}
-
-function object(value: TfValue): ObjectValue {
-  if (!isObjectValue(value)) throw new Error(`expected an object, got ${String(value)}`);
-  return value;
-}
-
-function config(type: ResourceType, json: Record<string, unknown>): ObjectValue {
-  return objectValueOf(json, type.spec) as ObjectValue;
-}
-
-/** plan + apply of a new resource; its state. */
-async function created(type: ResourceType, json: Record<string, unknown>): Promise<ObjectValue> {
-  const plan = await type.plan(null, config(type, json), config(type, json), undefined);
-  expect(plan.diagnostics).toEqual([]);
-  const applied = await type.apply(null, plan.planned, undefined);
-  expect(applied.diagnostics).toEqual([]);
-  return object(applied.state);
-}
-
-async function refreshed(type: ResourceType, state: ObjectValue): Promise<ObjectValue> {
-  const read = await type.read(state, undefined);
-  expect(read.diagnostics).toEqual([]);
-  return object(read.state);
-}
+const sim = useSimulator({ taskDelayMs: 0, validateResponses: true });
+const typeOf = (kind: string): Promise<ResourceType> => sdrsTypeOf(sim, kind);
 
 /** Terraform's plan of the unchanged configuration after a refresh: nothing planned, the warnings. */
 async function unchangedPlan(type: ResourceType, prior: ObjectValue, json: Record<string, unknown>): Promise<readonly unknown[]> {
-  const plan = await type.plan(prior, config(type, json), config(type, json), undefined);
+  const plan = await type.plan(prior, configOf(type, json), configOf(type, json), undefined);
   expect([plan.planned, plan.requiresReplace]).toEqual([prior, []]);
   return plan.diagnostics;
 }
@@ -98,10 +41,10 @@ const START = (groupId: string) => `POST /sdrs/v1/${SDRS_PROJECT_ID}/server-grou
 
 /** A group with one pair, its protection started; the types and states. */
 async function protectedGroup(): Promise<{ groupId: string; protection: ResourceType; state: ObjectValue }> {
-  const group = await created(await typeOf('sdrs.protection-group'), groupJson);
-  await created(await typeOf('sdrs.replication-pair'), pairJson);
+  const group = await createdBy(await typeOf('sdrs.protection-group'), groupJson);
+  await createdBy(await typeOf('sdrs.replication-pair'), pairJson);
   const protection = await typeOf('sdrs.protection');
-  const state = await created(protection, protectionJson);
+  const state = await createdBy(protection, protectionJson);
   expect([state.status, state.protected]).toEqual(['protected', true]);
   return { groupId: String(group.id), protection, state };
 }
@@ -109,10 +52,10 @@ async function protectedGroup(): Promise<{ groupId: string; protection: Resource
 describe('protection of a group stopped outside Terraform', () => {
   test('the refresh sees it, the plan changes nothing and warns: apply leaves it STOPPED, -replace starts it again', async () => {
     const { groupId, protection, state } = await protectedGroup();
-    expect(await unchangedPlan(protection, await refreshed(protection, state), protectionJson)).toEqual([]);
+    expect(await unchangedPlan(protection, await refreshedBy(protection, state), protectionJson)).toEqual([]);
 
     await byHand(`/server-groups/${groupId}`, { protection: 'stopped' });
-    const stopped = await refreshed(protection, state);
+    const stopped = await refreshedBy(protection, state);
     expect([stopped.status, stopped.protected]).toEqual(['available', false]);
     expect(await unchangedPlan(protection, stopped, protectionJson)).toEqual([
       warning(
@@ -126,7 +69,7 @@ describe('protection of a group stopped outside Terraform', () => {
     // The way out, as Terraform runs -replace: the destroy sends nothing (it is stopped), the create starts it.
     sim.clearRequests();
     expect(await protection.apply(stopped, null, undefined)).toEqual({ state: null, diagnostics: [] });
-    const started = await created(protection, protectionJson);
+    const started = await createdBy(protection, protectionJson);
     expect([started.status, started.protected, sdrsWrites()]).toEqual(['protected', true, [START(groupId)]]);
   });
 
@@ -134,7 +77,7 @@ describe('protection of a group stopped outside Terraform', () => {
     const { groupId, protection, state } = await protectedGroup();
     await byHand(`/server-groups/${groupId}`, { protection: 'stopped' });
     await byHand(`/server-groups/${groupId}`, { status: 'error-starting' });
-    const failed = await refreshed(protection, state);
+    const failed = await refreshedBy(protection, state);
     expect(await unchangedPlan(protection, failed, protectionJson)).toEqual([
       warning(
         `repliform_sdrs_protection protection of group ${groupId} is not running in SDRS (group status error-starting: starting protection failed): its replication pairs (1) do not replicate`,
@@ -146,20 +89,20 @@ describe('protection of a group stopped outside Terraform', () => {
 
     sim.clearRequests();
     expect(await protection.apply(failed, null, undefined)).toEqual({ state: null, diagnostics: [] });
-    const started = await created(protection, protectionJson);
+    const started = await createdBy(protection, protectionJson);
     expect([started.status, sdrsWrites()]).toEqual(['protected', [START(groupId)]]);
   });
 });
 
 describe('SDRS objects in an error status', () => {
   test('a replication pair whose create failed: the plan warns with its failure detail; apply leaves it, -replace makes it again', async () => {
-    await created(await typeOf('sdrs.protection-group'), groupJson);
+    await createdBy(await typeOf('sdrs.protection-group'), groupJson);
     const pairs = await typeOf('sdrs.replication-pair');
-    const state = await created(pairs, pairJson);
-    expect(await unchangedPlan(pairs, await refreshed(pairs, state), pairJson)).toEqual([]);
+    const state = await createdBy(pairs, pairJson);
+    expect(await unchangedPlan(pairs, await refreshedBy(pairs, state), pairJson)).toEqual([]);
 
     await byHand(`/replications/${String(state.id)}`, { status: 'error', failure_detail: 'SDRS.1606' });
-    const broken = await refreshed(pairs, state);
+    const broken = await refreshedBy(pairs, state);
     expect([broken.status, broken.failure_detail]).toEqual(['error', 'SDRS.1606']);
     const summary = `repliform_sdrs_replication_pair replication pair ${String(state.id)} "web-data" (volume ${DATA}) is error in SDRS: its create failed (failure_detail SDRS.1606)`;
     const fix =
@@ -169,23 +112,23 @@ describe('SDRS objects in an error status', () => {
     expect(await unchangedPlan(pairs, broken, pairJson)).toEqual([warning(summary, `This plan changes nothing for it: terraform apply leaves it error. ${fix}`)]);
 
     const renamed = { ...pairJson, name: 'web-data-2' };
-    const rename = await pairs.plan(broken, config(pairs, renamed), config(pairs, renamed), undefined);
+    const rename = await pairs.plan(broken, configOf(pairs, renamed), configOf(pairs, renamed), undefined);
     expect([rename.requiresReplace, rename.diagnostics]).toEqual([[], [warning(summary, `terraform apply makes the planned change; it stays error. ${fix}`)]]);
 
     // The way out, as Terraform runs -replace: the destroy deletes the broken pair (DR volume kept), the create pairs the volume again.
     sim.clearRequests();
     expect(await pairs.apply(broken, null, undefined)).toEqual({ state: null, diagnostics: [] });
-    const again = await created(pairs, pairJson);
+    const again = await createdBy(pairs, pairJson);
     expect([again.status, again.id === state.id, sim.sdrs.state.pairs.map((pair) => pair.id)]).toEqual(['available', false, [again.id]]);
     expect(sdrsWrites()[0]).toBe(`DELETE /sdrs/v1/${SDRS_PROJECT_ID}/replications/${String(state.id)} {"replication":{"server_group_id":"${String(state.group_id)}","delete_target_volume":false}}`);
   });
 
   test('a replication pair whose sync is abnormal with the link down (fault, fault_level 5): the plan says failover is not possible', async () => {
-    await created(await typeOf('sdrs.protection-group'), groupJson);
+    await createdBy(await typeOf('sdrs.protection-group'), groupJson);
     const pairs = await typeOf('sdrs.replication-pair');
-    const state = await created(pairs, pairJson);
+    const state = await createdBy(pairs, pairJson);
     await byHand(`/replications/${String(state.id)}`, { status: 'fault', fault_level: '5' });
-    const broken = await refreshed(pairs, state);
+    const broken = await refreshedBy(pairs, state);
     expect(await unchangedPlan(pairs, broken, pairJson)).toEqual([
       warning(
         `repliform_sdrs_replication_pair replication pair ${String(state.id)} "web-data" (volume ${DATA}) is fault in SDRS: its data sync is abnormal (fault_level 5: the replication link is down, a failover is not possible)`,
@@ -197,9 +140,9 @@ describe('SDRS objects in an error status', () => {
 
   test('a protection group whose switchover failed (error-reversing): the plan warns', async () => {
     const groups = await typeOf('sdrs.protection-group');
-    const state = await created(groups, groupJson);
+    const state = await createdBy(groups, groupJson);
     await byHand(`/server-groups/${String(state.id)}`, { status: 'error-reversing' });
-    expect(await unchangedPlan(groups, await refreshed(groups, state), groupJson)).toEqual([
+    expect(await unchangedPlan(groups, await refreshedBy(groups, state), groupJson)).toEqual([
       warning(
         `repliform_sdrs_protection_group protection group ${String(state.id)} "web-group" is error-reversing in SDRS: a switchover (planned failover) failed`,
         "This plan changes nothing for it: terraform apply leaves it error-reversing. Find the cause in the SDRS console (Huawei's error-code table explains the code); the code is not the cause, and apply does not repair it. " +
@@ -209,13 +152,13 @@ describe('SDRS objects in an error status', () => {
   });
 
   test('a protected instance whose server was deleted (invalid): the plan warns', async () => {
-    await created(await typeOf('sdrs.protection-group'), groupJson);
+    await createdBy(await typeOf('sdrs.protection-group'), groupJson);
     const instances = await typeOf('sdrs.protected-instance');
-    const state = await created(instances, instanceJson);
-    expect(await unchangedPlan(instances, await refreshed(instances, state), instanceJson)).toEqual([]);
+    const state = await createdBy(instances, instanceJson);
+    expect(await unchangedPlan(instances, await refreshedBy(instances, state), instanceJson)).toEqual([]);
 
     await byHand(`/protected-instances/${String(state.id)}`, { status: 'invalid' });
-    expect(await unchangedPlan(instances, await refreshed(instances, state), instanceJson)).toEqual([
+    expect(await unchangedPlan(instances, await refreshedBy(instances, state), instanceJson)).toEqual([
       warning(
         `repliform_sdrs_protected_instance protected instance ${String(state.id)} "web-01" (server ${SDRS_SERVER_IDS['ecs-web-01']}) is invalid in SDRS: its server was deleted`,
         "This plan changes nothing for it: terraform apply leaves it invalid. Find the cause in the SDRS console (Huawei's error-code table explains the code); the code is not the cause, and apply does not repair it. " +

@@ -5,56 +5,20 @@
  * Terraform is read as gone (removed from the state) and its destroy succeeds.
  */
 import axios from 'axios';
-import { objectValueOf } from '../../src/provider/convert';
-import { ResourceType, type ObjectValue, type ResourceRuntime } from '../../src/provider/resource-type';
-import { isObjectValue, type TfValue } from '../../src/provider/values';
-import { kindFor } from '../../src/resources/registry';
-import { SDRS_SERVER_IDS, SDRS_VOLUME_IDS, startSimulator, type RunningSimulator } from '../../src/simulator';
-import { testContext } from '../helpers/context';
-import { sdrsConnection, sdrsGroupJson, sdrsGroupRef, SDRS_SIM_ENV } from '../helpers/sim-connections';
+import type { ResourceType } from '../../src/provider/resource-type';
+import { SDRS_SERVER_IDS, SDRS_VOLUME_IDS } from '../../src/simulator';
+import { configOf, createdBy, objectOf, sdrsTypeOf } from '../helpers/provider-types';
+import { sdrsGroupJson, sdrsGroupRef } from '../helpers/sim-connections';
+import { useSimulator } from '../helpers/simulator';
 
 const DATA = SDRS_VOLUME_IDS['evs-web-01-data'];
 const groupRef = sdrsGroupRef('app/group');
 
-let sim: RunningSimulator;
-
-beforeEach(async () => {
-  sim = await startSimulator({ taskDelayMs: 0, validateResponses: true });
-});
-
-afterEach(async () => {
-  await sim.close();
-});
-
-function runtime(): ResourceRuntime {
-  return {
-    connectionFor: (vendor) => (vendor === 'sdrs' ? sdrsConnection(sim.url) : undefined),
-    stopReason: () => undefined,
-    context: () => testContext(SDRS_SIM_ENV, { ownership: null }),
-  };
-}
-
-async function typeOf(kind: string): Promise<ResourceType> {
-  return new ResourceType(await kindFor(kind)).bind(runtime());
-}
-
-function object(value: TfValue): ObjectValue {
-  if (!isObjectValue(value)) throw new Error(`expected an object, got ${String(value)}`);
-  return value;
-}
-
-/** plan + apply of a new resource; its state. */
-async function created(type: ResourceType, json: Record<string, unknown>): Promise<ObjectValue> {
-  const config = objectValueOf(json, type.spec) as ObjectValue;
-  const plan = await type.plan(null, config, config, undefined);
-  expect(plan.diagnostics).toEqual([]);
-  const applied = await type.apply(null, plan.planned, undefined);
-  expect(applied.diagnostics).toEqual([]);
-  return object(applied.state);
-}
+const sim = useSimulator({ taskDelayMs: 0, validateResponses: true });
+const typeOf = (kind: string): Promise<ResourceType> => sdrsTypeOf(sim, kind);
 
 async function withGroup(): Promise<void> {
-  await created(await typeOf('sdrs.protection-group'), sdrsGroupJson('app/group'));
+  await createdBy(await typeOf('sdrs.protection-group'), sdrsGroupJson('app/group'));
 }
 
 const pairJson = (size: number) => ({ group: groupRef, volume_id: DATA, name: 'web-data', size_gb: size, owner: 'app/web-data' });
@@ -63,12 +27,12 @@ const sdrsWrites = () => sim.requests.filter((r) => r.service === 'sdrs' && r.me
 test('a pair shrink (150 → 120 GB) is refused at plan time, naming the field, the live size and the value; nothing is sent', async () => {
   await withGroup();
   const pairs = await typeOf('sdrs.replication-pair');
-  const state = await created(pairs, pairJson(150));
-  const refreshed = object((await pairs.read(state, undefined)).state);
+  const state = await createdBy(pairs, pairJson(150));
+  const refreshed = objectOf((await pairs.read(state, undefined)).state);
   expect(refreshed.size_gb).toBe(150);
   sim.clearRequests();
 
-  const shrink = objectValueOf(pairJson(120), pairs.spec) as ObjectValue;
+  const shrink = configOf(pairs, pairJson(120));
   const plan = await pairs.plan(refreshed, shrink, shrink, undefined);
   expect(plan.planned).toBeNull();
   expect(plan.diagnostics).toEqual([
@@ -81,15 +45,15 @@ test('a pair shrink (150 → 120 GB) is refused at plan time, naming the field, 
   ]);
   expect(sdrsWrites()).toEqual([]);
 
-  const grow = objectValueOf(pairJson(200), pairs.spec) as ObjectValue;
+  const grow = configOf(pairs, pairJson(200));
   const growth = await pairs.plan(refreshed, grow, grow, undefined);
-  expect([growth.diagnostics, growth.requiresReplace, object(growth.planned).size_gb]).toEqual([[], [], 200]);
+  expect([growth.diagnostics, growth.requiresReplace, objectOf(growth.planned).size_gb]).toEqual([[], [], 200]);
 });
 
 test('a protected instance deleted outside Terraform: the refresh removes it from the state, the destroy succeeds', async () => {
   await withGroup();
   const instances = await typeOf('sdrs.protected-instance');
-  const state = await created(instances, { group: groupRef, server_id: SDRS_SERVER_IDS['ecs-web-01'], name: 'web-01', owner: 'app/web-01' });
+  const state = await createdBy(instances, { group: groupRef, server_id: SDRS_SERVER_IDS['ecs-web-01'], name: 'web-01', owner: 'app/web-01' });
   const removed = await axios.delete(`${sim.url}/_sim/sdrs/protected-instances/${String(state.id)}`);
   expect(removed.status).toBe(204);
 
