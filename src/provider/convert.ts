@@ -5,15 +5,15 @@
 import type { FieldModel, ObjectModel } from './schema';
 import { withoutNulls } from '../resources/spec-fields';
 import { containsUnknown, isObjectValue, type TfValue } from './values';
+import { isRecord } from '../../lib/client/core/guards';
+
+/** Re-exported for this layer's modules: the one guard of lib/client/core. */
+export { isRecord };
 
 /** Spec JSON from a (known) Terraform value: nulls dropped from objects, everything else as it is. */
 export function specJsonOf(value: TfValue): unknown {
   if (containsUnknown(value)) throw new Error('specJsonOf: an unknown value cannot become a spec');
   return withoutNulls(value);
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** A Terraform value of the field's type from JSON (a spec after defaults, or a live state). */

@@ -6,6 +6,10 @@
  * Endpoints served: none.
  */
 import { randomUUID } from 'node:crypto';
+import { isRecord } from '../../../lib/client/core/guards';
+
+/** Re-exported for this layer's modules: the one guard of lib/client/core. */
+export { isRecord };
 
 export interface SimResponse {
   status: number;
@@ -57,6 +61,3 @@ export function thrownToResponse(error: unknown, errorBody: ErrorBodyShape): Sim
 /** The admin API's own error body (`/_sim/...`, and requests no service serves). */
 export const simulatorErrorBody: ErrorBodyShape = (_status, code, message) => ({ error_code: code, message, op_id: randomUUID() });
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
