@@ -3,13 +3,13 @@
  * folder never imports another vendor's. Read from the source: every relative import, export-from, `import()`
  * and `require()` of every file under src/ and lib/.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { preProcessFile } from 'typescript';
 import { knownKinds } from '../../src/resources/registry';
 import { vendorOf as vendorOfKind } from '../../src/resources/terraform-names';
+import { filesUnder, ROOT } from '../helpers/imports';
 
-const ROOT = join(__dirname, '..', '..');
 
 /**
  * Room → the rooms it may import from (besides itself). A room is a folder of src/ (or a file directly in
@@ -40,12 +40,11 @@ interface Import {
   readonly to: string;
 }
 
+/** The TypeScript files under a top folder, as project-relative paths. */
 function sourceFiles(dir: string): string[] {
-  return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
-    const path = `${dir}/${entry.name}`;
-    if (entry.isDirectory()) return sourceFiles(path);
-    return entry.name.endsWith('.ts') ? [path] : [];
-  });
+  return filesUnder(join(ROOT, dir))
+    .filter((path) => path.endsWith('.ts'))
+    .map((path) => relative(ROOT, path));
 }
 
 /** Every relative import of every file under src/ and lib/, as project-relative paths. */
