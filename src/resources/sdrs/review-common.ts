@@ -1,7 +1,8 @@
 /**
  * What the SDRS kinds' review profiles share: where an object lives (its group's AZs, as the spec names them),
- * the common field words, the removal-without-hook and forget verdicts, and live findings for a missing object or
- * one whose SDRS status is an error.
+ * the common field words, the risks of a block removed without its hook and of a forgotten object (the removal
+ * verdicts themselves are review-defaults.ts's), and live findings for a missing object or one whose SDRS status is
+ * an error.
  *
  * Calls no endpoint.
  */
@@ -15,8 +16,6 @@ import {
   type LiveSubject,
   type ObjectView,
   type Risk,
-  type Transition,
-  type Verdict,
 } from '../review-profile';
 import { isSdrsErrorStatus } from './live-notice';
 
@@ -47,6 +46,7 @@ export function viewIn(spec: JsonObject | undefined, groupPath: string, name: Js
   };
 }
 
+/** A block removed from the code with no `removed` block: Terraform drops it without its delete hook. */
 export function orphanRisk(noun: string): Risk {
   return {
     class: 'orphan',
@@ -55,30 +55,9 @@ export function orphanRisk(noun: string): Risk {
   };
 }
 
-/** The verdicts every SDRS kind words alike. */
-export function commonVerdict(noun: string, transition: Transition, removal: (before: JsonObject | undefined) => Verdict): Verdict | undefined {
-  switch (transition.event) {
-    case 'retire': {
-      const verdict = removal(transition.before);
-      return { ...verdict, summary: `retire (retired: true): ${verdict.summary}` };
-    }
-    case 'ensure-absent':
-      return { action: 'delete', summary: `retired: ensures no ${noun} exists` };
-    case 'delete':
-      if (transition.hook === 'nothing-left') return { action: 'delete', summary: 'already retired: leaves the code, nothing left to remove' };
-      if (transition.hook === 'skipped') return { action: 'delete', summary: `block removed from the code: dropped from the state, the ${noun} is NOT touched`, risks: [orphanRisk(noun)] };
-      return removal(transition.before);
-    case 'forget':
-      return {
-        action: 'forget',
-        summary: `forgotten by a removed block: the ${noun} stays`,
-        risks: [{ class: 'orphan', message: `ORPHAN (intentional): Terraform forgets the ${noun}; it stays in SDRS, no longer managed by this code.`, fix: 'Nothing to do if another stack takes it over.' }],
-      };
-    case 'none':
-      return { action: 'no-change', summary: transition.retired ? `retired: no ${noun}` : 'no change' };
-    default:
-      return undefined;
-  }
+/** A `removed` block with `destroy = false`: forgotten on purpose, left in SDRS. */
+export function forgetRisk(noun: string): Risk {
+  return { class: 'orphan', message: `ORPHAN (intentional): Terraform forgets the ${noun}; it stays in SDRS, no longer managed by this code.`, fix: 'Nothing to do if another stack takes it over.' };
 }
 
 /** Missing while expected, or in an SDRS error status. */

@@ -6,7 +6,8 @@
  * @api SDRS (the look-ups of ./handler.ts `readInstance`)
  */
 import { formats, valueAt, type FieldWords, type JsonObject, type ReviewProfile, type Risk, type Transition, type Verdict } from '../../review-profile';
-import { commonFix, commonVerdict, groupRefWords, nameFindings, statusFindings, text, viewIn } from '../review-common';
+import { commonFix, forgetRisk, groupRefWords, nameFindings, orphanRisk, statusFindings, text, viewIn } from '../review-common';
+import { removalVerdict, type RemovalWords } from '../../review-defaults';
 import { propOf } from '../../construct-props';
 
 /** The construct prop that deletes the DR-site server on delete, as the user writes it. */
@@ -49,6 +50,8 @@ function removal(before: JsonObject | undefined): Verdict {
     : { action: 'delete', summary: `protection of server ${server(before)} removed; its DR-site server is KEPT`, risks: [] };
 }
 
+const REMOVAL_WORDS: RemovalWords = { noun: NOUN, removal, orphanRisk: orphanRisk(NOUN), forgetRisk: forgetRisk(NOUN) };
+
 function verdict(transition: Transition): Verdict {
   switch (transition.event) {
     case 'create':
@@ -61,7 +64,7 @@ function verdict(transition: Transition): Verdict {
     case 'update':
       return { action: 'update', summary: transition.settingsChanged ? 'renamed in place' : 'stored options only: nothing changes in SDRS' };
     default:
-      return commonVerdict(NOUN, transition, removal) ?? removal(undefined);
+      return removalVerdict(REMOVAL_WORDS, transition);
   }
 }
 

@@ -6,7 +6,8 @@
  * @api SDRS (the look-ups of ./handler.ts `read`)
  */
 import { formats, valueAt, type FieldWords, type JsonObject, type ReviewProfile, type Transition, type Verdict } from '../../review-profile';
-import { commonFix, commonVerdict, nameFindings, statusFindings, text } from '../review-common';
+import { commonFix, forgetRisk, nameFindings, orphanRisk, statusFindings, text } from '../review-common';
+import { removalVerdict, type RemovalWords } from '../../review-defaults';
 
 export const sdrsProtectionGroupWords: readonly FieldWords[] = [
   { path: 'source_availability_zone', label: 'production AZ', format: formats.plain },
@@ -27,6 +28,8 @@ function removal(before: JsonObject | undefined): Verdict {
   return { action: 'delete', summary: `protection group ${text(valueAt(before, 'name'))} deleted (its pairs and instances are removed first)` };
 }
 
+const REMOVAL_WORDS: RemovalWords = { noun: NOUN, removal, orphanRisk: orphanRisk(NOUN), forgetRisk: forgetRisk(NOUN) };
+
 function verdict(transition: Transition): Verdict {
   switch (transition.event) {
     case 'create':
@@ -42,7 +45,7 @@ function verdict(transition: Transition): Verdict {
     case 'update':
       return { action: 'update', summary: transition.settingsChanged ? 'renamed in place: nothing is copied' : 'stored options only: nothing changes in SDRS' };
     default:
-      return commonVerdict(NOUN, transition, removal) ?? removal(undefined);
+      return removalVerdict(REMOVAL_WORDS, transition);
   }
 }
 

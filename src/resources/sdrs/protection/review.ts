@@ -5,7 +5,8 @@
  * @api SDRS (the look-ups of ./handler.ts `readProtection`)
  */
 import { valueAt, type FieldWords, type JsonObject, type ReviewProfile, type Transition, type Verdict } from '../../review-profile';
-import { commonVerdict, groupRefWords, statusFindings, text, viewIn } from '../review-common';
+import { forgetRisk, groupRefWords, orphanRisk, statusFindings, text, viewIn } from '../review-common';
+import { removalVerdict, type RemovalWords } from '../../review-defaults';
 
 export const sdrsProtectionWords: readonly FieldWords[] = groupRefWords('group');
 
@@ -23,6 +24,8 @@ function removal(before: JsonObject | undefined): Verdict {
   };
 }
 
+const REMOVAL_WORDS: RemovalWords = { noun: NOUN, removal, orphanRisk: orphanRisk(NOUN), forgetRisk: forgetRisk(NOUN) };
+
 function verdict(transition: Transition): Verdict {
   switch (transition.event) {
     case 'create':
@@ -32,7 +35,7 @@ function verdict(transition: Transition): Verdict {
     case 'update':
       return { action: 'update', summary: 'stored options only: nothing changes in SDRS' };
     default:
-      return commonVerdict(NOUN, transition, removal) ?? removal(undefined);
+      return removalVerdict(REMOVAL_WORDS, transition);
   }
 }
 

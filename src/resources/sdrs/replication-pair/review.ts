@@ -7,7 +7,8 @@
  * @api SDRS (the look-ups of ./handler.ts `readPair`)
  */
 import { formats, valueAt, type FieldWords, type JsonObject, type ReviewProfile, type Risk, type Transition, type Verdict } from '../../review-profile';
-import { commonFix, commonVerdict, groupRefWords, nameFindings, statusFindings, text, viewIn } from '../review-common';
+import { commonFix, forgetRisk, groupRefWords, nameFindings, orphanRisk, statusFindings, text, viewIn } from '../review-common';
+import { removalVerdict, type RemovalWords } from '../../review-defaults';
 import { propOf } from '../../construct-props';
 
 /** The construct props named in fixes, as the user writes them. */
@@ -67,6 +68,8 @@ function shrink(before: JsonObject | undefined, after: JsonObject | undefined): 
   };
 }
 
+const REMOVAL_WORDS: RemovalWords = { noun: NOUN, removal, orphanRisk: orphanRisk(NOUN), forgetRisk: forgetRisk(NOUN) };
+
 function verdict(transition: Transition): Verdict {
   switch (transition.event) {
     case 'create': {
@@ -85,7 +88,7 @@ function verdict(transition: Transition): Verdict {
     case 'update':
       return shrink(transition.before, transition.after) ?? { action: 'update', summary: transition.settingsChanged ? 'renamed or expanded in place: no resync' : 'stored options only: nothing changes in SDRS' };
     default:
-      return commonVerdict(NOUN, transition, removal) ?? removal(undefined);
+      return removalVerdict(REMOVAL_WORDS, transition);
   }
 }
 
