@@ -134,6 +134,13 @@ describe('replications', () => {
     ]);
   });
 
+  test('filters by source VM with ?vmId=', async () => {
+    server.route('GET /vcda/vm-replications', { body: { items: [replication('C4-2', 'vm-2')], total: 1 } });
+    const list = await client().listReplications({ vmId: 'vm-2', site: 'site1' });
+    expect(list.map((r) => r.id)).toEqual(['C4-2']);
+    expect(server.received('GET /vcda/vm-replications').map((r) => r.query)).toEqual(['site=site1&vmId=vm-2&offset=0&limit=100']);
+  });
+
   test('an empty ids filter sends nothing; a missing replication reads as undefined (404)', async () => {
     server.route('GET /vcda/vm-replications/C4-gone', { status: 404, body: { code: 'NotFound', msg: 'Replication C4-gone not found.' } });
     const c = client();

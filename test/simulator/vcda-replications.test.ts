@@ -215,6 +215,23 @@ describe('list (GET /vm-replications)', () => {
     expect(await page({ destinationVdcId: VCDA_VDC_IDS['vdc-silver'], limit: 1 })).toEqual({ ids: [ids[1]], total: 2 });
     expect((await t.vcda.get('/vm-replications', { params: { limit: 101 } })).data).toMatchObject({ code: 'BadRequest', msg: 'Invalid request: query.limit must be <= 100' });
   });
+  it('filters by source VM with ?vmId= (exact match), the total counting only that VM’s replications', async () => {
+    const ids: string[] = [];
+    for (const name of ['vcd-web-01', 'vcd-web-02', 'vcd-app-01'] as const) ids.push(await replicate(t, startBody({ vmId: VCDA_VM_IDS[name] })));
+    const page = async (params: Record<string, unknown>): Promise<{ ids: string[]; total: number; vmIds: string[] }> => {
+      const response = await t.vcda.get('/vm-replications', { params });
+      expect(response.data).toHaveProperty('items');
+      const items: Json[] = response.data.items;
+      return { ids: items.map((item) => String(item.id)), total: response.data.total, vmIds: items.map((item) => String((item.source as Json).vmId)) };
+    };
+    const web02 = VCDA_VM_IDS['vcd-web-02'];
+
+    expect(await page({ vmId: web02 })).toEqual({ ids: [ids[1]], total: 1, vmIds: [web02] });
+    expect(await page({ vmId: web02, offset: 1 })).toEqual({ ids: [], total: 1, vmIds: [] });
+    expect(await page({ vmId: web02.slice(0, -1) })).toEqual({ ids: [], total: 0, vmIds: [] });
+    expect(await page({ vmId: VCDA_VM_IDS['vcd-db-01'] })).toEqual({ ids: [], total: 0, vmIds: [] });
+    expect(await page({ vmId: VCDA_VM_IDS['vcd-app-01'], ids: ids.join(',') })).toEqual({ ids: [ids[2]], total: 1, vmIds: [VCDA_VM_IDS['vcd-app-01']] });
+  });
 });
 
 describe('operations on one replication', () => {

@@ -6,7 +6,7 @@
  * @api POST   /sessions/extend            (a remote site's Cloud Director credentials, on the session)
  * @api DELETE /sessions
  * @api GET    /sites
- * @api GET    /vm-replications?offset=&limit=&ids=&destinationVdcId=&destinationOrg=&isMigration=  (→ {items,total})
+ * @api GET    /vm-replications?offset=&limit=&ids=&destinationVdcId=&destinationOrg=&isMigration=&vmId=  (→ {items,total})
  * @api POST   /vm-replications            (→ task)
  * @api GET    {R}
  * @api PATCH  {R}                         (reconfigure → task)
@@ -93,6 +93,8 @@ export interface ListVcdaReplicationsOptions {
   readonly destinationOrg?: string;
   /** @default - parameter not sent */
   readonly isMigration?: boolean;
+  /** Only the replications of this source VM (exact id, e.g. `vm-1` for DR2C, a UUID for C2C). @default - all */
+  readonly vmId?: string;
   /** The site to run the operation on. @default - the local site */
   readonly site?: string;
 }
@@ -177,6 +179,7 @@ export class VcdaClient extends SessionVendorClient {
       destinationVdcId: options.destinationVdcId,
       destinationOrg: options.destinationOrg,
       isMigration: options.isMigration,
+      vmId: options.vmId,
     };
     return collectOffsetPages<VcdaReplication>({
       what: 'VM replications',

@@ -8,7 +8,7 @@
  * (YELLOW, SYNCING) and then is healthy (GREEN, IDLE) with a first instance; the description is kept verbatim.
  *
  * Endpoints served:
- *   GET    /vm-replications                            getVmReplications ?offset&limit&ids&destinationVdcId&destinationOrg&isMigration&site
+ *   GET    /vm-replications                            getVmReplications ?offset&limit&ids&destinationVdcId&destinationOrg&isMigration&vmId&site
  *   POST   /vm-replications?site=                      startVmReplication → 202 task
  *   GET    /vm-replications/{replicationId}            getVmReplication
  *   PATCH  /vm-replications/{replicationId}            reconfigureVmReplication → 202 task
@@ -74,11 +74,13 @@ function listFilter(request: VcdaRequest): (info: VcdaReplicationInfo) => boolea
   const vdcId = queryValue(request, 'destinationVdcId');
   const org = queryValue(request, 'destinationOrg');
   const migration = queryValue(request, 'isMigration');
+  const vmId = queryValue(request, 'vmId');
   return (info) =>
     (ids === undefined || ids.includes(info.id)) &&
     (vdcId === undefined || info.destination.vdcId === vdcId) &&
     (org === undefined || info.destination.org === org) &&
-    (migration === undefined || String(info.isMigration === true) === migration);
+    (migration === undefined || String(info.isMigration === true) === migration) &&
+    (vmId === undefined || info.source.vmId === vmId);
 }
 
 export const getVmReplications: VcdaHandler = (request, context) => {

@@ -879,6 +879,8 @@ export interface operations {
                 destinationVdcId?: string;
                 destinationOrg?: string;
                 isMigration?: boolean;
+                /** @description source VM id (exact): vm-1 for a DR2C replication, a UUID for a C2C one */
+                vmId?: string;
             };
             header?: {
                 /** @description Operation ID for correlating logs across multiple services */
