@@ -20,7 +20,7 @@
  *
  * Calls no endpoint itself (the handlers do).
  */
-import type { AnyKind, BoundSpec, Context, LifecycleAction, LiveNoticeText } from '../resources/contract';
+import type { AnyKind, BoundSpec, Context, Known, LifecycleAction, LiveNoticeText } from '../resources/contract';
 import { isRecord, objectValueOf, pick, sameValue, specJsonOf, tfValueOf } from './convert';
 import { connectionDiagnostics, diagnosticOfError, errorDiagnostic, issueDiagnostics, warningDiagnostic, type Diagnostic } from './diagnostics';
 import { resourceTypeOf, vendorOf } from '../resources/terraform-names';
@@ -272,11 +272,11 @@ export class ResourceType {
       const ctx = this.runtimeContext(warnings);
       if (!isObjectValue(planned)) {
         if (priorObject && this.isImportStub(priorObject)) return { state: null, diagnostics: [this.stubDropped(priorObject)] };
-        if (priorObject) await this.bound(priorObject, 'delete', false).delete(ctx);
+        if (priorObject) await this.bound(priorObject, 'delete', false).delete(ctx, knownOf(priorObject));
         return { state: null, diagnostics: warnings.map((w) => warningDiagnostic(w)) };
       }
       const spec = this.bound(planned, action, importMarkerOf(plannedPrivate) !== undefined);
-      const live = action === 'update' ? await spec.update(ctx) : await spec.create(ctx);
+      const live = action === 'update' && priorObject ? await spec.update(ctx, knownOf(priorObject)) : await spec.create(ctx);
       return { state: this.appliedState(planned, live), diagnostics: warnings.map((w) => warningDiagnostic(w)) };
     } catch (error) {
       const stopped = this.runtime?.stopReason();
@@ -307,7 +307,7 @@ export class ResourceType {
     if (stub) return { state: current, private: encodeMarker(stub), diagnostics: [] };
     const warnings: string[] = [];
     try {
-      const live = await this.bound(current, 'read', false).read(this.runtimeContext(warnings));
+      const live = await this.bound(current, 'read', false).read(this.runtimeContext(warnings), knownOf(current));
       if (live === undefined || live === null) return { state: null, diagnostics: [] };
       const takenBy = ownerTakenOver(current, live);
       if (takenBy !== undefined) return { state: null, diagnostics: [this.takenOver(current, takenBy)] };
@@ -399,6 +399,11 @@ function describeRoles(model: ObjectModel, kind: AnyKind): ObjectModel {
 function ownerTakenOver(current: ObjectValue, live: unknown): string | undefined {
   if (!('owner' in current) || !isRecord(live) || typeof live.owner !== 'string') return undefined;
   return live.owner === ownerLabel(current.owner) ? undefined : live.owner;
+}
+
+/** What the stored state knows of the object for the handler: its id, which saves a lookup by natural key. */
+function knownOf(state: ObjectValue): Known {
+  return typeof state.id === 'string' && state.id !== '' ? { id: state.id } : {};
 }
 
 function encodeMarker(marker: ImportMarker): Buffer {

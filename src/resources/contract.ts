@@ -125,6 +125,16 @@ export interface Change {
   readonly effect: 'in-place' | 'replace';
 }
 
+/**
+ * What Terraform's state knows of an object that existed when it was last stored: its id. A handler reads the
+ * object by it (one request, whatever the size of the fleet) and falls back to its natural key when the id names
+ * nothing or another object (core/locate.ts). The lifecycle backing stores no id: there, every lookup is by key.
+ */
+export interface Known {
+  /** @default - not known: the object is found by its natural key */
+  readonly id?: string;
+}
+
 export interface ResourceHandler<Spec, State> {
   readonly kind: string;
   /** Validates raw spec JSON for an action (delete may receive a reduced spec). */
@@ -134,11 +144,11 @@ export interface ResourceHandler<Spec, State> {
   /** Find-or-create: adopts an existing object; a rerun after a crash never duplicates. */
   create(spec: Spec, ctx: Context): Promise<State>;
   /** `undefined` = the object does not exist. */
-  read(spec: Spec, ctx: Context): Promise<State | undefined>;
+  read(spec: Spec, ctx: Context, known?: Known): Promise<State | undefined>;
   /** In-place settings change. */
-  update?(spec: Spec, ctx: Context): Promise<State>;
+  update?(spec: Spec, ctx: Context, known?: Known): Promise<State>;
   /** Removing something already gone succeeds. Keeps data unless the spec says otherwise. */
-  delete(spec: Spec, ctx: Context): Promise<void>;
+  delete(spec: Spec, ctx: Context, known?: Known): Promise<void>;
 }
 
 /**
@@ -210,10 +220,10 @@ export interface BoundSpec {
   /** A short name for messages, e.g. the VM name. */
   readonly label: string;
   create(ctx: Context): Promise<unknown>;
-  read(ctx: Context): Promise<unknown>;
+  read(ctx: Context, known?: Known): Promise<unknown>;
   /** In-place change; a kind without one creates (find-or-create reconciles). */
-  update(ctx: Context): Promise<unknown>;
-  delete(ctx: Context): Promise<void>;
+  update(ctx: Context, known?: Known): Promise<unknown>;
+  delete(ctx: Context, known?: Known): Promise<void>;
 }
 
 /** A kind whose spec and state types are erased behind `parse`, as the registry holds them (no casts). */
@@ -244,9 +254,9 @@ export function eraseKind<Spec, State>(module: KindModule<Spec, State>): AnyKind
         kind: module.kind,
         label: handler.describe(spec),
         create: (ctx) => handler.create(spec, ctx),
-        read: (ctx) => handler.read(spec, ctx),
-        update: (ctx) => (handler.update ? handler.update(spec, ctx) : handler.create(spec, ctx)),
-        delete: (ctx) => handler.delete(spec, ctx),
+        read: (ctx, known) => handler.read(spec, ctx, known),
+        update: (ctx, known) => (handler.update ? handler.update(spec, ctx, known) : handler.create(spec, ctx)),
+        delete: (ctx, known) => handler.delete(spec, ctx, known),
       };
     },
   };

@@ -181,7 +181,7 @@ describe('replication pairs', () => {
       query_type: 'general',
       availability_zone: 'az-a',
       offset: '0',
-      limit: '100',
+      limit: '1000',
     });
     expect(await c.listReplications({ serverGroupIds: [] })).toEqual([]);
     expect(server.requests).toHaveLength(5);
@@ -230,7 +230,7 @@ describe('protected instances and attachments', () => {
       ['DELETE', `${P}/protected-instances/pi-1/detachreplication/rp-1`, undefined],
       ['GET', `${P}/protected-instances`, undefined],
     ]);
-    expect(server.requests[7]?.query).toBe('server_group_id=sg-1&offset=0&limit=100');
+    expect(server.requests[7]?.query).toBe('server_group_id=sg-1&offset=0&limit=1000');
     // the DELETE with a body is signed like any other request
     expect(verified(server.requests[3] as CapturedRequest)).toEqual({ ok: true, accessKey: AK });
   });

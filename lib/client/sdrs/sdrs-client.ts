@@ -61,7 +61,11 @@ export interface SdrsClientOptions extends ClientConfig {
   readonly projectId: string;
   /** `{accessKey, secretKey}` (AK/SK signing) or `{token}` (X-Auth-Token). */
   readonly credentials: SdrsCredentials;
-  /** Items asked for per page of a list (the API allows up to 1000). @default 100 */
+  /**
+   * Items asked for per page of a list. The API's own default and maximum, so that a lookup in a group of up to
+   * 1000 objects is one request.
+   * @default 1000
+   */
   readonly pageSize?: number;
 }
 
@@ -125,8 +129,8 @@ export type SdrsWaitOptions = TaskWaitOptions;
 /** Counters of an SdrsClient (the shape every vendor's client reports; `logins` is always 0: SDRS has no login). @public */
 export type SdrsClientStats = ClientStats;
 
-const DEFAULT_PAGE_SIZE = 100;
 const MAX_PAGE_SIZE = 1000;
+const DEFAULT_PAGE_SIZE = MAX_PAGE_SIZE;
 const MAX_IDS_FILTER = 30;
 
 /** The conventional SDRS endpoint of a region, e.g. `ap-southeast-1` → `https://sdrs.ap-southeast-1.myhuaweicloud.com`. @public */

@@ -37,6 +37,11 @@ export async function findGroupByKey(client: SdrsClient, key: GroupKey): Promise
   return marked ?? (key.name !== undefined ? placed.find((g) => g.name === key.name) : undefined);
 }
 
+/** Whether an object of the group with this id can be the one a group reference names (a reference by key: any). */
+export function inGroupOf(ref: SdrsGroupRef, groupId: string): boolean {
+  return !('id' in ref) || ref.id === groupId;
+}
+
 export async function findGroup(client: SdrsClient, ref: SdrsGroupRef): Promise<SdrsServerGroup | undefined> {
   return 'id' in ref ? client.getProtectionGroup(ref.id) : findGroupByKey(client, ref);
 }

@@ -6,7 +6,7 @@
  * @api VCDA POST /sessions
  * @api VCDA POST /sessions/extend                       (the destination site, when it is not the local one)
  * @api VCDA GET  /sites
- * @api VCDA GET  /vm-replications?offset=&limit=
+ * @api VCDA GET  /vm-replications?vmId=&offset=&limit=
  * @api VCDA GET  /vm-replications/{replicationId}
  * @api VCDA POST /vm-replications/{replicationId}/sync | /pause | /resume   ?site=<source site>
  * @api VCDA GET  /tasks/{taskId}?site=
@@ -19,7 +19,7 @@ import { withProgress } from '../task-progress';
 import { vcdaClient } from './client';
 import type { VcdaConnectionSpec } from './connection';
 import { findReplication, onSource, toState, type VcdaReplicationState } from './replication/handler';
-import { reachSites, readSites } from './sites';
+import { knownSites, reachSites } from './sites';
 
 export const VCDA_OPERATIONS = ['sync', 'pause', 'resume'] as const;
 export type VcdaOperation = (typeof VCDA_OPERATIONS)[number];
@@ -63,7 +63,7 @@ export async function runVcdaOperation(operation: VcdaOperation, target: VcdaOpe
     ctx.log.info(skip);
     return { operation, performed: false, ...toState(live) };
   }
-  await reachSites(client, await readSites(client), [live.destination.site, live.source.site]);
+  await reachSites(client, await knownSites(client, [live.destination.site, live.source.site]), [live.destination.site, live.source.site]);
   const task = await send(client, operation, live);
   await withProgress(ctx, `${DOING[operation]} replication of VM ${vm}`, (onProgress) =>
     client.waitForTask(task, { timeoutMs: timeoutSeconds * 1000, signal: ctx.signal, onProgress, minDelayMs: 250, maxDelayMs: 5000 }),

@@ -21,6 +21,25 @@ export async function readSites(client: VcdaClient): Promise<SiteMap> {
   return { sites, local: sites.find((s) => s.isLocal)?.site };
 }
 
+const siteMaps = new WeakMap<VcdaClient, Promise<SiteMap>>();
+
+/**
+ * The sites as a client read them first: the replications of a run check their sites against one `GET /sites`
+ * instead of one each (a provider process serves a whole apply). A name missing from it is read again before it
+ * is refused: a site paired during the run is found. The site kind reads afresh (its state is the site's status).
+ */
+export async function knownSites(client: VcdaClient, names: readonly string[]): Promise<SiteMap> {
+  const cached = siteMaps.get(client);
+  const map = cached !== undefined ? await cached.catch(() => undefined) : undefined;
+  if (map !== undefined && names.every((name) => map.sites.some((s) => s.site === name))) return map;
+  const fresh = readSites(client);
+  siteMaps.set(client, fresh);
+  fresh.catch(() => {
+    if (siteMaps.get(client) === fresh) siteMaps.delete(client);
+  });
+  return fresh;
+}
+
 /** The site named `name`; otherwise bad input on `field` listing the sites there are. */
 export function requireSite(map: SiteMap, field: string, name: string): VcdaSite {
   const site = map.sites.find((s) => s.site === name);

@@ -12,7 +12,7 @@
  */
 import type { SdrsClient } from '../../../../lib/client/sdrs/sdrs-client';
 import type { SdrsCreateProtectedInstance, SdrsProtectedInstance } from '../../../../lib/client/sdrs/types';
-import type { ClientFactory, Context, LifecycleAction, LiveNotice, ResourceHandler } from '../../contract';
+import type { ClientFactory, Context, Known, LifecycleAction, LiveNotice, ResourceHandler } from '../../contract';
 import { InputError } from '../../errors';
 import { sendUntilLanded, type WriteOutcome } from '../../core/write';
 import { parseForAction } from '../../parse-spec';
@@ -21,7 +21,8 @@ import { sdrsClient } from '../client';
 import { madeId, settledAfterLoss, waitJob } from '../jobs';
 import { errorNotice, isSdrsErrorStatus, statusMeaning, stringAt } from '../live-notice';
 import { describedAs, descriptionDrift, markerIn } from '../marker';
-import { findGroup, findInstance, requireGroup } from '../resolve';
+import { findGroup, findInstance, inGroupOf, requireGroup } from '../resolve';
+import { locateLive } from '../../core/locate';
 import { sdrsTagList } from '../spec-common';
 import {
   sdrsProtectedInstanceDeleteSpecSchema,
@@ -144,20 +145,28 @@ async function create(spec: Spec, ctx: Context): Promise<SdrsProtectedInstanceSt
   return toInstanceState(await rename(client, spec, existing, ctx));
 }
 
-async function locate(spec: AnySpec, clients: ClientFactory): Promise<{ client: SdrsClient; instance: SdrsProtectedInstance | undefined }> {
+/** The spec's protected instance: by the id Terraform's state holds, else by group + server (core/locate). */
+async function locate(spec: AnySpec, clients: ClientFactory, known: Known | undefined): Promise<{ client: SdrsClient; instance: SdrsProtectedInstance | undefined }> {
   const client = clients.get(sdrsClient, spec.connection);
-  const group = await findGroup(client, spec.group);
-  return { client, instance: group === undefined ? undefined : await findInstance(client, group.id, spec.server_id) };
+  const instance = await locateLive(known, {
+    byId: (id) => client.getProtectedInstance(id),
+    byKey: async () => {
+      const group = await findGroup(client, spec.group);
+      return group === undefined ? undefined : findInstance(client, group.id, spec.server_id);
+    },
+    isKeyed: (live) => live.source_server === spec.server_id && inGroupOf(spec.group, live.server_group_id),
+  });
+  return { client, instance };
 }
 
 /** The live protected instance a spec names (also the review's `--live` read). */
-export async function readInstance(spec: AnySpec, clients: ClientFactory): Promise<SdrsProtectedInstanceState | undefined> {
-  const { instance } = await locate(spec, clients);
+export async function readInstance(spec: AnySpec, clients: ClientFactory, known?: Known): Promise<SdrsProtectedInstanceState | undefined> {
+  const { instance } = await locate(spec, clients, known);
   return instance === undefined ? undefined : toInstanceState(instance);
 }
 
-async function update(spec: Spec, ctx: Context): Promise<SdrsProtectedInstanceState> {
-  const { client, instance } = await locate(spec, ctx.clients);
+async function update(spec: Spec, ctx: Context, known: Known | undefined): Promise<SdrsProtectedInstanceState> {
+  const { client, instance } = await locate(spec, ctx.clients, known);
   if (instance === undefined) {
     ctx.log.warn(`${label(spec)}: no protected instance to rename; creating it`);
     return create(spec, ctx);
@@ -165,8 +174,8 @@ async function update(spec: Spec, ctx: Context): Promise<SdrsProtectedInstanceSt
   return toInstanceState(await rename(client, spec, instance, ctx));
 }
 
-async function remove(spec: AnySpec, ctx: Context): Promise<void> {
-  const { client, instance } = await locate(spec, ctx.clients);
+async function remove(spec: AnySpec, ctx: Context, known?: Known): Promise<void> {
+  const { client, instance } = await locate(spec, ctx.clients, known);
   if (instance === undefined) {
     ctx.log.info(`${label(spec)}: no such protected instance; nothing to remove`);
     return;
@@ -212,7 +221,7 @@ export const sdrsProtectedInstanceHandler: ResourceHandler<AnySpec, SdrsProtecte
   parseSpec: parse,
   describe: label,
   create: (spec, ctx) => create(full(spec), ctx),
-  read: async (spec, ctx) => withRecordedOwner(await readInstance(spec, ctx.clients), ctx),
-  update: (spec, ctx) => update(full(spec), ctx),
+  read: async (spec, ctx, known) => withRecordedOwner(await readInstance(spec, ctx.clients, known), ctx),
+  update: (spec, ctx, known) => update(full(spec), ctx, known),
   delete: remove,
 };

@@ -13,7 +13,7 @@
  */
 import type { SdrsClient } from '../../../../lib/client/sdrs/sdrs-client';
 import type { SdrsReplication } from '../../../../lib/client/sdrs/types';
-import type { ClientFactory, Context, LifecycleAction, LiveNotice, ResourceHandler } from '../../contract';
+import type { ClientFactory, Context, Known, LifecycleAction, LiveNotice, ResourceHandler } from '../../contract';
 import { sendUntilLanded, type WriteOutcome } from '../../core/write';
 import { InputError } from '../../errors';
 import { parseForAction } from '../../parse-spec';
@@ -22,7 +22,8 @@ import { sdrsClient } from '../client';
 import { madeId, settledAfterLoss, waitJob } from '../jobs';
 import { errorNotice, isSdrsErrorStatus, statusMeaning, stringAt } from '../live-notice';
 import { describedAs, descriptionDrift, markerIn } from '../marker';
-import { drVolume, findGroup, findPair, productionVolume, requireGroup } from '../resolve';
+import { drVolume, findGroup, findPair, inGroupOf, productionVolume, requireGroup } from '../resolve';
+import { locateLive } from '../../core/locate';
 import { sdrsReplicationPairDeleteSpecSchema, sdrsReplicationPairSpecSchema, type SdrsReplicationPairDeleteSpec, type SdrsReplicationPairSpec } from './schema';
 
 type Spec = SdrsReplicationPairSpec;
@@ -155,20 +156,28 @@ async function create(spec: Spec, ctx: Context): Promise<SdrsReplicationPairStat
   return toPairState(await applySettings(client, spec, existing, ctx));
 }
 
-async function locate(spec: AnySpec, clients: ClientFactory): Promise<{ client: SdrsClient; pair: SdrsReplication | undefined; groupId: string | undefined }> {
+/** The spec's pair: by the id Terraform's state holds, else by group + production volume (core/locate). */
+async function locate(spec: AnySpec, clients: ClientFactory, known: Known | undefined): Promise<{ client: SdrsClient; pair: SdrsReplication | undefined }> {
   const client = clients.get(sdrsClient, spec.connection);
-  const group = await findGroup(client, spec.group);
-  return { client, groupId: group?.id, pair: group === undefined ? undefined : await findPair(client, group.id, spec.volume_id) };
+  const pair = await locateLive(known, {
+    byId: (id) => client.getReplication(id),
+    byKey: async () => {
+      const group = await findGroup(client, spec.group);
+      return group === undefined ? undefined : findPair(client, group.id, spec.volume_id);
+    },
+    isKeyed: (live) => productionVolume(live) === spec.volume_id && inGroupOf(spec.group, live.server_group_id),
+  });
+  return { client, pair };
 }
 
 /** The live pair a spec names (also the review's `--live` read). */
-export async function readPair(spec: AnySpec, clients: ClientFactory): Promise<SdrsReplicationPairState | undefined> {
-  const { pair } = await locate(spec, clients);
+export async function readPair(spec: AnySpec, clients: ClientFactory, known?: Known): Promise<SdrsReplicationPairState | undefined> {
+  const { pair } = await locate(spec, clients, known);
   return pair === undefined ? undefined : toPairState(pair);
 }
 
-async function update(spec: Spec, ctx: Context): Promise<SdrsReplicationPairState> {
-  const { client, pair } = await locate(spec, ctx.clients);
+async function update(spec: Spec, ctx: Context, known: Known | undefined): Promise<SdrsReplicationPairState> {
+  const { client, pair } = await locate(spec, ctx.clients, known);
   if (pair === undefined) {
     ctx.log.warn(`${label(spec)}: no pair to change; creating it`);
     return create(spec, ctx);
@@ -176,9 +185,9 @@ async function update(spec: Spec, ctx: Context): Promise<SdrsReplicationPairStat
   return toPairState(await applySettings(client, spec, pair, ctx));
 }
 
-async function remove(spec: AnySpec, ctx: Context): Promise<void> {
-  const { client, pair, groupId } = await locate(spec, ctx.clients);
-  if (pair === undefined || groupId === undefined) {
+async function remove(spec: AnySpec, ctx: Context, known?: Known): Promise<void> {
+  const { client, pair } = await locate(spec, ctx.clients, known);
+  if (pair === undefined) {
     ctx.log.info(`${label(spec)}: no such pair; nothing to remove`);
     return;
   }
@@ -188,7 +197,7 @@ async function remove(spec: AnySpec, ctx: Context): Promise<void> {
     return;
   }
   const deleteTargetVolume = spec.on_delete.delete_target_volume;
-  const jobId = await sendDelete(client, pair, { serverGroupId: groupId, deleteTargetVolume }, spec, ctx);
+  const jobId = await sendDelete(client, pair, { serverGroupId: pair.server_group_id, deleteTargetVolume }, spec, ctx);
   if (jobId !== undefined) await waitJob(ctx, client, jobId, `deleting replication pair ${pair.id}`, spec.timeouts.delete_seconds);
   const dr = drVolume(pair) ?? 'the DR-site volume';
   if (deleteTargetVolume) ctx.log.warn(`${label(spec)}: replication pair ${pair.id} deleted, and its DR-site volume ${dr} DELETED with its data (on_delete.delete_target_volume: true)`);
@@ -263,7 +272,7 @@ export const sdrsReplicationPairHandler: ResourceHandler<AnySpec, SdrsReplicatio
   parseSpec: parse,
   describe: label,
   create: (spec, ctx) => create(full(spec), ctx),
-  read: async (spec, ctx) => withRecordedOwner(await readPair(spec, ctx.clients), ctx),
-  update: (spec, ctx) => update(full(spec), ctx),
+  read: async (spec, ctx, known) => withRecordedOwner(await readPair(spec, ctx.clients, known), ctx),
+  update: (spec, ctx, known) => update(full(spec), ctx, known),
   delete: remove,
 };

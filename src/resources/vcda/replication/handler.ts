@@ -7,8 +7,8 @@
  * @api VCDA POST   /sessions
  * @api VCDA POST   /sessions/extend                      (the destination site, when it is not the local one)
  * @api VCDA GET    /sites
- * @api VCDA GET    /vm-replications?offset=&limit=
- * @api VCDA GET    /vm-replications/{replicationId}
+ * @api VCDA GET    /vm-replications?vmId=&offset=&limit=   (the natural key: the source VM)
+ * @api VCDA GET    /vm-replications/{replicationId}        (the id Terraform's state holds)
  * @api VCDA POST   /vm-replications?site=                  (every write names the source site: docs/vendors/vcda.md)
  * @api VCDA PATCH  /vm-replications/{replicationId}?site=
  * @api VCDA POST   /vm-replications/{replicationId}/storage-profile?site=
@@ -24,12 +24,13 @@ import { describeChanges } from '../../core/diff';
 import { waitUntil } from '../../core/wait';
 import { sendUntilLanded, type WriteOutcome } from '../../core/write';
 import { announceTakeUp, refuseIdentityMismatch, refuseUnlessOursOrAdopted, type Claim } from '../../core/claim';
-import type { Change, Context, LifecycleAction, LiveNotice, ResourceHandler } from '../../contract';
+import type { Change, Context, Known, LifecycleAction, LiveNotice, ResourceHandler } from '../../contract';
+import { locateLive, type Locator } from '../../core/locate';
 import { InputError } from '../../errors';
 import { parseForAction } from '../../parse-spec';
 import { withProgress } from '../../task-progress';
 import { vcdaClient } from '../client';
-import { reachSites, readSites, requireSite, type SiteMap } from '../sites';
+import { knownSites, reachSites, requireSite, type SiteMap } from '../sites';
 import { identityDifferences, vcdaIdentityMismatch, vcdaStillReplicated } from './identity';
 import { describedWithOwner, ownerInDescription, ownerName } from './marker';
 import {
@@ -114,16 +115,30 @@ export function stateFor(spec: Spec, live: VcdaReplication): VcdaReplicationStat
 /** The client, and the sites checked: both sites the spec names exist (bad input before any change otherwise). */
 async function locate(spec: Pick<Spec, 'connection' | 'source' | 'destination'>, ctx: Context): Promise<Located> {
   const client = ctx.clients.get(vcdaClient, spec.connection);
-  const sites = await readSites(client);
+  const sites = await knownSites(client, [spec.source.site, spec.destination.site]);
   requireSite(sites, 'source.site', spec.source.site);
   requireSite(sites, 'destination.site', spec.destination.site);
   return { client, sites };
 }
 
-/** The replication of the spec's VM from its site (the natural key), whatever its destination. */
+function isReplicationOf(spec: Pick<Spec, 'source'>, live: VcdaReplication): boolean {
+  return live.source.site === spec.source.site && live.source.vmId === spec.source.vm_id;
+}
+
+/** The replication of the spec's VM from its site (the natural key), whatever its destination: one filtered list. */
 export async function findReplication(client: VcdaClient, spec: Pick<Spec, 'source'>): Promise<VcdaReplication | undefined> {
-  const all = await client.listReplications();
-  return all.find((r) => r.source.site === spec.source.site && r.source.vmId === spec.source.vm_id);
+  const ofVm = await client.listReplications({ vmId: spec.source.vm_id });
+  return ofVm.find((r) => isReplicationOf(spec, r));
+}
+
+/** The spec's replication: by the id Terraform's state holds, else by its natural key (core/locate). */
+export async function locateReplication(client: VcdaClient, spec: Pick<Spec, 'source'>, known: Known | undefined): Promise<VcdaReplication | undefined> {
+  const locator: Locator<VcdaReplication> = {
+    byId: (id) => client.getReplication(id),
+    byKey: () => findReplication(client, spec),
+    isKeyed: (live) => isReplicationOf(spec, live),
+  };
+  return locateLive(known, locator);
 }
 
 /** Where a write on a replication runs (`?site=`): its source site, which may not be the endpoint's local one. */
@@ -358,14 +373,14 @@ async function create(spec: Spec, ctx: Context): Promise<VcdaReplicationState> {
   return stateFor(spec, existing !== undefined ? await takeExisting(located, spec, existing, ctx) : await createNew(located, spec, ctx));
 }
 
-async function read(spec: Spec, ctx: Context): Promise<VcdaReplicationState | undefined> {
-  const found = await findReplication(ctx.clients.get(vcdaClient, spec.connection), spec);
+async function read(spec: Spec, ctx: Context, known?: Known): Promise<VcdaReplicationState | undefined> {
+  const found = await locateReplication(ctx.clients.get(vcdaClient, spec.connection), spec, known);
   return found === undefined ? undefined : stateFor(spec, found);
 }
 
-async function update(spec: Spec, ctx: Context): Promise<VcdaReplicationState> {
+async function update(spec: Spec, ctx: Context, known?: Known): Promise<VcdaReplicationState> {
   const located = await locate(spec, ctx);
-  const existing = await findReplication(located.client, spec);
+  const existing = await locateReplication(located.client, spec, known);
   if (existing === undefined) {
     ctx.log.warn(`${vmLabel(spec)}: no replication to change; creating it`);
     return create(spec, ctx);
@@ -429,9 +444,9 @@ async function pauseAndKeep(located: Located, spec: Spec, live: VcdaReplication,
   );
 }
 
-async function remove(spec: Spec, ctx: Context): Promise<void> {
+async function remove(spec: Spec, ctx: Context, known?: Known): Promise<void> {
   const client = ctx.clients.get(vcdaClient, spec.connection);
-  const live = await findReplication(client, spec);
+  const live = await locateReplication(client, spec, known);
   if (live === undefined) {
     ctx.log.info(`${vmLabel(spec)}: no replication from ${spec.source.site}; nothing to remove`);
     return;
@@ -441,7 +456,7 @@ async function remove(spec: Spec, ctx: Context): Promise<void> {
     ctx.log.warn(`${vmLabel(spec)}: NOT touching replication ${live.id}: its description names ${recorded} as owner, not ${spec.owner}; it stays as it is`);
     return;
   }
-  const located = { client, sites: await readSites(client) };
+  const located = { client, sites: await knownSites(client, [live.destination.site, live.source.site]) };
   await reachSites(client, located.sites, [live.destination.site, live.source.site]);
   await (spec.on_delete.delete_replica ? deleteWithReplica(located, spec, live, ctx) : pauseAndKeep(located, spec, live, ctx));
 }

@@ -18,8 +18,9 @@
 import type { VrClient } from '../../../../lib/client/vr/vr-client';
 import type { ConfigureReplicationSpec, ConfigureReplicationVmDisk, Datastore, Pairing, ReplicationInfo, Task, VmDisk } from '../../../../lib/client/vr/types';
 import { vrClient } from '../client';
-import type { Context, LifecycleAction, LiveNotice, ResourceHandler } from '../../contract';
+import type { Context, Known, LifecycleAction, LiveNotice, ResourceHandler } from '../../contract';
 import { announceTakeUp, refuseIdentityMismatch, refuseUnlessOursOrAdopted, type Claim } from '../../core/claim';
+import { locateLive } from '../../core/locate';
 import { describeChanges } from '../../core/diff';
 import { sendUntilLanded, type WriteOutcome } from '../../core/write';
 import { InputError } from '../../errors';
@@ -93,6 +94,15 @@ export async function locate(spec: Pick<Spec, 'connection' | 'pairing'>, ctx: Co
 export async function findReplication(located: Located, spec: Pick<Spec, 'vm'>): Promise<ReplicationInfo | undefined> {
   const [found] = await located.client.findReplicationsOfVm(located.pairingId, spec.vm);
   return found;
+}
+
+/** The spec's replication: by the id Terraform's state holds, else by its VM on the pairing (core/locate). */
+async function locateReplication(located: Located, spec: Pick<Spec, 'vm'>, known: Known | undefined): Promise<ReplicationInfo | undefined> {
+  return locateLive(known, {
+    byId: (id) => located.client.getReplication(located.pairingId, id),
+    byKey: () => findReplication(located, spec),
+    isKeyed: (live) => (spec.vm.id !== null ? live.vm_id === spec.vm.id : live.name === spec.vm.name),
+  });
 }
 
 /** What `read` reports about a live replication (also what `review --live` compares). */
@@ -347,18 +357,18 @@ async function create(spec: Spec, ctx: Context): Promise<VrReplicationState> {
   return toState(taken ?? (await createNew(located, spec, datastore, ctx)), located.pairing);
 }
 
-async function read(spec: Spec, ctx: Context): Promise<VrReplicationState | undefined> {
+async function read(spec: Spec, ctx: Context, known?: Known): Promise<VrReplicationState | undefined> {
   const located = await locate(spec, ctx);
-  const found = await findReplication(located, spec);
+  const found = await locateReplication(located, spec, known);
   if (!found) return undefined;
   const owner = ctx.ownership?.ownerOf(ownershipKey(spec));
   return owner === undefined ? toState(found, located.pairing) : { ...toState(found, located.pairing), owner };
 }
 
-async function update(spec: Spec, ctx: Context): Promise<VrReplicationState> {
+async function update(spec: Spec, ctx: Context, known?: Known): Promise<VrReplicationState> {
   const located = await locate(spec, ctx);
   await located.client.ensureRemoteSession(located.pairing);
-  const existing = await findReplication(located, spec);
+  const existing = await locateReplication(located, spec, known);
   if (!existing) {
     ctx.log.warn(`${vmKey(spec)}: no replication to reconfigure; configuring it`);
     return create(spec, ctx);
@@ -367,10 +377,10 @@ async function update(spec: Spec, ctx: Context): Promise<VrReplicationState> {
   return toState(await applySettings(located, spec, current, ctx), located.pairing);
 }
 
-async function remove(spec: Spec, ctx: Context): Promise<void> {
+async function remove(spec: Spec, ctx: Context, known?: Known): Promise<void> {
   const located = await locate(spec, ctx);
   const vm = vmKey(spec);
-  const existing = await findReplication(located, spec);
+  const existing = await locateReplication(located, spec, known);
   if (!existing) {
     ctx.log.info(`${vm}: no replication on ${resolve.remoteSiteName(located.pairing)}; nothing to remove`);
     ctx.ownership?.forget(ownershipKey(spec));
