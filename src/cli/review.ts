@@ -5,7 +5,8 @@
  *   repliform review --synth-dir cdktf.out [--terraform tofu] [--fail-on resync,data-loss,orphan,drift]
  *
  * Exit codes, like `terraform plan -detailed-exitcode`: 0 no changes, 2 changes, 1 error — or a risk
- * named by --fail-on. Loaded lazily by src/cli/main.ts; --live loads the handlers only when asked.
+ * named by --fail-on. Loaded lazily by src/cli/main.ts. It loads every kind of the registry once (the review
+ * catalogue, handlers included); --live alone builds clients and calls the handlers' reads.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
@@ -133,13 +134,14 @@ export async function runReviewCli(args: readonly string[], io: ReviewIo = proce
 export async function runReviewCommand(values: ReviewCommandValues, command: Command, io: ReviewIo = processIo): Promise<number> {
   const options = checkOptions(values, command, io);
   try {
-    const { reviewPlans, addLive } = await import('../review/review');
-    let review = reviewPlans(await loadPlans(options, io));
+    const [{ reviewPlans, addLive }, { loadReviewCatalogue }] = await Promise.all([import('../review/review'), import('../resources/review-catalogue')]);
+    const catalogue = await loadReviewCatalogue();
+    let review = reviewPlans(await loadPlans(options, io), catalogue);
     if (options.live) {
       const { createLiveReader } = await import('../review/drift');
-      const reader = await createLiveReader(io.env, (message) => io.stderr(`warning: ${message}\n`));
+      const reader = await createLiveReader(io.env, (message) => io.stderr(`warning: ${message}\n`), catalogue);
       try {
-        review = await addLive(review, reader);
+        review = await addLive(review, reader, catalogue);
       } finally {
         await reader.close?.();
       }

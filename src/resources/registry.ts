@@ -1,7 +1,8 @@
 /**
  * Kind → its module, loaded only when used (Terraform starts one CLI process per resource: a process loads the
- * one kind it runs). Adding a kind is one line here; the provider, the lifecycle CLI and review all read kinds
- * from this registry.
+ * one kind it runs). This is the only table of kinds: adding a kind is one line here. The lifecycle CLI loads
+ * the one kind it runs; the provider (provider/catalogue.ts) and review (review-catalogue.ts) load every kind
+ * from here.
  */
 import { eraseKind, type AnyKind } from './contract';
 import { InputError, listForMessage } from './errors';

@@ -9,7 +9,6 @@
  * forget. What that means for the object (a full resync, replica kept or dropped, an orphan) is the kind's
  * profile's verdict; the field differences are worded with the profile's words and the kind's fields.
  */
-import { reviewCatalogue } from '../resources/review-catalogue';
 import { fieldWording, sameJson, valueAt, type FieldChange, type FieldWording, type JsonObject, type ReviewCatalogue, type ReviewProfile, type Transition } from '../resources/review-profile';
 import type { Json, ReviewItem } from './model';
 import { isObject, type LifecycleChange } from './plan-reader';
@@ -20,8 +19,8 @@ export interface ClassifyOptions {
    * with --synth-dir; the plan JSON does not show removed blocks): their delete hook does run.
    */
   readonly removedWithHook?: ReadonlySet<string>;
-  /** The kinds and their review profiles. @default - every kind of the registry */
-  readonly catalogue?: ReviewCatalogue;
+  /** The kinds and their review profiles (every kind of the registry: loadReviewCatalogue). */
+  readonly catalogue: ReviewCatalogue;
 }
 
 /** One object: its identity resource and its settings resources. */
@@ -208,8 +207,8 @@ function providerNote(identity: LifecycleChange | undefined, kind: Reviewed, sum
 }
 
 /** Every item of the given lifecycle resources, sorted by stack, kind and name. */
-export function classify(changes: readonly LifecycleChange[], options: ClassifyOptions = {}): ReviewItem[] {
-  const kinds = reviewedKinds(options.catalogue ?? reviewCatalogue());
+export function classify(changes: readonly LifecycleChange[], options: ClassifyOptions): ReviewItem[] {
+  const kinds = reviewedKinds(options.catalogue);
   const items = group(changes, kinds).flatMap((found) => {
     const kind = kinds.get(found.kind);
     return kind ? [itemOf(found, kind, options)] : [];

@@ -6,10 +6,9 @@
  * the objects at the app's places that no construct of the app declares (orphans).
  *
  * One run is one live session: one client per connection, logged out at the end (`close`), and whatever look-ups
- * a vendor's profiles share on it. The clients are loaded only here, lazily, so a plan-only review stays quick
- * to start.
+ * a vendor's profiles share on it. The client factory (and the shared state it may open) is loaded only here,
+ * lazily: a plan-only review builds no client.
  */
-import { reviewCatalogue } from '../resources/review-catalogue';
 import { isObject, type DriftFinding, type JsonObject, type LiveProfile, type LiveSession, type LiveSubject, type ReviewCatalogue, type Risk, type UnmanagedObject } from '../resources/review-profile';
 import type { LiveView, ReviewItem } from './model';
 
@@ -31,7 +30,7 @@ function liveOf(catalogue: ReviewCatalogue, kind: string): LiveProfile | undefin
 }
 
 /** The real reader: through each kind's profile, clients built from the spec's connection, credentials read from `env`. */
-export async function createLiveReader(env: NodeJS.ProcessEnv, warn: (message: string) => void, catalogue: ReviewCatalogue = reviewCatalogue()): Promise<LiveReader> {
+export async function createLiveReader(env: NodeJS.ProcessEnv, warn: (message: string) => void, catalogue: ReviewCatalogue): Promise<LiveReader> {
   const { createClientFactory } = await import('../resources/clients');
   const clients = createClientFactory({ log: { info: () => undefined, debug: () => undefined, warn }, env });
   const session: LiveSession = { clients };
@@ -53,7 +52,7 @@ export async function createLiveReader(env: NodeJS.ProcessEnv, warn: (message: s
 }
 
 /** The items with their `live` view and, where the live object drifted, a `drift` risk; then the unmanaged objects. */
-export async function checkDrift(items: readonly ReviewItem[], reader: LiveReader, catalogue: ReviewCatalogue = reviewCatalogue()): Promise<{ items: ReviewItem[]; errors: string[] }> {
+export async function checkDrift(items: readonly ReviewItem[], reader: LiveReader, catalogue: ReviewCatalogue): Promise<{ items: ReviewItem[]; errors: string[] }> {
   const result: ReviewItem[] = [...items];
   const errors: string[] = [];
   let next = 0;

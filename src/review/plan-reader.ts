@@ -16,7 +16,6 @@
  * catalogue's (the registry's); a kind whose profile says it is not reviewed (a sync request) is left out.
  */
 import { PROVIDER_TYPE, resourceTypeOf, vendorOf } from '../resources/terraform-names';
-import { reviewCatalogue } from '../resources/review-catalogue';
 import { isObject, type Json, type JsonObject, type ReviewCatalogue, type ReviewKind } from '../resources/review-profile';
 import type { ZodTypeAny } from 'zod';
 import { specFieldsOf, withoutNulls } from '../resources/spec-fields';
@@ -69,8 +68,8 @@ export class PlanFormatError extends Error {
 const BACKINGS = new Set(['terraform_data', 'null_resource']);
 const ACTIONS = new Set(['create', 'update', 'delete']);
 
-/** Parses plan text (or an already parsed plan) of one stack. */
-export function readPlan(plan: unknown, stack: string, source = stack, catalogue: ReviewCatalogue = reviewCatalogue()): LifecycleChange[] {
+/** Parses plan text (or an already parsed plan) of one stack; `catalogue`: the kinds it recognises (loadReviewCatalogue). */
+export function readPlan(plan: unknown, stack: string, catalogue: ReviewCatalogue, source = stack): LifecycleChange[] {
   const parsed: unknown = typeof plan === 'string' ? parseJson(plan, source) : plan;
   if (!isObject(parsed) || typeof parsed.format_version !== 'string') {
     throw new PlanFormatError(source, 'not the JSON of a plan (expected `terraform show -json tfplan` output with a format_version)');

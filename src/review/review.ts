@@ -34,8 +34,8 @@ function ownerStack(changes: readonly LifecycleChange[]): string | undefined {
   return stacks.size === 1 ? [...stacks][0] : undefined;
 }
 
-function changesOf(input: PlanInput, catalogue: ReviewCatalogue | undefined): { stack: string; changes: LifecycleChange[] } {
-  const changes = readPlan(input.plan, input.stack, input.source ?? input.stack, catalogue);
+function changesOf(input: PlanInput, catalogue: ReviewCatalogue): { stack: string; changes: LifecycleChange[] } {
+  const changes = readPlan(input.plan, input.stack, catalogue, input.source ?? input.stack);
   const recorded = input.stackFromFileName ? ownerStack(changes) : undefined;
   if (recorded === undefined) return { stack: input.stack, changes };
   return { stack: recorded, changes: changes.map((change) => ({ ...change, stack: recorded })) };
@@ -43,9 +43,9 @@ function changesOf(input: PlanInput, catalogue: ReviewCatalogue | undefined): { 
 
 /**
  * Reviews the plans of several stacks. Throws PlanFormatError on something that is not a plan.
- * `catalogue`: the kinds and their review profiles (default: every kind of the registry).
+ * `catalogue`: the kinds and their review profiles (every kind of the registry: loadReviewCatalogue).
  */
-export function reviewPlans(inputs: readonly PlanInput[], catalogue?: ReviewCatalogue): Review {
+export function reviewPlans(inputs: readonly PlanInput[], catalogue: ReviewCatalogue): Review {
   const items: ReviewItem[] = [];
   const named: string[] = [];
   for (const input of inputs) {
@@ -60,7 +60,7 @@ export function reviewPlans(inputs: readonly PlanInput[], catalogue?: ReviewCata
 }
 
 /** The review with each item's live view (read through the handlers). */
-export async function addLive(review: Review, reader: LiveReader, catalogue?: ReviewCatalogue): Promise<Review> {
+export async function addLive(review: Review, reader: LiveReader, catalogue: ReviewCatalogue): Promise<Review> {
   const { items, errors } = await checkDrift(review.items, reader, catalogue);
   const order = new Map(review.stacks.map((stack, index) => [stack, index]));
   const sorted = [...items].sort((a, b) => (order.get(a.stack) ?? 0) - (order.get(b.stack) ?? 0) || compareItems(a, b));

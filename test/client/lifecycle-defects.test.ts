@@ -8,9 +8,16 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadReviewCatalogue } from '../../src/resources/review-catalogue';
+import type { ReviewCatalogue } from '../../src/resources/review-profile';
 import { createLiveReader } from '../../src/review/drift';
 import { startSimulator, type RunningSimulator } from '../../src/simulator';
 import { replicationSpecInput, SIM_ENV } from '../helpers/context';
+
+let catalogue: ReviewCatalogue;
+beforeAll(async () => {
+  catalogue = await loadReviewCatalogue();
+});
 
 const CLI = join(__dirname, '..', '..', 'dist', 'src', 'cli', 'main.js');
 const dir = mkdtempSync(join(tmpdir(), 'repliform-ca-defects-'));
@@ -78,7 +85,7 @@ describe('https endpoint', () => {
   });
 
   it('review --live: the reader rejects it as bad input naming the field, before any request', async () => {
-    const reader = await createLiveReader(SIM_ENV, () => undefined);
+    const reader = await createLiveReader(SIM_ENV, () => undefined, catalogue);
     const error = await reader.read('vr.replication', specWith(sim.url, { ca_bundle_file: MISSING })).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'InputError', field: 'connection.ca_bundle_file' });
     expect((error as Error).message).toBe(`connection.ca_bundle_file: cannot read the CA bundle file ${MISSING} (ENOENT); name a readable PEM file`);
@@ -111,7 +118,7 @@ describe('http endpoint', () => {
   });
 
   it('review --live refuses the CA bundle too, as bad input naming the field', async () => {
-    const reader = await createLiveReader(SIM_ENV, () => undefined);
+    const reader = await createLiveReader(SIM_ENV, () => undefined, catalogue);
     const error = await reader.read('vr.replication', specWith(sim.url, { ca_bundle_file: MISSING })).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'InputError', field: 'connection.ca_bundle_file' });
   });

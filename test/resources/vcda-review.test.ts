@@ -4,6 +4,7 @@
  * resource whose block is gone recognised as VCDA's (not VR's) although both kinds name the field `settings`.
  */
 import { readPlan } from '../../src/review/plan-reader';
+import { loadReviewCatalogue } from '../../src/resources/review-catalogue';
 import { vcdaReplicationReview, vcdaReplicationWording } from '../../src/resources/vcda/replication/review';
 import type { FieldChange, JsonObject, LiveSubject } from '../../src/resources/review-profile';
 import { vcdaReplicationHandler } from '../../src/resources/vcda/replication/handler';
@@ -59,7 +60,7 @@ test('a removal pauses and keeps the replica by default, deletes it only when as
   expect(vcdaReplicationReview.facts({ action: 'delete', rpoMinutes: 15, seeded: false, keepsReplica: true })).toBe('RPO 15 min, paused, replica kept');
 });
 
-test("a settings resource whose block is gone is VCDA's when the plan holds a VCDA identity", () => {
+test("a settings resource whose block is gone is VCDA's when the plan holds a VCDA identity", async () => {
   const triggers = (replaceOn: unknown, destroySpec?: unknown) =>
     destroySpec === undefined ? { replace_on: JSON.stringify(replaceOn) } : { replace_on: JSON.stringify(replaceOn), destroy_spec: JSON.stringify(destroySpec) };
   const identity = { kind: 'vcda.replication', source: { site: 'site1', vm_id: 'vm-web-01' }, destination: { site: 'site2', vdc: 'vdc-gold' } };
@@ -71,7 +72,7 @@ test("a settings resource whose block is gone is VCDA's when the plan holds a VC
       { address: 'null_resource.web_settings_2', mode: 'managed', type: 'null_resource', change: { actions: ['delete', 'create'], before: { triggers: triggers({ replication: '1', settings: { rpo_minutes: 15 } }) }, after: { triggers: triggers({ replication: '1', settings: { rpo_minutes: 10 } }) } } },
     ],
   };
-  expect(readPlan(plan, 'app').map((c) => [c.kind, c.role])).toEqual([
+  expect(readPlan(plan, 'app', await loadReviewCatalogue()).map((c) => [c.kind, c.role])).toEqual([
     ['vcda.replication', 'identity'],
     ['vcda.replication', 'settings'],
   ]);

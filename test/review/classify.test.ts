@@ -2,11 +2,18 @@
  * Classification of recorded plans (real Terraform 1.11 output from fixtures/app.ts, see record.ts):
  * each managed replication and pairing gets one action, field differences in words, and its risks.
  */
+import { loadReviewCatalogue } from '../../src/resources/review-catalogue';
+import type { ReviewCatalogue } from '../../src/resources/review-profile';
 import { classify } from '../../src/review/classify';
 import type { ReviewItem } from '../../src/review/model';
 import { PlanFormatError, readPlan, type LifecycleChange } from '../../src/review/plan-reader';
 import { reviewPlans } from '../../src/review/review';
 import { planText, reviewOf } from './helpers/fixtures';
+
+let catalogue: ReviewCatalogue;
+beforeAll(async () => {
+  catalogue = await loadReviewCatalogue();
+});
 
 function brief(items: readonly ReviewItem[]) {
   return items.map((item) => ({
@@ -19,7 +26,7 @@ function brief(items: readonly ReviewItem[]) {
 
 describe('classify recorded plans', () => {
   test('a first deploy creates the pairing look-up and four replications, the seeded one without a full sync', () => {
-    const items = reviewOf('create').items;
+    const items = reviewOf('create', catalogue).items;
     expect(items.map((item) => [item.kind, item.name, item.action, item.summary])).toEqual([
       ['vr.pairing', 'vc-b.example.local', 'no-change', 'look up the existing pairing: nothing is created'],
       ['vr.replication', 'app-01', 'create', 'configure: new replication to ds-b-gold, seeded from disks on the target'],
@@ -37,50 +44,51 @@ describe('classify recorded plans', () => {
   });
 
   test('an idle plan changes nothing', () => {
-    expect(reviewOf('no-change').items.map((item) => item.action)).toEqual(['no-change', 'no-change', 'no-change', 'no-change', 'no-change']);
+    expect(reviewOf('no-change', catalogue).items.map((item) => item.action)).toEqual(['no-change', 'no-change', 'no-change', 'no-change', 'no-change']);
   });
 
   test('an RPO and retention change is an update in place with the differences in words, no resync', () => {
-    expect(brief(reviewOf('rpo-change').items.filter((item) => item.action !== 'no-change'))).toEqual([
+    expect(brief(reviewOf('rpo-change', catalogue).items.filter((item) => item.action !== 'no-change'))).toEqual([
       { name: 'web-01', action: 'update', changes: ['RPO 15 → 5 min', 'retention 3×1 → 4×2'], risks: [] },
       { name: 'web-02', action: 'update', changes: ['RPO 15 → 5 min', 'retention 3×1 → 4×2'], risks: [] },
     ]);
-    expect(reviewOf('rpo-change').items.find((item) => item.name === 'web-01')?.summary).toBe('settings only, reconfigured in place: no resync');
+    expect(reviewOf('rpo-change', catalogue).items.find((item) => item.name === 'web-01')?.summary).toBe('settings only, reconfigured in place: no resync');
   });
 
   test('a datastore change replaces: a full resync, unless the replication is seeded', () => {
-    expect(brief(reviewOf('datastore-change').items.filter((item) => item.action !== 'no-change'))).toEqual([
+    expect(brief(reviewOf('datastore-change', catalogue).items.filter((item) => item.action !== 'no-change'))).toEqual([
       { name: 'app-01', action: 'replace', changes: ['datastore ds-b-gold → ds-b-silver'], risks: [] },
       { name: 'db-01', action: 'replace', changes: ['datastore ds-b-gold → ds-b-silver'], risks: ['resync'] },
     ]);
-    const db = reviewOf('datastore-change').items.find((item) => item.name === 'db-01');
+    const db = reviewOf('datastore-change', catalogue).items.find((item) => item.name === 'db-01');
     expect(db?.changes[0]).toEqual({ field: 'target.datastore', from: 'ds-b-gold', to: 'ds-b-silver', text: 'datastore ds-b-gold → ds-b-silver', effect: 'replace' });
     expect(db?.risks[0].fix).toContain('VrSeeds.findOnTarget()');
   });
 
   test('a block removed from the code is an orphan: Terraform will not run its delete hook', () => {
-    const web02 = reviewOf('removal').items.find((item) => item.name === 'web-02');
+    const web02 = reviewOf('removal', catalogue).items.find((item) => item.name === 'web-02');
     expect(web02).toMatchObject({ action: 'delete', summary: 'block removed from the code: dropped from the state, the replication is NOT unconfigured' });
     expect(web02?.risks.map((risk) => risk.class)).toEqual(['orphan']);
     expect(web02?.risks[0].fix).toMatch(/^Put the block back with `retired: true`, apply .*then delete the block\. Alternatively add a `removed` block/);
   });
 
   test('a removed block whose destroy-time provisioner runs the delete is not an orphan', () => {
-    const review = reviewPlans([
-      { stack: 'review', plan: planText('removal'), removedWithHook: new Set(['terraform_data.web-02_replication_7418E472']) },
-    ]);
+    const review = reviewPlans(
+      [{ stack: 'review', plan: planText('removal'), removedWithHook: new Set(['terraform_data.web-02_replication_7418E472']) }],
+      catalogue,
+    );
     const web02 = review.items.find((item) => item.name === 'web-02');
     expect(web02).toMatchObject({ action: 'delete', summary: 'unconfigure: replication removed, replica disks kept on the target', risks: [] });
   });
 
   test('a removed block with destroy = false forgets the replication: an intentional orphan', () => {
-    const web02 = reviewOf('removed-block').items.find((item) => item.name === 'web-02');
+    const web02 = reviewOf('removed-block', catalogue).items.find((item) => item.name === 'web-02');
     expect(web02).toMatchObject({ action: 'forget', summary: 'forgotten by a removed block: the replication keeps running' });
     expect(web02?.risks.map((risk) => risk.message.split(':')[0])).toEqual(['ORPHAN (intentional)']);
   });
 
   test('retired: true is a delete that keeps the replica disks of the deployed spec', () => {
-    const web02 = reviewOf('retire').items.find((item) => item.name === 'web-02');
+    const web02 = reviewOf('retire', catalogue).items.find((item) => item.name === 'web-02');
     expect(web02).toMatchObject({
       action: 'delete',
       retire: true,
@@ -93,8 +101,8 @@ describe('classify recorded plans', () => {
   });
 
   test('something that is not a plan is rejected with the expected input named', () => {
-    expect(() => readPlan('{"resources": []}', 'x', 'state.json')).toThrow(PlanFormatError);
-    expect(() => readPlan('not json', 'x', 'p.json')).toThrow(/^p\.json: not JSON .*terraform show -json tfplan/);
+    expect(() => readPlan('{"resources": []}', 'x', catalogue, 'state.json')).toThrow(PlanFormatError);
+    expect(() => readPlan('not json', 'x', catalogue, 'p.json')).toThrow(/^p\.json: not JSON .*terraform show -json tfplan/);
   });
 });
 
@@ -121,9 +129,9 @@ describe('null_resource backing', () => {
         change: { actions: ['delete', 'create'], before: { triggers: triggers({ replication: '1', settings: { rpo_minutes: 15 } }) }, after: { triggers: triggers({ replication: '1', settings: { rpo_minutes: 10 } }) } },
       },
     ]);
-    const changes: LifecycleChange[] = readPlan(plan, 'null');
+    const changes: LifecycleChange[] = readPlan(plan, 'null', catalogue);
     expect(changes.map((change) => change.role)).toEqual(['identity', 'settings']);
-    expect(brief(classify(changes))).toEqual([{ name: 'web-01', action: 'update', changes: ['RPO 15 → 10 min'], risks: [] }]);
+    expect(brief(classify(changes, { catalogue }))).toEqual([{ name: 'web-01', action: 'update', changes: ['RPO 15 → 10 min'], risks: [] }]);
   });
 
   test('a replace that drops the replica disks flags both the resync and the data loss', () => {
@@ -135,7 +143,7 @@ describe('null_resource backing', () => {
         change: { actions: ['create', 'delete'], before: { triggers: triggers(identityReplaceOn('a'), spec('a', false)) }, after: { triggers: triggers(identityReplaceOn('b'), spec('b', false)) } },
       },
     ]);
-    expect(brief(classify(readPlan(plan, 'null')))).toEqual([{ name: 'web-01', action: 'replace', changes: ['datastore a → b'], risks: ['resync', 'data-loss'] }]);
+    expect(brief(classify(readPlan(plan, 'null', catalogue), { catalogue }))).toEqual([{ name: 'web-01', action: 'replace', changes: ['datastore a → b'], risks: ['resync', 'data-loss'] }]);
   });
 });
 
@@ -154,7 +162,7 @@ interface EditableChange {
 
 describe('pairings', () => {
   test('a looked-up pairing is not counted as a creation: nothing is created on the appliance', () => {
-    const review = reviewOf('create');
+    const review = reviewOf('create', catalogue);
     expect(review.items.filter((item) => item.action === 'create').map((item) => item.name)).toEqual(['app-01', 'db-01', 'web-01', 'web-02']);
   });
 
@@ -166,7 +174,7 @@ describe('pairings', () => {
       change.change.actions = ['delete'];
       change.change.after = null;
     });
-    const pairing = reviewPlans([{ stack: 'review', plan }]).items.find((item) => item.kind === 'vr.pairing');
+    const pairing = reviewPlans([{ stack: 'review', plan }], catalogue).items.find((item) => item.kind === 'vr.pairing');
     expect(pairing?.summary).toBe('DELETE the site pairing (deleteOnDestroy)');
     expect(pairing?.risks.map((risk) => [risk.class, risk.message.split(':')[0]])).toEqual([['data-loss', 'PAIRING DELETED']]);
     expect(pairing?.risks[0].message).toContain('no VM can be replicated between 127.0.0.1:47855 and vc-b.example.local');
@@ -180,11 +188,11 @@ describe('adopt', () => {
       const input = change.change.after?.input;
       if (change.address.includes('web-01_replication') && input) input.adopt = true;
     });
-    const web01 = reviewPlans([{ stack: 'review', plan }]).items.find((item) => item.name === 'web-01');
+    const web01 = reviewPlans([{ stack: 'review', plan }], catalogue).items.find((item) => item.name === 'web-01');
     expect(web01?.summary).toBe(
       'configure: new replication, initial full sync to ds-b-gold — or TAKES OVER an existing replication of web-01 not created by this code (adopt: true)',
     );
-    const db01 = reviewPlans([{ stack: 'review', plan }]).items.find((item) => item.name === 'db-01');
+    const db01 = reviewPlans([{ stack: 'review', plan }], catalogue).items.find((item) => item.name === 'db-01');
     expect(db01?.summary).toBe('configure: new replication, initial full sync to ds-b-gold');
   });
 });
@@ -196,7 +204,7 @@ describe('stack names', () => {
         if (side?.input && 'vm' in side.input) side.input.owner = `dr-site-b/${String((side.input.vm as { name: string }).name)}`;
       }
     });
-    const review = reviewPlans([{ stack: 'plan', plan, stackFromFileName: true }]);
+    const review = reviewPlans([{ stack: 'plan', plan, stackFromFileName: true }], catalogue);
     expect(review.stacks).toEqual(['dr-site-b']);
     expect(review.items.map((item) => item.id)).toEqual([
       'dr-site-b/vr.pairing/vc-b.example.local',
@@ -212,6 +220,6 @@ describe('stack names', () => {
       const input = change.change.after?.input;
       if (input && 'vm' in input) input.owner = 'dr-site-b/x';
     });
-    expect(reviewPlans([{ stack: 'mine', plan }]).stacks).toEqual(['mine']);
+    expect(reviewPlans([{ stack: 'mine', plan }], catalogue).stacks).toEqual(['mine']);
   });
 });

@@ -3,8 +3,15 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runReviewCli, stackOf, type ReviewIo } from '../../src/cli/review';
+import { loadReviewCatalogue } from '../../src/resources/review-catalogue';
+import type { ReviewCatalogue } from '../../src/resources/review-profile';
 import { renderMarkdown } from '../../src/review/render-markdown';
 import { planPath, planText, reviewOf } from './helpers/fixtures';
+
+let catalogue: ReviewCatalogue;
+beforeAll(async () => {
+  catalogue = await loadReviewCatalogue();
+});
 
 interface Captured extends ReviewIo {
   readonly out: string[];
@@ -79,7 +86,7 @@ test('colour follows the terminal unless NO_COLOR or --no-color', async () => {
 test('markdown goes to stdout for a pull-request comment', async () => {
   const captured = io();
   await runReviewCli(['--plan', `review=${planPath('removal')}`, '--format', 'markdown'], captured);
-  expect(captured.out.join('')).toBe(renderMarkdown(reviewOf('removal')));
+  expect(captured.out.join('')).toBe(renderMarkdown(reviewOf('removal', catalogue)));
 });
 
 test('--plan plan.json is named after the owner its constructs recorded, not after the file', async () => {

@@ -6,6 +6,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadReviewCatalogue } from '../../src/resources/review-catalogue';
+import type { ReviewCatalogue } from '../../src/resources/review-profile';
 import { renderJson } from '../../src/review/render-json';
 import { renderMarkdown } from '../../src/review/render-markdown';
 import { renderText } from '../../src/review/render-text';
@@ -14,6 +16,11 @@ import { addLive } from '../../src/review/review';
 import { fakeLive } from './helpers/fake-live';
 import { expectGolden } from './helpers/golden';
 import { reviewOf, type Fixture } from './helpers/fixtures';
+
+let catalogue: ReviewCatalogue;
+beforeAll(async () => {
+  catalogue = await loadReviewCatalogue();
+});
 
 function renderAll(name: string, review: Review): void {
   expectGolden(`${name}.txt`, renderText(review, { color: false }));
@@ -24,19 +31,20 @@ function renderAll(name: string, review: Review): void {
 const PLANS: Fixture[] = ['create', 'rpo-change', 'datastore-change', 'removal', 'removed-block', 'retire', 'no-change'];
 
 test.each(PLANS)('the %s plan renders as its golden text, Markdown and JSON', (fixture) => {
-  renderAll(fixture, reviewOf(fixture));
+  renderAll(fixture, reviewOf(fixture, catalogue));
 });
 
 test('drift found live renders next to the plan, with its fix', async () => {
   const review = await addLive(
-    reviewOf('rpo-change'),
+    reviewOf('rpo-change', catalogue),
     fakeLive({ 'web-01': { status: 'PAUSED' }, 'db-01': { settings: { rpo_minutes: 30 }, rpo_violation: true }, 'app-01': { missing: true } }),
+    catalogue,
   );
   renderAll('rpo-change-live', review);
 });
 
 test('colour is ANSI bold/red/yellow on a terminal', () => {
-  expectGolden('datastore-change.color.txt', renderText(reviewOf('datastore-change'), { color: true }));
+  expectGolden('datastore-change.color.txt', renderText(reviewOf('datastore-change', catalogue), { color: true }));
 });
 
 describe('golden files', () => {

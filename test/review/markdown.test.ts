@@ -3,6 +3,8 @@
  * code or the API escaped (hostile names), and a comment below GitHub's 65,536-character limit however
  * big the plan.
  */
+import { loadReviewCatalogue } from '../../src/resources/review-catalogue';
+import type { ReviewCatalogue } from '../../src/resources/review-profile';
 import { mermaidLabel, renderMermaid } from '../../src/review/mermaid';
 import { cell, code, sentence, text } from '../../src/review/markdown-text';
 import { MAX_COMMENT_CHARS, renderMarkdown } from '../../src/review/render-markdown';
@@ -14,6 +16,11 @@ import { FIXTURES, planText, reviewOf } from './helpers/fixtures';
 import { expectGolden } from './helpers/golden';
 import { mermaidBlocks, mermaidProblems, parseMermaid, tableProblems } from './helpers/markdown-check';
 import { HOSTILE_NAMES, rewritePlan, shownAs } from './helpers/plans';
+
+let catalogue: ReviewCatalogue;
+beforeAll(async () => {
+  catalogue = await loadReviewCatalogue();
+});
 
 const GITHUB_LIMIT = 65_536;
 
@@ -41,12 +48,12 @@ function decoded(markdown: string): string {
 
 async function hostileReview(): Promise<Review> {
   const plan = rewritePlan(planText('datastore-change'), { values: HOSTILE_NAMES });
-  const review = reviewPlans([{ stack: 'dr`b *stack*', plan }]);
-  return addLive(review, fakeLive({ [HOSTILE_NAMES['web-01']]: { status: 'PAUSED' }, 'web-02': { missing: true } }));
+  const review = reviewPlans([{ stack: 'dr`b *stack*', plan }], catalogue);
+  return addLive(review, fakeLive({ [HOSTILE_NAMES['web-01']]: { status: 'PAUSED' }, 'web-02': { missing: true } }), catalogue);
 }
 
 test.each(FIXTURES)('the %s report has valid tables and one valid Mermaid graph', (fixture) => {
-  const markdown = renderMarkdown(reviewOf(fixture));
+  const markdown = renderMarkdown(reviewOf(fixture, catalogue));
   expect(tableProblems(markdown)).toEqual([]);
   const blocks = mermaidBlocks(markdown);
   expect(blocks).toHaveLength(1);
@@ -54,7 +61,7 @@ test.each(FIXTURES)('the %s report has valid tables and one valid Mermaid graph'
 });
 
 test('the report with drift is valid too', async () => {
-  const review = await addLive(reviewOf('datastore-change'), fakeLive({ 'web-01': { status: 'PAUSED' } }));
+  const review = await addLive(reviewOf('datastore-change', catalogue), fakeLive({ 'web-01': { status: 'PAUSED' } }), catalogue);
   const markdown = renderMarkdown(review);
   expect(tableProblems(markdown)).toEqual([]);
   expect(mermaidBlocks(markdown).flatMap(mermaidProblems)).toEqual([]);
@@ -62,7 +69,7 @@ test('the report with drift is valid too', async () => {
 
 describe('the summary and the table', () => {
   test('the risk count leads, before the plan line; the stack is named once in the heading', async () => {
-    const review = await addLive(reviewOf('rpo-change'), fakeLive({ 'web-01': { status: 'PAUSED' } }));
+    const review = await addLive(reviewOf('rpo-change', catalogue), fakeLive({ 'web-01': { status: 'PAUSED' } }), catalogue);
     const lines = renderMarkdown(review).split('\n');
     expect(lines.slice(0, 5)).toEqual([
       '### repliform review: stack `review`',
@@ -75,11 +82,11 @@ describe('the summary and the table', () => {
   });
 
   test('no risk says so first', () => {
-    expect(renderMarkdown(reviewOf('rpo-change')).split('\n')[2]).toBe('**✅ No risks**');
+    expect(renderMarkdown(reviewOf('rpo-change', catalogue)).split('\n')[2]).toBe('**✅ No risks**');
   });
 
   test('a no-change row shows its drift in Changes, not facts that stay the same', async () => {
-    const review = await addLive(reviewOf('rpo-change'), fakeLive({ 'app-01': { missing: true } }));
+    const review = await addLive(reviewOf('rpo-change', catalogue), fakeLive({ 'app-01': { missing: true } }), catalogue);
     const row = renderMarkdown(review)
       .split('\n')
       .find((line) => line.includes('| `app-01` |'));
@@ -89,10 +96,13 @@ describe('the summary and the table', () => {
   });
 
   test('with several stacks each row names its stack, and the heading counts them', () => {
-    const review = reviewPlans([
-      { stack: 'dr-a', plan: planText('removal') },
-      { stack: 'dr-b', plan: planText('datastore-change') },
-    ]);
+    const review = reviewPlans(
+      [
+        { stack: 'dr-a', plan: planText('removal') },
+        { stack: 'dr-b', plan: planText('datastore-change') },
+      ],
+      catalogue,
+    );
     const markdown = renderMarkdown(review);
     expect(markdown.split('\n')[0]).toBe('### repliform review: 2 stacks');
     expect(markdown).toContain('| Risk | Replication | Stack | Sites | Action | Changes |');
@@ -162,7 +172,7 @@ describe('escaping', () => {
 
 describe('size', () => {
   test('100 orphaned replications: the fix is said once, with the list of the replications', () => {
-    const markdown = renderMarkdown(reviewPlans([{ stack: 'big', plan: bigPlan(200, { mix: 'risky' }) }]));
+    const markdown = renderMarkdown(reviewPlans([{ stack: 'big', plan: bigPlan(200, { mix: 'risky' }) }], catalogue));
     const orphans = markdown.split('\n').filter((line) => line.startsWith('- 🔴 **orphaned**'));
     expect(orphans).toHaveLength(1);
     expect(orphans[0]).toMatch(/^- 🔴 \*\*orphaned\*\* \(100\): `vm-00000`, `vm-00002`, .* …and 60 more<br>ORPHAN: /);
@@ -171,9 +181,9 @@ describe('size', () => {
   });
 
   test('1,000 risky items, many with drift: capped by size below the limit, saying what was left out', async () => {
-    const plan = reviewPlans([{ stack: 'big', plan: bigPlan(1000, { mix: 'risky' }) }]);
+    const plan = reviewPlans([{ stack: 'big', plan: bigPlan(1000, { mix: 'risky' }) }], catalogue);
     const missing = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`vm-${String(2 * i + 1).padStart(5, '0')}`, { missing: true }]));
-    const review = await addLive(plan, fakeLive(missing));
+    const review = await addLive(plan, fakeLive(missing), catalogue);
     const markdown = renderMarkdown(review);
     expect(markdown.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS);
     expect(markdown.length).toBeGreaterThan(MAX_COMMENT_CHARS * 0.8);
@@ -188,7 +198,7 @@ describe('size', () => {
   });
 
   test('a plan of two thousand replications stays one short comment with one edge per site pair, RPO and risk', () => {
-    const markdown = renderMarkdown(reviewPlans([{ stack: 'big', plan: bigPlan(2000) }]));
+    const markdown = renderMarkdown(reviewPlans([{ stack: 'big', plan: bigPlan(2000) }], catalogue));
     expect(tableProblems(markdown)).toEqual([]);
     expect(markdown.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS);
     const [graph] = mermaidBlocks(markdown);

@@ -6,7 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ReviewItem } from '../../src/review/model';
+import { loadReviewCatalogue } from '../../src/resources/review-catalogue';
+import type { ReviewCatalogue } from '../../src/resources/review-profile';
+import type { Review, ReviewItem } from '../../src/review/model';
 import { readPlan } from '../../src/review/plan-reader';
 import { renderJson } from '../../src/review/render-json';
 import { renderMarkdown } from '../../src/review/render-markdown';
@@ -16,7 +18,12 @@ import { fakeLive } from './helpers/fake-live';
 import { expectGolden } from './helpers/golden';
 
 const PLAN = readFileSync(join(__dirname, 'fixtures', 'plans', 'provider.json'), 'utf8');
-const review = reviewPlans([{ stack: 'review', plan: PLAN, source: 'provider' }]);
+let catalogue: ReviewCatalogue;
+let review: Review;
+beforeAll(async () => {
+  catalogue = await loadReviewCatalogue();
+  review = reviewPlans([{ stack: 'review', plan: PLAN, source: 'provider' }], catalogue);
+});
 
 function item(name: string): ReviewItem {
   const found = review.items.find((candidate) => candidate.name === name);
@@ -31,7 +38,7 @@ test('the plan renders as its golden text, Markdown and JSON', () => {
 });
 
 test('provider resources are read by their type, as one identity each, without computed attributes', () => {
-  const changes = readPlan(PLAN, 'review');
+  const changes = readPlan(PLAN, 'review', catalogue);
   expect(changes.map((c) => [c.kind, c.backing, c.role])).toEqual([
     ['vr.pairing', 'provider', 'identity'],
     ...Array.from({ length: 8 }, () => ['vr.replication', 'provider', 'identity']),
@@ -101,7 +108,7 @@ test('["no-op"]: no change', () => {
 });
 
 test('--live reads provider resources through the handlers with their spec', async () => {
-  const live = await addLive(review, fakeLive({ 'web-01': { status: 'PAUSED' }, 'keep-01': { settings: { rpo_minutes: 30 } } }));
+  const live = await addLive(review, fakeLive({ 'web-01': { status: 'PAUSED' }, 'keep-01': { settings: { rpo_minutes: 30 } } }), catalogue);
   const web = live.items.find((i) => i.name === 'web-01');
   const keep = live.items.find((i) => i.name === 'keep-01');
   expect(web?.live?.status).toBe('drifted');

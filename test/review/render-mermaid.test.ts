@@ -4,6 +4,8 @@
  * node whether it is a source or a target.
  */
 import { Credentials, TerraformStack, Testing, VrPairing, VrReplication } from '../../src/constructs';
+import { loadReviewCatalogue } from '../../src/resources/review-catalogue';
+import type { ReviewCatalogue } from '../../src/resources/review-profile';
 import { EDGE_STYLES, edgeStyle, mermaidPicture, renderMermaid } from '../../src/review/mermaid';
 import type { ReviewItem } from '../../src/review/model';
 import { addLive, reviewPlans } from '../../src/review/review';
@@ -14,6 +16,11 @@ import { parseMermaid, type MermaidEdge } from './helpers/markdown-check';
 import { rewritePlan } from './helpers/plans';
 import { LIFECYCLE_CONTEXT } from '../constructs/helpers';
 
+let catalogue: ReviewCatalogue;
+beforeAll(async () => {
+  catalogue = await loadReviewCatalogue();
+});
+
 function item(items: readonly ReviewItem[], name: string): ReviewItem {
   const found = items.find((candidate) => candidate.kind === 'vr.replication' && candidate.name === name);
   if (!found) throw new Error(`no item ${name}`);
@@ -23,21 +30,22 @@ function item(items: readonly ReviewItem[], name: string): ReviewItem {
 /** One item of each style, from the recorded plans (and canned live answers for drift). */
 async function oneOfEach(): Promise<Record<string, ReviewItem>> {
   const live = await addLive(
-    reviewOf('no-change'),
+    reviewOf('no-change', catalogue),
     fakeLive({ 'web-01': { status: 'PAUSED' }, 'app-01': { missing: true }, 'db-01': { configuration_state: 'ERROR' } }),
+    catalogue,
   );
-  const drifted = await addLive(reviewOf('no-change'), fakeLive({ 'web-02': { rpo_violation: true } }));
-  const removed = item(reviewOf('removal').items, 'web-02');
+  const drifted = await addLive(reviewOf('no-change', catalogue), fakeLive({ 'web-02': { rpo_violation: true } }), catalogue);
+  const removed = item(reviewOf('removal', catalogue).items, 'web-02');
   return {
     'data-loss': { ...removed, name: 'lost-01', risks: [dataLossRisk('delete')] },
     orphan: { ...removed, name: 'orphan-01' },
-    resync: { ...item(reviewOf('datastore-change').items, 'db-01'), name: 'resync-01' },
+    resync: { ...item(reviewOf('datastore-change', catalogue).items, 'db-01'), name: 'resync-01' },
     missing: { ...item(live.items, 'app-01'), name: 'missing-01' },
     error: { ...item(live.items, 'db-01'), name: 'error-01' },
     paused: { ...item(live.items, 'web-01'), name: 'paused-01' },
     drift: { ...item(drifted.items, 'web-02'), name: 'drift-01' },
-    removed: { ...item(reviewOf('retire').items, 'web-02'), name: 'retired-01' },
-    new: { ...item(reviewOf('create').items, 'web-01'), name: 'new-01' },
+    removed: { ...item(reviewOf('retire', catalogue).items, 'web-02'), name: 'retired-01' },
+    new: { ...item(reviewOf('create', catalogue).items, 'web-01'), name: 'new-01' },
     healthy: { ...item(live.items, 'web-02'), name: 'healthy-01' },
   };
 }
@@ -121,10 +129,13 @@ describe('one node per site', () => {
       ...(localSites ? { localSite: 'vc-b.example.local' } : {}),
       values: { 'vc-b.example.local': 'vc-a.example.local', 'web-01': 'web-11', 'web-02': 'web-12' },
     });
-    const review = reviewPlans([
-      { stack: 'site-a', plan: a },
-      { stack: 'site-b', plan: b },
-    ]);
+    const review = reviewPlans(
+      [
+        { stack: 'site-a', plan: a },
+        { stack: 'site-b', plan: b },
+      ],
+      catalogue,
+    );
     return review.items.filter((it) => it.kind === 'vr.replication' && it.rpoMinutes === 15);
   }
 

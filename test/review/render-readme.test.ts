@@ -5,6 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadReviewCatalogue } from '../../src/resources/review-catalogue';
+import type { ReviewCatalogue } from '../../src/resources/review-profile';
 import { renderMarkdown } from '../../src/review/render-markdown';
 import type { Review } from '../../src/review/model';
 import { addLive, reviewPlans } from '../../src/review/review';
@@ -13,13 +15,19 @@ import { planText } from './helpers/fixtures';
 import { expectGolden } from './helpers/golden';
 import { rewritePlan } from './helpers/plans';
 
+let catalogue: ReviewCatalogue;
+beforeAll(async () => {
+  catalogue = await loadReviewCatalogue();
+});
+
 const START = '<!-- review-example:start -->';
 const END = '<!-- review-example:end -->';
 
 /** The datastore-change plan as deployed from site A (localSite set), with two replications drifted live. */
 async function example(): Promise<Review> {
   const plan = rewritePlan(planText('datastore-change'), { endpoint: 'https://vr-a.example.local', localSite: 'vc-a.example.local' });
-  return addLive(reviewPlans([{ stack: 'dr-site-b', plan }]), fakeLive({ 'web-01': { status: 'PAUSED' }, 'web-02': { missing: true } }));
+  const live = fakeLive({ 'web-01': { status: 'PAUSED' }, 'web-02': { missing: true } });
+  return addLive(reviewPlans([{ stack: 'dr-site-b', plan }], catalogue), live, catalogue);
 }
 
 test('the README example is the current Markdown of a risky review', async () => {

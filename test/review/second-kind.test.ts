@@ -4,7 +4,7 @@
  * resources are paired, classified, worded and rendered, and its live drift reported — all by its profile,
  * with nothing of it in src/review.
  */
-import { reviewCatalogue } from '../../src/resources/review-catalogue';
+import { loadReviewCatalogue } from '../../src/resources/review-catalogue';
 import { fieldWording, formats, valueAt, type JsonObject, type ReviewCatalogue, type ReviewProfile, type Transition, type Verdict } from '../../src/resources/review-profile';
 import type { LiveReader } from '../../src/review/drift';
 import { renderJson } from '../../src/review/render-json';
@@ -70,7 +70,13 @@ const mirrorReview: ReviewProfile = {
   },
 };
 
-const catalogue: ReviewCatalogue = new Map([...reviewCatalogue(), ['acme.mirror', { kind: 'acme.mirror', fields, spec: z.object({}).passthrough(), review: mirrorReview }]]);
+/** The registry's kinds, as `repliform review` loads them; `catalogue` adds acme.mirror to them. */
+let registryKinds: ReviewCatalogue;
+let catalogue: ReviewCatalogue;
+beforeAll(async () => {
+  registryKinds = await loadReviewCatalogue();
+  catalogue = new Map([...registryKinds, ['acme.mirror', { kind: 'acme.mirror', fields, spec: z.object({}).passthrough(), review: mirrorReview }]]);
+});
 
 /** One mirror as two terraform_data resources (identity + settings), the way the shared constructs synthesize a kind. */
 function mirror(volume: string, before: { target: string; interval: number } | null, after: { target: string; interval: number } | null, identityActions: string[], settingsActions: string[]) {
@@ -116,8 +122,8 @@ describe('a kind src/review has never heard of', () => {
     ]);
   });
 
-  test('is left out by the default catalogue, which does not know it', () => {
-    expect(reviewPlans([{ stack: 'acme', plan }]).items).toEqual([]);
+  test("is left out by the registry's catalogue, which does not know it", () => {
+    expect(reviewPlans([{ stack: 'acme', plan }], registryKinds).items).toEqual([]);
   });
 
   test('renders in every format with its own words', () => {
@@ -166,8 +172,8 @@ describe('a kind src/review has never heard of', () => {
   });
 });
 
-test('the catalogue holds every kind the registry knows, the sync resource as not reviewed', () => {
-  const kinds = [...reviewCatalogue().values()].map((entry) => [entry.kind, entry.review.reviewed]);
+test('the catalogue holds every kind the registry knows, the sync resource as not reviewed', async () => {
+  const kinds = [...(await loadReviewCatalogue()).values()].map((entry) => [entry.kind, entry.review.reviewed]);
   expect(kinds).toEqual([
     ['vr.pairing', true],
     ['vr.replication', true],

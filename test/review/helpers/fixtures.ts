@@ -1,6 +1,7 @@
 /** Loading the recorded plans (real `terraform show -json` output, see fixtures/record.ts). */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ReviewCatalogue } from '../../../src/resources/review-profile';
 import type { Review } from '../../../src/review/model';
 import { reviewPlans } from '../../../src/review/review';
 
@@ -16,6 +17,6 @@ export function planText(name: Fixture): string {
 }
 
 /** The review of one recorded plan, its stack named `review` like the recorded app's. */
-export function reviewOf(name: Fixture): Review {
-  return reviewPlans([{ stack: 'review', plan: planText(name), source: name }]);
+export function reviewOf(name: Fixture, catalogue: ReviewCatalogue): Review {
+  return reviewPlans([{ stack: 'review', plan: planText(name), source: name }], catalogue);
 }
