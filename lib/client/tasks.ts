@@ -43,6 +43,8 @@ export interface TaskWaitOptions {
   readonly minDelayMs?: number;
   /** @default 10_000 */
   readonly maxDelayMs?: number;
+  /** See `WaitOptions.maxLateness`. @default - no bound: backoff alone */
+  readonly maxLateness?: number;
   /** What the wait is about, for messages. @default - the task's id and what it works on */
   readonly description?: string;
 }
@@ -70,6 +72,8 @@ export interface PollTaskOptions<T> {
   readonly minDelayMs?: number;
   /** @default 10_000 */
   readonly maxDelayMs?: number;
+  /** See `WaitOptions.maxLateness`. @default - no bound: backoff alone */
+  readonly maxLateness?: number;
   /** @default - not abortable */
   readonly signal?: AbortSignal;
   /** Called after every reading of an unfinished task. @default - no callback */
@@ -95,6 +99,7 @@ export async function pollTask<T>(options: PollTaskOptions<T>): Promise<T> {
     timeoutMs: options.timeoutMs,
     minDelayMs: options.minDelayMs,
     maxDelayMs: options.maxDelayMs,
+    maxLateness: options.maxLateness,
     signal: options.signal,
     onProgress: options.onProgress,
     clock,

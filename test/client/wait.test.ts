@@ -65,6 +65,23 @@ describe('waitFor', () => {
     expect(clock.sleeps).toEqual([700, 20, 5000, 2000]);
   });
 
+  it('with maxLateness, a job that ends at 2 s and reports no progress is seen done by 2.5 s (backoff alone: 3.75 s)', async () => {
+    const endsAt = 2000;
+    const checksOf = async (maxLateness: number | undefined): Promise<number[]> => {
+      const clock = fakeClock(0);
+      const checks: number[] = [];
+      const check = async (): Promise<WaitCheck<string>> => {
+        checks.push(clock.now());
+        return clock.now() >= endsAt ? { done: true, value: 'ok' } : { done: false };
+      };
+      await waitFor({ check, description: 'job 1', timeoutMs: 600_000, minDelayMs: 250, maxDelayMs: 5000, maxLateness, clock, random: () => 1 });
+      return checks;
+    };
+    expect(await checksOf(undefined)).toEqual([0, 250, 750, 1750, 3750]);
+    // each delay is at most max(250, a quarter of the time waited so far)
+    expect(await checksOf(0.25)).toEqual([0, 250, 500, 750, 1000, 1250, 1563, 1954, 2443]);
+  });
+
   it('uses the injected random source for the jitter', async () => {
     const clock = fakeClock();
     const randoms = [0.25, 0.5, 0.75];

@@ -110,6 +110,7 @@ export class ClientCore {
       timeoutMs: options.timeoutMs,
       minDelayMs: options.minDelayMs,
       maxDelayMs: options.maxDelayMs,
+      maxLateness: options.maxLateness,
       signal: combineSignals(this.signal, options.signal),
       onProgress: options.onProgress,
       clock: this.clock,

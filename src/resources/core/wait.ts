@@ -12,6 +12,8 @@ import { withProgress } from '../task-progress';
 export interface PollDelays {
   readonly minDelayMs: number;
   readonly maxDelayMs: number;
+  /** See `WaitOptions.maxLateness`. @default - no bound: backoff alone */
+  readonly maxLateness?: number;
 }
 
 export interface ObjectWait<T> {
