@@ -3,7 +3,7 @@ import type { KindFields } from '../resources/contract';
 import { Backing } from './backing';
 import type { ITerraformDependable } from './cdktf';
 import { ValidationError } from './errors';
-import { LifecycleResource, type SpecObject } from './lifecycle-resource';
+import { ManagedResource, type SpecObject } from './managed-resource';
 
 /** Props of {@link IdentitySettingsPair}. */
 export interface IdentitySettingsPairProps {
@@ -64,9 +64,9 @@ export interface IdentitySettingsPairProps {
  */
 export class IdentitySettingsPair {
   /** The identity resource (create / delete). */
-  public readonly identityResource: LifecycleResource;
+  public readonly identityResource: ManagedResource;
   /** The settings resource (update in place); undefined when ensuring the object is absent. */
-  public readonly settingsResource: LifecycleResource | undefined;
+  public readonly settingsResource: ManagedResource | undefined;
   private readonly scope: Construct;
   private readonly backing: Backing;
   private readonly spec: SpecObject;
@@ -88,7 +88,7 @@ export class IdentitySettingsPair {
     }
     const single = props.backing === Backing.PROVIDER;
 
-    this.identityResource = new LifecycleResource(scope, identityId, {
+    this.identityResource = new ManagedResource(scope, identityId, {
       kind,
       replaceOn: ensureAbsent ? { kind, ...identity, ensure: 'absent' } : { kind, ...identity },
       spec,
@@ -101,7 +101,7 @@ export class IdentitySettingsPair {
 
     this.settingsResource = ensureAbsent || single
       ? undefined
-      : new LifecycleResource(scope, 'settings', {
+      : new ManagedResource(scope, 'settings', {
           kind,
           replaceOn: { [identityId]: this.identityResource.resourceId, ...pick(kind, spec, fields.settings, fields.addedLater) },
           spec,
@@ -119,10 +119,10 @@ export class IdentitySettingsPair {
    * With the provider backing, `providerSpec` is the resource's spec (the action kind's own fields, the trigger
    * among them: a change of it is an update, which runs the action again).
    */
-  public runOnChange(id: string, kind: string, trigger: SpecObject, providerSpec?: SpecObject): LifecycleResource | undefined {
+  public runOnChange(id: string, kind: string, trigger: SpecObject, providerSpec?: SpecObject): ManagedResource | undefined {
     if (this.backing === Backing.PROVIDER) {
       if (providerSpec === undefined) throw new Error(`runOnChange(${id}): the provider backing needs the ${kind} resource's own spec`);
-      return new LifecycleResource(this.scope, id, {
+      return new ManagedResource(this.scope, id, {
         kind,
         replaceOn: trigger,
         spec: providerSpec,
@@ -132,7 +132,7 @@ export class IdentitySettingsPair {
       });
     }
     if (this.settingsResource === undefined) return undefined;
-    return new LifecycleResource(this.scope, id, {
+    return new ManagedResource(this.scope, id, {
       kind,
       replaceOn: trigger,
       spec: this.spec,

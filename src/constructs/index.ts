@@ -6,8 +6,12 @@ export { Backing, BACKING_CONTEXT_KEY, COMMAND_CONTEXT_KEY, DEFAULT_BACKING, DEF
 export * from './cdktf';
 export { AkSkCredentials, Credentials, TokenCredentials } from './credentials';
 export { ValidationError } from './errors';
-export { LifecycleResource, SPEC_ENV_VAR } from './lifecycle-resource';
-export type { ProvisionerAction, LifecycleResourceProps, SpecObject } from './lifecycle-resource';
+export { ManagedResource, SPEC_ENV_VAR } from './managed-resource';
+export type { ProvisionerAction, ManagedResourceProps, SpecObject } from './managed-resource';
+/** @deprecated since 0.1: the resource is not only a lifecycle's (the provider backing has none); use ManagedResource. */
+export { ManagedResource as LifecycleResource } from './managed-resource';
+/** @deprecated since 0.1: use ManagedResourceProps. */
+export type { ManagedResourceProps as LifecycleResourceProps } from './managed-resource';
 export { pointInTimeRetention, ReplicationPolicy } from './replication-policy';
 export type { ReplicationPolicyOverrides, ReplicationPolicyProps, RetentionRule } from './replication-policy';
 export * from './sdrs';

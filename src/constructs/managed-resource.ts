@@ -23,8 +23,8 @@ export type SpecObject = { readonly [key: string]: unknown };
 /** The environment variable that carries the spec JSON to the CLI. */
 export const SPEC_ENV_VAR = 'REPLIFORM_SPEC';
 
-/** Props of {@link LifecycleResource}. */
-export interface LifecycleResourceProps {
+/** Props of {@link ManagedResource}. `replaceOn`, `destroySpec`, `createAction`, `destroyAction` and `specFrom` shape the lifecycle backings only. */
+export interface ManagedResourceProps {
   /** The handler kind, e.g. `vr.replication`; the last word of the command. */
   readonly kind: string;
   /** Values whose change must REPLACE the resource (destroy-time command, then create-time command). */
@@ -58,12 +58,12 @@ export interface LifecycleResourceProps {
    * read nothing but `self`).
    * @default - the resource stores its own spec
    */
-  readonly specFrom?: LifecycleResource;
+  readonly specFrom?: ManagedResource;
 }
 
 /**
- * The one Terraform resource behind a managed object: its `local-exec` provisioners run
- * `<command> lifecycle <action> <kind>` with the spec JSON in `REPLIFORM_SPEC`.
+ * The one Terraform resource behind a managed object, whichever backing carries it. With a lifecycle backing its
+ * `local-exec` provisioners run `<command> lifecycle <action> <kind>` with the spec JSON in `REPLIFORM_SPEC`:
  *
  * - `terraform_data` (the default lifecycle backing): `triggers_replace = replaceOn`, `input = spec`; both provisioners pass
  *   `jsonencode(self.input)`. `input` updates in place, so the destroy-time command always sees the
@@ -79,7 +79,7 @@ export interface LifecycleResourceProps {
  * Destroy-time provisioners reference only `self` (Terraform rejects anything else), and no secret is
  * ever synthesized: specs carry environment variable names only.
  */
-export class LifecycleResource extends Construct {
+export class ManagedResource extends Construct {
   /** The underlying Terraform resource (`terraform_data`, `null_resource` or the provider's type), construct id `Resource`. */
   public readonly resource: TerraformResource;
   /** The backing in use. */
@@ -91,7 +91,7 @@ export class LifecycleResource extends Construct {
   /** A token for the resource's `id` attribute (changes whenever the resource is replaced). */
   public readonly resourceId: string;
 
-  constructor(scope: Construct, id: string, props: LifecycleResourceProps) {
+  constructor(scope: Construct, id: string, props: ManagedResourceProps) {
     super(scope, id);
     this.backing = props.backing;
     this.kind = props.kind;
@@ -171,7 +171,7 @@ function ensureNullProvider(scope: Construct): void {
  * stack; across stacks, nothing (Terraform addresses do not cross stacks) and a stack dependency instead.
  * @internal
  */
-export function dependencyOn(scope: Construct, target: LifecycleResource): ITerraformDependable[] {
+export function dependencyOn(scope: Construct, target: ManagedResource): ITerraformDependable[] {
   const stack = TerraformStack.of(scope);
   const targetStack = TerraformStack.of(target);
   if (stack === targetStack) return [target.resource];

@@ -11,7 +11,7 @@
 import type { Construct } from 'constructs';
 import { PROVIDER_SOURCE, PROVIDER_TYPE, PROVIDER_VERSION, resourceTypeOf } from '../resources/terraform-names';
 import { anyToHclTerraform, anyToTerraform, type ITerraformDependable, TerraformProvider, TerraformResource, TerraformStack } from './cdktf';
-import type { SpecObject } from './lifecycle-resource';
+import type { SpecObject } from './managed-resource';
 
 /**
  * Names Terraform reads as its own in a resource block (meta-arguments and the provisioners' `connection` block).

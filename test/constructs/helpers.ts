@@ -2,7 +2,7 @@ import {
   Backing,
   BACKING_CONTEXT_KEY,
   Credentials,
-  LifecycleResource,
+  ManagedResource,
   TerraformStack,
   Testing,
   VrPairing,
@@ -48,7 +48,7 @@ export function synth(stack: TerraformStack): TfJson {
 }
 
 /** The synthesized block of one lifecycle resource. */
-export function block(json: TfJson, lifecycle: LifecycleResource): TfResource {
+export function block(json: TfJson, lifecycle: ManagedResource): TfResource {
   const type = lifecycle.resource.terraformResourceType;
   const found = json.resource[type]?.[lifecycle.resource.friendlyUniqueId];
   if (!found) throw new Error(`no ${type}.${lifecycle.resource.friendlyUniqueId} in the synthesized JSON`);
@@ -56,7 +56,7 @@ export function block(json: TfJson, lifecycle: LifecycleResource): TfResource {
 }
 
 /** The Terraform address of a lifecycle resource, as used in depends_on. */
-export function address(lifecycle: LifecycleResource): string {
+export function address(lifecycle: ManagedResource): string {
   return `${lifecycle.resource.terraformResourceType}.${lifecycle.resource.friendlyUniqueId}`;
 }
 

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Backing, type LifecycleResource, SdrsProtection, type TerraformStack, Token, ValidationError } from '../../src/constructs';
+import { Backing, type ManagedResource, SdrsProtection, type TerraformStack, Token, ValidationError } from '../../src/constructs';
 import { address, newStack, pairing, replication, synth, type TfJson } from './helpers';
 import { sdrsGroup, sdrsInstance, sdrsPair } from './sdrs-helpers';
 import { vcdaReplication, vcdaSite } from './vcda-helpers';
@@ -25,7 +25,7 @@ const PAIRING_REF = { id: null, remote_site: 'vc-b.example.local' };
 
 type Block = Record<string, unknown>;
 
-function providerBlock(json: TfJson, lifecycle: LifecycleResource): Block {
+function providerBlock(json: TfJson, lifecycle: ManagedResource): Block {
   const found = (json.resource[lifecycle.resource.terraformResourceType] as unknown as Record<string, Block> | undefined)?.[lifecycle.resource.friendlyUniqueId];
   if (!found) throw new Error(`no ${address(lifecycle)} in the synthesized JSON`);
   return found;
@@ -135,7 +135,7 @@ describe('VrPairing and VrReplication with Backing.PROVIDER', () => {
 });
 
 /** One app of every construct, with the given backing. */
-function everyConstruct(backing: Backing): { stack: TerraformStack; resources: Record<string, LifecycleResource> } {
+function everyConstruct(backing: Backing): { stack: TerraformStack; resources: Record<string, ManagedResource> } {
   const stack = newStack();
   const p = pairing(stack, { backing });
   const vr = replication(stack, { backing, syncTrigger: undefined }, 'web-01', p);
@@ -187,20 +187,20 @@ describe('every construct with Backing.PROVIDER', () => {
 
   test('SDRS protection comes after the group and every member, by their provider addresses', () => {
     const r = provider.resources;
-    const dependsOn = providerBlock(providerJson, r['sdrs.protection'] as LifecycleResource).depends_on;
+    const dependsOn = providerBlock(providerJson, r['sdrs.protection'] as ManagedResource).depends_on;
     expect(dependsOn).toEqual(
       (['sdrs.protection-group', 'sdrs.replication-pair', 'sdrs.protected-instance', 'sdrs.replication-attachment'] as const).map((kind) =>
-        address(r[kind] as LifecycleResource),
+        address(r[kind] as ManagedResource),
       ),
     );
   });
 
   test('VCDA replication comes after its site; attachment after its instance and pair', () => {
     const r = provider.resources;
-    expect(providerBlock(providerJson, r['vcda.replication'] as LifecycleResource).depends_on).toEqual([address(r['vcda.site'] as LifecycleResource)]);
-    expect(providerBlock(providerJson, r['sdrs.replication-attachment'] as LifecycleResource).depends_on).toEqual([
-      address(r['sdrs.protected-instance'] as LifecycleResource),
-      address(r['sdrs.replication-pair'] as LifecycleResource),
+    expect(providerBlock(providerJson, r['vcda.replication'] as ManagedResource).depends_on).toEqual([address(r['vcda.site'] as ManagedResource)]);
+    expect(providerBlock(providerJson, r['sdrs.replication-attachment'] as ManagedResource).depends_on).toEqual([
+      address(r['sdrs.protected-instance'] as ManagedResource),
+      address(r['sdrs.replication-pair'] as ManagedResource),
     ]);
   });
 });

@@ -3,7 +3,7 @@ import { Backing, resolveBacking } from '../backing';
 import { caBundleRules, warnIfInsecure } from '../connection';
 import { type AkSkCredentials, cloudCredentialsRules, type TokenCredentials } from '../credentials';
 import { IdentitySettingsPair } from '../identity-settings-pair';
-import { dependencyOn, type LifecycleResource } from '../lifecycle-resource';
+import { dependencyOn, type ManagedResource } from '../managed-resource';
 import { claimNaturalKey, ownerOf } from '../ownership';
 import { timeoutsToSpec } from '../timeouts';
 import { isHttpUrl, isNonEmptyString, terraformSafeRules, validateProps, type ValidationRule } from '../validation';
@@ -120,7 +120,7 @@ const RULES: ReadonlyArray<ValidationRule<SdrsProtectionGroupProps>> = [
 /** What a member (pair, instance, attachment) registers with its group, so that protection comes after it. */
 export interface SdrsGroupMember {
   /** The member's resource that protection must be created after (and stopped before it is destroyed). */
-  readonly memberResource: LifecycleResource;
+  readonly memberResource: ManagedResource;
 }
 
 /**
@@ -152,11 +152,11 @@ export class SdrsProtectionGroup extends Construct {
   /** The full spec given to the CLI. */
   public readonly spec: SdrsProtectionGroupSpec;
   /** The identity resource (create / delete), construct id `group`. */
-  public readonly identityResource: LifecycleResource;
+  public readonly identityResource: ManagedResource;
   /** The settings resource (rename in place), construct id `settings`. */
-  public readonly settingsResource: LifecycleResource | undefined;
+  public readonly settingsResource: ManagedResource | undefined;
   private readonly members: SdrsGroupMember[] = [];
-  private readonly followers: LifecycleResource[] = [];
+  private readonly followers: ManagedResource[] = [];
 
   constructor(scope: Construct, id: string, props: SdrsProtectionGroupProps) {
     super(scope, id);
@@ -218,14 +218,14 @@ export class SdrsProtectionGroup extends Construct {
    * meets an empty group, and on destroy stopping it comes first).
    * @internal
    */
-  public addFollower(follower: LifecycleResource): void {
+  public addFollower(follower: ManagedResource): void {
     this.followers.push(follower);
     for (const member of this.members) comeAfter(follower, member.memberResource);
   }
 }
 
 /** Adds `target` to `follower`'s depends_on (in another stack: a stack dependency instead). */
-function comeAfter(follower: LifecycleResource, target: LifecycleResource): void {
+function comeAfter(follower: ManagedResource, target: ManagedResource): void {
   const resource = follower.resource;
   const [dependency] = dependencyOn(follower, target);
   if (dependency === undefined) return;

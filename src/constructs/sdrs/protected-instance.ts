@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { Backing, resolveBacking } from '../backing';
 import { IdentitySettingsPair } from '../identity-settings-pair';
-import { dependencyOn, type LifecycleResource } from '../lifecycle-resource';
+import { dependencyOn, type ManagedResource } from '../managed-resource';
 import { claimNaturalKey, ownerOf } from '../ownership';
 import { timeoutsToSpec } from '../timeouts';
 import { describeValue, isAbsentOrNonEmptyString, repeatedValues, terraformSafeRules, validateProps, type ValidationRule } from '../validation';
@@ -180,11 +180,11 @@ export class SdrsProtectedInstance extends Construct {
   /** How attachments name the instance. */
   public readonly ref: SdrsInstanceRef;
   /** The identity resource (create / delete), construct id `instance`. */
-  public readonly identityResource: LifecycleResource;
+  public readonly identityResource: ManagedResource;
   /** The settings resource (rename), construct id `settings`. */
-  public readonly settingsResource: LifecycleResource | undefined;
+  public readonly settingsResource: ManagedResource | undefined;
   /** The attachment resources, one per attached pair, in order. */
-  public readonly attachmentResources: LifecycleResource[] = [];
+  public readonly attachmentResources: ManagedResource[] = [];
   private readonly backing: Backing;
   private readonly devices: string[] = [];
 
@@ -232,7 +232,7 @@ export class SdrsProtectedInstance extends Construct {
    * Attaches a replication pair of the instance's group to the DR-site server as `device` (e.g. `/dev/vdb`).
    * @returns the attachment's lifecycle resource
    */
-  public attach(pair: SdrsReplicationPair, device: string): LifecycleResource {
+  public attach(pair: SdrsReplicationPair, device: string): ManagedResource {
     validateAttachment(this, pair, device, this.devices);
     claimPair(this, pair);
     this.devices.push(device);

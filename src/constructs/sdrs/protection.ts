@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { Backing, resolveBacking } from '../backing';
-import { dependencyOn, type LifecycleResource } from '../lifecycle-resource';
+import { dependencyOn, type ManagedResource } from '../managed-resource';
 import { claimNaturalKey, ownerOf } from '../ownership';
 import { timeoutsToSpec } from '../timeouts';
 import { validateProps, type ValidationRule } from '../validation';
@@ -52,7 +52,7 @@ export class SdrsProtection extends Construct {
   /** The full spec given to the CLI. */
   public readonly spec: SdrsProtectionSpec;
   /** The start / stop resource, construct id `protection`. */
-  public readonly resource: LifecycleResource;
+  public readonly resource: ManagedResource;
 
   constructor(scope: Construct, id: string, props: SdrsProtectionProps) {
     super(scope, id);

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { Backing, resolveBacking } from '../backing';
 import { IdentitySettingsPair } from '../identity-settings-pair';
-import { dependencyOn, type LifecycleResource } from '../lifecycle-resource';
+import { dependencyOn, type ManagedResource } from '../managed-resource';
 import { claimNaturalKey, ownerOf } from '../ownership';
 import { timeoutsToSpec } from '../timeouts';
 import { isAbsentOrNonEmptyString, isIntegerBetween, terraformSafeRules, validateProps, type ValidationRule } from '../validation';
@@ -112,9 +112,9 @@ export class SdrsReplicationPair extends Construct {
   /** How attachments name the pair. */
   public readonly ref: SdrsPairRef;
   /** The identity resource (create / delete), construct id `pair`. */
-  public readonly identityResource: LifecycleResource;
+  public readonly identityResource: ManagedResource;
   /** The settings resource (rename, expand), construct id `settings`. */
-  public readonly settingsResource: LifecycleResource | undefined;
+  public readonly settingsResource: ManagedResource | undefined;
 
   constructor(scope: Construct, id: string, props: SdrsReplicationPairProps) {
     super(scope, id);

@@ -2,7 +2,7 @@ import type { Construct } from 'constructs';
 import type { KindFields } from '../../resources/contract';
 import type { Backing } from '../backing';
 import type { ITerraformDependable } from '../cdktf';
-import { LifecycleResource, type SpecObject } from '../lifecycle-resource';
+import { ManagedResource, type SpecObject } from '../managed-resource';
 
 /**
  * An object with an identity and no settings (an attachment, protection) as ONE lifecycle resource: replaced when an
@@ -13,9 +13,9 @@ export function identityOnlyResource(
   scope: Construct,
   id: string,
   props: { kind: string; spec: SpecObject; fields: KindFields; backing: Backing; dependsOn: ITerraformDependable[] },
-): LifecycleResource {
+): ManagedResource {
   const identity = Object.fromEntries(props.fields.identity.map((name) => [name, props.spec[name]]));
-  return new LifecycleResource(scope, id, {
+  return new ManagedResource(scope, id, {
     kind: props.kind,
     replaceOn: { kind: props.kind, ...identity },
     spec: props.spec,

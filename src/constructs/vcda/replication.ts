@@ -3,7 +3,7 @@ import { VCDA_DATA_CONNECTION_TYPES, VCDA_DISK_TYPES, VCDA_LIMITS, type VcdaData
 import { type VcdaReplicationSpecInput, vcdaReplicationFields } from '../../resources/vcda/replication/schema';
 import { Backing, resolveBacking } from '../backing';
 import { IdentitySettingsPair } from '../identity-settings-pair';
-import { dependencyOn, type LifecycleResource } from '../lifecycle-resource';
+import { dependencyOn, type ManagedResource } from '../managed-resource';
 import { claimNaturalKey, ownerOf } from '../ownership';
 import { ReplicationPolicy, type RetentionRule } from '../replication-policy';
 import { timeoutRules, timeoutsToSpec } from '../timeouts';
@@ -373,9 +373,9 @@ export class VcdaReplication extends Construct {
   /** True when the replication is being retired (only the identity resource, ensuring it is gone). */
   public readonly retired: boolean;
   /** The identity resource (start / pause or delete), construct id `replication`. */
-  public readonly identityResource: LifecycleResource;
+  public readonly identityResource: ManagedResource;
   /** The settings resource (reconfigure), construct id `settings`; undefined when retired. */
-  public readonly settingsResource: LifecycleResource | undefined;
+  public readonly settingsResource: ManagedResource | undefined;
 
   constructor(scope: Construct, id: string, props: VcdaReplicationProps) {
     super(scope, id);

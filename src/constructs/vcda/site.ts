@@ -4,7 +4,7 @@ import type { VcdaSiteSpecInput } from '../../resources/vcda/site/schema';
 import { Backing, resolveBacking } from '../backing';
 import { baseConnection, caBundleRules } from '../connection';
 import { Credentials, credentialsRules } from '../credentials';
-import { LifecycleResource } from '../lifecycle-resource';
+import { ManagedResource } from '../managed-resource';
 import { isHttpUrl, isNonEmptyString, terraformSafeRules, validateProps, type ValidationRule } from '../validation';
 
 /** The lifecycle kind synthesized by {@link VcdaSite}. */
@@ -127,7 +127,7 @@ export class VcdaSite extends Construct {
   /** The full spec synthesized into the lifecycle resource. */
   public readonly spec: VcdaSiteSpecInput;
   /** The look-up resource (replications depend on it). */
-  public readonly resource: LifecycleResource;
+  public readonly resource: ManagedResource;
 
   constructor(scope: Construct, id: string, props: VcdaSiteProps) {
     super(scope, id);
@@ -142,7 +142,7 @@ export class VcdaSite extends Construct {
     this.siteName = props.site;
     this.spec = { connection: this.connection, site: props.site };
 
-    this.resource = new LifecycleResource(this, 'site', {
+    this.resource = new ManagedResource(this, 'site', {
       kind: VCDA_SITE_KIND,
       replaceOn: { kind: VCDA_SITE_KIND, site: props.site },
       spec: this.spec,

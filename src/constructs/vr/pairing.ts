@@ -4,7 +4,7 @@ import type { VrPairingSpecInput } from '../../resources/vr/pairing/schema';
 import { Backing, resolveBacking } from '../backing';
 import { baseConnection, caBundleRules } from '../connection';
 import { Credentials, credentialsRules } from '../credentials';
-import { LifecycleResource } from '../lifecycle-resource';
+import { ManagedResource } from '../managed-resource';
 import { timeoutRules, timeoutsToSpec } from '../timeouts';
 import {
   describeExclusive,
@@ -222,7 +222,7 @@ export class VrPairing extends Construct {
   /** The full spec synthesized into the lifecycle resource. */
   public readonly spec: VrPairingSpecInput;
   /** The lifecycle resource (replications depend on it). */
-  public readonly resource: LifecycleResource;
+  public readonly resource: ManagedResource;
 
   constructor(scope: Construct, id: string, props: VrPairingProps) {
     super(scope, id);
@@ -258,7 +258,7 @@ export class VrPairing extends Construct {
       timeouts: timeoutsToSpec(props.timeouts, DEFAULT_TIMEOUTS),
     };
 
-    this.resource = new LifecycleResource(this, 'pairing', {
+    this.resource = new ManagedResource(this, 'pairing', {
       kind: VR_PAIRING_KIND,
       replaceOn: { kind: VR_PAIRING_KIND, pairing: this.pairingRef },
       spec: this.spec,

@@ -3,7 +3,7 @@ import { VR_DISK_FORMATS, type VrDiskFormat } from '../../resources/vr/limits';
 import { type VrReplicationSpecInput, vrReplicationFields } from '../../resources/vr/replication/schema';
 import { Backing, resolveBacking } from '../backing';
 import { IdentitySettingsPair } from '../identity-settings-pair';
-import { dependencyOn, type LifecycleResource } from '../lifecycle-resource';
+import { dependencyOn, type ManagedResource } from '../managed-resource';
 import { claimNaturalKey, ownerOf } from '../ownership';
 import { timeoutRules, timeoutsToSpec } from '../timeouts';
 import {
@@ -357,11 +357,11 @@ export class VrReplication extends Construct {
   /** True when the replication is being retired (only the identity resource, ensuring it is gone). */
   public readonly retired: boolean;
   /** The identity resource (configure / unconfigure), construct id `replication`. */
-  public readonly identityResource: LifecycleResource;
+  public readonly identityResource: ManagedResource;
   /** The settings resource (reconfigure), construct id `settings`; undefined when retired. */
-  public readonly settingsResource: LifecycleResource | undefined;
+  public readonly settingsResource: ManagedResource | undefined;
   /** The sync resource (sync when `syncTrigger` changes), construct id `sync`; undefined without a trigger or when retired. */
-  public readonly syncResource: LifecycleResource | undefined;
+  public readonly syncResource: ManagedResource | undefined;
 
   constructor(scope: Construct, id: string, props: VrReplicationProps) {
     super(scope, id);
