@@ -73,6 +73,8 @@ export interface BenchOptions {
   readonly vendor?: string;
   /** Each fleet size runs once per backing, in this order, side by side in the report. @default ['lifecycle'] */
   readonly backings?: readonly Backing[];
+  /** Terraform's `-parallelism` for apply, plan and destroy (the ideal is task × ⌈N / parallelism⌉). @default 10 */
+  readonly parallelism?: number;
   readonly log?: (line: string) => void;
 }
 
@@ -107,6 +109,8 @@ export interface PlanResult {
 export interface SizeResult {
   readonly size: number;
   readonly backing: Backing;
+  /** Terraform's `-parallelism` in this run. */
+  readonly parallelism: number;
   /** The no-change plan after the deploy. */
   readonly plan: PlanResult;
   readonly idealMs: number;
@@ -171,12 +175,13 @@ async function benchSize(size: number, backing: Backing, runBaseline: boolean, o
   const workDir = mkdtempSync(join(tmpdir(), `repliform-bench-${size}-${backing}-`));
   try {
     log(`[bench N=${size}] synth + terraform init in ${workDir}`);
-    const deployment = await prepareFleet({ profile, workDir, sim, size, users, backing });
+    const parallelism = options.parallelism ?? PARALLELISM;
+    const deployment = await prepareFleet({ profile, workDir, sim, size, users, backing, parallelism });
 
     const phase = async (subcommand: 'apply' | 'destroy'): Promise<PhaseResult> => {
       const fromRequest = sim.requests.length;
       const fromMetric = readMetrics(deployment.metricsFile).length;
-      log(`[bench N=${size}] terraform ${subcommand} -parallelism=${PARALLELISM}`);
+      log(`[bench N=${size}] terraform ${subcommand} -parallelism=${parallelism}`);
       const result = await terraformTimed(deployment, subcommand);
       if (result.code !== 0) throw new Error(`terraform ${subcommand} of a fleet of ${size} failed (exit ${result.code}):\n${(result.stderr || result.stdout).slice(-4000)}`);
       const lines = readMetrics(deployment.metricsFile).slice(fromMetric);
@@ -220,8 +225,9 @@ async function benchSize(size: number, backing: Backing, runBaseline: boolean, o
     return {
       size,
       backing,
+      parallelism,
       plan,
-      idealMs: options.taskMs * Math.ceil(size / PARALLELISM),
+      idealMs: options.taskMs * Math.ceil(size / parallelism),
       deploy,
       destroy,
       replicationsAfterDeploy,
@@ -241,7 +247,7 @@ async function timedPlan(deployment: Awaited<ReturnType<typeof prepareFleet>>, s
   const fromRequest = sim.requests.length;
   const fromMetric = readMetrics(deployment.metricsFile).length;
   const started = performanceNow();
-  const result = await run(terraformBinary(), ['plan', '-input=false', '-no-color', '-detailed-exitcode', `-parallelism=${PARALLELISM}`], { cwd: deployment.stackDir, env: deployment.env });
+  const result = await run(terraformBinary(), ['plan', '-input=false', '-no-color', '-detailed-exitcode', `-parallelism=${deployment.parallelism}`], { cwd: deployment.stackDir, env: deployment.env });
   const wallMs = performanceNow() - started;
   deployment.printed.push(result.stdout, result.stderr);
   return {
@@ -432,7 +438,7 @@ export interface PhaseFloors {
   readonly perReplicationSlotMs: number;
 }
 
-export function phaseFloors(phase: PhaseResult, cores: number, kind: 'deploy' | 'destroy'): PhaseFloors {
+export function phaseFloors(phase: PhaseResult, cores: number, kind: 'deploy' | 'destroy', parallelism: number): PhaseFloors {
   const terraformCpuMs = phase.terraformCpu.userMs + phase.terraformCpu.systemMs;
   const cliCpuMs = phase.processes.cpuSumMs;
   const cliCpuByActionMs = Object.fromEntries(Object.entries(phase.byAction).map(([action, p]) => [action, p.cpuSumMs]));
@@ -447,13 +453,13 @@ export function phaseFloors(phase: PhaseResult, cores: number, kind: 'deploy' | 
     simulatorCpuMs: phase.simulatorCpuMs,
     cpuFloorMs: (terraformCpuMs + phase.simulatorCpuMs) / cores,
     slotMs: phase.processes.wallSumMs,
-    slotFloorMs: phase.processes.wallSumMs / PARALLELISM,
+    slotFloorMs: phase.processes.wallSumMs / parallelism,
     perReplicationSlotMs,
   };
 }
 
 function deployMiss(s: SizeResult, cores: number, taskMs: number): string {
-  const f = phaseFloors(s.deploy, cores, 'deploy');
+  const f = phaseFloors(s.deploy, cores, 'deploy', s.parallelism);
   const create = s.deploy.byAction[`create ${s.deploy.replicationKind}`] ?? NO_SUMMARY;
   const update = s.deploy.byAction[`update ${s.deploy.replicationKind}`] ?? NO_SUMMARY;
   const ratio = s.deploy.wallMs / s.idealMs;
@@ -462,9 +468,9 @@ function deployMiss(s: SizeResult, cores: number, taskMs: number): string {
   const target = TARGETS.deployRatioAt100 * s.idealMs;
   return [
     `${fixed(ratio - TARGETS.deployRatioAt100, 2)}× over (${seconds(s.deploy.wallMs - target)} above ${seconds(target)}).`,
-    `Slot floor: the ${s.deploy.processes.processes} CLI processes held a Terraform slot for ${seconds(f.slotMs)} in all — per replication create ${fixed(create.wallMeanMs, 0)} ms + update ${fixed(update.wallMeanMs, 0)} ms = ${fixed(f.perReplicationSlotMs, 0)} ms for a ${fixed(taskMs, 0)} ms task (create start-up p50 ${fixed(create.startupP50Ms, 0)} ms; ${update.noRequest} of ${update.processes} updates took the no-op path) — / ${PARALLELISM} slots = ${seconds(f.slotFloorMs)} (${fixed(f.slotFloorMs / s.idealMs, 2)}× ideal).`,
+    `Slot floor: the ${s.deploy.processes.processes} CLI processes held a Terraform slot for ${seconds(f.slotMs)} in all — per replication create ${fixed(create.wallMeanMs, 0)} ms + update ${fixed(update.wallMeanMs, 0)} ms = ${fixed(f.perReplicationSlotMs, 0)} ms for a ${fixed(taskMs, 0)} ms task (create start-up p50 ${fixed(create.startupP50Ms, 0)} ms; ${update.noRequest} of ${update.processes} updates took the no-op path) — / ${s.parallelism} slots = ${seconds(f.slotFloorMs)} (${fixed(f.slotFloorMs / s.idealMs, 2)}× ideal).`,
     `CPU floor: \`terraform apply\` with its children used ${seconds(f.terraformCpuMs)} CPU (${seconds(s.deploy.terraformCpu.userMs)} user + ${seconds(s.deploy.terraformCpu.systemMs)} sys): CLI processes ${seconds(f.cliCpuMs)} (create ${seconds(create.cpuSumMs)}, ${fixed(create.cpuMeanMs, 0)} ms each; update ${seconds(update.cpuSumMs)}, ${fixed(update.cpuMeanMs, 0)} ms each), Terraform + provider + shells ${seconds(f.terraformOwnCpuMs)}; the in-process simulator ${seconds(f.simulatorCpuMs)}; on ${cores} cores = ${seconds(f.cpuFloorMs)} (${fixed(f.cpuFloorMs / s.idealMs, 2)}× ideal).`,
-    `The ${bound} floor (${seconds(larger)}) is ${larger > target ? 'itself above' : 'below'} the target; the deploy took ${fixed(s.deploy.wallMs / larger, 2)}× that floor — the two overlap (a slot's wall time includes waiting for a core), so neither alone is the whole story: ${PARALLELISM} Node processes and Terraform share ${cores} cores, which stretches each create ${fixed(create.wallMeanMs - taskMs, 0)} ms beyond its task.`,
+    `The ${bound} floor (${seconds(larger)}) is ${larger > target ? 'itself above' : 'below'} the target; the deploy took ${fixed(s.deploy.wallMs / larger, 2)}× that floor — the two overlap (a slot's wall time includes waiting for a core), so neither alone is the whole story: ${s.parallelism} Node processes and Terraform share ${cores} cores, which stretches each create ${fixed(create.wallMeanMs - taskMs, 0)} ms beyond its task.`,
   ].join(' ');
 }
 
@@ -491,7 +497,7 @@ export function repliformCpu(s: SizeResult, phase: 'deploy' | 'destroy'): { cpuM
 }
 
 function providerDeployMiss(result: Omit<BenchResult, 'markdown'>, s: SizeResult, goal: number): string {
-  const f = phaseFloors(s.deploy, result.machine.cores, 'deploy');
+  const f = phaseFloors(s.deploy, result.machine.cores, 'deploy', s.parallelism);
   const target = goal * s.idealMs;
   const p = s.deploy.provider;
   return [
@@ -606,7 +612,7 @@ function verdicts(result: Omit<BenchResult, 'markdown'>): Verdict[] {
       target: `≤ ${TARGETS.startupP50Ms} ms`,
       value: `${fixed(p50, 0)} ms (p95 ${fixed(s.deploy.processes.startupP95Ms, 0)} ms)`,
       ok: p50 <= TARGETS.startupP50Ms,
-      miss: p50 <= TARGETS.startupP50Ms ? '' : `${fixed(p50 - TARGETS.startupP50Ms, 0)} ms over: Node start-up plus module loading before the action starts, on ${result.machine.cores} cores shared by ${PARALLELISM} concurrent processes and Terraform`,
+      miss: p50 <= TARGETS.startupP50Ms ? '' : `${fixed(p50 - TARGETS.startupP50Ms, 0)} ms over: Node start-up plus module loading before the action starts, on ${result.machine.cores} cores shared by ${s.parallelism} concurrent processes and Terraform`,
     });
     const stateLeaks = s.secrets.sessionLeaks.length + s.secrets.passwordLeaks.length;
     const loose = s.secrets.sessionStores.filter((f) => f.mode !== '0600');
@@ -669,7 +675,7 @@ function backingsSideBySide(result: Omit<BenchResult, 'markdown'>): string[] {
       row('provider start-up to handshake, deploy', (s) => startup(s.deploy.provider)),
       row('provider start-up to handshake, destroy', (s) => startup(s.destroy.provider)),
       row('terraform + children CPU, deploy (Terraform itself)', (s) => {
-        const f = phaseFloors(s.deploy, result.machine.cores, 'deploy');
+        const f = phaseFloors(s.deploy, result.machine.cores, 'deploy', s.parallelism);
         return `${seconds(f.terraformCpuMs)} (${seconds(f.terraformOwnCpuMs)})`;
       }),
       row('simulator CPU, deploy', (s) => seconds(s.deploy.simulatorCpuMs)),
@@ -685,16 +691,17 @@ function backingsSideBySide(result: Omit<BenchResult, 'markdown'>): string[] {
 
 export function renderBench(result: Omit<BenchResult, 'markdown'>): string {
   const o = result.options;
+  const parallelism = o.parallelism ?? PARALLELISM;
   const lines: string[] = [];
   lines.push('# repliform benchmark', '');
   lines.push(`- Date: ${result.date}`);
   lines.push(`- Machine: ${machineLine(result.machine)}`);
-  lines.push(`- Settings: fleets of ${o.sizes.join(', ')} replications; simulator task duration ${o.taskMs} ms; \`terraform apply|destroy -parallelism=${PARALLELISM}\`; baseline run for N ≤ ${o.baselineMax} (estimated above); synth of ${o.synthSize}; review plan of ${o.reviewResources} resources`);
+  lines.push(`- Settings: fleets of ${o.sizes.join(', ')} replications; simulator task duration ${o.taskMs} ms; \`terraform apply|destroy -parallelism=${parallelism}\`; baseline run for N ≤ ${o.baselineMax} (estimated above); synth of ${o.synthSize}; review plan of ${o.reviewResources} resources`);
   const backings = o.backings ?? ['lifecycle'];
   lines.push(`- Command: \`npm run bench -- --vendor ${o.vendor ?? 'vr'} --backing ${backings.join(',')} --sizes ${o.sizes.join(',')} --task-ms ${o.taskMs}\` (took ${seconds(result.totalMs)})`);
   lines.push('');
   lines.push(
-    `Ideal = task duration × ⌈N / ${PARALLELISM}⌉. ${showsBacking(result) ? 'With the lifecycle backing, each' : 'Each'} replication is two Terraform resources (identity: configure; settings: reconfigure in place), and each spawns a \`repliform\` process, so a deploy of N runs 2N + 1 processes (the +1 is the pairing); the settings \`update\` right after a \`create\` of the same spec makes no request ("nothing to update"), but its process still holds a slot while Node starts. The ideal counts only the N configure tasks.`,
+    `Ideal = task duration × ⌈N / ${parallelism}⌉. ${showsBacking(result) ? 'With the lifecycle backing, each' : 'Each'} replication is two Terraform resources (identity: configure; settings: reconfigure in place), and each spawns a \`repliform\` process, so a deploy of N runs 2N + 1 processes (the +1 is the pairing); the settings \`update\` right after a \`create\` of the same spec makes no request ("nothing to update"), but its process still holds a slot while Node starts. The ideal counts only the N configure tasks.`,
     'Requests are counted on the simulator (`sim.requests`); "beyond polling" = all requests − `GET /tasks/{id}` − `POST /session` − `DELETE /session`, divided by N. Logins = `POST /session`. Start-up and memory come from `REPLIFORM_METRICS_FILE` (one line per CLI process).',
     '',
   );
@@ -748,20 +755,20 @@ export function renderBench(result: Omit<BenchResult, 'markdown'>): string {
   lines.push('');
   const measuredBaselines = result.sizes.filter((s) => s.baseline).map((s) => s.size);
   lines.push(
-    `The baseline is sequential (one configure task at a time), so its wall time is about N × (task duration + the seed workflow's requests); repliform's deploy runs ${PARALLELISM} at a time. It runs for real for N ≤ ${o.baselineMax}${measuredBaselines.length ? ` (here: N = ${measuredBaselines.join(', ')})` : ''}; figures marked *est.* are estimated from the largest measured fleet, linear: the baseline is sequential (\`--baseline-max N\` runs it for real, at about N × ${seconds(o.taskMs)}).`,
+    `The baseline is sequential (one configure task at a time), so its wall time is about N × (task duration + the seed workflow's requests); repliform's deploy runs ${parallelism} at a time. It runs for real for N ≤ ${o.baselineMax}${measuredBaselines.length ? ` (here: N = ${measuredBaselines.join(', ')})` : ''}; figures marked *est.* are estimated from the largest measured fleet, linear: the baseline is sequential (\`--baseline-max N\` runs it for real, at about N × ${seconds(o.taskMs)}).`,
     '',
   );
 
   lines.push('## Deploy and destroy time: slots and CPU', '');
   lines.push(
-    `Two floors under the wall time, both measured in this run. *Slot floor* = the wall time of every CLI process (from \`REPLIFORM_METRICS_FILE\`: each holds one of the ${PARALLELISM} Terraform slots that long) / ${PARALLELISM}. *CPU floor* = CPU of \`terraform apply|destroy\` with every descendant it reaped (cutime + cstime of the bench process around the command: Terraform, the null provider, the provisioner shells and the CLI processes) plus the bench process's own CPU meanwhile (the in-process simulator), / ${result.machine.cores} cores. CLI CPU is the sum of the processes' \`cpuMs\`; "Terraform + provider + shells" is the rest.`,
+    `Two floors under the wall time, both measured in this run. *Slot floor* = the wall time of every CLI process (from \`REPLIFORM_METRICS_FILE\`: each holds one of the ${parallelism} Terraform slots that long) / ${parallelism}. *CPU floor* = CPU of \`terraform apply|destroy\` with every descendant it reaped (cutime + cstime of the bench process around the command: Terraform, the null provider, the provisioner shells and the CLI processes) plus the bench process's own CPU meanwhile (the in-process simulator), / ${result.machine.cores} cores. CLI CPU is the sum of the processes' \`cpuMs\`; "Terraform + provider + shells" is the rest.`,
     '',
   );
   const floorRows: string[][] = [];
   for (const s of result.sizes) {
     for (const kind of ['deploy', 'destroy'] as const) {
       const phase = s[kind];
-      const f = phaseFloors(phase, result.machine.cores, kind);
+      const f = phaseFloors(phase, result.machine.cores, kind, s.parallelism);
       const byAction = Object.entries(phase.byAction)
         .filter(([action]) => !action.endsWith(` ${phase.pairingKind}`))
         .map(([action, p]) => `${action.split(' ')[0]} ${seconds(p.cpuSumMs)} (${fixed(p.cpuMeanMs, 0)} ms × ${p.processes}; wall ${fixed(p.wallMeanMs, 0)} ms each)`)
@@ -778,7 +785,7 @@ export function renderBench(result: Omit<BenchResult, 'markdown'>): string {
         `${seconds(f.cpuFloorMs)} (${fixed(f.cpuFloorMs / s.idealMs, 2)}×)`,
         ...(s.backing === 'provider'
           ? ['n/a (one provider process per command)', 'n/a']
-          : [`${fixed(f.perReplicationSlotMs, 0)} ms`, `${seconds(f.slotMs)} / ${PARALLELISM} = ${seconds(f.slotFloorMs)} (${fixed(f.slotFloorMs / s.idealMs, 2)}×)`]),
+          : [`${fixed(f.perReplicationSlotMs, 0)} ms`, `${seconds(f.slotMs)} / ${s.parallelism} = ${seconds(f.slotFloorMs)} (${fixed(f.slotFloorMs / s.idealMs, 2)}×)`]),
       ]);
     }
   }

@@ -12,6 +12,7 @@ import { join, relative } from 'node:path';
 import type { FaultRule, RecordedRequest, RunningSimulator, SimulatorOptions } from '../../src/simulator';
 import { providerEnv, run, synthExample, terraform, terraformBinary, terraformEnv, type CommandResult } from '../deploy-kit';
 
+/** Terraform's `-parallelism` unless the bench says otherwise (`--parallelism`). */
 export const PARALLELISM = 10;
 
 /**
@@ -39,6 +40,8 @@ export interface FleetDeployment {
   readonly stackDir: string;
   readonly metricsFile: string;
   readonly backing: Backing;
+  /** Terraform's `-parallelism` for every command of this deployment. */
+  readonly parallelism: number;
   /** TF_LOG=trace output of every Terraform command (scanned for secrets with the rest of the work dir), when traced. */
   readonly traceLog?: string;
   env: NodeJS.ProcessEnv;
@@ -60,6 +63,8 @@ export interface FleetDeploymentOptions {
   readonly backing?: Backing;
   /** Run every Terraform command with TF_LOG=trace into <workDir>/terraform-trace.log. */
   readonly trace?: boolean;
+  /** Terraform's `-parallelism`. @default PARALLELISM */
+  readonly parallelism?: number;
 }
 
 export async function prepareFleet(options: FleetDeploymentOptions): Promise<FleetDeployment> {
@@ -84,7 +89,7 @@ export async function prepareFleet(options: FleetDeploymentOptions): Promise<Fle
   if (options.pathFirst?.length) env.PATH = `${options.pathFirst.join(':')}:${env.PATH ?? ''}`;
   const stackDir = (await synthExample(profile.fleet.example, join(workDir, 'cdktf.out'), env))[profile.fleet.stack];
   await terraform(stackDir, ['init'], env);
-  return { workDir, stackDir, metricsFile, backing, traceLog, env, printed: [] };
+  return { workDir, stackDir, metricsFile, backing, parallelism: options.parallelism ?? PARALLELISM, traceLog, env, printed: [] };
 }
 
 export interface TimedCommand extends CommandResult {
@@ -123,14 +128,14 @@ function selfCpuMs(): number {
   return (usage.user + usage.system) / 1000;
 }
 
-/** `terraform apply|destroy -auto-approve -parallelism=10`, timed; never throws (faults make it fail on purpose). */
+/** `terraform apply|destroy -auto-approve -parallelism=<the deployment's>`, timed; never throws (faults make it fail on purpose). */
 export async function terraformTimed(deployment: FleetDeployment, subcommand: 'apply' | 'destroy', extra: readonly string[] = []): Promise<TimedCommand> {
   const started = performanceNow();
   const cpuBefore = reapedChildrenCpu();
   const selfBefore = selfCpuMs();
   const result = await run(
     terraformBinary(),
-    [subcommand, '-input=false', '-no-color', '-auto-approve', `-parallelism=${PARALLELISM}`, ...extra],
+    [subcommand, '-input=false', '-no-color', '-auto-approve', `-parallelism=${deployment.parallelism}`, ...extra],
     { cwd: deployment.stackDir, env: deployment.env },
   );
   const wallMs = performanceNow() - started;
@@ -142,7 +147,7 @@ export async function terraformTimed(deployment: FleetDeployment, subcommand: 'a
 
 /** `terraform plan -detailed-exitcode`: 0 = converged, 2 = changes pending. */
 export async function planPending(deployment: FleetDeployment): Promise<{ pending: boolean; output: string }> {
-  const result = await run(terraformBinary(), ['plan', '-input=false', '-no-color', '-detailed-exitcode', `-parallelism=${PARALLELISM}`], {
+  const result = await run(terraformBinary(), ['plan', '-input=false', '-no-color', '-detailed-exitcode', `-parallelism=${deployment.parallelism}`], {
     cwd: deployment.stackDir,
     env: deployment.env,
   });

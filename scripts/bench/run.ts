@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --vendor vr --backing provider,lifecycle --sizes 10,100,500 --task-ms 2000 --baseline-max 10 --synth-size 1000 --review-resources 2000 --out bench/results.md --keep]`
+ * `npm run bench [-- --vendor vr --backing provider,lifecycle --sizes 10,100,500 --task-ms 2000 --baseline-max 10 --synth-size 1000 --review-resources 2000 --parallelism 10 --out bench/results.md --keep]`
  * (or BENCH_VENDOR, BENCH_BACKING, BENCH_SIZES, BENCH_TASK_MS, BENCH_BASELINE_MAX, BENCH_SYNTH_SIZE, BENCH_REVIEW_RESOURCES, BENCH_OUT).
  */
 import { resolve } from 'node:path';
@@ -9,7 +9,7 @@ import { defaultBenchFile, ensureBuilt, runBench } from './bench';
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   if (argv.includes('--help')) {
-    process.stdout.write('usage: npm run bench -- [--vendor vr] [--backing provider,lifecycle] [--sizes 10,100,500] [--task-ms 2000] [--baseline-max 10] [--synth-size 1000] [--review-resources 2000] [--out bench/results.md] [--keep]\n');
+    process.stdout.write('usage: npm run bench -- [--vendor vr] [--backing provider,lifecycle] [--sizes 10,100,500] [--task-ms 2000] [--baseline-max 10] [--synth-size 1000] [--review-resources 2000] [--parallelism 10] [--out bench/results.md] [--keep]\n');
     return;
   }
   ensureBuilt();
@@ -21,6 +21,7 @@ async function main(): Promise<void> {
     baselineMax: positiveNumber(option(argv, 'baseline-max', 'BENCH_BASELINE_MAX', '10'), '--baseline-max'),
     synthSize: positiveNumber(option(argv, 'synth-size', 'BENCH_SYNTH_SIZE', '1000'), '--synth-size'),
     reviewResources: positiveNumber(option(argv, 'review-resources', 'BENCH_REVIEW_RESOURCES', '2000'), '--review-resources'),
+    parallelism: positiveNumber(option(argv, 'parallelism', 'BENCH_PARALLELISM', '10'), '--parallelism'),
     outFile: resolve(option(argv, 'out', 'BENCH_OUT', defaultBenchFile())),
     keepWorkDirs: argv.includes('--keep'),
     log: (line) => process.stderr.write(`${line}\n`),

@@ -26,6 +26,7 @@ test('a fleet of 3: deployed, counted, destroyed, compared with the baseline, re
 
   const [fleet] = result.sizes;
   expect(fleet.size).toBe(3);
+  expect([fleet.parallelism, fleet.idealMs]).toEqual([10, 100]); // -parallelism=10 by default: ⌈3 / 10⌉ tasks of 100 ms
   expect(fleet.replicationsAfterDeploy).toBe(3);
   expect(fleet.configuredOk).toBe(3);
   expect(fleet.replicationsAfterDestroy).toBe(0);
@@ -41,7 +42,7 @@ test('a fleet of 3: deployed, counted, destroyed, compared with the baseline, re
   expect(fleet.deploy.processes.peakRssMb).toBeGreaterThan(0);
   // CPU: every process reports cpuMs; terraform's reaped children include the CLI processes
   expect(fleet.deploy.processes.cpuSumMs).toBeGreaterThan(0);
-  const floors = phaseFloors(fleet.deploy, result.machine.cores, 'deploy');
+  const floors = phaseFloors(fleet.deploy, result.machine.cores, 'deploy', fleet.parallelism);
   expect(floors.terraformCpuMs).toBeGreaterThan(0);
   expect(floors.slotFloorMs).toBeGreaterThan(0);
   expect(floors.perReplicationSlotMs).toBeGreaterThan(0);
