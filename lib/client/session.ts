@@ -5,7 +5,9 @@
  *   sent once more; a second 401 is the vendor's "rejected again" error;
  * - extensions of the session (VR: a remote session per pairing; VCDA: `POST /sessions/extend`), each created once
  *   per session and created again after a re-login;
- * - with a `SharedState` (see `shared-state.ts`), the session and its extensions are shared with other processes.
+ * - with a `SharedState` (see `shared-state.ts`), the session and its extensions are shared with other processes;
+ *   `logout` then leaves the shared session open for the next process, and `close` logs it out when this process is
+ *   the last one holding it (a one-shot runner: the native provider).
  *
  * Calls no endpoint itself: the vendor's `login` and `extension.create` do (VR: `POST /session`,
  * `POST /pairings/{id}/remote-session`).
@@ -132,16 +134,25 @@ export class Session {
 
   /**
    * Log out: forget the session and send the vendor's logout with the token that was held. A shared session
-   * stays open (other processes use it), and a 401 (already expired) counts as logged out.
+   * stays open for the next process (this one gives up its lease), and a 401 (already expired) counts as logged out.
    */
   public async logout(send: (token: string) => Promise<unknown>): Promise<void> {
     const token = this.end();
-    if (token === undefined || this.options.shared !== undefined) return;
-    try {
-      await send(token);
-    } catch (err) {
-      if (!(isApiError(err) && err.status === 401)) throw err;
+    if (this.options.shared !== undefined) {
+      this.options.shared.leave();
+      return;
     }
+    if (token !== undefined) await logoutAccepting401(send, token);
+  }
+
+  /**
+   * Log out for good at the end of a one-shot run: like `logout`, but a shared session is logged out too when no
+   * other live process holds it (with the token the shared state holds, which may be newer than ours).
+   */
+  public async close(send: (token: string) => Promise<unknown>): Promise<void> {
+    if (this.options.shared === undefined) return this.logout(send);
+    this.end();
+    await this.options.shared.close((token) => logoutAccepting401(send, token));
   }
 
   private requireExtension(): SessionExtension {
@@ -211,6 +222,14 @@ export class Session {
       if (isUnauthorized(err)) throw extension.rejected(key, err);
       throw err;
     }
+  }
+}
+
+async function logoutAccepting401(send: (token: string) => Promise<unknown>, token: string): Promise<void> {
+  try {
+    await send(token);
+  } catch (err) {
+    if (!isUnauthorized(err)) throw err;
   }
 }
 

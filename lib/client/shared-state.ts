@@ -8,9 +8,24 @@
  * atomically (write + rename). A login or the creation of an extension happens under an exclusive lock file, so
  * concurrent processes wait for the first one instead of logging in too; a lock whose process died (SIGKILL)
  * is taken over at once. Nothing here reaches Terraform state.
+ *
+ * Leases: a process that obtains the shared session leaves a lease file next to it, named after its pid (plus a
+ * per-instance suffix, so that two clients of one process count twice) and holding no token. A process done with
+ * the session either
+ * - `leave()`s: drops its lease and leaves the session open for the next process. The lifecycle CLI (and the `vr`
+ *   operations) do this at exit: Terraform runs hundreds of them per apply, often one after another along a
+ *   dependency chain, so closing when the last one leaves would make most of them log in (and open their remote
+ *   sessions) again. The one session per identity they keep is reused by the next run on this machine; on a fresh
+ *   CI runner it stays open until the appliance's idle timeout ends it.
+ * - or `close()`s, the last one out: the native provider does this at shutdown. It is one process per Terraform
+ *   command (validate, plan, apply…), so a fresh CI runner would otherwise leave one session behind per run on the
+ *   appliance (issue 17). Under the login lock, it drops its lease and, when no lease of a live process remains (a
+ *   lease whose pid no longer runs is removed), logs the session out and removes the session file. A process that
+ *   finds the file gone logs in again; one that read the token just before it was logged out gets a 401 and logs in
+ *   again (`session.ts`).
  */
-import { createHash } from 'node:crypto';
-import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** A session shared between processes. @public */
@@ -32,6 +47,15 @@ export interface SharedState {
   cachedList<T>(name: string, load: () => Promise<T[]>): Promise<T[]>;
   /** Drop a cached list (after it proved stale). */
   forget(name: string): void;
+  /** This process is done with the session: drop its lease and leave the session open for the next process. */
+  leave(): void;
+  /**
+   * This process is done with the session, and the last one out closes it: under the login lock, drop its lease
+   * and, unless a live process still holds one, `logout(id)` and remove the shared session (kept when the logout
+   * fails, so that the next process reuses it instead of opening another). Nothing when this process holds no lease.
+   * @returns true when it logged the session out
+   */
+  close(logout: (id: string) => Promise<void>): Promise<boolean>;
 }
 
 /** Options of `createSharedState`. @public */
@@ -54,6 +78,11 @@ export interface SharedStateOptions {
   readonly now?: () => number;
   /** @default setTimeout-based sleep */
   readonly sleep?: (ms: number) => Promise<void>;
+  /**
+   * The process the lease is taken for (tests stand in for a process that died without closing).
+   * @default process.pid
+   */
+  readonly pid?: number;
 }
 
 interface SessionFile {
@@ -102,9 +131,12 @@ export function createSharedState(options: SharedStateOptions): SharedState {
 
   const sessionPath = file('session.json');
   const readSession = () => readJson<SessionFile>(sessionPath, isSessionFile);
+  const leases = createLeases(options.dir, `session-${key}-lease-`, options.pid ?? process.pid);
 
   return {
     async obtainSession(stale, login) {
+      // Taken before the session file is read: a closer that does not see the lease has not logged out what we read.
+      leases.take();
       const usable = (session: SessionFile | undefined) => (session !== undefined && session.id !== stale ? session : undefined);
       const shared = usable(readSession());
       if (shared) return shared;
@@ -161,6 +193,59 @@ export function createSharedState(options: SharedStateOptions): SharedState {
     forget(name) {
       removeQuietly(file(`list-${safeName(name)}.json`));
     },
+
+    leave() {
+      leases.drop();
+    },
+
+    async close(logout) {
+      if (!leases.held()) return false;
+      return withLock('login', async () => {
+        leases.drop();
+        if (leases.anyLive()) return false;
+        const session = readSession();
+        if (session === undefined) return false;
+        await logout(session.id);
+        removeQuietly(sessionPath);
+        return true;
+      });
+    },
+  };
+}
+
+interface Leases {
+  /** Leave this process's lease (once). */
+  take(): void;
+  held(): boolean;
+  drop(): void;
+  /** True when another live process holds a lease; the leases of processes that no longer run are removed. */
+  anyLive(): boolean;
+}
+
+function createLeases(dir: string, prefix: string, pid: number): Leases {
+  const own = `${prefix}${pid}-${randomBytes(4).toString('hex')}`;
+  let held = false;
+  return {
+    take() {
+      if (held) return;
+      writeFileSync(join(dir, own), '', { mode: 0o600 });
+      held = true;
+    },
+    held: () => held,
+    drop() {
+      removeQuietly(join(dir, own));
+      held = false;
+    },
+    anyLive() {
+      let live = false;
+      for (const name of readdirSync(dir)) {
+        if (!name.startsWith(prefix)) continue;
+        const holder = Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]);
+        if (isGone(holder)) removeQuietly(join(dir, name));
+        else live = true;
+      }
+      return live;
+    },
   };
 }
 
@@ -210,12 +295,15 @@ function isOlderThan(path: string, ms: number, now: number): boolean {
 
 /** The lock names the pid that took it; a pid that no longer runs left it behind when it died. */
 function holderIsGone(lock: string): boolean {
-  let pid: number;
   try {
-    pid = Number(readFileSync(lock, 'utf8'));
+    return isGone(Number(readFileSync(lock, 'utf8')));
   } catch {
     return false;
   }
+}
+
+/** True when `pid` names no running process (a pid that is not one counts as running: nothing is removed on a guess). */
+function isGone(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);

@@ -6,12 +6,13 @@
  * Calls no endpoint itself (the handlers do, through the shared client factory).
  */
 import type * as grpc from '@grpc/grpc-js';
+import { VendorClient } from '../../lib/client/core/client-core';
 import { cacheDirFrom } from '../runtime/cache-dir';
 import { createLogger, logLevelFrom } from '../runtime/logger';
 import { appendMetrics, cpuTimeMs, metricsFile, peakMemoryKb, sinceProcessStart } from '../runtime/metrics';
 import { createProgress } from '../runtime/progress';
 import { createClientFactory } from '../resources/clients';
-import type { ClientFactory, Context, OwnershipRecords } from '../resources/contract';
+import type { ClientFactory, Context, ManagedClient, OwnershipRecords } from '../resources/contract';
 import { cacheOwnershipRecords } from '../resources/ownership';
 import { loadCatalogue, type Catalogue } from './catalogue';
 import { decodeValue, encodeValue } from './codec';
@@ -33,7 +34,10 @@ export interface ProviderServiceOptions {
 
 export interface ProviderService {
   readonly handlers: ProviderHandlers;
-  /** Logs out of every session this process opened and writes REPLIFORM_METRICS_FILE's line (at shutdown). */
+  /**
+   * Logs out of every session this process opened (a session shared with other processes once none of them still
+   * holds it) and writes REPLIFORM_METRICS_FILE's line (at shutdown).
+   */
   close(): Promise<void>;
   /** Call when the handshake line is out: the start-up time the metrics report. */
   started(): void;
@@ -179,7 +183,9 @@ class ProviderState {
 
   async close(): Promise<void> {
     const clients = this.clients?.all() ?? [];
-    await Promise.all(clients.map((client) => client.logout().catch(() => undefined)));
+    // One provider process per Terraform command: the last one out logs the shared session out (shared-state.ts).
+    const end = (client: ManagedClient) => (client instanceof VendorClient ? client.close() : client.logout());
+    await Promise.all(clients.map((client) => end(client).catch(() => undefined)));
     const file = metricsFile(this.env);
     if (file === undefined) return;
     const sum = (field: 'requests' | 'retries' | 'logins' | 'taskPolls') => clients.reduce((total, c) => total + c.stats[field], 0);

@@ -4,6 +4,8 @@
  */
 import * as grpc from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeValue, encodeValue } from '../../src/provider/codec';
 import type { ProviderClient } from '../../src/provider/generated/tfplugin6/Provider';
@@ -136,6 +138,37 @@ test('StopProvider cancels the task waits in flight: the apply ends with a diagn
     await slowServing.stop();
     await slow.close();
     await slowSim.close();
+  }
+});
+
+test('close() after an apply, with sessions shared between provider processes, leaves no session open on the appliance (issue 17)', async () => {
+  const ownSim = await startSimulator({ taskDelayMs: 20 });
+  const cacheDir = join(mkdtempSync(join(tmpdir(), 'repliform-provider-close-')), 'cache');
+  const shared = createProviderService({ env: { ...SIM_ENV, REPLIFORM_CACHE_DIR: cacheDir, REPLIFORM_LOG: 'quiet' } });
+  const sharedServing = await serveProvider(shared.handlers, { env: {}, writeHandshake: () => undefined, log: () => undefined, onShutdown: () => undefined });
+  const loaded = grpc.loadPackageDefinition(loadSync(join(SPEC_DIR, 'tfplugin6.8.proto'), { keepCase: true, longs: Number, enums: String, defaults: true, oneofs: true })) as unknown as Loaded;
+  const sharedClient = new loaded.tfplugin6.Provider(`127.0.0.1:${sharedServing.port}`, grpc.credentials.createInsecure());
+  const callShared = <Request, Response>(method: Call<Request, Response>, request: Request): Promise<Response> =>
+    new Promise((resolve, reject) => {
+      method.call(sharedClient, request, (error, response) => (error || response === undefined ? reject(error ?? new Error('no response')) : resolve(response)));
+    });
+  try {
+    const vr = { endpoint: ownSim.url, credentials: { username_env: 'VR_SITE_A_USER', password_env: 'VR_SITE_A_PASSWORD' }, remote_credentials: { username_env: 'VR_SITE_B_USER', password_env: 'VR_SITE_B_PASSWORD' }, ca_bundle_file: null, insecure: null, local_site: null };
+    await callShared(sharedClient.ConfigureProvider, { terraform_version: '1.11.4', config: { msgpack: encodeValue({ vr, vcda: null, sdrs: null }, providerType) } });
+    const config = { msgpack: encodeValue(replicationConfig(15), resourceType) };
+    const plan = await callShared(sharedClient.PlanResourceChange, { type_name: 'repliform_vr_replication', prior_state: { msgpack: encodeValue(null, resourceType) }, proposed_new_state: config, config });
+    const applied = await callShared(sharedClient.ApplyResourceChange, { type_name: 'repliform_vr_replication', prior_state: { msgpack: encodeValue(null, resourceType) }, planned_state: plan.planned_state, config });
+    expect(applied.diagnostics).toEqual([]);
+    expect(ownSim.state.sessions.filter((s) => s.username === SIM_ENV.VR_SITE_A_USER)).toHaveLength(1);
+
+    await shared.close();
+    expect(ownSim.state.sessions.filter((s) => s.username === SIM_ENV.VR_SITE_A_USER)).toEqual([]);
+    expect(ownSim.requests.filter((r) => r.method === 'DELETE' && r.path === '/api/rest/vr/v2/session').map((r) => r.status)).toEqual([204]);
+    expect(readdirSync(cacheDir).filter((f) => f.endsWith('-session.json'))).toEqual([]);
+  } finally {
+    sharedClient.close();
+    await sharedServing.stop();
+    await ownSim.close();
   }
 });
 

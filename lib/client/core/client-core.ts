@@ -82,6 +82,11 @@ export class ClientCore {
     return Promise.resolve();
   }
 
+  /** End the client's session at the end of a one-shot run: nothing to do without one. */
+  public async close(): Promise<void> {
+    return Promise.resolve();
+  }
+
   /** Send one request with the client's credentials; a 401 is the vendor's authentication error. */
   public async send(request: HttpRequest): Promise<HttpResponse> {
     try {
@@ -186,7 +191,16 @@ export class SessionClientCore extends ClientCore {
 
   /** End the session (a 401, already expired, counts as success); a shared session stays open for the others. */
   public override async logout(): Promise<void> {
-    await this.session.logout((token) => this.http.request({ method: 'DELETE', path: this.wiring.logoutPath, headers: { [this.wiring.header]: token } }));
+    await this.session.logout((token) => this.deleteSession(token));
+  }
+
+  /** As `logout`, and a shared session is logged out too when this process is the last one holding it. */
+  public override async close(): Promise<void> {
+    await this.session.close((token) => this.deleteSession(token));
+  }
+
+  private async deleteSession(token: string): Promise<HttpResponse> {
+    return this.http.request({ method: 'DELETE', path: this.wiring.logoutPath, headers: { [this.wiring.header]: token } });
   }
 
   /** Send with the session; on a 401 log in again once (and extend again), resend once, then ApiAuthenticationError. */
@@ -247,6 +261,14 @@ export abstract class VendorClient<C extends ClientCore = ClientCore> {
    */
   public async logout(): Promise<void> {
     await this.core.logout();
+  }
+
+  /**
+   * End the session at the end of a one-shot run (the native provider at shutdown): as `logout`, and a session
+   * shared with other processes is logged out too when no other live process holds it (see `shared-state.ts`).
+   */
+  public async close(): Promise<void> {
+    await this.core.close();
   }
 }
 
