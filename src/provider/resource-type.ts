@@ -17,9 +17,27 @@
  *   completely or leaves the state as it was: Terraform keeps the id-only stub of a refused adoption, so the apply
  *   marks it refused and the next read drops it (the live object untouched); a stub never makes a read, plan or
  *   destroy fail.
+ * - Apply of a create cut short after its object was made — interrupted (Terraform's StopProvider on Ctrl-C cancels
+ *   the task waits) or timed out waiting on the vendor's task (a WaitTimeoutError, wrapped or not) — stores that
+ *   object, as framework providers store an id as soon as the object exists. The object is looked up by its natural
+ *   key (the kind's read, with clients of its own: the provider's stop with StopProvider; a 10 s deadline), and when
+ *   it is this configuration's — the owner its read names is the planned owner — the state is the plan plus its live
+ *   values, as after a create, with a warning and NO error. Why: with no state, the next apply creates again and
+ *   meets the object, which on another machine (a fresh CI runner) VR refuses without `adopt: true`, as its
+ *   ownership records are this machine's; with an error besides the state, Terraform taints the resource and the
+ *   next apply replaces it — a full resync of a replication in its initial sync. The next apply refreshes it and
+ *   changes in place what differs; Terraform reports an interruption itself, and a timed-out create applies with
+ *   the warning (the next refresh shows how the task ended: gone, it is created again). Everything else keeps an
+ *   error and the prior state: a create that failed otherwise (the task failed, bad input, a refused adoption), an
+ *   object not found or not shown to be this configuration's — also every kind whose read names no owner: SDRS (its
+ *   marker is a hash; its next create recognises it anyway), the kinds with no owner (a pairing, and a sync, whose
+ *   object existed before its create: storing it would skip the sync) and VR without ownership records
+ *   (REPLIFORM_CACHE_DIR=off) — and an import's adoption. Updates and deletes are unchanged.
  *
  * Calls no endpoint itself (the handlers do).
  */
+import { WaitTimeoutError } from '../../lib/client/wait';
+import { createClientFactory } from '../resources/clients';
 import type { AnyKind, BoundSpec, Context, Known, LifecycleAction, LiveNoticeText } from '../resources/contract';
 import { isRecord, objectValueOf, pick, sameValue, specJsonOf, tfValueOf } from './convert';
 import { connectionDiagnostics, diagnosticOfError, errorDiagnostic, issueDiagnostics, warningDiagnostic, type Diagnostic } from './diagnostics';
@@ -61,6 +79,15 @@ export interface StateResult {
 }
 
 const CONNECTION = 'connection';
+
+/** How long the look-up after a create cut short may take: Terraform is waiting for the provider to stop. */
+const LOOKUP_TIMEOUT_MS = 10_000;
+
+/** A create stopped before it finished, and why (the words of the warning). */
+interface CutShort {
+  readonly how: 'interrupted' | 'timed out';
+  readonly reason: string;
+}
 
 export class ResourceType {
   readonly name: string;
@@ -279,6 +306,8 @@ export class ResourceType {
       const live = action === 'update' && priorObject ? await spec.update(ctx, knownOf(priorObject)) : await spec.create(ctx);
       return { state: this.appliedState(planned, live), diagnostics: warnings.map((w) => warningDiagnostic(w)) };
     } catch (error) {
+      const kept = action === 'create' && priorObject === null && isObjectValue(planned) ? await this.keptAfterCutShort(planned, error, warnings) : undefined;
+      if (kept) return kept;
       const stopped = this.runtime?.stopReason();
       const failure = stopped
         ? errorDiagnostic(stopped.message, `${action} of ${this.name} was interrupted: ${error instanceof Error ? error.message : String(error)}`)
@@ -292,6 +321,54 @@ export class ResourceType {
       // A failed update keeps the object as it was; a failed create or delete leaves the prior state.
       return { state: prior, diagnostics };
     }
+  }
+
+  /** A create interrupted or timed out after it made this configuration's object: that object, with a warning. */
+  private async keptAfterCutShort(planned: ObjectValue, error: unknown, warnings: readonly string[]): Promise<StateResult | undefined> {
+    const cut = this.cutShort(error);
+    if (!cut) return undefined;
+    const live = await this.lookUpMade(planned);
+    if (!live || !this.ownedByPlan(planned, live)) return undefined;
+    const made = typeof live.id === 'string' ? live.id : this.bound(planned, 'read', false).label;
+    const kept = warningDiagnostic(
+      `${this.name} ${made}: the create was ${cut.how} after the object was made; it is in the state`,
+      `${cut.reason}. The object exists and is this configuration's, owned by ${String(live.owner)}, so the state holds it: ` +
+        'run terraform apply again — it refreshes the object and changes in place only what differs from the configuration; ' +
+        'nothing is created twice or replaced, and no adopt is needed, on this machine or another.',
+    );
+    return { state: this.appliedState(planned, live), diagnostics: [...warnings.map((w) => warningDiagnostic(w)), kept] };
+  }
+
+  /** Whether a create failed by being stopped (StopProvider) or by a wait's deadline; undefined for any other failure. */
+  private cutShort(error: unknown): CutShort | undefined {
+    const stopped = this.runtime?.stopReason();
+    if (stopped) return { how: 'interrupted', reason: `${stopped.message} (${messageOf(error)})` };
+    return causesOf(error).some((cause) => cause instanceof WaitTimeoutError) ? { how: 'timed out', reason: messageOf(error) } : undefined;
+  }
+
+  /**
+   * The planned object as its kind reads it by natural key, or undefined (not found, or the look-up failed). The
+   * provider's clients are cancelled by StopProvider: the look-up builds its own, logged out afterwards.
+   */
+  private async lookUpMade(planned: ObjectValue): Promise<Record<string, unknown> | undefined> {
+    // Its warnings (a TLS notice the create gave already) go to the log only.
+    const base = this.runtimeContext([]);
+    const signal = AbortSignal.timeout(LOOKUP_TIMEOUT_MS);
+    const clients = createClientFactory({ log: base.log, env: base.env, signal, clock: base.clock, timeoutMs: LOOKUP_TIMEOUT_MS });
+    try {
+      const live = await this.bound(planned, 'read', false).read({ ...base, clients, signal });
+      return isRecord(live) ? live : undefined;
+    } catch (error) {
+      base.log.info(`${this.name}: the look-up after the create was cut short failed (${messageOf(error)}); the create's error stands`);
+      return undefined;
+    } finally {
+      await Promise.all(clients.all().map((client) => client.logout().catch(() => undefined)));
+    }
+  }
+
+  /** Whether the owner a live object's read names is the planned one (a kind whose read names none never is). */
+  private ownedByPlan(planned: ObjectValue, live: Record<string, unknown>): boolean {
+    return 'owner' in this.spec && typeof live.owner === 'string' && live.owner === ownerLabel(planned.owner);
   }
 
   /** The live object into the state: settings and computed attributes from it; gone = null (removed from state). */
@@ -404,6 +481,19 @@ function ownerTakenOver(current: ObjectValue, live: unknown): string | undefined
 /** What the stored state knows of the object for the handler: its id, which saves a lookup by natural key. */
 function knownOf(state: ObjectValue): Known {
   return typeof state.id === 'string' && state.id !== '' ? { id: state.id } : {};
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** An error and the causes it wraps, outermost first (a few levels at most). */
+function causesOf(error: unknown): unknown[] {
+  const chain: unknown[] = [];
+  for (let current: unknown = error; current !== undefined && chain.length < 5; current = current instanceof Error ? current.cause : undefined) {
+    chain.push(current);
+  }
+  return chain;
 }
 
 function encodeMarker(marker: ImportMarker): Buffer {
