@@ -2,27 +2,41 @@
 /**
  * terraform-provider-repliform: the executable Terraform starts (through the launcher `repliform provider
  * install` writes). Checks it was started by Terraform, then serves the provider until Terraform shuts it down.
- * stdout carries the handshake line only; everything else goes to stderr (Terraform's log).
+ * stdout carries the handshake line only; stderr carries hclog JSON lines only (hclog.ts), which Terraform
+ * re-logs at their level under the provider's name — from console.*, grpc-js, Node's warnings and a crash too.
  *
  * Calls no endpoint itself (the provider service's handlers do).
  */
-import { pluginEnvironmentProblem } from './handshake';
+import { NOT_STARTED_BY_TERRAFORM, pluginEnvironmentProblem } from './handshake';
+import { createHclogLogger, routeConsole, routeGrpcLogs, routeProcessWarnings, thresholdFrom, type HclogLogger } from './hclog';
 
-async function main(): Promise<void> {
+function dying(log: HclogLogger, what: string, error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  log.fatal(`terraform-provider-repliform: ${what}${message}`, { stack: error instanceof Error ? error.stack : undefined });
+  process.exit(1);
+}
+
+async function main(log: HclogLogger): Promise<void> {
   const problem = pluginEnvironmentProblem(process.env);
-  if (problem !== undefined) {
+  if (problem === NOT_STARTED_BY_TERRAFORM) {
+    // A person ran it by hand: no go-plugin reads this, so plain text (go-plugin's own servers do the same).
     process.stderr.write(`${problem}\n`);
     process.exitCode = 1;
     return;
   }
-  // Nothing but the handshake may reach stdout; a stray console.log would otherwise confuse go-plugin.
-  console.log = console.error;
+  if (problem !== undefined) {
+    log.fatal(problem);
+    process.exitCode = 1;
+    return;
+  }
   // Terraform forwards Ctrl-C as StopProvider and ends the plugin with GRPCController.Shutdown (go-plugin eats SIGINT too).
-  process.on('SIGINT', () => process.stderr.write('SIGINT ignored: Terraform stops the provider through StopProvider\n'));
+  process.on('SIGINT', () => log.debug('SIGINT ignored: Terraform stops the provider through StopProvider'));
 
-  const [{ serveProvider }, { createProviderService }] = await Promise.all([import('./serve'), import('./service')]);
-  const service = createProviderService();
+  const [grpc, { serveProvider }, { createProviderService }] = await Promise.all([import('@grpc/grpc-js'), import('./serve'), import('./service')]);
+  routeGrpcLogs(grpc, log);
+  const service = createProviderService({ log });
   await serveProvider(service.handlers, {
+    log: (message, level, fields) => log.log(level, message, fields),
     onShutdown: async () => {
       await service.close();
       process.exit(0);
@@ -31,7 +45,9 @@ async function main(): Promise<void> {
   service.started();
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`terraform-provider-repliform: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+const log = createHclogLogger(thresholdFrom(process.env));
+// Before anything can print: nothing but the handshake may reach stdout, and nothing but JSON stderr.
+routeConsole(console, log);
+routeProcessWarnings(process, log);
+process.on('uncaughtException', (error) => dying(log, 'uncaught error: ', error));
+main(log).catch((error: unknown) => dying(log, '', error));

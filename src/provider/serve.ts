@@ -1,7 +1,7 @@
 /**
  * Serves a tfplugin6 Provider the way go-plugin expects: the gRPC server (mutual TLS when Terraform gives
  * PLUGIN_CLIENT_CERT) on 127.0.0.1 within PLUGIN_MIN_PORT..PLUGIN_MAX_PORT, with the health, controller and
- * stdio side services, and the one handshake line on stdout. Logs go to stderr only (Terraform's log).
+ * stdio side services, and the one handshake line on stdout. Logs go to stderr only, as hclog JSON lines (Terraform's log).
  *
  * Calls no endpoint.
  */
@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { packageRoot } from '../package-info';
 import type { ProviderHandlers } from './generated/tfplugin6/Provider';
 import { handshakeLine, portRangeFrom, serverSecurity, type PortRange, type ServerCertificate } from './handshake';
+import { createHclogLogger, thresholdFrom, type HclogLevel, type LogFields } from './hclog';
 import { addHealthService, controllerHandlers, StdioStreams } from './plugin-services';
 
 /** The options the generated types were made with (src/provider/generated/): keep them the same. */
@@ -25,8 +26,8 @@ export interface ServeOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Where the handshake line goes. @default process.stdout */
   readonly writeHandshake?: (line: string) => void;
-  /** Terraform's log. @default process.stderr */
-  readonly log?: (line: string) => void;
+  /** Terraform's log: a message at its level. @default hclog JSON lines on stderr, at TF_LOG_PROVIDER's (else TF_LOG's) level */
+  readonly log?: (message: string, level: HclogLevel, fields?: LogFields) => void;
   /** Runs after GRPCController.Shutdown stopped the server. @default exits the process with 0 */
   readonly onShutdown?: () => void | Promise<void>;
 }
@@ -103,15 +104,20 @@ function stopGracefully(server: grpc.Server): Promise<void> {
   });
 }
 
+function defaultLog(env: NodeJS.ProcessEnv): NonNullable<ServeOptions['log']> {
+  const logger = createHclogLogger(thresholdFrom(env));
+  return (message, level, fields) => logger.log(level, message, fields);
+}
+
 /** Starts serving `provider` (methods it leaves out answer UNIMPLEMENTED) and prints the handshake line; resolves once Terraform can connect. */
 export async function serveProvider(provider: Partial<ProviderHandlers>, options: ServeOptions = {}): Promise<ServingProvider> {
   const env = options.env ?? process.env;
-  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const log = options.log ?? defaultLog(env);
   const writeHandshake = options.writeHandshake ?? ((line: string) => process.stdout.write(`${line}\n`));
   const onShutdown = options.onShutdown ?? (() => process.exit(0));
 
   const range = portRangeFrom(env);
-  const security = serverSecurity(grpc, env, log);
+  const security = serverSecurity(grpc, env, (message) => log(message, 'warn'));
   const services = loadServices();
   const server = new grpc.Server({ 'grpc.max_receive_message_length': MAX_MESSAGE_BYTES, 'grpc.max_send_message_length': MAX_MESSAGE_BYTES });
   const stdio = new StdioStreams();
@@ -125,10 +131,10 @@ export async function serveProvider(provider: Partial<ProviderHandlers>, options
     return stopping;
   };
   const shutdown = (): void => {
-    log('plugin.GRPCController.Shutdown: stopping the server');
+    log('plugin.GRPCController.Shutdown: stopping the server', 'debug');
     void stop()
       .then(() => onShutdown())
-      .catch((error: unknown) => log(`shutdown failed: ${error instanceof Error ? error.message : String(error)}`));
+      .catch((error: unknown) => log(`shutdown failed: ${error instanceof Error ? error.message : String(error)}`, 'error'));
   };
 
   server.addService(services.provider, implemented(provider));
@@ -139,6 +145,6 @@ export async function serveProvider(provider: Partial<ProviderHandlers>, options
   const port = await bind(server, range, security.credentials);
   const handshake = handshakeLine(port, security.certificate);
   writeHandshake(handshake);
-  log(`serving tfplugin6 on 127.0.0.1:${port} (${security.certificate ? 'mutual TLS' : 'no TLS'})`);
+  log(`serving tfplugin6 on 127.0.0.1:${port} (${security.certificate ? 'mutual TLS' : 'no TLS'})`, 'info', { port, tls: security.certificate !== undefined });
   return { port, server, handshake, certificate: security.certificate, stop };
 }

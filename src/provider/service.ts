@@ -8,9 +8,7 @@
 import type * as grpc from '@grpc/grpc-js';
 import { VendorClient } from '../../lib/client/core/client-core';
 import { cacheDirFrom } from '../runtime/cache-dir';
-import { createLogger, logLevelFrom } from '../runtime/logger';
 import { appendMetrics, cpuTimeMs, metricsFile, peakMemoryKb, sinceProcessStart } from '../runtime/metrics';
-import { createProgress } from '../runtime/progress';
 import { createClientFactory } from '../resources/clients';
 import type { ClientFactory, Context, ManagedClient, OwnershipRecords } from '../resources/contract';
 import { cacheOwnershipRecords } from '../resources/ownership';
@@ -23,13 +21,14 @@ import type { ProviderHandlers } from './generated/tfplugin6/Provider';
 import type { Schema } from './generated/tfplugin6/Schema';
 import { PROVIDER_SOURCE } from '../resources/terraform-names';
 import type { ResourceRuntime, ResourceType } from './resource-type';
+import { createHclogLogger, hclogProgress, thresholdFrom, type HclogLogger } from './hclog';
 import { blockOf } from './schema';
 import { containsUnknown, isObjectValue, type TfType, type TfValue } from './values';
 
 export interface ProviderServiceOptions {
   readonly env?: NodeJS.ProcessEnv;
-  /** Where logs go: Terraform's log (TF_LOG), never the user's screen. @default process.stderr */
-  readonly stderr?: NodeJS.WriteStream;
+  /** Where logs go: Terraform's log, never the user's screen. @default hclog JSON lines on stderr, at TF_LOG_PROVIDER's (else TF_LOG's) level */
+  readonly log?: HclogLogger;
 }
 
 export interface ProviderService {
@@ -87,14 +86,11 @@ class ProviderState {
   private connections = new Map<string, unknown>();
   private stop = new AbortController();
   private readonly env: NodeJS.ProcessEnv;
-  private readonly stderr: NodeJS.WriteStream;
-  private readonly log;
+  private readonly log: HclogLogger;
 
   constructor(options: ProviderServiceOptions) {
     this.env = options.env ?? process.env;
-    this.stderr = options.stderr ?? process.stderr;
-    const stderr = this.stderr;
-    this.log = createLogger(logLevelFrom(this.env), (line) => stderr.write(`${line}\n`));
+    this.log = options.log ?? createHclogLogger(thresholdFrom(this.env));
   }
 
   load(): Promise<Catalogue> {
@@ -144,7 +140,7 @@ class ProviderState {
       clients: this.clients,
       signal: this.stop.signal,
       ownership: this.ownership,
-      progress: createProgress({ stream: this.stderr, quiet: log.level === 'quiet' }),
+      progress: hclogProgress(log),
     };
   }
 

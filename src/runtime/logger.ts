@@ -1,6 +1,6 @@
 /**
- * Log lines on stderr, for the lifecycle CLI and the provider (stdout carries the CLI's JSON result and the
- * provider's handshake). REPLIFORM_LOG=debug adds one line per HTTP request:
+ * Log lines on stderr, for the CLI (stdout carries its JSON result; the provider writes hclog JSON lines instead:
+ * src/provider/hclog.ts). REPLIFORM_LOG=debug adds one line per HTTP request:
  * method, path, status, duration, op id — already redacted by the HTTP layer.
  */
 import type { RequestLogEntry } from '../../lib/client/http/http-client';
