@@ -6,16 +6,13 @@
  * Calls no endpoint.
  */
 import * as grpc from '@grpc/grpc-js';
-import { loadSync, type ServiceDefinition } from '@grpc/proto-loader';
-import { join } from 'node:path';
-import { packageRoot } from '../package-info';
+import type { ServiceDefinition } from '@grpc/proto-loader';
 import type { ProviderHandlers } from './generated/tfplugin6/Provider';
 import { handshakeLine, portRangeFrom, serverSecurity, type PortRange, type ServerCertificate } from './handshake';
 import { createHclogLogger, thresholdFrom, type HclogLevel, type LogFields } from './hclog';
 import { addHealthService, controllerHandlers, StdioStreams } from './plugin-services';
+import { loadProtocol, PROTO_DIR } from './protocol';
 
-/** The options the generated types were made with (src/provider/generated/): keep them the same. */
-const PROTO_OPTIONS = { keepCase: true, longs: Number, enums: String, defaults: true, oneofs: true } as const;
 /** Terraform's own providers accept messages up to 256 MiB; gRPC's default of 4 MiB is too small for big states. */
 const MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
 /** How long a graceful stop waits for calls in flight before cutting them. */
@@ -47,20 +44,22 @@ interface Services {
   readonly provider: ServiceDefinition;
   readonly controller: ServiceDefinition;
   readonly stdio: ServiceDefinition;
+  readonly health: ServiceDefinition;
 }
 
 function loadServices(): Services {
-  const dir = join(packageRoot(), 'specs', 'terraform-plugin-protocol');
-  const definition = loadSync([join(dir, 'tfplugin6.8.proto'), join(dir, 'go-plugin', 'grpc_controller.proto'), join(dir, 'go-plugin', 'grpc_stdio.proto')], {
-    ...PROTO_OPTIONS,
-    includeDirs: [dir],
-  });
+  const definition = loadProtocol();
   const service = (name: string): ServiceDefinition => {
     const found = definition[name];
-    if (!found || !isService(found)) throw new Error(`${name} is not a service in ${dir}`);
+    if (!found || !isService(found)) throw new Error(`${name} is not a service of the protocol (${PROTO_DIR})`);
     return found;
   };
-  return { provider: service('tfplugin6.Provider'), controller: service('plugin.GRPCController'), stdio: service('plugin.GRPCStdio') };
+  return {
+    provider: service('tfplugin6.Provider'),
+    controller: service('plugin.GRPCController'),
+    stdio: service('plugin.GRPCStdio'),
+    health: service('grpc.health.v1.Health'),
+  };
 }
 
 function isService(definition: object): definition is ServiceDefinition {
@@ -140,7 +139,7 @@ export async function serveProvider(provider: Partial<ProviderHandlers>, options
   server.addService(services.provider, implemented(provider));
   server.addService(services.controller, controllerHandlers(shutdown));
   server.addService(services.stdio, stdio.handlers);
-  addHealthService(server);
+  addHealthService(server, services.health);
 
   const port = await bind(server, range, security.credentials);
   const handshake = handshakeLine(port, security.certificate);
