@@ -9,6 +9,7 @@ import { withUsage, type CommandOutput } from './usage';
 export interface ProviderInstallCliOptions {
   readonly mirror?: string;
   readonly cliConfig?: string;
+  readonly platform?: readonly string[];
 }
 
 export type ProviderInstallAction = (options: ProviderInstallCliOptions) => Promise<void>;
@@ -20,10 +21,15 @@ export function providerCommand(install: ProviderInstallAction, output?: Command
   const installCommand = provider
     .command('install')
     .description(
-      'Writes a launcher of this installation\'s provider into a Terraform filesystem mirror (no network, no registry). Rerun after moving or upgrading repliform: it overwrites the launcher.',
+      'Copies the provider package (one JS bundle and its launcher, the same on every machine) into a Terraform filesystem mirror (no network, no registry). Rerun after upgrading repliform.',
     )
     .option('--mirror <DIR>', 'the filesystem mirror directory (default: $HOME/.terraform.d/plugins, the mirror Terraform looks in by itself)')
-    .option('--cli-config <FILE>', 'also write a Terraform CLI configuration that installs repliform/* from the mirror (use with TF_CLI_CONFIG_FILE)')
+    .option('--cli-config <FILE>', 'also write a Terraform CLI configuration that installs repliform.invalid/repliform/* from the mirror (use with TF_CLI_CONFIG_FILE)')
+    .option(
+      '--platform <OS_ARCH>',
+      'a Terraform platform to install for, repeatable (linux_amd64, linux_arm64, darwin_amd64, darwin_arm64 …; default: this machine\'s), e.g. to lock several with terraform providers lock -fs-mirror',
+      (value: string, previous: readonly string[] | undefined) => [...(previous ?? []), value],
+    )
     .addHelpText('after', '\nExit codes: 0 installed, 1 failed, 2 bad input (nothing written).')
     .action(async (options: ProviderInstallCliOptions) => install(options));
   withUsage(installCommand, EXIT_BAD_INPUT, output);

@@ -10,6 +10,7 @@
  */
 import type * as grpc from '@grpc/grpc-js';
 import { generateKeyPairSync, randomBytes, sign, X509Certificate, type KeyObject } from 'node:crypto';
+import { PROVIDER_SOURCE } from '../resources/terraform-names';
 
 export const MAGIC_COOKIE_KEY = 'TF_PLUGIN_MAGIC_COOKIE';
 export const MAGIC_COOKIE_VALUE = 'd602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2';
@@ -23,7 +24,7 @@ export const PROVIDER_PROTOCOL_VERSION = 6;
 export const NOT_STARTED_BY_TERRAFORM = [
   'terraform-provider-repliform is a Terraform provider plugin: Terraform starts it, it is not meant to be run by hand.',
   'Install it with `repliform provider install` (a local filesystem mirror terraform init uses offline), then name it in',
-  'required_providers: repliform = { source = "repliform/repliform" }',
+  `required_providers: repliform = { source = "${PROVIDER_SOURCE}" }`,
 ].join('\n');
 
 /** A reason not to serve, or undefined when Terraform started us and speaks protocol 6. */

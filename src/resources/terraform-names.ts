@@ -7,9 +7,13 @@ import { packageVersion } from '../package-info';
 
 export const PROVIDER_TYPE = 'repliform';
 export const PROVIDER_NAMESPACE = 'repliform';
-export const PROVIDER_HOST = 'registry.terraform.io';
-/** What `required_providers` names: `source = "repliform/repliform"`. */
-export const PROVIDER_SOURCE = `${PROVIDER_NAMESPACE}/${PROVIDER_TYPE}`;
+/**
+ * A host that can never resolve (RFC 6761 reserves `.invalid`): without the provider in a local mirror,
+ * `terraform init` fails instead of fetching someone else's `repliform/repliform` from a public registry.
+ */
+export const PROVIDER_HOST = 'repliform.invalid';
+/** What `required_providers` names, the full source address: `source = "repliform.invalid/repliform/repliform"`. */
+export const PROVIDER_SOURCE = `${PROVIDER_HOST}/${PROVIDER_NAMESPACE}/${PROVIDER_TYPE}`;
 export const PROVIDER_VERSION: string = packageVersion();
 
 /** The Terraform resource type that serves a registry kind. */

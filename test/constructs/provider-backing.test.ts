@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Backing, type ManagedResource, SdrsProtection, type TerraformStack, Token, ValidationError } from '../../src/constructs';
+import { PROVIDER_SOURCE } from '../../src/resources/terraform-names';
 import { address, newStack, pairing, replication, synth, type TfJson } from './helpers';
 import { sdrsGroup, sdrsInstance, sdrsPair } from './sdrs-helpers';
 import { vcdaReplication, vcdaSite } from './vcda-helpers';
@@ -76,7 +77,7 @@ describe('VrPairing and VrReplication with Backing.PROVIDER', () => {
     for (let i = 0; i < 50; i += 1) replication(stack, { ...PROVIDER, vmName: `vm-${i}` }, `vm-${i}`, p);
     const json = synth(stack);
 
-    expect(json.terraform?.required_providers).toEqual({ repliform: { source: 'repliform/repliform', version: PACKAGE_VERSION } });
+    expect(json.terraform?.required_providers).toEqual({ repliform: { source: PROVIDER_SOURCE, version: PACKAGE_VERSION } });
     expect(json.provider).toEqual({ repliform: [{}] });
     expect(Object.keys(json.resource.repliform_vr_replication ?? {})).toHaveLength(50);
   });

@@ -8,6 +8,7 @@ import axios from 'axios';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { terraform } from '../../scripts/deploy-kit';
+import { PROVIDER_SOURCE } from '../../src/resources/terraform-names';
 import { SDRS_ACCESS_KEY, SDRS_DOMAIN_ID, SDRS_PROJECT_ID, SDRS_SECRET_KEY, SDRS_SOURCE_AZ, SDRS_TARGET_AZ, SDRS_VOLUME_IDS, SDRS_VPC_ID } from '../../src/simulator';
 import { initAndApply, providerWorld } from '../helpers/e2e';
 
@@ -21,7 +22,7 @@ function writeStack(endpoint: string): void {
     `
 terraform {
   required_providers {
-    repliform = { source = "repliform/repliform" }
+    repliform = { source = "${PROVIDER_SOURCE}" }
   }
 }
 

@@ -33,7 +33,7 @@ test('the provider through its whole lifecycle with real Terraform', async () =>
   const { sim, workDir, stackDir, env } = world;
   writeConfig([{ name: 'web-01', rpoMinutes: 15 }]);
   const init = await terraform(stackDir, ['init'], env);
-  expect(init.stdout).toMatch(/Installing repliform\/repliform v\d+\.\d+\.\d+/);
+  expect(init.stdout).toMatch(/Installing repliform\.invalid\/repliform\/repliform v\d+\.\d+\.\d+/);
 
   const created = await terraform(stackDir, ['apply', '-auto-approve'], env);
   expect(created.stdout).toContain('Apply complete! Resources: 1 added, 0 changed, 0 destroyed.');

@@ -11,6 +11,7 @@ import { LocalBackend } from 'cdktf';
 import { App, TerraformStack, type VcdaReplicationProps } from '../../src/constructs';
 import { providerEnv, terraform, type CommandResult } from '../../scripts/deploy-kit';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../src/simulator';
+import { PROVIDER_SOURCE } from '../../src/resources/terraform-names';
 import { SITE2_CREDENTIALS, vcdaReplication, vcdaSite } from '../constructs/vcda-helpers';
 
 export interface SimulatorWorkDir {
@@ -82,7 +83,7 @@ export function vrProviderHcl(endpoint: string): string {
   return `
 terraform {
   required_providers {
-    repliform = { source = "repliform/repliform" }
+    repliform = { source = "${PROVIDER_SOURCE}" }
   }
 }
 

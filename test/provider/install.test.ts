@@ -1,18 +1,31 @@
 /**
- * `repliform provider install`: the launcher in a filesystem mirror, the CLI configuration, bad options, and
- * real `terraform init` (1.11) finding the provider offline — through the written CLI configuration and through
- * Terraform's implied local mirror under $HOME — then starting it (`terraform validate`: handshake and mTLS).
- * Needs the compiled provider (dist/src/provider/main.js).
+ * `repliform provider install`: the provider package copied into a filesystem mirror, the CLI configuration, bad
+ * options, and real `terraform init` (1.11) finding the provider offline — through the written CLI configuration
+ * and through Terraform's implied local mirror under $HOME — then starting it (`terraform validate`: handshake
+ * and mTLS). Needs the built package (dist/provider-package/, `npm run build`).
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { defaultContext, runProviderInstall, type InstallOptions } from '../../src/provider/install';
+import { defaultContext, runProviderInstall, type InstallContext, type InstallOptions } from '../../src/provider/install';
 
 const exec = promisify(execFile);
-const RELATIVE_LAUNCHER = 'registry.terraform.io/repliform/repliform/0.1.0/linux_amd64/terraform-provider-repliform_v0.1.0';
+const RELATIVE_DIR = 'repliform.invalid/repliform/repliform/0.1.0/linux_amd64';
+const LAUNCHER = 'terraform-provider-repliform_v0.1.0';
+const BUNDLE = 'repliform-provider.cjs';
+/** The launcher, the same for every install: no path of the machine, the bundle beside it, node from PATH. */
+const LAUNCHER_TEXT = [
+  '#!/bin/sh',
+  '# repliform.invalid/repliform/repliform 0.1.0: Terraform runs this file; it runs the provider bundle beside it',
+  '# with the node on PATH (Node.js 20 or later), or with $REPLIFORM_NODE when that is set.',
+  'case $0 in */*) here=${0%/*} ;; *) here=$(command -v -- "$0") && here=${here%/*} ;; esac',
+  '# On stdout: Terraform shows the first line a plugin prints there when it is not a handshake.',
+  'command -v "${REPLIFORM_NODE:-node}" >/dev/null || { echo "terraform-provider-repliform: no Node.js found: put node (20 or later) on the PATH Terraform runs with, or set REPLIFORM_NODE to its path"; exit 1; }',
+  'exec "${REPLIFORM_NODE:-node}" "$here/repliform-provider.cjs" "$@"',
+  '',
+].join('\n');
 
 let workDir: string;
 
@@ -22,10 +35,11 @@ beforeEach(() => {
 
 afterEach(() => rmSync(workDir, { recursive: true, force: true }));
 
-function install(options: InstallOptions, home = join(workDir, 'home')): { code: number; stdout: string; stderr: string } {
+function install(options: InstallOptions, home = join(workDir, 'home'), packageDir?: string): { code: number; stdout: string; stderr: string } {
   let stdout = '';
   let stderr = '';
-  const context = { ...defaultContext(), env: { HOME: home }, platform: 'linux' as const, arch: 'x64' };
+  const base = defaultContext();
+  const context: InstallContext = { ...base, env: { HOME: home }, platform: 'linux', arch: 'x64', packageDir: packageDir ?? base.packageDir };
   const code = runProviderInstall(options, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) }, context);
   return { code, stdout, stderr };
 }
@@ -34,7 +48,7 @@ function writeStack(dir: string): void {
   mkdirSync(dir, { recursive: true });
   writeFileSync(
     join(dir, 'main.tf'),
-    'terraform {\n  required_providers {\n    repliform = { source = "repliform/repliform" }\n  }\n}\n\nprovider "repliform" {}\n',
+    'terraform {\n  required_providers {\n    repliform = { source = "repliform.invalid/repliform/repliform" }\n  }\n}\n\nprovider "repliform" {}\n',
   );
 }
 
@@ -47,20 +61,36 @@ async function terraform(dir: string, env: NodeJS.ProcessEnv, ...args: string[])
 }
 
 describe('repliform provider install', () => {
-  it('writes an executable launcher of this node and provider main into $HOME/.terraform.d/plugins by default, idempotently', () => {
+  it('copies the provider package (the fixed launcher, executable, and the bundle) into $HOME/.terraform.d/plugins by default, replacing what was there', () => {
     const home = join(workDir, 'home');
     const first = install({}, home);
     expect(first.code).toBe(0);
-    const launcher = join(home, '.terraform.d', 'plugins', RELATIVE_LAUNCHER);
-    const { nodePath, providerMain } = defaultContext();
-    expect(readFileSync(launcher, 'utf8')).toBe(`#!/bin/sh\nexec "${nodePath}" "${providerMain}" "$@"\n`);
-    expect(statSync(launcher).mode & 0o777).toBe(0o755);
-    expect(first.stdout).toContain(`installed repliform/repliform 0.1.0 (linux_amd64) into the filesystem mirror ${join(home, '.terraform.d', 'plugins')}`);
+    const dir = join(home, '.terraform.d', 'plugins', RELATIVE_DIR);
+    expect(readdirSync(dir).sort()).toEqual([BUNDLE, LAUNCHER]);
+    expect(readFileSync(join(dir, LAUNCHER), 'utf8')).toBe(LAUNCHER_TEXT);
+    expect(statSync(join(dir, LAUNCHER)).mode & 0o777).toBe(0o755);
+    expect(readFileSync(join(dir, BUNDLE)).equals(readFileSync(join(defaultContext().packageDir, BUNDLE)))).toBe(true);
+    expect(first.stdout).toContain(`installed repliform.invalid/repliform/repliform 0.1.0 (linux_amd64) into the filesystem mirror ${join(home, '.terraform.d', 'plugins')}`);
+    expect(first.stdout).toContain(`  ${join(dir, LAUNCHER)}\n  runs ${BUNDLE} beside it with the node on PATH (or $REPLIFORM_NODE) when Terraform starts it\n`);
     expect(first.stdout).toContain("Terraform's implied local mirror");
-    expect(first.stdout).toContain('repliform = { source = "repliform/repliform", version = "0.1.0" }');
-    writeFileSync(launcher, 'stale');
+    expect(first.stdout).toContain('repliform = { source = "repliform.invalid/repliform/repliform", version = "0.1.0" }');
+    writeFileSync(join(dir, LAUNCHER), 'stale');
+    writeFileSync(join(dir, 'stray'), 'a file that would change the hash');
     expect(install({}, home).code).toBe(0);
-    expect(readFileSync(launcher, 'utf8')).toContain('exec ');
+    expect(readFileSync(join(dir, LAUNCHER), 'utf8')).toBe(LAUNCHER_TEXT);
+    expect(readdirSync(dir).sort()).toEqual([BUNDLE, LAUNCHER]);
+  });
+
+  it('installs the same package for each --platform given', () => {
+    const mirror = join(workDir, 'mirror');
+    const result = install({ mirror, platform: ['linux_amd64', 'darwin_arm64', 'linux_amd64'] });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`installed repliform.invalid/repliform/repliform 0.1.0 (linux_amd64, darwin_arm64) into the filesystem mirror ${mirror}`);
+    const versionDir = join(mirror, 'repliform.invalid', 'repliform', 'repliform', '0.1.0');
+    expect(readdirSync(versionDir).sort()).toEqual(['darwin_arm64', 'linux_amd64']);
+    for (const file of [BUNDLE, LAUNCHER]) {
+      expect(readFileSync(join(versionDir, 'darwin_arm64', file)).equals(readFileSync(join(versionDir, 'linux_amd64', file)))).toBe(true);
+    }
   });
 
   it('writes a CLI configuration whose filesystem mirror is the only source of repliform/*', () => {
@@ -69,7 +99,7 @@ describe('repliform provider install', () => {
     const result = install({ mirror, cliConfig });
     expect(result.code).toBe(0);
     expect(readFileSync(cliConfig, 'utf8')).toContain(
-      `provider_installation {\n  filesystem_mirror {\n    path    = "${mirror}"\n    include = ["registry.terraform.io/repliform/*"]\n  }\n  direct {\n    exclude = ["registry.terraform.io/repliform/*"]\n  }\n}\n`,
+      `provider_installation {\n  filesystem_mirror {\n    path    = "${mirror}"\n    include = ["repliform.invalid/repliform/*"]\n  }\n  direct {\n    exclude = ["repliform.invalid/repliform/*"]\n  }\n}\n`,
     );
     expect(result.stdout).toContain(`export TF_CLI_CONFIG_FILE=${cliConfig}`);
     expect(install({ mirror, cliConfig }).code).toBe(0); // its own file is overwritten on a rerun
@@ -89,6 +119,27 @@ describe('repliform provider install', () => {
     );
     expect(readFileSync(foreign, 'utf8')).toBe('plugin_cache_dir = "/x"\n');
     expect(() => statSync(join(workDir, 'm'))).toThrow();
+    expect(install({ mirror: join(workDir, 'm'), platform: ['windows_amd64'] })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        "repliform provider install: option '--platform': windows_amd64 is not supported: Terraform on Windows runs a provider only as a Windows executable (.exe), and the launcher is a POSIX sh script: run Terraform under WSL (linux_amd64), or use a lifecycle backing\n",
+    });
+    expect(install({ mirror: join(workDir, 'm'), platform: ['linux-amd64'] }).stderr).toBe(
+      'repliform provider install: option \'--platform\': "linux-amd64" is not a platform the provider package runs on (OS_ARCH with OS one of linux, darwin, freebsd, openbsd and ARCH one of amd64, arm64, 386, arm, e.g. linux_amd64, darwin_arm64)\n',
+    );
+    expect(() => statSync(join(workDir, 'm'))).toThrow();
+  });
+
+  it('refuses to install an incomplete package, writing nothing', () => {
+    const empty = join(workDir, 'no-package');
+    mkdirSync(empty);
+    expect(install({ mirror: join(workDir, 'm') }, join(workDir, 'home'), empty)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `repliform provider install: the provider package is incomplete: ${join(empty, BUNDLE)} is missing; build repliform first (npm run build)\n`,
+    });
+    expect(() => statSync(join(workDir, 'm'))).toThrow();
   });
 
   it('is found offline by terraform init through the written CLI configuration, and Terraform can start it', async () => {
@@ -98,9 +149,9 @@ describe('repliform provider install', () => {
     writeStack(stack);
     const env = { TF_CLI_CONFIG_FILE: cliConfig, HOME: join(workDir, 'empty-home') };
     const init = await terraform(stack, env, 'init', '-input=false');
-    expect(init).toContain('Installing repliform/repliform v0.1.0...');
-    expect(init).toContain('Installed repliform/repliform v0.1.0 (unauthenticated)');
-    expect(await terraform(stack, env, 'providers')).toContain('provider[registry.terraform.io/repliform/repliform]');
+    expect(init).toContain('Installing repliform.invalid/repliform/repliform v0.1.0...');
+    expect(init).toContain('Installed repliform.invalid/repliform/repliform v0.1.0 (unauthenticated)');
+    expect(await terraform(stack, env, 'providers')).toContain('provider[repliform.invalid/repliform/repliform]');
     expect(await terraform(stack, env, 'validate')).toContain('Success! The configuration is valid.');
   });
 
@@ -112,6 +163,6 @@ describe('repliform provider install', () => {
     const stack = join(workDir, 'stack');
     writeStack(stack);
     const init = await terraform(stack, { TF_CLI_CONFIG_FILE: emptyConfig, HOME: home }, 'init', '-input=false');
-    expect(init).toContain('Installed repliform/repliform v0.1.0 (unauthenticated)');
+    expect(init).toContain('Installed repliform.invalid/repliform/repliform v0.1.0 (unauthenticated)');
   });
 });

@@ -6,6 +6,7 @@
  */
 import { runReviewCli } from '../../src/cli/review';
 import { memoryOwnershipRecords } from '../../src/resources/ownership';
+import { PROVIDER_SOURCE } from '../../src/resources/terraform-names';
 import { vrReplicationHandler } from '../../src/resources/vr/replication/handler';
 import { replicationSpec, SIM_ENV, testContext } from '../helpers/context';
 import { driftReplication, type JsonReport } from './live-drift';
@@ -49,7 +50,7 @@ function planOf(providerBlocks: Record<string, unknown>, resources: ReadonlyArra
       mode: 'managed',
       type: 'repliform_vr_replication',
       name: r.name,
-      provider_name: 'registry.terraform.io/repliform/repliform',
+      provider_name: PROVIDER_SOURCE,
       change: { actions: ['no-op'], before: replicationState(r.vm), after: replicationState(r.vm) },
     })),
     configuration: {
@@ -72,7 +73,7 @@ test('a replication without a connection of its own is read live through its pro
     credentials: { username_env: 'VR_SITE_A_USER', password_env: 'VR_SITE_A_PASSWORD' },
     remote_credentials: { username_env: 'VR_SITE_B_USER', password_env: 'VR_SITE_B_PASSWORD' },
   };
-  const plan = planOf({ repliform: { name: 'repliform', full_name: 'registry.terraform.io/repliform/repliform', expressions: { vr: { constant_value: vr } } } }, [
+  const plan = planOf({ repliform: { name: 'repliform', full_name: PROVIDER_SOURCE, expressions: { vr: { constant_value: vr } } } }, [
     { name: 'web', vm: 'web-01', providerKey: 'repliform' },
     { name: 'app', vm: 'app-01', providerKey: 'repliform' },
   ]);
