@@ -53,10 +53,16 @@ function buildProgram(setExit: (code: number) => void): Command {
   );
 
   program.addCommand(
-    providerCommand(async (options) => {
-      const { runProviderInstall } = await import('../provider/install');
-      setExit(runProviderInstall(options));
-    }),
+    providerCommand(
+      async (options) => {
+        const { runProviderInstall } = await import('../provider/install');
+        setExit(runProviderInstall(options));
+      },
+      async (dir, options) => {
+        const { runProviderMirror } = await import('../provider/mirror');
+        setExit(runProviderMirror(dir, options));
+      },
+    ),
   );
 
   return program;

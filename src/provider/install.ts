@@ -70,7 +70,8 @@ export function terraformPlatform(platform: NodeJS.Platform, arch: string): stri
   return `${os}_${cpu}`;
 }
 
-function checkPlatformOption(name: string): string {
+/** A `--platform` value, checked: one the package runs on (never Windows: it needs an .exe). */
+export function checkPlatformOption(name: string): string {
   if (TERRAFORM_PLATFORMS.includes(name)) return name;
   if (name.startsWith('windows_')) throw new InstallInputError(`option '--platform': ${name} is not supported: ${NO_WINDOWS}`);
   throw new InstallInputError(`option '--platform': ${JSON.stringify(name)} is not a platform the provider package runs on (OS_ARCH with OS one of ${Object.values(OS_NAMES).join(', ')} and ARCH one of ${Object.values(ARCH_NAMES).join(', ')}, e.g. linux_amd64, darwin_arm64)`);

@@ -7,6 +7,8 @@
  *
  * Calls no endpoint.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PROVIDER_SOURCE, PROVIDER_TYPE } from '../resources/terraform-names';
 
 /** The package directory, relative to the package root. */
@@ -47,4 +49,17 @@ export function launcherScript(version: string): string {
 /** The package's files, in the order they are written. */
 export function packageFiles(version: string): readonly string[] {
   return [BUNDLE_FILE, launcherFile(version)];
+}
+
+/** One file of the package as it is copied into a mirror. */
+export interface PackageFile {
+  readonly name: string;
+  readonly data: Buffer;
+  /** The launcher is; the bundle is not. */
+  readonly executable: boolean;
+}
+
+/** The package's files as `dir` holds them (a missing one throws, naming its path). */
+export function readPackage(dir: string, version: string): PackageFile[] {
+  return packageFiles(version).map((name) => ({ name, data: readFileSync(join(dir, name)), executable: name === launcherFile(version) }));
 }
