@@ -10,13 +10,12 @@
  * Calls no endpoint.
  */
 import { build } from 'esbuild';
-import { loadProtosWithOptionsSync } from '@grpc/proto-loader/build/src/util';
 import { chmodSync, mkdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageVersion } from '../src/package-info';
 import { BUNDLE_FILE, launcherFile, launcherScript, PROVIDER_PACKAGE_DIR } from '../src/provider/package-layout';
-import { PROTO_DIR, PROTO_FILES, PROTO_OPTIONS, type ProtocolJson } from '../src/provider/protocol';
+import { parseProtocol, PROTO_DIR, type ProtocolJson } from '../src/provider/protocol';
 import { projectRoot } from './deploy-kit';
 
 export interface ProviderPackageOptions {
@@ -35,11 +34,7 @@ export interface ProviderPackage {
 
 /** The protocol's .proto files parsed as the provider parses them, as protobufjs JSON. */
 export function protocolJson(root: string = projectRoot()): ProtocolJson {
-  const dir = join(root, PROTO_DIR);
-  return loadProtosWithOptionsSync(
-    PROTO_FILES.map((file) => join(dir, file)),
-    { ...PROTO_OPTIONS, includeDirs: [dir] },
-  ).toJSON();
+  return parseProtocol(join(root, PROTO_DIR)).toJSON();
 }
 
 /** `path` where it starts a path of its own (not `/root` in `src/root.js`), as a prefix of one or alone. */

@@ -7,7 +7,6 @@
  * Calls no endpoint.
  */
 import * as grpc from '@grpc/grpc-js';
-import type { ServiceDefinition } from '@grpc/proto-loader';
 import type { Empty as GoogleEmpty } from './generated/google/protobuf/Empty';
 import type { GRPCControllerHandlers } from './generated/plugin/GRPCController';
 import type { GRPCStdioHandlers } from './generated/plugin/GRPCStdio';
@@ -58,7 +57,7 @@ function healthHandlers(statuses: Readonly<Record<string, ServingStatus>> = SERV
 }
 
 /** The health service go-plugin's client checks: service `plugin` (and the server as a whole, "") SERVING. */
-export function addHealthService(server: grpc.Server, definition: ServiceDefinition): void {
+export function addHealthService(server: grpc.Server, definition: grpc.ServiceDefinition): void {
   server.addService(definition, healthHandlers());
 }
 

@@ -8,12 +8,19 @@
  *
  * Calls no endpoint.
  */
-import { fromJSON, loadSync, type PackageDefinition } from '@grpc/proto-loader';
-import { join } from 'node:path';
+import type { MethodDefinition, ServiceDefinition } from '@grpc/grpc-js';
+import { isAbsolute, join } from 'node:path';
+import * as protobuf from 'protobufjs';
 import { packageRoot } from '../package-info';
 
-/** The options the generated types were made with (src/provider/generated/): keep them the same. */
-export const PROTO_OPTIONS = { keepCase: true, longs: Number, enums: String, defaults: true, oneofs: true } as const;
+/** How the .proto files are parsed: field names as written (the generated types in src/provider/generated/ use them). */
+export const PARSE_OPTIONS = { keepCase: true } as const;
+
+/**
+ * How messages become objects: the options the generated types were made with (longs as numbers, enums as names,
+ * defaults filled in, oneof names set) — the same as @grpc/proto-loader's, which made them.
+ */
+export const CONVERSION_OPTIONS: protobuf.IConversionOptions = { longs: Number, enums: String, defaults: true, oneofs: true };
 
 /** The protocol's files, relative to PROTO_DIR (which is also their include directory). */
 export const PROTO_FILES = ['tfplugin6.8.proto', 'go-plugin/grpc_controller.proto', 'go-plugin/grpc_stdio.proto', 'grpc/health/v1/health.proto'] as const;
@@ -22,7 +29,7 @@ export const PROTO_FILES = ['tfplugin6.8.proto', 'go-plugin/grpc_controller.prot
 export const PROTO_DIR = join('specs', 'terraform-plugin-protocol');
 
 /** The parsed .proto files as protobufjs JSON (`Root.toJSON()`). */
-export type ProtocolJson = Parameters<typeof fromJSON>[0];
+export type ProtocolJson = protobuf.INamespace;
 
 /** Set by esbuild's `define` in the provider package's bundle; not defined anywhere else. */
 declare const REPLIFORM_EMBEDDED_PROTOCOL: ProtocolJson | undefined;
@@ -32,13 +39,54 @@ export function embeddedProtocol(): ProtocolJson | undefined {
   return typeof REPLIFORM_EMBEDDED_PROTOCOL === 'undefined' ? undefined : REPLIFORM_EMBEDDED_PROTOCOL;
 }
 
-/** The services and messages of PROTO_FILES, keyed by full name (`tfplugin6.Provider`). */
-export function loadProtocol(): PackageDefinition {
+/** PROTO_FILES parsed from `dir` (their include directory), as the build embeds them. */
+export function parseProtocol(dir: string): protobuf.Root {
+  const root = new protobuf.Root();
+  root.resolvePath = (_origin, target) => (isAbsolute(target) ? target : join(dir, target));
+  return root.loadSync(PROTO_FILES.map((file) => join(dir, file)), PARSE_OPTIONS);
+}
+
+/** The protocol: the bundle's embedded JSON, else the .proto files of specs/. */
+export function loadProtocol(): protobuf.Root {
   const embedded = embeddedProtocol();
-  if (embedded !== undefined) return fromJSON(embedded, PROTO_OPTIONS);
-  const dir = join(packageRoot(), PROTO_DIR);
-  return loadSync(
-    PROTO_FILES.map((file) => join(dir, file)),
-    { ...PROTO_OPTIONS, includeDirs: [dir] },
+  return embedded !== undefined ? protobuf.Root.fromJSON(embedded) : parseProtocol(join(packageRoot(), PROTO_DIR));
+}
+
+/**
+ * A service as grpc-js serves it: each method's path, streaming and (de)serializers, made straight from protobufjs.
+ * (@grpc/proto-loader would also build every message's descriptor protos for gRPC reflection, which the provider
+ * does not serve: a third of its start-up before the handshake.) Encoders are generated on a type's first use.
+ */
+export function serviceDefinition(root: protobuf.Root, name: string): ServiceDefinition {
+  const service = root.lookupService(name);
+  return Object.fromEntries(
+    service.methodsArray.map((method) => {
+      method.resolve();
+      return [method.name, methodDefinition(service, method)];
+    }),
   );
+}
+
+function methodDefinition(service: protobuf.Service, method: protobuf.Method): MethodDefinition<object, object> {
+  const request = method.resolvedRequestType;
+  const response = method.resolvedResponseType;
+  if (request === null || response === null) throw new Error(`${service.fullName}.${method.name}: its message types do not resolve`);
+  return {
+    path: `/${service.fullName.replace(/^\./, '')}/${method.name}`,
+    requestStream: method.requestStream === true,
+    responseStream: method.responseStream === true,
+    requestSerialize: serializer(request),
+    requestDeserialize: deserializer(request),
+    responseSerialize: serializer(response),
+    responseDeserialize: deserializer(response),
+    originalName: method.name.charAt(0).toLowerCase() + method.name.slice(1),
+  };
+}
+
+function serializer(type: protobuf.Type): (value: object) => Buffer {
+  return (value) => (Buffer.isBuffer(value) ? value : Buffer.from(type.encode(type.fromObject(value)).finish()));
+}
+
+function deserializer(type: protobuf.Type): (bytes: Buffer) => object {
+  return (bytes) => type.toObject(type.decode(bytes), CONVERSION_OPTIONS);
 }

@@ -6,12 +6,11 @@
  * Calls no endpoint.
  */
 import * as grpc from '@grpc/grpc-js';
-import type { ServiceDefinition } from '@grpc/proto-loader';
 import type { ProviderHandlers } from './generated/tfplugin6/Provider';
 import { handshakeLine, portRangeFrom, serverSecurity, type PortRange, type ServerCertificate } from './handshake';
 import { createHclogLogger, thresholdFrom, type HclogLevel, type LogFields } from './hclog';
 import { addHealthService, controllerHandlers, StdioStreams } from './plugin-services';
-import { loadProtocol, PROTO_DIR } from './protocol';
+import { loadProtocol, serviceDefinition } from './protocol';
 
 /** Terraform's own providers accept messages up to 256 MiB; gRPC's default of 4 MiB is too small for big states. */
 const MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
@@ -41,29 +40,20 @@ export interface ServingProvider {
 }
 
 interface Services {
-  readonly provider: ServiceDefinition;
-  readonly controller: ServiceDefinition;
-  readonly stdio: ServiceDefinition;
-  readonly health: ServiceDefinition;
+  readonly provider: grpc.ServiceDefinition;
+  readonly controller: grpc.ServiceDefinition;
+  readonly stdio: grpc.ServiceDefinition;
+  readonly health: grpc.ServiceDefinition;
 }
 
 function loadServices(): Services {
-  const definition = loadProtocol();
-  const service = (name: string): ServiceDefinition => {
-    const found = definition[name];
-    if (!found || !isService(found)) throw new Error(`${name} is not a service of the protocol (${PROTO_DIR})`);
-    return found;
-  };
+  const root = loadProtocol();
   return {
-    provider: service('tfplugin6.Provider'),
-    controller: service('plugin.GRPCController'),
-    stdio: service('plugin.GRPCStdio'),
-    health: service('grpc.health.v1.Health'),
+    provider: serviceDefinition(root, 'tfplugin6.Provider'),
+    controller: serviceDefinition(root, 'plugin.GRPCController'),
+    stdio: serviceDefinition(root, 'plugin.GRPCStdio'),
+    health: serviceDefinition(root, 'grpc.health.v1.Health'),
   };
-}
-
-function isService(definition: object): definition is ServiceDefinition {
-  return !('format' in definition) && !('type' in definition);
 }
 
 function bindOnce(server: grpc.Server, port: number, credentials: grpc.ServerCredentials): Promise<number | Error> {
