@@ -7,6 +7,7 @@
  *
  * Calls no endpoint itself (the provider service's handlers do).
  */
+import * as nodeModule from 'node:module';
 import { NOT_STARTED_BY_TERRAFORM, pluginEnvironmentProblem } from './handshake';
 import { createHclogLogger, routeConsole, routeGrpcLogs, routeProcessWarnings, thresholdFrom, type HclogLogger } from './hclog';
 
@@ -43,6 +44,15 @@ async function main(log: HclogLogger): Promise<void> {
     },
   });
   service.started();
+  setImmediate(flushCompileCache);
+}
+
+/**
+ * Writes the compiled code to the cache the launcher names (NODE_COMPILE_CACHE, Node 22.10+) once serving, not only
+ * at exit: the next start (Terraform starts the provider several times per command) compiles the bundle no more.
+ */
+function flushCompileCache(): void {
+  if ('flushCompileCache' in nodeModule && typeof nodeModule.flushCompileCache === 'function') nodeModule.flushCompileCache();
 }
 
 const log = createHclogLogger(thresholdFrom(process.env));

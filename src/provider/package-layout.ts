@@ -37,10 +37,15 @@ export function launcherScript(version: string): string {
   return [
     '#!/bin/sh',
     `# ${PROVIDER_SOURCE} ${version}: Terraform runs this file; it runs the provider bundle beside it`,
-    '# with the node on PATH (Node.js 20 or later), or with $REPLIFORM_NODE when that is set.',
+    '# with the node on PATH (Node.js 24; 20 or later runs it), or with $REPLIFORM_NODE when that is set.',
     'case $0 in */*) here=${0%/*} ;; *) here=$(command -v -- "$0") && here=${here%/*} ;; esac',
     '# On stdout: Terraform shows the first line a plugin prints there when it is not a handshake.',
     `command -v "\${REPLIFORM_NODE:-node}" >/dev/null || { echo "${NO_NODE}"; exit 1; }`,
+    '# Node 22.1+ keeps the compiled bundle in the user\'s cache between starts (Terraform starts the provider several',
+    '# times per command); NODE_COMPILE_CACHE set (even empty) or no home directory: left as it is.',
+    'if [ -z "${NODE_COMPILE_CACHE+set}" ] && [ -n "${XDG_CACHE_HOME:-$HOME}" ]; then',
+    '  NODE_COMPILE_CACHE=${XDG_CACHE_HOME:-$HOME/.cache}/repliform/node-compile-cache; export NODE_COMPILE_CACHE',
+    'fi',
     `exec "\${REPLIFORM_NODE:-node}" "$here/${BUNDLE_FILE}" "$@"`,
     '',
   ].join('\n');
