@@ -67,3 +67,32 @@ export function removalVerdict(words: RemovalWords, transition: RemovalTransitio
       return { action: 'no-change', summary: transition.retired ? `retired: no ${noun}` : 'no change' };
   }
 }
+
+/** What a kind says of a create, a replace and an update of its object, in its own words. */
+export interface ChangeWords {
+  create(after: JsonObject | undefined): Verdict;
+  replace(transition: Extract<Transition, { event: 'replace' }>): Verdict;
+  update(transition: Extract<Transition, { event: 'update' }>): Verdict;
+}
+
+/** A kind's verdict of every transition: its words for create, replace and update; the removals as every kind words them. */
+export function kindVerdict(changes: ChangeWords, removal: RemovalWords): (transition: Transition) => Verdict {
+  return (transition) => {
+    switch (transition.event) {
+      case 'create':
+        return changes.create(transition.after);
+      case 'replace':
+        return changes.replace(transition);
+      case 'update':
+        return changes.update(transition);
+      default:
+        return removalVerdict(removal, transition);
+    }
+  };
+}
+
+/** Why Terraform replaces an object: the identity changes the plan names, or `fallback` (tainted, `-replace`). */
+export function replaceCause(transition: Extract<Transition, { event: 'replace' }>, fallback: string): string {
+  const causes = transition.changes.filter((change) => change.effect === 'replace').map((change) => change.text);
+  return causes.length > 0 ? causes.join('; ') : fallback;
+}

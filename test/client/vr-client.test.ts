@@ -226,16 +226,21 @@ describe('VrClient', () => {
       expect(disks).toEqual([{ vm_id: 'VirtualMachine:vm-80:vc-local', device_key: 2000 }]);
     });
 
-    it('filters replications by VM id or name and passes source_vc_guid / extended_info', async () => {
+    it('filters replications by VM id, name or id and passes source_vc_guid / extended_info', async () => {
       server.route(`GET ${BASE}/pairings/pair-1/replications`, { body: { list: [] } });
       const client = vr();
       await client.listReplications('pair-1', { sourceVcGuid: 'vc-local', extendedInfo: true, vmIds: ['VirtualMachine:vm-1:g'] });
       await client.listReplications('pair-1', { names: ['web-01'] });
+      await client.listReplications('pair-1', { ids: ['GID-1', 'GID-2'] });
+      expect(await client.listReplications('pair-1', { ids: [] })).toEqual([]);
       expect(server.received(`GET ${BASE}/pairings/pair-1/replications`).map((r) => r.query)).toEqual([
         'source_vc_guid=vc-local&extended_info=true&filter_property=vm_id&filter=VirtualMachine%3Avm-1%3Ag',
         'filter_property=name&filter=web-01',
+        'filter_property=id&filter=GID-1&filter=GID-2',
       ]);
-      await expect(client.listReplications('pair-1', { names: ['a'], vmIds: ['b'] })).rejects.toThrow(/not both/);
+      await expect(client.listReplications('pair-1', { names: ['a'], vmIds: ['b'] })).rejects.toThrow(
+        'listReplications: filter by one of ids, vmIds and names (the API filters on one property)',
+      );
     });
 
     it('configures replications with a JSON ARRAY body and returns one task per spec', async () => {

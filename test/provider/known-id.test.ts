@@ -112,17 +112,18 @@ describe('sdrs.replication-pair', () => {
 });
 
 describe('vr.replication', () => {
-  test('refresh and destroy read the replication by its id, not by a list filtered on the VM', async () => {
+  test('refresh and destroy read the replication by its id: one list filtered on the ids (lookups in flight share it)', async () => {
     const type = await vendorType('vr.replication', 'vr', vrConnection(sim.url), SIM_ENV);
     const state = await createdBy(type, { pairing: { remote_site: 'vc-b.example.local' }, vm: { name: 'web-01' }, target: { datastore: 'ds-b-gold' }, settings: { rpo_minutes: 15 } });
+    const replicationReads = () => sim.requests.filter((r) => r.service === 'vr' && r.method === 'GET' && /\/replications(\/|$)/.test(r.path));
+    const byId = () => replicationReads().map((r) => new URLSearchParams(r.query)).map((q) => `${q.get('filter_property') ?? ''}=${q.getAll('filter').join(',')}`);
     sim.clearRequests();
 
     const refreshed = await refreshedBy(type, state);
-    const replicationReads = () => reads('vr').filter((op) => /replication/i.test(op));
-    expect(replicationReads()).toEqual(['getReplicationInfo']);
+    expect(byId()).toEqual([`id=${String(state.id)}`]);
 
     sim.clearRequests();
     await destroyed(type, refreshed);
-    expect(replicationReads()).toEqual(['getReplicationInfo']);
+    expect(byId()).toEqual([`id=${String(state.id)}`]);
   });
 });

@@ -141,7 +141,7 @@ export interface ListVmsOptions {
   readonly names?: readonly string[];
 }
 
-/** Filters of `listReplications`. Use `vmIds` or `names`, not both. @public */
+/** Filters of `listReplications`. Use one of `ids`, `vmIds` and `names`. @public */
 export interface ListReplicationsOptions {
   /**
    * Only replications whose source vCenter has this GUID (`source_vc_guid`).
@@ -163,6 +163,12 @@ export interface ListReplicationsOptions {
    * @default - all
    */
   readonly names?: readonly string[];
+  /**
+   * Only the replications with these ids (`filter_property=id`: the API filters on any field). An empty array
+   * matches nothing.
+   * @default - all
+   */
+  readonly ids?: readonly string[];
 }
 
 /** Replica-disk choice for unconfigure / delete. Required: deleting replica data is never implicit. @public */
@@ -387,14 +393,16 @@ export class VrClient extends SessionVendorClient {
   /** `GET {P}/replications` (all pages), optionally filtered by source VC, VM ids or names. */
   public async listReplications(pairingId: string, options: ListReplicationsOptions = {}): Promise<ReplicationInfo[]> {
     requireId(pairingId, 'pairingId');
-    if (options.vmIds !== undefined && options.names !== undefined) {
-      throw new TypeError('listReplications: filter by vmIds or by names, not both (the API filters on one property)');
+    const filters = ([['id', options.ids], ['vm_id', options.vmIds], ['name', options.names]] as const).filter(([, values]) => values !== undefined);
+    if (filters.length > 1) {
+      throw new TypeError('listReplications: filter by one of ids, vmIds and names (the API filters on one property)');
     }
-    if (options.vmIds?.length === 0 || options.names?.length === 0) return [];
+    const [filter] = filters;
+    if (filter !== undefined && filter[1]?.length === 0) return [];
     const query: Record<string, QueryValue> = {
       source_vc_guid: options.sourceVcGuid,
       extended_info: options.extendedInfo,
-      ...(options.vmIds !== undefined ? filterQuery('vm_id', options.vmIds) : filterQuery('name', options.names)),
+      ...(filter !== undefined ? filterQuery(filter[0], filter[1]) : {}),
     };
     const replications = await this.listAll<ReplicationInfo>(`${pairingPath(pairingId)}/replications`, query, 'replications');
     replications.forEach((replication) => this.checkRanges(replication));
@@ -410,6 +418,14 @@ export class VrClient extends SessionVendorClient {
     return all.filter((r) => (byId ? r.vm_id === key : r.name === key));
   }
 
+  /** The replication with this id on a pairing, or undefined (concurrent lookups may share one list filtered on their ids). */
+  public async findReplicationById(pairingId: string, replicationId: string): Promise<ReplicationInfo | undefined> {
+    requireId(pairingId, 'pairingId');
+    requireId(replicationId, 'replicationId');
+    const all = await this.replicationLookup(JSON.stringify([pairingId, 'id']), replicationId);
+    return all.find((r) => r.id === replicationId);
+  }
+
   /** The VMs suitable for replication with this name (concurrent lookups on the same vCenter may share one list). */
   public async findSuitableVms(pairingId: string, vcId: string, name: string): Promise<VirtualMachine[]> {
     const all = await this.vmLookup(JSON.stringify([pairingId, vcId]), name);
@@ -418,7 +434,8 @@ export class VrClient extends SessionVendorClient {
 
   private listReplicationsByGroup(group: string, keys: readonly string[]): Promise<ReplicationInfo[]> {
     const [pairingId, property] = JSON.parse(group) as [string, string];
-    return this.listReplications(pairingId, property === 'vm_id' ? { vmIds: [...keys] } : { names: [...keys] });
+    const filter = property === 'id' ? { ids: [...keys] } : property === 'vm_id' ? { vmIds: [...keys] } : { names: [...keys] };
+    return this.listReplications(pairingId, filter);
   }
 
   /** `GET {P}/replications/{id}`; undefined when it does not exist (404). */

@@ -7,7 +7,7 @@
  */
 import { formats, valueAt, type FieldWords, type JsonObject, type ReviewProfile, type Risk, type Transition, type Verdict } from '../../review-profile';
 import { commonFix, forgetRisk, groupRefWords, nameFindings, orphanRisk, statusFindings, text, viewIn } from '../review-common';
-import { removalVerdict, type RemovalWords } from '../../review-defaults';
+import { kindVerdict, replaceCause, type RemovalWords } from '../../review-defaults';
 import { propOf } from '../../construct-props';
 
 /** The construct prop that deletes the DR-site server on delete, as the user writes it. */
@@ -52,21 +52,19 @@ function removal(before: JsonObject | undefined): Verdict {
 
 const REMOVAL_WORDS: RemovalWords = { noun: NOUN, removal, orphanRisk: orphanRisk(NOUN), forgetRisk: forgetRisk(NOUN) };
 
-function verdict(transition: Transition): Verdict {
-  switch (transition.event) {
-    case 'create':
-      return { action: 'create', summary: `protect server ${server(transition.after)}: its DR-site server is created` };
-    case 'replace': {
-      const cause = transition.changes.filter((c) => c.effect === 'replace').map((c) => c.text).join('; ') || 'tainted, or -replace';
-      const risks: Risk[] = [{ class: 'resync', message: `NEW PROTECTED INSTANCE (${cause}): a new DR-site server is created and its disks attached again.`, fix: 'If intended, apply; otherwise revert the change.' }];
-      return { action: 'replace', summary: `remove + protect server ${server(transition.after)} again`, risks: deletesServer(transition.before) ? [...risks, serverLossRisk(transition.before)] : risks };
-    }
-    case 'update':
-      return { action: 'update', summary: transition.settingsChanged ? 'renamed in place' : 'stored options only: nothing changes in SDRS' };
-    default:
-      return removalVerdict(REMOVAL_WORDS, transition);
-  }
+function replacement(transition: Extract<Transition, { event: 'replace' }>): Verdict {
+  const risks: Risk[] = [{ class: 'resync', message: `NEW PROTECTED INSTANCE (${replaceCause(transition, 'tainted, or -replace')}): a new DR-site server is created and its disks attached again.`, fix: 'If intended, apply; otherwise revert the change.' }];
+  return { action: 'replace', summary: `remove + protect server ${server(transition.after)} again`, risks: deletesServer(transition.before) ? [...risks, serverLossRisk(transition.before)] : risks };
 }
+
+const verdict = kindVerdict(
+  {
+    create: (after) => ({ action: 'create', summary: `protect server ${server(after)}: its DR-site server is created` }),
+    replace: replacement,
+    update: (transition) => ({ action: 'update', summary: transition.settingsChanged ? 'renamed in place' : 'stored options only: nothing changes in SDRS' }),
+  },
+  REMOVAL_WORDS,
+);
 
 export const sdrsProtectedInstanceReview: ReviewProfile = {
   reviewed: true,

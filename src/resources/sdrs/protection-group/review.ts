@@ -5,9 +5,9 @@
  *
  * @api SDRS (the look-ups of ./handler.ts `read`)
  */
-import { formats, valueAt, type FieldWords, type JsonObject, type ReviewProfile, type Transition, type Verdict } from '../../review-profile';
+import { formats, valueAt, type FieldWords, type JsonObject, type ReviewProfile, type Verdict } from '../../review-profile';
 import { commonFix, forgetRisk, nameFindings, orphanRisk, statusFindings, text } from '../review-common';
-import { removalVerdict, type RemovalWords } from '../../review-defaults';
+import { kindVerdict, replaceCause, type RemovalWords } from '../../review-defaults';
 
 export const sdrsProtectionGroupWords: readonly FieldWords[] = [
   { path: 'source_availability_zone', label: 'production AZ', format: formats.plain },
@@ -30,24 +30,24 @@ function removal(before: JsonObject | undefined): Verdict {
 
 const REMOVAL_WORDS: RemovalWords = { noun: NOUN, removal, orphanRisk: orphanRisk(NOUN), forgetRisk: forgetRisk(NOUN) };
 
-function verdict(transition: Transition): Verdict {
-  switch (transition.event) {
-    case 'create':
-      return { action: 'create', summary: `create protection group ${where(transition.after)}: empty, nothing is copied until pairs are added` };
-    case 'replace': {
-      const cause = transition.changes.filter((c) => c.effect === 'replace').map((c) => c.text).join('; ') || 'Terraform replaces it although no identity field changed (tainted, or -replace)';
-      return {
-        action: 'replace',
-        summary: `delete + create protection group ${where(transition.after)}`,
-        risks: [{ class: 'resync', message: `NEW GROUP (${cause}): every pair and instance in it is made again, each pair with a FULL initial sync of its volume.`, fix: 'If the move is intended, plan the initial syncs; otherwise revert the change.' }],
-      };
-    }
-    case 'update':
-      return { action: 'update', summary: transition.settingsChanged ? 'renamed in place: nothing is copied' : 'stored options only: nothing changes in SDRS' };
-    default:
-      return removalVerdict(REMOVAL_WORDS, transition);
-  }
-}
+const verdict = kindVerdict(
+  {
+    create: (after) => ({ action: 'create', summary: `create protection group ${where(after)}: empty, nothing is copied until pairs are added` }),
+    replace: (transition) => ({
+      action: 'replace',
+      summary: `delete + create protection group ${where(transition.after)}`,
+      risks: [
+        {
+          class: 'resync',
+          message: `NEW GROUP (${replaceCause(transition, 'Terraform replaces it although no identity field changed (tainted, or -replace)')}): every pair and instance in it is made again, each pair with a FULL initial sync of its volume.`,
+          fix: 'If the move is intended, plan the initial syncs; otherwise revert the change.',
+        },
+      ],
+    }),
+    update: (transition) => ({ action: 'update', summary: transition.settingsChanged ? 'renamed in place: nothing is copied' : 'stored options only: nothing changes in SDRS' }),
+  },
+  REMOVAL_WORDS,
+);
 
 export const sdrsProtectionGroupReview: ReviewProfile = {
   reviewed: true,

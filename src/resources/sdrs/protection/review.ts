@@ -4,9 +4,9 @@
  *
  * @api SDRS (the look-ups of ./handler.ts `readProtection`)
  */
-import { valueAt, type FieldWords, type JsonObject, type ReviewProfile, type Transition, type Verdict } from '../../review-profile';
+import { valueAt, type FieldWords, type JsonObject, type ReviewProfile, type Verdict } from '../../review-profile';
 import { forgetRisk, groupRefWords, orphanRisk, statusFindings, text, viewIn } from '../review-common';
-import { removalVerdict, type RemovalWords } from '../../review-defaults';
+import { kindVerdict, type RemovalWords } from '../../review-defaults';
 
 export const sdrsProtectionWords: readonly FieldWords[] = groupRefWords('group');
 
@@ -26,18 +26,14 @@ function removal(before: JsonObject | undefined): Verdict {
 
 const REMOVAL_WORDS: RemovalWords = { noun: NOUN, removal, orphanRisk: orphanRisk(NOUN), forgetRisk: forgetRisk(NOUN) };
 
-function verdict(transition: Transition): Verdict {
-  switch (transition.event) {
-    case 'create':
-      return { action: 'create', summary: `START protection of group ${group(transition.after)}: its pairs replicate` };
-    case 'replace':
-      return { action: 'replace', summary: `stop + start protection of group ${group(transition.after)}` };
-    case 'update':
-      return { action: 'update', summary: 'stored options only: nothing changes in SDRS' };
-    default:
-      return removalVerdict(REMOVAL_WORDS, transition);
-  }
-}
+const verdict = kindVerdict(
+  {
+    create: (after) => ({ action: 'create', summary: `START protection of group ${group(after)}: its pairs replicate` }),
+    replace: (transition) => ({ action: 'replace', summary: `stop + start protection of group ${group(transition.after)}` }),
+    update: () => ({ action: 'update', summary: 'stored options only: nothing changes in SDRS' }),
+  },
+  REMOVAL_WORDS,
+);
 
 export const sdrsProtectionReview: ReviewProfile = {
   reviewed: true,

@@ -4,9 +4,9 @@
  *
  * @api SDRS (the look-ups of ./handler.ts `readAttachment`)
  */
-import { formats, valueAt, type FieldWords, type JsonObject, type ReviewProfile, type Transition, type Verdict } from '../../review-profile';
+import { formats, valueAt, type FieldWords, type JsonObject, type ReviewProfile, type Verdict } from '../../review-profile';
 import { forgetRisk, groupRefWords, orphanRisk, statusFindings, text, viewIn } from '../review-common';
-import { removalVerdict, type RemovalWords } from '../../review-defaults';
+import { kindVerdict, type RemovalWords } from '../../review-defaults';
 
 export const sdrsReplicationAttachmentWords: readonly FieldWords[] = [
   ...groupRefWords('instance.group'),
@@ -27,18 +27,14 @@ function removal(before: JsonObject | undefined): Verdict {
 
 const REMOVAL_WORDS: RemovalWords = { noun: NOUN, removal, orphanRisk: orphanRisk(NOUN), forgetRisk: forgetRisk(NOUN) };
 
-function verdict(transition: Transition): Verdict {
-  switch (transition.event) {
-    case 'create':
-      return { action: 'create', summary: `attach ${what(transition.after)}` };
-    case 'replace':
-      return { action: 'replace', summary: `detach + attach ${what(transition.after)}: no data is copied` };
-    case 'update':
-      return { action: 'update', summary: 'stored options only: nothing changes in SDRS' };
-    default:
-      return removalVerdict(REMOVAL_WORDS, transition);
-  }
-}
+const verdict = kindVerdict(
+  {
+    create: (after) => ({ action: 'create', summary: `attach ${what(after)}` }),
+    replace: (transition) => ({ action: 'replace', summary: `detach + attach ${what(transition.after)}: no data is copied` }),
+    update: () => ({ action: 'update', summary: 'stored options only: nothing changes in SDRS' }),
+  },
+  REMOVAL_WORDS,
+);
 
 export const sdrsReplicationAttachmentReview: ReviewProfile = {
   reviewed: true,

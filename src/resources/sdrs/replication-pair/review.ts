@@ -8,7 +8,7 @@
  */
 import { formats, valueAt, type FieldWords, type JsonObject, type ReviewProfile, type Risk, type Transition, type Verdict } from '../../review-profile';
 import { commonFix, forgetRisk, groupRefWords, nameFindings, orphanRisk, statusFindings, text, viewIn } from '../review-common';
-import { removalVerdict, type RemovalWords } from '../../review-defaults';
+import { kindVerdict, replaceCause, type RemovalWords } from '../../review-defaults';
 import { propOf } from '../../construct-props';
 
 /** The construct props named in fixes, as the user writes them. */
@@ -70,27 +70,27 @@ function shrink(before: JsonObject | undefined, after: JsonObject | undefined): 
 
 const REMOVAL_WORDS: RemovalWords = { noun: NOUN, removal, orphanRisk: orphanRisk(NOUN), forgetRisk: forgetRisk(NOUN) };
 
-function verdict(transition: Transition): Verdict {
-  switch (transition.event) {
-    case 'create': {
-      const takeOver = valueAt(transition.after, 'adopt') === true ? ' — or TAKES OVER an existing pair of this volume not created by this code (adopt: true)' : '';
-      return { action: 'create', summary: `create replication pair: initial sync of volume ${volume(transition.after)}${takeOver}` };
-    }
-    case 'replace': {
-      const cause = transition.changes.filter((c) => c.effect === 'replace').map((c) => c.text).join('; ') || 'Terraform replaces the pair although no identity field changed (tainted, or -replace)';
-      const resync: Risk = {
-        class: 'resync',
-        message: `FULL SYNC: the pair is deleted and made again (${cause}); the whole volume is copied to the DR site again, with no DR copy until it completes.`,
-        fix: 'If the change is intended, plan the initial sync (bandwidth, time); otherwise revert it.',
-      };
-      return { action: 'replace', summary: `delete + create replication pair of volume ${volume(transition.after)}: FULL SYNC`, risks: deletesVolume(transition.before) ? [resync, dataLossRisk('replace')] : [resync] };
-    }
-    case 'update':
-      return shrink(transition.before, transition.after) ?? { action: 'update', summary: transition.settingsChanged ? 'renamed or expanded in place: no resync' : 'stored options only: nothing changes in SDRS' };
-    default:
-      return removalVerdict(REMOVAL_WORDS, transition);
-  }
+function replacement(transition: Extract<Transition, { event: 'replace' }>): Verdict {
+  const resync: Risk = {
+    class: 'resync',
+    message: `FULL SYNC: the pair is deleted and made again (${replaceCause(transition, 'Terraform replaces the pair although no identity field changed (tainted, or -replace)')}); the whole volume is copied to the DR site again, with no DR copy until it completes.`,
+    fix: 'If the change is intended, plan the initial sync (bandwidth, time); otherwise revert it.',
+  };
+  return { action: 'replace', summary: `delete + create replication pair of volume ${volume(transition.after)}: FULL SYNC`, risks: deletesVolume(transition.before) ? [resync, dataLossRisk('replace')] : [resync] };
 }
+
+const verdict = kindVerdict(
+  {
+    create: (after) => {
+      const takeOver = valueAt(after, 'adopt') === true ? ' — or TAKES OVER an existing pair of this volume not created by this code (adopt: true)' : '';
+      return { action: 'create', summary: `create replication pair: initial sync of volume ${volume(after)}${takeOver}` };
+    },
+    replace: replacement,
+    update: (transition) =>
+      shrink(transition.before, transition.after) ?? { action: 'update', summary: transition.settingsChanged ? 'renamed or expanded in place: no resync' : 'stored options only: nothing changes in SDRS' },
+  },
+  REMOVAL_WORDS,
+);
 
 export const sdrsReplicationPairReview: ReviewProfile = {
   reviewed: true,

@@ -9,7 +9,7 @@
  * @api VCDA (the look-ups of ./handler.ts `read`: GET /sites is not needed, GET /vm-replications)
  */
 import { propOf } from '../../construct-props';
-import { removalVerdict, type RemovalWords } from '../../review-defaults';
+import { kindVerdict, type RemovalWords } from '../../review-defaults';
 import {
   fieldWording,
   formats,
@@ -154,18 +154,14 @@ const REMOVAL_WORDS: RemovalWords = {
   absent: 'is running',
 };
 
-function verdict(transition: Transition): Verdict {
-  switch (transition.event) {
-    case 'create':
-      return creation(transition.after);
-    case 'replace':
-      return replacement(transition);
-    case 'update':
-      return { action: 'update', summary: transition.settingsChanged ? 'settings only, changed in place: no resync' : 'stored options only: nothing changes in VCDA' };
-    default:
-      return removalVerdict(REMOVAL_WORDS, transition);
-  }
-}
+const verdict = kindVerdict(
+  {
+    create: creation,
+    replace: replacement,
+    update: (transition) => ({ action: 'update', summary: transition.settingsChanged ? 'settings only, changed in place: no resync' : 'stored options only: nothing changes in VCDA' }),
+  },
+  REMOVAL_WORDS,
+);
 
 // --- live --------------------------------------------------------------------------------------------------------
 

@@ -99,7 +99,7 @@ export async function findReplication(located: Located, spec: Pick<Spec, 'vm'>):
 /** The spec's replication: by the id Terraform's state holds, else by its VM on the pairing (core/locate). */
 async function locateReplication(located: Located, spec: Pick<Spec, 'vm'>, known: Known | undefined): Promise<ReplicationInfo | undefined> {
   return locateLive(known, {
-    byId: (id) => located.client.getReplication(located.pairingId, id),
+    byId: (id) => located.client.findReplicationById(located.pairingId, id),
     byKey: () => findReplication(located, spec),
     isKeyed: (live) => (spec.vm.id !== null ? live.vm_id === spec.vm.id : live.name === spec.vm.name),
   });

@@ -10,7 +10,7 @@ import { fieldWording, formats, isObject, RPO_VIOLATION_FIX, settingsDrift, valu
 import { connectionWords, host, localSiteOf, pairingWords, placeKeyOf, siteOf, timeoutWords, vrLookups, type Place } from '../review-common';
 import { vrReplicationFields } from './schema';
 import { propOf } from '../../construct-props';
-import { removalVerdict, type RemovalWords } from '../../review-defaults';
+import { kindVerdict, type RemovalWords } from '../../review-defaults';
 
 /** The construct prop that keeps the replica disks on delete, as the user writes it. */
 const RETAIN_REPLICA_DISKS = propOf('vr.replication', 'on_delete.retain_replica_disks');
@@ -174,18 +174,14 @@ const REMOVAL_WORDS: RemovalWords = {
   forgotten: 'keeps running',
 };
 
-function verdict(transition: Transition): Verdict {
-  switch (transition.event) {
-    case 'create':
-      return creation(transition.after);
-    case 'replace':
-      return replacement(transition);
-    case 'update':
-      return { action: 'update', summary: transition.settingsChanged ? 'settings only, reconfigured in place: no resync' : 'stored options only: nothing changes on the appliance' };
-    default:
-      return removalVerdict(REMOVAL_WORDS, transition);
-  }
-}
+const verdict = kindVerdict(
+  {
+    create: creation,
+    replace: replacement,
+    update: (transition) => ({ action: 'update', summary: transition.settingsChanged ? 'settings only, reconfigured in place: no resync' : 'stored options only: nothing changes on the appliance' }),
+  },
+  REMOVAL_WORDS,
+);
 
 // --- live --------------------------------------------------------------------------------------------------------
 
