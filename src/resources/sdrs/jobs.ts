@@ -2,7 +2,8 @@
  * Waiting on an SDRS job with progress and the spec's timeout. Polled from 250 ms, backing off to 5 s at most
  * (the Terraform provider family sleeps a flat 5 s before every poll; most SDRS jobs end in seconds). A job reports
  * no progress to predict its end from, so the backoff is bounded by lateness: the poll that sees a job end comes at
- * most a quarter of its run time after the end (a 2 s job is seen done by 2.5 s, not 3.75 s).
+ * most 15% of its run time after the end (a 2 s job is seen done by about 2.2 s, not 3.75 s; at 25% the fleet of
+ * 500 still deployed in 1.36× the ideal). The price is polls: about 9 for a 2 s job, 33 for a 1 min one.
  *
  * @api SDRS GET {P}/jobs/{job_id}
  */
@@ -12,7 +13,7 @@ import type { Context } from '../contract';
 import { waitUntil } from '../core/wait';
 import { withProgress } from '../task-progress';
 
-const JOB_POLL = { minDelayMs: 250, maxDelayMs: 5000, maxLateness: 0.25 };
+const JOB_POLL = { minDelayMs: 250, maxDelayMs: 5000, maxLateness: 0.15 };
 
 export async function waitJob(ctx: Context, client: SdrsClient, jobId: string, label: string, timeoutSeconds: number): Promise<SdrsJob> {
   return withProgress(ctx, label, (onProgress) => client.waitForJob(jobId, { timeoutMs: timeoutSeconds * 1000, signal: ctx.signal, onProgress, ...JOB_POLL }));
