@@ -22,6 +22,7 @@ import { BUNDLE_FILE, launcherFile, NO_NODE } from '../../src/provider/package-l
 import { PROVIDER_SOURCE, PROVIDER_VERSION } from '../../src/resources/terraform-names';
 import { SIM_ENV } from '../helpers/context';
 import { simulatorWorkDir, vrReplicationHcl } from '../helpers/e2e';
+import { firstStdoutLine } from '../helpers/plugin-process';
 
 const world = simulatorWorkDir('e2e-provider-package');
 const NEXT_VERSION = '0.1.1';
@@ -254,14 +255,7 @@ describe('the bundle', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-    const line = await new Promise<string>((resolve) => {
-      let stdout = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        stdout += chunk.toString();
-        if (stdout.includes('\n')) resolve(stdout.split('\n')[0]);
-      });
-      child.on('close', () => resolve(stdout));
-    });
+    const line = await firstStdoutLine(child);
     const [, port, cert] = /^1\|6\|tcp\|127\.0\.0\.1:(\d+)\|grpc\|([A-Za-z0-9+/]+)$/.exec(line) ?? [];
     expect(port).toBeDefined();
 

@@ -14,6 +14,7 @@ import { service as healthService } from 'grpc-health-check';
 import type { ProviderHandlers } from '../../src/provider/generated/tfplugin6/Provider';
 import { createServerCertificate, MAGIC_COOKIE_VALUE, type ServerCertificate } from '../../src/provider/handshake';
 import { serveProvider, type ServingProvider } from '../../src/provider/serve';
+import { firstStdoutLine } from '../helpers/plugin-process';
 
 const ROOT = join(__dirname, '..', '..');
 const SPEC_DIR = join(ROOT, 'specs', 'terraform-plugin-protocol');
@@ -91,13 +92,7 @@ describe('the compiled terraform-provider-repliform', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-    const line = await new Promise<string>((resolve) => {
-      let stdout = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        stdout += chunk.toString();
-        if (stdout.includes('\n')) resolve(stdout.split('\n')[0]);
-      });
-    });
+    const line = await firstStdoutLine(child);
     const [, port, cert] = HANDSHAKE.exec(line) ?? [];
     expect(port).toBeDefined();
     const grpcClient = clientOf(Number(port), pemOfHandshake(cert), client);
