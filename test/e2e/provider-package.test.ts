@@ -233,7 +233,8 @@ describe('the bundle', () => {
 
     const code = readFileSync(first.bundle, 'utf8');
     expect(machinePathsIn(code)).toEqual([]);
-    expect(machinePathsIn(`"${join(projectRoot(), 'node_modules')}"`)).toEqual([projectRoot()]); // the check finds one
+    // the check finds one (and also the temporary directory when the project lives under it, as on a CI runner)
+    expect(machinePathsIn(`"${join(projectRoot(), 'node_modules')}"`)).toContain(projectRoot());
     const required = new Set([...code.matchAll(/\brequire\("([^"]+)"\)/g)].map((match) => match[1].replace(/^node:/, '')));
     expect([...required].filter((name) => !builtinModules.includes(name))).toEqual([]);
   });
