@@ -9,7 +9,7 @@
  * @public
  */
 import { ApiError } from './http/errors';
-import { systemClock, waitFor, type Clock, type WaitProgress } from './wait';
+import { pacingOf, systemClock, waitFor, type Clock, type WaitPacing, type WaitProgress } from './wait';
 
 /** Where a task stands, whatever the vendor calls it. @public */
 export type TaskState = 'running' | 'succeeded' | 'failed' | 'cancelled';
@@ -32,25 +32,19 @@ export interface TaskObservation {
 }
 
 /** How a vendor client's `waitForTask` / `waitForJob` waits: the same options for every vendor. @public */
-export interface TaskWaitOptions {
+export interface TaskWaitOptions extends WaitPacing {
   /** Total time allowed, in milliseconds. */
   readonly timeoutMs: number;
   /** Called after every poll of an unfinished task. @default - no callback */
   readonly onProgress?: (progress: WaitProgress) => void;
   /** @default - the client's signal */
   readonly signal?: AbortSignal;
-  /** @default 500 */
-  readonly minDelayMs?: number;
-  /** @default 10_000 */
-  readonly maxDelayMs?: number;
-  /** See `WaitOptions.maxLateness`. @default - no bound: backoff alone */
-  readonly maxLateness?: number;
   /** What the wait is about, for messages. @default - the task's id and what it works on */
   readonly description?: string;
 }
 
 /** Options of `pollTask`. @public */
-export interface PollTaskOptions<T> {
+export interface PollTaskOptions<T> extends WaitPacing {
   readonly taskId: string;
   /**
    * Reads the task once. A retryable error (429, 5xx, no answer: the HTTP layer's own retries already spent) is a
@@ -68,12 +62,6 @@ export interface PollTaskOptions<T> {
   readonly noun?: string;
   /** Total time allowed, in milliseconds. */
   readonly timeoutMs: number;
-  /** @default 500 */
-  readonly minDelayMs?: number;
-  /** @default 10_000 */
-  readonly maxDelayMs?: number;
-  /** See `WaitOptions.maxLateness`. @default - no bound: backoff alone */
-  readonly maxLateness?: number;
   /** @default - not abortable */
   readonly signal?: AbortSignal;
   /** Called after every reading of an unfinished task. @default - no callback */
@@ -97,9 +85,7 @@ export async function pollTask<T>(options: PollTaskOptions<T>): Promise<T> {
   return waitFor<T>({
     description: describe,
     timeoutMs: options.timeoutMs,
-    minDelayMs: options.minDelayMs,
-    maxDelayMs: options.maxDelayMs,
-    maxLateness: options.maxLateness,
+    ...pacingOf(options),
     signal: options.signal,
     onProgress: options.onProgress,
     clock,

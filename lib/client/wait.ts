@@ -99,6 +99,14 @@ export interface WaitOptions<T> {
   readonly random?: () => number;
 }
 
+/** How often a wait checks: what a task wait passes on to `waitFor` as it is. @public */
+export type WaitPacing = Pick<WaitOptions<unknown>, 'minDelayMs' | 'maxDelayMs' | 'maxLateness'>;
+
+/** The pacing part of wider options, to pass on (a pacing option added later reaches every wait). @internal */
+export function pacingOf(options: WaitPacing): WaitPacing {
+  return { minDelayMs: options.minDelayMs, maxDelayMs: options.maxDelayMs, maxLateness: options.maxLateness };
+}
+
 /** The soonest a predicted check comes (predictions need rising progress, so they cannot spin). */
 const PREDICTED_MIN_DELAY_MS = 20;
 

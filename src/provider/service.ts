@@ -6,11 +6,10 @@
  * Calls no endpoint itself (the handlers do, through the shared client factory).
  */
 import type * as grpc from '@grpc/grpc-js';
-import { VendorClient } from '../../lib/client/core/client-core';
 import { cacheDirFrom } from '../runtime/cache-dir';
 import { appendMetrics, cpuTimeMs, metricsFile, peakMemoryKb, sinceProcessStart } from '../runtime/metrics';
 import { createClientFactory } from '../resources/clients';
-import type { ClientFactory, Context, ManagedClient, OwnershipRecords } from '../resources/contract';
+import type { ClientFactory, Context, OwnershipRecords } from '../resources/contract';
 import { cacheOwnershipRecords } from '../resources/ownership';
 import { loadCatalogue, type Catalogue } from './catalogue';
 import { decodeValue, encodeValue } from './codec';
@@ -180,8 +179,7 @@ class ProviderState {
   async close(): Promise<void> {
     const clients = this.clients?.all() ?? [];
     // One provider process per Terraform command: the last one out logs the shared session out (shared-state.ts).
-    const end = (client: ManagedClient) => (client instanceof VendorClient ? client.close() : client.logout());
-    await Promise.all(clients.map((client) => end(client).catch(() => undefined)));
+    await Promise.all(clients.map((client) => client.close().catch(() => undefined)));
     const file = metricsFile(this.env);
     if (file === undefined) return;
     const sum = (field: 'requests' | 'retries' | 'logins' | 'taskPolls') => clients.reduce((total, c) => total + c.stats[field], 0);

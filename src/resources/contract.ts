@@ -25,12 +25,15 @@ export interface ProgressReporter {
   stop(outcome: string): void;
 }
 
-/** What the factory needs of any vendor's client: a logout at the end of a run, and where it points. */
+/** What the factory needs of any vendor's client: a logout or close at the end of a run, and where it points. */
 export interface ManagedClient {
   readonly baseUrl: string;
   /** What it cost so far (for REPLIFORM_METRICS_FILE and the benchmark). */
   readonly stats: ClientStats;
+  /** At the end of one of many short runs (the lifecycle CLI): a session shared with other processes stays open. */
   logout(): Promise<void>;
+  /** At the end of a one-shot run (the provider): a shared session is logged out too when no other process holds it. */
+  close(): Promise<void>;
 }
 
 export interface ClientStats {

@@ -18,7 +18,7 @@ import type { HttpClient, HttpRequest, HttpResponse } from '../http/http-client'
 import { Session } from '../session';
 import type { SharedState } from '../shared-state';
 import { pollTask, type PollTaskOptions, type TaskWaitOptions } from '../tasks';
-import { combineSignals, type Clock } from '../wait';
+import { combineSignals, pacingOf, type Clock } from '../wait';
 import { resolveClientConfig, type ClientConfig, type ResolvedClientConfig, type VendorHttp } from './config';
 
 /** Counters of a vendor client: the same shape for every vendor. @public */
@@ -113,9 +113,7 @@ export class ClientCore {
       url: this.http.resolveUrl(task.path),
       noun: task.noun,
       timeoutMs: options.timeoutMs,
-      minDelayMs: options.minDelayMs,
-      maxDelayMs: options.maxDelayMs,
-      maxLateness: options.maxLateness,
+      ...pacingOf(options),
       signal: combineSignals(this.signal, options.signal),
       onProgress: options.onProgress,
       clock: this.clock,

@@ -4,17 +4,12 @@
  *
  * Calls no endpoint (the check does).
  */
-import { waitFor, type WaitCheck } from '../../../lib/client/wait';
+import { waitFor, type WaitCheck, type WaitPacing } from '../../../lib/client/wait';
 import type { Context } from '../contract';
 import { withProgress } from '../task-progress';
 
 /** How a wait polls: from `minDelayMs`, backing off to `maxDelayMs`. */
-export interface PollDelays {
-  readonly minDelayMs: number;
-  readonly maxDelayMs: number;
-  /** See `WaitOptions.maxLateness`. @default - no bound: backoff alone */
-  readonly maxLateness?: number;
-}
+export type PollDelays = Required<Pick<WaitPacing, 'minDelayMs' | 'maxDelayMs'>> & Pick<WaitPacing, 'maxLateness'>;
 
 export interface ObjectWait<T> {
   /** The progress label, e.g. `waiting for replication C4-1 to be deleted`. */

@@ -37,7 +37,7 @@ export async function findGroupByKey(client: SdrsClient, key: GroupKey): Promise
   return marked ?? (key.name !== undefined ? placed.find((g) => g.name === key.name) : undefined);
 }
 
-/** Whether an object of the group with this id can be the one a group reference names (a reference by key: any). */
+/** Whether an object of the group with this id can be the one a group reference names (any group when the reference is by key). */
 export function inGroupOf(ref: SdrsGroupRef, groupId: string): boolean {
   return !('id' in ref) || ref.id === groupId;
 }
