@@ -44,6 +44,8 @@ import { connectionDiagnostics, diagnosticOfError, errorDiagnostic, issueDiagnos
 import { resourceTypeOf, vendorOf } from '../resources/terraform-names';
 import { ownerLabel } from '../resources/ownership';
 import { computedModelOf, objectTypeOf, specModelOf, type FieldModel, type ObjectModel } from './schema';
+import { plannedObject } from './plan-defaults';
+import { specShapeOf } from '../resources/spec-fields';
 import { containsUnknown, isObjectValue, UNKNOWN, type TfType, type TfValue } from './values';
 
 export type ObjectValue = { readonly [attribute: string]: TfValue };
@@ -189,7 +191,7 @@ export class ResourceType {
   async plan(prior: TfValue, proposed: TfValue, config: TfValue, priorPrivate: Buffer | undefined): Promise<PlanResult> {
     if (!isObjectValue(proposed) || !isObjectValue(config)) return { planned: null, requiresReplace: [], diagnostics: [] };
     const priorObject = isObjectValue(prior) ? prior : null;
-    if (containsUnknown(config)) return this.planWithUnknowns(priorObject, proposed);
+    if (containsUnknown(config)) return this.planWithUnknowns(priorObject, config);
     const { spec, diagnostics } = this.normalize(config);
     if (!spec) return { planned: null, requiresReplace: [], diagnostics };
     const plannedSpec = this.plannedSpec(config, spec);
@@ -228,12 +230,12 @@ export class ResourceType {
     }
   }
 
-  private planWithUnknowns(prior: ObjectValue | null, proposed: ObjectValue): PlanResult {
-    const requiresReplace = prior ? this.identityChanges(prior, proposed) : [];
-    const planned: { [attribute: string]: TfValue } = { ...proposed, ...this.plannedComputed(requiresReplace.length > 0 ? null : prior) };
-    for (const [name, attribute] of Object.entries(this.spec)) {
-      if (attribute.defaulted && planned[name] === null) planned[name] = UNKNOWN;
-    }
+  /** A configuration that refers to values known only at apply: the known parts planned with their defaults. */
+  private planWithUnknowns(prior: ObjectValue | null, config: ObjectValue): PlanResult {
+    const plannedSpec = plannedObject(config, specShapeOf(this.kind.spec, this.kind.kind), this.spec);
+    if (CONNECTION in this.spec && config[CONNECTION] === null) plannedSpec[CONNECTION] = null;
+    const requiresReplace = prior ? this.identityChanges(prior, plannedSpec) : [];
+    const planned = { ...plannedSpec, ...this.plannedComputed(requiresReplace.length > 0 ? null : prior) };
     return { planned, requiresReplace, diagnostics: [] };
   }
 
