@@ -11,12 +11,16 @@
  *   setting the server does not report keeps its stored value (unknown is not drift); an object gone outside
  *   Terraform is removed from the state.
  * - Import: by the object's id, or by its name as the configuration gives it (the VM of a replication, the remote
- *   site of a pairing — what a DR engineer knows). The import binds that id or name; the configuration then names
- *   the object (natural key) and the plan checks that both are the same object; the apply adopts it as
- *   `adopt: true` does — every identity field must match, and the adoption is announced. An import either succeeds
- *   completely or leaves the state as it was: Terraform keeps the id-only stub of a refused adoption, so the apply
- *   marks it refused and the next read drops it (the live object untouched); a stub never makes a read, plan or
- *   destroy fail.
+ *   site of a pairing — what a DR engineer knows). The kind's importer reads the whole object with the provider's
+ *   connection for the vendor (an import gets no configuration; no block for it = an error saying to add one; a
+ *   missing id = an error naming the kind, the id and where it looked) into the state a configuration declaring it
+ *   exactly holds, with a null connection: `-generate-config-out` writes valid configuration, and the first plan of
+ *   a matching configuration changes nothing. Until an apply adopts it, each plan checks that the configuration names
+ *   that very object (natural key) and never replaces it: any difference is an in-place change whose apply adopts the
+ *   object as `adopt: true` does — every identity field must match (else it refuses, changing nothing), and the
+ *   adoption is announced. A refused adoption undoes the import: the apply marks it refused and the next read drops
+ *   it (the live object untouched). An id-only stub an earlier version imported is read once the configuration names
+ *   it; a stub never makes a read, plan or destroy fail.
  * - Apply of a create cut short after its object was made — interrupted (Terraform's StopProvider on Ctrl-C cancels
  *   the task waits) or timed out waiting on the vendor's task (a WaitTimeoutError, wrapped or not) — stores that
  *   object, as framework providers store an id as soon as the object exists. The object is looked up by its natural
@@ -38,7 +42,7 @@
  */
 import { WaitTimeoutError } from '../../lib/client/wait';
 import { createClientFactory } from '../resources/clients';
-import type { AnyKind, BoundSpec, Context, Known, LifecycleAction, LiveNoticeText } from '../resources/contract';
+import type { AnyKind, BoundSpec, Context, ImportedObject, Known, LifecycleAction, LiveNoticeText } from '../resources/contract';
 import { isRecord, objectValueOf, pick, sameValue, specJsonOf, tfValueOf } from './convert';
 import { connectionDiagnostics, diagnosticOfError, errorDiagnostic, issueDiagnostics, warningDiagnostic, type Diagnostic } from './diagnostics';
 import { resourceTypeOf, vendorOf } from '../resources/terraform-names';
@@ -196,7 +200,7 @@ export class ResourceType {
     if (!spec) return { planned: null, requiresReplace: [], diagnostics };
     const plannedSpec = this.plannedSpec(config, spec);
     const marker = importMarkerOf(priorPrivate) ?? (priorObject ? this.stubMarker(priorObject) : undefined);
-    if (priorObject && marker) return this.planAdoption(marker, plannedSpec, spec);
+    if (priorObject && marker) return this.planAdoption(marker, priorObject, plannedSpec, spec);
     if (priorObject && sameValue(pick(priorObject, this.spec), plannedSpec)) return { planned: priorObject, requiresReplace: [], diagnostics: this.liveNotices(priorObject, 'no-change') };
     const requiresReplace = priorObject ? this.identityChanges(priorObject, plannedSpec) : [];
     if (priorObject && requiresReplace.length === 0) {
@@ -239,8 +243,13 @@ export class ResourceType {
     return { planned, requiresReplace, diagnostics: [] };
   }
 
-  /** The first plan after an import: the configuration must name the very object the import id (or name) named. */
-  private async planAdoption(marker: ImportMarker, plannedSpec: ObjectValue, spec: Record<string, unknown>): Promise<PlanResult> {
+  /**
+   * The first plans after an import, until an apply adopts it: the configuration must name the very object the import
+   * read (by its natural key). Nothing is ever replaced: a plan that matches the imported object changes nothing; any
+   * other is an in-place change whose apply adopts the object as `adopt: true` does — it refuses, changing nothing,
+   * when an identity field names something else than the live object has.
+   */
+  private async planAdoption(marker: ImportMarker, prior: ObjectValue, plannedSpec: ObjectValue, spec: Record<string, unknown>): Promise<PlanResult> {
     const warnings: string[] = [];
     let live: unknown;
     let label: string;
@@ -252,8 +261,9 @@ export class ResourceType {
       return { planned: null, requiresReplace: [], diagnostics: [diagnosticOfError(error, `import of ${this.name} ${marker.import_id}`)] };
     }
     const liveId = isRecord(live) && typeof live.id === 'string' ? live.id : undefined;
+    const importedId = typeof prior.id === 'string' ? prior.id : marker.import_id;
     const byName = liveId !== undefined && marker.import_id === label && marker.import_id !== liveId;
-    if (liveId === undefined || (liveId !== marker.import_id && !byName)) {
+    if (liveId === undefined || (liveId !== importedId && !byName)) {
       const found = liveId === undefined ? 'names no existing object' : `names ${liveId} (${label})`;
       return {
         planned: null,
@@ -264,13 +274,25 @@ export class ResourceType {
         )],
       };
     }
-    const computed = isRecord(live) ? objectValueOf(live, this.computed) : this.plannedComputed(null);
+    const stub = this.isImportStub(prior);
+    if (!stub && sameValue(pick(prior, this.spec), plannedSpec)) return { planned: prior, requiresReplace: [], diagnostics: this.liveNotices(prior, 'no-change') };
+    const refused = stub ? undefined : this.refusedChange(prior, spec);
+    if (refused) return { planned: null, requiresReplace: [], diagnostics: [refused] };
+    // A stub (imported by an earlier version) knows nothing of the object: its computed attributes come from this read.
+    const computed = stub ? (isRecord(live) ? objectValueOf(live, this.computed) : this.plannedComputed(null)) : this.plannedComputed(prior);
     const planned = { ...plannedSpec, ...computed };
-    const notice = warningDiagnostic(
-      `${this.name} ${byName ? `${label} (${liveId})` : liveId} will be adopted`,
-      'This code did not create it. The apply checks that every identity field matches the live object, brings its settings to the configuration, and from then on a destroy (or a removed block) deletes it.',
+    return { planned, requiresReplace: [], plannedPrivate: encodeMarker({ import_id: marker.import_id }), diagnostics: [this.adoptionNotice(byName ? `${label} (${liveId})` : liveId, stub ? [] : this.identityChanges(prior, plannedSpec))] };
+  }
+
+  /** What the apply after an import does: adopt the object, checking the identity fields the configuration spells otherwise. */
+  private adoptionNotice(object: string, respelled: readonly string[]): Diagnostic {
+    const identity = respelled.length === 0
+      ? 'The apply checks that every identity field matches the live object'
+      : `The configuration gives ${respelled.join(', ')} otherwise than the imported object: the apply adopts it only when both name the same thing (e.g. an id and a name), and otherwise refuses and changes nothing — an imported object is never replaced. It checks every identity field`;
+    return warningDiagnostic(
+      `${this.name} ${object} will be adopted`,
+      `This code did not create it. ${identity}, brings its settings to the configuration, and from then on a destroy (or a removed block) deletes it.`,
     );
-    return { planned, requiresReplace: [], plannedPrivate: encodeMarker({ import_id: marker.import_id }), diagnostics: [notice] };
   }
 
   private runtimeContext(warnings: string[]): Context {
@@ -381,7 +403,7 @@ export class ResourceType {
     // marker (by a version that kept it after a refused adoption) gets it back, so that the plan adopts it again.
     const marker = importMarkerOf(currentPrivate);
     if (marker?.refused) return { state: null, diagnostics: [this.refusedDropped(marker)] };
-    if (marker) return { state: current, private: privateData, diagnostics: [] };
+    if (marker && this.isImportStub(current)) return { state: current, private: privateData, diagnostics: [] };
     const stub = this.stubMarker(current);
     if (stub) return { state: current, private: encodeMarker(stub), diagnostics: [] };
     const warnings: string[] = [];
@@ -449,13 +471,46 @@ export class ResourceType {
     return { ...failure, detail: [failure.detail, wayOut].filter((part) => part !== undefined && part !== '').join(' ') };
   }
 
-  importState(id: string): StateResult {
-    if (!('id' in this.computed)) {
+  /**
+   * The object an import id names, read whole through the kind's importer with the provider's connection for the
+   * vendor (an import gets no resource configuration), as the state: what a configuration declaring it exactly holds,
+   * its connection null (the provider's block: no secret, nor where to find one, in the state). Its marker in the
+   * private state makes the plans until the first apply check and adopt it (planAdoption). A missing id fails.
+   */
+  async importState(id: string): Promise<StateResult> {
+    const importer = this.kind.importer;
+    if (!importer) {
       return { state: null, diagnostics: [errorDiagnostic(`${this.name} cannot be imported: its objects have no id of their own`, 'Declare it instead: a create finds an existing object by its natural key (with adopt = true when this code did not create it).')] };
     }
-    if (id.trim() === '') return { state: null, diagnostics: [errorDiagnostic(`import id: must be the ${this.kind.kind} id, or its name as the configuration gives it, got ""`)] };
-    const state = Object.fromEntries(Object.keys(this.attributes).map((name) => [name, name === 'id' ? id : null]));
-    return { state, private: encodeMarker({ import_id: id }), diagnostics: [] };
+    if (id.trim() === '') return { state: null, diagnostics: [errorDiagnostic(`import id: must be ${importer.accepts} (${this.kind.kind}), got ""`)] };
+    const connection = this.runtime?.connectionFor(this.vendor);
+    if (connection === undefined || connection === null) {
+      return { state: null, diagnostics: [errorDiagnostic(`import of ${this.name} ${id}: the provider configuration has no ${this.vendor} block; add \`${this.vendor} = { endpoint = …, credentials = … }\` to provider "repliform": an import reads the object with it`)] };
+    }
+    const warnings: string[] = [];
+    try {
+      const lookup = await importer.read(id, connection, this.runtimeContext(warnings));
+      if ('missing' in lookup) {
+        return { state: null, diagnostics: [errorDiagnostic(`import of ${this.name}: ${this.kind.kind} ${JSON.stringify(id)} does not exist: ${lookup.missing}`, `Nothing was imported. The id must be ${importer.accepts}.`)] };
+      }
+      const { state, diagnostics } = this.importedState(lookup.found, connection);
+      return { state, private: encodeMarker({ import_id: id }), diagnostics: [...warnings.map((w) => warningDiagnostic(w)), ...diagnostics] };
+    } catch (error) {
+      return { state: null, diagnostics: [...warnings.map((w) => warningDiagnostic(w)), diagnosticOfError(error, `import of ${this.name} ${id}`)] };
+    }
+  }
+
+  /** An imported object as state: its spec with the defaults filled in (as a plan stores them), its live attributes. */
+  private importedState(found: ImportedObject, connection: unknown): { state: ObjectValue; diagnostics: Diagnostic[] } {
+    const json: Record<string, unknown> = CONNECTION in this.spec ? { ...found.spec, [CONNECTION]: connection } : { ...found.spec };
+    const parsed = this.kind.spec.safeParse(json);
+    const spec = parsed.success && isRecord(parsed.data) ? parsed.data : json;
+    const state: { [attribute: string]: TfValue } = { ...objectValueOf(spec, this.spec), ...objectValueOf(isRecord(found.state) ? found.state : {}, this.computed) };
+    if (CONNECTION in this.spec) state[CONNECTION] = null;
+    if (parsed.success) return { state, diagnostics: [] };
+    // A live value this provider would not accept (set outside it): imported as it is; the configuration must change it.
+    const issues = issueDiagnostics(parsed.error.issues, json, this.kind.kind).map((d) => warningDiagnostic(`imported ${this.name}: ${d.summary ?? ''}`, 'The live object has a value this provider does not accept: a configuration generated from this import must change it before it validates.'));
+    return { state, diagnostics: issues };
   }
 }
 

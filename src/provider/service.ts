@@ -286,7 +286,7 @@ export function createProviderService(options: ProviderServiceOptions = {}): Pro
 
     ImportResourceState: unary(async (request) => {
       const type = await state.resource(request.type_name);
-      const result = type.importState(request.id);
+      const result = await type.importState(request.id);
       if (result.state === null) return { imported_resources: [], diagnostics: [...result.diagnostics] };
       return {
         imported_resources: [{ type_name: type.name, state: encode(result.state, type.type), private: result.private ?? Buffer.alloc(0) }],

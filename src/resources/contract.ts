@@ -197,6 +197,34 @@ export interface KindModule<Spec, State> {
    * it at plan time, with what the apply will do. @default - nothing to tell
    */
   readonly liveNotice?: LiveNotice;
+  /**
+   * Reads an object whole by the id an import gives (`terraform import`, an `import {}` block), with the provider's
+   * connection for the vendor: an import gets no resource configuration. @default - not importable: the kind's
+   * objects have no id of their own (a create finds an existing one by its natural key)
+   */
+  readonly importer?: Importer;
+}
+
+/** An object an import id names, as a configuration that declares it exactly would hold it. */
+export interface ImportedObject {
+  /**
+   * The spec without its connection: identity and settings as the live object reports them, every other field a
+   * valid value (the defaults; the owner its marker or this machine's records name, else null).
+   */
+  readonly spec: Readonly<Record<string, unknown>>;
+  /** What `read` reports about it (the computed attributes). */
+  readonly state: unknown;
+}
+
+/** What an import found: the object, or where it looked for it in vain. */
+export type ImportLookup = { readonly found: ImportedObject } | { readonly missing: string };
+
+/** See `KindModule.importer`. */
+export interface Importer {
+  /** What an import id may be, for messages, e.g. `a replication id, or the name of its VM`. */
+  readonly accepts: string;
+  /** The object `id` names, read through `connection` (the provider block's, as configured for the vendor). */
+  read(id: string, connection: unknown, ctx: Context): Promise<ImportLookup>;
 }
 
 /** See `KindModule.checkChange`. */
@@ -238,6 +266,7 @@ export interface AnyKind {
   readonly review: ReviewProfile | NotReviewed;
   readonly checkChange?: ChangeCheck;
   readonly liveNotice?: LiveNotice;
+  readonly importer?: Importer;
   parse(raw: unknown, action: LifecycleAction): BoundSpec;
 }
 
@@ -251,6 +280,7 @@ export function eraseKind<Spec, State>(module: KindModule<Spec, State>): AnyKind
     review: module.review,
     checkChange: module.checkChange,
     liveNotice: module.liveNotice,
+    importer: module.importer,
     parse(raw, action) {
       const spec = handler.parseSpec(raw, action);
       return {

@@ -80,7 +80,7 @@ function ownerOf(spec: Pick<Spec, 'owner'>): string {
 }
 
 /** The natural key that ownership records are kept under: appliance, pairing, VM. */
-function ownershipKey(spec: Pick<Spec, 'connection' | 'pairing' | 'vm'>): string {
+export function ownershipKey(spec: Pick<Spec, 'connection' | 'pairing' | 'vm'>): string {
   return JSON.stringify(['vr.replication', spec.connection.endpoint, spec.pairing.id ?? spec.pairing.remote_site, spec.vm.id ?? spec.vm.name]);
 }
 

@@ -2,6 +2,7 @@
 import type { KindModule } from '../../contract';
 import { vrReplicationHandler, vrReplicationLiveNotice, type VrReplicationState } from './handler';
 import { vrReplicationFields, type VrReplicationSpec, vrReplicationSpecSchema, vrReplicationStateSchema } from './schema';
+import { vrReplicationImporter } from './import';
 import { vrReplicationReview } from './review';
 
 export const vrReplicationKind: KindModule<VrReplicationSpec, VrReplicationState> = {
@@ -12,4 +13,5 @@ export const vrReplicationKind: KindModule<VrReplicationSpec, VrReplicationState
   state: vrReplicationStateSchema,
   review: vrReplicationReview,
   liveNotice: vrReplicationLiveNotice,
+  importer: vrReplicationImporter,
 };
