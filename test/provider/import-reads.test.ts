@@ -10,7 +10,7 @@ import type { ResourceType, ResourceRuntime } from '../../src/provider/resource-
 import { ResourceType as Type } from '../../src/provider/resource-type';
 import { memoryOwnershipRecords } from '../../src/resources/ownership';
 import { kindFor } from '../../src/resources/registry';
-import { SDRS_VOLUME_IDS } from '../../src/simulator';
+import { SDRS_PROJECT_ID, SDRS_VOLUME_IDS } from '../../src/simulator';
 import { VCDA_VDC_IDS, VCDA_VM_IDS } from '../../src/simulator/vcda/inventory-seed';
 import { SIM_ENV, testContext } from '../helpers/context';
 import { configOf, createdBy, objectOf, sdrsTypeOf } from '../helpers/provider-types';
@@ -121,4 +121,101 @@ describe('vr.replication', () => {
       'import of repliform_vr_replication GID-1: the provider configuration has no vr block; add `vr = { endpoint = …, credentials = … }` to provider "repliform": an import reads the object with it',
     ]);
   });
+});
+
+describe('vr.pairing', () => {
+  test("by its remote site's name: a configuration that looks it up by it plans no change", async () => {
+    const type = await typeOf('vr.pairing', 'vr', vrConnection(sim.url), SIM_ENV);
+    const after = await imported(type, 'vc-b.example.local');
+    expect(after.state).toMatchObject({ id: sim.state.pairings[0]?.pairing_id, remote_site: 'vc-b.example.local', pairing: { id: null, remote_site: 'vc-b.example.local' }, create: null, delete_on_destroy: false });
+    const plan = await firstPlan(type, { pairing: { remote_site: 'vc-b.example.local' } }, after);
+    expect(plan.diagnostics).toEqual([]);
+    expect(plan.planned).toEqual(after.state);
+  });
+});
+
+describe('vcda.replication', () => {
+  const replicationJson = {
+    source: { site: 'site1', vm_id: VCDA_VM_IDS['vcd-web-01'] },
+    destination: { site: 'site2', vdc: VCDA_VDC_IDS['vdc-gold'] },
+    settings: { rpo_minutes: 30 },
+    owner: 'app/vcd-web-01',
+  };
+  const vcdaType = () => typeOf('vcda.replication', 'vcda', vcdaConnection(sim.url), VCDA_SIM_ENV);
+
+  test('by id: the whole replication with the owner its marker names; the same code plans no change', async () => {
+    const made = await createdBy(await vcdaType(), replicationJson);
+    const type = await vcdaType();
+    const after = await imported(type, String(made.id));
+    expect(after.state).toMatchObject({
+      id: made.id,
+      connection: null,
+      source: replicationJson.source,
+      destination: replicationJson.destination,
+      exclude_disk_keys: [],
+      target_disk_type: 'THIN',
+      settings: { rpo_minutes: 30, retention_rules: null, sla_profile_id: null, quiescing: false, data_connection_type: 'ENCRYPTED', description: null, storage_profile: null },
+      owner: 'app/vcd-web-01',
+      adopt: false,
+      paused: false,
+    });
+    const plan = await firstPlan(type, replicationJson, after);
+    expect(plan.diagnostics).toEqual([]);
+    expect(plan.planned).toEqual(after.state);
+  });
+
+  test('a missing id fails, naming the kind, the id and where it looked', async () => {
+    const result = await (await vcdaType()).importState('C4-00000000-0000-4000-8000-000000000000');
+    expect(result.diagnostics.map((d) => d.summary)).toEqual([
+      `import of repliform_vcda_replication: vcda.replication "C4-00000000-0000-4000-8000-000000000000" does not exist: GET /vm-replications/C4-00000000-0000-4000-8000-000000000000 at ${sim.url}/vcda found no VM replication`,
+    ]);
+  });
+});
+
+describe('sdrs', () => {
+  test('a protection group and a pair by id: made by a stack, imported by code without an owner, which must adopt them', async () => {
+    const groupState = await createdBy(await sdrsTypeOf(sim, 'sdrs.protection-group'), sdrsGroupJson('app/group'));
+    const pairState = await createdBy(await sdrsTypeOf(sim, 'sdrs.replication-pair'), {
+      group: sdrsGroupRef('app/group'), volume_id: SDRS_VOLUME_IDS['evs-web-01-data'], name: 'web-data', size_gb: null, owner: 'app/web-data',
+    });
+
+    const groups = await sdrsTypeOf(sim, 'sdrs.protection-group');
+    const group = await imported(groups, String(groupState.id));
+    const { owner: _owner, ...groupJson } = sdrsGroupJson('app/group');
+    expect(group.state).toMatchObject({ ...groupJson, id: groupState.id, connection: null, dr_type: null, description: null, owner: null, adopt: true, marker: groupState.marker });
+    const groupPlan = await firstPlan(groups, { ...groupJson, adopt: true }, group);
+    expect(groupPlan.diagnostics).toEqual([]);
+    expect(groupPlan.planned).toEqual(group.state);
+
+    const pairs = await sdrsTypeOf(sim, 'sdrs.replication-pair');
+    const pair = await imported(pairs, String(pairState.id));
+    expect(pair.state).toMatchObject({
+      id: pairState.id,
+      group: { id: groupState.id },
+      volume_id: SDRS_VOLUME_IDS['evs-web-01-data'],
+      cluster_id: null,
+      name: 'web-data',
+      size_gb: 100,
+      owner: null,
+      adopt: true,
+      connection: null,
+    });
+    // Its group by key and no size: same pair, in place; the apply adopts it (announced).
+    const byKey = { group: sdrsGroupRef('app/group'), volume_id: SDRS_VOLUME_IDS['evs-web-01-data'], name: 'web-data', adopt: true };
+    const pairPlan = await firstPlan(pairs, byKey, pair);
+    expect(pairPlan.requiresReplace).toEqual([]);
+    expect(pairPlan.diagnostics.map((d) => d.summary)).toEqual([`repliform_sdrs_replication_pair ${String(pairState.id)} will be adopted`]);
+  });
+
+  test('a missing id fails, naming the kind, the id and where it looked', async () => {
+    const result = await (await sdrsTypeOf(sim, 'sdrs.replication-pair')).importState('no-such-pair');
+    expect(result.diagnostics.map((d) => d.summary)).toEqual([
+      `import of repliform_sdrs_replication_pair: sdrs.replication-pair "no-such-pair" does not exist: GET /replications/no-such-pair in project ${SDRS_PROJECT_ID} at ${sim.url}/sdrs found nothing`,
+    ]);
+  });
+});
+
+test('a kind without an id of its own keeps its refusal', async () => {
+  const result = await (await typeOf('vr.replication-sync', 'vr', vrConnection(sim.url), SIM_ENV)).importState('GID-1');
+  expect(result.diagnostics.map((d) => d.summary)).toEqual(['repliform_vr_replication_sync cannot be imported: its objects have no id of their own']);
 });

@@ -1,6 +1,7 @@
 /** Kind `sdrs.protection-group`. */
 import type { KindModule } from '../../contract';
 import { sdrsProtectionGroupHandler, sdrsProtectionGroupLiveNotice, type SdrsProtectionGroupState } from './handler';
+import { sdrsProtectionGroupImporter } from './import';
 import { sdrsProtectionGroupReview } from './review';
 import { sdrsProtectionGroupFields, sdrsProtectionGroupSpecSchema, sdrsProtectionGroupStateSchema } from './schema';
 
@@ -12,4 +13,5 @@ export const sdrsProtectionGroupKind: KindModule<Parameters<typeof sdrsProtectio
   state: sdrsProtectionGroupStateSchema,
   review: sdrsProtectionGroupReview,
   liveNotice: sdrsProtectionGroupLiveNotice,
+  importer: sdrsProtectionGroupImporter,
 };

@@ -1,6 +1,7 @@
 /** Kind `vcda.replication`: one Cloud Director VM replicated to a vDC of another VCDA site. */
 import type { KindModule } from '../../contract';
 import { vcdaReplicationHandler, vcdaReplicationLiveNotice, type VcdaReplicationState } from './handler';
+import { vcdaReplicationImporter } from './import';
 import { vcdaReplicationReview } from './review';
 import { vcdaReplicationFields, type VcdaReplicationSpec, vcdaReplicationSpecSchema, vcdaReplicationStateSchema } from './schema';
 
@@ -12,4 +13,5 @@ export const vcdaReplicationKind: KindModule<VcdaReplicationSpec, VcdaReplicatio
   state: vcdaReplicationStateSchema,
   review: vcdaReplicationReview,
   liveNotice: vcdaReplicationLiveNotice,
+  importer: vcdaReplicationImporter,
 };

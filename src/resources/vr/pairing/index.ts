@@ -2,6 +2,7 @@
 import type { KindModule } from '../../contract';
 import { vrPairingHandler, type VrPairingState } from './handler';
 import { vrPairingFields, type VrPairingSpec, vrPairingSpecSchema, vrPairingStateSchema } from './schema';
+import { vrPairingImporter } from './import';
 import { vrPairingReview } from './review';
 
 export const vrPairingKind: KindModule<VrPairingSpec, VrPairingState> = {
@@ -11,4 +12,5 @@ export const vrPairingKind: KindModule<VrPairingSpec, VrPairingState> = {
   spec: vrPairingSpecSchema,
   state: vrPairingStateSchema,
   review: vrPairingReview,
+  importer: vrPairingImporter,
 };
