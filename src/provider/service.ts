@@ -20,6 +20,7 @@ import type { ProviderHandlers } from './generated/tfplugin6/Provider';
 import type { Schema } from './generated/tfplugin6/Schema';
 import { PROVIDER_SOURCE } from '../resources/terraform-names';
 import type { ResourceRuntime, ResourceType } from './resource-type';
+import { loadDataSourceTypes, type DataSourceType } from './data-source-type';
 import { createHclogLogger, hclogProgress, thresholdFrom, type HclogLogger } from './hclog';
 import { blockOf } from './schema';
 import { containsUnknown, isObjectValue, type TfType, type TfValue } from './values';
@@ -99,6 +100,19 @@ class ProviderState {
 
   resourceActions = 0;
   startupMs = 0;
+
+  private dataSourceTypes?: Promise<ReadonlyMap<string, DataSourceType>>;
+
+  loadDataSources(): Promise<ReadonlyMap<string, DataSourceType>> {
+    this.dataSourceTypes ??= loadDataSourceTypes();
+    return this.dataSourceTypes;
+  }
+
+  async dataSource(typeName: string): Promise<DataSourceType> {
+    const type = (await this.loadDataSources()).get(typeName);
+    if (!type) throw new Error(`${PROVIDER_SOURCE} has no data source ${JSON.stringify(typeName)}`);
+    return type.bind(this.runtime);
+  }
 
   async resource(typeName: string): Promise<ResourceType> {
     this.resourceActions += 1;
@@ -209,10 +223,11 @@ export function createProviderService(options: ProviderServiceOptions = {}): Pro
   const handlers: ProviderHandlers = {
     GetMetadata: unary(async () => {
       const catalogue = await state.load();
+      const dataSources = await state.loadDataSources();
       return {
         server_capabilities: { plan_destroy: true, get_provider_schema_optional: true, move_resource_state: false },
         resources: [...catalogue.resources.keys()].map((type_name) => ({ type_name })),
-        data_sources: [],
+        data_sources: [...dataSources.keys()].map((type_name) => ({ type_name })),
         functions: [],
         ephemeral_resources: [],
         diagnostics: [],
@@ -224,7 +239,7 @@ export function createProviderService(options: ProviderServiceOptions = {}): Pro
       return {
         provider: schemaOf(blockOf(catalogue.providerModel, 'repliform: disaster-recovery replication as code. Credentials are read from the environment variables the connection blocks name.')),
         resource_schemas: Object.fromEntries([...catalogue.resources.values()].map((type) => [type.name, schemaOf(blockOf(type.attributes, `${type.kind.kind}: served by the repliform handlers.`))])),
-        data_source_schemas: {},
+        data_source_schemas: Object.fromEntries([...(await state.loadDataSources()).values()].map((type) => [type.name, schemaOf(blockOf(type.attributes, type.description))])),
         functions: {},
         ephemeral_resource_schemas: {},
         server_capabilities: { plan_destroy: true, get_provider_schema_optional: true, move_resource_state: false },
@@ -303,8 +318,16 @@ export function createProviderService(options: ProviderServiceOptions = {}): Pro
       return { Error: '' };
     }, (error) => ({ Error: error instanceof Error ? error.message : String(error) })),
 
-    ValidateDataResourceConfig: unary(async (request) => ({ diagnostics: [noSuch('data source', request.type_name)] }), failure('ValidateDataResourceConfig')),
-    ReadDataSource: unary(async (request) => ({ diagnostics: [noSuch('data source', request.type_name)] }), failure('ReadDataSource')),
+    ValidateDataResourceConfig: unary(async (request) => {
+      const type = await state.dataSource(request.type_name);
+      return { diagnostics: type.validate(decode(request.config, type.type)) };
+    }, failure('ValidateDataResourceConfig')),
+
+    ReadDataSource: unary(async (request) => {
+      const type = await state.dataSource(request.type_name);
+      const result = await type.read(decode(request.config, type.type));
+      return { state: result.state === null ? undefined : encode(result.state, type.type), diagnostics: [...result.diagnostics] };
+    }, failure('ReadDataSource')),
     ValidateEphemeralResourceConfig: unary(async (request) => ({ diagnostics: [noSuch('ephemeral resource', request.type_name)] }), failure('ValidateEphemeralResourceConfig')),
     OpenEphemeralResource: unary(async (request) => ({ diagnostics: [noSuch('ephemeral resource', request.type_name)] }), failure('OpenEphemeralResource')),
     RenewEphemeralResource: unary(async (request) => ({ diagnostics: [noSuch('ephemeral resource', request.type_name)] }), failure('RenewEphemeralResource')),

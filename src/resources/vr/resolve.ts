@@ -30,7 +30,8 @@ export function remoteSiteName(pairing: Pairing): string {
   return pairing.remote_vc_server?.name ?? pairing.remote_vrms?.name ?? remoteVcId(pairing);
 }
 
-function pairingMatchesSite(pairing: Pairing, site: string): boolean {
+/** Whether the pairing's remote site goes by this name: its vCenter name, VRMS name or vCenter id (case-insensitive). */
+export function pairingMatchesSite(pairing: Pairing, site: string): boolean {
   const wanted = site.toLowerCase();
   const names = [pairing.remote_vc_server?.name, pairing.remote_vrms?.name, pairing.remote_vc_server?.id];
   return names.some((name) => typeof name === 'string' && name.toLowerCase() === wanted);
