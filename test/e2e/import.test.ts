@@ -11,14 +11,23 @@
  *   and the error says the way out.
  * - One stack adopting another's replication (on one machine) names that stack, and the old stack's next plan
  *   drops the replication from its state, saying who owns it now; its destroy leaves it.
+ * - An import reads the whole object: `terraform plan -generate-config-out` writes configuration that validates and
+ *   applies in one go (a VR and a VCDA replication, an SDRS group and pair made outside Terraform), with no secret
+ *   in the state; an import plan of code that matches the object changes nothing; a missing id fails the import.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { providerEnv, run, synthExample, terraform, terraformBinary, terraformEnv } from '../../scripts/deploy-kit';
+import { ResourceType } from '../../src/provider/resource-type';
 import { memoryOwnershipRecords } from '../../src/resources/ownership';
+import { kindFor } from '../../src/resources/registry';
 import { vrReplicationHandler } from '../../src/resources/vr/replication/handler';
+import { SDRS_ACCESS_KEY, SDRS_PROJECT_ID, SDRS_SECRET_KEY, SDRS_VOLUME_IDS } from '../../src/simulator';
+import { VCDA_VDC_IDS, VCDA_VM_IDS } from '../../src/simulator/vcda/inventory-seed';
 import { replicationSpec, SIM_ENV, testContext } from '../helpers/context';
-import { initAndApply, simulatorWorkDir, writeVrStack } from '../helpers/e2e';
+import { initAndApply, simulatorWorkDir, vrProviderHcl, writeVrStack } from '../helpers/e2e';
+import { createdBy } from '../helpers/provider-types';
+import { sdrsGroupJson, sdrsGroupRef, sdrsConnection, vcdaConnection, VCDA_SIM_ENV } from '../helpers/sim-connections';
 
 const world = simulatorWorkDir('e2e-import');
 
@@ -138,4 +147,122 @@ test("a stack adopting another stack's replication names it, and the old stack's
   const oldDestroy = await terraform(stackA, ['destroy', '-auto-approve'], env);
   expect(oldDestroy.stdout).toContain('Resources: 0 destroyed.');
   expect(sim.state.replications.filter((r) => r.info.name === 'file-01').map((r) => r.info.id)).toEqual([id]);
+});
+
+describe('an import reads the whole object', () => {
+  let env: NodeJS.ProcessEnv;
+  const tf = (stackDir: string, args: readonly string[]) => run(terraformBinary(), [args[0], '-input=false', '-no-color', ...args.slice(1)], { cwd: stackDir, env });
+  const flat = (text: string) => text.replace(/\s+/g, ' ');
+
+  beforeAll(async () => {
+    mkdirSync(join(world.workDir, 'reads'));
+    env = await providerEnv(join(world.workDir, 'reads'), { ...SIM_ENV, ...VCDA_SIM_ENV, HW_AK: SDRS_ACCESS_KEY, HW_SK: SDRS_SECRET_KEY });
+  });
+
+  function stackDir(name: string): string {
+    const dir = join(world.workDir, 'reads', name);
+    mkdirSync(dir, { recursive: true });
+    return dir;
+  }
+
+  /** An object made outside Terraform, as `kind` with the provider's connection `connection` makes it; its id. */
+  async function madeOutside(kind: string, vendor: string, connection: unknown, variables: NodeJS.ProcessEnv, json: Record<string, unknown>): Promise<string> {
+    const ctx = testContext(variables, { ownership: memoryOwnershipRecords() });
+    const type = new ResourceType(await kindFor(kind)).bind({ connectionFor: (name) => (name === vendor ? connection : undefined), stopReason: () => undefined, context: () => ctx });
+    return String((await createdBy(type, json)).id);
+  }
+
+  /** The provider block with all three vendors' connections to the simulator. */
+  function allVendorsHcl(): string {
+    const { sim } = world;
+    return vrProviderHcl(sim.url).replace(
+      'provider "repliform" {',
+      `provider "repliform" {
+  vcda = {
+    endpoint           = "${sim.url}/vcda"
+    credentials        = { username_env = "VCDA_SITE1_USER", password_env = "VCDA_SITE1_PASSWORD" }
+    remote_credentials = { username_env = "VCDA_SITE2_USER", password_env = "VCDA_SITE2_PASSWORD" }
+  }
+  sdrs = {
+    endpoint    = "${sim.url}/sdrs"
+    project_id  = "${SDRS_PROJECT_ID}"
+    credentials = { access_key_env = "HW_AK", secret_key_env = "HW_SK" }
+  }`,
+    );
+  }
+
+  const importBlock = (to: string, id: string) => `\nimport {\n  to = ${to}\n  id = "${id}"\n}\n`;
+
+  test('plan -generate-config-out writes configuration that applies in one go: VR, VCDA and SDRS objects made elsewhere', async () => {
+    const { sim } = world;
+    const dir = stackDir('generated');
+    const vr = (await vrReplicationHandler.create(replicationSpec(sim.url, { vm: { name: 'app-02' }, settings: { rpo_minutes: 30 } }), testContext(SIM_ENV, { ownership: memoryOwnershipRecords() }))).id;
+    const vcda = await madeOutside('vcda.replication', 'vcda', vcdaConnection(sim.url), VCDA_SIM_ENV, {
+      source: { site: 'site1', vm_id: VCDA_VM_IDS['vcd-web-01'] },
+      destination: { site: 'site2', vdc: VCDA_VDC_IDS['vdc-gold'] },
+      settings: { rpo_minutes: 30 },
+      owner: 'elsewhere/vcd-web-01',
+    });
+    const sdrs = { connection: sdrsConnection(sim.url), variables: { HW_AK: SDRS_ACCESS_KEY, HW_SK: SDRS_SECRET_KEY } };
+    const group = await madeOutside('sdrs.protection-group', 'sdrs', sdrs.connection, sdrs.variables, sdrsGroupJson('elsewhere/group'));
+    const pair = await madeOutside('sdrs.replication-pair', 'sdrs', sdrs.connection, sdrs.variables, {
+      group: sdrsGroupRef('elsewhere/group'), volume_id: SDRS_VOLUME_IDS['evs-web-01-data'], name: 'web-data', size_gb: null, owner: 'elsewhere/web-data',
+    });
+    writeFileSync(
+      join(dir, 'main.tf'),
+      allVendorsHcl() +
+        importBlock('repliform_vr_replication.app_02', vr) +
+        importBlock('repliform_vcda_replication.web_01', vcda) +
+        importBlock('repliform_sdrs_protection_group.web', group) +
+        importBlock('repliform_sdrs_replication_pair.web_data', pair),
+    );
+    await terraform(dir, ['init'], env);
+
+    const plan = await tf(dir, ['plan', '-generate-config-out=generated.tf']);
+    expect(plan.stderr).toBe('');
+    expect(plan.stdout).toContain('Plan: 4 to import, 0 to add, 0 to change, 0 to destroy.');
+    const generated = flat(readFileSync(join(dir, 'generated.tf'), 'utf8'));
+    expect(generated).toContain('resource "repliform_vr_replication" "app_02" {');
+    expect(generated).toContain('target = { datastore = "ds-b-gold" disk_format = "SAME_AS_SOURCE" replication_server = null storage_policy = null }');
+    expect(generated).toContain('owner = "elsewhere/vcd-web-01"');
+    expect(generated).toContain('adopt = true');
+
+    const applied = await tf(dir, ['apply', '-auto-approve']);
+    expect(applied.stderr).toBe('');
+    expect(applied.stdout).toContain('Apply complete! Resources: 4 imported, 0 added, 0 changed, 0 destroyed.');
+    const again = await tf(dir, ['plan', '-detailed-exitcode']);
+    expect(again.stdout).toContain('No changes.');
+    expect(again.code).toBe(0);
+    // The connections are the provider's: not even the names of the variables that hold secrets are in the state.
+    const state = readFileSync(join(dir, 'terraform.tfstate'), 'utf8');
+    expect(state).not.toMatch(/_env"|HW_SK|PASSWORD/);
+    expect(sim.state.replications.filter((r) => r.info.name === 'app-02').map((r) => r.info.id)).toEqual([vr]);
+  });
+
+  test('an import plan of code that matches the replication changes nothing', async () => {
+    const { sim } = world;
+    const dir = stackDir('matching');
+    const id = (await vrReplicationHandler.create(replicationSpec(sim.url, { vm: { name: 'app-03' }, settings: { rpo_minutes: 20 } }), testContext(SIM_ENV, { ownership: memoryOwnershipRecords() }))).id;
+    writeVrStack(dir, sim.url, [{ name: 'r', vm: 'app-03', rpoMinutes: 20 }], importBlock('repliform_vr_replication.r', id));
+    await terraform(dir, ['init'], env);
+    const plan = await tf(dir, ['plan']);
+    expect(plan.stderr).toBe('');
+    expect(plan.stdout).toContain(`repliform_vr_replication.r: Preparing import... [id=${id}]`);
+    expect(plan.stdout).toContain('Plan: 1 to import, 0 to add, 0 to change, 0 to destroy.');
+  });
+
+  test('terraform import of an id that does not exist fails and imports nothing', async () => {
+    const { sim } = world;
+    const dir = stackDir('missing');
+    writeVrStack(dir, sim.url, [{ name: 'r', vm: 'app-04', rpoMinutes: 20 }]);
+    await terraform(dir, ['init'], env);
+    const imported = await tf(dir, ['import', 'repliform_vr_replication.r', 'GID-no-such-replication']);
+    expect(imported.code).toBe(1);
+    expect(imported.stdout).not.toContain('Import successful!');
+    expect(flat(imported.stderr)).toContain(
+      `Error: import of repliform_vr_replication: vr.replication "GID-no-such-replication" does not exist: no replication with this id, nor of a VM with this name, on the 1 pairing(s) of ${sim.url}`,
+    );
+    const listed = await run(terraformBinary(), ['state', 'list'], { cwd: dir, env });
+    expect(listed.stdout).toBe('');
+  });
 });
