@@ -10,7 +10,7 @@ import type { ResourceType, ResourceRuntime } from '../../src/provider/resource-
 import { ResourceType as Type } from '../../src/provider/resource-type';
 import { memoryOwnershipRecords } from '../../src/resources/ownership';
 import { kindFor } from '../../src/resources/registry';
-import { SDRS_PROJECT_ID, SDRS_VOLUME_IDS } from '../../src/simulator';
+import { SDRS_PROJECT_ID, SDRS_SERVER_IDS, SDRS_VOLUME_IDS } from '../../src/simulator';
 import { VCDA_VDC_IDS, VCDA_VM_IDS } from '../../src/simulator/vcda/inventory-seed';
 import { SIM_ENV, testContext } from '../helpers/context';
 import { configOf, createdBy, objectOf, sdrsTypeOf } from '../helpers/provider-types';
@@ -205,6 +205,18 @@ describe('sdrs', () => {
     const pairPlan = await firstPlan(pairs, byKey, pair);
     expect(pairPlan.requiresReplace).toEqual([]);
     expect(pairPlan.diagnostics.map((d) => d.summary)).toEqual([`repliform_sdrs_replication_pair ${String(pairState.id)} will be adopted`]);
+  });
+
+  test('a protected instance by id: the configuration of its group by key plans an in-place change that adopts it', async () => {
+    const groupState = await createdBy(await sdrsTypeOf(sim, 'sdrs.protection-group'), sdrsGroupJson('app/group'));
+    const server = SDRS_SERVER_IDS['ecs-web-01'];
+    const made = await createdBy(await sdrsTypeOf(sim, 'sdrs.protected-instance'), { group: sdrsGroupRef('app/group'), server_id: server, name: 'web-01', owner: 'app/web-01' });
+    const instances = await sdrsTypeOf(sim, 'sdrs.protected-instance');
+    const instance = await imported(instances, String(made.id));
+    expect(instance.state).toMatchObject({ id: made.id, group: { id: groupState.id }, server_id: server, name: 'web-01', owner: null, adopt: true, connection: null });
+    const plan = await firstPlan(instances, { group: sdrsGroupRef('app/group'), server_id: server, name: 'web-01', owner: 'app/web-01' }, instance);
+    expect(plan.requiresReplace).toEqual([]);
+    expect(plan.diagnostics.map((d) => d.summary)).toEqual([`repliform_sdrs_protected_instance ${String(made.id)} will be adopted`]);
   });
 
   test('a missing id fails, naming the kind, the id and where it looked', async () => {

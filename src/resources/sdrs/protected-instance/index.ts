@@ -1,6 +1,7 @@
 /** Kind `sdrs.protected-instance`. */
 import type { KindModule } from '../../contract';
 import { sdrsProtectedInstanceHandler, sdrsProtectedInstanceLiveNotice, type SdrsProtectedInstanceState } from './handler';
+import { sdrsProtectedInstanceImporter } from './import';
 import { sdrsProtectedInstanceReview } from './review';
 import { sdrsProtectedInstanceFields, sdrsProtectedInstanceSpecSchema, sdrsProtectedInstanceStateSchema } from './schema';
 
@@ -12,4 +13,5 @@ export const sdrsProtectedInstanceKind: KindModule<Parameters<typeof sdrsProtect
   state: sdrsProtectedInstanceStateSchema,
   review: sdrsProtectedInstanceReview,
   liveNotice: sdrsProtectedInstanceLiveNotice,
+  importer: sdrsProtectedInstanceImporter,
 };
