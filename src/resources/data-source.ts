@@ -7,7 +7,7 @@
  *
  * Calls no endpoint itself (each data source's file names its own).
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Context } from './contract';
 import { InputError, listForMessage } from './errors';
 import { parseSpec } from './parse-spec';
@@ -71,4 +71,21 @@ export function exactlyOne<T>(matches: readonly T[], wanted: Wanted, label: (ite
 export function nameMatches(name: string, filter: { readonly name?: string; readonly name_regex?: string }): boolean {
   if (filter.name !== undefined && name !== filter.name) return false;
   return filter.name_regex === undefined || new RegExp(filter.name_regex).test(name);
+}
+
+/** The `name_regex` argument of a list data source. */
+export const nameRegexSchema = z
+  .string()
+  .min(1)
+  .refine((pattern) => isRegex(pattern), { message: 'must be a valid regular expression' })
+  .optional()
+  .describe('Only the objects whose name matches this regular expression (JavaScript syntax, unanchored).');
+
+function isRegex(pattern: string): boolean {
+  try {
+    new RegExp(pattern);
+    return true;
+  } catch {
+    return false;
+  }
 }

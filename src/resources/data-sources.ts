@@ -10,6 +10,11 @@ const loaders: Readonly<Record<string, () => Promise<AnyDataSource>>> = {
   vr_vm: async () => (await import('./vr/data-sources/vm')).vrVmDataSource,
   vr_datastores: async () => (await import('./vr/data-sources/datastores')).vrDatastoresDataSource,
   vr_datastore: async () => (await import('./vr/data-sources/datastore')).vrDatastoreDataSource,
+  vcda_sites: async () => (await import('./vcda/data-sources/sites')).vcdaSitesDataSource,
+  vcda_vms: async () => (await import('./vcda/data-sources/vms')).vcdaVmsDataSource,
+  vcda_vm: async () => (await import('./vcda/data-sources/vm')).vcdaVmDataSource,
+  sdrs_servers: async () => (await import('./sdrs/data-sources/servers')).sdrsServersDataSource,
+  sdrs_volumes: async () => (await import('./sdrs/data-sources/volumes')).sdrsVolumesDataSource,
 };
 
 export function knownDataSources(): string[] {

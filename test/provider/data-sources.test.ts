@@ -13,6 +13,7 @@ import { loadCatalogue } from '../../src/provider/catalogue';
 import { createProviderService, type ProviderService } from '../../src/provider/service';
 import { isObjectValue, UNKNOWN, type TfValue } from '../../src/provider/values';
 import type { RunningSimulator } from '../../src/simulator';
+import { SDRS_PROJECT_ID } from '../../src/simulator/sdrs/inventory-seed';
 import { SIM_ENV } from '../helpers/context';
 import { sdrsConnection, SDRS_SIM_ENV, vcdaConnection, VCDA_SIM_ENV, vrConnection } from '../helpers/sim-connections';
 import { useSimulator } from '../helpers/simulator';
@@ -229,5 +230,67 @@ describe('VR', () => {
     } finally {
       await bare.close();
     }
+  });
+});
+
+describe('VCDA', () => {
+  test('repliform_vcda_sites lists the sites with one GET /sites', async () => {
+    const before = t.requests.length;
+    const { state, diagnostics } = await read('repliform_vcda_sites', {});
+    expect(diagnostics).toEqual([]);
+    expect(state?.local_site).toBe('site1');
+    expect(Array.isArray(state?.sites) && state.sites.map((s) => isObjectValue(s) && [s.name, s.is_local])).toEqual([['site1', true], ['site2', false]]);
+    expect(requestsSince(t, before)).toEqual(['GET /vcda/sites']);
+  });
+
+  test('repliform_vcda_vms reads GET /inventory/vms of the local site; another site is reached first', async () => {
+    const before = t.requests.length;
+    const { state, diagnostics } = await read('repliform_vcda_vms', { name_regex: '^vcd-web-' });
+    expect(diagnostics).toEqual([]);
+    expect(state).toMatchObject({ site_name: 'site1', site: null });
+    expect(Array.isArray(state?.vms) && state.vms.map((vm) => isObjectValue(vm) && [vm.name, vm.id, vm.org])).toEqual([
+      ['vcd-web-01', '441a891a-5294-4dff-b02d-c605d335be1b', 'org1'],
+      ['vcd-web-02', '441a891a-5294-4dff-b02d-c605d335be1c', 'org1'],
+    ]);
+    expect(requestsSince(t, before)).toEqual(['GET /vcda/sites', 'GET /vcda/inventory/vms?offset=0&limit=100']);
+
+    const remote = await read('repliform_vcda_vms', { site: 'site2' });
+    expect(remote.diagnostics).toEqual([]);
+    expect(remote.state).toMatchObject({ site_name: 'site2', vms: [] });
+    expect(t.requests.map((r) => `${r.method} ${r.path}`)).toContain('POST /vcda/sessions/extend');
+    expect(t.requests.at(-1)).toMatchObject({ path: '/vcda/inventory/vms', query: { site: 'site2' }, status: 200 });
+  });
+
+  test('repliform_vcda_vm: one VM by name; an unknown site or name is an error on its argument', async () => {
+    const found = await read('repliform_vcda_vm', { name: 'vcd-db-01' });
+    expect(found.diagnostics).toEqual([]);
+    expect(found.state).toMatchObject({ id: '441a891a-5294-4dff-b02d-c605d335be1e', site_name: 'site1', org: 'org1' });
+    expect(summaries((await read('repliform_vcda_vm', { name: 'vcd-db-09' })).diagnostics)).toEqual([
+      ['ERROR', 'name: no VM "vcd-db-09" on site1; there are: "vcd-web-01", "vcd-web-02", "vcd-app-01", "vcd-db-01"', 'name'],
+    ]);
+    expect(summaries((await read('repliform_vcda_vm', { name: 'vcd-db-01', site: 'site9' })).diagnostics)).toEqual([
+      ['ERROR', 'site: no site "site9" on this VCDA; sites: "site1", "site2"', 'site'],
+    ]);
+  });
+});
+
+describe('SDRS', () => {
+  test('repliform_sdrs_servers reads ECS cloudservers/detail (offset = page 1) and filters exactly', async () => {
+    const before = t.requests.length;
+    const { state, diagnostics } = await read('repliform_sdrs_servers', { name: 'ecs-web-01' });
+    expect(diagnostics).toEqual([]);
+    expect(state?.servers).toEqual([{ id: '3f2a9c1e-5b7d-4e8a-9c0f-1a2b3c4d5e01', name: 'ecs-web-01', status: 'ACTIVE', availability_zone: 'az-a' }]);
+    expect(requestsSince(t, before)).toEqual([`GET /sdrs/v1/${SDRS_PROJECT_ID}/cloudservers/detail?name=ecs-web-01&offset=1&limit=1000`]);
+  });
+
+  test('repliform_sdrs_volumes reads EVS cloudvolumes/detail, filtered by the server they are attached to', async () => {
+    const before = t.requests.length;
+    const { state, diagnostics } = await read('repliform_sdrs_volumes', { server_id: '3f2a9c1e-5b7d-4e8a-9c0f-1a2b3c4d5e01', availability_zone: 'az-a' });
+    expect(diagnostics).toEqual([]);
+    expect(Array.isArray(state?.volumes) && state.volumes.map((v) => isObjectValue(v) && [v.name, v.device, v.bootable, v.size_gb])).toEqual([
+      ['evs-web-01-sys', '/dev/vda', true, expect.any(Number)],
+      ['evs-web-01-data', '/dev/vdb', false, expect.any(Number)],
+    ]);
+    expect(requestsSince(t, before)).toEqual([`GET /sdrs/v2/${SDRS_PROJECT_ID}/cloudvolumes/detail?availability_zone=az-a&offset=0&limit=1000`]);
   });
 });

@@ -23,6 +23,8 @@
  * @api POST   {P}/protected-instances/{id}/attachreplication (body {replicationAttachment:{replication_id, device}} → job)
  * @api DELETE {P}/protected-instances/{id}/detachreplication/{replication_id} (→ job)
  * @api GET    {P}/jobs/{job_id}
+ * @api GET    /v1/{project_id}/cloudservers/detail?name=&status=&offset=&limit=  (ECS, at the region's ECS endpoint: offset is a page number from 1)
+ * @api GET    /v2/{project_id}/cloudvolumes/detail?name=&availability_zone=&status=&offset=&limit=  (EVS, at the region's EVS endpoint)
  *
  * Authentication: AK/SK — every attempt is signed anew (`./signer.ts`, SDK-HMAC-SHA256 with X-Sdk-Date from the
  * client's clock) — or an IAM token in `X-Auth-Token`. There is no session: nothing to log in or out of.
@@ -43,6 +45,8 @@ import type { TaskWaitOptions } from '../tasks';
 import { describeSdrsJob, observeSdrsJob, SDRS_TOKEN_HEADER, sdrsProfile } from './profile';
 import { signRequest } from './signer';
 import type {
+  SdrsCloudServer,
+  SdrsCloudVolume,
   SdrsCreateProtectedInstance,
   SdrsCreateReplication,
   SdrsCreateServerGroup,
@@ -103,6 +107,24 @@ export interface ListSdrsProtectedInstancesOptions {
   readonly serverGroupId?: string;
   /** Fuzzy match on the name. @default - all */
   readonly name?: string;
+  /** @default - all */
+  readonly status?: string;
+}
+
+/** Filters of `listCloudServers`. @public */
+export interface ListSdrsCloudServersOptions {
+  /** Fuzzy match on the name (the server's rule): compare names exactly yourself. @default - all */
+  readonly name?: string;
+  /** @default - all */
+  readonly status?: string;
+}
+
+/** Filters of `listCloudVolumes`. @public */
+export interface ListSdrsCloudVolumesOptions {
+  /** The disk name. @default - all */
+  readonly name?: string;
+  /** @default - all */
+  readonly availabilityZone?: string;
   /** @default - all */
   readonly status?: string;
 }
@@ -305,6 +327,37 @@ export class SdrsClient extends VendorClient {
     requireId(jobId, 'jobId');
     const job = { id: jobId, get: () => this.getJob(jobId), observe: observeSdrsJob, describe: (last: SdrsJob | undefined) => describeSdrsJob(jobId, last), path: this.projectPath(jobPath(jobId)), noun: 'job' };
     return this.core.waitForTask<SdrsJob>(job, options);
+  }
+
+  // ---------------------------------------------------------------- servers and disks (ECS and EVS)
+
+  /**
+   * ECS `GET /v1/{project_id}/cloudservers/detail`, every page: the project's servers. On Huawei Cloud this is the
+   * region's ECS endpoint (a client built with it), not the SDRS one. Its `offset` is a page number (1 = the first).
+   */
+  public async listCloudServers(options: ListSdrsCloudServersOptions = {}): Promise<SdrsCloudServer[]> {
+    return collectOffsetPages<SdrsCloudServer>({
+      what: 'servers',
+      limit: this.pageSize,
+      fetch: async (offset, limit) => {
+        const query = { name: options.name, status: options.status, offset: Math.floor(offset / limit) + 1, limit };
+        return readPage<SdrsCloudServer>(await this.core.send({ method: 'GET', path: this.projectPath('/cloudservers/detail'), query }), 'servers', offset, limit);
+      },
+    });
+  }
+
+  /**
+   * EVS `GET /v2/{project_id}/cloudvolumes/detail`, every page: the project's disks. On Huawei Cloud this is the
+   * region's EVS endpoint (a client built with it), not the SDRS one.
+   */
+  public async listCloudVolumes(options: ListSdrsCloudVolumesOptions = {}): Promise<SdrsCloudVolume[]> {
+    const filters = { name: options.name, availability_zone: options.availabilityZone, status: options.status };
+    const path = `/v2/${encodeURIComponent(this.projectId)}/cloudvolumes/detail`;
+    return collectOffsetPages<SdrsCloudVolume>({
+      what: 'disks',
+      limit: this.pageSize,
+      fetch: async (offset, limit) => readPage<SdrsCloudVolume>(await this.core.send({ method: 'GET', path, query: { ...filters, offset, limit } }), 'volumes', offset, limit),
+    });
   }
 
   // ---------------------------------------------------------------- internals

@@ -14,6 +14,8 @@ export type { components as SdrsComponents, paths as SdrsPaths };
 
 export type SdrsErrorResponse = Schemas['ErrorResponse'];
 export type SdrsJob = Schemas['Job'];
+export type SdrsCloudServer = Schemas['CloudServer'];
+export type SdrsCloudVolume = Schemas['CloudVolume'];
 export type SdrsJobStatus = SdrsJob['status'];
 export type SdrsJobId = Schemas['JobId'];
 

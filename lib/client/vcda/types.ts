@@ -17,6 +17,7 @@ export type VcdaLoginRequest = Schemas['LoginRequest'];
 export type VcdaExtendRequest = Schemas['ExtendRequest'];
 export type VcdaSessionDetails = Schemas['C4SessionDetails'];
 export type VcdaSite = Schemas['Site'];
+export type VcdaInventoryVm = Schemas['InventoryVm'];
 export type VcdaRetentionRule = Schemas['RetentionRule'];
 export type VcdaRetentionPolicy = Schemas['RetentionPolicy'];
 export type VcdaDataConnectionType = Schemas['DataConnectionType'];

@@ -6,6 +6,7 @@
  * @api POST   /sessions/extend            (a remote site's Cloud Director credentials, on the session)
  * @api DELETE /sessions
  * @api GET    /sites
+ * @api GET    /inventory/vms?site=&offset=&limit=  (→ {items,total})
  * @api GET    /vm-replications?offset=&limit=&ids=&destinationVdcId=&destinationOrg=&isMigration=&vmId=  (→ {items,total})
  * @api POST   /vm-replications            (→ task)
  * @api GET    {R}
@@ -42,6 +43,7 @@ import {
 } from './profile';
 import type {
   VcdaCredentials,
+  VcdaInventoryVm,
   VcdaPasswordLoginType,
   VcdaReconfigureReplication,
   VcdaReplication,
@@ -168,6 +170,15 @@ export class VcdaClient extends SessionVendorClient {
     return res.data as VcdaSite[];
   }
 
+  /** `GET /inventory/vms?site=`, every page: the Cloud Director VMs of a site (the local one by default). */
+  public async listInventoryVms(options: VcdaSiteOption = {}): Promise<VcdaInventoryVm[]> {
+    return collectOffsetPages<VcdaInventoryVm>({
+      what: 'inventory VMs',
+      limit: this.pageSize,
+      fetch: async (offset, limit) => readPage<VcdaInventoryVm>(await this.core.send({ method: 'GET', path: '/inventory/vms', query: { site: options.site, offset, limit } }), 'inventory VMs'),
+    });
+  }
+
   // ---------------------------------------------------------------- replications
 
   /** `GET /vm-replications` with filters, every page (`offset`/`limit` → `{items, total}`). */
@@ -184,7 +195,7 @@ export class VcdaClient extends SessionVendorClient {
     return collectOffsetPages<VcdaReplication>({
       what: 'VM replications',
       limit: this.pageSize,
-      fetch: async (offset, limit) => readPage(await this.core.send({ method: 'GET', path: '/vm-replications', query: { ...filters, offset, limit } })),
+      fetch: async (offset, limit) => readPage<VcdaReplication>(await this.core.send({ method: 'GET', path: '/vm-replications', query: { ...filters, offset, limit } }), 'VM replications'),
     });
   }
 
@@ -302,12 +313,12 @@ function objectOf<T>(res: HttpResponse, what: string): T {
   return res.data as T;
 }
 
-function readPage(res: HttpResponse): OffsetPage<VcdaReplication> {
+function readPage<T>(res: HttpResponse, what: string): OffsetPage<T> {
   const data = res.data;
   if (!isRecord(data) || !Array.isArray(data['items']) || typeof data['total'] !== 'number') {
-    throw invalidResponseError(res, 'GET', 'VM replications: expected {"items": [...], "total": n}');
+    throw invalidResponseError(res, 'GET', `${what}: expected {"items": [...], "total": n}`);
   }
-  return { items: data['items'] as VcdaReplication[], total: data['total'] };
+  return { items: data['items'] as T[], total: data['total'] };
 }
 
 function taskOf(res: HttpResponse, what: string): VcdaTask {

@@ -14,6 +14,7 @@ import type { SdrsContext, SdrsHandler, SdrsRequest } from './context';
 import { SdrsApiError, invalidParams, invalidProject, nestedErrorBody, type SdrsErrorShape } from './errors';
 import * as groups from './groups';
 import * as instances from './instances';
+import * as inventory from './inventory';
 import { getJob, SDRS_JOB_MODEL } from './jobs';
 import * as pairs from './pairs';
 import type { SdrsJobStatus, SimSdrsJobRecord } from './types';
@@ -39,6 +40,8 @@ const HANDLERS: Record<string, SdrsHandler> = {
   attachReplication: instances.attachReplication,
   detachReplication: instances.detachReplication,
   getJob,
+  listCloudServers: inventory.listCloudServers,
+  listCloudVolumes: inventory.listCloudVolumes,
 };
 
 /** Operations whose errors the huaweicloud provider reads flat (`error_code`/`error_msg`): pairs and instances. */

@@ -9,6 +9,7 @@ import { operationRequest, type VendorCallPath, type VendorRefusals } from '../c
 import { TaskEngine } from '../core/task-engine';
 import type { VcdaContext, VcdaHandler, VcdaRequest } from './context';
 import { VcdaApiError, vcdaErrorBody } from './errors';
+import * as inventory from './inventory';
 import * as replications from './replications';
 import * as sessions from './sessions';
 import * as sites from './sites';
@@ -22,6 +23,7 @@ const HANDLERS: Record<string, VcdaHandler> = {
   extendSession: sessions.extendSession,
   getSites: sites.getSites,
   getAbout: sites.getAbout,
+  getInventoryVms: inventory.getInventoryVms,
   getVmReplications: replications.getVmReplications,
   startVmReplication: replications.startVmReplication,
   getVmReplication: replications.getVmReplication,

@@ -180,6 +180,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/{project_id}/cloudservers/detail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description ECS "Querying Details About ECSs" (an ECS API: on Huawei Cloud at the ECS endpoint of the region, not the SDRS one). offset is a PAGE NUMBER (1 = the first page; 0 reads as 1). */
+        get: operations["listCloudServers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/{project_id}/cloudvolumes/detail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description EVS "Querying Details About All EVS Disks" (an EVS API: on Huawei Cloud at the EVS endpoint of the region, not the SDRS one). offset is a record offset. */
+        get: operations["listCloudVolumes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -410,6 +444,41 @@ export interface components {
         ResourceTag: {
             key: string;
             value: string;
+        };
+        CloudServer: {
+            id: string;
+            name: string;
+            status: string;
+            "OS-EXT-AZ:availability_zone": string;
+            metadata?: {
+                [key: string]: string;
+            };
+        };
+        CloudServerList: {
+            servers: components["schemas"]["CloudServer"][];
+            count?: number;
+        };
+        CloudVolumeAttachment: {
+            server_id: string;
+            device: string;
+            attachment_id?: string;
+            volume_id?: string;
+        };
+        CloudVolume: {
+            id: string;
+            name: string;
+            status: string;
+            /** @description GB */
+            size: number;
+            availability_zone: string;
+            volume_type?: string;
+            /** @description "true" or "false" (a string in EVS answers) */
+            bootable?: string;
+            attachments: components["schemas"]["CloudVolumeAttachment"][];
+        };
+        CloudVolumeList: {
+            volumes: components["schemas"]["CloudVolume"][];
+            count?: number;
         };
     };
     responses: never;
@@ -1792,6 +1861,160 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Job"];
+                };
+            };
+            /** @description an error in either of SDRS's shapes */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description an error in either of SDRS's shapes */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description an error in either of SDRS's shapes */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description an error in either of SDRS's shapes */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description an error in either of SDRS's shapes */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listCloudServers: {
+        parameters: {
+            query?: {
+                /** @description fuzzy match on the name */
+                name?: string;
+                /** @description ACTIVE, SHUTOFF, … */
+                status?: string;
+                /** @description servers per page */
+                limit?: number;
+                /** @description the page number */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CloudServerList"];
+                };
+            };
+            /** @description an error in either of SDRS's shapes */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description an error in either of SDRS's shapes */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description an error in either of SDRS's shapes */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description an error in either of SDRS's shapes */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description an error in either of SDRS's shapes */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listCloudVolumes: {
+        parameters: {
+            query?: {
+                /** @description the disk name */
+                name?: string;
+                /** @description the AZ */
+                availability_zone?: string;
+                /** @description the disk status */
+                status?: string;
+                /** @description disks per page */
+                limit?: number;
+                /** @description the query offset */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CloudVolumeList"];
                 };
             };
             /** @description an error in either of SDRS's shapes */

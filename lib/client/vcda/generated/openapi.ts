@@ -180,6 +180,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/inventory/vms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The Cloud Director VMs of a site that a replication can name as its source (`source.vmId`), every page with offset/limit. */
+        get: operations["getInventoryVms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -460,6 +477,18 @@ export interface components {
             } | null;
             warnings?: unknown[];
             site?: string;
+        };
+        InventoryVm: {
+            /** @description The VM id in Cloud Director (a source's vmId). */
+            id: string;
+            name: string;
+            vappId: string;
+            org: string;
+            site: string;
+        };
+        InventoryVmList: {
+            items: components["schemas"]["InventoryVm"][];
+            total: number;
         };
     };
     responses: never;
@@ -1566,6 +1595,79 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Task"];
+                };
+            };
+            /** @description ApiError */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description ApiError */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description ApiError */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description ApiError */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description ApiError */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    getInventoryVms: {
+        parameters: {
+            query?: {
+                /** @description The site whose VMs are listed. When omitted, the local site. */
+                site?: string;
+                offset?: number;
+                limit?: number;
+            };
+            header?: {
+                /** @description Operation ID for correlating logs across multiple services */
+                operationID?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The VMs of the site */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InventoryVmList"];
                 };
             };
             /** @description ApiError */

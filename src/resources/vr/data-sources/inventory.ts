@@ -8,23 +8,9 @@ import { z } from 'zod';
 import type { Datastore, VirtualMachine } from '../../../../lib/client/vr/types';
 import { connectionSpecSchema } from '../connection';
 
+export { nameRegexSchema } from '../../data-source';
+
 export const vrConnectionArgument = connectionSpecSchema.describe("Where the VR API is; null = the provider's `vr` block.");
-
-export const nameRegexSchema = z
-  .string()
-  .min(1)
-  .refine((pattern) => isRegex(pattern), { message: 'must be a valid regular expression' })
-  .optional()
-  .describe('Only the objects whose name matches this regular expression (JavaScript syntax, unanchored).');
-
-function isRegex(pattern: string): boolean {
-  try {
-    new RegExp(pattern);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export const vmFields = {
   id: z.string().describe('The VM id as VR names it (what `vm = { id = … }` of a `repliform_vr_replication` takes).'),
