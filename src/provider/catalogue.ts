@@ -8,11 +8,14 @@ import { ResourceType } from './resource-type';
 import { specShapeOf } from '../resources/spec-fields';
 import { objectTypeOf, specModelOf, type AttributeModel, type ObjectModel } from './schema';
 import type { TfType } from './values';
+import { secretSlotsOf, withSecretValues, type SecretSlot } from './provider-secrets';
 
 export interface VendorConnection {
   readonly vendor: string;
   readonly schema: z.ZodTypeAny;
   readonly model: AttributeModel;
+  /** Where the provider block may give a credential's value instead of its variable's name. */
+  readonly secrets: readonly SecretSlot[];
 }
 
 export interface Catalogue {
@@ -25,7 +28,9 @@ export interface Catalogue {
 function connectionOf(type: ResourceType): VendorConnection | undefined {
   const schema: z.ZodTypeAny | undefined = specShapeOf(type.kind.spec, type.kind.kind).connection;
   const model = specModelOf(type.kind.spec, type.kind.kind).connection;
-  return schema && model ? { vendor: type.vendor, schema, model } : undefined;
+  if (!schema || !model || model.field.kind !== 'object') return undefined;
+  const attributes = withSecretValues(model.field.attributes);
+  return { vendor: type.vendor, schema, model: { ...model, field: { kind: 'object', attributes } }, secrets: secretSlotsOf(model.field.attributes) };
 }
 
 export async function loadCatalogue(): Promise<Catalogue> {

@@ -49,6 +49,7 @@ import { resourceTypeOf, vendorOf } from '../resources/terraform-names';
 import { ownerLabel } from '../resources/ownership';
 import { computedModelOf, objectTypeOf, specModelOf, type FieldModel, type ObjectModel } from './schema';
 import { plannedObject } from './plan-defaults';
+import { issuesOnKnown, knownPartsOf } from './known-parts';
 import { specShapeOf } from '../resources/spec-fields';
 import { containsUnknown, isObjectValue, UNKNOWN, type TfType, type TfValue } from './values';
 
@@ -60,6 +61,11 @@ export interface ResourceRuntime {
   connectionFor(vendor: string): unknown;
   /** A handler context for one call; warnings the handlers log are collected for the diagnostics. */
   context(warnings: string[]): Context;
+  /**
+   * Whether the provider configuration's block for a vendor holds values not known yet (at plan time, when it refers
+   * to other resources). @default false
+   */
+  connectionPending?(vendor: string): boolean;
   /** Why the calls in flight were cancelled (Terraform's StopProvider), once they were. */
   stopReason(): Error | undefined;
 }
@@ -160,7 +166,8 @@ export class ResourceType {
   }
 
   validate(config: TfValue): Diagnostic[] {
-    if (!isObjectValue(config) || containsUnknown(config)) return [];
+    if (!isObjectValue(config)) return [];
+    if (containsUnknown(config)) return this.validateKnownParts(config);
     const json = this.specJson(config);
     const tls = CONNECTION in this.spec ? connectionDiagnostics(json[CONNECTION], [CONNECTION]) : [];
     if (tls.length > 0) return tls;
@@ -171,6 +178,30 @@ export class ResourceType {
     if (parsed.success) return [];
     const issues = parsed.error.issues.filter((issue) => issue.path[0] !== CONNECTION);
     return issueDiagnostics(issues, json, this.kind.kind);
+  }
+
+  /** A configuration holding unknowns: its known values checked by the schema; the handler's own checks wait for the plan. */
+  private validateKnownParts(config: ObjectValue): Diagnostic[] {
+    const { json, unknownPaths } = knownPartsOf(pick(config, this.spec));
+    const parsed = this.kind.spec.safeParse(json);
+    if (parsed.success) return [];
+    const leftToProvider = CONNECTION in this.spec && config[CONNECTION] === null;
+    const issues = issuesOnKnown(parsed.error.issues, unknownPaths).filter((issue) => !(leftToProvider && issue.path[0] === CONNECTION));
+    return issueDiagnostics(issues, json, this.kind.kind);
+  }
+
+  /** Whether this resource leaves its connection to a provider block whose values are not known yet (plan time). */
+  private providerConnectionPending(config: ObjectValue): boolean {
+    return CONNECTION in this.spec && config[CONNECTION] === null && this.runtime?.connectionPending?.(this.vendor) === true;
+  }
+
+  /** Why an existing object cannot be read while the provider block is unknown, and what to do. */
+  private pendingConnection(doing: string): Diagnostic {
+    return errorDiagnostic(
+      `connection: the provider's ${this.vendor} block is not known until apply, so ${doing}`,
+      `It refers to values other resources produce (e.g. endpoint = terraform_data.x.output). Creates plan without it; to read or adopt an existing ${this.name}, apply what the provider block refers to first (terraform apply -target=…), then the rest.`,
+      [CONNECTION],
+    );
   }
 
   /** The spec attributes as they will be stored: defaults filled in, the connection as the configuration says. */
@@ -195,7 +226,11 @@ export class ResourceType {
   async plan(prior: TfValue, proposed: TfValue, config: TfValue, priorPrivate: Buffer | undefined): Promise<PlanResult> {
     if (!isObjectValue(proposed) || !isObjectValue(config)) return { planned: null, requiresReplace: [], diagnostics: [] };
     const priorObject = isObjectValue(prior) ? prior : null;
-    if (containsUnknown(config)) return this.planWithUnknowns(priorObject, config);
+    if (containsUnknown(config)) {
+      const marker = importMarkerOf(priorPrivate) ?? (priorObject ? this.stubMarker(priorObject) : undefined);
+      return marker ? this.importNotComparable(marker) : this.planWithUnknowns(priorObject, config);
+    }
+    if (this.providerConnectionPending(config)) return this.planBeforeProviderKnown(priorObject, config, priorPrivate);
     const { spec, diagnostics } = this.normalize(config);
     if (!spec) return { planned: null, requiresReplace: [], diagnostics };
     const plannedSpec = this.plannedSpec(config, spec);
@@ -232,6 +267,34 @@ export class ResourceType {
     } catch (error) {
       return diagnosticOfError(error, `plan of ${this.name}`);
     }
+  }
+
+  /**
+   * A known configuration whose provider block is not known yet: checked and planned as usual (a plan needs no
+   * request), except an import's adoption, which must read the object.
+   */
+  private planBeforeProviderKnown(prior: ObjectValue | null, config: ObjectValue, priorPrivate: Buffer | undefined): PlanResult {
+    const diagnostics = this.validate(config);
+    if (diagnostics.length > 0) return { planned: null, requiresReplace: [], diagnostics };
+    if (prior && (importMarkerOf(priorPrivate) ?? this.stubMarker(prior))) {
+      return { planned: null, requiresReplace: [], diagnostics: [this.pendingConnection('the imported object cannot be read to adopt it')] };
+    }
+    return this.planWithUnknowns(prior, config);
+  }
+
+  /**
+   * An imported object's first plan must show that the configuration names that very object — and an identity it
+   * cannot know yet could be a replacement of the object just imported: refused, nothing changed.
+   */
+  private importNotComparable(marker: ImportMarker): PlanResult {
+    return {
+      planned: null,
+      requiresReplace: [],
+      diagnostics: [errorDiagnostic(
+        `import of ${this.name} ${marker.import_id}: the configuration refers to values not known until apply, so it cannot be compared with the imported object`,
+        'Nothing was changed. Apply what the configuration refers to first (terraform apply -target=…), then import; or undo the import: remove its import block, or after `terraform import` run `terraform state rm` on this resource.',
+      )],
+    };
   }
 
   /** A configuration that refers to values known only at apply: the known parts planned with their defaults. */
@@ -406,6 +469,7 @@ export class ResourceType {
     if (marker && this.isImportStub(current)) return { state: current, private: privateData, diagnostics: [] };
     const stub = this.stubMarker(current);
     if (stub) return { state: current, private: encodeMarker(stub), diagnostics: [] };
+    if (this.providerConnectionPending(current)) return { state: current, private: privateData, diagnostics: [this.notRefreshed()] };
     const warnings: string[] = [];
     try {
       const live = await this.bound(current, 'read', false).read(this.runtimeContext(warnings), knownOf(current));
@@ -426,6 +490,13 @@ export class ResourceType {
       if (field in live && field in this.spec && current[field] !== null) state[field] = reportedOver(current[field], live[field], this.spec[field].field);
     }
     return state;
+  }
+
+  private notRefreshed(): Diagnostic {
+    return warningDiagnostic(
+      `${this.name}: not refreshed, the provider's ${this.vendor} block is not known until apply`,
+      'The plan compares the configuration with the state as last stored; changes made outside Terraform since then show at the next plan.',
+    );
   }
 
   /**

@@ -22,6 +22,8 @@ export interface AttributeModel {
   readonly defaulted: boolean;
   /** Only the provider sets it (the live state). */
   readonly computed: boolean;
+  /** Terraform hides it in plans and output (a credential given as a value). @default false */
+  readonly sensitive?: boolean;
   readonly description: string;
 }
 
@@ -154,6 +156,7 @@ function attributeOf(name: string, attribute: AttributeModel): _tfplugin6_Schema
     required,
     optional: attribute.optional,
     computed: attribute.computed || attribute.defaulted,
+    sensitive: attribute.sensitive ?? false,
   };
 }
 

@@ -13,8 +13,8 @@ import type { ClientFactory, Context, OwnershipRecords } from '../resources/cont
 import { cacheOwnershipRecords } from '../resources/ownership';
 import { loadCatalogue, type Catalogue } from './catalogue';
 import { decodeValue, encodeValue } from './codec';
-import { specJsonOf, tfValueOf } from './convert';
-import { connectionDiagnostics, diagnosticOfError, errorDiagnostic, issueDiagnostics, type Diagnostic } from './diagnostics';
+import { tfValueOf } from './convert';
+import { diagnosticOfError, errorDiagnostic, type Diagnostic } from './diagnostics';
 import type { DynamicValue } from './generated/tfplugin6/DynamicValue';
 import type { ProviderHandlers } from './generated/tfplugin6/Provider';
 import type { Schema } from './generated/tfplugin6/Schema';
@@ -23,7 +23,8 @@ import type { ResourceRuntime, ResourceType } from './resource-type';
 import { loadDataSourceTypes, type DataSourceType } from './data-source-type';
 import { createHclogLogger, hclogProgress, thresholdFrom, type HclogLogger } from './hclog';
 import { blockOf } from './schema';
-import { containsUnknown, isObjectValue, type TfType, type TfValue } from './values';
+import { checkProviderConfig, type ProviderConfig } from './provider-config';
+import type { TfType, TfValue } from './values';
 
 export interface ProviderServiceOptions {
   readonly env?: NodeJS.ProcessEnv;
@@ -84,12 +85,14 @@ class ProviderState {
   private clients?: ClientFactory;
   private ownership?: OwnershipRecords;
   private connections = new Map<string, unknown>();
+  private pending = new Set<string>();
   private stop = new AbortController();
   private readonly env: NodeJS.ProcessEnv;
   private readonly log: HclogLogger;
 
   constructor(options: ProviderServiceOptions) {
-    this.env = options.env ?? process.env;
+    // A copy: credentials the provider block gives as values are added to it, never to the process's environment.
+    this.env = { ...(options.env ?? process.env) };
     this.log = options.log ?? createHclogLogger(thresholdFrom(this.env));
   }
 
@@ -123,6 +126,7 @@ class ProviderState {
 
   readonly runtime: ResourceRuntime = {
     connectionFor: (vendor) => this.connections.get(vendor),
+    connectionPending: (vendor) => this.pending.has(vendor),
     context: (warnings) => this.context(warnings),
     stopReason: () => (this.stop.signal.aborted && this.stop.signal.reason instanceof Error ? this.stop.signal.reason : undefined),
   };
@@ -157,33 +161,18 @@ class ProviderState {
     };
   }
 
-  /** Validates and keeps the provider's per-vendor connection blocks. */
+  /** Validates and keeps the provider's per-vendor connection blocks (credential values go to its own environment). */
   async configure(config: TfValue): Promise<Diagnostic[]> {
-    const { connections, diagnostics } = await this.checkConnections(config);
-    for (const [vendor, connection] of connections) this.connections.set(vendor, connection);
-    return diagnostics;
+    const checked = await this.checkConnections(config);
+    for (const [vendor, connection] of checked.connections) this.connections.set(vendor, connection);
+    for (const vendor of checked.pending) this.pending.add(vendor);
+    Object.assign(this.env, checked.secrets);
+    return [...checked.diagnostics];
   }
 
   /** The provider's per-vendor connection blocks, parsed, or what is wrong with them (known values only). */
-  async checkConnections(config: TfValue): Promise<{ connections: Map<string, unknown>; diagnostics: Diagnostic[] }> {
-    const catalogue = await this.load();
-    const connections = new Map<string, unknown>();
-    const diagnostics: Diagnostic[] = [];
-    if (!isObjectValue(config)) return { connections, diagnostics };
-    for (const connection of catalogue.connections) {
-      const block = config[connection.vendor];
-      if (block === null || block === undefined || containsUnknown(block)) continue;
-      const json = specJsonOf(block);
-      const parsed = connection.schema.safeParse(json);
-      if (!parsed.success) {
-        diagnostics.push(...issueDiagnostics(parsed.error.issues.map((i) => ({ ...i, path: [connection.vendor, ...i.path] })), { [connection.vendor]: json }, `provider ${connection.vendor} block`));
-        continue;
-      }
-      const tls = connectionDiagnostics(parsed.data, [connection.vendor]);
-      if (tls.length > 0) diagnostics.push(...tls);
-      else connections.set(connection.vendor, parsed.data);
-    }
-    return { connections, diagnostics };
+  async checkConnections(config: TfValue): Promise<ProviderConfig> {
+    return checkProviderConfig(await this.load(), config);
   }
 
   stopAll(): void {
@@ -238,7 +227,7 @@ export function createProviderService(options: ProviderServiceOptions = {}): Pro
       const catalogue = await state.load();
       return {
         provider: schemaOf(blockOf(catalogue.providerModel, 'repliform: disaster-recovery replication as code. Credentials are read from the environment variables the connection blocks name.')),
-        resource_schemas: Object.fromEntries([...catalogue.resources.values()].map((type) => [type.name, schemaOf(blockOf(type.attributes, `${type.kind.kind}: served by the repliform handlers.`))])),
+        resource_schemas: Object.fromEntries([...catalogue.resources.values()].map((type) => [type.name, schemaOf(blockOf(type.attributes, type.kind.spec.description ?? ''))])),
         data_source_schemas: Object.fromEntries([...(await state.loadDataSources()).values()].map((type) => [type.name, schemaOf(blockOf(type.attributes, type.description))])),
         functions: {},
         ephemeral_resource_schemas: {},
@@ -249,7 +238,7 @@ export function createProviderService(options: ProviderServiceOptions = {}): Pro
 
     ValidateProviderConfig: unary(async (request) => {
       const catalogue = await state.load();
-      return { diagnostics: (await state.checkConnections(decode(request.config, catalogue.providerType))).diagnostics };
+      return { diagnostics: [...(await state.checkConnections(decode(request.config, catalogue.providerType))).diagnostics] };
     }, failure('ValidateProviderConfig')),
 
     ConfigureProvider: unary(async (request) => {

@@ -35,7 +35,22 @@ export function issueProblem(issue: ZodIssue, raw: unknown): string {
   const given = valueAt(raw, issue.path);
   // What was typed where a variable NAME goes may be the secret itself: never repeated.
   if (typeof given === 'string' && isEnvNameField(issue.path)) return `${issue.message}, got a value that is not a variable name (not shown: it may be a secret)`;
-  return `${issue.message}, got ${given === undefined ? 'nothing' : JSON.stringify(given)}`;
+  return `${ownWords(issue)}, got ${given === undefined ? 'nothing' : JSON.stringify(given)}`;
+}
+
+/**
+ * The rule an issue states, in this project's words: zod's own enum and type messages already end with what was
+ * received ("Invalid enum value. Expected 'a' | 'b', received 'c'"), which the `got` part would say twice.
+ */
+function ownWords(issue: ZodIssue): string {
+  if (issue.code === 'invalid_enum_value' && issue.message.startsWith('Invalid enum value')) return `must be one of ${issue.options.map((option) => JSON.stringify(option)).join(', ')}`;
+  if (issue.code === 'invalid_type' && issue.message === 'Required') return 'is required';
+  if (issue.code === 'invalid_type' && issue.message.startsWith('Expected ')) return `must be ${withArticle(issue.expected)}`;
+  return issue.message;
+}
+
+function withArticle(type: string): string {
+  return /^(array|object|integer)$/.test(type) ? `an ${type}` : `a ${type}`;
 }
 
 function valueAt(raw: unknown, path: readonly (string | number)[]): unknown {

@@ -107,3 +107,15 @@ test('a whole nested block unknown stays unknown; the blocks beside it get their
   expect(objectOf(planned.settings).auto_replicate_new_disks).toBe(true);
   expect(planned.on_delete).toEqual({ retain_replica_disks: true });
 });
+
+test('an imported object is never planned against unknown values: its first plan must compare identities, so it is refused', async () => {
+  const type = await typeOf('vr.replication');
+  const imported: ObjectValue = { ...configOf(type, MINIMAL['vr.replication']), id: 'GID-imported' };
+  const config: ObjectValue = { ...configOf(type, MINIMAL['vr.replication']), vm: { id: null, name: UNKNOWN } };
+  const plan = await type.plan(imported, config, config, Buffer.from(JSON.stringify({ import_id: 'GID-imported' })));
+  expect(plan.planned).toBeNull();
+  expect(plan.requiresReplace).toEqual([]);
+  expect(plan.diagnostics.map((d) => d.summary)).toEqual([
+    'import of repliform_vr_replication GID-imported: the configuration refers to values not known until apply, so it cannot be compared with the imported object',
+  ]);
+});
