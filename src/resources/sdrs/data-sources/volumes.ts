@@ -49,7 +49,8 @@ function toVolume(volume: SdrsCloudVolume): z.infer<typeof volumeFields> {
     status: volume.status,
     availability_zone: volume.availability_zone,
     volume_type: volume.volume_type ?? '',
-    bootable: volume.bootable === 'true',
+    // A string in OpenStack's answers; a boolean would read the same (docs/vendors/sdrs.md).
+    bootable: String(volume.bootable) === 'true',
     server_id: attachment?.server_id ?? '',
     device: attachment?.device ?? '',
   };
