@@ -107,6 +107,13 @@ export class DataSourceType {
 
   /** What is wrong with the arguments at read time (a missing connection, TLS over http, a schema issue). */
   private refusedArguments(json: Record<string, unknown>): Diagnostic[] {
+    if (CONNECTION in this.arguments && json[CONNECTION] === undefined && this.runtime?.connectionPending?.(this.vendor) === true) {
+      return [errorDiagnostic(
+        `connection: the provider's ${this.vendor} block is not known until apply, and ${this.name} is read at plan time`,
+        `Its values come from other resources (e.g. endpoint = terraform_data.x.output). Give this data source a connection of its own, or apply what the provider block refers to first (terraform apply -target=…).`,
+        [CONNECTION],
+      )];
+    }
     if (CONNECTION in this.arguments && json[CONNECTION] === undefined) {
       return [errorDiagnostic(
         `connection: not set, and the provider configuration has no ${this.vendor} block`,

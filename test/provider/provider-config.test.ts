@@ -8,6 +8,7 @@
 import { loadCatalogue, type Catalogue } from '../../src/provider/catalogue';
 import { objectValueOf } from '../../src/provider/convert';
 import { checkProviderConfig } from '../../src/provider/provider-config';
+import { loadDataSourceTypes } from '../../src/provider/data-source-type';
 import { ResourceType, type ObjectValue, type ResourceRuntime } from '../../src/provider/resource-type';
 import { attributesOf } from '../../src/provider/schema';
 import { UNKNOWN, type TfValue } from '../../src/provider/values';
@@ -142,4 +143,13 @@ describe('a provider block not known until apply', () => {
     const plan = await type.plan(null, config, config, undefined);
     expect(plan.diagnostics.map((d) => d.summary)).toEqual(['settings.rpo_minutes: must be an integer between 5 and 1440 minutes, got 3']);
   });
+});
+
+test('a data source read while the provider block is pending says so, and how to give it a connection', async () => {
+  const pairing = (await loadDataSourceTypes()).get('repliform_vr_pairing');
+  if (!pairing) throw new Error('no repliform_vr_pairing data source');
+  pairing.bind({ connectionFor: () => undefined, connectionPending: () => true, stopReason: () => undefined, context: () => testContext({}, { ownership: null }) });
+  const config = objectValueOf({ remote_site: 'vc-b.example.local' }, pairing.arguments) as ObjectValue;
+  const read = await pairing.read(config);
+  expect(read.diagnostics.map((d) => d.summary)).toEqual(["connection: the provider's vr block is not known until apply, and repliform_vr_pairing is read at plan time"]);
 });
