@@ -111,12 +111,12 @@ export function specModelOf(spec: z.ZodTypeAny, kind: string): ObjectModel {
   return objectModelOf(specShapeOf(spec, kind));
 }
 
-/** State fields that are not spec fields, as computed attributes. */
+/** State fields that are not spec fields, as computed attributes, described by the state schema. */
 export function computedModelOf(state: z.ZodRawShape, spec: ObjectModel): ObjectModel {
   const model: Record<string, AttributeModel> = {};
   for (const [name, attribute] of Object.entries(objectModelOf(state))) {
     if (name in spec) continue;
-    model[name] = { ...attribute, optional: false, defaulted: false, computed: true, description: 'Read from the live object.' };
+    model[name] = { ...attribute, optional: false, defaulted: false, computed: true };
   }
   return model;
 }

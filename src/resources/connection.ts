@@ -11,18 +11,28 @@ export const ENV_VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export const envVarNameSchema = z.string().regex(ENV_VAR_NAME, 'must be an environment variable name ([A-Za-z_][A-Za-z0-9_]*)');
 
 /** Names of the environment variables that hold a user name and a password; never the values. */
-export const credentialsRefSchema = z.object({ username_env: envVarNameSchema, password_env: envVarNameSchema }).strict();
+export const credentialsRefSchema = z
+  .object({
+    username_env: envVarNameSchema.describe('Name of the environment variable that holds the user name (the name, never the value).'),
+    password_env: envVarNameSchema.describe('Name of the environment variable that holds the password (the name, never the value).'),
+  })
+  .strict();
 export type CredentialsRef = z.infer<typeof credentialsRefSchema>;
 
 /** The fields every connection block has. */
 export const connectionFields = {
-  /** Base URL of the appliance or API, e.g. https://vr-a.example.local (the API path is appended). */
-  endpoint: z.string().url('must be an http(s) URL such as https://vr-a.example.local'),
-  credentials: credentialsRefSchema,
-  /** PEM file of CAs to trust in addition to the system store; null = system store only. */
-  ca_bundle_file: z.string().min(1).nullable().default(null),
-  /** Skip TLS certificate verification (a warning is printed). */
-  insecure: z.boolean().default(false),
+  endpoint: z
+    .string()
+    .url('must be an http(s) URL such as https://vr-a.example.local')
+    .describe('Base URL of the appliance or API, e.g. https://vr-a.example.local (the API path is appended).'),
+  credentials: credentialsRefSchema.describe('The environment variables that hold the credentials of the login (their names, read when the provider runs).'),
+  ca_bundle_file: z
+    .string()
+    .min(1)
+    .nullable()
+    .default(null)
+    .describe('A PEM file of CAs to trust in addition to the system store, as a path on the machine that runs Terraform; null = the system store only.'),
+  insecure: z.boolean().default(false).describe('Skip TLS certificate verification (a warning is printed on every run).'),
 };
 
 /** Whether an endpoint is plain http (no TLS at all). */

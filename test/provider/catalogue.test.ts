@@ -31,7 +31,7 @@ test('attributes: required without default, optional+computed with a default, en
   const target = attributes.find((a) => a.name === 'target');
   expect(target).toMatchObject({ required: true, optional: false, computed: false });
   const diskFormat = target?.nested_type?.attributes?.find((a) => a.name === 'disk_format');
-  expect(diskFormat).toMatchObject({ optional: true, computed: true, description: 'One of: SAME_AS_SOURCE, SAME_AS_PRIMARY, AS_DEFINED_IN_PROFILE, FLAT, THICK, NATIVE_THICK, THIN, RDM. Default: "SAME_AS_SOURCE".' });
+  expect(diskFormat).toMatchObject({ optional: true, computed: true, description: 'The format of the replica disks. One of: SAME_AS_SOURCE, SAME_AS_PRIMARY, AS_DEFINED_IN_PROFILE, FLAT, THICK, NATIVE_THICK, THIN, RDM. Default: "SAME_AS_SOURCE".' });
   expect(attributes.find((a) => a.name === 'status')).toMatchObject({ computed: true, optional: false, required: false });
   expect(JSON.parse(String(attributes.find((a) => a.name === 'exclude_disks')?.type))).toEqual(['list', 'string']);
 });

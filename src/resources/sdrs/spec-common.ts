@@ -35,7 +35,11 @@ export const sdrsDescriptionSchema = z
     message: `must be at most ${SDRS_DESCRIPTION_MAX_BYTES} bytes without < or > (the owner marker takes the rest of SDRS's 64)`,
   })
   .nullable()
-  .default(null);
+  .default(null)
+  .describe(
+    `What the object is for: at most ${SDRS_DESCRIPTION_MAX_BYTES} bytes without < or > (the owner marker \` rf:<12 hex>\` is appended). ` +
+      'Create-time only: SDRS cannot change a description, so a later change is reported and the live one is kept. null = the marker alone.',
+  );
 
 /** Characters SDRS refuses in a tag key or value (Huawei SDK `ResourceTag`): ASCII controls and * < > \ = , | /. */
 const TAG_FORBIDDEN = /[\u0000-\u001f*<>\\=,|/]/;
@@ -58,7 +62,11 @@ export const sdrsTagsSchema = z
     if (badValue !== undefined) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${TAG_VALUE_RULE}; the value of ${JSON.stringify(badValue[0])} is not` });
   })
   .nullable()
-  .default(null);
+  .default(null)
+  .describe(
+    'Tags, key → value: keys of 1–36 characters, values of at most 43, neither with control characters or `* < > \\ = , | /`. ' +
+      'Sent with the create; a later change is reported, not applied. null = no tags.',
+  );
 
 /** Tags as SDRS takes them: `[{key, value}]`, in the order given. */
 export function sdrsTagList(tags: Readonly<Record<string, string>> | null): Array<{ key: string; value: string }> | undefined {
@@ -73,33 +81,57 @@ export function sdrsTagList(tags: Readonly<Record<string, string>> | null): Arra
  */
 export const sdrsGroupKeySchema = z
   .object({
-    source_availability_zone: id,
-    target_availability_zone: id,
-    source_vpc_id: id,
-    owner: z.string().min(1).optional(),
-    name: sdrsNameSchema.optional(),
+    source_availability_zone: id.describe("By natural key: the group's production availability zone."),
+    target_availability_zone: id.describe("By natural key: the group's disaster-recovery availability zone."),
+    source_vpc_id: id.describe("By natural key: the group's production VPC."),
+    owner: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("By natural key: the `owner` of the group's own resource (found by its description's marker, so a rename does not lose it)."),
+    name: sdrsNameSchema.optional().describe("By natural key: the group's name (the fallback, for a group without an owner marker)."),
   })
   .strict()
   .refine((ref) => ref.owner !== undefined || ref.name !== undefined, { message: 'name the group by its owner or its name', path: ['name'] });
 /** A protection group made elsewhere, by id. */
-export const sdrsGroupIdSchema = z.object({ id }).strict();
-export const sdrsGroupRefSchema = z.union([sdrsGroupIdSchema, sdrsGroupKeySchema]);
+export const sdrsGroupIdSchema = z.object({ id: id.describe("The group's id, for a group made elsewhere (instead of its natural key).") }).strict();
+export const sdrsGroupRefSchema = z
+  .union([sdrsGroupIdSchema, sdrsGroupKeySchema])
+  .describe(
+    'The protection group: by `id`, or by its natural key (the availability zones and the VPC, with its `owner` or its `name`), ' +
+      'resolved when the action runs.',
+  );
 export type SdrsGroupRef = z.infer<typeof sdrsGroupRefSchema>;
 
 /** A replication pair by its natural key: its group and its production volume. */
-export const sdrsPairRefSchema = z.object({ group: sdrsGroupRefSchema, volume_id: id }).strict();
+export const sdrsPairRefSchema = z
+  .object({ group: sdrsGroupRefSchema, volume_id: id.describe("The pair's production-site volume (EVS disk) id.") })
+  .strict()
+  .describe('The replication pair, by its natural key: its group and its production volume.');
 export type SdrsPairRef = z.infer<typeof sdrsPairRefSchema>;
 
 /** A protected instance by its natural key: its group and its production server. */
-export const sdrsInstanceRefSchema = z.object({ group: sdrsGroupRefSchema, server_id: id }).strict();
+export const sdrsInstanceRefSchema = z
+  .object({ group: sdrsGroupRefSchema, server_id: id.describe("The protected instance's production server (ECS) id.") })
+  .strict()
+  .describe('The protected instance, by its natural key: its group and its production server.');
 export type SdrsInstanceRef = z.infer<typeof sdrsInstanceRefSchema>;
 
 /** The fields of every SDRS spec that are neither identity nor settings. */
 export const sdrsCommonSpecFields = {
   connection: sdrsConnectionSpecSchema,
   timeouts: timeoutsSchema,
-  /** Take over an object this code did not create (its identity must match; announced). */
-  adopt: z.boolean().default(false),
-  /** `<stack>/<construct path>`; recorded as a short marker in the object's description. */
-  owner: z.string().min(1).nullable().default(null),
+  adopt: z
+    .boolean()
+    .default(false)
+    .describe('Take over an existing object this code did not create: adopted only when every identity field matches, and announced. Changing it replaces nothing.'),
+  owner: z
+    .string()
+    .min(1)
+    .nullable()
+    .default(null)
+    .describe(
+      "Who declares this object (`<stack>/<construct path>`); recorded as a short marker (` rf:<12 hex>`) in the object's description, " +
+        'so that a rerun on any machine recognises its own object. null = the name "(unnamed)", shared by every spec written without an owner.',
+    ),
 };

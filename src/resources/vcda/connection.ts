@@ -15,10 +15,19 @@ export const VCDA_DEFAULT_API_VERSION = 'v4';
 export const vcdaConnectionSpecSchema = z
   .object({
     ...connectionFields,
-    login_type: z.enum(VCDA_LOGIN_TYPES).default('vcdCredentials'),
-    /** Cloud Director credentials of the remote site, for `POST /sessions/extend`; null = reuse `credentials`. */
-    remote_credentials: credentialsRefSchema.nullable().default(null),
-    api_version: z.string().regex(/^v\d+(\.\d+)*$/, "must be an API version such as 'v4' or 'v4.7'").default(VCDA_DEFAULT_API_VERSION),
+    login_type: z.enum(VCDA_LOGIN_TYPES).default('vcdCredentials').describe('The `POST /sessions` body type the login sends.'),
+    remote_credentials: credentialsRefSchema
+      .nullable()
+      .default(null)
+      .describe(
+        'The environment variables that hold the Cloud Director credentials of the destination site, for the session extension ' +
+          '(`POST /sessions/extend`) that managing its replicas needs; null = reuse `credentials`.',
+      ),
+    api_version: z
+      .string()
+      .regex(/^v\d+(\.\d+)*$/, "must be an API version such as 'v4' or 'v4.7'")
+      .default(VCDA_DEFAULT_API_VERSION)
+      .describe('The API version sent in `Accept: application/vnd.vmware.h4-<api_version>+json`, e.g. v4 or v4.7.'),
   })
   .strict();
 export type VcdaConnectionSpec = z.infer<typeof vcdaConnectionSpecSchema>;

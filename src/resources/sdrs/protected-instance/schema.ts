@@ -12,39 +12,42 @@ const optionalId = z.string().min(1).nullable().default(null);
 export const sdrsProtectedInstanceIdentitySchema = z
   .object({
     group: sdrsGroupRefSchema,
-    /** The production-site server (ECS) to protect. */
-    server_id: z.string().min(1),
-    cluster_id: optionalId,
-    /** Subnet of the DR-site server's primary NIC; null = the production one's. */
-    primary_subnet_id: optionalId,
-    primary_ip_address: optionalId,
-    /** Flavor of the DR-site server; null = the production server's. */
-    flavor_ref: optionalId,
-    /** Where the DR-site server is made: `shared` (the shared pool) or `dedicated` (a dedicated host); null = SDRS's default, shared. */
-    tenancy: z.enum(['shared', 'dedicated'], { errorMap: () => ({ message: "must be 'shared' or 'dedicated' (or null for SDRS's default, shared)" }) }).nullable().default(null),
-    /** The dedicated host of the DR-site server (tenancy `dedicated` only); null = SDRS picks one. */
-    dedicated_host_id: optionalId,
+    server_id: z.string().min(1).describe('The production-site server (ECS) to protect; SDRS creates its DR-site server.'),
+    cluster_id: optionalId.describe('The DSS storage pool of the DR-site server; null = SDRS chooses.'),
+    primary_subnet_id: optionalId.describe("The subnet of the DR-site server's primary NIC; null = the production one's."),
+    primary_ip_address: optionalId.describe("The IP address of the DR-site server's primary NIC; null = the production one's."),
+    flavor_ref: optionalId.describe("The flavor of the DR-site server; null = the production server's."),
+    tenancy: z
+      .enum(['shared', 'dedicated'], { errorMap: () => ({ message: "must be 'shared' or 'dedicated' (or null for SDRS's default, shared)" }) })
+      .nullable()
+      .default(null)
+      .describe("Where the DR-site server is made: `shared` (the shared pool) or `dedicated` (a dedicated host); null = SDRS's default, shared."),
+    dedicated_host_id: optionalId.describe('The dedicated host of the DR-site server (tenancy `dedicated` only); null = SDRS picks one.'),
   })
   .strict();
 
 export const sdrsProtectedInstanceSpecSchema = sdrsProtectedInstanceIdentitySchema
   .extend({
-    name: sdrsNameSchema,
+    name: sdrsNameSchema.describe('The protected instance\'s name: 1–64 bytes (UTF-8) of Chinese characters, letters, digits, dots, underscores and hyphens. Renamed in place.'),
     description: sdrsDescriptionSchema,
-    /** Tags of the protected instance (create-time only: a later change is reported, not applied). */
     tags: sdrsTagsSchema,
     ...sdrsCommonSpecFields,
     on_delete: z
       .object({
-        /** Also delete the DR-site server; by default it is kept. */
-        delete_target_server: z.boolean().default(false),
-        /** Also delete the DR-site server's EIP; by default it is kept. */
-        delete_target_eip: z.boolean().default(false),
+        delete_target_server: z.boolean().default(false).describe('Also delete the DR-site server; by default it is kept.'),
+        delete_target_eip: z.boolean().default(false).describe("Also delete the DR-site server's EIP; by default it is kept."),
       })
       .strict()
-      .default({ delete_target_server: false, delete_target_eip: false }),
+      .default({ delete_target_server: false, delete_target_eip: false })
+      .describe('What a delete does to the DR-site server.'),
   })
-  .strict();
+  .strict()
+  .describe(
+    'A production server protected by its SDRS protection group. Create finds this code\'s protected instance of the server in the group, or ' +
+      'creates it (SDRS creates its DR-site server). A change of the name renames it in place; a change of the group, server or placement ' +
+      'options replaces it. Delete deletes the protected instance and keeps the DR-site server (and its EIP) unless `on_delete` says otherwise. ' +
+      'Attach the server\'s replication pairs with repliform_sdrs_replication_attachment.',
+  );
 export type SdrsProtectedInstanceSpec = z.infer<typeof sdrsProtectedInstanceSpecSchema>;
 export type SdrsProtectedInstanceSpecInput = z.input<typeof sdrsProtectedInstanceSpecSchema>;
 
@@ -63,12 +66,19 @@ export const sdrsProtectedInstanceFields: KindFields = {
 
 /** What `read` reports about the live object: the provider's computed attributes (the handler's state type must match). */
 export const sdrsProtectedInstanceStateSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  group_id: z.string(),
-  server_id: z.string(),
-  target_server_id: z.string().nullable(),
-  status: z.string(),
-  attachments: z.array(z.object({ pair_id: z.string(), device: z.string() })),
-  marker: z.string().nullable(),
+  id: z.string().describe("The protected instance's id."),
+  name: z.string().describe("The protected instance's name."),
+  group_id: z.string().describe("The id of the instance's protection group."),
+  server_id: z.string().describe('The production-site server.'),
+  target_server_id: z.string().nullable().describe('The DR-site server SDRS created; null = not reported.'),
+  status: z.string().describe("The protected instance's status as SDRS reports it, e.g. available or error (a plan warns about an error)."),
+  attachments: z
+    .array(
+      z.object({
+        pair_id: z.string().describe("The attached replication pair's id."),
+        device: z.string().describe('The device name it is attached as, e.g. /dev/vdb.'),
+      }),
+    )
+    .describe('The replication pairs attached to the server, each as a device.'),
+  marker: z.string().nullable().describe("The ownership marker in the protected instance's description (` rf:<12 hex>`); null = none."),
 });

@@ -9,7 +9,14 @@ import { sdrsCommonSpecFields, sdrsGroupRefSchema } from '../spec-common';
 
 export const sdrsProtectionIdentitySchema = z.object({ group: sdrsGroupRefSchema }).strict();
 
-export const sdrsProtectionSpecSchema = sdrsProtectionIdentitySchema.extend(sdrsCommonSpecFields).strict();
+export const sdrsProtectionSpecSchema = sdrsProtectionIdentitySchema
+  .extend(sdrsCommonSpecFields)
+  .strict()
+  .describe(
+    'The protection of an SDRS protection group: create starts it (start-server-group; an empty group cannot be started, so make it depend on ' +
+      'the group\'s replication pairs), delete stops it (stop-server-group). Nothing is changed in place; a change of the group replaces it. ' +
+      'Stopping protection deletes nothing: the pairs, instances and replica data stay.',
+  );
 export type SdrsProtectionSpec = z.infer<typeof sdrsProtectionSpecSchema>;
 export type SdrsProtectionSpecInput = z.input<typeof sdrsProtectionSpecSchema>;
 
@@ -21,8 +28,8 @@ export const sdrsProtectionFields: KindFields = {
 
 /** What `read` reports about the live object: the provider's computed attributes (the handler's state type must match). */
 export const sdrsProtectionStateSchema = z.object({
-  group_id: z.string(),
-  status: z.string(),
-  protected: z.boolean(),
-  replication_num: z.number(),
+  group_id: z.string().describe("The group's id."),
+  status: z.string().describe("The group's status as SDRS reports it, e.g. protected."),
+  protected: z.boolean().describe('Whether protection of the group is started (status protected).'),
+  replication_num: z.number().describe('How many replication pairs the group has.'),
 });

@@ -10,12 +10,20 @@ export const sdrsReplicationAttachmentIdentitySchema = z
   .object({
     instance: sdrsInstanceRefSchema,
     pair: sdrsPairRefSchema,
-    /** The device name on the server, e.g. /dev/vda (system disk) or /dev/vdb. */
-    device: z.string().regex(/^\/dev\/[a-z]+[a-z0-9]*$/, 'must be a device name such as /dev/vdb'),
+    device: z
+      .string()
+      .regex(/^\/dev\/[a-z]+[a-z0-9]*$/, 'must be a device name such as /dev/vdb')
+      .describe('The device name on the server, e.g. /dev/vda (system disk) or /dev/vdb.'),
   })
   .strict();
 
-export const sdrsReplicationAttachmentSpecSchema = sdrsReplicationAttachmentIdentitySchema.extend(sdrsCommonSpecFields).strict();
+export const sdrsReplicationAttachmentSpecSchema = sdrsReplicationAttachmentIdentitySchema
+  .extend(sdrsCommonSpecFields)
+  .strict()
+  .describe(
+    'A replication pair attached to a protected instance as one of its disks. Create attaches it (an identical existing attachment is taken ' +
+      'as it is). Everything is identity: a change detaches and attaches again. Delete detaches it; the pair and its replica data stay.',
+  );
 export type SdrsReplicationAttachmentSpec = z.infer<typeof sdrsReplicationAttachmentSpecSchema>;
 export type SdrsReplicationAttachmentSpecInput = z.input<typeof sdrsReplicationAttachmentSpecSchema>;
 
@@ -27,7 +35,7 @@ export const sdrsReplicationAttachmentFields: KindFields = {
 
 /** What `read` reports about the live object: the provider's computed attributes (the handler's state type must match). */
 export const sdrsReplicationAttachmentStateSchema = z.object({
-  instance_id: z.string(),
-  pair_id: z.string(),
-  device: z.string(),
+  instance_id: z.string().describe("The protected instance's id."),
+  pair_id: z.string().describe("The replication pair's id."),
+  device: z.string().describe('The device name the pair is attached as.'),
 });

@@ -10,21 +10,27 @@ import { sdrsCommonSpecFields, sdrsDescriptionSchema, sdrsGroupRefSchema, sdrsNa
 export const sdrsReplicationPairIdentitySchema = z
   .object({
     group: sdrsGroupRefSchema,
-    /** The production-site volume (EVS disk) to replicate. */
-    volume_id: z.string().min(1),
-    /** The dedicated distributed storage (DSS) pool of the DR-site volume; null = SDRS's default storage. */
-    cluster_id: z.string().min(1).nullable().default(null),
+    volume_id: z.string().min(1).describe('The production-site volume (EVS disk) to replicate; SDRS creates the DR-site volume.'),
+    cluster_id: z
+      .string()
+      .min(1)
+      .nullable()
+      .default(null)
+      .describe("The dedicated distributed storage (DSS) pool of the DR-site volume; null = SDRS's default storage."),
   })
   .strict();
 
 export const sdrsReplicationPairSettingsShape = {
-  name: sdrsNameSchema,
-  /** The size both volumes are expanded to, in GB; null = leave the size as it is. */
-  size_gb: z.number().int('must be a whole number of GB').positive('must be a positive number of GB').nullable().default(null),
-  /**
-   * The user's text before the owner marker. Create-time only (SDRS cannot change it): not identity (a change must
-   * not replace the pair), listed with the settings so that a change runs the update, which reports it.
-   */
+  name: sdrsNameSchema.describe('The pair\'s name: 1–64 bytes (UTF-8) of Chinese characters, letters, digits, dots, underscores and hyphens. Renamed in place.'),
+  size_gb: z
+    .number()
+    .int('must be a whole number of GB')
+    .positive('must be a positive number of GB')
+    .nullable()
+    .default(null)
+    .describe('The size both volumes are expanded to, in GB: raised, both are expanded in place; never shrunk (a smaller size is an error). null = leave the size as it is.'),
+  // Create-time only (SDRS cannot change it): not identity (a change must not replace the pair), listed with the
+  // settings so that a change runs the update, which reports it.
   description: sdrsDescriptionSchema,
 };
 
@@ -34,13 +40,19 @@ export const sdrsReplicationPairSpecSchema = sdrsReplicationPairIdentitySchema
     ...sdrsCommonSpecFields,
     on_delete: z
       .object({
-        /** Also delete the DR-site volume; by default it is kept (its data too). */
-        delete_target_volume: z.boolean().default(false),
+        delete_target_volume: z.boolean().default(false).describe('Also delete the DR-site volume; by default it is kept (its data too).'),
       })
       .strict()
-      .default({ delete_target_volume: false }),
+      .default({ delete_target_volume: false })
+      .describe('What a delete does to the DR-site volume.'),
   })
-  .strict();
+  .strict()
+  .describe(
+    'One production volume replicated by its SDRS protection group to the DR site. Create finds this code\'s pair of the volume in the group, ' +
+      'or creates it (SDRS creates the DR-site volume). A change of the name renames it in place and a larger `size_gb` expands both volumes ' +
+      'in place; a change of the group, volume or storage pool replaces it (a full sync). Delete deletes the pair and keeps the DR-site volume ' +
+      'with its data unless `on_delete.delete_target_volume` is true.',
+  );
 export type SdrsReplicationPairSpec = z.infer<typeof sdrsReplicationPairSpecSchema>;
 export type SdrsReplicationPairSpecInput = z.input<typeof sdrsReplicationPairSpecSchema>;
 
@@ -60,15 +72,18 @@ export const sdrsReplicationPairFields: KindFields = {
 
 /** What `read` reports about the live object: the provider's computed attributes (the handler's state type must match). */
 export const sdrsReplicationPairStateSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  group_id: z.string(),
-  volume_id: z.string(),
-  target_volume_id: z.string().nullable(),
-  status: z.string(),
-  replication_status: z.string().nullable(),
-  size_gb: z.number().nullable(),
-  marker: z.string().nullable(),
-  failure_detail: z.string().nullable(),
-  fault_level: z.string().nullable(),
+  id: z.string().describe("The pair's id."),
+  name: z.string().describe("The pair's name."),
+  group_id: z.string().describe("The id of the pair's protection group."),
+  volume_id: z.string().describe('The production-site volume.'),
+  target_volume_id: z.string().nullable().describe('The DR-site volume SDRS created; null = not reported.'),
+  status: z.string().describe("The pair's status as SDRS reports it, e.g. available or error (a plan warns about an error)."),
+  replication_status: z.string().nullable().describe("The pair's replication status as SDRS reports it; null = not reported."),
+  size_gb: z.number().nullable().describe("The volumes' size in GB; null = not reported."),
+  marker: z.string().nullable().describe("The ownership marker in the pair's description (` rf:<12 hex>`); null = none."),
+  failure_detail: z.string().nullable().describe('The error code SDRS gives a pair in error; null otherwise.'),
+  fault_level: z
+    .string()
+    .nullable()
+    .describe('0 no fault, 2 the production volume cannot be read or written, 5 the replication link is down; null = not reported.'),
 });

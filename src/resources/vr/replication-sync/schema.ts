@@ -14,9 +14,16 @@ export const vrReplicationSyncSpecSchema = z.object({
   pairing: vrReplicationSpecSchema.shape.pairing,
   vm: vrReplicationSpecSchema.shape.vm,
   timeouts: timeoutsSchema,
-  /** Any value; a change syncs the replication again (e.g. a date or a change ticket). */
-  trigger: z.string().nullable().default(null),
-});
+  trigger: z
+    .string()
+    .nullable()
+    .default(null)
+    .describe('Any value; a change syncs the replication again (e.g. a date or a change ticket).'),
+}).describe(
+  'A sync of one vSphere Replication replication (the replication of `vm` over `pairing`), run now. Create syncs it and waits for the sync ' +
+    'task; a change of `trigger` syncs it again (an update); a change of the pairing or the VM replaces it, which syncs that replication. ' +
+    'Delete does nothing: a sync cannot be undone, and the replication and its replica are left as they are.',
+);
 export type VrReplicationSyncSpec = z.infer<typeof vrReplicationSyncSpecSchema>;
 
 /** What `read` reports: the replication that is synced. */

@@ -1,0 +1,3 @@
+data "repliform_vr_pairing" "b" {
+  remote_site = "vc-b.example.local"
+}
