@@ -18,13 +18,22 @@ export function oneLine(value: string): string {
   return value.replace(BREAKING, ' ').replace(BIDI, '\ufffd');
 }
 
+/** A zero-width joiner: invisible, and GitHub no longer reads what it follows as a mention or a reference. */
+const JOINER = '\u200d';
+
+/** Characters as references, without defusing mentions (for `<code>`, where GitHub links nothing). */
+function escaped(value: string): string {
+  return oneLine(value).replace(SPECIAL, (char) => `&#${char.charCodeAt(0)};`);
+}
+
 /**
  * Inline text shown literally: Markdown and HTML characters become character references, which GitHub
  * decodes after parsing (so `&#42;` is a `*`, never emphasis, and `&#124;` never splits a table cell).
- * `$` is included so that math does not start.
+ * `$` is included so that math does not start. GitHub links mentions and issue references in the decoded
+ * text, so `@name` (a ping) and `#12` (a cross-reference) get a zero-width joiner after `@` or `#`.
  */
 export function text(value: string): string {
-  return oneLine(value).replace(SPECIAL, (char) => `&#${char.charCodeAt(0)};`);
+  return escaped(value).replace(/@/g, `@${JOINER}`).replace(/&#35;(?=\d)/g, `&#35;${JOINER}`);
 }
 
 /** A value a plain backtick code span shows as is, also inside a table cell. */
@@ -39,7 +48,7 @@ function plainCode(value: string): boolean {
  */
 export function code(value: string): string {
   const line = oneLine(value);
-  return plainCode(line) ? `\`${line}\`` : `<code>${text(line)}</code>`;
+  return plainCode(line) ? `\`${line}\`` : `<code>${escaped(line)}</code>`;
 }
 
 /** A table cell: escaped content never holds a pipe or a newline; this only guards what is not escaped. */

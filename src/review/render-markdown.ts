@@ -1,38 +1,42 @@
 /**
- * The pull-request comment: the risk count first, a narrow table of what changes (risky items first),
- * the risks grouped by fix, the details folded, and a Mermaid picture of site → site replications with
- * a legend. Every value from code or the API is escaped (markdown-text.ts). The comment is capped by
- * size, not by rows, below GitHub's 65,536-character limit: what does not fit is counted and left to
- * the text and JSON formats.
+ * The pull-request comment, in the order a reviewer reads it: the summary (risk count first), the risks
+ * grouped by class (each fix said once per class, every risky object named), the picture of site → site
+ * replications, then the table and the details folded. Every value from code or the API is escaped
+ * (markdown-text.ts). The comment is capped by size, not by rows, below GitHub's 65,536-character limit:
+ * what does not fit is cut from the least risky end, counted, and left to the text and JSON formats.
  */
 import { cell, code, sentence, text } from './markdown-text';
-import { mermaidPicture } from './mermaid';
-import { actionCounts, changedItems, riskCounts, sourceSiteOf, type Review, type ReviewItem, type Risk, type RiskClass } from './model';
+import { EDGE_STYLES, foundStyle, mermaidPicture, STYLES, type EdgeStyle } from './mermaid';
+import { actionCounts, changedItems, sourceSiteOf, type Review, type ReviewItem, type Risk, type RiskClass } from './model';
 import { ACTION_WORD, itemFacts, planLine, RISK_ORDER, RISK_WORD, severity } from './wording';
 
-/** GitHub refuses a comment over 65,536 characters; the rest leaves room for a marker line a workflow adds. */
+/** GitHub refuses a comment over 65,536 characters; the rest leaves room for what a workflow adds (its header, an error). */
 export const MAX_COMMENT_CHARS = 60_000;
-/** Shares of the room left once the summary, the picture and the errors are in. */
-const RISKS_SHARE = 0.4;
-const TABLE_SHARE = 0.6;
-const PICTURE_CHARS = 12_000;
+/** The picture's share of the room the summary and the risks leave. */
+const PICTURE_CHARS = 16_000;
 const ERRORS_CHARS = 4_000;
-/** Names listed under one grouped risk before `…and N more`. */
-const NAMES_PER_RISK = 40;
-const FULL_OUTPUT = 'run `repliform review --format text` or `--format json` for all';
+const FULL_OUTPUT = 'the full report: `repliform review --format text` or `--format json` (in CI: the job summary)';
 
-const RISK_MARK: Record<RiskClass, string> = { 'data-loss': '🔴', orphan: '🔴', resync: '🟠', drift: '🟡' };
+/**
+ * The colour of each risk class, as the picture draws it (drift takes the colour of what was found). Keyed by
+ * name so that a class without a colour of its own yet is drawn as drift rather than not at all.
+ */
+const CLASS_STYLE: Readonly<Record<string, EdgeStyle>> = { 'data-loss': 'data-loss', unprotect: 'removed', destroy: 'data-loss', orphan: 'orphan', resync: 'resync', drift: 'drift' };
+
+function classStyle(risk: RiskClass): EdgeStyle {
+  return CLASS_STYLE[risk] ?? 'drift';
+}
 
 export { cell };
 
-/** Items are whole: an entry (a row, a risk, a detail) is shown entire or counted as omitted. */
+function size(lines: readonly string[]): number {
+  return lines.reduce((total, line) => total + line.length + 1, 0);
+}
+
+/** Items are whole: an entry (a row, a detail) is shown entire or counted as left out. */
 interface Capped {
   readonly lines: string[];
   readonly omitted: number;
-}
-
-function size(lines: readonly string[]): number {
-  return lines.reduce((total, line) => total + line.length + 1, 0);
 }
 
 /** The entries that fit in `budget` characters, in order, and how many did not. */
@@ -50,8 +54,8 @@ function cap(entries: readonly string[][], budget: number): Capped {
   return { lines, omitted: entries.length - shown };
 }
 
-function omittedLine(count: number, what: string): string[] {
-  return count === 0 ? [] : ['', `…${count} more ${what} omitted to fit a GitHub comment: ${FULL_OUTPUT}.`];
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 function ordered(items: readonly ReviewItem[]): ReviewItem[] {
@@ -73,6 +77,141 @@ function sites(item: ReviewItem): string {
   return `${text(sourceSiteOf(item))} → ${text(item.target)}`;
 }
 
+/** What `--live` found, for drift in a colour of its own: the picture's style and its word. */
+const FOUND: Partial<Record<EdgeStyle, string>> = { missing: 'missing', error: 'in ERROR' };
+
+/** The look of a risk class on an item: drift in the colour of what was found (ERROR red, as drawn). */
+function riskLook(item: ReviewItem, risk: RiskClass): { readonly style: EdgeStyle; readonly mark: string; readonly word: string } {
+  const found = foundStyle(item);
+  const style = risk === 'drift' && found !== undefined ? found : classStyle(risk);
+  const detail = risk === 'drift' ? FOUND[style] : undefined;
+  return { style, mark: STYLES[style].mark, word: detail === undefined ? RISK_WORD[risk] : `${RISK_WORD[risk]}: ${detail}` };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The risks, grouped
+
+/**
+ * The values that make one item's risk wording its own (its address, name, sites, stack), longest first,
+ * with the placeholder a grouped wording shows instead. Short values are left alone: masking `db` would
+ * mask it inside ordinary words too.
+ */
+function ownValues(item: ReviewItem): Array<readonly [string, string]> {
+  const roles: Array<readonly [string, string]> = [
+    ...item.addresses.map((address) => [address, '<address>'] as const),
+    [item.name, '<name>'],
+    [sourceSiteOf(item), '<source>'],
+    [item.source, '<source>'],
+    [item.target, '<target>'],
+    [item.stack, '<stack>'],
+  ];
+  return roles.filter(([value]) => value.length >= 3).sort((a, b) => b[0].length - a[0].length);
+}
+
+function masked(words: string, item: ReviewItem): string {
+  return ownValues(item).reduce((result, [value, placeholder]) => result.split(value).join(placeholder), words);
+}
+
+/** Every value of an item that may appear inside a risk's wording (for `sentence`'s masking of backticks). */
+function valuesOf(item: ReviewItem): string[] {
+  const changeValues = item.changes.flatMap((change) => [change.text, change.from, change.to]).filter((value): value is string => typeof value === 'string');
+  return [item.name, item.source, item.target, item.stack, sourceSiteOf(item), ...changeValues, ...(item.live?.findings ?? []).map((f) => f.text), ...item.addresses];
+}
+
+/** Risks of one class whose wording is the same once each item's own names are masked. */
+interface RiskGroup {
+  readonly risk: Risk;
+  readonly message: string;
+  readonly fix: string;
+  readonly items: ReviewItem[];
+  readonly mark: string;
+  readonly word: string;
+  readonly style: EdgeStyle;
+}
+
+function groupRisks(items: readonly ReviewItem[]): RiskGroup[] {
+  const groups = new Map<string, RiskGroup & { readonly raw: Set<string> }>();
+  for (const item of items) {
+    for (const risk of item.risks) {
+      const message = masked(risk.message, item);
+      const fix = masked(risk.fix, item);
+      const { mark, word, style } = riskLook(item, risk.class);
+      const key = JSON.stringify([risk.class, word, message, fix]);
+      const group = groups.get(key) ?? { risk, message, fix, mark, word, style, items: [], raw: new Set<string>() };
+      group.items.push(item);
+      group.raw.add(JSON.stringify([risk.message, risk.fix]));
+      groups.set(key, group);
+    }
+  }
+  const rank = (group: RiskGroup): number => RISK_ORDER.indexOf(group.risk.class) * EDGE_STYLES.length + EDGE_STYLES.indexOf(group.style);
+  // One item, or the same words for all: its own words; otherwise the wording with placeholders.
+  return [...groups.values()]
+    .map(({ raw, ...group }) => (raw.size === 1 ? { ...group, message: group.risk.message, fix: group.risk.fix } : group))
+    .sort((a, b) => rank(a) - rank(b));
+}
+
+/** The names of a group, `keep` of them at most, then `…and N more`. */
+function namesText(group: RiskGroup, layout: Layout, keep: number): string {
+  const names = group.items.slice(0, keep).map((item) => objectName(item, layout));
+  const more = group.items.length - names.length;
+  return names.join(', ') + (more > 0 ? `${names.length > 0 ? ' ' : ''}…and ${more} more (${FULL_OUTPUT})` : '');
+}
+
+function riskEntries(groups: readonly RiskGroup[], layout: Layout, keep: readonly number[]): string[] {
+  const said = new Map<string, number>();
+  return groups.map((group, index) => {
+    const { risk } = group;
+    const values = group.items.flatMap(valuesOf);
+    const fixKey = `${risk.class}\u0000${group.fix}`;
+    const earlier = said.get(fixKey);
+    const fix = earlier === undefined ? sentence(group.fix, values) : `as for the ${RISK_WORD[risk.class]} above`;
+    if (earlier === undefined) said.set(fixKey, index);
+    const count = group.items.length === 1 ? '' : ` (${group.items.length})`;
+    return `- ${group.mark} **${group.word}**${count}: ${namesText(group, layout, keep[index] ?? 0)}<br>${sentence(group.message, values)}<br>**Fix:** ${fix}`;
+  });
+}
+
+/**
+ * The risks section within `budget`: every group keeps its wording and fix; when the names do not all fit,
+ * the least risky groups (last) lose names first, down to none, and say how many.
+ */
+function riskSection(items: readonly ReviewItem[], layout: Layout, budget: number): { lines: string[]; omitted: number } {
+  const groups = groupRisks(items);
+  if (groups.length === 0) return { lines: [], omitted: 0 };
+  const head = ['#### ⚠️ Risks', ''];
+  const keep = groups.map((group) => group.items.length);
+  const render = (): string[] => [...head, ...riskEntries(groups, layout, keep), ''];
+  let lines = render();
+  for (let index = groups.length - 1; index >= 0 && size(lines) > budget; index--) {
+    // The most names of this group that fit (the size grows with their number): a binary search.
+    let low = 0;
+    let high = keep[index] ?? 0;
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      keep[index] = middle;
+      if (size(render()) > budget) high = middle - 1;
+      else low = middle;
+    }
+    keep[index] = low;
+    lines = render();
+  }
+  const omitted = groups.reduce((total, group, index) => total + group.items.length - (keep[index] ?? 0), 0);
+  return { lines, omitted };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The picture, the table and the details
+
+function picture(review: Review, budget: number): string[] {
+  const head = ['#### Replications after this plan', '', '```mermaid'];
+  const legendRoom = 1_500;
+  const { graph, legend, omittedEdges, omittedItems } = mermaidPicture(review.items, review.live, Math.max(0, Math.min(PICTURE_CHARS, budget - legendRoom)));
+  if (!graph) return [];
+  const lines = [...head, graph, '```', '', ...legend.map((entry) => `- ${entry}`)];
+  if (omittedEdges > 0) lines.push('', `…${plural(omittedEdges, 'edge')} without risk (${plural(omittedItems, 'replication')}) left out to fit a GitHub comment: ${FULL_OUTPUT}.`);
+  return [...lines, ''];
+}
+
 function actionText(item: ReviewItem): string {
   const word = ACTION_WORD[item.action];
   return item.summary === word ? `**${word}**` : `**${word}**: ${text(item.summary)}`;
@@ -87,10 +226,21 @@ function changesText(item: ReviewItem): string {
 
 function riskCell(item: ReviewItem): string {
   const classes = RISK_ORDER.filter((risk) => item.risks.some((r) => r.class === risk));
-  return classes.length === 0 ? '✅' : classes.map((risk) => `${RISK_MARK[risk]} ${RISK_WORD[risk]}`).join(', ');
+  return classes.length === 0
+    ? '✅'
+    : classes
+        .map((risk) => riskLook(item, risk))
+        .map((look) => `${look.mark} ${look.word}`)
+        .join(', ');
+}
+
+function leftOut(count: number, what: string): string[] {
+  return count === 0 ? [] : [`…${count} more ${what} (the least risky) left out to fit a GitHub comment: ${FULL_OUTPUT}.`, ''];
 }
 
 function table(items: readonly ReviewItem[], layout: Layout, budget: number): Capped {
+  if (items.length === 0) return { lines: [], omitted: 0 };
+  const head = [`<details><summary>Table of ${plural(items.length, 'changed or risky item')}</summary>`, ''];
   const header = layout.manyStacks
     ? ['| Risk | Replication | Stack | Sites | Action | Changes |', '|---|---|---|---|---|---|']
     : ['| Risk | Replication | Sites | Action | Changes |', '|---|---|---|---|---|'];
@@ -101,55 +251,9 @@ function table(items: readonly ReviewItem[], layout: Layout, budget: number): Ca
       : [riskCell(item), name, sites(item), actionText(item), changesText(item)];
     return [`| ${row.map(cell).join(' | ')} |`];
   });
-  const body = cap(rows, budget - size(header) - 200);
-  return { lines: [...header, ...body.lines, ...omittedLine(body.omitted, `row${body.omitted === 1 ? '' : 's'}`)], omitted: body.omitted };
-}
-
-/** Every value of an item that may appear inside a risk's wording. */
-function valuesOf(item: ReviewItem): string[] {
-  const changeValues = item.changes.flatMap((change) => [change.text, change.from, change.to]).filter((value): value is string => typeof value === 'string');
-  return [item.name, item.source, item.target, item.stack, sourceSiteOf(item), ...changeValues, ...(item.live?.findings ?? []).map((f) => f.text), ...item.addresses];
-}
-
-interface RiskGroup {
-  readonly risk: Risk;
-  readonly items: ReviewItem[];
-}
-
-/** Risks with the same class, message and fix are said once, with the list of their objects. */
-function groupRisks(items: readonly ReviewItem[]): RiskGroup[] {
-  const groups = new Map<string, RiskGroup>();
-  for (const item of items) {
-    for (const risk of item.risks) {
-      const key = JSON.stringify([risk.class, risk.message, risk.fix]);
-      const group = groups.get(key) ?? { risk, items: [] };
-      group.items.push(item);
-      groups.set(key, group);
-    }
-  }
-  return [...groups.values()].sort((a, b) => RISK_ORDER.indexOf(a.risk.class) - RISK_ORDER.indexOf(b.risk.class));
-}
-
-function riskEntry(group: RiskGroup, layout: Layout): string[] {
-  const { risk, items } = group;
-  const names = items.slice(0, NAMES_PER_RISK).map((item) => objectName(item, layout));
-  const more = items.length > NAMES_PER_RISK ? ` …and ${items.length - NAMES_PER_RISK} more` : '';
-  const count = items.length === 1 ? '' : ` (${items.length})`;
-  const values = items.flatMap(valuesOf);
-  return [
-    `- ${RISK_MARK[risk.class]} **${RISK_WORD[risk.class]}**${count}: ${names.join(', ')}${more}<br>${sentence(risk.message, values)}<br>**Fix:** ${sentence(risk.fix, values)}`,
-  ];
-}
-
-function riskSection(items: readonly ReviewItem[], layout: Layout, budget: number): Capped {
-  const groups = groupRisks(items);
-  if (groups.length === 0) return { lines: [], omitted: 0 };
-  const head = ['', '#### ⚠️ Risks', ''];
-  const body = cap(
-    groups.map((group) => riskEntry(group, layout)),
-    budget - size(head) - 200,
-  );
-  return { lines: [...head, ...body.lines, ...omittedLine(body.omitted, `risk${body.omitted === 1 ? '' : 's'}`)], omitted: body.omitted };
+  const body = cap(rows, budget - size(head) - size(header) - 400);
+  if (body.lines.length === 0) return { lines: [], omitted: items.length };
+  return { lines: [...head, ...header, ...body.lines, '', ...leftOut(body.omitted, body.omitted === 1 ? 'row' : 'rows'), '</details>', ''], omitted: body.omitted };
 }
 
 function detailEntry(item: ReviewItem, layout: Layout): string[] {
@@ -163,44 +267,60 @@ function detailEntry(item: ReviewItem, layout: Layout): string[] {
 
 function details(items: readonly ReviewItem[], layout: Layout, budget: number): Capped {
   if (items.length === 0) return { lines: [], omitted: 0 };
-  const head = ['', `<details><summary>Details of ${items.length} item${items.length === 1 ? '' : 's'}</summary>`, ''];
+  const head = [`<details><summary>Details of ${plural(items.length, 'item')}</summary>`, ''];
   const body = cap(
     items.map((item) => detailEntry(item, layout)),
-    budget - size(head) - 220,
+    budget - size(head) - 400,
   );
-  const tail = body.omitted === 0 ? [] : [`…${body.omitted} more omitted to fit a GitHub comment: ${FULL_OUTPUT}.`, ''];
-  return { lines: [...head, ...body.lines, ...tail, '</details>'], omitted: body.omitted };
-}
-
-function picture(review: Review): string[] {
-  const { graph, legend, omittedEdges } = mermaidPicture(review.items, review.live, PICTURE_CHARS);
-  if (!graph) return [];
-  const lines = ['', '#### Replications after this plan', '', '```mermaid', graph, '```', ''];
-  lines.push(...legend.map((entry) => `- ${entry}`));
-  if (omittedEdges > 0) lines.push('', `…${omittedEdges} more site-to-site edges omitted to fit a GitHub comment: ${FULL_OUTPUT}.`);
-  return lines;
+  if (body.lines.length === 0) return { lines: [], omitted: items.length };
+  return { lines: [...head, ...body.lines, ...leftOut(body.omitted, 'items'), '</details>', ''], omitted: body.omitted };
 }
 
 function errorLines(review: Review): Capped {
   const body = cap(
-    review.errors.map((error) => ['', `> **Error:** ${text(error)}`]),
+    review.errors.map((error) => [`> **Error:** ${text(error)}`, '']),
     ERRORS_CHARS,
   );
-  return { lines: [...body.lines, ...omittedLine(body.omitted, `error${body.omitted === 1 ? '' : 's'}`)], omitted: body.omitted };
+  return { lines: [...body.lines, ...leftOut(body.omitted, body.omitted === 1 ? 'error' : 'errors')], omitted: body.omitted };
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// The summary
 
 function heading(review: Review): string {
   const [only] = review.stacks;
   return review.stacks.length === 1 && only !== undefined ? `### repliform review: stack ${code(only)}` : `### repliform review: ${review.stacks.length} stacks`;
 }
 
+/** How the live state was looked at, after the risk count. */
+function liveNote(review: Review): string {
+  return review.live ? ' (checked live)' : ' in the plan; the live state was not checked (`--live`)';
+}
+
+/** The count of risky items per colour: drift split by what was found, in the picture's colours and order. */
+function riskCountsText(review: Review): string {
+  const counts = new Map<string, { readonly style: EdgeStyle; readonly word: string; count: number }>();
+  for (const item of review.items) {
+    for (const risk of RISK_ORDER.filter((r) => item.risks.some((found) => found.class === r))) {
+      const look = riskLook(item, risk);
+      const word = risk === 'drift' ? (FOUND[look.style] ?? RISK_WORD.drift) : look.word;
+      const entry = counts.get(look.mark) ?? { style: look.style, word, count: 0 };
+      entry.count += 1;
+      counts.set(look.mark, entry);
+    }
+  }
+  const rank = (style: EdgeStyle): number => EDGE_STYLES.indexOf(style);
+  return [...counts.entries()]
+    .sort(([, a], [, b]) => rank(a.style) - rank(b.style))
+    .map(([mark, entry]) => `${mark} ${entry.count} ${entry.word}`)
+    .join(', ');
+}
+
 /** The first line: how many items carry a risk, and of which class. */
 function riskLead(review: Review): string {
-  const counts = riskCounts(review.items);
   const risky = review.items.filter((item) => item.risks.length > 0).length;
-  if (risky === 0) return `**✅ No risks**${review.live ? ' (checked live)' : ''}`;
-  const classes = RISK_ORDER.filter((risk) => counts[risk] > 0).map((risk) => `${RISK_MARK[risk]} ${counts[risk]} ${RISK_WORD[risk]}`);
-  return `**⚠️ ${risky} risky item${risky === 1 ? '' : 's'}:** ${classes.join(', ')}${review.live ? ' (checked live)' : ''}`;
+  if (risky === 0) return `**✅ No risks**${liveNote(review)}`;
+  return `**⚠️ ${plural(risky, 'risky item')}:** ${riskCountsText(review)}${liveNote(review)}`;
 }
 
 /** The report as GitHub-flavoured Markdown (ending with a newline), at most MAX_COMMENT_CHARS long. */
@@ -208,18 +328,27 @@ export function renderMarkdown(review: Review): string {
   const layout: Layout = { manyStacks: review.stacks.length > 1 };
   const listed = ordered(review.items.filter((item) => item.action !== 'no-change' || item.risks.length > 0 || (item.live?.findings.length ?? 0) > 0));
   const head = [heading(review), '', riskLead(review), '', `**Plan:** ${planLine(actionCounts(review.items))}`, ''];
-  const footer = ['', review.stacks.length > 1 ? `<sub>Stacks: ${review.stacks.map(text).join(', ')}. Generated by \`repliform review\`.</sub>` : '<sub>Generated by `repliform review`.</sub>'];
-  const graph = picture(review);
+  if (changedItems(review).length === 0 && listed.length === 0) head.push('No changes to replications or pairings.', '');
+  const footer = [review.stacks.length > 1 ? `<sub>Stacks: ${review.stacks.map(text).join(', ')}. Generated by \`repliform review\`.</sub>` : '<sub>Generated by `repliform review`.</sub>'];
   const errors = errorLines(review);
-  const notice = 300;
-  let room = MAX_COMMENT_CHARS - size(head) - size(footer) - size(graph) - size(errors.lines) - notice;
-  const risks = riskSection(listed, layout, room * RISKS_SHARE);
+  const notice = 500;
+  let room = MAX_COMMENT_CHARS - size(head) - size(footer) - size(errors.lines) - notice;
+  // The picture's risky edges are never left out: their room is kept before the risks take theirs.
+  const riskyPicture = size(picture(review, 0));
+  const risks = riskSection(listed, layout, room - riskyPicture);
   room -= size(risks.lines);
-  const rows = listed.length === 0 ? { lines: [changedItems(review).length === 0 ? 'No changes to replications or pairings.' : ''], omitted: 0 } : table(listed, layout, room * TABLE_SHARE);
+  const graph = picture(review, room);
+  room -= size(graph);
+  const rows = table(listed, layout, room * 0.6);
   room -= size(rows.lines);
   const folded = details(listed, layout, room);
-  const omitted = rows.omitted + risks.omitted + folded.omitted + errors.omitted;
-  if (omitted > 0) head.push(`> Shortened to fit a GitHub comment (${omitted} entries omitted): ${FULL_OUTPUT}.`, '');
-  const lines = [...head, ...rows.lines, ...risks.lines, ...folded.lines, ...graph, ...errors.lines, ...footer];
+  const cut = [
+    risks.omitted > 0 ? `${plural(risks.omitted, 'name')} in the risks` : '',
+    rows.omitted > 0 ? `${plural(rows.omitted, 'table row')}` : '',
+    folded.omitted > 0 ? `the details of ${plural(folded.omitted, 'item')}` : '',
+    errors.omitted > 0 ? plural(errors.omitted, 'error') : '',
+  ].filter((part) => part.length > 0);
+  if (cut.length > 0) head.push(`> Shortened to fit a GitHub comment, the least risky left out (${cut.join(', ')}): ${FULL_OUTPUT}.`, '');
+  const lines = [...head, ...errors.lines, ...risks.lines, ...graph, ...rows.lines, ...folded.lines, ...footer];
   return `${lines.join('\n')}\n`;
 }

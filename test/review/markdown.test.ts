@@ -5,7 +5,7 @@
  */
 import { loadReviewCatalogue } from '../../src/resources/review-catalogue';
 import type { ReviewCatalogue } from '../../src/resources/review-profile';
-import { mermaidLabel, renderMermaid } from '../../src/review/mermaid';
+import { EDGE_STYLES, legendLine, mermaidLabel, renderMermaid, STYLES } from '../../src/review/mermaid';
 import { cell, code, sentence, text } from '../../src/review/markdown-text';
 import { MAX_COMMENT_CHARS, renderMarkdown } from '../../src/review/render-markdown';
 import type { Review } from '../../src/review/model';
@@ -41,9 +41,14 @@ function strayMarkup(markdown: string): string[] {
     .flatMap((line, index) => ([...line.matchAll(/[*_~`<[\]]/g)].length > 0 ? [`line ${index + 1}: ${line}`] : []));
 }
 
-/** The text a reader sees: character references decoded. */
-function decoded(markdown: string): string {
+/** Character references decoded, joiners kept. */
+function decodedRefs(markdown: string): string {
   return markdown.replace(/&#(\d+);/g, (_all, number: string) => String.fromCharCode(Number(number)));
+}
+
+/** The text a reader sees: character references decoded, zero-width joiners (invisible) gone. */
+function decoded(markdown: string): string {
+  return markdown.replace(/&#(\d+);/g, (_all, number: string) => String.fromCharCode(Number(number))).replace(/\u200d/g, '');
 }
 
 async function hostileReview(): Promise<Review> {
@@ -82,7 +87,7 @@ describe('the summary and the table', () => {
   });
 
   test('no risk says so first', () => {
-    expect(renderMarkdown(reviewOf('rpo-change', catalogue)).split('\n')[2]).toBe('**✅ No risks**');
+    expect(renderMarkdown(reviewOf('rpo-change', catalogue)).split('\n')[2]).toBe('**✅ No risks** in the plan; the live state was not checked (`--live`)');
   });
 
   test('a no-change row shows its drift in Changes, not facts that stay the same', async () => {
@@ -91,7 +96,7 @@ describe('the summary and the table', () => {
       .split('\n')
       .find((line) => line.includes('| `app-01` |'));
     expect(row).toBe(
-      '| 🟡 drifted | `app-01` | 127.0.0.1:47855 → vc-b.example.local | **no change** | live: no replication of app-01 on 127.0.0.1:47855 (removed outside Terraform?) |',
+      '| 🟣 drifted: missing | `app-01` | 127.0.0.1:47855 → vc-b.example.local | **no change** | live: no replication of app-01 on 127.0.0.1:47855 (removed outside Terraform?) |',
     );
   });
 
@@ -106,8 +111,72 @@ describe('the summary and the table', () => {
     const markdown = renderMarkdown(review);
     expect(markdown.split('\n')[0]).toBe('### repliform review: 2 stacks');
     expect(markdown).toContain('| Risk | Replication | Stack | Sites | Action | Changes |');
-    expect(markdown).toContain('| 🔴 orphaned | `web-02` | dr-a | 127.0.0.1:47855 → vc-b.example.local |');
+    expect(markdown).toContain('| 🟤 orphaned | `web-02` | dr-a | 127.0.0.1:47855 → vc-b.example.local |');
     expect(tableProblems(markdown)).toEqual([]);
+  });
+});
+
+describe('the order a reviewer reads', () => {
+  test('summary, risks, picture, then the table and the details folded', async () => {
+    const review = await addLive(reviewOf('datastore-change', catalogue), fakeLive({ 'web-01': { status: 'PAUSED' } }), catalogue);
+    const markdown = renderMarkdown(review);
+    const at = (marker: string): number => markdown.indexOf(marker);
+    const order = ['**⚠️ 2 risky items:**', '**Plan:**', '#### ⚠️ Risks', '#### Replications after this plan', '<details><summary>Table of 3 changed or risky items</summary>', '| Risk | Replication |', '</details>', '<details><summary>Details of 3 items</summary>'];
+    expect(order.map(at).every((position) => position >= 0)).toBe(true);
+    expect([...order].sort((a, b) => at(a) - at(b))).toEqual(order);
+  });
+
+  test('a review without --live says the live state was not checked', () => {
+    expect(renderMarkdown(reviewOf('datastore-change', catalogue)).split('\n')[2]).toBe('**⚠️ 1 risky item:** 🟠 1 full resync in the plan; the live state was not checked (`--live`)');
+  });
+});
+
+describe('safety', () => {
+  /** A name outside code spans, where GitHub links mentions and references. */
+  function outsideCode(markdown: string): string {
+    return markdown.replace(/```mermaid\n[\s\S]*?\n```/g, '').replace(/<code>[^<]*<\/code>/g, '').replace(/`[^`\n]+`/g, '');
+  }
+
+  test('@name and #123 in names ping nobody and link nothing: a zero-width joiner follows @ and #', async () => {
+    const plan = rewritePlan(planText('datastore-change'), { values: { 'web-02': '@octocat', 'vc-b.example.local': '@acme/dr-team #42' } });
+    const review = await addLive(reviewPlans([{ stack: '@stack', plan }], catalogue), fakeLive({ '@octocat': { missing: true } }), catalogue);
+    const markdown = renderMarkdown(review);
+    expect(markdown).toContain('no replication of @\u200doctocat on 127.0.0.1:47855');
+    expect(outsideCode(markdown)).not.toMatch(/@[A-Za-z0-9]/);
+    expect(decodedRefs(outsideCode(markdown))).not.toMatch(/#\d/);
+    expect(decodedRefs(markdown)).toContain('@\u200dacme/dr-team #\u200d42');
+    expect(text('@alice #7 a@b #x')).toBe('@\u200dalice &#35;\u200d7 a@\u200db &#35;x');
+    expect(code('@alice')).toBe('`@alice`');
+  });
+
+  test('a Mermaid directive or themeCSS in a name cannot re-theme the picture', () => {
+    const directive = `%%{init: {'theme':'base','themeCSS':'.edgePath path {stroke: green !important}'}}%%`;
+    const plan = rewritePlan(planText('datastore-change'), { values: { 'db-01': `db ${directive}`, 'vc-b.example.local': `site ${directive}` } });
+    const [graph] = mermaidBlocks(renderMarkdown(reviewPlans([{ stack: 'dr', plan }], catalogue)));
+    expect(parseMermaid(graph).problems).toEqual([]);
+    expect(graph).not.toMatch(/%|\{|\}|'/);
+    expect(graph).toContain('site #37;#37;#123;init: #123;#39;theme#39;:#39;base#39;,#39;themeCSS#39;:#39;.edgePath path #123;stroke: green !important#125;#39;#125;#125;#37;#37;');
+    expect(mermaidLabel('%%{x}%% \'a\'')).toBe('#37;#37;#123;x#125;#37;#37; #39;a#39;');
+  });
+
+  test('every legend entry has a swatch of its own', () => {
+    for (const live of [true, false]) {
+      const lines = [...new Set(EDGE_STYLES.map((style) => legendLine(style, live)))];
+      expect(lines).toHaveLength(9);
+      expect(new Set(lines.map((line) => [...line][0])).size).toBe(9);
+    }
+  });
+
+  test('one colour per status: ERROR is red in the summary, the table, the risks, the picture and its legend', async () => {
+    const review = await addLive(reviewOf('datastore-change', catalogue), fakeLive({ 'web-01': { configuration_state: 'ERROR' } }), catalogue);
+    const markdown = renderMarkdown(review);
+    expect(markdown).toContain('🔴 1 in ERROR (checked live)');
+    expect(markdown.split('\n').find((line) => line.includes('| `web-01` |'))).toMatch(/^\| 🔴 drifted: in ERROR \| /);
+    expect(markdown).toContain('- 🔴 **drifted: in ERROR**: `web-01`');
+    const edges = parseMermaid(mermaidBlocks(markdown)[0]).edges;
+    expect(edges.find((edge) => edge.label.startsWith('web-01'))?.style).toBe('stroke:#cf222e,stroke-width:3px,stroke-dasharray:8 6');
+    expect(markdown).toContain('\n- 🟥 dashed red: in ERROR on the appliance (--live)\n');
+    expect(STYLES.error).toMatchObject({ swatch: '🟥', mark: '🔴' });
   });
 });
 
@@ -171,16 +240,17 @@ describe('escaping', () => {
 });
 
 describe('size', () => {
-  test('100 orphaned replications: the fix is said once, with the list of the replications', () => {
+  test('100 orphaned replications: the fix is said once, with the list of all the replications', () => {
     const markdown = renderMarkdown(reviewPlans([{ stack: 'big', plan: bigPlan(200, { mix: 'risky' }) }], catalogue));
-    const orphans = markdown.split('\n').filter((line) => line.startsWith('- 🔴 **orphaned**'));
+    const orphans = markdown.split('\n').filter((line) => line.startsWith('- 🟤 **orphaned**'));
     expect(orphans).toHaveLength(1);
-    expect(orphans[0]).toMatch(/^- 🔴 \*\*orphaned\*\* \(100\): `vm-00000`, `vm-00002`, .* …and 60 more<br>ORPHAN: /);
+    expect(orphans[0]).toMatch(/^- 🟤 \*\*orphaned\*\* \(100\): `vm-00000`, `vm-00002`, .*, `vm-00198`<br>ORPHAN: /);
+    expect(orphans[0].match(/`vm-\d+`/g)).toHaveLength(100);
     expect(markdown.split('Put the block back with')).toHaveLength(2);
     expect(markdown.length).toBeLessThan(GITHUB_LIMIT);
   });
 
-  test('1,000 risky items, many with drift: capped by size below the limit, saying what was left out', async () => {
+  test('1,000 risky items, many with drift: capped by size below the limit, every risky item named in the risks', async () => {
     const plan = reviewPlans([{ stack: 'big', plan: bigPlan(1000, { mix: 'risky' }) }], catalogue);
     const missing = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`vm-${String(2 * i + 1).padStart(5, '0')}`, { missing: true }]));
     const review = await addLive(plan, fakeLive(missing), catalogue);
@@ -190,11 +260,41 @@ describe('size', () => {
     expect(tableProblems(markdown)).toEqual([]);
     const [graph] = mermaidBlocks(markdown);
     expect(mermaidProblems(graph)).toEqual([]);
-    expect(markdown).toMatch(/^> Shortened to fit a GitHub comment \(\d+ entries omitted\): run `repliform review --format text` or `--format json` for all\.$/m);
-    expect(markdown).toMatch(/^…\d+ more rows omitted to fit a GitHub comment: /m);
-    expect(markdown).toMatch(/^…\d+ more risks omitted to fit a GitHub comment: /m);
-    expect(markdown).toContain('</details>');
+    const risks = markdown.slice(markdown.indexOf('#### ⚠️ Risks'), markdown.indexOf('#### Replications after this plan'));
+    const named = (mark: string): number => (risks.split('\n').find((line) => line.startsWith(`- ${mark}`))?.match(/`vm-\d+`/g) ?? []).length;
+    expect({ orphaned: named('🟤 **orphaned** (500)'), resync: named('🟠 **full resync** (500)'), missing: named('🟣 **drifted: missing** (300)') }).toEqual({ orphaned: 500, resync: 500, missing: 300 });
+    expect(risks.split('configures it again')).toHaveLength(2);
+    expect(risks).toContain('<br>**Fix:** `terraform apply -replace=<address>` configures it again (an initial full sync).');
+    expect(markdown).toMatch(
+      /^> Shortened to fit a GitHub comment, the least risky left out \(\d+ table rows, the details of \d+ items\): the full report: `repliform review --format text` or `--format json` \(in CI: the job summary\)\.$/m,
+    );
+    expect(markdown).toMatch(/^…\d+ more rows \(the least risky\) left out to fit a GitHub comment: /m);
     expectGolden('big-risky.md', markdown);
+  });
+
+  test('5,000 risky items: the least risky names are cut first, said where, and the comment stays under the limit', () => {
+    const markdown = renderMarkdown(reviewPlans([{ stack: 'big', plan: bigPlan(5000, { mix: 'risky' }) }], catalogue));
+    expect(markdown.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS);
+    const lines = markdown.split('\n');
+    const orphans = lines.find((line) => line.startsWith('- 🟤 **orphaned** (2500)')) ?? '';
+    const resyncs = lines.find((line) => line.startsWith('- 🟠 **full resync** (2500)')) ?? '';
+    expect(orphans.match(/`vm-\d+`/g)).toHaveLength(2500);
+    const shown = (resyncs.match(/`vm-\d+`/g) ?? []).length;
+    expect(shown).toBeLessThan(2500);
+    expect(resyncs).toContain(`…and ${2500 - shown} more (the full report: \`repliform review --format text\``);
+    expect(resyncs).toContain('<br>**Fix:** If the change is intended');
+    expect(markdown).toContain(`> Shortened to fit a GitHub comment, the least risky left out (${2500 - shown} names in the risks, `);
+    expect(mermaidBlocks(markdown)).toHaveLength(1);
+  });
+
+  test('a failing review (many errors) stays under the limit too', () => {
+    const review = reviewPlans([{ stack: 'big', plan: bigPlan(1000, { mix: 'risky' }) }], catalogue);
+    const errors = Array.from({ length: 500 }, (_, i) => `cannot read the live object of vm-${String(i).padStart(5, '0')}: ${'x'.repeat(300)}`);
+    const markdown = renderMarkdown({ ...review, errors });
+    expect(markdown.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS);
+    expect(markdown.split('\n').filter((line) => line.startsWith('> **Error:** cannot read the live object')).length).toBeGreaterThan(5);
+    expect(markdown).toMatch(/^…\d+ more errors \(the least risky\) left out to fit a GitHub comment/m);
+    expect(markdown.split('\n').find((line) => line.startsWith('- 🟤 **orphaned** (500)'))?.match(/`vm-\d+`/g)).toHaveLength(500);
   });
 
   test('a plan of two thousand replications stays one short comment with one edge per site pair, RPO and risk', () => {
@@ -202,13 +302,14 @@ describe('size', () => {
     expect(tableProblems(markdown)).toEqual([]);
     expect(markdown.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS);
     const [graph] = mermaidBlocks(markdown);
-    expect(graph.split('\n').slice(0, 6)).toEqual([
+    expect(graph.split('\n').slice(0, 7)).toEqual([
       'graph LR',
       '  site1["127.0.0.1:47855"]',
       '  site2["vc-b.example.local"]',
-      '  site1 ==>|"vm-00000, vm-00100, vm-00200 +17 more · RPO 5 min · FULL RESYNC"| site2',
-      '  site1 -->|"vm-00001, vm-00002, vm-00003 +1977 more · RPO 5 min"| site2',
+      '  site1 ==>|"20 FULL RESYNC · RPO 5 min"| site2',
+      '  site1 -->|"1980 replications · RPO 5 min"| site2',
       '  linkStyle 0 stroke:#e16f24,stroke-width:4px',
+      '  linkStyle 1 stroke:#2da44e,stroke-width:2px',
     ]);
   });
 });

@@ -10,6 +10,7 @@ import { EDGE_STYLES, edgeStyle, mermaidPicture, renderMermaid } from '../../src
 import type { ReviewItem } from '../../src/review/model';
 import { addLive, reviewPlans } from '../../src/review/review';
 import { dataLossRisk } from '../../src/resources/vr/replication/review';
+import { bigPlan } from './fixtures/big-plan';
 import { fakeLive } from './helpers/fake-live';
 import { planText, reviewOf } from './helpers/fixtures';
 import { parseMermaid, type MermaidEdge } from './helpers/markdown-check';
@@ -71,19 +72,21 @@ describe('risk styles', () => {
     expect(parsed.problems).toEqual([]);
     const drawn = Object.fromEntries(Object.keys(items).map((style) => [style, edgeOf(parsed.edges, `${style === 'removed' ? 'retired' : style === 'data-loss' ? 'lost' : style}-01`)]));
     const look = (edge: MermaidEdge): string => `${edge.arrow} ${edge.style ?? 'unstyled'}`;
-    expect(new Set(Object.values(drawn).map(look)).size).toBe(EDGE_STYLES.length);
+    // Paused and other drift share one look (nine swatches for ten styles); their tags tell them apart.
+    expect(new Set(Object.values(drawn).map(look)).size).toBe(EDGE_STYLES.length - 1);
     expect(Object.fromEntries(Object.entries(drawn).map(([style, edge]) => [style, look(edge)]))).toEqual({
-      'data-loss': '==> stroke:#cf222e,stroke-width:4px',
-      orphan: '-.-> stroke:#cf222e,stroke-width:3px',
+      'data-loss': '==> stroke:#424a53,stroke-width:5px',
+      orphan: '-.-> stroke:#953800,stroke-width:3px',
       resync: '==> stroke:#e16f24,stroke-width:4px',
       missing: '--> stroke:#8250df,stroke-width:3px,stroke-dasharray:8 6',
       error: '--> stroke:#cf222e,stroke-width:3px,stroke-dasharray:8 6',
       paused: '--> stroke:#bf8700,stroke-width:3px,stroke-dasharray:8 6',
-      drift: '==> stroke:#bf8700,stroke-width:3px',
-      removed: '-.-> stroke:#8c959f,stroke-width:1px',
+      drift: '--> stroke:#bf8700,stroke-width:3px,stroke-dasharray:8 6',
+      removed: '-.-> stroke:#8c959f,stroke-width:2px',
       new: '--> stroke:#0969da,stroke-width:2px',
       healthy: '--> stroke:#2da44e,stroke-width:2px',
     });
+    expect(drawn.drift.label).toBe('drift-01 · RPO 15 min · DRIFT');
     expect(drawn.paused.label).toBe('paused-01 · RPO 15 min · PAUSED');
     expect(drawn.missing.label).toBe('missing-01 · RPO 60 min · MISSING on the appliance');
     expect(drawn.orphan.label).toBe('orphan-01 · RPO 15 min · ORPHANED: still running, unmanaged');
@@ -94,11 +97,11 @@ describe('risk styles', () => {
     const items = await oneOfEach();
     expect(mermaidPicture([items.paused, items.healthy, items.resync], true).legend).toEqual([
       '🟧 thick orange: full resync, no recovery point until it completes',
-      '🟨 dashed yellow: paused, no new recovery points (--live)',
+      '🟨 dashed yellow: paused or drifted from the code (RPO violation, settings or status), tagged PAUSED or DRIFT (--live)',
       '🟩 solid green: replicating as the code says (checked live)',
     ]);
     expect(mermaidPicture([items.orphan, items.healthy], false).legend).toEqual([
-      '🟥 dotted red: orphaned, still replicating with nothing managing it',
+      '🟫 dotted brown: orphaned, still replicating with nothing managing it',
       '🟩 solid green: as the code says; the live state was not checked (run with --live)',
     ]);
   });
@@ -117,6 +120,39 @@ describe('risk styles', () => {
     expect(parsed.problems).toEqual([]);
     expect(small.omittedEdges).toBe(EDGE_STYLES.length - parsed.edges.length);
     expect(parsed.edges[0].label).toBe('lost-01 · RPO 15 min · REPLICA DELETED');
+  });
+});
+
+describe('aggregated: every risk drawn, whatever the size', () => {
+  test('with no room left, every risky edge is still drawn; only edges without risk are left out, and counted', async () => {
+    const items = await oneOfEach();
+    const picture = mermaidPicture(Object.values(items), true, 0);
+    const parsed = parseMermaid(picture.graph);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.edges.map((edge) => edge.label.split(' · ')[0])).toEqual(['lost-01', 'retired-01', 'orphan-01', 'resync-01', 'missing-01', 'error-01', 'paused-01', 'drift-01']);
+    expect({ omittedEdges: picture.omittedEdges, omittedItems: picture.omittedItems }).toEqual({ omittedEdges: 2, omittedItems: 2 });
+  });
+
+  test('1,000 replications over 40 target sites: one edge per site pair and style, counting its replications', () => {
+    const review = reviewPlans([{ stack: 'big', plan: bigPlan(1000, { mix: 'risky', targets: 40 }) }], catalogue);
+    const parsed = parseMermaid(mermaidPicture(review.items, false, 0).graph);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.nodes.size).toBe(41);
+    expect(parsed.edges).toHaveLength(40);
+    const counted = (tag: string): number => parsed.edges.filter((edge) => edge.label.includes(tag)).reduce((total, edge) => total + Number(edge.label.split(' ')[0]), 0);
+    expect(counted('FULL RESYNC')).toBe(500);
+    expect(counted('ORPHANED')).toBe(500);
+    const toSite2 = parsed.edges.filter((edge) => edge.to === [...parsed.nodes.entries()].find(([, label]) => label === 'vc-t02.example.local')?.[0]);
+    expect(toSite2.map((edge) => `${edge.arrow} ${edge.label}`)).toEqual(['==> 25 FULL RESYNC · RPO 5 min']);
+  });
+
+  test('parallel edges between two sites are one per style, however many replications and RPOs', () => {
+    const review = reviewPlans([{ stack: 'big', plan: bigPlan(2000) }], catalogue);
+    const parsed = parseMermaid(renderMermaid(review.items));
+    expect(parsed.edges.map((edge) => `${edge.from} ${edge.arrow} ${edge.to}: ${edge.label}`)).toEqual([
+      'site1 ==> site2: 20 FULL RESYNC · RPO 5 min',
+      'site1 --> site2: 1980 replications · RPO 5 min',
+    ]);
   });
 });
 
