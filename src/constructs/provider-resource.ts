@@ -6,12 +6,14 @@
  * and the constructs already build and type that spec (the same object the lifecycle backings write into
  * `terraform_data.input`). A generated binding would restate every attribute in camelCase only to be fed the same
  * spec back, and would need the provider executable at build time. This class writes the spec as the resource's
- * attributes, unchanged, so both backings synthesize one and the same spec and cannot drift apart.
+ * attributes, so both backings synthesize one and the same spec and cannot drift apart — but for `timeouts`, which
+ * the provider takes the way every framework provider does (`create = "60m"`, the spec's `create_seconds` = 3600).
  */
 import type { Construct } from 'constructs';
 import { PROVIDER_SOURCE, PROVIDER_TYPE, PROVIDER_VERSION, resourceTypeOf } from '../resources/terraform-names';
 import { anyToHclTerraform, anyToTerraform, type ITerraformDependable, TerraformProvider, TerraformResource, TerraformStack } from './cdktf';
 import type { SpecObject } from './managed-resource';
+import { timeoutsAsDurations } from '../resources/timeout-durations';
 
 /**
  * Names Terraform reads as its own in a resource block (meta-arguments and the provisioners' `connection` block).
@@ -67,7 +69,7 @@ function escapeReserved(spec: SpecObject, map: (value: unknown) => unknown): Rec
   const plain: Record<string, unknown> = {};
   const escaped: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(spec)) {
-    (TERRAFORM_RESERVED.has(name) ? escaped : plain)[name] = map(value);
+    (TERRAFORM_RESERVED.has(name) ? escaped : plain)[name] = map(name === 'timeouts' ? timeoutsAsDurations(value) : value);
   }
   return Object.keys(escaped).length === 0 ? plain : { ...plain, _: escaped };
 }

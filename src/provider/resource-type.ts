@@ -51,6 +51,8 @@ import { computedModelOf, objectTypeOf, specModelOf, type FieldModel, type Objec
 import { plannedObject } from './plan-defaults';
 import { issuesOnKnown, knownPartsOf } from './known-parts';
 import { specShapeOf } from '../resources/spec-fields';
+import { specFieldOf, timeoutsAsDurations, timeoutsAsSeconds } from '../resources/timeout-durations';
+import { durationDiagnostics, durationTimeoutsModel, plannedTimeouts, timeoutDefaults, TIMEOUTS } from './timeouts';
 import { containsUnknown, isObjectValue, UNKNOWN, type TfType, type TfValue } from './values';
 
 export type ObjectValue = { readonly [attribute: string]: TfValue };
@@ -108,13 +110,18 @@ export class ResourceType {
   readonly computed: ObjectModel;
   readonly attributes: ObjectModel;
   readonly type: TfType;
+  /** The operations of the `timeouts` block and their default seconds. */
+  private readonly timeoutDefaults: Readonly<Record<string, number>>;
 
   constructor(readonly kind: AnyKind) {
     this.name = resourceTypeOf(kind.kind);
     this.vendor = vendorOf(kind.kind);
     const spec = describeRoles(specModelOf(kind.spec, kind.kind), kind);
+    this.timeoutDefaults = timeoutDefaults(specShapeOf(kind.spec, kind.kind)[TIMEOUTS]);
     // The resource may leave its connection to the provider configuration.
-    this.spec = CONNECTION in spec ? { ...spec, [CONNECTION]: { ...spec[CONNECTION], optional: true, description: `Where the API is; null = the provider's \`${this.vendor}\` block.` } } : spec;
+    const withConnection = CONNECTION in spec ? { ...spec, [CONNECTION]: { ...spec[CONNECTION], optional: true, description: `Where the API is; null = the provider's \`${this.vendor}\` block.` } } : spec;
+    // Timeouts the way every framework provider takes them: `timeouts = { create = "60m" }`.
+    this.spec = TIMEOUTS in withConnection ? { ...withConnection, [TIMEOUTS]: durationTimeoutsModel(withConnection[TIMEOUTS], this.timeoutDefaults) } : withConnection;
     this.computed = computedModelOf(kind.state.shape, this.spec);
     this.attributes = { ...this.spec, ...this.computed };
     this.type = objectTypeOf(this.attributes);
@@ -136,8 +143,13 @@ export class ResourceType {
   }
 
   private specJson(value: ObjectValue): Record<string, unknown> {
-    const json = specJsonOf(pick(value, this.spec));
-    return this.withConnection(isRecord(json) ? json : {});
+    return this.withConnection(this.asSpec(specJsonOf(pick(value, this.spec))));
+  }
+
+  /** Attributes (or a state) as JSON → the spec's form: timeouts in seconds. */
+  private asSpec(json: unknown): Record<string, unknown> {
+    if (!isRecord(json)) return {};
+    return TIMEOUTS in json ? { ...json, [TIMEOUTS]: timeoutsAsSeconds(json[TIMEOUTS]) } : json;
   }
 
   private missingConnection(json: Record<string, unknown>): Diagnostic[] {
@@ -151,6 +163,8 @@ export class ResourceType {
 
   /** The spec with defaults filled in, or the diagnostics saying what is wrong with it. */
   private normalize(value: ObjectValue): { spec?: Record<string, unknown>; diagnostics: Diagnostic[] } {
+    const durations = durationDiagnostics(value[TIMEOUTS] ?? null);
+    if (durations.length > 0) return { diagnostics: durations };
     const json = this.specJson(value);
     const missing = this.missingConnection(json);
     if (missing.length > 0) return { diagnostics: missing };
@@ -168,6 +182,8 @@ export class ResourceType {
   validate(config: TfValue): Diagnostic[] {
     if (!isObjectValue(config)) return [];
     if (containsUnknown(config)) return this.validateKnownParts(config);
+    const durations = durationDiagnostics(config[TIMEOUTS] ?? null);
+    if (durations.length > 0) return durations;
     const json = this.specJson(config);
     const tls = CONNECTION in this.spec ? connectionDiagnostics(json[CONNECTION], [CONNECTION]) : [];
     if (tls.length > 0) return tls;
@@ -182,7 +198,11 @@ export class ResourceType {
 
   /** A configuration holding unknowns: its known values checked by the schema; the handler's own checks wait for the plan. */
   private validateKnownParts(config: ObjectValue): Diagnostic[] {
-    const { json, unknownPaths } = knownPartsOf(pick(config, this.spec));
+    const durations = durationDiagnostics(config[TIMEOUTS] ?? null);
+    if (durations.length > 0) return durations;
+    const known = knownPartsOf(pick(config, this.spec));
+    const json = this.asSpec(known.json);
+    const unknownPaths = known.unknownPaths.map((path) => (path[0] === TIMEOUTS && path.length > 1 ? [TIMEOUTS, specFieldOf(String(path[1]))] : path));
     const parsed = this.kind.spec.safeParse(json);
     if (parsed.success) return [];
     const leftToProvider = CONNECTION in this.spec && config[CONNECTION] === null;
@@ -208,6 +228,7 @@ export class ResourceType {
   private plannedSpec(config: ObjectValue, normalized: Record<string, unknown>): { [attribute: string]: TfValue } {
     const planned = objectValueOf(normalized, this.spec);
     if (CONNECTION in this.spec) planned[CONNECTION] = config[CONNECTION] === null ? null : planned[CONNECTION];
+    if (TIMEOUTS in this.spec) planned[TIMEOUTS] = plannedTimeouts(config[TIMEOUTS] ?? null, this.timeoutDefaults);
     return planned;
   }
 
@@ -253,16 +274,14 @@ export class ResourceType {
    */
   private liveNotices(prior: ObjectValue | null, planned: PlannedAction): Diagnostic[] {
     if (!prior || !this.kind.liveNotice) return [];
-    const json = specJsonOf(prior);
-    const notice = this.kind.liveNotice(this.withConnection(isRecord(json) ? json : {}));
+    const notice = this.kind.liveNotice(this.withConnection(this.asSpec(specJsonOf(prior))));
     return notice ? [warningDiagnostic(`${this.name} ${notice.summary}`, `${applyOutcome(notice, planned)} ${notice.fix}`)] : [];
   }
 
   /** The kind's refusal of an in-place change it cannot make (its `checkChange`), as a diagnostic on the field. */
   private refusedChange(prior: ObjectValue, planned: Record<string, unknown>): Diagnostic | undefined {
-    const priorJson = specJsonOf(prior);
     try {
-      this.kind.checkChange?.(isRecord(priorJson) ? priorJson : {}, planned);
+      this.kind.checkChange?.(this.asSpec(specJsonOf(prior)), planned);
       return undefined;
     } catch (error) {
       return diagnosticOfError(error, `plan of ${this.name}`);
@@ -301,6 +320,7 @@ export class ResourceType {
   private planWithUnknowns(prior: ObjectValue | null, config: ObjectValue): PlanResult {
     const plannedSpec = plannedObject(config, specShapeOf(this.kind.spec, this.kind.kind), this.spec);
     if (CONNECTION in this.spec && config[CONNECTION] === null) plannedSpec[CONNECTION] = null;
+    if (TIMEOUTS in this.spec) plannedSpec[TIMEOUTS] = plannedTimeouts(config[TIMEOUTS] ?? null, this.timeoutDefaults);
     const requiresReplace = prior ? this.identityChanges(prior, plannedSpec) : [];
     const planned = { ...plannedSpec, ...this.plannedComputed(requiresReplace.length > 0 ? null : prior) };
     return { planned, requiresReplace, diagnostics: [] };
@@ -510,6 +530,16 @@ export class ResourceType {
     );
   }
 
+  /**
+   * A state an earlier version stored, as this one's attributes: timeouts in seconds (`create_seconds = 3600`, before
+   * the framework's form) become durations ("60m" — what the constructs now write, so that no plan shows a change).
+   * Attributes this version does not know are dropped; new ones start null.
+   */
+  upgradedState(json: unknown): TfValue {
+    const upgraded = isRecord(json) && TIMEOUTS in json ? { ...json, [TIMEOUTS]: timeoutsAsDurations(json[TIMEOUTS]) } : json;
+    return tfValueOf(upgraded, { kind: 'object', attributes: this.attributes });
+  }
+
   /** Whether a state is what an import leaves before its adoption: an id and nothing of the spec. */
   private isImportStub(state: ObjectValue): boolean {
     return typeof state.id === 'string' && Object.keys(this.spec).every((name) => state[name] === null || state[name] === undefined);
@@ -578,6 +608,7 @@ export class ResourceType {
     const spec = parsed.success && isRecord(parsed.data) ? parsed.data : json;
     const state: { [attribute: string]: TfValue } = { ...objectValueOf(spec, this.spec), ...objectValueOf(isRecord(found.state) ? found.state : {}, this.computed) };
     if (CONNECTION in this.spec) state[CONNECTION] = null;
+    if (TIMEOUTS in this.spec) state[TIMEOUTS] = plannedTimeouts(tfValueOf(timeoutsAsDurations(spec[TIMEOUTS]), this.spec[TIMEOUTS].field), this.timeoutDefaults);
     if (parsed.success) return { state, diagnostics: [] };
     // A live value this provider would not accept (set outside it): imported as it is; the configuration must change it.
     const issues = issueDiagnostics(parsed.error.issues, json, this.kind.kind).map((d) => warningDiagnostic(`imported ${this.name}: ${d.summary ?? ''}`, 'The live object has a value this provider does not accept: a configuration generated from this import must change it before it validates.'));

@@ -13,7 +13,6 @@ import type { ClientFactory, Context, OwnershipRecords } from '../resources/cont
 import { cacheOwnershipRecords } from '../resources/ownership';
 import { loadCatalogue, type Catalogue } from './catalogue';
 import { decodeValue, encodeValue } from './codec';
-import { tfValueOf } from './convert';
 import { diagnosticOfError, errorDiagnostic, type Diagnostic } from './diagnostics';
 import type { DynamicValue } from './generated/tfplugin6/DynamicValue';
 import type { ProviderHandlers } from './generated/tfplugin6/Provider';
@@ -63,6 +62,13 @@ function nonEmpty(data: Buffer | undefined): Buffer | undefined {
 
 type Answer = { diagnostics?: Diagnostic[] };
 
+/**
+ * The resources' schema version. 1: timeouts as durations (`create = "60m"`, was `create_seconds = 3600`). A state
+ * of an older version reaches UpgradeResourceState as it was stored (at the same version Terraform would first
+ * drop the attributes the schema no longer has — the seconds — and the durations would show as a change).
+ */
+const RESOURCE_SCHEMA_VERSION = 1;
+
 /** A unary handler that turns any failure into an error diagnostic (Terraform shows those; gRPC errors it hides). */
 function unary<Request, Response extends object>(
   run: (request: Request) => Promise<Response> | Response,
@@ -76,8 +82,8 @@ function unary<Request, Response extends object>(
   };
 }
 
-function schemaOf(block: ReturnType<typeof blockOf>): Schema {
-  return { version: 0, block };
+function schemaOf(block: ReturnType<typeof blockOf>, version = 0): Schema {
+  return { version, block };
 }
 
 class ProviderState {
@@ -227,7 +233,7 @@ export function createProviderService(options: ProviderServiceOptions = {}): Pro
       const catalogue = await state.load();
       return {
         provider: schemaOf(blockOf(catalogue.providerModel, 'repliform: disaster-recovery replication as code. Credentials are read from the environment variables the connection blocks name.')),
-        resource_schemas: Object.fromEntries([...catalogue.resources.values()].map((type) => [type.name, schemaOf(blockOf(type.attributes, type.kind.spec.description ?? ''))])),
+        resource_schemas: Object.fromEntries([...catalogue.resources.values()].map((type) => [type.name, schemaOf(blockOf(type.attributes, type.kind.spec.description ?? ''), RESOURCE_SCHEMA_VERSION)])),
         data_source_schemas: Object.fromEntries([...(await state.loadDataSources()).values()].map((type) => [type.name, schemaOf(blockOf(type.attributes, type.description))])),
         functions: {},
         ephemeral_resource_schemas: {},
@@ -255,9 +261,7 @@ export function createProviderService(options: ProviderServiceOptions = {}): Pro
       const type = await state.resource(request.type_name);
       const raw = request.raw_state?.json;
       const json: unknown = raw && raw.length > 0 ? JSON.parse(raw.toString('utf8')) : null;
-      // Attributes an older version stored and this one does not know are dropped; new ones start null.
-      const value = tfValueOf(json, { kind: 'object', attributes: type.attributes });
-      return { upgraded_state: encode(value, type.type), diagnostics: [] };
+      return { upgraded_state: encode(type.upgradedState(json), type.type), diagnostics: [] };
     }, failure('UpgradeResourceState')),
 
     ReadResource: unary(async (request) => {

@@ -16,6 +16,7 @@
  * catalogue's (the registry's); a kind whose profile says it is not reviewed (a sync request) is left out.
  */
 import { PROVIDER_TYPE, resourceTypeOf, vendorOf } from '../resources/terraform-names';
+import { timeoutsAsSeconds } from '../resources/timeout-durations';
 import { isObject, type Json, type JsonObject, type ReviewCatalogue, type ReviewKind } from '../resources/review-profile';
 import type { ZodTypeAny } from 'zod';
 import { specFieldsOf, withoutNulls } from '../resources/spec-fields';
@@ -164,6 +165,13 @@ function providerConnections(configuration: Json | undefined): (address: string,
   };
 }
 
+/** The provider's `timeouts = { create = "60m" }` as the spec's `{ create_seconds = 3600 }`. */
+function providerTimeoutsAsSpec(attributes: JsonObject): JsonObject {
+  if (!('timeouts' in attributes)) return attributes;
+  const timeouts = timeoutsAsSeconds(attributes.timeouts);
+  return isObject(timeouts) ? { ...attributes, timeouts } : attributes;
+}
+
 /**
  * The spec in the provider's resource, as the lifecycle backing's `input` holds it: its spec attributes (not the
  * computed ones: id, live status…), nulls for "left out" dropped and the kind's defaults filled in again, so
@@ -172,7 +180,7 @@ function providerConnections(configuration: Json | undefined): (address: string,
 function specOf(state: JsonObject, schema: ZodTypeAny, kind: string): JsonObject {
   const fields = new Set(specFieldsOf(schema, kind));
   const stripped = withoutNulls(Object.fromEntries(Object.entries(state).filter(([name]) => fields.has(name))));
-  const attributes = isObject(stripped) ? stripped : {};
+  const attributes = isObject(stripped) ? providerTimeoutsAsSpec(stripped) : {};
   const parsed = schema.safeParse(attributes);
   const normalized: unknown = parsed.success ? parsed.data : undefined;
   return isObject(normalized) ? normalized : attributes;

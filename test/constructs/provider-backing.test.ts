@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Backing, type ManagedResource, SdrsProtection, type TerraformStack, Token, ValidationError } from '../../src/constructs';
 import { PROVIDER_SOURCE } from '../../src/resources/terraform-names';
+import { timeoutsAsDurations } from '../../src/resources/timeout-durations';
 import { address, newStack, pairing, replication, synth, type TfJson } from './helpers';
 import { sdrsGroup, sdrsInstance, sdrsPair } from './sdrs-helpers';
 import { vcdaReplication, vcdaSite } from './vcda-helpers';
@@ -57,7 +58,7 @@ describe('VrPairing and VrReplication with Backing.PROVIDER', () => {
       seeds: { mode: 'none', paths: {} },
       settings: { rpo_minutes: 15, point_in_time: null, quiescing: false, network_compression: false, encryption: false, auto_replicate_new_disks: true },
       on_delete: { retain_replica_disks: true },
-      timeouts: { create_seconds: 3600, update_seconds: 1800, delete_seconds: 1800 },
+      timeouts: { create: '60m', update: '30m', delete: '30m' },
       adopt: false,
       owner: 'stack/web-01',
       _: { connection: CONNECTION },
@@ -66,7 +67,7 @@ describe('VrPairing and VrReplication with Backing.PROVIDER', () => {
       pairing: PAIRING_REF,
       create: null,
       delete_on_destroy: false,
-      timeouts: { create_seconds: 1800, delete_seconds: 1800 },
+      timeouts: { create: '30m', delete: '30m' },
       _: { connection: CONNECTION },
     });
   });
@@ -109,7 +110,7 @@ describe('VrPairing and VrReplication with Backing.PROVIDER', () => {
       depends_on: [address(r.identityResource)],
       pairing: PAIRING_REF,
       vm: { id: null, name: 'web-01' },
-      timeouts: { create_seconds: 3600, update_seconds: 1800, delete_seconds: 1800 },
+      timeouts: { create: '60m', update: '30m', delete: '30m' },
       trigger: '2026-11-23',
       _: { connection: CONNECTION },
     });
@@ -170,14 +171,19 @@ describe('every construct with Backing.PROVIDER', () => {
   const lifecycleJson = synth(lifecycle.stack);
   const providerJson = synth(provider.stack);
 
-  test.each(Object.keys(provider.resources))('%s: one resource of type resourceTypeOf(kind) whose attributes are the terraform_data input', (kind) => {
+  test.each(Object.keys(provider.resources))('%s: one resource of type resourceTypeOf(kind) whose attributes are the terraform_data input (timeouts as durations)', (kind) => {
     const ours = provider.resources[kind];
     const theirs = lifecycle.resources[kind];
     if (ours === undefined || theirs === undefined) throw new Error(kind);
     expect(ours.resource.terraformResourceType).toBe(`repliform_${kind.replace(/[.-]/g, '_')}`);
     const input = lifecycleJson.resource.terraform_data?.[theirs.resource.friendlyUniqueId]?.input;
     expect(input).toBeDefined();
-    expect(attributesOf(providerBlock(providerJson, ours))).toEqual(input);
+    // The provider takes timeouts as every framework provider does: "60m" where the spec says 3600 seconds.
+    const { timeouts, ...attributes } = attributesOf(providerBlock(providerJson, ours));
+    const { timeouts: specTimeouts, ...spec } = input as Block;
+    expect(attributes).toEqual(spec);
+    expect(timeouts).toEqual(timeoutsAsDurations(specTimeouts));
+    expect(Object.values((timeouts ?? {}) as Block).every((value) => typeof value === 'string' && /^\d+m$/.test(value))).toBe(true);
     expect(Object.keys(providerBlock(providerJson, ours)._ ?? {})).toEqual(['connection']);
   });
 

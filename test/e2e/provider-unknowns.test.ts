@@ -4,7 +4,7 @@
  * for every vendor, and plans no change afterwards. It used to fail the first apply with "Provider produced
  * inconsistent final plan … was null, but now cty.True" (nested defaults planned null while anything was unknown).
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run, terraform, terraformBinary } from '../../scripts/deploy-kit';
 import { PROVIDER_SOURCE } from '../../src/resources/terraform-names';
@@ -60,6 +60,7 @@ resource "repliform_vr_replication" "web" {
   vm       = { name = terraform_data.vm.output }
   target   = { datastore = "ds-b-gold" }
   settings = { rpo_minutes = 15 }
+  timeouts = { create = "2h" }
 }
 
 resource "repliform_vcda_site" "site2" {
@@ -111,3 +112,25 @@ test('references to values known only at apply: one apply makes everything, the 
   const plan = await run(terraformBinary(), ['plan', '-input=false', '-no-color', '-detailed-exitcode'], { cwd: stackDir, env });
   expect({ code: plan.code, stderr: plan.stderr }).toEqual({ code: 0, stderr: '' });
 });
+
+test('a state an earlier version stored with timeouts in seconds plans no change (read as durations)', async () => {
+  const { stackDir, env } = world;
+  const statePath = join(stackDir, 'terraform.tfstate');
+  const state = JSON.parse(readFileSync(statePath, 'utf8')) as TfState;
+  // Its timeouts are the defaults, as the constructs write them (whole minutes): an upgraded state matches them.
+  const replication = state.resources.find((r) => r.type === 'repliform_vcda_replication');
+  if (!replication) throw new Error('no repliform_vcda_replication in the state: run the test above first');
+  const [instance] = replication.instances;
+  expect([instance.schema_version, instance.attributes.timeouts]).toEqual([1, { create: '60m', update: '30m', delete: '30m' }]);
+  instance.attributes.timeouts = { create_seconds: 3600, update_seconds: 1800, delete_seconds: 1800 };
+  instance.schema_version = 0;
+  writeFileSync(statePath, JSON.stringify({ ...state, serial: state.serial + 1 }));
+
+  const plan = await run(terraformBinary(), ['plan', '-input=false', '-no-color', '-detailed-exitcode'], { cwd: stackDir, env });
+  expect({ code: plan.code, stderr: plan.stderr }).toEqual({ code: 0, stderr: '' });
+});
+
+interface TfState {
+  readonly serial: number;
+  readonly resources: ReadonlyArray<{ readonly type: string; readonly instances: Array<{ attributes: Record<string, unknown>; schema_version: number }> }>;
+}

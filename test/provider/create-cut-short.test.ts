@@ -167,7 +167,7 @@ describe('vr.replication (ownership in this machine records)', () => {
   });
 
   test('timed out waiting on the configure task: the replication is in the state with a warning, no error', async () => {
-    const applied = await createWith(await typeOf('vr.replication', providerProcess(memoryOwnershipRecords())), vrReplication(15, { timeouts: { create_seconds: 60 } }));
+    const applied = await createWith(await typeOf('vr.replication', providerProcess(memoryOwnershipRecords())), vrReplication(15, { timeouts: { create: '1m' } }));
 
     const [replication] = sim.vr.state.replications;
     expect(applied.diagnostics).toEqual([

@@ -96,7 +96,7 @@ test("the issue's case: a replication whose pairing id is another resource's pla
     auto_replicate_new_disks: true,
   });
   expect(planned.pairing).toEqual({ id: UNKNOWN, remote_site: null });
-  expect(planned.timeouts).toEqual({ create_seconds: 3600, update_seconds: 1800, delete_seconds: 1800 });
+  expect(planned.timeouts).toEqual({ create: '60m', update: '30m', delete: '30m' });
 });
 
 test('a whole nested block unknown stays unknown; the blocks beside it get their defaults', async () => {
