@@ -15,6 +15,7 @@ export interface ReviewCommandValues {
   readonly live?: boolean;
   readonly format?: string;
   readonly out?: string;
+  readonly also?: string[];
   readonly failOn?: string;
   readonly color?: boolean;
 }
@@ -34,13 +35,14 @@ export function reviewCommand(action: ReviewAction, output?: CommandOutput): Com
     .option('--live', "also read the live objects, report drift and the replications on the app's pairings that no construct declares (credentials from the environment)")
     .option('--format <FORMAT>', 'text (default), markdown or json')
     .option('--out <FILE>', 'write the report to FILE instead of stdout')
+    .option('--also <FORMAT=FILE>', 'also write the report in FORMAT (text, markdown, json) to FILE, from the same review (repeatable): e.g. the full text next to a Markdown comment', collect)
     .option(
       '--fail-on <RISKS>',
-      'exit 1 when any of these risks is found: resync,data-loss,orphan,drift (in CI: --live --fail-on drift catches paused or hand-changed replications, which terraform plan cannot see)',
+      'exit 1 when any of these risks is found: resync,data-loss,unprotect,orphan,drift,blocked,destroy (unprotect: a VM loses DR protection; blocked: the apply will stop; destroy: another resource is destroyed or replaced)',
     )
     .option('--color', 'colour the text report (default: on a terminal, unless NO_COLOR is set)')
     .option('--no-color', 'never colour the text report')
-    .addHelpText('after', '\nExit codes: 0 no changes, 2 changes, 1 error or a --fail-on risk.')
+    .addHelpText('after', '\nExit codes, like terraform plan -detailed-exitcode: 0 no changes, 2 changes (of any resource), 1 error or a --fail-on risk.')
     .action(action);
   return withUsage(command, EXIT_FAILED, output);
 }

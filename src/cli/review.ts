@@ -2,9 +2,9 @@
  * `repliform review`: the code-review report of a Terraform plan of replications.
  *
  *   repliform review --plan plan.json [--plan other=plan2.json] [--live] [--format text|markdown|json]
- *   repliform review --synth-dir cdktf.out [--terraform tofu] [--fail-on resync,data-loss,orphan,drift]
+ *   repliform review --synth-dir cdktf.out [--terraform tofu] [--fail-on resync,data-loss,unprotect,orphan,drift,blocked,destroy]
  *
- * Exit codes, like `terraform plan -detailed-exitcode`: 0 no changes, 2 changes, 1 error — or a risk
+ * Exit codes, like `terraform plan -detailed-exitcode`: 0 no changes, 2 changes (of any resource), 1 error — or a risk
  * named by --fail-on. Loaded lazily by src/cli/main.ts. It loads every kind of the registry once (the review
  * catalogue, handlers included); --live alone builds clients and calls the handlers' reads.
  */
@@ -14,11 +14,15 @@ import type { Command } from 'commander';
 import { EXIT_CHANGES, EXIT_FAILED, EXIT_OK } from './exit-codes';
 import { reviewCommand, type ReviewCommandValues } from './review-command';
 import { parseCommand, usageError } from './usage';
-import { changedItems, RISK_CLASSES, type Review, type RiskClass } from '../review/model';
+import { reviewRiskCounts, RISK_CLASSES, type Review, type RiskClass } from '../review/model';
 import type { PlanInput } from '../review/review';
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
 type Format = (typeof FORMATS)[number];
+
+function isFormat(value: string): value is Format {
+  return (FORMATS as readonly string[]).includes(value);
+}
 
 export interface ReviewIo {
   readonly stdout: (text: string) => void;
@@ -43,6 +47,8 @@ interface Options {
   readonly live: boolean;
   readonly format: Format;
   readonly out: string | undefined;
+  /** More reports of the same review: each format and the file it goes to. */
+  readonly also: ReadonlyArray<readonly [Format, string]>;
   readonly failOn: RiskClass[];
   readonly color: boolean;
 }
@@ -57,6 +63,12 @@ function checkOptions(values: ReviewCommandValues, command: Command, io: ReviewI
   const plans = values.plan ?? [];
   const synthDir = values.synthDir;
   if ((plans.length === 0) === (synthDir === undefined)) usageError(command, 'give either --plan FILE (repeatable) or --synth-dir DIR');
+  const also = (values.also ?? []).map((argument): readonly [Format, string] => {
+    const match = /^([a-z]+)=(.+)$/.exec(argument);
+    const [, alsoFormat = '', file = ''] = match ?? [];
+    if (!isFormat(alsoFormat)) usageError(command, `--also takes FORMAT=FILE with FORMAT one of ${FORMATS.join(', ')}, got ${JSON.stringify(argument)}`);
+    return [alsoFormat, file];
+  });
   const autoColor = io.isTty && io.env.NO_COLOR === undefined;
   return {
     plans,
@@ -65,6 +77,7 @@ function checkOptions(values: ReviewCommandValues, command: Command, io: ReviewI
     live: values.live ?? false,
     format,
     out: values.out,
+    also,
     failOn: failOn as RiskClass[],
     color: values.color ?? autoColor,
   };
@@ -97,8 +110,8 @@ async function loadPlans(options: Options, io: ReviewIo): Promise<PlanInput[]> {
   });
 }
 
-async function render(review: Review, options: Options): Promise<string> {
-  switch (options.format) {
+async function render(review: Review, options: Options, format: Format = options.format): Promise<string> {
+  switch (format) {
     case 'json':
       return (await import('../review/render-json')).renderJson(review);
     case 'markdown':
@@ -110,12 +123,14 @@ async function render(review: Review, options: Options): Promise<string> {
 
 function exitCode(review: Review, options: Options, io: ReviewIo): number {
   if (review.errors.length > 0) return EXIT_FAILED;
-  const found = options.failOn.filter((risk) => review.items.some((item) => item.risks.some((r) => r.class === risk)));
+  const counts = reviewRiskCounts(review);
+  const found = options.failOn.filter((risk) => counts[risk] > 0);
   if (found.length > 0) {
     io.stderr(`repliform review: failing on ${found.join(', ')} (--fail-on ${options.failOn.join(',')})\n`);
     return EXIT_FAILED;
   }
-  return changedItems(review).length > 0 ? EXIT_CHANGES : EXIT_OK;
+  // Like `terraform plan -detailed-exitcode`: any change of the plan, repliform's or not.
+  return review.changes ? EXIT_CHANGES : EXIT_OK;
 }
 
 /** Runs `repliform review` with its arguments (after the word `review`); resolves to the exit code. */
@@ -149,6 +164,8 @@ export async function runReviewCommand(values: ReviewCommandValues, command: Com
     const report = await render(review, options);
     if (options.out !== undefined) writeFileSync(options.out, report);
     else io.stdout(report);
+    // A file, never colour: --color is for a terminal.
+    for (const [format, file] of options.also) writeFileSync(file, await render(review, { ...options, color: false }, format));
     return exitCode(review, options, io);
   } catch (error) {
     io.stderr(`repliform review: ${(error as Error).message}\n`);

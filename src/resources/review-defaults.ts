@@ -91,6 +91,14 @@ export function kindVerdict(changes: ChangeWords, removal: RemovalWords): (trans
   };
 }
 
+/**
+ * The risk of a removal that ends protection (a replication unconfigured, a protected instance removed, protection
+ * stopped): `what` is lost; `fix` says how to keep it when the removal is not intended.
+ */
+export function unprotectRisk(what: string, fix: string): Risk {
+  return { class: 'unprotect', message: `PROTECTION REMOVED: ${what}; no new recovery point is made after this apply.`, fix };
+}
+
 /** Why Terraform replaces an object: the identity changes the plan names, or `fallback` (tainted, `-replace`). */
 export function replaceCause(transition: Extract<Transition, { event: 'replace' }>, fallback: string): string {
   const causes = transition.changes.filter((change) => change.effect === 'replace').map((change) => change.text);

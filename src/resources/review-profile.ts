@@ -13,7 +13,7 @@
  * Everything works on JSON: specs as a plan holds them (defaults not always applied, values unknown until apply
  * left out), live objects as the handler's `read` returns them.
  */
-import type { ClientFactory, KindFields } from './contract';
+import type { ClientFactory, KindFields, OwnershipRecords } from './contract';
 import type { ZodTypeAny } from 'zod';
 import { diffAt } from './core/diff';
 import { valueAt, type Json, type JsonObject } from './core/json';
@@ -23,8 +23,14 @@ export { isObject, sameJson, valueAt, type Json, type JsonObject } from './core/
 /** What applying the plan does to one managed object, in DR terms. */
 export type ReviewAction = 'create' | 'update' | 'replace' | 'delete' | 'forget' | 'no-change';
 
-/** The dangerous cases `--fail-on` can select. */
-export const RISK_CLASSES = ['resync', 'data-loss', 'orphan', 'drift'] as const;
+/**
+ * The dangerous cases `--fail-on` can select. `resync`: every disk copied again; `data-loss`: replicated data
+ * deleted; `unprotect`: an object loses its DR protection (a replication removed, protection stopped); `orphan`: an
+ * object left running with nothing managing it; `drift`: the live object differs from what was deployed; `blocked`:
+ * the apply will refuse the change or stop half-way; `destroy`: a resource that is not repliform's is destroyed or
+ * replaced.
+ */
+export const RISK_CLASSES = ['resync', 'data-loss', 'unprotect', 'orphan', 'drift', 'blocked', 'destroy'] as const;
 export type RiskClass = (typeof RISK_CLASSES)[number];
 
 /** A dangerous case, with the fix to apply. */
@@ -44,6 +50,8 @@ export interface FieldChange {
   readonly text: string;
   /** `replace`: part of the identity (a new object); `in-place`: settings and options. */
   readonly effect: 'in-place' | 'replace';
+  /** True when the apply puts back a value changed outside the code (the plan's refresh read it): not the change's own. */
+  readonly reverts?: true;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -169,10 +177,12 @@ export interface ObjectView {
 // The live side (`--live`).
 
 /**
- * What the live object looks like next to the code. `unmanaged`: an object at a place the app uses that no
- * construct of the app declares (an orphan).
+ * What the live object looks like next to the code. `exists`: a create meets an object it will take up (not drift);
+ * `conflict`: a create meets an object the apply will refuse to take over (a `blocked` risk, not drift);
+ * `unmanaged`: an object at a place the app uses that no construct declares and that this app owns (an orphan);
+ * `foreign`: such an object owned by someone else, or by no one known (not this app's: no risk).
  */
-export type DriftKind = 'missing' | 'paused' | 'error' | 'rpo-violation' | 'settings' | 'status' | 'exists' | 'unreadable' | 'unmanaged';
+export type DriftKind = 'missing' | 'paused' | 'error' | 'rpo-violation' | 'settings' | 'status' | 'exists' | 'conflict' | 'unreadable' | 'unmanaged' | 'foreign';
 
 export interface DriftFinding {
   readonly kind: DriftKind;
@@ -196,6 +206,8 @@ export const RPO_VIOLATION_FIX = 'Check the link and the change rate between the
 /** What one `--live` run shares across every kind: one client per connection (and whatever a vendor memoises on it). */
 export interface LiveSession {
   readonly clients: ClientFactory;
+  /** This machine's records of who created which object (REPLIFORM_CACHE_DIR), when it keeps them. */
+  readonly ownership?: OwnershipRecords;
 }
 
 /** A value made once per live session (e.g. a vendor's memoised look-ups, shared by its kinds). */

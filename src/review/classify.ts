@@ -104,6 +104,11 @@ function codeSpec(found: Group, kind: Reviewed, side: 'before' | 'after'): JsonO
   return filled.length === 0 ? spec : { ...spec, ...Object.fromEntries(filled) };
 }
 
+/** A lifecycle resource `terraform import` made: it holds an id but neither spec nor replace-on values. */
+function isImportedStub(change: LifecycleChange | undefined): boolean {
+  return change !== undefined && change.backing !== 'provider' && change.before !== undefined && change.before.spec === undefined && change.before.replaceOn === undefined;
+}
+
 /** A retired construct: its identity's replace-on values say `ensure: absent`. */
 function isAbsent(change: LifecycleChange | undefined, side: 'before' | 'after'): boolean {
   return valueAt(change?.[side]?.replaceOn, 'ensure') === 'absent';
@@ -130,6 +135,8 @@ function transitionOf(found: Group, kind: Reviewed, before: JsonObject | undefin
       return { event: 'delete', before, hook: isAbsent(identity, 'before') ? 'nothing-left' : skipped ? 'skipped' : 'runs' };
     }
     case 'replace':
+      // `terraform import` of a lifecycle resource stores no spec: its delete is skipped, so the replace only creates.
+      if (isImportedStub(identity)) return { event: 'create', after };
       if (!isAbsent(identity, 'before') && isAbsent(identity, 'after')) return { event: 'retire', before, after };
       if (isAbsent(identity, 'before') && !isAbsent(identity, 'after')) return { event: 'create', after };
       return {
@@ -154,10 +161,11 @@ function itemOf(found: Group, kind: Reviewed, options: ClassifyOptions): ReviewI
   const stack = first?.stack ?? '?';
   const before = codeSpec(found, kind, 'before');
   const after = codeSpec(found, kind, 'after');
-  const changes = () => kind.wording.changes(before, after);
+  const prior = found.identity?.drift?.prior;
+  const changes = () => ownChanges(kind, prior, before, after);
   const transition = transitionOf(found, kind, before, after, changes, options);
   const verdict = kind.profile.verdict(transition);
-  const summary = providerNote(found.identity, kind, verdict.summary);
+  const summary = driftNote(found.identity, transition.event === 'update' && changes().every((change) => change.reverts === true), providerNote(found.identity, kind, verdict.summary));
   const worded = transition.event === 'replace' ? transition.changes : transition.event === 'update' || transition.event === 'none' ? changes() : [];
   // An import is never hidden among the unchanged: taking over an object is a change of who manages it.
   const action = found.identity?.importing !== undefined && verdict.action === 'no-change' ? 'update' : verdict.action;
@@ -165,7 +173,8 @@ function itemOf(found: Group, kind: Reviewed, options: ClassifyOptions): ReviewI
   const shown = action === 'delete' || action === 'forget' ? before ?? after : after ?? before;
   const view = kind.profile.view(shown);
   const name = view.name ?? stem(first?.address ?? '?');
-  const deployed = found.identity?.before ? before : undefined;
+  // What Terraform deployed: the state before the plan's refresh when it found drift (a deleted object included).
+  const deployed = prior ?? (found.identity?.before && !isImportedStub(found.identity) ? before : undefined);
   const code = after ?? before;
   const keepsReplica = kind.profile.keepsReplica(removing ? before ?? after : after ?? before);
   return {
@@ -188,9 +197,38 @@ function itemOf(found: Group, kind: Reviewed, options: ClassifyOptions): ReviewI
     retainReplicaDisks: keepsReplica,
     facts: kind.profile.facts({ action, rpoMinutes: view.rpoMinutes, seeded: view.seeded, keepsReplica }),
     addresses: [found.identity, ...found.settings].flatMap((c) => (c ? [c.address] : [])),
+    drift: [],
     ...(found.identity?.importing === undefined ? {} : { importing: found.identity.importing }),
-    specs: { deployed, code, settingsAddress: found.settings[0]?.address, ...(found.identity?.unreadable === undefined ? {} : { unreadable: found.identity.unreadable }) },
+    specs: {
+      deployed,
+      code,
+      settingsAddress: found.settings[0]?.address,
+      ...(found.identity?.unreadable === undefined ? {} : { unreadable: found.identity.unreadable }),
+      ...(found.identity?.drift === undefined ? {} : { refreshed: found.identity.drift.live }),
+    },
   };
+}
+
+/**
+ * The differences this plan makes. Where the plan's refresh found the object changed outside the code, those are
+ * the code's own changes from what was deployed (`prior`), then what the apply puts back (marked `reverts`): a setting
+ * changed by hand is not the change's own.
+ */
+function ownChanges(kind: Reviewed, prior: JsonObject | undefined, before: JsonObject | undefined, after: JsonObject | undefined): FieldChange[] {
+  if (prior === undefined || before === undefined) return kind.wording.changes(before, after);
+  const own = kind.wording.changes(prior, after);
+  const putBack = kind.wording
+    .changes(before, after)
+    .filter((change) => !own.some((mine) => mine.field === change.field))
+    .map((change) => ({ ...change, text: `${change.text} (puts back a change made outside the code)`, reverts: true as const }));
+  return [...own, ...putBack];
+}
+
+/** What the plan's refresh adds to the summary: an object deleted outside is made again, drift is put back. */
+function driftNote(identity: LifecycleChange | undefined, onlyReverts: boolean, summary: string): string {
+  if (identity?.drift === undefined) return summary;
+  if (identity.drift.live === null && tfAction(identity) === 'create') return `made again (deleted outside Terraform): ${summary}`;
+  return onlyReverts ? `puts back settings changed outside the code: ${summary}` : summary;
 }
 
 /**
@@ -198,6 +236,9 @@ function itemOf(found: Group, kind: Reviewed, options: ClassifyOptions): ReviewI
  * silently), and a block removed from the code is deleted by the provider (no orphan, unlike a lifecycle resource).
  */
 function providerNote(identity: LifecycleChange | undefined, kind: Reviewed, summary: string): string {
+  if (isImportedStub(identity) && tfAction(identity) === 'replace') {
+    return `imported by \`terraform import\` with no spec: Terraform replaces it, its delete is skipped (nothing is removed); then ${summary}`;
+  }
   if (identity?.backing !== 'provider') return summary;
   if (identity.importing !== undefined) {
     return `IMPORT: takes over the existing ${kind.profile.noun} ${identity.importing}, not created by this code (import block); then ${summary}`;

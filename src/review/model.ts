@@ -5,7 +5,7 @@
  */
 
 export { RISK_CLASSES, type FieldChange, type Json, type JsonObject, type ReviewAction, type Risk, type RiskClass } from '../resources/review-profile';
-import type { DriftFinding, FieldChange, JsonObject, ReviewAction, Risk, RiskClass, Shape } from '../resources/review-profile';
+import { RISK_CLASSES, type DriftFinding, type FieldChange, type JsonObject, type ReviewAction, type Risk, type RiskClass, type Shape } from '../resources/review-profile';
 export type { DriftFinding, DriftKind } from '../resources/review-profile';
 
 export interface LiveView {
@@ -53,6 +53,11 @@ export interface ReviewItem {
   readonly addresses: readonly string[];
   /** The id an `import {}` block adopts (provider backing); absent when not importing. */
   readonly importing?: string;
+  /**
+   * What the plan's own refresh found changed outside Terraform (its `resource_drift`: paused, in error, a setting
+   * changed by hand, deleted); empty when the plan shows none. Each also makes a `drift` risk.
+   */
+  readonly drift: readonly DriftFinding[];
   /** Present with `--live`. */
   readonly live?: LiveView;
   /**
@@ -65,13 +70,73 @@ export interface ReviewItem {
     readonly settingsAddress?: string;
     /** Why the live object cannot be read from the plan (e.g. its connection is not in it). */
     readonly unreadable?: string;
+    /** The object as the plan's refresh read it when it found drift (null: deleted outside Terraform). */
+    readonly refreshed?: JsonObject | null;
   };
+}
+
+/**
+ * A change of a resource that is not one of repliform's objects (another provider's, Terraform's own
+ * `terraform_data` or `null_resource` that runs no repliform lifecycle): listed so that nothing the plan does is
+ * hidden, with a `destroy` risk when it is deleted or replaced.
+ */
+export interface OtherChange {
+  readonly stack: string;
+  readonly address: string;
+  /** The resource type, e.g. `terraform_data`, `aws_instance`. */
+  readonly type: string;
+  /** Terraform's actions: `['delete']`, `['delete','create']`, `['update']`, `['read']`… (never only `no-op`). */
+  readonly actions: readonly string[];
+  readonly action: ReviewAction;
+  /** Why, in Terraform's words: its `action_reason` and the attributes that force a replacement (`replace_paths`). */
+  readonly reasons: readonly string[];
+  /** An `import {}` block adopts it: the id it imports. */
+  readonly importing?: string;
+  readonly risks: readonly Risk[];
+}
+
+/**
+ * `--live`: an object at a place the app uses (a pairing) that no construct of the app declares and that is not this
+ * app's (its owner, from this machine's records or the object's description marker, is another stack's, or unknown).
+ * Not an orphan of this app: listed, never a risk.
+ */
+export interface ForeignObject {
+  /** The stack whose place it was found at. */
+  readonly stack: string;
+  readonly kind: string;
+  readonly noun: string;
+  readonly name: string;
+  readonly source: string;
+  readonly target: string;
+  /** Its owner (`<stack>/<construct path>`), or null when nothing records one. */
+  readonly owner: string | null;
+  readonly liveId: string;
+}
+
+/** One stack's plan as Terraform would list it: one line per resource that changes or drifted (for a folded "raw plan"). */
+export interface RawPlan {
+  readonly stack: string;
+  /** Where the plan came from (its file, or `terraform plan` of a synthesized stack). */
+  readonly source: string;
+  /** `# terraform_data.unrelated will be destroyed (delete_because_no_resource_config)`, … */
+  readonly lines: readonly string[];
 }
 
 /** The whole review: every item of every stack, and what could not be read. */
 export interface Review {
   readonly stacks: readonly string[];
   readonly items: readonly ReviewItem[];
+  /** Every change of the plans that is not a repliform object's, in plan order per stack. */
+  readonly others: readonly OtherChange[];
+  /**
+   * Whether applying the plans changes anything, repliform's or not (Terraform's `applyable`, i.e. what
+   * `terraform plan -detailed-exitcode` exits 2 on).
+   */
+  readonly changes: boolean;
+  /** Each stack's plan, line by line. */
+  readonly raw: readonly RawPlan[];
+  /** `--live`: objects of other owners (or of no known owner) at the app's places; empty without `--live`. */
+  readonly foreign: readonly ForeignObject[];
   readonly errors: readonly string[];
   readonly live: boolean;
 }
@@ -81,15 +146,20 @@ export function changedItems(review: Review): ReviewItem[] {
   return review.items.filter((item) => item.action !== 'no-change');
 }
 
-/** Number of items carrying each risk class. */
-export function riskCounts(items: readonly ReviewItem[]): Record<RiskClass, number> {
-  const counts: Record<RiskClass, number> = { resync: 0, 'data-loss': 0, orphan: 0, drift: 0 };
+/** Number of items (or other changes) carrying each risk class. */
+export function riskCounts(items: readonly { readonly risks: readonly Risk[] }[]): Record<RiskClass, number> {
+  const counts = Object.fromEntries(RISK_CLASSES.map((risk) => [risk, 0])) as Record<RiskClass, number>;
   for (const item of items) for (const risk of new Set(item.risks.map((r) => r.class))) counts[risk] += 1;
   return counts;
 }
 
-/** Number of items per action. */
-export function actionCounts(items: readonly ReviewItem[]): Record<ReviewAction, number> {
+/** Number of items and other changes carrying each risk class: the whole plan's. */
+export function reviewRiskCounts(review: Review): Record<RiskClass, number> {
+  return riskCounts([...review.items, ...review.others]);
+}
+
+/** Number of items (or other changes) per action. */
+export function actionCounts(items: readonly { readonly action: ReviewAction }[]): Record<ReviewAction, number> {
   const counts: Record<ReviewAction, number> = { create: 0, update: 0, replace: 0, delete: 0, forget: 0, 'no-change': 0 };
   for (const item of items) counts[item.action] += 1;
   return counts;

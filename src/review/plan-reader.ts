@@ -55,6 +55,36 @@ export interface LifecycleChange {
   readonly importing?: string;
   /** Why the live object cannot be read from what the plan holds (provider resources only). */
   readonly unreadable?: string;
+  /**
+   * What the plan's refresh found changed outside Terraform (provider resources only: `resource_drift`): the spec
+   * in the state before the refresh (`prior`), and the object as the refresh read it (`live`; null: deleted).
+   */
+  readonly drift?: PlanDrift;
+}
+
+export interface PlanDrift {
+  readonly prior: JsonObject | undefined;
+  readonly live: JsonObject | null;
+}
+
+/** A change of a resource that is not one of repliform's objects. */
+export interface ForeignChange {
+  readonly address: string;
+  readonly type: string;
+  readonly actions: readonly string[];
+  readonly reasons: readonly string[];
+  readonly importing?: string;
+}
+
+/** Everything the review reads from one plan. */
+export interface PlanReading {
+  readonly changes: LifecycleChange[];
+  /** Every other resource that changes (not `no-op`), in plan order. */
+  readonly others: ForeignChange[];
+  /** Terraform's `applyable` (else: some resource or output changes): what `-detailed-exitcode` exits 2 on. */
+  readonly applyable: boolean;
+  /** The plan listed line by line, as Terraform words its actions. */
+  readonly raw: string[];
 }
 
 /** A plan that is not what `terraform show -json` prints. */
@@ -71,6 +101,11 @@ const ACTIONS = new Set(['create', 'update', 'delete']);
 
 /** Parses plan text (or an already parsed plan) of one stack; `catalogue`: the kinds it recognises (loadReviewCatalogue). */
 export function readPlan(plan: unknown, stack: string, catalogue: ReviewCatalogue, source = stack): LifecycleChange[] {
+  return readWholePlan(plan, stack, catalogue, source).changes;
+}
+
+/** Reads one stack's plan: repliform's lifecycle resources, every other change, whether it applies anything, its lines. */
+export function readWholePlan(plan: unknown, stack: string, catalogue: ReviewCatalogue, source = stack): PlanReading {
   const parsed: unknown = typeof plan === 'string' ? parseJson(plan, source) : plan;
   if (!isObject(parsed) || typeof parsed.format_version !== 'string') {
     throw new PlanFormatError(source, 'not the JSON of a plan (expected `terraform show -json tfplan` output with a format_version)');
@@ -79,13 +114,111 @@ export function readPlan(plan: unknown, stack: string, catalogue: ReviewCatalogu
   if (!Array.isArray(changes)) throw new PlanFormatError(source, 'resource_changes is not a list');
   const configured = configuredResources(parsed.configuration, catalogue);
   const inPlan = identityKinds(changes, catalogue);
-  const provider = { types: providerKinds(catalogue), connections: providerConnections(parsed.configuration) };
+  const provider = { types: providerKinds(catalogue), connections: providerConnections(parsed.configuration), drift: driftByAddress(parsed.resource_drift) };
   const result: LifecycleChange[] = [];
+  const others: ForeignChange[] = [];
   for (const change of changes) {
     const read = readProviderChange(change, stack, configured, catalogue, provider) ?? readChange(change, stack, configured, catalogue, inPlan);
     if (read) result.push(read);
+    else if (!isRepliforms(change, catalogue)) others.push(...foreignChange(change));
   }
-  return result;
+  const applyable = typeof parsed.applyable === 'boolean' ? parsed.applyable : changes.some((change) => !isNoOp(change)) || outputsChange(parsed.output_changes);
+  return { changes: result, others, applyable, raw: rawLines(changes, parsed.resource_drift) };
+}
+
+function actionsOf(change: JsonObject): string[] {
+  const body = isObject(change.change) ? change.change : {};
+  return Array.isArray(body.actions) ? body.actions.filter((a): a is string => typeof a === 'string') : [];
+}
+
+function importingOf(change: JsonObject): string | undefined {
+  const body = isObject(change.change) ? change.change : {};
+  return isObject(body.importing) && typeof body.importing.id === 'string' ? body.importing.id : undefined;
+}
+
+function isNoOp(change: Json): boolean {
+  if (!isObject(change)) return true;
+  const actions = actionsOf(change);
+  return actions.every((action) => action === 'no-op') && importingOf(change) === undefined && change.previous_address === undefined;
+}
+
+function outputsChange(outputs: Json | undefined): boolean {
+  return isObject(outputs) && Object.values(outputs).some((output) => isObject(output) && isObject(output.change) && actionsOf(output).some((a) => a !== 'no-op'));
+}
+
+/**
+ * A resource of repliform's that the review leaves out on purpose (a sync request) or whose kind it reads: not an
+ * "other" change. Everything else that changes is listed as one.
+ */
+function isRepliforms(change: Json, catalogue: ReviewCatalogue): boolean {
+  if (!isObject(change) || typeof change.type !== 'string') return false;
+  if (change.type.startsWith(`${PROVIDER_TYPE}_`) && change.mode !== 'data') return true;
+  if (!BACKINGS.has(change.type)) return false;
+  const body = isObject(change.change) ? change.change : {};
+  const backing = change.type as LifecycleChange['backing'];
+  return [valuesOf(body.before, backing), valuesOf(body.after, backing)].some((values) => namedKind(values, catalogue) === 'not-reviewed');
+}
+
+function foreignChange(change: Json): ForeignChange[] {
+  // A data source's read changes nothing: it only counts for Terraform's exit code.
+  if (!isObject(change) || change.mode === 'data' || isNoOp(change)) return [];
+  const reasons = [...(typeof change.action_reason === 'string' ? [change.action_reason] : []), ...replacePaths(isObject(change.change) ? change.change.replace_paths : undefined)];
+  const importing = importingOf(change);
+  return [
+    {
+      address: typeof change.address === 'string' ? change.address : '?',
+      type: typeof change.type === 'string' ? change.type : '?',
+      actions: actionsOf(change),
+      reasons,
+      ...(importing === undefined ? {} : { importing }),
+    },
+  ];
+}
+
+/** `[["triggers_replace"], ["input", "x"]]` → `replace: triggers_replace`, `replace: input.x`. */
+function replacePaths(paths: Json | undefined): string[] {
+  if (!Array.isArray(paths)) return [];
+  return paths.flatMap((path) => (Array.isArray(path) && path.length > 0 ? [`replace: ${path.map((step) => String(step)).join('.')}`] : []));
+}
+
+const TERRAFORM_WORDS: ReadonlyArray<[string, string]> = [
+  ['delete,create', 'must be replaced'],
+  ['create,delete', 'must be replaced (create before destroy)'],
+  ['create', 'will be created'],
+  ['update', 'will be updated in-place'],
+  ['delete', 'will be destroyed'],
+  ['forget', 'will be removed from the state, not destroyed'],
+  ['read', 'will be read during apply'],
+];
+
+/** The plan as Terraform lists it: `# <address> <what happens>` per change, and what its refresh found outside. */
+function rawLines(changes: readonly Json[], drift: Json | undefined): string[] {
+  const lines: string[] = [];
+  for (const change of Array.isArray(drift) ? drift : []) {
+    if (!isObject(change) || typeof change.address !== 'string') continue;
+    const deleted = actionsOf(change).includes('delete');
+    lines.push(`# ${change.address} ${deleted ? 'has been deleted' : 'has changed'} outside of Terraform`);
+  }
+  for (const change of changes) {
+    if (!isObject(change) || typeof change.address !== 'string' || isNoOp(change)) continue;
+    const actions = actionsOf(change).join(',');
+    const words = TERRAFORM_WORDS.find(([key]) => key === actions)?.[1] ?? (actions === 'no-op' ? 'is unchanged' : actions);
+    const importing = importingOf(change);
+    const reason = typeof change.action_reason === 'string' ? ` (${change.action_reason})` : '';
+    lines.push(`# ${change.address} ${words}${importing === undefined ? '' : ` — imported from ${importing}`}${reason}`);
+  }
+  return lines;
+}
+
+/** The plan's `resource_drift`, by address: the state before the refresh and what the refresh read. */
+function driftByAddress(drift: Json | undefined): Map<string, { before: JsonObject | undefined; after: JsonObject | null }> {
+  const found = new Map<string, { before: JsonObject | undefined; after: JsonObject | null }>();
+  for (const change of Array.isArray(drift) ? drift : []) {
+    if (!isObject(change) || typeof change.address !== 'string' || !isObject(change.change)) continue;
+    const { before, after } = change.change;
+    found.set(change.address, { before: isObject(before) ? before : undefined, after: isObject(after) ? after : null });
+  }
+  return found;
 }
 
 /** Resource type → kind, for every kind of the catalogue (the reverse of `resourceTypeOf`). */
@@ -98,6 +231,8 @@ interface ProviderReading {
   readonly types: ReadonlyMap<string, string>;
   /** The connection a resource without its own gets from its provider block, or why the plan does not hold it. */
   readonly connections: (address: string, vendor: string) => ProviderConnection;
+  /** The plan's `resource_drift`, by address. */
+  readonly drift: ReadonlyMap<string, { readonly before: JsonObject | undefined; readonly after: JsonObject | null }>;
 }
 
 /** A resource of the native provider: one per object, its attributes the spec (computed ones left out). */
@@ -126,7 +261,9 @@ function readProviderChange(
   const after = side(body.after);
   const hasConnection = [before, after].some((values) => isObject(values?.spec?.connection));
   const unreadable = hasConnection ? undefined : fromProvider.missing;
-  return { stack, address, backing: 'provider', kind, role: 'identity', actions, inConfiguration, reason, before, after, importing, ...(unreadable ? { unreadable } : {}) };
+  const refreshed = provider.drift.get(address);
+  const drift = refreshed === undefined ? undefined : { prior: side(refreshed.before)?.spec, live: refreshed.after === null ? null : withConnection(refreshed.after, fromProvider.connection) };
+  return { stack, address, backing: 'provider', kind, role: 'identity', actions, inConfiguration, reason, before, after, importing, ...(unreadable ? { unreadable } : {}), ...(drift ? { drift } : {}) };
 }
 
 /** A resource without a `connection` of its own uses its provider block's (hand-written HCL may put it only there). */

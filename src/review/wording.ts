@@ -1,5 +1,5 @@
 /** Words and symbols shared by the renderers, so the three formats say the same thing. */
-import type { ReviewAction, ReviewItem, RiskClass } from './model';
+import { RISK_CLASSES, type ReviewAction, type ReviewItem, type RiskClass } from './model';
 
 export const ACTION_SYMBOL: Record<ReviewAction, string> = {
   create: '+',
@@ -22,12 +22,18 @@ export const ACTION_WORD: Record<ReviewAction, string> = {
 export const RISK_WORD: Record<RiskClass, string> = {
   resync: 'full resync',
   'data-loss': 'data loss',
+  unprotect: 'protection removed',
   orphan: 'orphaned',
   drift: 'drifted',
+  blocked: 'apply will stop',
+  destroy: 'other resource destroyed',
 };
 
-/** Most severe first: lost data, then unmanaged objects, then WAN load, then drift. */
-export const RISK_ORDER: readonly RiskClass[] = ['data-loss', 'orphan', 'resync', 'drift'];
+/**
+ * Most severe first: lost data, then VMs left without protection, then destroyed resources the review cannot judge,
+ * then unmanaged objects, WAN load, applies that will stop, and drift.
+ */
+export const RISK_ORDER: readonly RiskClass[] = ['data-loss', 'unprotect', 'destroy', 'orphan', 'resync', 'blocked', 'drift'];
 
 /** `web-01 → vc-b.example.local`, or for a site link `pairing vc-a → vc-b.example.local`. */
 export function itemTitle(item: ReviewItem): string {
@@ -50,7 +56,7 @@ export function planLine(counts: Record<ReviewAction, number>): string {
   return `${counts.create} to create, ${counts.update} to update in place, ${counts.replace} to replace, ${counts.delete} to delete, ${counts.forget} to forget, ${counts['no-change']} unchanged`;
 }
 
-/** `1 full resync, 0 data loss, …` */
+/** `1 full resync, 0 data loss, …`, every class in RISK_CLASSES order. */
 export function riskLine(counts: Record<RiskClass, number>): string {
-  return (['resync', 'data-loss', 'orphan', 'drift'] as const).map((risk) => `${counts[risk]} ${RISK_WORD[risk]}`).join(', ');
+  return RISK_CLASSES.map((risk) => `${counts[risk]} ${RISK_WORD[risk]}`).join(', ');
 }

@@ -136,7 +136,7 @@ describe('the review names the construct prop in its fixes', () => {
   test('VCDA: a destination change that stops half-way says to set deleteReplicaOnDestroy', () => {
     const changes = vcdaReplicationWording.changes(spec('vdc-gold', false), spec('vdc-silver', false));
     const verdict = vcdaReplicationReview.verdict({ event: 'replace', before: spec('vdc-gold', false), after: spec('vdc-silver', false), changes, replaced });
-    expect(verdict.risks?.[1]?.fix).toBe(
+    expect(verdict.risks?.[0]?.fix).toBe(
       'To move it for real, set `deleteReplicaOnDestroy: true` (on_delete.delete_replica) and apply that first — the old replica is then deleted — or revert the identity change.',
     );
   });

@@ -41,12 +41,12 @@ test('vr.replication: unconfigure words, replica disks kept unless asked', () =>
   const keep = { on_delete: { retain_replica_disks: true } };
   const drop = { on_delete: { retain_replica_disks: false } };
   expect(verdicts(profile(vrReplicationReview), keep, drop)).toEqual([
-    { action: 'delete', summary: 'retire (retired: true): unconfigure, replica disks kept on the target', risks: [] },
-    { action: 'delete', summary: 'retire (retired: true): unconfigure, replica disks kept on the target (retainReplicaDisksOnDelete: false takes effect only once applied: this retire still keeps them)', risks: [] },
-    { action: 'delete', summary: 'retire (retired: true): unconfigure, replica disks DELETED', risks: ['data-loss'] },
+    { action: 'delete', summary: 'retire (retired: true): unconfigure, replica disks kept on the target', risks: ['unprotect'] },
+    { action: 'delete', summary: 'retire (retired: true): unconfigure, replica disks kept on the target (retainReplicaDisksOnDelete: false takes effect only once applied: this retire still keeps them)', risks: ['unprotect'] },
+    { action: 'delete', summary: 'retire (retired: true): unconfigure, replica disks DELETED', risks: ['data-loss', 'unprotect'] },
     { action: 'delete', summary: 'retired: ensures no replication exists', risks: [] },
-    { action: 'delete', summary: 'unconfigure: replication removed, replica disks kept on the target', risks: [] },
-    { action: 'delete', summary: 'unconfigure: replication removed, replica disks DELETED', risks: ['data-loss'] },
+    { action: 'delete', summary: 'unconfigure: replication removed, replica disks kept on the target', risks: ['unprotect'] },
+    { action: 'delete', summary: 'unconfigure: replication removed, replica disks DELETED', risks: ['data-loss', 'unprotect'] },
     { action: 'delete', summary: 'block removed from the code: dropped from the state, the replication is NOT unconfigured', risks: ['orphan'] },
     { action: 'delete', summary: 'already retired: leaves the code, nothing left to unconfigure', risks: [] },
     { action: 'forget', summary: 'forgotten by a removed block: the replication keeps running', risks: ['orphan'] },
@@ -60,12 +60,12 @@ test('vcda.replication: paused and kept unless delete_replica', () => {
   const drop = { on_delete: { delete_replica: true } };
   const kept = 'replication paused and kept with its replica (VCDA cannot delete it and keep the replica)';
   expect(verdicts(profile(vcdaReplicationReview), keep, drop)).toEqual([
-    { action: 'delete', summary: `retire (retired: true): ${kept}`, risks: [] },
-    { action: 'delete', summary: `retire (retired: true): ${kept}`, risks: [] },
-    { action: 'delete', summary: 'retire (retired: true): replication and its replica DELETED', risks: ['data-loss'] },
+    { action: 'delete', summary: `retire (retired: true): ${kept}`, risks: ['unprotect'] },
+    { action: 'delete', summary: `retire (retired: true): ${kept}`, risks: ['unprotect'] },
+    { action: 'delete', summary: 'retire (retired: true): replication and its replica DELETED', risks: ['data-loss', 'unprotect'] },
     { action: 'delete', summary: 'retired: ensures no replication is running', risks: [] },
-    { action: 'delete', summary: kept, risks: [] },
-    { action: 'delete', summary: 'replication and its replica DELETED', risks: ['data-loss'] },
+    { action: 'delete', summary: kept, risks: ['unprotect'] },
+    { action: 'delete', summary: 'replication and its replica DELETED', risks: ['data-loss', 'unprotect'] },
     { action: 'delete', summary: 'block removed from the code: dropped from the state, the replication is NOT touched', risks: ['orphan'] },
     { action: 'delete', summary: 'already retired: leaves the code, nothing left to remove', risks: [] },
     { action: 'forget', summary: 'forgotten by a removed block: the replication keeps running', risks: ['orphan'] },
@@ -109,12 +109,12 @@ test('sdrs.replication-pair: DR-site volume kept unless delete_target_volume', (
   const kept = 'pair of volume vol-1 deleted; its DR-site volume and data are KEPT';
   const lost = 'pair of volume vol-1 deleted with its DR-site volume: DR data LOST';
   expect(verdicts(profile(sdrsReplicationPairReview), keep, drop)).toEqual([
-    { action: 'delete', summary: `retire (retired: true): ${kept}`, risks: [] },
-    { action: 'delete', summary: `retire (retired: true): ${kept}`, risks: [] },
-    { action: 'delete', summary: `retire (retired: true): ${lost}`, risks: ['data-loss'] },
+    { action: 'delete', summary: `retire (retired: true): ${kept}`, risks: ['unprotect'] },
+    { action: 'delete', summary: `retire (retired: true): ${kept}`, risks: ['unprotect'] },
+    { action: 'delete', summary: `retire (retired: true): ${lost}`, risks: ['data-loss', 'unprotect'] },
     { action: 'delete', summary: 'retired: ensures no replication pair exists', risks: [] },
-    { action: 'delete', summary: kept, risks: [] },
-    { action: 'delete', summary: lost, risks: ['data-loss'] },
+    { action: 'delete', summary: kept, risks: ['unprotect'] },
+    { action: 'delete', summary: lost, risks: ['data-loss', 'unprotect'] },
     { action: 'delete', summary: 'block removed from the code: dropped from the state, the replication pair is NOT touched', risks: ['orphan'] },
     { action: 'delete', summary: 'already retired: leaves the code, nothing left to remove', risks: [] },
     { action: 'forget', summary: 'forgotten by a removed block: the replication pair stays', risks: ['orphan'] },
@@ -129,12 +129,12 @@ test('sdrs.protected-instance: DR-site server kept unless delete_target_server',
   const kept = 'protection of server ecs-1 removed; its DR-site server is KEPT';
   const deleted = 'protection of server ecs-1 removed with its DR-site server DELETED';
   expect(verdicts(profile(sdrsProtectedInstanceReview), keep, drop)).toEqual([
-    { action: 'delete', summary: `retire (retired: true): ${kept}`, risks: [] },
-    { action: 'delete', summary: `retire (retired: true): ${kept}`, risks: [] },
-    { action: 'delete', summary: `retire (retired: true): ${deleted}`, risks: ['data-loss'] },
+    { action: 'delete', summary: `retire (retired: true): ${kept}`, risks: ['unprotect'] },
+    { action: 'delete', summary: `retire (retired: true): ${kept}`, risks: ['unprotect'] },
+    { action: 'delete', summary: `retire (retired: true): ${deleted}`, risks: ['data-loss', 'unprotect'] },
     { action: 'delete', summary: 'retired: ensures no protected instance exists', risks: [] },
-    { action: 'delete', summary: kept, risks: [] },
-    { action: 'delete', summary: deleted, risks: ['data-loss'] },
+    { action: 'delete', summary: kept, risks: ['unprotect'] },
+    { action: 'delete', summary: deleted, risks: ['data-loss', 'unprotect'] },
     { action: 'delete', summary: 'block removed from the code: dropped from the state, the protected instance is NOT touched', risks: ['orphan'] },
     { action: 'delete', summary: 'already retired: leaves the code, nothing left to remove', risks: [] },
     { action: 'forget', summary: 'forgotten by a removed block: the protected instance stays', risks: ['orphan'] },
@@ -150,7 +150,7 @@ test('sdrs.protection-group, sdrs.replication-attachment, sdrs.protection: one r
   expect(verdicts(profile(sdrsReplicationAttachmentReview), attachment, attachment)).toEqual(sdrsVerdicts('attachment', 'detach volume vol-1 on server ecs-1 as /dev/vdb: the pair and the instance stay', []));
   const protection = { group };
   expect(verdicts(profile(sdrsProtectionReview), protection, protection)).toEqual(
-    sdrsVerdicts('protection', 'STOP protection of group web-group: its pairs stop replicating (data kept on both sites)', ['drift']),
+    sdrsVerdicts('protection', 'STOP protection of group web-group: its pairs stop replicating (data kept on both sites)', ['unprotect']),
   );
 });
 

@@ -78,7 +78,8 @@ describe('classify recorded plans', () => {
       catalogue,
     );
     const web02 = review.items.find((item) => item.name === 'web-02');
-    expect(web02).toMatchObject({ action: 'delete', summary: 'unconfigure: replication removed, replica disks kept on the target', risks: [] });
+    expect(web02).toMatchObject({ action: 'delete', summary: 'unconfigure: replication removed, replica disks kept on the target' });
+    expect(web02?.risks.map((risk) => risk.class)).toEqual(['unprotect']);
   });
 
   test('a removed block with destroy = false forgets the replication: an intentional orphan', () => {
@@ -95,8 +96,8 @@ describe('classify recorded plans', () => {
       retainReplicaDisks: true,
       summary:
         'retire (retired: true): unconfigure, replica disks kept on the target (retainReplicaDisksOnDelete: false takes effect only once applied: this retire still keeps them)',
-      risks: [],
     });
+    expect(web02?.risks.map((risk) => risk.class)).toEqual(['unprotect']);
     expect(web02?.addresses).toHaveLength(2);
   });
 

@@ -46,7 +46,7 @@ test('usage errors and unreadable plans exit 1 with a message', async () => {
   expect(both.err.join('')).toMatch(/^repliform review: give either --plan FILE \(repeatable\) or --synth-dir DIR/);
   const risk = io();
   expect(await runReviewCli(['--plan', planPath('create'), '--fail-on', 'everything'], risk)).toBe(1);
-  expect(risk.err.join('')).toMatch(/--fail-on accepts resync, data-loss, orphan, drift; got everything/);
+  expect(risk.err.join('')).toMatch(/--fail-on accepts resync, data-loss, unprotect, orphan, drift, blocked, destroy; got everything/);
   const missing = io();
   expect(await runReviewCli(['--plan', '/nonexistent/plan.json'], missing)).toBe(1);
   expect(missing.err.join('')).toMatch(/^repliform review: ENOENT/);

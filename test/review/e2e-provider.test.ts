@@ -39,12 +39,13 @@ test('review --synth-dir --live of a provider-backed stack: the plan reverts dri
   expect(report.errors).toEqual([]);
   expect(report.items.map((item) => [item.name, item.action, item.changes.map((c) => c.text), item.live?.status, item.live?.findings.map((f) => f.text)])).toEqual([
     ['vc-b.example.local', 'no-change', [], 'in-sync', []],
-    // Terraform read db-01's RPO of 30 at refresh: the plan puts the code's 5 back, in place.
-    ['db-01', 'update', ['RPO 30 → 5 min'], 'in-sync', []],
+    // Terraform read db-01's RPO of 30 at refresh: the plan puts the code's 5 back, in place — drift put back, not the
+    // change's own; live, the replication still differs from what was deployed.
+    ['db-01', 'update', ['RPO 30 → 5 min (puts back a change made outside the code)'], 'drifted', ['changed outside the code: RPO 5 → 30 min (code → live)']],
     ['web-01', 'update', ['RPO 15 → 10 min'], 'drifted', ['replication is PAUSED: no new recovery points are made']],
     ['web-02', 'update', ['RPO 15 → 10 min'], 'in-sync', []],
   ]);
-  expect(report.summary.risks).toEqual({ resync: 0, 'data-loss': 0, orphan: 0, drift: 1 });
+  expect(report.summary.risks).toEqual({ resync: 0, 'data-loss': 0, unprotect: 0, orphan: 0, drift: 2, blocked: 0, destroy: 0 });
 
   // A plan-only review needs no credentials: Terraform plans against the stored state, without the provider's refresh.
   const withoutSecrets = Object.fromEntries(Object.entries(env(10)).filter(([name]) => !name.startsWith('VR_SITE_')));

@@ -56,7 +56,7 @@ test('review --synth-dir --live: the planned RPO change next to drift injected b
     ['web-01', 'update', ['RPO 15 → 10 min'], 'drifted', ['replication is PAUSED: no new recovery points are made']],
     ['web-02', 'update', ['RPO 15 → 10 min'], 'in-sync', []],
   ]);
-  expect(report.summary.risks).toEqual({ resync: 0, 'data-loss': 0, orphan: 0, drift: 2 });
+  expect(report.summary.risks).toEqual({ resync: 0, 'data-loss': 0, unprotect: 0, orphan: 0, drift: 2, blocked: 0, destroy: 0 });
 
   // CI can fail on drift alone
   const failed = await runReviewCli(['--synth-dir', outdir, '--live', '--fail-on', 'drift'], { ...io, stdout: () => undefined, stderr: () => undefined });

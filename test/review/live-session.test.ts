@@ -1,13 +1,15 @@
 /**
  * `review --live` against the simulator over HTTP: one login and one logout per run, one pairing look-up
- * per pairing (not per object), and the replications on a pairing that no construct of the app declares
- * reported as unmanaged (orphans).
+ * per pairing (not per object), and the replications on a pairing that no construct of the app declares:
+ * an orphan when this app made it (this machine's records name one of its stacks), otherwise another owner's
+ * (another stack's, or made by hand) — listed, never a risk.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vrReplicationHandler } from '../../src/resources/vr/replication/handler';
 import { runReviewCli, type ReviewIo } from '../../src/cli/review';
+import { cacheOwnershipRecords } from '../../src/resources/ownership';
 import { replicationSpec, SIM_ENV, testContext } from '../helpers/context';
 import { planText } from './helpers/fixtures';
 import { useSimulator } from '../helpers/simulator';
@@ -25,6 +27,7 @@ interface PlanJson {
 
 interface JsonReport {
   summary: { risks: Record<string, number> };
+  not_this_apps: Array<{ name: string; owner: string | null; live_id: string }>;
   items: Array<{
     id: string;
     stack: string;
@@ -52,7 +55,7 @@ async function deployRecordedReplications(plan: string): Promise<void> {
 function capture(): ReviewIo & { out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
-  return { out, err, stdout: (t) => out.push(t), stderr: (t) => err.push(t), env: SIM_ENV, isTty: false, readStdin: () => '' };
+  return { out, err, stdout: (t) => out.push(t), stderr: (t) => err.push(t), env: { ...SIM_ENV, REPLIFORM_CACHE_DIR: join(dir, 'cache') }, isTty: false, readStdin: () => '' };
 }
 
 function count(method: string, path: RegExp): number {
@@ -65,8 +68,12 @@ beforeAll(async () => {
   planFile = join(dir, 'review.json');
   writeFileSync(planFile, plan);
   await deployRecordedReplications(plan);
-  // Made by hand (or by a block deleted without retiring it): no construct of the app declares file-02.
+  // Made by hand: no construct of the app declares file-02, and nothing records who made it.
   await vrReplicationHandler.create(replicationSpec(sim.url, { vm: { name: 'file-02' }, settings: { rpo_minutes: 60 } }), testContext(SIM_ENV));
+  // Made on this machine by this app (stack `review`) and by another team's stack; neither is declared any more.
+  const ownership = cacheOwnershipRecords(join(dir, 'cache'));
+  await vrReplicationHandler.create(replicationSpec(sim.url, { vm: { name: 'app-02' }, owner: 'review/app-02' }), testContext(SIM_ENV, { ownership }));
+  await vrReplicationHandler.create(replicationSpec(sim.url, { vm: { name: 'app-03' }, owner: 'other-team/app-03' }), testContext(SIM_ENV, { ownership }));
 });
 
 afterAll(async () => {
@@ -92,36 +99,44 @@ test('the pairing is looked up once per run, not once per replication', async ()
   expect(count('GET', /\/pairings\/[^/]+\/replications$/)).toBe(1);
 });
 
-test('a replication on the pairing that no construct declares is listed as unmanaged (orphan)', async () => {
+test("a replication on the pairing that no construct declares is an orphan only when it is this app's", async () => {
   const io = capture();
   const code = await runReviewCli(['--plan', planFile, '--live', '--format', 'json'], io);
   expect(code).toBe(0);
   const report = JSON.parse(io.out.join('')) as JsonReport;
   expect(report.errors).toEqual([]);
-  const live = sim.state.replications.find((replication) => replication.info.name === 'file-02');
+  const idOf = (vm: string) => sim.state.replications.find((replication) => replication.info.name === vm)?.info.id;
   const orphans = report.items.filter((item) => item.live?.findings.some((finding) => finding.kind === 'unmanaged'));
   expect(orphans.map((item) => [item.id, item.name, item.action, item.summary, item.addresses, item.live?.status, item.live?.id])).toEqual([
-    ['review/vr.replication/file-02', 'file-02', 'no-change', 'unmanaged (orphan): replicated on the appliance, declared by no construct of this app', [], 'drifted', live?.info.id],
+    ['review/vr.replication/app-02', 'app-02', 'no-change', 'unmanaged (orphan): replicated on the appliance, declared by no construct of this app', [], 'drifted', idOf('app-02')],
   ]);
   expect(orphans[0].live?.findings).toEqual([
-    { kind: 'unmanaged', text: `replication ${live?.info.id} of file-02 (RPO 60 min) on 127.0.0.1:${new URL(sim.url).port} → vc-b.example.local: no construct of this app declares it` },
+    { kind: 'unmanaged', text: `replication ${idOf('app-02')} of app-02 (RPO 15 min) on 127.0.0.1:${new URL(sim.url).port} → vc-b.example.local: no construct of this app declares it` },
   ]);
   expect(orphans[0].risks.map((risk) => [risk.class, risk.message.split(':')[0]])).toEqual([['orphan', 'UNMANAGED (orphan)']]);
   expect(orphans[0].risks[0].fix).toContain('`adopt: true`');
   expect(report.summary.risks.orphan).toBe(1);
+  // Another team's replication and one made by hand on the same pairing: listed as not this app's, no risk.
+  expect(report.not_this_apps.map((object) => [object.name, object.owner, object.live_id])).toEqual([
+    ['app-03', 'other-team/app-03', idOf('app-03')],
+    ['file-02', null, idOf('file-02')],
+  ]);
   // the declared ones are not reported twice
-  expect(report.items.map((item) => item.name)).toEqual(['vc-b.example.local', 'app-01', 'db-01', 'file-02', 'web-01', 'web-02']);
+  expect(report.items.map((item) => item.name)).toEqual(['vc-b.example.local', 'app-01', 'app-02', 'db-01', 'web-01', 'web-02']);
 
   const gate = capture();
   expect(await runReviewCli(['--plan', planFile, '--live', '--fail-on', 'orphan'], gate)).toBe(1);
   expect(gate.err.join('')).toBe('repliform review: failing on orphan (--fail-on orphan)\n');
+  const text = capture();
+  await runReviewCli(['--plan', planFile, '--live'], text);
+  expect(text.out.join('')).toContain("Not this app's: 2 objects on its pairings that no construct declares, of no known owner, other-team/app-03 (not orphans).");
 });
 
 test('without --live nothing is read and no orphan can be listed', async () => {
   const io = capture();
   expect(await runReviewCli(['--plan', planFile, '--format', 'json'], io)).toBe(0);
   expect(sim.requests).toEqual([]);
-  expect((JSON.parse(io.out.join('')) as JsonReport).items.map((item) => item.name)).not.toContain('file-02');
+  expect((JSON.parse(io.out.join('')) as JsonReport).items.map((item) => item.name)).not.toContain('app-02');
 });
 
 test('a create that meets a replication already there says it needs adopt: true to take it over', async () => {

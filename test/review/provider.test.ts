@@ -77,19 +77,19 @@ test('["create"]: a new replication, initial full sync', () => {
   expect([db.action, db.summary, db.risks, db.rpoMinutes]).toEqual(['create', 'configure: new replication, initial full sync to ds-b-gold', [], 30]);
 });
 
-test('["delete"] of a removed block: the provider deletes it — no orphan; replica kept', () => {
+test('["delete"] of a removed block: the provider deletes it — no orphan; replica kept; the VM loses its protection', () => {
   const file = item('file-01');
-  expect([file.action, file.summary, file.risks]).toEqual([
+  expect([file.action, file.summary, file.risks.map((r) => r.class)]).toEqual([
     'delete',
     'block removed from the code, so the provider deletes it: unconfigure: replication removed, replica disks kept on the target',
-    [],
+    ['unprotect'],
   ]);
 });
 
-test('["delete"] with retainReplicaDisksOnDelete: false: data loss', () => {
+test('["delete"] with retainReplicaDisksOnDelete: false: data loss, and the VM loses its protection', () => {
   const old = item('old-01');
   expect(old.summary).toBe('block removed from the code, so the provider deletes it: unconfigure: replication removed, replica disks DELETED');
-  expect(old.risks.map((r) => r.class)).toEqual(['data-loss']);
+  expect(old.risks.map((r) => r.class)).toEqual(['data-loss', 'unprotect']);
 });
 
 test('an import block is flagged as a take-over of the existing replication (shown as a change, never among the unchanged)', () => {

@@ -145,7 +145,7 @@ describe('a kind src/review has never heard of', () => {
         '        create: mirror: first copy',
         '',
         'Plan: 1 to create, 1 to update in place, 1 to replace, 0 to delete, 0 to forget, 0 unchanged.',
-        'Risks: 1 full resync, 0 data loss, 0 orphaned, 0 drifted.',
+        'Risks: 1 full resync, 0 data loss, 0 protection removed, 0 orphaned, 0 drifted, 0 apply will stop, 0 other resource destroyed.',
         '',
       ].join('\n'),
     );

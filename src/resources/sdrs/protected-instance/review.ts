@@ -7,7 +7,7 @@
  */
 import { formats, valueAt, type FieldWords, type JsonObject, type ReviewProfile, type Risk, type Transition, type Verdict } from '../../review-profile';
 import { commonFix, forgetRisk, groupRefWords, nameFindings, orphanRisk, statusFindings, text, viewIn } from '../review-common';
-import { kindVerdict, replaceCause, type RemovalWords } from '../../review-defaults';
+import { kindVerdict, replaceCause, unprotectRisk, type RemovalWords } from '../../review-defaults';
 import { propOf } from '../../construct-props';
 
 /** The construct prop that deletes the DR-site server on delete, as the user writes it. */
@@ -45,9 +45,18 @@ function serverLossRisk(spec: JsonObject | undefined): Risk {
 }
 
 function removal(before: JsonObject | undefined): Verdict {
+  const unprotect = unprotectRisk(
+    `the protection of server ${instanceName(before)} is removed`,
+    'If it must stay protected, put the construct back (without `retired: true`) before applying; otherwise nothing to do.',
+  );
   return deletesServer(before)
-    ? { action: 'delete', summary: `protection of server ${server(before)} removed with its DR-site server DELETED`, risks: [serverLossRisk(before)] }
-    : { action: 'delete', summary: `protection of server ${server(before)} removed; its DR-site server is KEPT`, risks: [] };
+    ? { action: 'delete', summary: `protection of server ${server(before)} removed with its DR-site server DELETED`, risks: [serverLossRisk(before), unprotect] }
+    : { action: 'delete', summary: `protection of server ${server(before)} removed; its DR-site server is KEPT`, risks: [unprotect] };
+}
+
+/** The protected instance as the code names it (its name), else its server's id. */
+function instanceName(spec: JsonObject | undefined): string {
+  return text(valueAt(spec, 'name'), server(spec));
 }
 
 const REMOVAL_WORDS: RemovalWords = { noun: NOUN, removal, orphanRisk: orphanRisk(NOUN), forgetRisk: forgetRisk(NOUN) };
@@ -75,7 +84,7 @@ export const sdrsProtectedInstanceReview: ReviewProfile = {
     const id = valueAt(spec, 'server_id');
     return id === undefined ? undefined : [valueAt(spec, 'connection.project_id') ?? null, valueAt(spec, 'group') ?? null, id];
   },
-  view: (spec) => viewIn(spec, 'group', valueAt(spec, 'server_id')),
+  view: (spec) => viewIn(spec, 'group', instanceName(spec)),
   keepsReplica: (spec) => !deletesServer(spec),
   facts({ action, keepsReplica }) {
     if (action === 'delete' || action === 'replace') return keepsReplica === false ? 'DR server deleted' : 'DR server kept';

@@ -6,7 +6,7 @@
  */
 import { valueAt, type FieldWords, type JsonObject, type ReviewProfile, type Verdict } from '../../review-profile';
 import { forgetRisk, groupRefWords, orphanRisk, statusFindings, text, viewIn } from '../review-common';
-import { kindVerdict, type RemovalWords } from '../../review-defaults';
+import { kindVerdict, unprotectRisk, type RemovalWords } from '../../review-defaults';
 
 export const sdrsProtectionWords: readonly FieldWords[] = groupRefWords('group');
 
@@ -20,7 +20,7 @@ function removal(before: JsonObject | undefined): Verdict {
   return {
     action: 'delete',
     summary: `STOP protection of group ${group(before)}: its pairs stop replicating (data kept on both sites)`,
-    risks: [{ class: 'drift', message: `PROTECTION STOPPED: group ${group(before)} no longer replicates until protection is started again.`, fix: 'If the group is going away, nothing to do; otherwise keep the SdrsProtection construct.' }],
+    risks: [unprotectRisk(`protection of group ${group(before)} is STOPPED: its pairs no longer replicate until protection is started again`, 'If the group is going away, nothing to do; otherwise keep the SdrsProtection construct.')],
   };
 }
 

@@ -8,7 +8,7 @@
  */
 import { formats, valueAt, type FieldWords, type JsonObject, type ReviewProfile, type Risk, type Transition, type Verdict } from '../../review-profile';
 import { commonFix, forgetRisk, groupRefWords, nameFindings, orphanRisk, statusFindings, text, viewIn } from '../review-common';
-import { kindVerdict, replaceCause, type RemovalWords } from '../../review-defaults';
+import { kindVerdict, replaceCause, unprotectRisk, type RemovalWords } from '../../review-defaults';
 import { propOf } from '../../construct-props';
 
 /** The construct props named in fixes, as the user writes them. */
@@ -42,15 +42,20 @@ function dataLossRisk(how: 'delete' | 'replace'): Risk {
 }
 
 function removal(before: JsonObject | undefined): Verdict {
+  const unprotect = unprotectRisk(`the replication pair of volume ${pairName(before)} is deleted: the volume is no longer replicated to the DR site`, KEEP_PROTECTED);
   return deletesVolume(before)
-    ? { action: 'delete', summary: `pair of volume ${volume(before)} deleted with its DR-site volume: DR data LOST`, risks: [dataLossRisk('delete')] }
-    : { action: 'delete', summary: `pair of volume ${volume(before)} deleted; its DR-site volume and data are KEPT`, risks: [] };
+    ? { action: 'delete', summary: `pair of volume ${volume(before)} deleted with its DR-site volume: DR data LOST`, risks: [dataLossRisk('delete'), unprotect] }
+    : { action: 'delete', summary: `pair of volume ${volume(before)} deleted; its DR-site volume and data are KEPT`, risks: [unprotect] };
 }
 
-/**
- * A smaller size than before: SDRS never shrinks, so the provider's plan (and the apply) refuse it. Flagged with the
- * `drift` class — the code asks for a size the live volume cannot take — so that `--fail-on drift` stops on it.
- */
+const KEEP_PROTECTED = 'If it must stay protected, put the construct back (without `retired: true`) before applying; otherwise nothing to do.';
+
+/** The pair as the code names it (its name), else its volume's id. */
+function pairName(spec: JsonObject | undefined): string {
+  return text(valueAt(spec, 'name'), volume(spec));
+}
+
+/** A smaller size than before: SDRS never shrinks, so the provider's plan (and the apply) refuse it (`blocked`). */
 function shrink(before: JsonObject | undefined, after: JsonObject | undefined): Verdict | undefined {
   const from = valueAt(before, 'size_gb');
   const to = valueAt(after, 'size_gb');
@@ -60,7 +65,7 @@ function shrink(before: JsonObject | undefined, after: JsonObject | undefined): 
     summary: `shrink of volume ${volume(after)} ${from} → ${to} GB REFUSED: SDRS only expands; the plan and the apply fail before any change`,
     risks: [
       {
-        class: 'drift',
+        class: 'blocked',
         message: `SHRINK REFUSED: size_gb ${from} → ${to} GB for volume ${volume(after)}; SDRS never shrinks a volume, so this change cannot be applied.`,
         fix: `Set ${SIZE_GB} to at least ${from} (or leave it unset to keep the size as it is).`,
       },
@@ -101,7 +106,7 @@ export const sdrsReplicationPairReview: ReviewProfile = {
     const id = valueAt(spec, 'volume_id');
     return id === undefined ? undefined : [valueAt(spec, 'connection.project_id') ?? null, valueAt(spec, 'group') ?? null, id];
   },
-  view: (spec) => viewIn(spec, 'group', valueAt(spec, 'volume_id')),
+  view: (spec) => viewIn(spec, 'group', pairName(spec)),
   keepsReplica: (spec) => !deletesVolume(spec),
   facts({ action, keepsReplica }) {
     if (action === 'delete' || action === 'replace') return keepsReplica === false ? 'DR volume deleted' : 'DR volume kept';

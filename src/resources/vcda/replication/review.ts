@@ -9,7 +9,7 @@
  * @api VCDA (the look-ups of ./handler.ts `read`: GET /sites is not needed, GET /vm-replications)
  */
 import { propOf } from '../../construct-props';
-import { kindVerdict, type RemovalWords } from '../../review-defaults';
+import { kindVerdict, unprotectRisk, type RemovalWords } from '../../review-defaults';
 import {
   fieldWording,
   formats,
@@ -78,6 +78,17 @@ function vmOf(spec: JsonObject | undefined): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
+/**
+ * The replication as the code names it: the last step of its owner (`<stack>/<construct path>`, the construct's id,
+ * e.g. `vcd-web-01`), not the VM's UUID; undefined when the code names no owner (the Terraform address is used).
+ */
+function nameOf(spec: JsonObject | undefined): string | undefined {
+  const owner = valueAt(spec, 'owner');
+  if (typeof owner !== 'string' || !owner.includes('/')) return undefined;
+  const last = owner.slice(owner.lastIndexOf('/') + 1);
+  return last === '' ? undefined : last;
+}
+
 function where(spec: JsonObject | undefined): string {
   return `vDC ${formats.plain(valueAt(spec, 'destination.vdc') ?? null)} on ${formats.plain(valueAt(spec, 'destination.site') ?? null)}`;
 }
@@ -99,7 +110,7 @@ const DELETE_REPLICA = propOf('vcda.replication', 'on_delete.delete_replica');
 
 /** Default delete + replace: the old replication is paused and kept, so the new one cannot start. */
 const STUCK_RISK: Risk = {
-  class: 'drift',
+  class: 'blocked',
   message:
     'STOPS HALF-WAY: the old replication is paused and KEPT (on_delete.delete_replica is false), and a VM can have only one replication: the new one cannot start, the apply fails and the VM is left with a paused replication.',
   fix: `To move it for real, set \`${DELETE_REPLICA}: true\` (on_delete.delete_replica) and apply that first — the old replica is then deleted — or revert the identity change.`,
@@ -132,17 +143,27 @@ function removalWords(spec: JsonObject | undefined): string {
 }
 
 function creation(after: JsonObject | undefined): Verdict {
-  const takeOver = valueAt(after, 'adopt') === true ? ` — or TAKES OVER an existing replication of ${vmOf(after) ?? '?'} not created by this code (adopt: true)` : '';
+  const takeOver = valueAt(after, 'adopt') === true ? ` — or TAKES OVER an existing replication of VM ${vmOf(after) ?? '?'} not created by this code (adopt: true)` : '';
   return { action: 'create', summary: `start replication: new replication to ${where(after)}, initial full sync${takeOver}` };
 }
 
+/**
+ * With `delete_replica` the old replication is deleted and the new one starts: a full resync. With the default the
+ * old one is only paused, and the new one cannot start: the apply stops half-way (no resync happens).
+ */
 function replacement(transition: Extract<Transition, { event: 'replace' }>): Verdict {
-  const risks = [resyncRisk(transition.changes), deletesReplica(transition.before) ? dataLossRisk('replace') : STUCK_RISK];
-  return { action: 'replace', summary: `remove + start replication to ${where(transition.after)}: FULL RESYNC`, risks };
+  if (deletesReplica(transition.before)) {
+    return { action: 'replace', summary: `remove + start replication to ${where(transition.after)}: FULL RESYNC`, risks: [resyncRisk(transition.changes), dataLossRisk('replace')] };
+  }
+  return { action: 'replace', summary: `STOPS HALF-WAY: the old replication is paused and kept, and the new one to ${where(transition.after)} cannot start`, risks: [STUCK_RISK] };
 }
 
 function removal(before: JsonObject | undefined): Verdict {
-  return { action: 'delete', summary: removalWords(before), risks: deletesReplica(before) ? [dataLossRisk('delete')] : [] };
+  const unprotect = unprotectRisk(
+    `the replication of ${nameOf(before) ?? '?'} to ${where(before)} is ${deletesReplica(before) ? 'deleted' : 'paused'}: the VM loses its DR protection`,
+    'If the VM must stay protected, put the construct back (without `retired: true`) before applying; otherwise nothing to do.',
+  );
+  return { action: 'delete', summary: removalWords(before), risks: deletesReplica(before) ? [dataLossRisk('delete'), unprotect] : [unprotect] };
 }
 
 const REMOVAL_WORDS: RemovalWords = {
@@ -219,7 +240,7 @@ export const vcdaReplicationReview: ReviewProfile = {
     const rpo = valueAt(spec, 'settings.rpo_minutes');
     const source = valueAt(spec, 'source.site');
     return {
-      name: vmOf(spec),
+      name: nameOf(spec),
       source: endpointHost(valueAt(spec, 'connection.endpoint')),
       sourceSite: typeof source === 'string' ? source : undefined,
       target: text(valueAt(spec, 'destination.site'), '?'),

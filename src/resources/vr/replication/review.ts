@@ -6,11 +6,11 @@
  *
  * @api VR (the look-ups of ../review-common.ts)
  */
-import { fieldWording, formats, isObject, RPO_VIOLATION_FIX, settingsDrift, valueAt, type DriftFinding, type DriftKind, type FieldChange, type FieldWords, type Format, type Json, type JsonObject, type LiveSubject, type ReviewProfile, type Risk, type Transition, type Verdict } from '../../review-profile';
+import { fieldWording, formats, isObject, RPO_VIOLATION_FIX, sameJson, settingsDrift, valueAt, type DriftFinding, type DriftKind, type FieldChange, type FieldWords, type Format, type Json, type JsonObject, type LiveSubject, type ReviewProfile, type Risk, type Transition, type Verdict } from '../../review-profile';
 import { connectionWords, host, localSiteOf, pairingWords, placeKeyOf, siteOf, timeoutWords, vrLookups, type Place } from '../review-common';
 import { vrReplicationFields } from './schema';
 import { propOf } from '../../construct-props';
-import { kindVerdict, type RemovalWords } from '../../review-defaults';
+import { kindVerdict, unprotectRisk, type RemovalWords } from '../../review-defaults';
 
 /** The construct prop that keeps the replica disks on delete, as the user writes it. */
 const RETAIN_REPLICA_DISKS = propOf('vr.replication', 'on_delete.retain_replica_disks');
@@ -113,8 +113,8 @@ export function forgetRisk(thing: string): Risk {
 function unmanagedRisk(name: string, where: string): Risk {
   return {
     class: 'orphan',
-    message: `UNMANAGED (orphan): ${name} is replicated on ${where} but no construct of this app declares it, so nothing manages it (a block deleted without retiring it, or a replication made by hand or by another app).`,
-    fix: `To manage it, declare a \`VrReplication\` for ${name} with \`adopt: true\` (every identity field must match the live one) and apply. If it is no longer needed, remove it in vSphere Replication (choosing whether to keep the replica disks). If another app manages it, nothing to do.`,
+    message: `UNMANAGED (orphan): ${name} is replicated on ${where} and this app made it (this machine's records), but no construct of the app declares it any more, so nothing manages it (a block deleted without retiring it).`,
+    fix: 'To manage it again, declare its `VrReplication` with `adopt: true` (every identity field must match the live one) and apply. If it is no longer needed, remove it in vSphere Replication (choosing whether to keep the replica disks).',
   };
 }
 
@@ -156,9 +156,17 @@ function replacement(transition: Extract<Transition, { event: 'replace' }>): Ver
   return { action: 'replace', summary: `unconfigure + configure: ${sync}`, risks };
 }
 
+/** The VM of a removed replication is no longer protected. */
+function vrUnprotectRisk(spec: JsonObject | undefined): Risk {
+  return unprotectRisk(
+    `the replication of ${vmName(spec) ?? '?'} to ${siteOf(spec)} is unconfigured: the VM loses its DR protection`,
+    'If the VM must stay protected, put the construct back (without `retired: true`) before applying; otherwise nothing to do.',
+  );
+}
+
 function removal(before: JsonObject | undefined, after: JsonObject | undefined, how: 'retire' | 'delete'): Verdict {
   const keep = retains(before);
-  const risks = keep ? [] : [dataLossRisk(how)];
+  const risks = [...(keep ? [] : [dataLossRisk(how)]), vrUnprotectRisk(before)];
   if (how === 'delete') return { action: 'delete', summary: `unconfigure: replication removed, ${disksWord(keep)}`, risks };
   const late = keep && !retains(after) ? ' (retainReplicaDisksOnDelete: false takes effect only once applied: this retire still keeps them)' : '';
   return { action: 'delete', summary: `unconfigure, ${disksWord(keep)}${late}`, risks };
@@ -195,10 +203,32 @@ function existingText(subject: LiveSubject, id: string): string {
   return `already replicated (replication ${id}), not created by this code: create stops unless the construct sets \`adopt: true\` (or it is this code's own, left by an interrupted apply on the same machine)`;
 }
 
+/** The identity fields an adoption must match (as the handler's adopt checks them), where the code sets them. */
+const ADOPT_IDENTITY = ['target.datastore', 'target.disk_format', 'target.storage_policy', 'target.replication_server', 'exclude_disks'] as const;
+
+/** The identity fields the code sets that the live replication has otherwise, in words (`datastore ds-b-gold → ds-b-silver`). */
+function identityDifferences(code: JsonObject | undefined, live: JsonObject): string[] {
+  return ADOPT_IDENTITY.flatMap((path) => {
+    const wanted = valueAt(code, path);
+    const found = valueAt(live, path);
+    if (wanted === undefined || wanted === null || found === undefined || sameJson(wanted, found)) return [];
+    const words = vrReplicationWords.find((rule) => rule.path === path);
+    return [words ? `${words.label} ${words.format(wanted)} → ${words.format(found)} (code → live)` : `${path} differs`];
+  });
+}
+
+/** A create that meets a replication already there: adopted only when every identity field matches. */
+function existing(live: JsonObject, subject: LiveSubject): DriftFinding {
+  const id = text(live.id, '');
+  const differences = valueAt(subject.code, 'adopt') === true ? identityDifferences(subject.code, live) : [];
+  if (differences.length === 0) return { kind: 'exists', text: existingText(subject, id) };
+  return { kind: 'conflict', text: `already replicated (replication ${id}) with another identity: ${differences.join('; ')}; the apply REFUSES to take it over (adopt: true needs every identity field to match) and stops` };
+}
+
 function findings(live: JsonObject | undefined, subject: LiveSubject): DriftFinding[] {
   if (!live) return subject.expected ? [{ kind: 'missing', text: `no replication of ${subject.name} on ${subject.source} (removed outside Terraform?)` }] : [];
   const deployed = subject.deployed;
-  if (!deployed) return [{ kind: 'exists', text: existingText(subject, text(live.id, '')) }];
+  if (!deployed) return [existing(live, subject)];
   const found: DriftFinding[] = [];
   const status = text(live.status, 'UNKNOWN');
   const configuration = text(live.configuration_state, 'UNKNOWN');
@@ -223,6 +253,8 @@ function fix(kind: DriftKind, subject: LiveSubject): string {
       return `\`terraform apply -replace=${subject.settingsAddress ?? subject.addresses[subject.addresses.length - 1]}\` reconfigures it back to the code in place (no resync); Terraform does not see this drift by itself.`;
     case 'status':
       return 'Check the sites and the pairing in vSphere Replication.';
+    case 'conflict':
+      return 'Make the code match the live replication (target datastore, disk format, storage policy, excluded disks), or remove that replication in vSphere Replication first (keeping its replica disks to use them as seeds).';
     default:
       return '';
   }
@@ -297,9 +329,17 @@ export const vrReplicationReview: ReviewProfile = {
     inventory: {
       placeOf: placeKeyOf,
       async list(raw, session) {
-        const found = await vrLookups(session).replicationsAt(await placeOf(raw));
-        const { toState } = await handler();
-        return found?.list.map((info) => toState(info, found.pairing));
+        const place = await placeOf(raw);
+        const found = await vrLookups(session).replicationsAt(place);
+        const { toState, ownershipKey } = await handler();
+        // Who made each one, as this machine's records say (VR keeps no owner on the replication itself).
+        const recorded = (vm: { id: string | null; name: string | null }): string | undefined => session.ownership?.ownerOf(ownershipKey({ connection: place.connection, pairing: place.pairing, vm }));
+        const ownerOf = (info: { name?: string | null; vm_id?: string | null }): string | undefined =>
+          (typeof info.name === 'string' ? recorded({ id: null, name: info.name }) : undefined) ?? (typeof info.vm_id === 'string' ? recorded({ id: info.vm_id, name: null }) : undefined);
+        return found?.list.map((info) => {
+          const owner = ownerOf(info);
+          return owner === undefined ? toState(info, found.pairing) : { ...toState(info, found.pairing), owner };
+        });
       },
       declaredKeys(spec) {
         const endpoint = endpointOf(spec);
