@@ -9,6 +9,7 @@ import { loadDataSourceTypes, type DataSourceType } from '../../src/provider/dat
 import { objectValueOf } from '../../src/provider/convert';
 import type { Diagnostic } from '../../src/provider/diagnostics';
 import type { _tfplugin6_Schema_Attribute } from '../../src/provider/generated/tfplugin6/Schema';
+import type { DynamicValue } from '../../src/provider/generated/tfplugin6/DynamicValue';
 import { loadCatalogue } from '../../src/provider/catalogue';
 import { createProviderService, type ProviderService } from '../../src/provider/service';
 import { isObjectValue, UNKNOWN, type TfValue } from '../../src/provider/values';
@@ -30,6 +31,16 @@ function invoke<Request, Response>(handler: grpc.handleUnaryCall<Request, Respon
   });
 }
 
+/** A value as Terraform sends it: msgpack, no JSON. */
+function dynamicValue(msgpack: Buffer): { msgpack: Buffer; json: Buffer } {
+  return { msgpack, json: Buffer.alloc(0) };
+}
+
+/** A value the provider answered, as the decoder takes it. */
+function wireOf(value: DynamicValue): { msgpack?: Buffer | Uint8Array } {
+  return { msgpack: typeof value.msgpack === 'string' ? Buffer.from(value.msgpack, 'binary') : value.msgpack };
+}
+
 function typeOf(name: string): DataSourceType {
   const type = types.get(name);
   if (!type) throw new Error(`no data source ${name}`);
@@ -49,7 +60,7 @@ beforeEach(async () => {
   service = createProviderService({ env: { ...SIM_ENV, ...VCDA_SIM_ENV, ...SDRS_SIM_ENV, REPLIFORM_CACHE_DIR: 'off', REPLIFORM_LOG: 'quiet' } });
   const providerType = (await loadCatalogue()).providerType;
   const blocks = { vr: vrConnection(t.url), vcda: vcdaConnection(t.url), sdrs: sdrsConnection(t.url) };
-  const configured = await invoke(service.handlers.ConfigureProvider, { terraform_version: '1.11.4', config: { msgpack: encodeValue(objectValueOf(blocks, (await loadCatalogue()).providerModel), providerType) } });
+  const configured = await invoke(service.handlers.ConfigureProvider, { terraform_version: '1.11.4', client_capabilities: null, config: dynamicValue(encodeValue(objectValueOf(blocks, (await loadCatalogue()).providerModel), providerType)) });
   expect(configured.diagnostics).toEqual([]);
 });
 
@@ -57,17 +68,17 @@ afterEach(() => service.close());
 
 async function read(name: string, json: Record<string, unknown>): Promise<{ state: Record<string, TfValue> | null; diagnostics: Diagnostic[] }> {
   const type = typeOf(name);
-  const response = await invoke(service.handlers.ReadDataSource, { type_name: name, config: { msgpack: encodeValue(configOf(name, json), type.type) } });
-  const state = response.state ? decodeValue(response.state, type.type) : null;
-  return { state: isObjectValue(state) ? state : null, diagnostics: response.diagnostics };
+  const response = await invoke(service.handlers.ReadDataSource, { type_name: name, provider_meta: null, client_capabilities: null, config: dynamicValue(encodeValue(configOf(name, json), type.type)) });
+  const state = response.state ? decodeValue(wireOf(response.state), type.type) : null;
+  return { state: isObjectValue(state) ? state : null, diagnostics: response.diagnostics ?? [] };
 }
 
 async function validate(name: string, config: TfValue): Promise<Diagnostic[]> {
-  return (await invoke(service.handlers.ValidateDataResourceConfig, { type_name: name, config: { msgpack: encodeValue(config, typeOf(name).type) } })).diagnostics;
+  return (await invoke(service.handlers.ValidateDataResourceConfig, { type_name: name, config: dynamicValue(encodeValue(config, typeOf(name).type)) })).diagnostics ?? [];
 }
 
-function summaries(diagnostics: readonly Diagnostic[]): (string | undefined)[][] {
-  return diagnostics.map((d) => [d.severity, d.summary, d.attribute?.steps.map((s) => s.attribute_name ?? String(s.element_key_int)).join('.')]);
+function summaries(diagnostics: readonly Diagnostic[] | undefined): unknown[][] {
+  return (diagnostics ?? []).map((d) => [d.severity, d.summary, d.attribute?.steps?.map((s) => s.attribute_name ?? String(s.element_key_int)).join('.')]);
 }
 
 /** The API calls the simulator received since `from`, as `METHOD path?query` (logins and remote sessions left out). */
@@ -76,7 +87,9 @@ function requestsSince(sim: RunningSimulator, from: number): string[] {
     .slice(from)
     .filter((r) => !r.path.endsWith('/session') && !r.path.endsWith('/sessions'))
     .map((r) => {
-      const query = new URLSearchParams(Object.entries(r.query).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]]))).toString();
+      const params = new URLSearchParams();
+      for (const [k, v] of Object.entries(r.query)) for (const x of Array.isArray(v) ? v : [v]) params.append(k, String(x));
+      const query = params.toString();
       return `${r.method} ${r.path}${query === '' ? '' : `?${query}`}`;
     });
 }
@@ -90,14 +103,14 @@ function pairingId(sim: RunningSimulator): string {
 describe('schema', () => {
   test('GetMetadata and GetProviderSchema list every data source, every attribute described, results computed', async () => {
     const metadata = await invoke(service.handlers.GetMetadata, {});
-    expect(metadata.data_sources.map((d) => d.type_name)).toEqual(expect.arrayContaining(['repliform_vr_pairing', 'repliform_vr_vm', 'repliform_vr_vms', 'repliform_vr_datastore', 'repliform_vr_datastores']));
+    expect((metadata.data_sources ?? []).map((d) => d.type_name)).toEqual(expect.arrayContaining(['repliform_vr_pairing', 'repliform_vr_vm', 'repliform_vr_vms', 'repliform_vr_datastore', 'repliform_vr_datastores']));
     const schema = await invoke(service.handlers.GetProviderSchema, {});
     const undescribed = (attributes: readonly _tfplugin6_Schema_Attribute[], prefix: string): string[] =>
       attributes.flatMap((a) => [...(a.description === '' ? [`${prefix}${a.name}`] : []), ...undescribed(a.nested_type?.attributes ?? [], `${prefix}${a.name}.`)]);
-    const sources = Object.entries(schema.data_source_schemas);
-    expect(sources.map(([name]) => name).sort()).toEqual(metadata.data_sources.map((d) => d.type_name).sort());
+    const sources = Object.entries(schema.data_source_schemas ?? {});
+    expect(sources.map(([name]) => name).sort()).toEqual((metadata.data_sources ?? []).map((d) => d.type_name).sort());
     expect(sources.flatMap(([name, s]) => undescribed(s.block?.attributes ?? [], `${name}.`))).toEqual([]);
-    const pairing = schema.data_source_schemas.repliform_vr_pairing.block?.attributes ?? [];
+    const pairing = schema.data_source_schemas?.repliform_vr_pairing.block?.attributes ?? [];
     expect(pairing.map((a) => [a.name, a.required, a.optional, a.computed])).toEqual([
       ['connection', false, true, false],
       ['remote_site', true, false, false],
@@ -108,9 +121,9 @@ describe('schema', () => {
       ['remote_vcenter_id', false, false, true],
       ['remote_vrms_name', false, false, true],
     ]);
-    const vms = (schema.data_source_schemas.repliform_vr_vms.block?.attributes ?? []).find((a) => a.name === 'vms');
+    const vms = (schema.data_source_schemas?.repliform_vr_vms.block?.attributes ?? []).find((a) => a.name === 'vms');
     expect(vms?.nested_type?.nesting).toBe('LIST');
-    expect(vms?.nested_type?.attributes.every((a) => a.computed && !a.required && !a.optional)).toBe(true);
+    expect((vms?.nested_type?.attributes ?? []).every((a) => a.computed && !a.required && !a.optional)).toBe(true);
   });
 });
 
@@ -126,7 +139,7 @@ describe('validation', () => {
   });
 
   test('an unknown argument is not checked (it refers to what is not read yet); a missing required one is', async () => {
-    const unknownPairing = { ...(configOf('repliform_vr_vm', { name: 'web-01' }) as Record<string, TfValue>), pairing_id: UNKNOWN };
+    const unknownPairing: TfValue = { ...(configOf('repliform_vr_vm', { name: 'web-01' }) as Record<string, TfValue>), pairing_id: UNKNOWN as TfValue };
     expect(await validate('repliform_vr_vm', unknownPairing)).toEqual([]);
     expect(summaries(await validate('repliform_vr_vm', configOf('repliform_vr_vm', { name: 'web-01' })))).toEqual([
       ['ERROR', 'pairing_id: is required, got nothing', 'pairing_id'],
@@ -225,7 +238,7 @@ describe('VR', () => {
     const bare = createProviderService({ env: { ...SIM_ENV, REPLIFORM_CACHE_DIR: 'off', REPLIFORM_LOG: 'quiet' } });
     try {
       const type = typeOf('repliform_vr_pairing');
-      const response = await invoke(bare.handlers.ReadDataSource, { type_name: type.name, config: { msgpack: encodeValue(configOf(type.name, { remote_site: 'vc-b.example.local' }), type.type) } });
+      const response = await invoke(bare.handlers.ReadDataSource, { type_name: type.name, provider_meta: null, client_capabilities: null, config: dynamicValue(encodeValue(configOf(type.name, { remote_site: 'vc-b.example.local' }), type.type)) });
       expect(summaries(response.diagnostics)).toEqual([['ERROR', 'connection: not set, and the provider configuration has no vr block', 'connection']]);
     } finally {
       await bare.close();
