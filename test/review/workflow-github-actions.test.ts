@@ -9,7 +9,16 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { runReviewCli } from '../../src/cli/review';
+import { loadReviewCatalogue } from '../../src/resources/review-catalogue';
+import { renderJson } from '../../src/review/render-json';
+import { MAX_COMMENT_CHARS, renderMarkdown } from '../../src/review/render-markdown';
+import { renderText } from '../../src/review/render-text';
+import { reviewPlans } from '../../src/review/review';
 import { planSynthDir } from '../../src/review/synth-plan';
+import { planText } from './helpers/fixtures';
+
+const GITHUB_LIMIT = 65_536;
 
 const WORKFLOW_FILE = join(__dirname, '..', '..', 'examples', 'github-actions', 'repliform-review.yml');
 const WORKFLOW_TEXT = readFileSync(WORKFLOW_FILE, 'utf8');
@@ -141,10 +150,12 @@ interface StepRun {
   readonly stdout: string;
   readonly output: string;
   readonly args: string;
+  /** What the step wrote to $GITHUB_STEP_SUMMARY. */
+  readonly summary: string;
 }
 
 /** Runs the review step's script as GitHub does (bash -e -o pipefail) with a fake `npx repliform` exiting with `code`. */
-function runReviewStep(code: number, live: boolean): StepRun {
+function runReviewStep(code: number, live: boolean, fullText = 'repliform review: 1 managed object in 1 stack\n'): StepRun {
   const dir = mkdtempSync(join(tmpdir(), 'workflow-step-'));
   try {
     const bin = join(dir, 'bin');
@@ -152,20 +163,23 @@ function runReviewStep(code: number, live: boolean): StepRun {
     const end = code === 134 ? 'kill -ABRT $$' : code === 137 ? 'kill -KILL $$' : `exit ${code}`;
     writeFileSync(
       join(bin, 'npx'),
-      ['#!/bin/bash', 'echo "$*" > args.txt', `if [ ${code} -le 2 ]; then echo '### repliform review' > review.md; fi`, `echo 'repliform review: boom ${code}' >&2`, end, ''].join('\n'),
+      ['#!/bin/bash', 'echo "$*" > args.txt', `if [ ${code} -le 2 ]; then echo '### repliform review' > review.md; cp full.txt review.txt; fi`, `echo 'repliform review: boom ${code}' >&2`, end, ''].join('\n'),
     );
     chmodSync(join(bin, 'npx'), 0o755);
     const script = join(dir, 'step.sh');
     writeFileSync(script, step((s) => s.id === 'review', 'review').run ?? '');
     const output = join(dir, 'github-output');
     writeFileSync(output, '');
+    const summary = join(dir, 'step-summary');
+    writeFileSync(summary, '');
+    writeFileSync(join(dir, 'full.txt'), fullText);
     const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], {
       cwd: dir,
-      env: { PATH: `${bin}:${process.env.PATH ?? ''}`, GITHUB_OUTPUT: output, REPLIFORM_LIVE: String(live), REPLIFORM_FAIL_ON: 'resync,data-loss,orphan,drift' },
+      env: { PATH: `${bin}:${process.env.PATH ?? ''}`, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary, REPLIFORM_LIVE: String(live), REPLIFORM_FAIL_ON: 'resync,data-loss,orphan,drift' },
       encoding: 'utf8',
     });
     const args = existsSync(join(dir, 'args.txt')) ? readFileSync(join(dir, 'args.txt'), 'utf8').trim() : '';
-    return { status: result.status, stdout: result.stdout, output: readFileSync(output, 'utf8'), args };
+    return { status: result.status, stdout: result.stdout, output: readFileSync(output, 'utf8'), args, summary: readFileSync(summary, 'utf8') };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -186,8 +200,72 @@ describe('the review step fails on anything but 0 (no changes) and 2 (changes)',
   });
 
   test('the review runs with the fail-on gate, and --live only when opted in', () => {
-    expect(runReviewStep(0, false).args).toBe('--no-install repliform review --synth-dir cdktf.out --format markdown --out review.md --fail-on resync,data-loss,orphan,drift');
-    expect(runReviewStep(0, true).args).toBe('--no-install repliform review --synth-dir cdktf.out --format markdown --out review.md --fail-on resync,data-loss,orphan,drift --live');
+    expect(runReviewStep(0, false).args).toBe(
+      '--no-install repliform review --synth-dir cdktf.out --format markdown --out review.md --also text=review.txt --also json=review.json --fail-on resync,data-loss,orphan,drift',
+    );
+    expect(runReviewStep(0, true).args).toBe(
+      '--no-install repliform review --synth-dir cdktf.out --format markdown --out review.md --also text=review.txt --also json=review.json --fail-on resync,data-loss,orphan,drift --live',
+    );
+  });
+});
+
+describe('the full report: job summary and artifact', () => {
+  test('the whole text report goes to the job summary, fenced (a ``` in it cannot close the fence), on success and on a --fail-on failure', () => {
+    const text = 'repliform review: 2 managed objects\n  -/+ db```01 → vc-b\n';
+    for (const code of [2, 1]) {
+      expect(runReviewStep(code, false, text).summary).toBe(`### repliform review: the full report\n\n\`\`\`text\nrepliform review: 2 managed objects\n  -/+ db'''01 → vc-b\n\n\`\`\`\n`);
+    }
+    expect(runReviewStep(137, false, text).summary).toBe('');
+  });
+
+  test('a text report over 900 kB is cut in the summary (GitHub takes 1 MiB), saying where the whole one is', () => {
+    const summary = runReviewStep(2, false, `${'x'.repeat(99)}\n`.repeat(10_000)).summary;
+    expect(summary.length).toBeLessThan(1024 * 1024);
+    expect(summary.length).toBeGreaterThan(900_000);
+    expect(summary.endsWith('```\nCut at 900 kB: the artifact `repliform-review` holds the whole report.\n')).toBe(true);
+  });
+
+  test('the text, JSON, Markdown and error output are kept as the artifact repliform-review, after a failure too', () => {
+    const upload = step((s) => (s.uses ?? '').startsWith('actions/upload-artifact@'), 'upload-artifact');
+    expect(upload.if).toBe('${{ !cancelled() }}');
+    expect(upload.with).toEqual({ name: 'repliform-review', path: 'review.txt\nreview.json\nreview.md\nreview.err\n', 'if-no-files-found': 'ignore' });
+    expect(reviewSteps.indexOf(upload)).toBeGreaterThan(reviewSteps.indexOf(step((s) => s.id === 'review', 'review')));
+  });
+
+  test('--also writes the other formats of the same review: what the workflow publishes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'workflow-also-'));
+    try {
+      const plan = join(dir, 'plan.json');
+      writeFileSync(plan, planText('datastore-change'));
+      const out: string[] = [];
+      const io = { stdout: (text: string) => void out.push(text), stderr: (text: string) => void out.push(text), env: {}, isTty: true, readStdin: () => '' };
+      const file = (name: string): string => join(dir, name);
+      const code = await runReviewCli(['--plan', `review=${plan}`, '--format', 'markdown', '--out', file('review.md'), '--also', `text=${file('review.txt')}`, '--also', `json=${file('review.json')}`], io);
+      expect({ code, out }).toEqual({ code: 2, out: [] });
+      const review = reviewPlans([{ stack: 'review', plan: planText('datastore-change') }], await loadReviewCatalogue());
+      expect(readFileSync(file('review.md'), 'utf8')).toBe(renderMarkdown(review));
+      expect(readFileSync(file('review.txt'), 'utf8')).toBe(renderText(review, { color: false }));
+      expect(readFileSync(file('review.json'), 'utf8')).toBe(renderJson(review));
+      const bad: string[] = [];
+      expect(await runReviewCli(['--plan', plan, '--also', 'html=x.html'], { ...io, stderr: (text: string) => void bad.push(text) })).toBe(1);
+      expect(bad.join('')).toMatch(/^repliform review: --also takes FORMAT=FILE with FORMAT one of text, markdown, json, got "html=x.html"/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('synthesis', () => {
+  test('the app is synthesized with its own command, as the README sets it up (no cdktf-cli)', () => {
+    const synth = step((s) => s.name === 'Synthesize', 'Synthesize');
+    expect(synth.run).toBe('npx --no-install ts-node main.ts');
+    expect(WORKFLOW_TEXT).not.toMatch(/^\s+run: .*cdktf synth/m);
+    const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Use it in your own app'));
+    const setup = section.slice(section.indexOf('```sh'), section.indexOf('```\n', section.indexOf('```sh') + 5));
+    expect(setup).toContain('npm install --save-dev typescript@5.9 ts-node @types/node@20');
+    expect(setup).not.toContain('cdktf-cli');
+    expect(reviewSteps.indexOf(synth)).toBeGreaterThan(reviewSteps.findIndex((s) => s.run === 'npm ci'));
   });
 });
 
@@ -257,7 +335,7 @@ describe('the pull-request comment', () => {
       [
         '<!-- repliform-review -->',
         `<!-- commit: ${SHA} -->`,
-        `✅ Reviewed commit ${SHA} ([run](https://github.example/acme/dr/actions/runs/42)).`,
+        `✅ Reviewed commit ${SHA} ([run](https://github.example/acme/dr/actions/runs/42), the full report in its job summary).`,
         '',
         '<!-- repliform-report -->',
         '### repliform review\n\nRisks: 1 full resync',
@@ -295,6 +373,22 @@ describe('the pull-request comment', () => {
     const crashed = await runCommentScript({ 'review.err': 'Killed' }, '137', []);
     expect(crashed.created[0]).toContain('There is no report.');
   });
+
+  test('a failing run stays under 65,536 characters: a full-size report with a long error, or an outdated one', async () => {
+    const report = `### repliform review\n\n${'- a risky item\n'.repeat(4_000)}`.slice(0, MAX_COMMENT_CHARS);
+    const longError = Array.from({ length: 40 }, (_, i) => `error ${i}: ${'e'.repeat(1_000)}`).join('\n');
+    const failed = await runCommentScript({ 'review.md': report, 'review.err': longError }, '1', []);
+    expect(failed.created[0].length).toBeLessThanOrEqual(GITHUB_LIMIT);
+    expect(failed.created[0]).toContain(report.trim());
+    const risks = `#### ⚠️ Risks\n\n${'- a risky item\n'.repeat(100)}`;
+    const old = [OLD_REPORT_BODY.split('<!-- repliform-report -->')[0], '<!-- repliform-report -->', risks, '```mermaid', 'graph LR', '  a --> b\n'.repeat(7_000), '```', '<!-- /repliform-report -->'].join('\n');
+    const crashed = await runCommentScript({ 'review.err': longError }, '134', [{ id: 1, body: old, user: { login: 'github-actions[bot]' } }]);
+    const body = crashed.comments[0].body;
+    expect(body.length).toBeLessThanOrEqual(GITHUB_LIMIT);
+    expect(body).toContain(`<details><summary>Outdated report</summary>\n\n<!-- repliform-report -->\n${risks}`);
+    expect(body.endsWith(`${risks.trimEnd()}\n<!-- /repliform-report -->\n\n</details>\n\n…cut here to fit a GitHub comment: the full report is in the job summary of the run that wrote it.`)).toBe(true);
+    expect((body.match(/```/g) ?? []).length % 2).toBe(0);
+  });
 });
 
 // ---------------------------------------------------------------- pins, versions, triggers
@@ -303,12 +397,13 @@ describe('supply chain and versions', () => {
   test('every action is pinned to a 40-hex commit with the release in a comment', () => {
     const usesLines = WORKFLOW_TEXT.split('\n').filter((line) => /^\s*-?\s*uses:/.test(line));
     expect(usesLines.length).toBe(reviewSteps.filter((s) => s.uses !== undefined).length);
-    expect(usesLines.length).toBe(4);
+    expect(usesLines.length).toBe(5);
     for (const line of usesLines) expect(line).toMatch(/uses: [\w.-]+\/[\w.-]+@[0-9a-f]{40} # v\d+(\.\d+)*$/);
     expect(usesLines.map((line) => /uses: ([\w.-]+\/[\w.-]+)@[0-9a-f]{40} # (v\d+)/.exec(line)?.slice(1).join(' '))).toEqual([
       'actions/checkout v5',
       'actions/setup-node v6',
-      'hashicorp/setup-terraform v3',
+      'hashicorp/setup-terraform v4',
+      'actions/upload-artifact v7',
       'actions/github-script v8',
     ]);
   });
