@@ -38,11 +38,11 @@ export function reviewCommand(action: ReviewAction, output?: CommandOutput): Com
     .option('--also <FORMAT=FILE>', 'also write the report in FORMAT (text, markdown, json) to FILE, from the same review (repeatable): e.g. the full text next to a Markdown comment', collect)
     .option(
       '--fail-on <RISKS>',
-      'exit 1 when any of these risks is found: resync,data-loss,orphan,drift (in CI: --live --fail-on drift catches paused or hand-changed replications, which terraform plan cannot see)',
+      'exit 1 when any of these risks is found: resync,data-loss,unprotect,orphan,drift,blocked,destroy (unprotect: a VM loses DR protection; blocked: the apply will stop; destroy: another resource is destroyed or replaced)',
     )
     .option('--color', 'colour the text report (default: on a terminal, unless NO_COLOR is set)')
     .option('--no-color', 'never colour the text report')
-    .addHelpText('after', '\nExit codes: 0 no changes, 2 changes, 1 error or a --fail-on risk.')
+    .addHelpText('after', '\nExit codes, like terraform plan -detailed-exitcode: 0 no changes, 2 changes (of any resource), 1 error or a --fail-on risk.')
     .action(action);
   return withUsage(command, EXIT_FAILED, output);
 }

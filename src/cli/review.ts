@@ -2,9 +2,9 @@
  * `repliform review`: the code-review report of a Terraform plan of replications.
  *
  *   repliform review --plan plan.json [--plan other=plan2.json] [--live] [--format text|markdown|json]
- *   repliform review --synth-dir cdktf.out [--terraform tofu] [--fail-on resync,data-loss,orphan,drift]
+ *   repliform review --synth-dir cdktf.out [--terraform tofu] [--fail-on resync,data-loss,unprotect,orphan,drift,blocked,destroy]
  *
- * Exit codes, like `terraform plan -detailed-exitcode`: 0 no changes, 2 changes, 1 error — or a risk
+ * Exit codes, like `terraform plan -detailed-exitcode`: 0 no changes, 2 changes (of any resource), 1 error — or a risk
  * named by --fail-on. Loaded lazily by src/cli/main.ts. It loads every kind of the registry once (the review
  * catalogue, handlers included); --live alone builds clients and calls the handlers' reads.
  */
@@ -14,7 +14,7 @@ import type { Command } from 'commander';
 import { EXIT_CHANGES, EXIT_FAILED, EXIT_OK } from './exit-codes';
 import { reviewCommand, type ReviewCommandValues } from './review-command';
 import { parseCommand, usageError } from './usage';
-import { changedItems, RISK_CLASSES, type Review, type RiskClass } from '../review/model';
+import { reviewRiskCounts, RISK_CLASSES, type Review, type RiskClass } from '../review/model';
 import type { PlanInput } from '../review/review';
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
@@ -123,12 +123,14 @@ async function render(review: Review, options: Options, format: Format = options
 
 function exitCode(review: Review, options: Options, io: ReviewIo): number {
   if (review.errors.length > 0) return EXIT_FAILED;
-  const found = options.failOn.filter((risk) => review.items.some((item) => item.risks.some((r) => r.class === risk)));
+  const counts = reviewRiskCounts(review);
+  const found = options.failOn.filter((risk) => counts[risk] > 0);
   if (found.length > 0) {
     io.stderr(`repliform review: failing on ${found.join(', ')} (--fail-on ${options.failOn.join(',')})\n`);
     return EXIT_FAILED;
   }
-  return changedItems(review).length > 0 ? EXIT_CHANGES : EXIT_OK;
+  // Like `terraform plan -detailed-exitcode`: any change of the plan, repliform's or not.
+  return review.changes ? EXIT_CHANGES : EXIT_OK;
 }
 
 /** Runs `repliform review` with its arguments (after the word `review`); resolves to the exit code. */
