@@ -51,7 +51,8 @@ export function orphanRisk(noun: string): Risk {
   return {
     class: 'orphan',
     message: `ORPHAN: the block was removed from the code, so Terraform drops it from the state WITHOUT running its delete hook: the ${noun} stays in SDRS and nothing manages it any more.`,
-    fix: 'Put the block back with `retired: true`, apply (the object is removed, keeping DR-site data unless asked), then delete the block.',
+    // The SDRS constructs have no `retired`: their delete runs when a removed block's hook runs, or through the provider.
+    fix: 'Put the block back, then remove it with a `removed` block whose destroy-time `local-exec` provisioner runs its delete (Terraform ≥ 1.9), keeping DR-site data unless asked; with the provider backing (the default) removing the block deletes the object.',
   };
 }
 

@@ -47,7 +47,7 @@ function serverLossRisk(spec: JsonObject | undefined): Risk {
 function removal(before: JsonObject | undefined): Verdict {
   const unprotect = unprotectRisk(
     `the protection of server ${instanceName(before)} is removed`,
-    'If it must stay protected, put the construct back (without `retired: true`) before applying; otherwise nothing to do.',
+    'If it must stay protected, put the construct back before applying; otherwise nothing to do.',
   );
   return deletesServer(before)
     ? { action: 'delete', summary: `protection of server ${server(before)} removed with its DR-site server DELETED`, risks: [serverLossRisk(before), unprotect] }

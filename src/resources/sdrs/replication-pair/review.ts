@@ -48,7 +48,7 @@ function removal(before: JsonObject | undefined): Verdict {
     : { action: 'delete', summary: `pair of volume ${volume(before)} deleted; its DR-site volume and data are KEPT`, risks: [unprotect] };
 }
 
-const KEEP_PROTECTED = 'If it must stay protected, put the construct back (without `retired: true`) before applying; otherwise nothing to do.';
+const KEEP_PROTECTED = 'If it must stay protected, put the construct back before applying; otherwise nothing to do.';
 
 /** The pair as the code names it (its name), else its volume's id. */
 function pairName(spec: JsonObject | undefined): string {

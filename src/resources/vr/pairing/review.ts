@@ -30,6 +30,12 @@ const ORPHAN_RISK: Risk = {
   fix: `Put the block back and apply with \`${DELETE_ON_DESTROY}\` as intended before removing it, or add a \`removed\` block with a destroy-time \`local-exec\` provisioner (Terraform ≥ 1.9).`,
 };
 
+/** A `removed` block with `destroy = false` of a pairing that would delete it: forgotten, it stays (a pairing has no `retired`). */
+const FORGET_RISK: Risk = {
+  ...forgetRisk('pairing'),
+  fix: 'Nothing to do if another stack or a person takes it over: the pairing stays on the appliance.',
+};
+
 /** A pairing deleted by the plan (`deleteOnDestroy`): the sites are no longer paired. */
 function pairingDeleteRisk(source: string, target: string): Risk {
   return {
@@ -53,7 +59,7 @@ function verdict(transition: Transition): Verdict {
     case 'update':
       return { action: 'update', summary: 'stored options only: nothing changes on the appliance' };
     case 'forget':
-      return { action: 'forget', summary: 'forgotten by a removed block: the pairing stays on the appliance', risks: deletes(transition.before) ? [forgetRisk('pairing')] : [] };
+      return { action: 'forget', summary: 'forgotten by a removed block: the pairing stays on the appliance', risks: deletes(transition.before) ? [FORGET_RISK] : [] };
     case 'delete': {
       const { before } = transition;
       if (!deletes(before)) return { action: 'delete', summary: 'no longer managed: the pairing stays on the appliance (deleteOnDestroy is off)' };
