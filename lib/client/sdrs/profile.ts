@@ -3,7 +3,7 @@
  * "itemNotFound": {code, message}}` and flat `{error_code, error_msg}`), its credential headers (`Authorization` of
  * AK/SK signing, `X-Auth-Token`; `X-Sdk-Date` is not secret), its not-found rule (HTTP 400 with the codes Huawei's
  * own Terraform provider reads as gone — SDRS.1013 group, SDRS.1608 pair, SDRS.1320/SDRS.1301 protected instance,
- * SDRS.0208/SDRS.0213 invalid ids; docs/vendors/sdrs.md — and any 404) and its job states (INIT/RUNNING run,
+ * SDRS.0208/SDRS.0213 invalid ids, SDRS.1902/SDRS.1913 DR drill; docs/vendors/sdrs.md — and any 404) and its job states (INIT/RUNNING run,
  * SUCCESS succeeds, FAIL fails).
  *
  * Calls no endpoint.
@@ -29,6 +29,8 @@ export const SDRS_NOT_FOUND_CODES: ReadonlySet<string> = new Set([
   'SDRS.1301', // protected instance not found (DELETE)
   'SDRS.0208', // invalid (unknown) protected instance id (attach, detach; GET before the provider's 2025 change)
   'SDRS.0213', // invalid (unknown) replication pair id (detach)
+  'SDRS.1902', // DR drill not found (GET)
+  'SDRS.1913', // DR drill not found (DELETE)
 ]);
 
 /** The keys of the nested error shape. */

@@ -22,13 +22,18 @@
  * @api DELETE {P}/protected-instances/{id}                   (body {delete_target_server, delete_target_eip} → job)
  * @api POST   {P}/protected-instances/{id}/attachreplication (body {replicationAttachment:{replication_id, device}} → job)
  * @api DELETE {P}/protected-instances/{id}/detachreplication/{replication_id} (→ job)
+ * @api POST   {P}/disaster-recovery-drills                   (→ job: entities.disaster_recovery_drill_id)
+ * @api GET    {P}/disaster-recovery-drills?server_group_id=&name=&status=&drill_vpc_id=&offset=&limit=
+ * @api GET    {P}/disaster-recovery-drills/{id}
+ * @api PUT    {P}/disaster-recovery-drills/{id}              (rename → the drill)
+ * @api DELETE {P}/disaster-recovery-drills/{id}              (→ job: its drill servers, their disks and NICs; the drill VPC is kept)
  * @api GET    {P}/jobs/{job_id}
  * @api GET    /v1/{project_id}/cloudservers/detail?name=&status=&offset=&limit=  (ECS, at the region's ECS endpoint: offset is a page number from 1)
  * @api GET    /v2/{project_id}/cloudvolumes/detail?name=&availability_zone=&status=&offset=&limit=  (EVS, at the region's EVS endpoint)
  *
  * Authentication: AK/SK — every attempt is signed anew (`./signer.ts`, SDK-HMAC-SHA256 with X-Sdk-Date from the
  * client's clock) — or an IAM token in `X-Auth-Token`. There is no session: nothing to log in or out of.
- * Not-found is HTTP 400 with SDRS.1013/1608/1320/1301/0208/0213 (`./profile.ts`): gets answer undefined, deletes and
+ * Not-found is HTTP 400 with SDRS.1013/1608/1320/1301/0208/0213/1902/1913 (`./profile.ts`): gets answer undefined, deletes and
  * detaches of what is gone answer undefined instead of a job id. Lists read every page with offset/limit until a
  * short or empty page (never stopping at `count`, which Huawei's own provider does not read either).
  * Jobs are waited on with `../tasks.ts` (progress ETA when the job reports progress).
@@ -50,7 +55,9 @@ import type {
   SdrsCreateProtectedInstance,
   SdrsCreateReplication,
   SdrsCreateServerGroup,
+  SdrsCreateDrill,
   SdrsCredentials,
+  SdrsDrill,
   SdrsJob,
   SdrsProtectedInstance,
   SdrsReplication,
@@ -143,6 +150,18 @@ export interface DeleteSdrsProtectedInstanceOptions {
   readonly deleteTargetServer?: boolean;
   /** Also delete the DR-site server's EIP. @default false - kept */
   readonly deleteTargetEip?: boolean;
+}
+
+/** Filters of `listDrills`. @public */
+export interface ListSdrsDrillsOptions {
+  /** The drills of this protection group. @default - all */
+  readonly serverGroupId?: string;
+  /** Fuzzy match on the name. @default - all */
+  readonly name?: string;
+  /** creating, available, deleting, error-deleting or error. @default - all */
+  readonly status?: string;
+  /** @default - all */
+  readonly drillVpcId?: string;
 }
 
 /** Options of `waitForJob`. @public */
@@ -312,6 +331,38 @@ export class SdrsClient extends VendorClient {
     return this.jobOrGone('DELETE', `${instancePath(instanceId)}/detachreplication/${encodeURIComponent(replicationId)}`);
   }
 
+  // ---------------------------------------------------------------- DR drills
+
+  /**
+   * `POST /disaster-recovery-drills` → job id (the job's `entities.disaster_recovery_drill_id` is the drill). Without
+   * `drill_vpc_id` SDRS creates a drill VPC. It never touches production: the drill servers start from the DR-site copies.
+   */
+  public async createDrill(drill: SdrsCreateDrill): Promise<string> {
+    return jobIdOf(await this.call('POST', '/disaster-recovery-drills', { body: { disaster_recovery_drill: drill } }));
+  }
+
+  /** `GET /disaster-recovery-drills` with filters, every page. */
+  public async listDrills(options: ListSdrsDrillsOptions = {}): Promise<SdrsDrill[]> {
+    const filters = { server_group_id: options.serverGroupId, name: options.name, status: options.status, drill_vpc_id: options.drillVpcId };
+    return this.list<SdrsDrill>('/disaster-recovery-drills', 'disaster_recovery_drills', filters);
+  }
+
+  /** `GET /disaster-recovery-drills/{id}`; undefined when it does not exist. */
+  public async getDrill(drillId: string): Promise<SdrsDrill | undefined> {
+    return this.getOrGone<SdrsDrill>(drillPath(drillId), 'disaster_recovery_drill');
+  }
+
+  /** `PUT /disaster-recovery-drills/{id}` `{"disaster_recovery_drill":{"name"}}` → the renamed drill. */
+  public async renameDrill(drillId: string, name: string): Promise<SdrsDrill> {
+    requireId(name, 'name');
+    return entityOf(await this.call('PUT', drillPath(drillId), { body: { disaster_recovery_drill: { name } } }), 'disaster_recovery_drill', 'PUT');
+  }
+
+  /** `DELETE /disaster-recovery-drills/{id}` → job id; undefined when the drill was already gone. The drill VPC is kept. */
+  public async deleteDrill(drillId: string): Promise<string | undefined> {
+    return this.jobOrGone('DELETE', drillPath(drillId));
+  }
+
   // ---------------------------------------------------------------- jobs
 
   /** `GET /jobs/{job_id}`. */
@@ -454,6 +505,11 @@ function replicationPath(replicationId: string): string {
 function instancePath(instanceId: string): string {
   requireId(instanceId, 'instanceId');
   return `/protected-instances/${encodeURIComponent(instanceId)}`;
+}
+
+function drillPath(drillId: string): string {
+  requireId(drillId, 'drillId');
+  return `/disaster-recovery-drills/${encodeURIComponent(drillId)}`;
 }
 
 function jobPath(jobId: string): string {

@@ -29,5 +29,9 @@ export type SdrsCreateReplication = Schemas['CreateReplication']['replication'];
 export type SdrsProtectedInstance = Schemas['ProtectedInstance'];
 export type SdrsCreateProtectedInstance = Schemas['CreateProtectedInstance']['protected_instance'];
 
+export type SdrsDrill = Schemas['DisasterRecoveryDrill'];
+export type SdrsDrillServer = Schemas['DrillServer'];
+export type SdrsCreateDrill = Schemas['CreateDisasterRecoveryDrill']['disaster_recovery_drill'];
+
 /** AK/SK credentials (signed requests) or an IAM token (`X-Auth-Token`). @public */
 export type SdrsCredentials = { readonly accessKey: string; readonly secretKey: string } | { readonly token: string };

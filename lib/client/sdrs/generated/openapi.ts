@@ -214,6 +214,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/{project_id}/disaster-recovery-drills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listDisasterRecoveryDrills"];
+        put?: never;
+        /** @description Start a DR drill of a protection group (group status available, protected, failed-over, error-starting, error-stopping, error-reversing, error-reprotecting or error-failing-over; not before the first sync is done). Without drill_vpc_id SDRS creates a drill VPC. The job's entities.disaster_recovery_drill_id is the drill. */
+        post: operations["createDisasterRecoveryDrill"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/{project_id}/disaster-recovery-drills/{disaster_recovery_drill_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getDisasterRecoveryDrill"];
+        put: operations["renameDisasterRecoveryDrill"];
+        post?: never;
+        /** @description Delete a DR drill (status available, error or error-deleting): its drill servers with their disks and NICs; the drill VPC and its subnets are kept. */
+        delete: operations["deleteDisasterRecoveryDrill"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -453,6 +487,15 @@ export interface components {
             metadata?: {
                 [key: string]: string;
             };
+            /** @description ECS: the server's addresses by the id of the VPC they are in */
+            addresses?: {
+                [key: string]: ({
+                    addr?: string;
+                    version?: number;
+                } & {
+                    [key: string]: unknown;
+                })[];
+            };
         };
         CloudServerList: {
             servers: components["schemas"]["CloudServer"][];
@@ -479,6 +522,44 @@ export interface components {
         CloudVolumeList: {
             volumes: components["schemas"]["CloudVolume"][];
             count?: number;
+        };
+        CreateDisasterRecoveryDrill: {
+            disaster_recovery_drill: {
+                server_group_id: string;
+                name: string;
+                drill_vpc_id?: string;
+            };
+        };
+        RenameDisasterRecoveryDrill: {
+            disaster_recovery_drill: {
+                name: string;
+            };
+        };
+        DrillServer: {
+            protected_instance: string;
+            drill_server_id: string;
+        } & {
+            [key: string]: unknown;
+        };
+        DisasterRecoveryDrill: {
+            id: string;
+            name: string;
+            /** @description creating, available, deleting, error-deleting (the delete failed) or error (the create failed) */
+            status: string;
+            drill_vpc_id?: string;
+            server_group_id: string;
+            created_at?: string;
+            updated_at?: string;
+            drill_servers: components["schemas"]["DrillServer"][];
+        } & {
+            [key: string]: unknown;
+        };
+        DisasterRecoveryDrillEntity: {
+            disaster_recovery_drill: components["schemas"]["DisasterRecoveryDrill"];
+        };
+        DisasterRecoveryDrillList: {
+            disaster_recovery_drills: components["schemas"]["DisasterRecoveryDrill"][];
+            count: number;
         };
     };
     responses: never;
@@ -2015,6 +2096,359 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CloudVolumeList"];
+                };
+            };
+            /** @description an error in either of SDRS's shapes */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description an error in either of SDRS's shapes */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description an error in either of SDRS's shapes */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description an error in either of SDRS's shapes */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description an error in either of SDRS's shapes */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listDisasterRecoveryDrills: {
+        parameters: {
+            query?: {
+                server_group_id?: string;
+                name?: string;
+                status?: string;
+                drill_vpc_id?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisasterRecoveryDrillList"];
+                };
+            };
+            /** @description an error in either of SDRS's shapes */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description an error in either of SDRS's shapes */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description an error in either of SDRS's shapes */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description an error in either of SDRS's shapes */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description an error in either of SDRS's shapes */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    createDisasterRecoveryDrill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDisasterRecoveryDrill"];
+            };
+        };
+        responses: {
+            /** @description an asynchronous job: poll GET /v1/{project_id}/jobs/{job_id} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobId"];
+                };
+            };
+            /** @description an error in either of SDRS's shapes */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description an error in either of SDRS's shapes */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description an error in either of SDRS's shapes */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description an error in either of SDRS's shapes */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description an error in either of SDRS's shapes */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getDisasterRecoveryDrill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+                disaster_recovery_drill_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisasterRecoveryDrillEntity"];
+                };
+            };
+            /** @description an error in either of SDRS's shapes */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description an error in either of SDRS's shapes */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description an error in either of SDRS's shapes */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description an error in either of SDRS's shapes */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description an error in either of SDRS's shapes */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    renameDisasterRecoveryDrill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+                disaster_recovery_drill_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RenameDisasterRecoveryDrill"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisasterRecoveryDrillEntity"];
+                };
+            };
+            /** @description an error in either of SDRS's shapes */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description an error in either of SDRS's shapes */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description an error in either of SDRS's shapes */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description an error in either of SDRS's shapes */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description an error in either of SDRS's shapes */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    deleteDisasterRecoveryDrill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+                disaster_recovery_drill_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description an asynchronous job: poll GET /v1/{project_id}/jobs/{job_id} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobId"];
                 };
             };
             /** @description an error in either of SDRS's shapes */
