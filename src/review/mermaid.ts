@@ -17,11 +17,11 @@ const MAX_NAMES = 3;
 const MAX_NAMES_CHARS = 48;
 
 /** How an edge is drawn, worst first: the order of edges, and the order in which they are kept. */
-export const EDGE_STYLES = ['data-loss', 'removed', 'orphan', 'resync', 'missing', 'error', 'paused', 'drift', 'new', 'healthy'] as const;
+export const EDGE_STYLES = ['data-loss', 'removed', 'orphan', 'resync', 'blocked', 'missing', 'error', 'paused', 'drift', 'new', 'healthy'] as const;
 export type EdgeStyle = (typeof EDGE_STYLES)[number];
 
 /** Styles that say something is wrong or goes away (protection removed): never left out of the picture. */
-const RISKY_STYLES: ReadonlySet<EdgeStyle> = new Set(['data-loss', 'removed', 'orphan', 'resync', 'missing', 'error', 'paused', 'drift']);
+const RISKY_STYLES: ReadonlySet<EdgeStyle> = new Set(['data-loss', 'removed', 'orphan', 'resync', 'blocked', 'missing', 'error', 'paused', 'drift']);
 
 export interface StyleSpec {
   readonly arrow: '-->' | '==>' | '-.->';
@@ -42,7 +42,10 @@ export interface StyleSpec {
  * Both are what `--live` found: protection degraded, and Terraform will not put it back.
  */
 const DRIFTED_CSS = 'stroke:#bf8700,stroke-width:3px,stroke-dasharray:8 6';
-const DRIFTED_LEGEND = 'dashed yellow: paused or drifted from the code (RPO violation, settings or status), tagged PAUSED or DRIFT (--live)';
+const DRIFTED_LEGEND = 'dashed yellow: paused or drifted from the code (RPO violation, settings or status), tagged PAUSED or DRIFT';
+/** In ERROR on the appliance, or an apply that will stop: both a failure, one look, the tag says which. */
+const FAILED_CSS = 'stroke:#cf222e,stroke-width:3px,stroke-dasharray:8 6';
+const FAILED_LEGEND = 'dashed red: in ERROR on the appliance, or the apply will stop half-way or be refused, tagged in ERROR or APPLY WILL STOP';
 
 /**
  * One colour per look (GitHub's palette, visible on light and dark backgrounds); the lines tell apart
@@ -53,8 +56,9 @@ export const STYLES: Record<EdgeStyle, StyleSpec> = {
   'data-loss': { arrow: '==>', css: 'stroke:#424a53,stroke-width:5px', swatch: '⬛', mark: '⚫', tag: 'REPLICA DELETED', legend: 'thick black: removed or replaced with its replica disks deleted (data loss)' },
   orphan: { arrow: '-.->', css: 'stroke:#953800,stroke-width:3px', swatch: '🟫', mark: '🟤', tag: 'ORPHANED: still running, unmanaged', legend: 'dotted brown: orphaned, still replicating with nothing managing it' },
   resync: { arrow: '==>', css: 'stroke:#e16f24,stroke-width:4px', swatch: '🟧', mark: '🟠', tag: 'FULL RESYNC', legend: 'thick orange: full resync, no recovery point until it completes' },
-  missing: { arrow: '-->', css: 'stroke:#8250df,stroke-width:3px,stroke-dasharray:8 6', swatch: '🟪', mark: '🟣', tag: 'MISSING on the appliance', legend: 'dashed purple: missing on the appliance, no protection (--live)' },
-  error: { arrow: '-->', css: 'stroke:#cf222e,stroke-width:3px,stroke-dasharray:8 6', swatch: '🟥', mark: '🔴', tag: 'in ERROR', legend: 'dashed red: in ERROR on the appliance (--live)' },
+  missing: { arrow: '-->', css: 'stroke:#8250df,stroke-width:3px,stroke-dasharray:8 6', swatch: '🟪', mark: '🟣', tag: 'MISSING on the appliance', legend: 'dashed purple: missing on the appliance (deleted outside Terraform), no protection' },
+  blocked: { arrow: '-->', css: FAILED_CSS, swatch: '🟥', mark: '🔴', tag: 'APPLY WILL STOP', legend: FAILED_LEGEND },
+  error: { arrow: '-->', css: FAILED_CSS, swatch: '🟥', mark: '🔴', tag: 'in ERROR', legend: FAILED_LEGEND },
   paused: { arrow: '-->', css: DRIFTED_CSS, swatch: '🟨', mark: '🟡', tag: 'PAUSED', legend: DRIFTED_LEGEND },
   drift: { arrow: '-->', css: DRIFTED_CSS, swatch: '🟨', mark: '🟡', tag: 'DRIFT', legend: DRIFTED_LEGEND },
   removed: { arrow: '-.->', css: 'stroke:#8c959f,stroke-width:2px', swatch: '⬜', mark: '⚪', tag: 'PROTECTION REMOVED', legend: 'dotted grey: protection removed by this plan, replica disks kept' },
@@ -107,9 +111,9 @@ export function mermaidLabel(text: string): string {
     .replace(/[#"'|<>&`*_~\\%{}]/g, (char) => entities[char] ?? char);
 }
 
-/** The style of what `--live` found on an item (missing, ERROR, paused, other drift), if anything. */
+/** The style of the drift found on an item (missing, ERROR, paused, other drift): by `--live`, else by the plan's refresh. */
 export function foundStyle(item: ReviewItem): EdgeStyle | undefined {
-  const findings = new Set((item.live?.findings ?? []).map((finding) => finding.kind));
+  const findings = new Set((item.live?.findings ?? item.drift).map((finding) => finding.kind));
   return DRIFT_STYLES.find(([kind]) => findings.has(kind))?.[1];
 }
 
@@ -122,6 +126,7 @@ export function edgeStyle(item: ReviewItem): EdgeStyle {
   if (has('unprotect')) return 'removed';
   if (has('orphan')) return 'orphan';
   if (has('resync')) return 'resync';
+  if (has('blocked')) return 'blocked';
   const found = foundStyle(item);
   if (found) return found;
   if (has('drift')) return 'drift';

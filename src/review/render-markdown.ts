@@ -21,7 +21,7 @@ const FULL_OUTPUT = 'the full report: `repliform review --format text` or `--for
  * The colour of each risk class, as the picture draws it (drift takes the colour of what was found). Keyed by
  * name so that a class without a colour of its own yet is drawn as drift rather than not at all.
  */
-const CLASS_STYLE: Readonly<Record<string, EdgeStyle>> = { 'data-loss': 'data-loss', unprotect: 'removed', destroy: 'data-loss', orphan: 'orphan', resync: 'resync', drift: 'drift' };
+const CLASS_STYLE: Readonly<Record<string, EdgeStyle>> = { 'data-loss': 'data-loss', unprotect: 'removed', destroy: 'data-loss', orphan: 'orphan', resync: 'resync', blocked: 'blocked', drift: 'drift' };
 
 function classStyle(risk: RiskClass): EdgeStyle {
   return CLASS_STYLE[risk] ?? 'drift';
@@ -118,56 +118,70 @@ function valuesOf(item: ReviewItem): string[] {
   return [item.name, item.source, item.target, item.stack, sourceSiteOf(item), ...changeValues, ...(item.live?.findings ?? []).map((f) => f.text), ...item.addresses];
 }
 
-/** Risks of one class whose wording is the same once each item's own names are masked. */
+/** Risks of one class whose wording is the same once each object's own names are masked. */
 interface RiskGroup {
   readonly risk: Risk;
   readonly message: string;
   readonly fix: string;
-  readonly items: ReviewItem[];
+  /** The objects' names, as Markdown. */
+  readonly names: string[];
+  /** Values from code or the API inside the wording (for `sentence`). */
+  readonly values: string[];
   readonly mark: string;
   readonly word: string;
   readonly style: EdgeStyle;
 }
 
-function groupRisks(items: readonly ReviewItem[]): RiskGroup[] {
-  const groups = new Map<string, RiskGroup & { readonly raw: Set<string> }>();
+type Grouping = Map<string, RiskGroup & { readonly raw: Set<string> }>;
+
+function addToGroup(groups: Grouping, risk: Risk, look: { mark: string; word: string; style: EdgeStyle }, name: string, values: readonly string[], mask: (words: string) => string): void {
+  const message = mask(risk.message);
+  const fix = mask(risk.fix);
+  const key = JSON.stringify([risk.class, look.word, message, fix]);
+  const group = groups.get(key) ?? { risk, message, fix, ...look, names: [], values: [], raw: new Set<string>() };
+  group.names.push(name);
+  group.values.push(...values);
+  group.raw.add(JSON.stringify([risk.message, risk.fix]));
+  groups.set(key, group);
+}
+
+/** The risks of the items and of the plan's other changes, grouped, worst first. */
+function groupRisks(items: readonly ReviewItem[], others: Review['others'], layout: Layout): RiskGroup[] {
+  const groups: Grouping = new Map();
   for (const item of items) {
-    for (const risk of item.risks) {
-      const message = masked(risk.message, item);
-      const fix = masked(risk.fix, item);
-      const { mark, word, style } = riskLook(item, risk.class);
-      const key = JSON.stringify([risk.class, word, message, fix]);
-      const group = groups.get(key) ?? { risk, message, fix, mark, word, style, items: [], raw: new Set<string>() };
-      group.items.push(item);
-      group.raw.add(JSON.stringify([risk.message, risk.fix]));
-      groups.set(key, group);
+    for (const risk of item.risks) addToGroup(groups, risk, riskLook(item, risk.class), objectName(item, layout), valuesOf(item), (words) => masked(words, item));
+  }
+  for (const other of others) {
+    const name = layout.manyStacks ? `${code(other.address)} (${text(other.stack)})` : code(other.address);
+    const look = { style: classStyle('destroy'), mark: '', word: '' };
+    for (const risk of other.risks) {
+      const style = classStyle(risk.class);
+      addToGroup(groups, risk, { ...look, style, mark: STYLES[style].mark, word: RISK_WORD[risk.class] }, name, [other.address, other.stack], (words) => words.split(other.address).join('<address>'));
     }
   }
   const rank = (group: RiskGroup): number => RISK_ORDER.indexOf(group.risk.class) * EDGE_STYLES.length + EDGE_STYLES.indexOf(group.style);
-  // One item, or the same words for all: its own words; otherwise the wording with placeholders.
+  // One object, or the same words for all: its own words; otherwise the wording with placeholders.
   return [...groups.values()]
     .map(({ raw, ...group }) => (raw.size === 1 ? { ...group, message: group.risk.message, fix: group.risk.fix } : group))
     .sort((a, b) => rank(a) - rank(b));
 }
 
 /** The names of a group, `keep` of them at most, then `…and N more`. */
-function namesText(group: RiskGroup, layout: Layout, keep: number): string {
-  const names = group.items.slice(0, keep).map((item) => objectName(item, layout));
-  const more = group.items.length - names.length;
+function namesText(group: RiskGroup, keep: number): string {
+  const names = group.names.slice(0, keep);
+  const more = group.names.length - names.length;
   return names.join(', ') + (more > 0 ? `${names.length > 0 ? ' ' : ''}…and ${more} more (${FULL_OUTPUT})` : '');
 }
 
-function riskEntries(groups: readonly RiskGroup[], layout: Layout, keep: readonly number[]): string[] {
-  const said = new Map<string, number>();
+function riskEntries(groups: readonly RiskGroup[], keep: readonly number[]): string[] {
+  const said = new Set<string>();
   return groups.map((group, index) => {
     const { risk } = group;
-    const values = group.items.flatMap(valuesOf);
     const fixKey = `${risk.class}\u0000${group.fix}`;
-    const earlier = said.get(fixKey);
-    const fix = earlier === undefined ? sentence(group.fix, values) : `as for the ${RISK_WORD[risk.class]} above`;
-    if (earlier === undefined) said.set(fixKey, index);
-    const count = group.items.length === 1 ? '' : ` (${group.items.length})`;
-    return `- ${group.mark} **${group.word}**${count}: ${namesText(group, layout, keep[index] ?? 0)}<br>${sentence(group.message, values)}<br>**Fix:** ${fix}`;
+    const fix = said.has(fixKey) ? `as for the ${RISK_WORD[risk.class]} above` : sentence(group.fix, group.values);
+    said.add(fixKey);
+    const count = group.names.length === 1 ? '' : ` (${group.names.length})`;
+    return `- ${group.mark} **${group.word}**${count}: ${namesText(group, keep[index] ?? 0)}<br>${sentence(group.message, group.values)}<br>**Fix:** ${fix}`;
   });
 }
 
@@ -175,12 +189,12 @@ function riskEntries(groups: readonly RiskGroup[], layout: Layout, keep: readonl
  * The risks section within `budget`: every group keeps its wording and fix; when the names do not all fit,
  * the least risky groups (last) lose names first, down to none, and say how many.
  */
-function riskSection(items: readonly ReviewItem[], layout: Layout, budget: number): { lines: string[]; omitted: number } {
-  const groups = groupRisks(items);
+function riskSection(items: readonly ReviewItem[], others: Review['others'], layout: Layout, budget: number): { lines: string[]; omitted: number } {
+  const groups = groupRisks(items, others, layout);
   if (groups.length === 0) return { lines: [], omitted: 0 };
   const head = ['#### ⚠️ Risks', ''];
-  const keep = groups.map((group) => group.items.length);
-  const render = (): string[] => [...head, ...riskEntries(groups, layout, keep), ''];
+  const keep = groups.map((group) => group.names.length);
+  const render = (): string[] => [...head, ...riskEntries(groups, keep), ''];
   let lines = render();
   for (let index = groups.length - 1; index >= 0 && size(lines) > budget; index--) {
     // The most names of this group that fit (the size grows with their number): a binary search.
@@ -195,7 +209,7 @@ function riskSection(items: readonly ReviewItem[], layout: Layout, budget: numbe
     keep[index] = low;
     lines = render();
   }
-  const omitted = groups.reduce((total, group, index) => total + group.items.length - (keep[index] ?? 0), 0);
+  const omitted = groups.reduce((total, group, index) => total + group.names.length - (keep[index] ?? 0), 0);
   return { lines, omitted };
 }
 
@@ -276,6 +290,46 @@ function details(items: readonly ReviewItem[], layout: Layout, budget: number): 
   return { lines: [...head, ...body.lines, ...leftOut(body.omitted, 'items'), '</details>', ''], omitted: body.omitted };
 }
 
+/** The plan's changes of resources that are not repliform's, folded, risky first; none when the plan has none. */
+function otherChanges(review: Review, budget: number): Capped {
+  if (review.others.length === 0) return { lines: [], omitted: 0 };
+  const risky = [...review.others].sort((a, b) => Number(b.risks.length > 0) - Number(a.risks.length > 0));
+  const head = [`<details><summary>Other changes in the plan: ${plural(review.others.length, 'resource')} that ${review.others.length === 1 ? 'is' : 'are'} not repliform's</summary>`, '', '| Risk | Resource | Stack | Action | Why |', '|---|---|---|---|---|'];
+  const rows = risky.map((other) => {
+    const risk = other.risks.length === 0 ? '—' : [...new Set(other.risks.map((r) => r.class))].map((r) => `${STYLES[classStyle(r)].mark} ${RISK_WORD[r]}`).join(', ');
+    const why = [...other.reasons, ...(other.importing === undefined ? [] : [`import of ${other.importing}`])].map(text).join('; ') || '—';
+    return [`| ${[risk, code(other.address), text(other.stack), `**${ACTION_WORD[other.action]}**`, why].map(cell).join(' | ')} |`];
+  });
+  const body = cap(rows, budget - size(head) - 400);
+  if (body.lines.length === 0) return { lines: [], omitted: review.others.length };
+  return { lines: [...head, ...body.lines, '', ...leftOut(body.omitted, 'rows'), '</details>', ''], omitted: body.omitted };
+}
+
+/** `--live`: objects of other owners at the app's places, listed (never a risk). */
+function foreignObjects(review: Review, budget: number): Capped {
+  if (review.foreign.length === 0) return { lines: [], omitted: 0 };
+  const head = [`<details><summary>Not this app's: ${plural(review.foreign.length, 'object')} of other owners at its pairings (no risk)</summary>`, ''];
+  const entries = review.foreign.map((object) => [
+    `- ${text(object.noun)} ${code(object.name)} · ${text(object.source)} → ${text(object.target)} · ${object.owner === null ? 'no recorded owner' : `owner ${code(object.owner)}`}`,
+  ]);
+  const body = cap(entries, budget - size(head) - 400);
+  if (body.lines.length === 0) return { lines: [], omitted: review.foreign.length };
+  return { lines: [...head, ...body.lines, '', ...leftOut(body.omitted, 'objects'), '</details>', ''], omitted: body.omitted };
+}
+
+/** Each stack's plan as Terraform lists it, folded and fenced (a fence in a line cannot close it), last: cut first. */
+function rawPlan(review: Review, budget: number): Capped {
+  const lines = review.raw.flatMap((plan) => [`# stack ${plan.stack}`, ...plan.lines]).map((line) => line.replace(/`{3,}/g, "'''"));
+  if (lines.length === 0) return { lines: [], omitted: 0 };
+  const head = [`<details><summary>The plan, resource by resource (${plural(lines.length, 'line')})</summary>`, '', '```text'];
+  const body = cap(
+    lines.map((line) => [line]),
+    budget - size(head) - 400,
+  );
+  if (body.lines.length === 0) return { lines: [], omitted: lines.length };
+  return { lines: [...head, ...body.lines, '```', '', ...leftOut(body.omitted, 'plan lines'), '</details>', ''], omitted: body.omitted };
+}
+
 function errorLines(review: Review): Capped {
   const body = cap(
     review.errors.map((error) => [`> **Error:** ${text(error)}`, '']),
@@ -300,25 +354,34 @@ function liveNote(review: Review): string {
 /** The count of risky items per colour: drift split by what was found, in the picture's colours and order. */
 function riskCountsText(review: Review): string {
   const counts = new Map<string, { readonly style: EdgeStyle; readonly word: string; count: number }>();
+  for (const other of review.others) {
+    for (const risk of new Set(other.risks.map((r) => r.class))) {
+      const style = classStyle(risk);
+      const entry = counts.get(`${STYLES[style].mark}${risk}`) ?? { style, word: RISK_WORD[risk], count: 0 };
+      entry.count += 1;
+      counts.set(`${STYLES[style].mark}${risk}`, entry);
+    }
+  }
   for (const item of review.items) {
     for (const risk of RISK_ORDER.filter((r) => item.risks.some((found) => found.class === r))) {
       const look = riskLook(item, risk);
       const word = risk === 'drift' ? (FOUND[look.style] ?? RISK_WORD.drift) : look.word;
-      const entry = counts.get(look.mark) ?? { style: look.style, word, count: 0 };
+      const key = `${look.mark}${risk === 'drift' ? '' : risk}`;
+      const entry = counts.get(key) ?? { style: look.style, word, count: 0 };
       entry.count += 1;
-      counts.set(look.mark, entry);
+      counts.set(key, entry);
     }
   }
   const rank = (style: EdgeStyle): number => EDGE_STYLES.indexOf(style);
   return [...counts.entries()]
     .sort(([, a], [, b]) => rank(a.style) - rank(b.style))
-    .map(([mark, entry]) => `${mark} ${entry.count} ${entry.word}`)
+    .map(([, entry]) => `${STYLES[entry.style].mark} ${entry.count} ${entry.word}`)
     .join(', ');
 }
 
 /** The first line: how many items carry a risk, and of which class. */
 function riskLead(review: Review): string {
-  const risky = review.items.filter((item) => item.risks.length > 0).length;
+  const risky = [...review.items, ...review.others].filter((item) => item.risks.length > 0).length;
   if (risky === 0) return `**✅ No risks**${liveNote(review)}`;
   return `**⚠️ ${plural(risky, 'risky item')}:** ${riskCountsText(review)}${liveNote(review)}`;
 }
@@ -328,27 +391,36 @@ export function renderMarkdown(review: Review): string {
   const layout: Layout = { manyStacks: review.stacks.length > 1 };
   const listed = ordered(review.items.filter((item) => item.action !== 'no-change' || item.risks.length > 0 || (item.live?.findings.length ?? 0) > 0));
   const head = [heading(review), '', riskLead(review), '', `**Plan:** ${planLine(actionCounts(review.items))}`, ''];
-  if (changedItems(review).length === 0 && listed.length === 0) head.push('No changes to replications or pairings.', '');
+  if (changedItems(review).length === 0 && listed.length === 0) head.push(review.others.length === 0 ? 'No changes.' : 'No changes to replications or pairings.', '');
   const footer = [review.stacks.length > 1 ? `<sub>Stacks: ${review.stacks.map(text).join(', ')}. Generated by \`repliform review\`.</sub>` : '<sub>Generated by `repliform review`.</sub>'];
   const errors = errorLines(review);
   const notice = 500;
   let room = MAX_COMMENT_CHARS - size(head) - size(footer) - size(errors.lines) - notice;
   // The picture's risky edges are never left out: their room is kept before the risks take theirs.
   const riskyPicture = size(picture(review, 0));
-  const risks = riskSection(listed, layout, room - riskyPicture);
+  const risks = riskSection(listed, review.others, layout, room - riskyPicture);
   room -= size(risks.lines);
   const graph = picture(review, room);
   room -= size(graph);
   const rows = table(listed, layout, room * 0.6);
   room -= size(rows.lines);
-  const folded = details(listed, layout, room);
+  const folded = details(listed, layout, room * 0.6);
+  room -= size(folded.lines);
+  const others = otherChanges(review, room * 0.7);
+  room -= size(others.lines);
+  const foreign = foreignObjects(review, room * 0.5);
+  room -= size(foreign.lines);
+  const raw = rawPlan(review, room);
   const cut = [
     risks.omitted > 0 ? `${plural(risks.omitted, 'name')} in the risks` : '',
     rows.omitted > 0 ? `${plural(rows.omitted, 'table row')}` : '',
     folded.omitted > 0 ? `the details of ${plural(folded.omitted, 'item')}` : '',
+    others.omitted > 0 ? plural(others.omitted, 'other change') : '',
+    foreign.omitted > 0 ? `${plural(foreign.omitted, 'object')} of other owners` : '',
+    raw.omitted > 0 ? plural(raw.omitted, 'plan line') : '',
     errors.omitted > 0 ? plural(errors.omitted, 'error') : '',
   ].filter((part) => part.length > 0);
   if (cut.length > 0) head.push(`> Shortened to fit a GitHub comment, the least risky left out (${cut.join(', ')}): ${FULL_OUTPUT}.`, '');
-  const lines = [...head, ...errors.lines, ...risks.lines, ...graph, ...rows.lines, ...folded.lines, ...footer];
+  const lines = [...head, ...errors.lines, ...risks.lines, ...graph, ...rows.lines, ...folded.lines, ...others.lines, ...foreign.lines, ...raw.lines, ...footer];
   return `${lines.join('\n')}\n`;
 }

@@ -3,6 +3,8 @@
  * code or the API escaped (hostile names), and a comment below GitHub's 65,536-character limit however
  * big the plan.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadReviewCatalogue } from '../../src/resources/review-catalogue';
 import type { ReviewCatalogue } from '../../src/resources/review-profile';
 import { EDGE_STYLES, legendLine, mermaidLabel, renderMermaid, STYLES } from '../../src/review/mermaid';
@@ -27,15 +29,19 @@ const GITHUB_LIMIT = 65_536;
 /** The HTML tags the report may contain: its own, never one from a name. */
 const OUR_TAGS = new Set(['details', 'summary', 'br', 'sub', 'code']);
 
+/** Fenced blocks (the picture, the raw plan): GitHub interprets nothing inside them. */
+function withoutFences(markdown: string): string {
+  return markdown.replace(/```(mermaid|text)\n[\s\S]*?\n```/g, '');
+}
+
 function tagsOf(markdown: string): Set<string> {
-  const outsideMermaid = markdown.replace(/```mermaid\n[\s\S]*?\n```/g, '');
+  const outsideMermaid = withoutFences(markdown);
   return new Set([...outsideMermaid.matchAll(/<\/?([A-Za-z][A-Za-z0-9-]*)/g)].map((match) => match[1].toLowerCase()));
 }
 
 /** Markdown syntax left outside code spans, our own `**` bold and our tags: there must be none. */
 function strayMarkup(markdown: string): string[] {
-  return markdown
-    .replace(/```mermaid\n[\s\S]*?\n```/g, '')
+  return withoutFences(markdown)
     .split('\n')
     .map((line) => line.replace(/<code>[^<]*<\/code>/g, '').replace(/`[^`]+`/g, '').replace(/\*\*/g, '').replace(/<\/?(details|summary|br|sub)>/g, ''))
     .flatMap((line, index) => ([...line.matchAll(/[*_~`<[\]]/g)].length > 0 ? [`line ${index + 1}: ${line}`] : []));
@@ -131,10 +137,27 @@ describe('the order a reviewer reads', () => {
   });
 });
 
+describe('the whole plan', () => {
+  test('a plan destroying a resource that is not repliform\'s: counted, in the risks, in the folded other changes, and the raw plan folded', () => {
+    const review = reviewPlans([{ stack: 'dr', plan: readFileSync(join(__dirname, 'fixtures', 'plans', 'provider-others.json'), 'utf8') }], catalogue);
+    const markdown = renderMarkdown(review);
+    const destroyed = review.others.filter((other) => other.risks.some((risk) => risk.class === 'destroy'));
+    expect(destroyed.length).toBeGreaterThan(0);
+    expect(markdown.split('\n')[2]).toContain(`⚫ ${destroyed.length} other resource destroyed`);
+    const entries = markdown.split('\n').filter((line) => line.startsWith('- ⚫ **other resource destroyed**')).join('\n');
+    for (const other of destroyed) expect(entries).toContain(`\`${other.address}\``);
+    expect(markdown.indexOf('- ⚫ **other resource destroyed**')).toBeLessThan(markdown.indexOf('#### Replications after this plan'));
+    expect(markdown).toContain(`<details><summary>Other changes in the plan: ${review.others.length} resource`);
+    expect(markdown).toMatch(/<details><summary>The plan, resource by resource \(\d+ lines?\)<\/summary>\n\n```text\n# stack dr\n/);
+    expect(markdown).toContain('# terraform_data.unrelated will be destroyed');
+    expect(tableProblems(markdown)).toEqual([]);
+  });
+});
+
 describe('safety', () => {
   /** A name outside code spans, where GitHub links mentions and references. */
   function outsideCode(markdown: string): string {
-    return markdown.replace(/```mermaid\n[\s\S]*?\n```/g, '').replace(/<code>[^<]*<\/code>/g, '').replace(/`[^`\n]+`/g, '');
+    return withoutFences(markdown).replace(/<code>[^<]*<\/code>/g, '').replace(/`[^`\n]+`/g, '');
   }
 
   test('@name and #123 in names ping nobody and link nothing: a zero-width joiner follows @ and #', async () => {
@@ -175,7 +198,7 @@ describe('safety', () => {
     expect(markdown).toContain('- 🔴 **drifted: in ERROR**: `web-01`');
     const edges = parseMermaid(mermaidBlocks(markdown)[0]).edges;
     expect(edges.find((edge) => edge.label.startsWith('web-01'))?.style).toBe('stroke:#cf222e,stroke-width:3px,stroke-dasharray:8 6');
-    expect(markdown).toContain('\n- 🟥 dashed red: in ERROR on the appliance (--live)\n');
+    expect(markdown).toContain('\n- 🟥 dashed red: in ERROR on the appliance, or the apply will stop half-way or be refused, tagged in ERROR or APPLY WILL STOP\n');
     expect(STYLES.error).toMatchObject({ swatch: '🟥', mark: '🔴' });
   });
 });
@@ -266,7 +289,7 @@ describe('size', () => {
     expect(risks.split('configures it again')).toHaveLength(2);
     expect(risks).toContain('<br>**Fix:** `terraform apply -replace=<address>` configures it again (an initial full sync).');
     expect(markdown).toMatch(
-      /^> Shortened to fit a GitHub comment, the least risky left out \(\d+ table rows, the details of \d+ items\): the full report: `repliform review --format text` or `--format json` \(in CI: the job summary\)\.$/m,
+      /^> Shortened to fit a GitHub comment, the least risky left out \(\d+ table rows, the details of \d+ items, \d+ plan lines\): the full report: `repliform review --format text` or `--format json` \(in CI: the job summary\)\.$/m,
     );
     expect(markdown).toMatch(/^…\d+ more rows \(the least risky\) left out to fit a GitHub comment: /m);
     expectGolden('big-risky.md', markdown);

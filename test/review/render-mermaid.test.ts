@@ -41,6 +41,7 @@ async function oneOfEach(): Promise<Record<string, ReviewItem>> {
     'data-loss': { ...removed, name: 'lost-01', risks: [dataLossRisk('delete')] },
     orphan: { ...removed, name: 'orphan-01' },
     resync: { ...item(reviewOf('datastore-change', catalogue).items, 'db-01'), name: 'resync-01' },
+    blocked: { ...item(reviewOf('datastore-change', catalogue).items, 'web-01'), name: 'blocked-01', risks: [{ class: 'blocked', message: 'BLOCKED: the apply stops.', fix: 'Do it in two steps.' }] },
     missing: { ...item(live.items, 'app-01'), name: 'missing-01' },
     error: { ...item(live.items, 'db-01'), name: 'error-01' },
     paused: { ...item(live.items, 'web-01'), name: 'paused-01' },
@@ -72,12 +73,14 @@ describe('risk styles', () => {
     expect(parsed.problems).toEqual([]);
     const drawn = Object.fromEntries(Object.keys(items).map((style) => [style, edgeOf(parsed.edges, `${style === 'removed' ? 'retired' : style === 'data-loss' ? 'lost' : style}-01`)]));
     const look = (edge: MermaidEdge): string => `${edge.arrow} ${edge.style ?? 'unstyled'}`;
-    // Paused and other drift share one look (nine swatches for ten styles); their tags tell them apart.
-    expect(new Set(Object.values(drawn).map(look)).size).toBe(EDGE_STYLES.length - 1);
+    // Paused and other drift share one look, and so do ERROR and an apply that will stop (nine swatches for
+    // eleven styles); their tags tell them apart.
+    expect(new Set(Object.values(drawn).map(look)).size).toBe(EDGE_STYLES.length - 2);
     expect(Object.fromEntries(Object.entries(drawn).map(([style, edge]) => [style, look(edge)]))).toEqual({
       'data-loss': '==> stroke:#424a53,stroke-width:5px',
       orphan: '-.-> stroke:#953800,stroke-width:3px',
       resync: '==> stroke:#e16f24,stroke-width:4px',
+      blocked: '--> stroke:#cf222e,stroke-width:3px,stroke-dasharray:8 6',
       missing: '--> stroke:#8250df,stroke-width:3px,stroke-dasharray:8 6',
       error: '--> stroke:#cf222e,stroke-width:3px,stroke-dasharray:8 6',
       paused: '--> stroke:#bf8700,stroke-width:3px,stroke-dasharray:8 6',
@@ -87,6 +90,7 @@ describe('risk styles', () => {
       healthy: '--> stroke:#2da44e,stroke-width:2px',
     });
     expect(drawn.drift.label).toBe('drift-01 · RPO 15 min · DRIFT');
+    expect(drawn.blocked.label).toBe('blocked-01 · RPO 15 min · APPLY WILL STOP');
     expect(drawn.paused.label).toBe('paused-01 · RPO 15 min · PAUSED');
     expect(drawn.missing.label).toBe('missing-01 · RPO 60 min · MISSING on the appliance');
     expect(drawn.orphan.label).toBe('orphan-01 · RPO 15 min · ORPHANED: still running, unmanaged');
@@ -97,7 +101,7 @@ describe('risk styles', () => {
     const items = await oneOfEach();
     expect(mermaidPicture([items.paused, items.healthy, items.resync], true).legend).toEqual([
       '🟧 thick orange: full resync, no recovery point until it completes',
-      '🟨 dashed yellow: paused or drifted from the code (RPO violation, settings or status), tagged PAUSED or DRIFT (--live)',
+      '🟨 dashed yellow: paused or drifted from the code (RPO violation, settings or status), tagged PAUSED or DRIFT',
       '🟩 solid green: replicating as the code says (checked live)',
     ]);
     expect(mermaidPicture([items.orphan, items.healthy], false).legend).toEqual([
@@ -129,7 +133,7 @@ describe('aggregated: every risk drawn, whatever the size', () => {
     const picture = mermaidPicture(Object.values(items), true, 0);
     const parsed = parseMermaid(picture.graph);
     expect(parsed.problems).toEqual([]);
-    expect(parsed.edges.map((edge) => edge.label.split(' · ')[0])).toEqual(['lost-01', 'retired-01', 'orphan-01', 'resync-01', 'missing-01', 'error-01', 'paused-01', 'drift-01']);
+    expect(parsed.edges.map((edge) => edge.label.split(' · ')[0])).toEqual(['lost-01', 'retired-01', 'orphan-01', 'resync-01', 'blocked-01', 'missing-01', 'error-01', 'paused-01', 'drift-01']);
     expect({ omittedEdges: picture.omittedEdges, omittedItems: picture.omittedItems }).toEqual({ omittedEdges: 2, omittedItems: 2 });
   });
 

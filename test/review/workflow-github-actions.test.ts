@@ -242,7 +242,7 @@ describe('the full report: job summary and artifact', () => {
       const file = (name: string): string => join(dir, name);
       const code = await runReviewCli(['--plan', `review=${plan}`, '--format', 'markdown', '--out', file('review.md'), '--also', `text=${file('review.txt')}`, '--also', `json=${file('review.json')}`], io);
       expect({ code, out }).toEqual({ code: 2, out: [] });
-      const review = reviewPlans([{ stack: 'review', plan: planText('datastore-change') }], await loadReviewCatalogue());
+      const review = reviewPlans([{ stack: 'review', plan: planText('datastore-change'), source: plan }], await loadReviewCatalogue());
       expect(readFileSync(file('review.md'), 'utf8')).toBe(renderMarkdown(review));
       expect(readFileSync(file('review.txt'), 'utf8')).toBe(renderText(review, { color: false }));
       expect(readFileSync(file('review.json'), 'utf8')).toBe(renderJson(review));
