@@ -31,6 +31,8 @@ export type VcdaDestinationState = Schemas['DestinationState'];
 export type VcdaReplication = Schemas['SingleVmReplicationInfo'];
 export type VcdaReplicationList = Schemas['VmReplicationList'];
 export type VcdaTask = Schemas['Task'];
+export type VcdaTestFailoverSettings = Schemas['VmFailoverTestSettings'];
+export type VcdaRecoveryInfo = Schemas['VmRecoveryInfo'];
 
 /** The login types repliform sends (`POST /sessions`): user-name-and-password ones only. @public */
 export type VcdaPasswordLoginType = 'vcdCredentials' | 'localUser' | 'ssoCredentials';

@@ -14,6 +14,8 @@
  * @api POST   {R}/storage-profile         (→ task)
  * @api POST   {R}/pause | {R}/resume | {R}/sync   (→ task)
  * @api DELETE {R}                         (→ task)
+ * @api POST   {R}/failover-test           (test failover: a test image on the destination site → task)
+ * @api DELETE {R}/failover-test           (cleanup of the test failover → task)
  * @api GET    /tasks/{taskId}?site=
  *
  * Every request carries `Accept: application/vnd.vmware.h4-<version>+json` (default v4). Sessions (`../session.ts`):
@@ -50,6 +52,7 @@ import type {
   VcdaSite,
   VcdaStartReplication,
   VcdaTask,
+  VcdaTestFailoverSettings,
 } from './types';
 
 /** Options of `VcdaClient`. @public */
@@ -246,6 +249,22 @@ export class VcdaClient extends SessionVendorClient {
   public async deleteReplication(replicationId: string, options: VcdaSiteOption = {}): Promise<VcdaTask> {
     const res = await this.core.send({ method: 'DELETE', path: replicationPath(replicationId), query: { site: options.site } });
     return taskOf(res, `delete VM replication ${replicationId}`);
+  }
+
+  /**
+   * `POST /vm-replications/{id}/failover-test` ("Test Failover") → task: a test image of the VM on the destination
+   * site from a retained instance (the latest unless `instanceId`, or a new one with `sync`); replication goes on.
+   * Its state shows in the replication's `destinationState.recoveryInfo` (`recoveryState` TEST).
+   */
+  public async startTestFailover(replicationId: string, settings: VcdaTestFailoverSettings, options: VcdaSiteOption = {}): Promise<VcdaTask> {
+    const res = await this.core.send({ method: 'POST', path: `${replicationPath(replicationId)}/failover-test`, query: { site: options.site }, body: settings });
+    return taskOf(res, `test failover of VM replication ${replicationId}`);
+  }
+
+  /** `DELETE /vm-replications/{id}/failover-test` ("Cleanup Failover Test") → task: the test image is removed. */
+  public async cleanupTestFailover(replicationId: string, options: VcdaSiteOption = {}): Promise<VcdaTask> {
+    const res = await this.core.send({ method: 'DELETE', path: `${replicationPath(replicationId)}/failover-test`, query: { site: options.site } });
+    return taskOf(res, `cleanup of the test failover of VM replication ${replicationId}`);
   }
 
   // ---------------------------------------------------------------- tasks

@@ -197,6 +197,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/vm-replications/{replicationId}/failover-test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Test Failover Vm Replication: a test image of the VM on the destination site, made from a retained instance (the latest by default); replication goes on */
+        post: operations["testFailoverVmReplication"];
+        /** Cleanup Failover Test: removes the test image of the VM */
+        delete: operations["cleanupTestFailoverVmReplication"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -410,12 +428,7 @@ export interface components {
             spaceRequirement?: number;
             lastError?: unknown;
             latestInstance?: unknown;
-            recoveryInfo?: {
-                /** @enum {string} */
-                recoveryState?: "NOT_STARTED" | "TEST" | "COMPLETE";
-            } & {
-                [key: string]: unknown;
-            };
+            recoveryInfo?: components["schemas"]["VmRecoveryInfo"];
         } & {
             [key: string]: unknown;
         };
@@ -485,10 +498,59 @@ export interface components {
             vappId: string;
             org: string;
             site: string;
+            /**
+             * @description Whether the VM runs (the simulator's choice, like the other fields of this list).
+             * @enum {string}
+             */
+            powerState?: "POWERED_ON" | "POWERED_OFF";
+            /** @description The VM's first IP address, when it has one (the simulator's choice). */
+            ipAddress?: string | null;
         };
         InventoryVmList: {
             items: components["schemas"]["InventoryVm"][];
             total: number;
+        };
+        /** @description Test failover settings of a VM replication (Broadcom: VmReplicationFailoverTestSettings 4.5, VmFailoverTestSettings latest). The network settings are passed through as the API defines them. */
+        VmFailoverTestSettings: {
+            /**
+             * @description Polymorphic discriminator: vcloud for a Cloud Director destination.
+             * @enum {string}
+             */
+            type?: "vcloud";
+            /** @description Power on the test VM once it is made. */
+            powerOn?: boolean;
+            /** @description Sync before the test failover. Cannot be true together with instanceId. */
+            sync?: boolean;
+            /** @description Optional id of a retained point in time to recover to; the latest instance by default. Not with sync: true. */
+            instanceId?: string | null;
+            vmNetworkSettings?: {
+                [key: string]: unknown;
+            } | null;
+            vAppNetworkSettings?: {
+                [key: string]: unknown;
+            } | null;
+            placementPolicy?: string | null;
+            sizingPolicy?: string | null;
+            copySecurityTags?: boolean;
+        };
+        /** @description Recovery information of a VM replication (Broadcom: VmRecoveryInfo / AbstractRecoveryInfo). recoveryState: test failover, failover and cleanup failover test change it. testInstance is repliform's assumption (not in the reference): the instance a test image was made from, when the server reports it. */
+        VmRecoveryInfo: {
+            /** @enum {string} */
+            recoveryState?: "NOT_STARTED" | "IN_PROGRESS" | "TEST" | "COMPLETE";
+            type?: string;
+            /** @description The recovered (or test) Cloud Director VM on the destination site. */
+            vcdVmId?: string | null;
+            /** @description The Cloud Director vApp on the destination site that holds the recovered VM. */
+            vAppId?: string | null;
+            testInstance?: ({
+                key: string;
+                /** Format: int64 */
+                timestamp: number;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+        } & {
+            [key: string]: unknown;
         };
     };
     responses: never;
@@ -1668,6 +1730,156 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InventoryVmList"];
+                };
+            };
+            /** @description ApiError */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description ApiError */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description ApiError */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description ApiError */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description ApiError */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    testFailoverVmReplication: {
+        parameters: {
+            query?: {
+                /** @description Optional site to run the operation on. When omitted, defaults to the local site. */
+                site?: string;
+            };
+            header?: {
+                /** @description Operation ID for correlating logs across multiple services */
+                operationID?: string;
+            };
+            path: {
+                replicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VmFailoverTestSettings"];
+            };
+        };
+        responses: {
+            /** @description Accepted: a task to poll with GET /tasks/{taskId} */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            /** @description ApiError */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description ApiError */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description ApiError */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description ApiError */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description ApiError */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    cleanupTestFailoverVmReplication: {
+        parameters: {
+            query?: {
+                /** @description Optional site to run the operation on. When omitted, defaults to the local site. */
+                site?: string;
+            };
+            header?: {
+                /** @description Operation ID for correlating logs across multiple services */
+                operationID?: string;
+            };
+            path: {
+                replicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted: a task to poll with GET /tasks/{taskId} */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
                 };
             };
             /** @description ApiError */
