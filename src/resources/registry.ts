@@ -13,6 +13,7 @@ const loaders: Readonly<Record<string, () => Promise<AnyKind>>> = {
   'vr.replication-sync': async () => eraseKind((await import('./vr/replication-sync')).vrReplicationSyncKind),
   'vcda.site': async () => eraseKind((await import('./vcda/site')).vcdaSiteKind),
   'vcda.replication': async () => eraseKind((await import('./vcda/replication')).vcdaReplicationKind),
+  'vcda.test-failover': async () => eraseKind((await import('./vcda/test-failover')).vcdaTestFailoverKind),
   'sdrs.protection-group': async () => eraseKind((await import('./sdrs/protection-group')).sdrsProtectionGroupKind),
   'sdrs.replication-pair': async () => eraseKind((await import('./sdrs/replication-pair')).sdrsReplicationPairKind),
   'sdrs.protected-instance': async () => eraseKind((await import('./sdrs/protected-instance')).sdrsProtectedInstanceKind),

@@ -13,6 +13,7 @@ import * as inventory from './inventory';
 import * as replications from './replications';
 import * as sessions from './sessions';
 import * as sites from './sites';
+import * as testFailover from './test-failover';
 import { getTask, VCDA_TASK_MODEL } from './tasks';
 import type { SimVcdaSession, SimVcdaTaskRecord, VcdaTaskState } from './types';
 
@@ -33,6 +34,8 @@ const HANDLERS: Record<string, VcdaHandler> = {
   pauseVmReplication: replications.pauseVmReplication,
   resumeVmReplication: replications.resumeVmReplication,
   changeVmReplicationStorageProfile: replications.changeVmReplicationStorageProfile,
+  testFailoverVmReplication: testFailover.testFailoverVmReplication,
+  cleanupTestFailoverVmReplication: testFailover.cleanupTestFailoverVmReplication,
   getTask,
 };
 
@@ -59,7 +62,9 @@ export const VCDA_CALL_PATH: VendorCallPath<VcdaRequest, VcdaContext, SimVcdaSes
 /** Advances VCDA's tasks (on the shared engine) and initial syncs to `now`; true when the state changed. */
 export function vcdaAdvance(context: VcdaContext): (now: number) => boolean {
   const tasks = new TaskEngine<SimVcdaTaskRecord, VcdaTaskState>(VCDA_TASK_MODEL, {
-    onComplete: (record, completedAt) => replications.completeTask(context, record, completedAt),
+    onComplete: (record, completedAt) =>
+      testFailover.isTestFailoverTask(record) ? testFailover.completeTestFailoverTask(context, record, completedAt) : replications.completeTask(context, record, completedAt),
+    onFailed: (record) => testFailover.failTestFailoverTask(context, record),
   });
   return (now) => {
     const changedTasks = tasks.advance(context.state.tasks, now);

@@ -17,6 +17,7 @@
  *   POST   /vm-replications/{replicationId}/pause      pauseVmReplication → 202 task
  *   POST   /vm-replications/{replicationId}/resume     resumeVmReplication → 202 task
  *   POST   /vm-replications/{replicationId}/storage-profile   changeVmReplicationStorageProfile → 202 task
+ * (test failover and its cleanup: test-failover.ts; a delete is refused while a test failover of it exists.)
  */
 import type { SimResponse } from '../core/http';
 import type { VcdaContext, VcdaHandler, VcdaRequest } from './context';
@@ -51,7 +52,7 @@ export function findReplication(state: VcdaState, id: string): SimVcdaReplicatio
  * site both vendor examples name: docs/vendors/vcda.md), and the session reaches the destination site, where the
  * replication's tasks run.
  */
-function replicationForOperation(request: VcdaRequest, context: VcdaContext): SimVcdaReplication {
+export function replicationForOperation(request: VcdaRequest, context: VcdaContext): SimVcdaReplication {
   const site = operationSite(request, context);
   const replication = findReplication(context.state, request.params.replicationId ?? '');
   const source = replication.info.source.site;
@@ -284,7 +285,7 @@ function applySlaProfile(state: VcdaState, info: VcdaReplicationInfo): void {
 
 // ------------------------------------------------------------------ operations on one replication
 
-function startOperation(request: VcdaRequest, context: VcdaContext, kind: VcdaTaskKind, payload?: unknown): SimResponse {
+export function startOperation(request: VcdaRequest, context: VcdaContext, kind: VcdaTaskKind, payload?: unknown): SimResponse {
   const replication = replicationForOperation(request, context);
   const record = createTask(context, {
     kind,
@@ -320,7 +321,15 @@ export const syncVmReplication: VcdaHandler = (request, context) => {
 
 export const pauseVmReplication: VcdaHandler = (request, context) => startOperation(request, context, 'pause');
 export const resumeVmReplication: VcdaHandler = (request, context) => startOperation(request, context, 'resume');
-export const deleteVmReplication: VcdaHandler = (request, context) => startOperation(request, context, 'delete');
+/** A replication under a test failover keeps its test image until the test is cleaned up: its delete is refused until then. */
+export const deleteVmReplication: VcdaHandler = (request, context) => {
+  const replication = replicationForOperation(request, context);
+  const recovery = replication.info.destinationState?.recoveryInfo?.recoveryState;
+  if (recovery === 'TEST' || recovery === 'IN_PROGRESS') {
+    throw badRequest(`VM replication '${replication.info.id}' has a test failover (${recovery}): clean it up first (DELETE /vm-replications/${replication.info.id}/failover-test).`, [replication.info.id]);
+  }
+  return startOperation(request, context, 'delete');
+};
 
 // ------------------------------------------------------------------ task completion and lifecycle
 
@@ -336,17 +345,26 @@ function reconfigure(state: VcdaState, info: VcdaReplicationInfo, body: VcdaReco
   applySlaProfile(state, info);
 }
 
-/** A new point in time on the destination: the latest instance moves on, the RPO is met again. */
-function recordInstance(info: VcdaReplicationInfo, at: number): void {
+/** Instances kept per replication: its retention rules' total, at least one (the latest). */
+function retainedCount(info: VcdaReplicationInfo): number {
+  const rules = info.settings.retentionPolicy?.rules ?? [];
+  return Math.max(1, rules.reduce((total, rule) => total + (rule.numberOfInstances ?? 0), 0));
+}
+
+/** A new point in time on the destination: the latest instance moves on, the RPO is met again; older ones are retained by the rules. */
+export function recordInstance(replication: SimVcdaReplication, at: number): void {
+  const { info } = replication;
   const previous = info.destinationState?.latestInstance as { sequenceNumber?: number } | null | undefined;
   const sequenceNumber = (previous?.sequenceNumber ?? 0) + 1;
+  const key = `instance-${sequenceNumber}`;
   info.destinationState = {
     ...info.destinationState,
     state: 'IDLE',
     stateAge: 0,
     currentRpoViolation: 0,
-    latestInstance: { key: `instance-${sequenceNumber}`, sequenceNumber, timestamp: at, transferBytes: 0, transferSeconds: 0, isPinned: false, quiescedType: info.settings.quiesced ? 'QUIESCED' : 'NOT_QUIESCED' },
+    latestInstance: { key, sequenceNumber, timestamp: at, transferBytes: 0, transferSeconds: 0, isPinned: false, quiescedType: info.settings.quiesced ? 'QUIESCED' : 'NOT_QUIESCED' },
   };
+  replication.instances = [...(replication.instances ?? []), { key, timestamp: at }].slice(-retainedCount(info));
 }
 
 function applyCompletion(context: VcdaContext, record: SimVcdaTaskRecord, replication: SimVcdaReplication, completedAt: number): void {
@@ -365,7 +383,7 @@ function applyCompletion(context: VcdaContext, record: SimVcdaTaskRecord, replic
       info.isPaused = false;
       break;
     case 'sync':
-      recordInstance(info, completedAt);
+      recordInstance(replication, completedAt);
       break;
     default:
       break;
@@ -407,7 +425,7 @@ export function advanceReplications(state: VcdaState, now: number): boolean {
     replication.info.overallHealth = 'GREEN';
     replication.info.dataConnectionState = 'IDLE';
     replication.info.lastUpdated = due;
-    recordInstance(replication.info, due);
+    recordInstance(replication, due);
     changed = true;
   }
   return changed;

@@ -61,6 +61,8 @@ const WORKFLOW_TYPES: Record<VcdaTaskKind, string> = {
   resume: 'resume',
   sync: 'sync',
   delete: 'deleteReplication',
+  testFailover: 'testFailover',
+  cleanupTestFailover: 'testCleanup',
 };
 
 export interface NewTask {

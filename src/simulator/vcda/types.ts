@@ -20,6 +20,8 @@ export type VcdaStartBody = Schemas['StartVmReplication'];
 export type VcdaReconfigureBody = Schemas['ReconfigureVmReplication'];
 export type VcdaRetentionPolicy = Schemas['RetentionPolicy'];
 export type VcdaDataConnectionType = Schemas['DataConnectionType'];
+export type VcdaTestFailoverBody = Schemas['VmFailoverTestSettings'];
+export type VcdaRecoveryInfo = Schemas['VmRecoveryInfo'];
 
 export interface SimVcdaVdc {
   id: string;
@@ -56,6 +58,11 @@ export interface SimVcdaVm {
   org: string;
   vappId: string;
   disks: SimVcdaDisk[];
+  /** Reported by the inventory when set (test VMs: POWERED_ON or POWERED_OFF as the test failover asked). */
+  powerState?: 'POWERED_ON' | 'POWERED_OFF';
+  ipAddress?: string | null;
+  /** The replication whose test failover made this VM (removed by its cleanup). */
+  testOf?: string;
 }
 
 export interface SimVcdaOrg {
@@ -67,9 +74,16 @@ export interface SimVcdaReplication {
   info: VcdaReplicationInfo;
   /** When the initial sync ends (replication then healthy); null once it ended. */
   initialSyncDoneAt: number | null;
+  /** Retained instances (points in time), oldest first; absent in state files written before test failovers. */
+  instances?: SimRetainedInstance[];
 }
 
-export type VcdaTaskKind = 'start' | 'reconfigure' | 'storageProfile' | 'pause' | 'resume' | 'sync' | 'delete';
+export interface SimRetainedInstance {
+  key: string;
+  timestamp: number;
+}
+
+export type VcdaTaskKind = 'start' | 'reconfigure' | 'storageProfile' | 'pause' | 'resume' | 'sync' | 'delete' | 'testFailover' | 'cleanupTestFailover';
 
 export interface SimVcdaTaskRecord extends EngineTaskRecord {
   task: VcdaTaskBody;

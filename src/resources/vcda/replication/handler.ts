@@ -14,7 +14,7 @@
  * @api VCDA POST   /vm-replications/{replicationId}/storage-profile?site=
  * @api VCDA POST   /vm-replications/{replicationId}/pause?site=
  * @api VCDA POST   /vm-replications/{replicationId}/resume?site=   (our own replication, paused and kept by our destroy)
- * @api VCDA DELETE /vm-replications/{replicationId}?site=
+ * @api VCDA DELETE /vm-replications/{replicationId}?site=   (refused here while a test failover of it runs)
  * @api VCDA GET    /tasks/{taskId}?site=
  */
 import { isApiError, isNotFoundError, type ApiError } from '../../../../lib/client/http/errors';
@@ -444,6 +444,17 @@ async function pauseAndKeep(located: Located, spec: Spec, live: VcdaReplication,
   );
 }
 
+/** A drill (test failover) of the replication runs: neither pause nor delete it under the test VM. */
+function refuseUnderTestFailover(spec: Spec, live: VcdaReplication): void {
+  const recovery = live.destinationState?.recoveryInfo;
+  if (recovery?.recoveryState !== 'TEST' && recovery?.recoveryState !== 'IN_PROGRESS') return;
+  throw new Error(
+    `replication ${live.id} of ${vmLabel(spec)} is under a test failover (${recovery.recoveryState}, test VM ${recovery.vcdVmId ?? 'unknown'} on ${live.destination.site}): ` +
+      'it is not destroyed while a drill runs. Nothing was changed. Clean the drill up first — destroy its repliform_vcda_test_failover resource ' +
+      `(or let \`repliform drill\` finish), or DELETE /vm-replications/${live.id}/failover-test — then destroy again`,
+  );
+}
+
 async function remove(spec: Spec, ctx: Context, known?: Known): Promise<void> {
   const client = ctx.clients.get(vcdaClient, spec.connection);
   const live = await locateReplication(client, spec, known);
@@ -456,6 +467,7 @@ async function remove(spec: Spec, ctx: Context, known?: Known): Promise<void> {
     ctx.log.warn(`${vmLabel(spec)}: NOT touching replication ${live.id}: its description names ${recorded} as owner, not ${spec.owner}; it stays as it is`);
     return;
   }
+  refuseUnderTestFailover(spec, live);
   const located = { client, sites: await knownSites(client, [live.destination.site, live.source.site]) };
   await reachSites(client, located.sites, [live.destination.site, live.source.site]);
   await (spec.on_delete.delete_replica ? deleteWithReplica(located, spec, live, ctx) : pauseAndKeep(located, spec, live, ctx));
