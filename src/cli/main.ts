@@ -7,6 +7,7 @@
 import { Command } from 'commander';
 import { packageVersion } from '../package-info';
 import { knownKinds } from '../resources/registry';
+import { drillCommand } from './drill-command';
 import { EXIT_BAD_INPUT } from './exit-codes';
 import { providerCommand } from './provider-command';
 import { reviewCommand } from './review-command';
@@ -46,6 +47,13 @@ function buildProgram(setExit: (code: number) => void): Command {
   );
 
   program.addCommand(
+    drillCommand(async (values) => {
+      const { runDrillCommand } = await import('../drill/command');
+      setExit(await runDrillCommand(values, { signal: drillSignal() }));
+    }),
+  );
+
+  program.addCommand(
     simulatorCommand(async (options) => {
       const { runSimulatorWithOptions } = await import('../simulator/cli');
       setExit(await runSimulatorWithOptions(options));
@@ -74,6 +82,18 @@ function abortOnSignal(): AbortSignal {
   const onSignal = () => abort.abort(new Error('interrupted by a signal; run the command again to resume'));
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  return abort.signal;
+}
+
+/** A drill's first SIGINT/SIGTERM stops it; the next ones are told the cleanup is under way (it always runs). */
+function drillSignal(): AbortSignal {
+  const abort = new AbortController();
+  const onSignal = (name: string) => {
+    if (!abort.signal.aborted) abort.abort(new Error(`${name} received`));
+    else process.stderr.write(`repliform: ${name} again: the drill's cleanup is under way and always runs; wait for it\n`);
+  };
+  process.on('SIGINT', () => onSignal('SIGINT'));
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
   return abort.signal;
 }
 

@@ -25,9 +25,11 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   constructs: ['lib', 'resources', 'package-info'],
   provider: ['lib', 'resources', 'runtime', 'package-info'],
   review: ['lib', 'resources', 'runtime'],
+  // `repliform drill` drives the vendors' operations (resources) and shows progress (runtime), like review.
+  drill: ['lib', 'resources', 'runtime'],
   // The simulator's own command takes the command-line parser and exit codes from the runtime room, like the CLI.
   simulator: ['lib', 'runtime', 'package-info'],
-  cli: ['lib', 'resources', 'runtime', 'provider', 'review', 'simulator', 'package-info'],
+  cli: ['lib', 'resources', 'runtime', 'provider', 'review', 'drill', 'simulator', 'package-info'],
   // The package's front door re-exports the library's public parts.
   index: ['lib', 'resources', 'constructs', 'runtime', 'cli', 'package-info'],
 };

@@ -22,6 +22,7 @@
  * @api POST   {VC}/datastores/{datastore_id}/actions/browse
  * @api GET    {P}/replications?source_vc_guid=&extended_info=&filter_property=&filter=…
  * @api POST   {P}/replications                           (JSON array body → one task per spec)
+ * @api GET    {P}/replications/issues                    (the current issues of the pairing's replications)
  * @api GET    {P}/replications/{replication_id}
  * @api DELETE {P}/replications/{replication_id}?retain_replica_disks=
  * @api POST   {P}/replications/{replication_id}/actions/reconfigure
@@ -55,6 +56,7 @@ import type {
   Datastore,
   DatastoreBrowserRequest,
   DatastoreBrowserResult,
+  IssueInfo,
   Pairing,
   PairingSpec,
   ReconfigureReplicationSpec,
@@ -407,6 +409,12 @@ export class VrClient extends SessionVendorClient {
     const replications = await this.listAll<ReplicationInfo>(`${pairingPath(pairingId)}/replications`, query, 'replications');
     replications.forEach((replication) => this.checkRanges(replication));
     return replications;
+  }
+
+  /** `GET {P}/replications/issues`: the current issues (warnings, errors) of the pairing's incoming and outgoing replications. */
+  public async listReplicationIssues(pairingId: string): Promise<IssueInfo[]> {
+    requireId(pairingId, 'pairingId');
+    return this.listAll<IssueInfo>(`${pairingPath(pairingId)}/replications/issues`, undefined, 'replication issues');
   }
 
   /** The replications of one VM on a pairing, by its id or else its name (concurrent lookups may share one list). */

@@ -1,0 +1,103 @@
+/**
+ * The replications of a synthesized stack, read as `repliform vr sync --stack-dir` reads them: the specs in
+ * cdk.tf.json, as the provider's resources (attributes plus the connection in Terraform's `_` block) or as the
+ * lifecycle backing's identity resources (`terraform_data` whose input is the spec and whose kind is in
+ * triggers_replace). Selection by construct path (exact, with or without the stack's name in front) or by a
+ * pattern (`*` matches any characters but `/`).
+ *
+ * Calls no endpoint.
+ */
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { InputError } from '../resources/errors';
+import { resourceTypeOf } from '../resources/terraform-names';
+
+/** One resource of a kind the drill reads, with where it was declared. */
+export interface StackResource {
+  readonly kind: string;
+  /** The construct path that owns it, e.g. vcda-basic/vcd-web-01. */
+  readonly owner: string;
+  readonly input: unknown;
+  readonly stackDir: string;
+}
+
+interface SynthesizedResource {
+  readonly input?: unknown;
+  readonly triggers_replace?: { readonly kind?: unknown };
+  readonly '//'?: { readonly metadata?: { readonly path?: unknown } };
+}
+
+type Resources = Record<string, Record<string, SynthesizedResource>>;
+
+export function readStack(stackDir: string): Resources {
+  const file = join(stackDir, 'cdk.tf.json');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new InputError('--stack-dir', `cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)}); synthesize first and pass cdktf.out/stacks/<stack>`);
+  }
+  try {
+    return (JSON.parse(text) as { resource?: Resources }).resource ?? {};
+  } catch (error) {
+    throw new InputError('--stack-dir', `${file} is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
+
+/** Keys of a synthesized resource block that are Terraform's, not the spec's. */
+const TERRAFORM_KEYS = new Set(['//', '_', 'depends_on', 'provider', 'lifecycle', 'count', 'for_each']);
+
+function providerSpec(resource: SynthesizedResource): Record<string, unknown> {
+  const entries = Object.entries(resource as Record<string, unknown>);
+  const escaped = (resource as Record<string, unknown>)._;
+  const own = Object.fromEntries(entries.filter(([key]) => !TERRAFORM_KEYS.has(key)));
+  return typeof escaped === 'object' && escaped !== null ? { ...own, ...escaped } : own;
+}
+
+function ownerOf(resource: SynthesizedResource, input: unknown): string {
+  const owner: unknown = typeof input === 'object' && input !== null && 'owner' in input ? input.owner : undefined;
+  if (typeof owner === 'string' && owner !== '') return owner;
+  const path = resource['//']?.metadata?.path;
+  return typeof path === 'string' ? path.split('/').slice(0, -2).join('/') : '';
+}
+
+/** The stack's resources of these kinds, from either backing. */
+export function resourcesOfKinds(stackDir: string, kinds: readonly string[]): StackResource[] {
+  const resources = readStack(stackDir);
+  const lifecycle = Object.values(resources.terraform_data ?? {})
+    .filter((r) => typeof r.triggers_replace?.kind === 'string' && kinds.includes(r.triggers_replace.kind) && typeof r.input === 'object' && r.input !== null)
+    .map((r) => ({ kind: String(r.triggers_replace?.kind), owner: ownerOf(r, r.input), input: r.input, stackDir }));
+  const provider = kinds.flatMap((kind) =>
+    Object.values(resources[resourceTypeOf(kind)] ?? {}).map((r) => {
+      const input = providerSpec(r);
+      return { kind, owner: ownerOf(r, input), input, stackDir };
+    }),
+  );
+  if (lifecycle.length + provider.length === 0 && resources.null_resource !== undefined) {
+    throw new InputError('--stack-dir', `${stackDir} uses the null_resource backing, whose specs are Terraform expressions: synthesize with the provider or the terraform_data backing to drill it`);
+  }
+  return [...lifecycle, ...provider];
+}
+
+/** The path within its stack: `vcda-basic/vcd-web-01` → `vcd-web-01`. */
+function withinStack(path: string): string {
+  return path.split('/').slice(1).join('/');
+}
+
+function patternOf(glob: string): RegExp {
+  const escaped = glob.replace(/^\/+|\/+$/g, '').replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*');
+  return new RegExp(`^${escaped}$`);
+}
+
+/** Whether a construct path is selected: no selection takes all; --construct is exact, --select a pattern. */
+export function isSelected(owner: string, constructs: readonly string[], patterns: readonly string[]): boolean {
+  if (constructs.length === 0 && patterns.length === 0) return true;
+  const names = [owner, withinStack(owner)];
+  const exact = constructs.some((c) => names.includes(c.replace(/^\/+|\/+$/g, '')));
+  return exact || patterns.some((p) => names.some((name) => patternOf(p).test(name)));
+}
+
+/** The stack's name, for messages: its directory's. */
+export function stackName(stackDir: string): string {
+  return basename(stackDir.replace(/\/+$/, ''));
+}
