@@ -19,6 +19,7 @@ const loaders: Readonly<Record<string, () => Promise<AnyKind>>> = {
   'sdrs.protected-instance': async () => eraseKind((await import('./sdrs/protected-instance')).sdrsProtectedInstanceKind),
   'sdrs.replication-attachment': async () => eraseKind((await import('./sdrs/replication-attachment')).sdrsReplicationAttachmentKind),
   'sdrs.protection': async () => eraseKind((await import('./sdrs/protection')).sdrsProtectionKind),
+  'sdrs.drill': async () => eraseKind((await import('./sdrs/drill')).sdrsDrillKind),
 };
 
 export function knownKinds(): string[] {

@@ -4,6 +4,7 @@
  */
 export type { SdrsConnectionSpec } from '../../resources/sdrs/connection';
 export type { SdrsGroupRef, SdrsInstanceRef, SdrsPairRef } from '../../resources/sdrs/spec-common';
+export { sdrsDrillFields, type SdrsDrillSpec } from '../../resources/sdrs/drill/schema';
 export { sdrsProtectedInstanceFields, type SdrsProtectedInstanceSpec } from '../../resources/sdrs/protected-instance/schema';
 export { sdrsProtectionGroupFields, type SdrsProtectionGroupSpec } from '../../resources/sdrs/protection-group/schema';
 export { sdrsProtectionFields, type SdrsProtectionSpec } from '../../resources/sdrs/protection/schema';

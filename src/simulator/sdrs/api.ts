@@ -12,6 +12,7 @@ import { TaskEngine } from '../core/task-engine';
 import { authenticate } from './auth';
 import type { SdrsContext, SdrsHandler, SdrsRequest } from './context';
 import { SdrsApiError, invalidParams, invalidProject, nestedErrorBody, type SdrsErrorShape } from './errors';
+import * as drills from './drills';
 import * as groups from './groups';
 import * as instances from './instances';
 import * as inventory from './inventory';
@@ -39,6 +40,11 @@ const HANDLERS: Record<string, SdrsHandler> = {
   deleteProtectedInstance: instances.deleteProtectedInstance,
   attachReplication: instances.attachReplication,
   detachReplication: instances.detachReplication,
+  createDisasterRecoveryDrill: drills.createDisasterRecoveryDrill,
+  listDisasterRecoveryDrills: drills.listDisasterRecoveryDrills,
+  getDisasterRecoveryDrill: drills.getDisasterRecoveryDrill,
+  renameDisasterRecoveryDrill: drills.renameDisasterRecoveryDrill,
+  deleteDisasterRecoveryDrill: drills.deleteDisasterRecoveryDrill,
   getJob,
   listCloudServers: inventory.listCloudServers,
   listCloudVolumes: inventory.listCloudVolumes,
@@ -49,13 +55,15 @@ const FLAT_ERROR_OPERATIONS = /Replication|ProtectedInstance/;
 
 /** Job effects by the family of the job's kind. */
 function completeJob(context: SdrsContext, record: SimSdrsJobRecord): Record<string, string> | void {
+  if (record.kind.endsWith('Drill')) return drills.completeDrillJob(context, record);
   if (record.kind.endsWith('Group')) return groups.completeGroupJob(context, record);
   if (record.kind.endsWith('Pair')) return pairs.completePairJob(context, record);
   return instances.completeInstanceJob(context, record);
 }
 
 function failJob(context: SdrsContext, record: SimSdrsJobRecord): void {
-  if (record.kind.endsWith('Group')) groups.failGroupJob(context, record);
+  if (record.kind.endsWith('Drill')) drills.failDrillJob(context, record);
+  else if (record.kind.endsWith('Group')) groups.failGroupJob(context, record);
   else if (record.kind.endsWith('Pair')) pairs.failPairJob(context, record);
   else instances.failInstanceJob(context, record);
 }

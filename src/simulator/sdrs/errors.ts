@@ -11,7 +11,9 @@
  * Codes from the reference (OTC error-code table): SDRS.0001, 0201, 1002, 1013, 1601, 1605, 1608, 1611 and
  * APIGW.0301; SDRS.1017 is "PG state not allowed" there and the simulator also answers it for an empty group
  * that cannot be started and a group that is not empty on delete; SDRS.1604 (volume already paired), SDRS.1306
- * (server already protected) and SDRS.1615 (device in use) are the simulator's picks.
+ * (server already protected) and SDRS.1615 (device in use) are the simulator's picks. DR drills: SDRS.1902 (GET, PUT) and
+ * SDRS.1913 (DELETE) not found, at `error.code`, as Huawei's provider reads them; SDRS.1901 (drill status does not
+ * allow it) and SDRS.1017 for a group with nothing to drill are the simulator's picks.
  *
  * Endpoints served: none.
  */
@@ -69,5 +71,11 @@ export const serverAlreadyProtected = (serverId: string, instanceId: string): Sd
   flat('SDRS.1306', `The server ${serverId} is already protected by protected instance ${instanceId}.`);
 export const deviceInUse = (instanceId: string, device: string): SdrsApiError =>
   flat('SDRS.1615', `The device ${device} of protected instance ${instanceId} is already in use.`);
+export const drillNotFound = (id: string): SdrsApiError => nested('SDRS.1902', `The DR drill ${id} does not exist.`);
+export const drillNotFoundOnDelete = (id: string): SdrsApiError => nested('SDRS.1913', `The DR drill ${id} does not exist: it cannot be deleted.`);
+export const drillStatusNotAllowed = (id: string, status: string, operation: string): SdrsApiError =>
+  nested('SDRS.1901', `The DR drill ${id} is ${status}: ${operation} is not allowed in this status.`);
+export const groupHasNothingToDrill = (id: string): SdrsApiError =>
+  nested('SDRS.1017', `The protection group ${id} contains no protected instance and no replication pair: there is nothing to drill.`);
 export const jobNotFound = (id: string): SdrsApiError => nested('SDRS.0201', `The job ${id} does not exist.`);
 export const authFailed = (message: string): SdrsApiError => new SdrsApiError(401, 'APIGW.0301', `Incorrect IAM authentication information: ${message}`, 'flat');

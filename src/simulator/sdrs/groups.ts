@@ -22,12 +22,13 @@ import type { SdrsState, SimSdrsJobRecord } from './types';
 /** Group statuses in which a delete is accepted (the reference's list). */
 const DELETABLE = new Set(['available', 'error', 'failed-over', 'error-starting', 'error-stopping', 'error-reversing', 'error-failing-over', 'error-deleting', 'error-reprotecting', 'error-creating']);
 
-/** The group as the API shows it, with its current pair and instance counts. */
+/** The group as the API shows it, with its current pair, instance and drill counts. */
 export function groupView(state: SdrsState, group: SdrsServerGroup): SdrsServerGroup {
   return {
     ...group,
     replication_num: state.pairs.filter((pair) => pair.server_group_id === group.id).length,
     protected_instance_num: state.instances.filter((instance) => instance.server_group_id === group.id).length,
+    disaster_recovery_drill_num: (state.drills ?? []).filter((drill) => drill.server_group_id === group.id).length,
   };
 }
 

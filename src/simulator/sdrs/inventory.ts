@@ -1,7 +1,8 @@
 /**
  * The project's ECS servers and EVS disks, as Huawei Cloud's ECS and EVS APIs list them (on a real cloud at the
  * region's ECS and EVS endpoints; the simulator serves them under its one SDRS root). Servers the simulator made on
- * the DR site (protected instances' targets) and disks it made (pairs' targets) are listed too, as the cloud would.
+ * the DR site (protected instances' targets, drill servers) and disks it made (pairs' targets) are listed too, as the
+ * cloud would; a server's `metadata.vpc_id` and `addresses` (by VPC id) say which VPC it is in, as ECS's do.
  *
  * Endpoints served:
  *   GET /v1/{project_id}/cloudservers/detail    listCloudServers (name fuzzy, status, limit, offset = PAGE NUMBER from 1)
@@ -15,7 +16,8 @@ const DEFAULT_SERVER_LIMIT = 25;
 const DEFAULT_VOLUME_LIMIT = 1000;
 
 function serverOf(server: SimSdrsServer) {
-  return { id: server.id, name: server.name, status: 'ACTIVE', 'OS-EXT-AZ:availability_zone': server.availability_zone, metadata: {} };
+  const addresses = server.address === undefined ? {} : { addresses: { [server.vpc_id]: [{ addr: server.address, version: 4 }] } };
+  return { id: server.id, name: server.name, status: server.status ?? 'ACTIVE', 'OS-EXT-AZ:availability_zone': server.availability_zone, metadata: { vpc_id: server.vpc_id }, ...addresses };
 }
 
 function volumeOf(volume: SimSdrsVolume) {

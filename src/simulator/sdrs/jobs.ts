@@ -50,6 +50,9 @@ const JOB_TYPES: Record<SdrsJobKind, string> = {
   deleteInstance: 'deleteProtectedInstanceNoCG',
   attach: 'attachReplicationPairNew',
   detach: 'detachReplicationPairNew',
+  // The simulator's picks: Huawei's provider reads no drill job type.
+  createDrill: 'createDisasterRecoveryDrill',
+  deleteDrill: 'deleteDisasterRecoveryDrill',
 };
 
 export interface NewJob {

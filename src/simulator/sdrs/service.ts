@@ -62,7 +62,9 @@ function loadSdrsState(saved: ServiceMount['saved'], extraVolumes: number): Sdrs
   for (const key of PERSISTED_ARRAYS) {
     if (!Array.isArray(section[key])) throw new Error(`${file}: sdrs.${key} must be an array`);
   }
-  return { ...(section as unknown as SdrsState), tokens: [] };
+  const state = { ...(section as unknown as SdrsState), tokens: [] };
+  if (state.drills !== undefined && !Array.isArray(state.drills)) throw new Error(`${file}: sdrs.drills must be an array`);
+  return state;
 }
 
 const REMOVABLE = /^\/(server-groups|replications|protected-instances)\/([^/]+)$/;

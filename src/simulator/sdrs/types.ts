@@ -1,11 +1,11 @@
 /**
  * The SDRS simulator's state: the seeded inventory of one project (availability zones, a VPC, ECS servers and
- * their EVS volumes), the protection groups ("server groups"), replication pairs, protected instances, jobs and
+ * their EVS volumes), the protection groups ("server groups"), replication pairs, protected instances, DR drills, jobs and
  * the IAM tokens the simulator issued. API bodies use the contract's types (generated from specs/sdrs-api.json).
  *
  * Endpoints served: none.
  */
-import type { SdrsJob, SdrsProtectedInstance, SdrsReplication, SdrsServerGroup } from '../../../lib/client/sdrs/types';
+import type { SdrsDrill, SdrsJob, SdrsProtectedInstance, SdrsReplication, SdrsServerGroup } from '../../../lib/client/sdrs/types';
 import type { EngineTaskRecord } from '../core/task-engine';
 
 export type SdrsJobStatus = SdrsJob['status'];
@@ -15,8 +15,14 @@ export interface SimSdrsServer {
   name: string;
   availability_zone: string;
   vpc_id: string;
-  /** A server the simulator made on the DR site (a protected instance's target). */
+  /** A server the simulator made on the DR site (a protected instance's target, or a drill server). */
   dr: boolean;
+  /** ECS status: ACTIVE (running) or SHUTOFF. @default ACTIVE */
+  status?: 'ACTIVE' | 'SHUTOFF';
+  /** The DR drill that made it (a drill server), if any. */
+  drill_id?: string;
+  /** Its fixed IPv4 address in its VPC, if the simulator gave it one. */
+  address?: string;
 }
 
 export interface SimSdrsVolume {
@@ -55,7 +61,9 @@ export type SdrsJobKind =
   | 'createInstance'
   | 'deleteInstance'
   | 'attach'
-  | 'detach';
+  | 'detach'
+  | 'createDrill'
+  | 'deleteDrill';
 
 export interface SimSdrsJobRecord extends EngineTaskRecord {
   job: SdrsJob & { entities: Record<string, string> };
@@ -64,7 +72,7 @@ export interface SimSdrsJobRecord extends EngineTaskRecord {
   startedAt: number | null;
   /** The engine's progress (SDRS jobs do not report one). */
   progress: number;
-  /** The group, pair or instance the job changes. */
+  /** The group, pair, instance or drill the job changes. */
   targetId: string;
   /** What the job needs at its end (new size, delete flags, the attached pair and device). */
   payload: Record<string, string | number | boolean>;
@@ -76,6 +84,8 @@ export interface SdrsState {
   pairs: SdrsReplication[];
   instances: SdrsProtectedInstance[];
   jobs: SimSdrsJobRecord[];
+  /** DR drills (absent until the first drill, so a state file without drills keeps its shape). */
+  drills?: SdrsDrill[];
   /** IAM tokens issued by `POST /_sim/sdrs/tokens` (never saved). */
   tokens: string[];
 }

@@ -546,7 +546,7 @@ export interface components {
             name: string;
             /** @description creating, available, deleting, error-deleting (the delete failed) or error (the create failed) */
             status: string;
-            drill_vpc_id?: string;
+            drill_vpc_id: string;
             server_group_id: string;
             created_at?: string;
             updated_at?: string;

@@ -100,12 +100,16 @@ export function runningDrillReason(drill: SdrsDrill): string {
 
 /**
  * What stands in the way of a drill of the group, each with the way out; empty = ready. The group must be protected
- * with its first sync done (SDRS's own rule: a drill before it may not start its servers), and no drill of it may run.
+ * with its first sync done (SDRS's own rule: a drill before it may not start its servers), no drill of it may run, and
+ * the drill VPC, if named, may not be the group's production VPC.
  */
-export async function drillPreflight(client: SdrsClient, groupId: string): Promise<string[]> {
+export async function drillPreflight(client: SdrsClient, groupId: string, options: { readonly drillVpcId?: string } = {}): Promise<string[]> {
   const group = await client.getProtectionGroup(groupId);
   if (group === undefined) return [`protection group ${groupId} does not exist`];
   const reasons: string[] = [];
+  if (options.drillVpcId !== undefined && options.drillVpcId === group.source_vpc_id) {
+    reasons.push(`the drill VPC ${options.drillVpcId} is the group's production VPC: drill servers would share production's network — name another VPC, or none (SDRS creates one)`);
+  }
   if (group.status !== PROTECTED) reasons.push(`protection group ${groupId} is ${group.status}, not protected: start its protection (sdrs.protection) and wait for the first sync`);
   if ((group.replication_num ?? 0) === 0) reasons.push(`protection group ${groupId} has no replication pairs: a drill would recover nothing`);
   const syncing = (await client.listReplications({ serverGroupId: groupId })).filter((pair) => pair.replication_status === SYNCING);
@@ -119,7 +123,7 @@ export async function drillPreflight(client: SdrsClient, groupId: string): Promi
 
 /** Starts a drill of the group and waits for it; refused (SdrsDrillRefusedError) when the preflight finds anything. */
 export async function startDrill(client: SdrsClient, groupId: string, options: SdrsDrillOptions, ctx: Context): Promise<SdrsDrillState> {
-  const reasons = await drillPreflight(client, groupId);
+  const reasons = await drillPreflight(client, groupId, { drillVpcId: options.drillVpcId });
   if (reasons.length > 0) throw new SdrsDrillRefusedError(groupId, reasons);
   const jobId = await client.createDrill({ server_group_id: groupId, name: options.name, ...(options.drillVpcId !== undefined ? { drill_vpc_id: options.drillVpcId } : {}) });
   const job = await waitJob(ctx, client, jobId, `starting DR drill "${options.name}" of group ${groupId}`, options.timeoutSeconds);
@@ -144,7 +148,7 @@ export function toDrillState(drill: SdrsDrill, servers: readonly SdrsCloudServer
     name: drill.name,
     status: drill.status,
     group_id: drill.server_group_id,
-    drill_vpc_id: drill.drill_vpc_id ?? null,
+    drill_vpc_id: drill.drill_vpc_id === '' ? null : drill.drill_vpc_id,
     created_at: drill.created_at ?? null,
     updated_at: drill.updated_at ?? null,
     drill_servers: drill.drill_servers.map((entry) => serverState(entry.protected_instance, entry.drill_server_id, servers.find((server) => server.id === entry.drill_server_id))),
@@ -180,4 +184,17 @@ export async function deleteDrill(client: SdrsClient, drillId: string, options: 
       ctx.log.warn(`DR drill ${drillId}: its cleanup failed (${error instanceof Error ? error.message : String(error)}); deleting it again`);
     }
   }
+}
+
+/**
+ * Refuses (throws) the delete of `what` — a protection group, its protection or one of its pairs — while a drill of
+ * the group exists: its drill servers run from the DR-site copies. The message names the drill and the way out.
+ */
+export async function refuseWhileDrilling(client: SdrsClient, groupId: string, what: string): Promise<void> {
+  const running = await drillsOfGroup(client, groupId);
+  if (running.length === 0) return;
+  throw new Error(
+    `${what}: NOT deleted while ${running.map(describeDrill).join(', ')} of protection group ${groupId} exists (nothing was changed). ` +
+      'Clean the drill up first — destroy its repliform_sdrs_drill (`terraform destroy -target=<its address>`), or let `repliform drill` finish its cleanup — then run this destroy again.',
+  );
 }

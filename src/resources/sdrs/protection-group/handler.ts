@@ -8,6 +8,7 @@
  * @api SDRS PUT    {P}/server-groups/{id}
  * @api SDRS DELETE {P}/server-groups/{id}
  * @api SDRS GET    {P}/jobs/{job_id}
+ * @api SDRS GET    {P}/disaster-recovery-drills?server_group_id=&offset=&limit=  (a delete is refused while a drill of the group exists)
  */
 import type { SdrsClient } from '../../../../lib/client/sdrs/sdrs-client';
 import type { SdrsServerGroup } from '../../../../lib/client/sdrs/types';
@@ -20,6 +21,7 @@ import { madeId, settledAfterLoss, waitJob } from '../jobs';
 import { errorNotice, GROUP_DAMAGE, isSdrsErrorStatus, statusMeaning, stringAt } from '../live-notice';
 import { describedAs, descriptionDrift, markerIn } from '../marker';
 import { findGroupByKey } from '../resolve';
+import { refuseWhileDrilling } from '../drill/operations';
 import { sdrsProtectionGroupDeleteSpecSchema, sdrsProtectionGroupSpecSchema, type SdrsProtectionGroupDeleteSpec, type SdrsProtectionGroupSpec } from './schema';
 
 type Spec = SdrsProtectionGroupSpec;
@@ -175,6 +177,7 @@ async function remove(spec: SdrsProtectionGroupDeleteSpec, ctx: Context): Promis
     ctx.log.warn(`${label(spec)}: NOT deleting protection group ${live.id}: ${refusal}; it stays as it is`);
     return;
   }
+  await refuseWhileDrilling(client, live.id, label(spec));
   const jobId = await client.deleteProtectionGroup(live.id);
   if (jobId !== undefined) await waitJob(ctx, client, jobId, `deleting protection group ${live.id}`, spec.timeouts.delete_seconds);
   ctx.log.info(`${label(spec)}: protection group ${live.id} deleted`);

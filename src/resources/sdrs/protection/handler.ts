@@ -6,6 +6,7 @@
  * @api SDRS GET  {P}/server-groups?offset=&limit=  (or GET {P}/server-groups/{id})
  * @api SDRS POST {P}/server-groups/{id}/action      ({"start-server-group":{}} | {"stop-server-group":{}})
  * @api SDRS GET  {P}/jobs/{job_id}
+ * @api SDRS GET  {P}/disaster-recovery-drills?server_group_id=&offset=&limit=  (a delete is refused while a drill of the group exists)
  */
 import type { SdrsServerGroup } from '../../../../lib/client/sdrs/types';
 import type { ClientFactory, Context, LiveNotice, LiveNoticeText, ResourceHandler } from '../../contract';
@@ -15,6 +16,7 @@ import { sdrsClient } from '../client';
 import { waitJob } from '../jobs';
 import { FIND_THE_CAUSE, GROUP_DAMAGE, isSdrsErrorStatus, REVIEW_LISTS_THEM, statusMeaning, stringAt } from '../live-notice';
 import { describeGroupRef, findGroup, requireGroup } from '../resolve';
+import { refuseWhileDrilling } from '../drill/operations';
 import { sdrsProtectionSpecSchema, type SdrsProtectionSpec } from './schema';
 
 type Spec = SdrsProtectionSpec;
@@ -78,6 +80,7 @@ async function remove(spec: Spec, ctx: Context): Promise<void> {
     ctx.log.info(`${label(spec)}: ${group === undefined ? 'no such group' : `group ${group.id} is ${group.status}`}; nothing to stop`);
     return;
   }
+  await refuseWhileDrilling(client, group.id, label(spec));
   const jobId = await client.stopProtection(group.id);
   await waitJob(ctx, client, jobId, `stopping protection of group ${group.id}`, spec.timeouts.delete_seconds);
   ctx.log.warn(`${label(spec)}: STOPPED (group ${group.id}): its pairs no longer replicate; data on both sites is kept`);

@@ -10,6 +10,7 @@
  * @api SDRS POST   {P}/replications/{id}/action   ({"extend-replication":{"new_size":N}})
  * @api SDRS DELETE {P}/replications/{id}          (body {replication:{server_group_id, delete_target_volume}})
  * @api SDRS GET    {P}/jobs/{job_id}
+ * @api SDRS GET    {P}/disaster-recovery-drills?server_group_id=&offset=&limit=  (a delete is refused while a drill of the group exists)
  */
 import type { SdrsClient } from '../../../../lib/client/sdrs/sdrs-client';
 import type { SdrsReplication } from '../../../../lib/client/sdrs/types';
@@ -24,6 +25,7 @@ import { errorNotice, isSdrsErrorStatus, statusMeaning, stringAt } from '../live
 import { describedAs, descriptionDrift, markerIn } from '../marker';
 import { drVolume, findGroup, findPair, inGroupOf, productionVolume, requireGroup } from '../resolve';
 import { locateLive } from '../../core/locate';
+import { refuseWhileDrilling } from '../drill/operations';
 import { sdrsReplicationPairDeleteSpecSchema, sdrsReplicationPairSpecSchema, type SdrsReplicationPairDeleteSpec, type SdrsReplicationPairSpec } from './schema';
 
 type Spec = SdrsReplicationPairSpec;
@@ -196,6 +198,7 @@ async function remove(spec: AnySpec, ctx: Context, known?: Known): Promise<void>
     ctx.log.warn(`${label(spec)}: NOT deleting replication pair ${pair.id}: ${refusal}; it stays as it is`);
     return;
   }
+  await refuseWhileDrilling(client, pair.server_group_id, label(spec));
   const deleteTargetVolume = spec.on_delete.delete_target_volume;
   const jobId = await sendDelete(client, pair, { serverGroupId: pair.server_group_id, deleteTargetVolume }, spec, ctx);
   if (jobId !== undefined) await waitJob(ctx, client, jobId, `deleting replication pair ${pair.id}`, spec.timeouts.delete_seconds);
