@@ -167,3 +167,20 @@ test('destroying the replication under a running drill is refused with the way o
   await vcdaReplicationHandler.delete(withReplica, ctx(), { id });
   expect(replicationOf(id)).toBeUndefined();
 });
+
+test('a replication still in its initial sync (made by the same apply) is waited for, then tested from its first instance', async () => {
+  const created = await vcdaReplicationHandler.create(replicationSpec(), ctx());
+  // The initial sync still runs for 5 s (virtual time): no instance yet.
+  sim.vcda.change((state) => {
+    const found = state.replications.find((r) => r.info.id === created.id);
+    if (!found) return;
+    found.initialSyncDoneAt = clock.now() + 5000;
+    found.instances = [];
+    found.info.overallHealth = 'YELLOW';
+    found.info.destinationState = { ...found.info.destinationState, state: 'INITIAL_SYNC', latestInstance: null };
+  });
+  const waiting = ctx();
+  const state = await vcdaTestFailoverHandler.create(drill(), waiting);
+  expect(waiting.progressEvents[0]).toBe(`start waiting for the first recovery point of replication ${created.id} (initial sync)`);
+  expect(state).toMatchObject({ status: 'running', recovery_point_id: 'instance-1' });
+});

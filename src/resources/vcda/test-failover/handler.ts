@@ -15,13 +15,23 @@
  * @api VCDA GET    /inventory/vms?site=
  * @api VCDA GET    /tasks/{taskId}?site=
  */
+import type { VcdaReplication } from '../../../../lib/client/vcda/types';
 import type { VcdaClient } from '../../../../lib/client/vcda/vcda-client';
 import type { Context, Known, LifecycleAction, ResourceHandler } from '../../contract';
 import { InputError } from '../../errors';
 import { parseSpec } from '../../parse-spec';
 import { vcdaClient } from '../client';
+import { waitUntil } from '../../core/wait';
 import { findReplication } from '../replication/handler';
-import { cleanupTestFailover, startTestFailover, testFailoverState, TestFailoverRefusedError, type TestFailoverOptions, type TestFailoverState } from './operations';
+import {
+  cleanupTestFailover,
+  latestInstanceOf,
+  startTestFailover,
+  testFailoverState,
+  TestFailoverRefusedError,
+  type TestFailoverOptions,
+  type TestFailoverState,
+} from './operations';
 import { vcdaTestFailoverSpecSchema, type VcdaTestFailoverSpec } from './schema';
 
 type Spec = VcdaTestFailoverSpec;
@@ -81,10 +91,29 @@ async function replicationIdOf(client: VcdaClient, spec: Spec, known: Known | un
   return found?.id;
 }
 
+/**
+ * A replication made by the same apply is still in its initial sync: the drill waits for its first recovery point
+ * (within the create timeout) instead of failing; every other refusal is the start's.
+ */
+async function waitForFirstInstance(client: VcdaClient, id: string, spec: Spec, ctx: Context): Promise<void> {
+  const ready = (live: VcdaReplication | undefined): boolean => live === undefined || live.isPaused === true || latestInstanceOf(live) !== undefined;
+  if (ready(await client.getReplication(id))) return;
+  await waitUntil<true>(ctx, {
+    label: `waiting for the first recovery point of replication ${id} (initial sync)`,
+    timeoutSeconds: spec.timeouts.create_seconds,
+    poll: { minDelayMs: 250, maxDelayMs: 5000 },
+    check: async () => {
+      if (ready(await client.getReplication(id))) return { done: true, value: true };
+      return { done: false, detail: 'initial sync running' };
+    },
+  });
+}
+
 async function create(spec: Spec, ctx: Context): Promise<VcdaTestFailoverState> {
   const client = ctx.clients.get(vcdaClient, spec.connection);
   const id = await replicationIdOf(client, spec, undefined);
   if (id === undefined) throw new InputError('vm_id', `no replication of VM ${JSON.stringify(spec.vm_id)} from site ${JSON.stringify(spec.source_site)}: nothing to test`);
+  await waitForFirstInstance(client, id, spec, ctx);
   try {
     return toState(await startTestFailover(client, id, testFailoverOptions(spec), ctx));
   } catch (error) {
