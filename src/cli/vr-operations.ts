@@ -16,6 +16,7 @@ import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK } from './exit-codes';
 import { createLogger, logLevelFrom } from '../runtime/logger';
 import { createProgress } from '../runtime/progress';
 import { resourceTypeOf } from '../resources/terraform-names';
+import { timeoutsAsSeconds } from '../resources/timeout-durations';
 
 /** The command-line options, as commander parses them. */
 export interface VrOperationOptions {
@@ -185,11 +186,15 @@ function readStack(stackDir: string): Record<string, Record<string, SynthesizedR
 /** Keys of a synthesized resource block that are Terraform's, not the spec's. */
 const TERRAFORM_KEYS = new Set(['//', '_', 'depends_on', 'provider', 'lifecycle', 'count', 'for_each']);
 
-/** A provider-backed resource's spec: its attributes, with those in Terraform's `_` escape block (the connection). */
+/**
+ * A provider-backed resource's spec: its attributes, with those in Terraform's `_` escape block (the connection), and
+ * its timeouts in the spec's seconds (the provider's resources write durations: `create = "60m"`).
+ */
 function providerSpec(resource: Record<string, unknown>): Record<string, unknown> {
   const escaped = resource._;
   const own = Object.fromEntries(Object.entries(resource).filter(([key]) => !TERRAFORM_KEYS.has(key)));
-  return typeof escaped === 'object' && escaped !== null ? { ...own, ...escaped } : own;
+  const attributes = typeof escaped === 'object' && escaped !== null ? { ...own, ...escaped } : own;
+  return 'timeouts' in attributes ? { ...attributes, timeouts: timeoutsAsSeconds(attributes.timeouts) } : attributes;
 }
 
 function candidateOf(resource: SynthesizedResource, input: unknown): Candidate {
