@@ -43,7 +43,8 @@ test('pair shrink (150 → 120 GB): not "expanded in place" but a refusal risk n
     summary: 'shrink of volume vol-1 150 → 120 GB REFUSED: SDRS only expands; the plan and the apply fail before any change',
     risks: [
       {
-        class: 'drift',
+        // Issue 19: a change the apply refuses is `blocked` (the apply stops), not drift.
+        class: 'blocked',
         message: 'SHRINK REFUSED: size_gb 150 → 120 GB for volume vol-1; SDRS never shrinks a volume, so this change cannot be applied.',
         fix: 'Set sizeGb to at least 150 (or leave it unset to keep the size as it is).',
       },
@@ -59,7 +60,14 @@ test('pair delete: the DR-site volume is kept by default, lost with delete_targe
   expect(sdrsReplicationPairReview.verdict({ event: 'delete', before: pair('vol-1'), hook: 'runs' })).toEqual({
     action: 'delete',
     summary: 'pair of volume vol-1 deleted; its DR-site volume and data are KEPT',
-    risks: [],
+    // Issue 19: the volume is no longer protected — a risk class of its own.
+    risks: [
+      {
+        class: 'unprotect',
+        message: 'PROTECTION REMOVED: the replication pair of volume web-data is deleted: the volume is no longer replicated to the DR site; no new recovery point is made after this apply.',
+        fix: 'If it must stay protected, put the construct back before applying; otherwise nothing to do.',
+      },
+    ],
   });
   const lost = sdrsReplicationPairReview.verdict({ event: 'delete', before: pair('vol-1', { on_delete: { delete_target_volume: true } }), hook: 'runs' });
   expect(lost.summary).toBe('pair of volume vol-1 deleted with its DR-site volume: DR data LOST');
@@ -81,7 +89,7 @@ test('instance, group, attachment and protection verdicts', () => {
   expect(sdrsProtectionReview.verdict({ event: 'create', after: { group: { ...group, name: 'web-group' } } }).summary).toBe('START protection of group web-group: its pairs replicate');
   const stop = sdrsProtectionReview.verdict({ event: 'delete', before: { group: { ...group, name: 'web-group' } }, hook: 'runs' });
   expect(stop.summary).toBe('STOP protection of group web-group: its pairs stop replicating (data kept on both sites)');
-  expect(stop.risks?.map((r) => r.class)).toEqual(['drift']);
+  expect(stop.risks?.map((r) => r.class)).toEqual(['unprotect']);
 });
 
 test('live: protection stopped by hand is drift', async () => {

@@ -28,19 +28,19 @@ test('create is an initial full sync to the vDC; adopt: true says it may take on
     summary: 'start replication: new replication to vDC vdc-gold on site2, initial full sync',
   });
   expect(vcdaReplicationReview.verdict({ event: 'create', after: { ...spec('vdc-gold', false), adopt: true } }).summary).toBe(
-    'start replication: new replication to vDC vdc-gold on site2, initial full sync — or TAKES OVER an existing replication of vm-web-01 not created by this code (adopt: true)',
+    'start replication: new replication to vDC vdc-gold on site2, initial full sync — or TAKES OVER an existing replication of VM vm-web-01 not created by this code (adopt: true)',
   );
 });
 
-test('a destination vDC change is a replacement: full resync, and with the default delete it stops half-way', () => {
+test('a destination vDC change is a replacement: full resync when the old replica is deleted; with the default delete it stops half-way (blocked)', () => {
   const changes: FieldChange[] = vcdaReplicationWording.changes(spec('vdc-gold', false), spec('vdc-silver', false));
   expect(changes.map((c) => [c.text, c.effect])).toEqual([['destination vDC vdc-gold → vdc-silver', 'replace']]);
   const replaced = { address: 'terraform_data.web_replication', backing: 'terraform_data' as const, reason: undefined };
   const keep = vcdaReplicationReview.verdict({ event: 'replace', before: spec('vdc-gold', false), after: spec('vdc-silver', false), changes, replaced });
-  expect(keep.summary).toBe('remove + start replication to vDC vdc-silver on site2: FULL RESYNC');
-  expect(keep.risks?.map((r) => r.class)).toEqual(['resync', 'drift']);
-  expect(keep.risks?.[0]?.message).toContain('(destination vDC vdc-gold → vdc-silver)');
-  expect(keep.risks?.[1]?.message).toMatch(/^STOPS HALF-WAY: the old replication is paused and KEPT/);
+  // Issue 19: a move that cannot happen is neither a resync nor drift: the apply stops (blocked).
+  expect(keep.summary).toBe('STOPS HALF-WAY: the old replication is paused and kept, and the new one to vDC vdc-silver on site2 cannot start');
+  expect(keep.risks?.map((r) => r.class)).toEqual(['blocked']);
+  expect(keep.risks?.[0]?.message).toMatch(/^STOPS HALF-WAY: the old replication is paused and KEPT/);
   const drop = vcdaReplicationReview.verdict({ event: 'replace', before: spec('vdc-gold', true), after: spec('vdc-silver', true), changes, replaced });
   expect(drop.risks?.map((r) => r.class)).toEqual(['resync', 'data-loss']);
 });
@@ -49,11 +49,18 @@ test('a removal pauses and keeps the replica by default, deletes it only when as
   expect(vcdaReplicationReview.verdict({ event: 'delete', before: spec('vdc-gold', false), hook: 'runs' })).toEqual({
     action: 'delete',
     summary: 'replication paused and kept with its replica (VCDA cannot delete it and keep the replica)',
-    risks: [],
+    // Issue 19: the VM loses its DR protection — a risk class of its own.
+    risks: [
+      {
+        class: 'unprotect',
+        message: 'PROTECTION REMOVED: the replication of VM vm-web-01 to vDC vdc-gold on site2 is paused: the VM loses its DR protection; no new recovery point is made after this apply.',
+        fix: 'If the VM must stay protected, put the construct back (without `retired: true`) before applying; otherwise nothing to do.',
+      },
+    ],
   });
   const drop = vcdaReplicationReview.verdict({ event: 'delete', before: spec('vdc-gold', true), hook: 'runs' });
   expect(drop.summary).toBe('replication and its replica DELETED');
-  expect(drop.risks?.map((r) => r.class)).toEqual(['data-loss']);
+  expect(drop.risks?.map((r) => r.class)).toEqual(['data-loss', 'unprotect']);
   expect(vcdaReplicationWording.changes(spec('vdc-gold', false), { ...spec('vdc-gold', false), settings: { rpo_minutes: 5 } }).map((c) => [c.text, c.effect])).toEqual([
     ['RPO 15 → 5 min', 'in-place'],
   ]);

@@ -160,7 +160,7 @@ function replacement(transition: Extract<Transition, { event: 'replace' }>): Ver
 
 function removal(before: JsonObject | undefined): Verdict {
   const unprotect = unprotectRisk(
-    `the replication of ${nameOf(before) ?? '?'} to ${where(before)} is ${deletesReplica(before) ? 'deleted' : 'paused'}: the VM loses its DR protection`,
+    `the replication of ${nameOf(before) ?? `VM ${vmOf(before) ?? '?'}`} to ${where(before)} is ${deletesReplica(before) ? 'deleted' : 'paused'}: the VM loses its DR protection`,
     'If the VM must stay protected, put the construct back (without `retired: true`) before applying; otherwise nothing to do.',
   );
   return { action: 'delete', summary: removalWords(before), risks: deletesReplica(before) ? [dataLossRisk('delete'), unprotect] : [unprotect] };
