@@ -71,7 +71,7 @@ test('pair delete: the DR-site volume is kept by default, lost with delete_targe
   });
   const lost = sdrsReplicationPairReview.verdict({ event: 'delete', before: pair('vol-1', { on_delete: { delete_target_volume: true } }), hook: 'runs' });
   expect(lost.summary).toBe('pair of volume vol-1 deleted with its DR-site volume: DR data LOST');
-  expect(lost.risks?.map((r) => r.class)).toEqual(['data-loss']);
+  expect(lost.risks?.map((r) => r.class)).toEqual(['data-loss', 'unprotect']);
   expect(sdrsReplicationPairReview.keepsReplica(pair('vol-1'))).toBe(true);
   expect(sdrsReplicationPairReview.facts({ action: 'delete', rpoMinutes: null, seeded: false, keepsReplica: false })).toBe('DR volume deleted');
   expect(sdrsReplicationPairReview.verdict({ event: 'delete', before: pair('vol-1'), hook: 'skipped' }).risks?.map((r) => r.class)).toEqual(['orphan']);
