@@ -22,7 +22,7 @@ import { SdrsClient } from '../lib/client/sdrs/sdrs-client';
 import type { SdrsProtectedInstance, SdrsReplication, SdrsServerGroup } from '../lib/client/sdrs/types';
 import { SDRS_PROJECT_ID, SDRS_VOLUME_IDS } from '../src/simulator/sdrs/inventory-seed';
 import { SDRS_ACCESS_KEY, SDRS_SECRET_KEY } from '../src/simulator/sdrs/service';
-import { planChanges, providerEnv, synthExample, terraform, terraformEnv, type ResourceChange } from './deploy-kit';
+import { planChanges, projectRoot, providerEnv, run, synthExample, terraform, terraformEnv, type ResourceChange } from './deploy-kit';
 
 /**
  * The backing the examples are deployed with: the native provider (installed into a mirror in the work dir),
@@ -187,7 +187,7 @@ function printVcdaReplications(replications: readonly VcdaReplication[]): void {
   printTable(['VM', 'REPLICATION ID', 'RPO', 'RETENTION', 'STATE', 'DESTINATION'], rows, '(no replications)');
 }
 
-async function runVcda(sim: RunningSimulator, workDir: string): Promise<void> {
+async function deployVcda(sim: RunningSimulator, workDir: string): Promise<Deployed> {
   const env = await deployEnv(workDir, { ...VCDA_SIM_USERS, VCDA_ENDPOINT: `${sim.url}/vcda`, WEB_RPO_MINUTES: '15' });
   const outdir = join(workDir, 'cdktf.out');
 
@@ -219,7 +219,11 @@ async function runVcda(sim: RunningSimulator, workDir: string): Promise<void> {
   assert(after.every((r) => r.settings.rpo === 10), 'VCDA web tier RPO is not 10 minutes');
   process.stdout.write('  → same replication ids, both now at 10 minutes\n');
 
-  heading('destroy');
+  return { stackDir, env: changed };
+}
+
+async function destroyVcda(sim: RunningSimulator, { stackDir, env: changed }: Deployed): Promise<void> {
+  heading('destroy examples/vcda-basic');
   showTerraformOutput((await terraform(stackDir, ['destroy', '-auto-approve'], changed)).stdout);
   const left = await liveVcdaReplications(sim);
   printVcdaReplications(left);
@@ -251,6 +255,11 @@ async function liveSdrs(sim: RunningSimulator): Promise<SdrsLive> {
   return { groups, pairs, instances };
 }
 
+async function sdrsDrillsLeft(sim: RunningSimulator): Promise<number> {
+  const client = new SdrsClient({ endpoint: `${sim.url}/sdrs`, projectId: SDRS_PROJECT_ID, credentials: { accessKey: SDRS_ACCESS_KEY, secretKey: SDRS_SECRET_KEY } });
+  return (await client.listDrills()).length;
+}
+
 function printSdrs(live: SdrsLive): void {
   const groups = live.groups.map((g) => [
     'group',
@@ -277,7 +286,7 @@ function sdrsPairOf(live: SdrsLive, volumeName: keyof typeof SDRS_VOLUME_IDS): S
   return live.pairs.find((p) => p.volume_ids?.split(',')[0] === SDRS_VOLUME_IDS[volumeName]);
 }
 
-async function runSdrs(sim: RunningSimulator, workDir: string): Promise<void> {
+async function deploySdrs(sim: RunningSimulator, workDir: string): Promise<Deployed> {
   const env = await deployEnv(workDir, { ...SDRS_SIM_KEYS, SDRS_ENDPOINT: `${sim.url}/sdrs`, SDRS_PROJECT_ID });
   const outdir = join(workDir, 'cdktf.out');
 
@@ -313,7 +322,11 @@ async function runSdrs(sim: RunningSimulator, workDir: string): Promise<void> {
   assert(webAfter?.name === 'web-data-v2' && webAfter.record_metadata?.volume_size === 150, 'the web data pair is not web-data-v2 at 150 GB');
   process.stdout.write('  → same pair id, renamed web-data-v2, 150 GB\n');
 
-  heading('destroy');
+  return { stackDir, env: changed };
+}
+
+async function destroySdrs(sim: RunningSimulator, { stackDir, env: changed }: Deployed): Promise<void> {
+  heading('destroy examples/sdrs-basic');
   showTerraformOutput((await terraform(stackDir, ['destroy', '-auto-approve'], changed)).stdout);
   const left = await liveSdrs(sim);
   printSdrs(left);
@@ -326,6 +339,32 @@ async function runSdrs(sim: RunningSimulator, workDir: string): Promise<void> {
   );
 }
 
+/** A deployed example: its synthesized stack and the environment Terraform (and the drill) run it in. */
+interface Deployed {
+  readonly stackDir: string;
+  readonly env: NodeJS.ProcessEnv;
+}
+
+/**
+ * `repliform drill` over the deployed VCDA and SDRS examples, as a process: a test failover of each VCDA replication
+ * and a DR drill of the SDRS group, checks, cleanup, the evidence report; then nothing of the drill may be left.
+ * REPLIFORM_DRILL_OUT keeps the report (the README's "DR drills" shows one).
+ */
+async function drill(sim: RunningSimulator, stacks: readonly Deployed[], workOut: string): Promise<void> {
+  heading('drill the VCDA and SDRS examples: repliform drill (test failover, DR drill, checks, cleanup, evidence)');
+  const out = process.env.REPLIFORM_DRILL_OUT ?? workOut;
+  const cli = join(projectRoot(), 'dist', 'src', 'cli', 'main.js');
+  const env = Object.assign({}, ...stacks.map((stack) => stack.env)) as NodeJS.ProcessEnv;
+  const args = [cli, 'drill', ...stacks.flatMap((stack) => ['--stack-dir', stack.stackDir]), '--rto-minutes', '30', '--app-dir', join(projectRoot(), 'examples'), '--out', out];
+  const result = await run(process.execPath, args, { cwd: projectRoot(), env: { ...env, REPLIFORM_LOG: 'warn' } });
+  process.stdout.write(result.stdout.replace(/^/gm, '  '));
+  assert(result.code === 0, `repliform drill exited with ${result.code}\n${result.stderr}`);
+  const testImages = (await liveVcdaReplications(sim)).filter((r) => r.destinationState?.recoveryInfo?.recoveryState !== 'NOT_STARTED');
+  const drills = await sdrsDrillsLeft(sim);
+  assert(testImages.length === 0 && drills === 0, `the drill left ${testImages.length} test failover(s) and ${drills} SDRS drill(s)`);
+  process.stdout.write('  → passed (exit 0); no test image and no drill left on the simulator\n');
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const workDir = mkdtempSync(join(tmpdir(), 'repliform-main-'));
@@ -336,8 +375,11 @@ async function main(): Promise<void> {
     const [vrDir, vcdaDir, sdrsDir] = ['vr', 'vcda', 'sdrs'].map((name) => join(workDir, name));
     for (const dir of [vrDir, vcdaDir, sdrsDir]) mkdirSync(dir);
     await runVr(sim, vrDir);
-    await runVcda(sim, vcdaDir);
-    await runSdrs(sim, sdrsDir);
+    const vcda = await deployVcda(sim, vcdaDir);
+    const sdrs = await deploySdrs(sim, sdrsDir);
+    await drill(sim, [vcda, sdrs], join(workDir, 'drill'));
+    await destroyVcda(sim, vcda);
+    await destroySdrs(sim, sdrs);
     heading(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } finally {
     await sim.close();

@@ -16,6 +16,7 @@ export interface DrillCommandValues {
   readonly checkCommand?: string;
   readonly cleanupOnly?: boolean;
   readonly sdrsDrillVpc?: string;
+  readonly appDir?: string;
 }
 
 export type DrillAction = (values: DrillCommandValues) => Promise<void>;
@@ -53,6 +54,7 @@ export function drillCommand(action: DrillAction, output?: CommandOutput): Comma
     .option('--timeout-minutes <N>', 'stop the drill (and clean up) when start, wait and checks take longer (default: 60)')
     .option('--check-command <CMD>', 'a shell command run once per recovered VM; exit 0 passes')
     .option('--sdrs-drill-vpc <ID>', 'SDRS: start the drill servers in this VPC (default: SDRS makes a drill VPC)')
+    .option('--app-dir <DIR>', 'the app whose git commit the report names (default: the directory holding cdktf.out; GITHUB_SHA wins in GitHub Actions)')
     .option('--cleanup-only', 'start nothing: clean up what an earlier drill of these constructs left (test failovers, repliform-drill-* drills)')
     .addHelpText('after', HELP)
     .action(action);

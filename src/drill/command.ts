@@ -39,6 +39,7 @@ export interface DrillCommandOptions {
   readonly checkCommand?: string;
   readonly cleanupOnly?: boolean;
   readonly sdrsDrillVpc?: string;
+  readonly appDir?: string;
 }
 
 export interface DrillIo {
@@ -129,7 +130,7 @@ export async function runDrillCommand(options: DrillCommandOptions, io: DrillIo 
     try {
       const run = await runDrill(units, { ctx, clock, timeoutMs: timeoutMinutes * 60_000, checkCommand: options.checkCommand, checkRunner: io.checkRunner, cleanupPolicy: io.cleanupPolicy, cleanupOnly: options.cleanupOnly === true });
       const stackDirs = options.stackDir ?? [];
-      const evidence = buildEvidence({ run, provenance: provenanceOf(env, stackDirs[0], io.git), stacks: stackDirs, rtoMinutes }, options.cleanupOnly === true);
+      const evidence = buildEvidence({ run, provenance: provenanceOf(env, stackDirs[0], io.git, options.appDir), stacks: stackDirs, rtoMinutes }, options.cleanupOnly === true);
       const files = writeReports(options.out ?? DEFAULT_OUT, evidence);
       (io.stdout ?? process.stdout).write(renderSummary(evidence, files));
       return evidence.exit_code;

@@ -46,16 +46,17 @@ export function appDirOf(stackDir: string): string {
   return dirname(dirname(dirname(resolve(stackDir))));
 }
 
-function commitOf(env: NodeJS.ProcessEnv, stackDir: string | undefined, git: GitRunner): Provenance['commit'] {
+function commitOf(env: NodeJS.ProcessEnv, stackDir: string | undefined, git: GitRunner, appDir: string | undefined): Provenance['commit'] {
   if (env.GITHUB_SHA) return { sha: env.GITHUB_SHA, source: 'GITHUB_SHA', dirty: false };
-  if (stackDir === undefined) return null;
-  const app = appDirOf(stackDir);
+  if (stackDir === undefined && appDir === undefined) return null;
+  const app = appDir ?? appDirOf(stackDir ?? '.');
   const sha = git(app, ['rev-parse', 'HEAD']);
   if (sha === undefined || sha === '') return null;
   const status = git(app, ['status', '--porcelain', '--', '.']);
   return { sha, source: 'git', dirty: status !== undefined && status !== '' };
 }
 
-export function provenanceOf(env: NodeJS.ProcessEnv, stackDir: string | undefined, git: GitRunner = systemGit): Provenance {
-  return { user: userOf(env), ci: ciOf(env), commit: commitOf(env, stackDir, git) };
+/** `appDir` (--app-dir) names the app when its cdktf.out is elsewhere (CDKTF_OUTDIR). */
+export function provenanceOf(env: NodeJS.ProcessEnv, stackDir: string | undefined, git: GitRunner = systemGit, appDir?: string): Provenance {
+  return { user: userOf(env), ci: ciOf(env), commit: commitOf(env, stackDir, git, appDir) };
 }

@@ -39,7 +39,7 @@ function recoveryPoint(vm: VmEvidence): string {
 }
 
 function rpoAchieved(vm: VmEvidence): string {
-  if (vm.rpo.achieved === null) return vm.rpo.target_minutes === null ? 'n/a (no RPO target)' : '—';
+  if (vm.rpo.achieved === null) return vm.rpo.target_minutes === null ? (vm.vendor === 'sdrs' ? 'n/a (synchronous)' : 'n/a (no RPO target)') : '—';
   const late = vm.rpo.violation_minutes !== null && vm.rpo.violation_minutes > 0 ? ` (${vm.rpo.violation_minutes} min late)` : '';
   return `${yesNo(vm.rpo.achieved, '—')}${late}`;
 }

@@ -2,7 +2,7 @@
  * The replications of a synthesized stack, read as `repliform vr sync --stack-dir` reads them: the specs in
  * cdk.tf.json, as the provider's resources (attributes plus the connection in Terraform's `_` block) or as the
  * lifecycle backing's identity resources (`terraform_data` whose input is the spec and whose kind is in
- * triggers_replace). Selection by construct path (exact, with or without the stack's name in front) or by a
+ * triggers_replace), the provider's timeouts read back as seconds. Selection by construct path (exact, with or without the stack's name in front) or by a
  * pattern (`*` matches any characters but `/`).
  *
  * Calls no endpoint.
@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { InputError } from '../resources/errors';
 import { resourceTypeOf } from '../resources/terraform-names';
+import { timeoutsAsSeconds } from '../resources/timeout-durations';
 
 /** One resource of a kind the drill reads, with where it was declared. */
 export interface StackResource {
@@ -51,6 +52,8 @@ function providerSpec(resource: SynthesizedResource): Record<string, unknown> {
   const entries = Object.entries(resource as Record<string, unknown>);
   const escaped = (resource as Record<string, unknown>)._;
   const own = Object.fromEntries(entries.filter(([key]) => !TERRAFORM_KEYS.has(key)));
+  // The provider's resources write timeouts as durations ("60m"); the specs take seconds.
+  if ('timeouts' in own) own.timeouts = timeoutsAsSeconds(own.timeouts);
   return typeof escaped === 'object' && escaped !== null ? { ...own, ...escaped } : own;
 }
 
