@@ -358,13 +358,25 @@ export class ResourceType {
       };
     }
     const stub = this.isImportStub(prior);
-    if (!stub && sameValue(pick(prior, this.spec), plannedSpec)) return { planned: prior, requiresReplace: [], diagnostics: this.liveNotices(prior, 'no-change') };
+    const object = byName ? `${label} (${liveId})` : liveId;
+    if (!stub && sameValue(pick(prior, this.spec), plannedSpec)) {
+      // Nothing to apply, so no apply adopts it: the plan says what the import means all the same (never silent).
+      return { planned: prior, requiresReplace: [], diagnostics: [...this.liveNotices(prior, 'no-change'), this.importedAsItIs(object)] };
+    }
     const refused = stub ? undefined : this.refusedChange(prior, spec);
     if (refused) return { planned: null, requiresReplace: [], diagnostics: [refused] };
     // A stub (imported by an earlier version) knows nothing of the object: its computed attributes come from this read.
     const computed = stub ? (isRecord(live) ? objectValueOf(live, this.computed) : this.plannedComputed(null)) : this.plannedComputed(prior);
     const planned = { ...plannedSpec, ...computed };
-    return { planned, requiresReplace: [], plannedPrivate: encodeMarker({ import_id: marker.import_id }), diagnostics: [this.adoptionNotice(byName ? `${label} (${liveId})` : liveId, stub ? [] : this.identityChanges(prior, plannedSpec))] };
+    return { planned, requiresReplace: [], plannedPrivate: encodeMarker({ import_id: marker.import_id }), diagnostics: [this.adoptionNotice(object, stub ? [] : this.identityChanges(prior, plannedSpec))] };
+  }
+
+  /** An import whose configuration matches the object: it becomes this code's as it is. */
+  private importedAsItIs(object: string): Diagnostic {
+    return warningDiagnostic(
+      `${this.name} ${object} will be adopted as it is`,
+      'This code did not create it. The configuration matches the live object, so the apply changes nothing on it; from then on a destroy (or a removed block) deletes it.',
+    );
   }
 
   /** What the apply after an import does: adopt the object, checking the identity fields the configuration spells otherwise. */

@@ -249,6 +249,8 @@ describe('an import reads the whole object', () => {
     expect(plan.stderr).toBe('');
     expect(plan.stdout).toContain(`repliform_vr_replication.r: Preparing import... [id=${id}]`);
     expect(plan.stdout).toContain('Plan: 1 to import, 0 to add, 0 to change, 0 to destroy.');
+    // Nothing to apply, so no apply announces the adoption: the plan does (adoption is never silent).
+    expect(plan.stdout.replace(/\s+/g, ' ')).toContain(`Warning: repliform_vr_replication ${id} will be adopted as it is`);
   });
 
   test('terraform import of an id that does not exist fails and imports nothing', async () => {

@@ -70,8 +70,9 @@ test('the provider through its whole lifecycle with real Terraform', async () =>
     vrReplicationHandler.create(replicationSpec(sim.url, { vm: { name: vm }, target: { datastore: 'ds-b-gold' }, settings: { rpo_minutes: 20 } }), testContext(SIM_ENV, { ownership: memoryOwnershipRecords() }));
   const elsewhere = await madeElsewhere('db-01');
   const byName = await madeElsewhere('app-01');
-  const adopt = { name: 'db-01', rpoMinutes: 20 };
-  const adoptByName = { name: 'app-01', rpoMinutes: 20 };
+  // The code asks for RPO 15 (the replications were made with 20): the import plan changes them in place.
+  const adopt = { name: 'db-01', rpoMinutes: 15 };
+  const adoptByName = { name: 'app-01', rpoMinutes: 15 };
   writeConfig([{ name: 'web-01', rpoMinutes: 10 }, adopt, adoptByName], `
 import {
   to = repliform_vr_replication.db-01
