@@ -120,7 +120,7 @@ export function readWholePlan(plan: unknown, stack: string, catalogue: ReviewCat
   for (const change of changes) {
     const read = readProviderChange(change, stack, configured, catalogue, provider) ?? readChange(change, stack, configured, catalogue, inPlan);
     if (read) result.push(read);
-    else if (!isRepliforms(change, catalogue)) others.push(...foreignChange(change));
+    else if (!isRepliforms(change, catalogue, configured)) others.push(...foreignChange(change));
   }
   const applyable = typeof parsed.applyable === 'boolean' ? parsed.applyable : changes.some((change) => !isNoOp(change)) || outputsChange(parsed.output_changes);
   return { changes: result, others, applyable, raw: rawLines(changes, parsed.resource_drift) };
@@ -150,10 +150,13 @@ function outputsChange(outputs: Json | undefined): boolean {
  * A resource of repliform's that the review leaves out on purpose (a sync request) or whose kind it reads: not an
  * "other" change. Everything else that changes is listed as one.
  */
-function isRepliforms(change: Json, catalogue: ReviewCatalogue): boolean {
+function isRepliforms(change: Json, catalogue: ReviewCatalogue, configured: ReadonlyMap<string, Recognised | undefined>): boolean {
   if (!isObject(change) || typeof change.type !== 'string') return false;
   if (change.type.startsWith(`${PROVIDER_TYPE}_`) && change.mode !== 'data') return true;
   if (!BACKINGS.has(change.type)) return false;
+  // Its block's provisioners run a repliform command of a kind the review leaves out (a sync request: its
+  // triggers hold no kind).
+  if (typeof change.address === 'string' && configured.get(configAddress(change.address)) === 'not-reviewed') return true;
   const body = isObject(change.change) ? change.change : {};
   const backing = change.type as LifecycleChange['backing'];
   return [valuesOf(body.before, backing), valuesOf(body.after, backing)].some((values) => namedKind(values, catalogue) === 'not-reviewed');

@@ -27,7 +27,7 @@ test('`repliform review --help` lists every review option and the exit codes, on
   expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
   expect(stdout).toMatch(/^Usage: repliform review \(--plan FILE\.\.\. \| --synth-dir DIR\) \[options\]\n/);
   expect(optionsListed(stdout)).toEqual(['--plan', '--synth-dir', '--terraform', '--live', '--format', '--out', '--also', '--fail-on', '--color', '--no-color', '--help']);
-  expect(stdout).toContain('Exit codes: 0 no changes, 2 changes, 1 error or a --fail-on risk.');
+  expect(stdout).toContain('Exit codes, like terraform plan -detailed-exitcode: 0 no changes, 2 changes (of any resource), 1 error or a --fail-on risk.');
 });
 
 test('`repliform simulator --help` lists every simulator option, exit 0, and starts nothing', () => {

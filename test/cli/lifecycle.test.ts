@@ -64,7 +64,7 @@ describe('exit codes and messages', () => {
   test('unknown kind → exit 2 naming the allowed kinds', async () => {
     const result = await cli(['lifecycle', 'create', 'vr.replicaton'], specEnv());
     expect(result.code).toBe(2);
-    expect(result.stderr.trim()).toBe('repliform: vr.replicaton create rejected: kind: unknown kind "vr.replicaton"; allowed: "vr.pairing", "vr.replication", "vr.replication-sync", "vcda.site", "vcda.replication", "sdrs.protection-group", "sdrs.replication-pair", "sdrs.protected-instance", "sdrs.replication-attachment", "sdrs.protection"');
+    expect(result.stderr.trim()).toBe('repliform: vr.replicaton create rejected: kind: unknown kind "vr.replicaton"; allowed: "vr.pairing", "vr.replication", "vr.replication-sync", "vcda.site", "vcda.replication", "vcda.test-failover", "sdrs.protection-group", "sdrs.replication-pair", "sdrs.protected-instance", "sdrs.replication-attachment", "sdrs.protection", "sdrs.drill"');
   });
 
   test('an invalid field → exit 2 naming the construct prop the user wrote, the spec field, the range and the value', async () => {

@@ -68,8 +68,11 @@ test('sync on a bumped trigger; pause and resume by construct; a bump while paus
   const shown = await run('terraform', ['show', '-json', 'tfplan'], { cwd: stackDir, env: env('2') });
   writeFileSync(join(workDir, 'plan.json'), shown.stdout);
   const review = await run(join(workDir, 'bin', 'repliform'), ['review', '--plan', join(workDir, 'plan.json'), '--format', 'json'], { cwd: workDir, env: env('2') });
-  expect(review.code).toBe(0);
-  const report = JSON.parse(review.stdout) as { summary: { risks: { resync: number } }; items: Array<{ name: string; action: string }> };
+  // Exit 2: the plan changes something (the sync resource), as terraform plan -detailed-exitcode says.
+  expect(review.code).toBe(2);
+  const report = JSON.parse(review.stdout) as { summary: { risks: { resync: number; destroy: number } }; items: Array<{ name: string; action: string }> };
+  // The sync resource is repliform's own (a sync request), not another resource destroyed.
+  expect(report.summary.risks.destroy).toBe(0);
   expect(report.summary.risks.resync).toBe(0);
   expect(report.items.find((item) => item.name === 'web-01')?.action).toBe('no-change');
   const before = syncs().length;

@@ -66,7 +66,7 @@ function vcdaRequests(method: string, pattern: RegExp): number {
 }
 
 interface ReviewJson {
-  readonly summary: { readonly risks: { readonly resync: number } };
+  readonly summary: { readonly risks: { readonly resync: number; readonly blocked: number } };
   readonly items: ReadonlyArray<{ readonly kind: string; readonly action: string; readonly summary: string }>;
 }
 
@@ -125,12 +125,13 @@ test('deploy, change an RPO in place, review and apply a vDC move (a resync; the
   expect(vcdaRequests('PATCH', /^\/vcda\/vm-replications\/C4-/) - patchesBefore).toBe(2);
   expect(vcdaRequests('DELETE', /^\/vcda\/vm-replications\//)).toBe(0);
 
-  // a move to vdc-silver re-creates both: the review says full resync (planned, not applied)
+  // a move to vdc-silver re-creates both: the review says full resync for the one whose old replica is deleted, and
+  // that the apply will stop at the other (its old replication is paused and kept: issue 19's `blocked`)
   await synthExample('vcda-basic', outdir, env(10, VCDA_VDC_IDS['vdc-silver']));
   const movePlan = await planChanges(stackDir, env(10, VCDA_VDC_IDS['vdc-silver']));
   expect(movePlan.filter((c) => c.actions.includes('delete') && /_replication_/.test(c.address))).toHaveLength(2);
   const moveReview = await review(stackDir, env(10, VCDA_VDC_IDS['vdc-silver']));
-  expect(moveReview.summary.risks.resync).toBe(2);
+  expect([moveReview.summary.risks.resync, moveReview.summary.risks.blocked]).toEqual([1, 1]);
   expect(moveReview.items.filter((item) => item.kind === 'vcda.replication').map((item) => item.action)).toEqual(['replace', 'replace']);
 
   // applied: vcd-web-02 (deleteReplicaOnDestroy) is deleted and started again in vdc-silver; vcd-web-01's old

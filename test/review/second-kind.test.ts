@@ -180,11 +180,13 @@ test('the catalogue holds every kind the registry knows, the sync resource as no
     ['vr.replication-sync', false],
     ['vcda.site', false],
     ['vcda.replication', true],
+    ['vcda.test-failover', true],
     ['sdrs.protection-group', true],
     ['sdrs.replication-pair', true],
     ['sdrs.protected-instance', true],
     ['sdrs.replication-attachment', true],
     ['sdrs.protection', true],
+    ['sdrs.drill', true],
   ]);
   expect(fieldWording(fields, words).text('settings.interval_minutes', 5)).toBe('interval 5 min');
 });
