@@ -4,7 +4,6 @@
  * cdk.tf.json) or by VM, pairing and connection options. Waits on the task with progress on stderr, prints
  * the replication afterwards as JSON on stdout; exit 0 done, 1 failed, 2 bad input (nothing changed).
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isApiError } from '../../lib/client/http/errors';
 import { InputError, isInputError, listForMessage } from '../resources/errors';
@@ -15,8 +14,7 @@ import { cacheDirFrom } from '../runtime/cache-dir';
 import { EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK } from './exit-codes';
 import { createLogger, logLevelFrom } from '../runtime/logger';
 import { createProgress } from '../runtime/progress';
-import { resourceTypeOf } from '../resources/terraform-names';
-import { timeoutsAsSeconds } from '../resources/timeout-durations';
+import { isSelected, resourcesOfKinds } from '../resources/synthesized-stack';
 
 /** The command-line options, as commander parses them. */
 export interface VrOperationOptions {
@@ -155,80 +153,11 @@ async function fromOptions(options: VrOperationOptions): Promise<OperationTarget
   };
 }
 
-interface SynthesizedResource {
-  readonly input?: unknown;
-  readonly triggers_replace?: { readonly kind?: unknown };
-  readonly '//'?: { readonly metadata?: { readonly path?: unknown } };
-}
-
-interface Candidate {
-  readonly owner: string;
-  readonly path: string;
-  readonly input: unknown;
-}
-
-function readStack(stackDir: string): Record<string, Record<string, SynthesizedResource>> {
-  const file = join(stackDir, 'cdk.tf.json');
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new InputError('--stack-dir', `cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); synthesize first (node main.js) and pass cdktf.out/stacks/<stack>`);
-  }
-  try {
-    const parsed = JSON.parse(text) as { resource?: Record<string, Record<string, SynthesizedResource>> };
-    return parsed.resource ?? {};
-  } catch (error) {
-    throw new InputError('--stack-dir', `${file} is not valid JSON (${(error as Error).message})`);
-  }
-}
-
-/** Keys of a synthesized resource block that are Terraform's, not the spec's. */
-const TERRAFORM_KEYS = new Set(['//', '_', 'depends_on', 'provider', 'lifecycle', 'count', 'for_each']);
-
-/**
- * A provider-backed resource's spec: its attributes, with those in Terraform's `_` escape block (the connection), and
- * its timeouts in the spec's seconds (the provider's resources write durations: `create = "60m"`).
- */
-function providerSpec(resource: Record<string, unknown>): Record<string, unknown> {
-  const escaped = resource._;
-  const own = Object.fromEntries(Object.entries(resource).filter(([key]) => !TERRAFORM_KEYS.has(key)));
-  const attributes = typeof escaped === 'object' && escaped !== null ? { ...own, ...escaped } : own;
-  return 'timeouts' in attributes ? { ...attributes, timeouts: timeoutsAsSeconds(attributes.timeouts) } : attributes;
-}
-
-function candidateOf(resource: SynthesizedResource, input: unknown): Candidate {
-  const owner = typeof input === 'object' && input !== null ? (input as { owner?: unknown }).owner : undefined;
-  const metadataPath = resource['//']?.metadata?.path;
-  const path = typeof metadataPath === 'string' ? metadataPath.replace(/\/replication(\/Resource)?$/, '') : '';
-  return { owner: typeof owner === 'string' ? owner : path, path, input };
-}
-
-/** The replications of the stack: the identity resources of kind vr.replication (their input is the full spec), or the provider's resources. */
-function replicationsIn(resources: Record<string, Record<string, SynthesizedResource>>): Candidate[] {
-  const lifecycle = Object.values(resources.terraform_data ?? {})
-    .filter((resource) => resource.triggers_replace?.kind === 'vr.replication' && typeof resource.input === 'object' && resource.input !== null)
-    .map((resource) => candidateOf(resource, resource.input));
-  const provider = Object.values(resources[resourceTypeOf('vr.replication')] ?? {}).map((resource) => candidateOf(resource, providerSpec(resource as Record<string, unknown>)));
-  return [...lifecycle, ...provider];
-}
-
-/** `web-01`, `dr-site-b/web-01`: the construct path within the stack, or with the stack name in front. */
-function matches(candidate: Candidate, construct: string): boolean {
-  const wanted = construct.replace(/^\/+|\/+$/g, '');
-  const withinStack = (path: string) => path.split('/').slice(1).join('/');
-  return [candidate.owner, candidate.path].some((path) => path !== '' && (path === wanted || withinStack(path) === wanted));
-}
-
 async function fromStack(options: VrOperationOptions, timeoutSeconds: number | undefined): Promise<Resolved> {
   const stackDir = requireOption(options, 'stackDir', 'the synthesized stack, e.g. cdktf.out/stacks/dr-site-b');
   const construct = requireOption(options, 'construct', 'the VrReplication construct path, e.g. web-01');
-  const resources = readStack(stackDir);
-  const candidates = replicationsIn(resources);
-  if (candidates.length === 0 && resources.null_resource !== undefined) {
-    throw new InputError('--stack-dir', 'this stack uses the null_resource backing, whose specs are Terraform expressions: name the replication with --vm and connection options instead');
-  }
-  const found = candidates.filter((candidate) => matches(candidate, construct));
+  const candidates = resourcesOfKinds(stackDir, ['vr.replication'], 'name the replication with --vm and connection options instead');
+  const found = candidates.filter((candidate) => isSelected(candidate, [construct], []));
   if (found.length !== 1) {
     const known = candidates.map((candidate) => candidate.owner);
     const why = found.length === 0 ? 'no VrReplication' : 'more than one VrReplication';

@@ -23,7 +23,7 @@ import { renderMarkdown } from './render-markdown';
 import { renderSummary } from './render-text';
 import { runDrill } from './run';
 import { drillNameAt, sdrsUnit, SDRS_KINDS } from './sdrs/units';
-import { isSelected, resourcesOfKinds, type StackResource } from './stack';
+import { isSelected, resourcesOfKinds, type StackResource } from '../resources/synthesized-stack';
 import type { DrillUnit } from './types';
 import { vcdaUnit, VCDA_KINDS } from './vcda/units';
 import { vrUnit, VR_KINDS } from './vr/units';
@@ -72,11 +72,11 @@ function cleanupCommandFor(stackDirs: readonly string[]): (construct: string) =>
 
 /** SDRS groups are selected by their own path or by any of their protected instances' paths. */
 function groupSelected(group: StackResource, instances: readonly StackResource[], constructs: readonly string[], patterns: readonly string[]): boolean {
-  if (isSelected(group.owner, constructs, patterns)) return true;
+  if (isSelected(group, constructs, patterns)) return true;
   return instances.some((instance) => {
     const ref: unknown = typeof instance.input === 'object' && instance.input !== null && 'group' in instance.input ? instance.input.group : undefined;
     const owner: unknown = typeof ref === 'object' && ref !== null && 'owner' in ref ? ref.owner : undefined;
-    return owner === group.owner && isSelected(instance.owner, constructs, patterns);
+    return owner === group.owner && isSelected(instance, constructs, patterns);
   });
 }
 
@@ -88,12 +88,12 @@ export function unitsOf(options: DrillCommandOptions, startedAt: number, timeout
   const units: DrillUnit[] = [];
   const seen: string[] = [];
   for (const dir of stackDirs) {
-    const resources = resourcesOfKinds(dir, [...VR_KINDS, ...VCDA_KINDS, ...SDRS_KINDS, 'sdrs.protected-instance']);
+    const resources = resourcesOfKinds(dir, [...VR_KINDS, ...VCDA_KINDS, ...SDRS_KINDS, 'sdrs.protected-instance'], 'synthesize with the provider or the terraform_data backing to drill it');
     seen.push(...resources.filter((r) => r.kind !== 'sdrs.protected-instance').map((r) => r.owner));
     const instances = resources.filter((r) => r.kind === 'sdrs.protected-instance');
     for (const r of resources) {
-      if (r.kind === 'vr.replication' && isSelected(r.owner, constructs, patterns)) units.push(vrUnit(r));
-      if (r.kind === 'vcda.replication' && isSelected(r.owner, constructs, patterns)) units.push(vcdaUnit(r, { timeoutSeconds, cleanupCommand }));
+      if (r.kind === 'vr.replication' && isSelected(r, constructs, patterns)) units.push(vrUnit(r));
+      if (r.kind === 'vcda.replication' && isSelected(r, constructs, patterns)) units.push(vcdaUnit(r, { timeoutSeconds, cleanupCommand }));
       if (r.kind === 'sdrs.protection-group' && groupSelected(r, instances, constructs, patterns)) {
         units.push(sdrsUnit(r, { timeoutSeconds, cleanupCommand, drillName: drillNameAt(startedAt), drillVpcId: options.sdrsDrillVpc }));
       }

@@ -22,10 +22,10 @@ import { ResourceType } from '../../src/provider/resource-type';
 import { memoryOwnershipRecords } from '../../src/resources/ownership';
 import { kindFor } from '../../src/resources/registry';
 import { vrReplicationHandler } from '../../src/resources/vr/replication/handler';
-import { SDRS_ACCESS_KEY, SDRS_PROJECT_ID, SDRS_SECRET_KEY, SDRS_VOLUME_IDS } from '../../src/simulator';
+import { SDRS_ACCESS_KEY, SDRS_SECRET_KEY, SDRS_VOLUME_IDS } from '../../src/simulator';
 import { VCDA_VDC_IDS, VCDA_VM_IDS } from '../../src/simulator/vcda/inventory-seed';
 import { replicationSpec, SIM_ENV, testContext } from '../helpers/context';
-import { initAndApply, simulatorWorkDir, vrProviderHcl, writeVrStack } from '../helpers/e2e';
+import { initAndApply, providerHcl, simulatorWorkDir, writeVrStack } from '../helpers/e2e';
 import { createdBy } from '../helpers/provider-types';
 import { sdrsGroupJson, sdrsGroupRef, sdrsConnection, vcdaConnection, VCDA_SIM_ENV } from '../helpers/sim-connections';
 
@@ -172,25 +172,6 @@ describe('an import reads the whole object', () => {
     return String((await createdBy(type, json)).id);
   }
 
-  /** The provider block with all three vendors' connections to the simulator. */
-  function allVendorsHcl(): string {
-    const { sim } = world;
-    return vrProviderHcl(sim.url).replace(
-      'provider "repliform" {',
-      `provider "repliform" {
-  vcda = {
-    endpoint           = "${sim.url}/vcda"
-    credentials        = { username_env = "VCDA_SITE1_USER", password_env = "VCDA_SITE1_PASSWORD" }
-    remote_credentials = { username_env = "VCDA_SITE2_USER", password_env = "VCDA_SITE2_PASSWORD" }
-  }
-  sdrs = {
-    endpoint    = "${sim.url}/sdrs"
-    project_id  = "${SDRS_PROJECT_ID}"
-    credentials = { access_key_env = "HW_AK", secret_key_env = "HW_SK" }
-  }`,
-    );
-  }
-
   const importBlock = (to: string, id: string) => `\nimport {\n  to = ${to}\n  id = "${id}"\n}\n`;
 
   test('plan -generate-config-out writes configuration that applies in one go: VR, VCDA and SDRS objects made elsewhere', async () => {
@@ -210,7 +191,7 @@ describe('an import reads the whole object', () => {
     });
     writeFileSync(
       join(dir, 'main.tf'),
-      allVendorsHcl() +
+      providerHcl(world.sim.url) +
         importBlock('repliform_vr_replication.app_02', vr) +
         importBlock('repliform_vcda_replication.web_01', vcda) +
         importBlock('repliform_sdrs_protection_group.web', group) +

@@ -7,42 +7,17 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run, terraform, terraformBinary } from '../../scripts/deploy-kit';
-import { PROVIDER_SOURCE } from '../../src/resources/terraform-names';
-import { SDRS_PROJECT_ID, SDRS_VOLUME_IDS } from '../../src/simulator/sdrs/inventory-seed';
+import { SDRS_VOLUME_IDS } from '../../src/simulator/sdrs/inventory-seed';
 import { VCDA_VM_IDS } from '../../src/simulator/vcda/inventory-seed';
 import { SIM_ENV } from '../helpers/context';
-import { providerWorld } from '../helpers/e2e';
+import { providerHcl, providerWorld } from '../helpers/e2e';
 import { SDRS_SIM_ENV, VCDA_SIM_ENV } from '../helpers/sim-connections';
 
 const world = providerWorld('e2e-data-sources', () => ({ ...SIM_ENV, ...VCDA_SIM_ENV, ...SDRS_SIM_ENV }));
 
 /** The stack (README's "Writing HCL by hand" shows the VR part of it). */
 function stack(simUrl: string): string {
-  return `
-terraform {
-  required_providers {
-    repliform = { source = "${PROVIDER_SOURCE}" }
-  }
-}
-
-provider "repliform" {
-  vr = {
-    endpoint           = "${simUrl}"
-    credentials        = { username_env = "VR_SITE_A_USER", password_env = "VR_SITE_A_PASSWORD" }
-    remote_credentials = { username_env = "VR_SITE_B_USER", password_env = "VR_SITE_B_PASSWORD" }
-  }
-  vcda = {
-    endpoint           = "${simUrl}/vcda"
-    credentials        = { username_env = "VCDA_SITE1_USER", password_env = "VCDA_SITE1_PASSWORD" }
-    remote_credentials = { username_env = "VCDA_SITE2_USER", password_env = "VCDA_SITE2_PASSWORD" }
-  }
-  sdrs = {
-    endpoint    = "${simUrl}/sdrs"
-    project_id  = "${SDRS_PROJECT_ID}"
-    credentials = { access_key_env = "HW_AK", secret_key_env = "HW_SK" }
-  }
-}
-
+  return `${providerHcl(simUrl)}
 variable "vm_name" {
   type    = string
   default = "web-03"

@@ -8,32 +8,17 @@ import axios from 'axios';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { terraform } from '../../scripts/deploy-kit';
-import { PROVIDER_SOURCE } from '../../src/resources/terraform-names';
-import { SDRS_ACCESS_KEY, SDRS_DOMAIN_ID, SDRS_PROJECT_ID, SDRS_SECRET_KEY, SDRS_SOURCE_AZ, SDRS_TARGET_AZ, SDRS_VOLUME_IDS, SDRS_VPC_ID } from '../../src/simulator';
-import { initAndApply, providerWorld } from '../helpers/e2e';
+import { SDRS_ACCESS_KEY, SDRS_DOMAIN_ID, SDRS_SECRET_KEY, SDRS_SOURCE_AZ, SDRS_TARGET_AZ, SDRS_VOLUME_IDS, SDRS_VPC_ID } from '../../src/simulator';
+import { initAndApply, providerHcl, providerWorld } from '../helpers/e2e';
 
 const world = providerWorld('e2e-sdrs-status', () => ({ HW_AK: SDRS_ACCESS_KEY, HW_SK: SDRS_SECRET_KEY }));
 const DATA = SDRS_VOLUME_IDS['evs-web-01-data'];
 
-function writeStack(endpoint: string): void {
+function writeStack(simUrl: string): void {
   const group = `{ source_availability_zone = "${SDRS_SOURCE_AZ}", target_availability_zone = "${SDRS_TARGET_AZ}", source_vpc_id = "${SDRS_VPC_ID}", owner = "e2e/group" }`;
   writeFileSync(
     join(world.stackDir, 'main.tf'),
-    `
-terraform {
-  required_providers {
-    repliform = { source = "${PROVIDER_SOURCE}" }
-  }
-}
-
-provider "repliform" {
-  sdrs = {
-    endpoint    = "${endpoint}"
-    project_id  = "${SDRS_PROJECT_ID}"
-    credentials = { access_key_env = "HW_AK", secret_key_env = "HW_SK" }
-  }
-}
-
+    `${providerHcl(simUrl, ['sdrs'])}
 resource "repliform_sdrs_protection_group" "web" {
   name                     = "web-group"
   source_availability_zone = "${SDRS_SOURCE_AZ}"
@@ -68,7 +53,7 @@ function said(output: string): string {
 
 test('protection stopped in the console and a pair in error show in terraform plan, with what apply will do', async () => {
   const { sim, stackDir, env } = world;
-  writeStack(`${sim.url}/sdrs`);
+  writeStack(sim.url);
   expect((await initAndApply(stackDir, env)).code).toBe(0);
   const [group] = sim.sdrs.state.groups;
   const [pair] = sim.sdrs.state.pairs;

@@ -7,41 +7,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run, terraform, terraformBinary } from '../../scripts/deploy-kit';
-import { PROVIDER_SOURCE } from '../../src/resources/terraform-names';
-import { SDRS_DOMAIN_ID, SDRS_PROJECT_ID, SDRS_SOURCE_AZ, SDRS_TARGET_AZ, SDRS_VOLUME_IDS, SDRS_VPC_ID } from '../../src/simulator/sdrs/inventory-seed';
+import { SDRS_DOMAIN_ID, SDRS_SOURCE_AZ, SDRS_TARGET_AZ, SDRS_VOLUME_IDS, SDRS_VPC_ID } from '../../src/simulator/sdrs/inventory-seed';
 import { VCDA_VDC_IDS, VCDA_VM_IDS } from '../../src/simulator/vcda/inventory-seed';
 import { SIM_ENV } from '../helpers/context';
-import { providerWorld } from '../helpers/e2e';
+import { providerHcl, providerWorld } from '../helpers/e2e';
 import { SDRS_SIM_ENV, VCDA_SIM_ENV } from '../helpers/sim-connections';
 
 const world = providerWorld('e2e-unknowns', () => ({ ...SIM_ENV, ...VCDA_SIM_ENV, ...SDRS_SIM_ENV }));
 
 function stack(sim: string): string {
-  return `
-terraform {
-  required_providers {
-    repliform = { source = "${PROVIDER_SOURCE}" }
-  }
-}
-
-provider "repliform" {
-  vr = {
-    endpoint           = "${sim}"
-    credentials        = { username_env = "VR_SITE_A_USER", password_env = "VR_SITE_A_PASSWORD" }
-    remote_credentials = { username_env = "VR_SITE_B_USER", password_env = "VR_SITE_B_PASSWORD" }
-  }
-  vcda = {
-    endpoint           = "${sim}/vcda"
-    credentials        = { username_env = "VCDA_SITE1_USER", password_env = "VCDA_SITE1_PASSWORD" }
-    remote_credentials = { username_env = "VCDA_SITE2_USER", password_env = "VCDA_SITE2_PASSWORD" }
-  }
-  sdrs = {
-    endpoint    = "${sim}/sdrs"
-    project_id  = "${SDRS_PROJECT_ID}"
-    credentials = { access_key_env = "HW_AK", secret_key_env = "HW_SK" }
-  }
-}
-
+  return `${providerHcl(sim)}
 # Values known only at apply: what a VM-building resource of the same apply would output.
 resource "terraform_data" "vm" {
   input = "web-01"

@@ -7,31 +7,16 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runOrThrow, terraform, terraformBinary } from '../../scripts/deploy-kit';
-import { PROVIDER_SOURCE } from '../../src/resources/terraform-names';
-import { SDRS_ACCESS_KEY, SDRS_DOMAIN_ID, SDRS_PROJECT_ID, SDRS_SECRET_KEY, SDRS_SERVER_IDS, SDRS_SOURCE_AZ, SDRS_TARGET_AZ, SDRS_VOLUME_IDS, SDRS_VPC_ID } from '../../src/simulator';
-import { initAndApply, providerWorld } from '../helpers/e2e';
+import { SDRS_ACCESS_KEY, SDRS_DOMAIN_ID, SDRS_SECRET_KEY, SDRS_SERVER_IDS, SDRS_SOURCE_AZ, SDRS_TARGET_AZ, SDRS_VOLUME_IDS, SDRS_VPC_ID } from '../../src/simulator';
+import { initAndApply, providerHcl, providerWorld } from '../helpers/e2e';
 
 const world = providerWorld('e2e-sdrs-drill', () => ({ HW_AK: SDRS_ACCESS_KEY, HW_SK: SDRS_SECRET_KEY }));
 
-function writeStack(endpoint: string): void {
+function writeStack(simUrl: string): void {
   const group = `{ source_availability_zone = "${SDRS_SOURCE_AZ}", target_availability_zone = "${SDRS_TARGET_AZ}", source_vpc_id = "${SDRS_VPC_ID}", owner = "e2e/group" }`;
   writeFileSync(
     join(world.stackDir, 'main.tf'),
-    `
-terraform {
-  required_providers {
-    repliform = { source = "${PROVIDER_SOURCE}" }
-  }
-}
-
-provider "repliform" {
-  sdrs = {
-    endpoint    = "${endpoint}"
-    project_id  = "${SDRS_PROJECT_ID}"
-    credentials = { access_key_env = "HW_AK", secret_key_env = "HW_SK" }
-  }
-}
-
+    `${providerHcl(simUrl, ['sdrs'])}
 resource "repliform_sdrs_protection_group" "web" {
   name                     = "web-group"
   source_availability_zone = "${SDRS_SOURCE_AZ}"
@@ -84,7 +69,7 @@ output "drill_servers" {
 
 test('apply starts the drill after protection; destroy cleans it up first and leaves nothing', async () => {
   const { sim, stackDir, env } = world;
-  writeStack(`${sim.url}/sdrs`);
+  writeStack(sim.url);
   const applied = await initAndApply(stackDir, env);
   expect(applied.code).toBe(0);
   const [group] = sim.sdrs.state.groups;

@@ -7,29 +7,14 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { planChanges, run, terraform } from '../../scripts/deploy-kit';
-import { PROVIDER_SOURCE } from '../../src/resources/terraform-names';
 import { VCDA_VDC_IDS, VCDA_VM_IDS } from '../../src/simulator/vcda/inventory-seed';
-import { initAndApply, providerWorld } from '../helpers/e2e';
+import { initAndApply, providerHcl, providerWorld } from '../helpers/e2e';
 import { VCDA_SIM_ENV } from '../helpers/sim-connections';
 
 const world = providerWorld('e2e-vcda-drill', () => VCDA_SIM_ENV);
 
-function stack(endpoint: string): string {
-  return `
-terraform {
-  required_providers {
-    repliform = { source = "${PROVIDER_SOURCE}" }
-  }
-}
-
-provider "repliform" {
-  vcda = {
-    endpoint           = "${endpoint}"
-    credentials        = { username_env = "VCDA_SITE1_USER", password_env = "VCDA_SITE1_PASSWORD" }
-    remote_credentials = { username_env = "VCDA_SITE2_USER", password_env = "VCDA_SITE2_PASSWORD" }
-  }
-}
-
+function stack(simUrl: string): string {
+  return `${providerHcl(simUrl, ['vcda'])}
 resource "repliform_vcda_replication" "web" {
   source      = { site = "site1", vm_id = "${VCDA_VM_IDS['vcd-web-01']}" }
   destination = { site = "site2", vdc = "${VCDA_VDC_IDS['vdc-gold']}" }
@@ -49,7 +34,7 @@ output "drill" {
 
 test('apply starts the drill, a plan after it changes nothing, destroy cleans it up before the replication: nothing left', async () => {
   const { sim, stackDir, env } = world;
-  writeFileSync(join(stackDir, 'main.tf'), stack(`${sim.url}/vcda`));
+  writeFileSync(join(stackDir, 'main.tf'), stack(sim.url));
   await initAndApply(stackDir, env);
 
   const [replication] = sim.vcda.state.replications;

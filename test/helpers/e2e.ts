@@ -12,6 +12,7 @@ import { App, TerraformStack, type VcdaReplicationProps } from '../../src/constr
 import { providerEnv, terraform, type CommandResult } from '../../scripts/deploy-kit';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../src/simulator';
 import { PROVIDER_SOURCE } from '../../src/resources/terraform-names';
+import { SDRS_PROJECT_ID } from '../../src/simulator/sdrs/inventory-seed';
 import { SITE2_CREDENTIALS, vcdaReplication, vcdaSite } from '../constructs/vcda-helpers';
 
 export interface SimulatorWorkDir {
@@ -78,8 +79,33 @@ export function providerWorld(name: string, variables: (sim: RunningSimulator) =
   };
 }
 
-/** The `terraform` and `provider "repliform"` blocks of a stack managing VR at `endpoint`, with SIM_ENV's variables. */
-export function vrProviderHcl(endpoint: string): string {
+/** One vendor's connection block of `provider "repliform"` for the simulator at `simUrl`, naming the test variables. */
+const VENDOR_BLOCKS: Readonly<Record<'vr' | 'vcda' | 'sdrs', (simUrl: string) => string>> = {
+  vr: (simUrl) => `
+  vr = {
+    endpoint           = "${simUrl}"
+    credentials        = { username_env = "VR_SITE_A_USER", password_env = "VR_SITE_A_PASSWORD" }
+    remote_credentials = { username_env = "VR_SITE_B_USER", password_env = "VR_SITE_B_PASSWORD" }
+  }`,
+  vcda: (simUrl) => `
+  vcda = {
+    endpoint           = "${simUrl}/vcda"
+    credentials        = { username_env = "VCDA_SITE1_USER", password_env = "VCDA_SITE1_PASSWORD" }
+    remote_credentials = { username_env = "VCDA_SITE2_USER", password_env = "VCDA_SITE2_PASSWORD" }
+  }`,
+  sdrs: (simUrl) => `
+  sdrs = {
+    endpoint    = "${simUrl}/sdrs"
+    project_id  = "${SDRS_PROJECT_ID}"
+    credentials = { access_key_env = "HW_AK", secret_key_env = "HW_SK" }
+  }`,
+};
+
+/**
+ * The `terraform` and `provider "repliform"` blocks of a stack managing `vendors` on the simulator at `simUrl` (its
+ * VR API at the root, VCDA under /vcda, SDRS under /sdrs), with the variables of SIM_ENV, VCDA_SIM_ENV, SDRS_SIM_ENV.
+ */
+export function providerHcl(simUrl: string, vendors: ReadonlyArray<keyof typeof VENDOR_BLOCKS> = ['vr', 'vcda', 'sdrs']): string {
   return `
 terraform {
   required_providers {
@@ -87,14 +113,14 @@ terraform {
   }
 }
 
-provider "repliform" {
-  vr = {
-    endpoint           = "${endpoint}"
-    credentials        = { username_env = "VR_SITE_A_USER", password_env = "VR_SITE_A_PASSWORD" }
-    remote_credentials = { username_env = "VR_SITE_B_USER", password_env = "VR_SITE_B_PASSWORD" }
-  }
+provider "repliform" {${vendors.map((vendor) => VENDOR_BLOCKS[vendor](simUrl)).join('')}
 }
 `;
+}
+
+/** The `terraform` and `provider "repliform"` blocks of a stack managing VR at `endpoint`, with SIM_ENV's variables. */
+export function vrProviderHcl(endpoint: string): string {
+  return providerHcl(endpoint, ['vr']);
 }
 
 export interface VrReplicationBlock {

@@ -41,6 +41,10 @@ async function imported(type: ResourceType, id: string) {
 }
 
 /** The first plan after the import: what it plans, its replacements and diagnostics. */
+/** The only diagnostic of a matching import's first plan: the adoption it means, announced (no apply runs to say it). */
+const ADOPTED_AS_IT_IS = [['WARNING', expect.stringMatching(/ will be adopted as it is$/)]];
+const severityAndSummary = (diagnostics: readonly { severity?: unknown; summary?: string }[]) => diagnostics.map((d) => [d.severity, d.summary]);
+
 async function firstPlan(type: ResourceType, json: Record<string, unknown>, after: Awaited<ReturnType<typeof imported>>) {
   return type.plan(after.state, configOf(type, json), configOf(type, json), after.private);
 }
@@ -72,7 +76,7 @@ describe('vr.replication', () => {
       status: made.status,
     });
     const plan = await firstPlan(type, replicationJson(15), after);
-    expect(plan.diagnostics).toEqual([]);
+    expect(severityAndSummary(plan.diagnostics)).toEqual(ADOPTED_AS_IT_IS);
     expect(plan.planned).toEqual(after.state);
     expect(plan.requiresReplace).toEqual([]);
   });
@@ -129,7 +133,7 @@ describe('vr.pairing', () => {
     const after = await imported(type, 'vc-b.example.local');
     expect(after.state).toMatchObject({ id: sim.state.pairings[0]?.pairing_id, remote_site: 'vc-b.example.local', pairing: { id: null, remote_site: 'vc-b.example.local' }, create: null, delete_on_destroy: false });
     const plan = await firstPlan(type, { pairing: { remote_site: 'vc-b.example.local' } }, after);
-    expect(plan.diagnostics).toEqual([]);
+    expect(severityAndSummary(plan.diagnostics)).toEqual(ADOPTED_AS_IT_IS);
     expect(plan.planned).toEqual(after.state);
   });
 });
@@ -160,7 +164,7 @@ describe('vcda.replication', () => {
       paused: false,
     });
     const plan = await firstPlan(type, replicationJson, after);
-    expect(plan.diagnostics).toEqual([]);
+    expect(severityAndSummary(plan.diagnostics)).toEqual(ADOPTED_AS_IT_IS);
     expect(plan.planned).toEqual(after.state);
   });
 
@@ -184,7 +188,7 @@ describe('sdrs', () => {
     const { owner: _owner, ...groupJson } = sdrsGroupJson('app/group');
     expect(group.state).toMatchObject({ ...groupJson, id: groupState.id, connection: null, dr_type: null, description: null, owner: null, adopt: true, marker: groupState.marker });
     const groupPlan = await firstPlan(groups, { ...groupJson, adopt: true }, group);
-    expect(groupPlan.diagnostics).toEqual([]);
+    expect(severityAndSummary(groupPlan.diagnostics)).toEqual(ADOPTED_AS_IT_IS);
     expect(groupPlan.planned).toEqual(group.state);
 
     const pairs = await sdrsTypeOf(sim, 'sdrs.replication-pair');

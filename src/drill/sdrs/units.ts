@@ -25,7 +25,7 @@ import { serviceConnection } from '../../resources/sdrs/data-sources/inventory';
 import { deleteDrill, describeDrill, drillPreflight, drillsOfGroup, drillState, runningDrillReason, startDrill, type SdrsDrillState } from '../../resources/sdrs/drill/operations';
 import { sdrsProtectionGroupSpecSchema, type SdrsProtectionGroupSpec } from '../../resources/sdrs/protection-group/schema';
 import { findGroupByKey } from '../../resources/sdrs/resolve';
-import type { StackResource } from '../stack';
+import type { StackResource } from '../../resources/synthesized-stack';
 import type { DrillUnit, Leftover, RecoveredVm, UnitPreflight } from '../types';
 
 export const SDRS_KINDS = ['sdrs.protection-group'] as const;

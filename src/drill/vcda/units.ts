@@ -22,7 +22,7 @@ import { vcdaClient } from '../../resources/vcda/client';
 import { findReplication } from '../../resources/vcda/replication/handler';
 import { vcdaReplicationSpecSchema, type VcdaReplicationSpec } from '../../resources/vcda/replication/schema';
 import { cleanupTestFailover, startTestFailover, testFailoverPreflight, testFailoverState, type TestFailoverRun } from '../../resources/vcda/test-failover/operations';
-import type { StackResource } from '../stack';
+import type { StackResource } from '../../resources/synthesized-stack';
 import type { DrillUnit, Leftover, RecoveredVm, UnitPreflight } from '../types';
 
 export const VCDA_KINDS = ['vcda.replication'] as const;

@@ -14,7 +14,7 @@ import type { Context } from '../../resources/contract';
 import { parseSpec } from '../../resources/parse-spec';
 import { findReplication, locate } from '../../resources/vr/replication/handler';
 import { vrReplicationSpecSchema, type VrReplicationSpec } from '../../resources/vr/replication/schema';
-import type { StackResource } from '../stack';
+import type { StackResource } from '../../resources/synthesized-stack';
 import type { DrillUnit, RecoveredVm, UnitPreflight } from '../types';
 
 export const VR_KINDS = ['vr.replication'] as const;
