@@ -105,7 +105,8 @@ describe('sdrs.replication-pair', () => {
 
     sim.clearRequests();
     await destroyed(pairs, refreshed);
-    expect(reads('sdrs')).toEqual(['getReplication']);
+    // … and the group's drills: a pair is never deleted under a running drill (issue 20).
+    expect(reads('sdrs')).toEqual(['getReplication', 'listDisasterRecoveryDrills']);
     const deletion = sim.requests.find((r) => r.operationId === 'deleteReplication');
     expect(deletion?.body).toEqual({ replication: { server_group_id: state.group_id, delete_target_volume: false } });
   });

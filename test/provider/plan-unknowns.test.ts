@@ -32,6 +32,8 @@ const MINIMAL: Readonly<Record<string, Record<string, unknown>>> = {
   'sdrs.protected-instance': { group, server_id: 'srv-1', name: 'web' },
   'sdrs.replication-attachment': { instance: { group, server_id: 'srv-1' }, pair: { group, volume_id: 'vol-1' }, device: '/dev/vdb' },
   'sdrs.protection': { group },
+  'vcda.test-failover': { replication_id: 'C4-1' },
+  'sdrs.drill': { group, name: 'drill-2026-12' },
 };
 
 const CONNECTIONS: Readonly<Record<string, unknown>> = { vr: vrConnection(SIM), vcda: vcdaConnection(SIM), sdrs: sdrsConnection(SIM) };
