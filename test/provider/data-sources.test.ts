@@ -19,8 +19,11 @@ import { SIM_ENV } from '../helpers/context';
 import { sdrsConnection, SDRS_SIM_ENV, vcdaConnection, VCDA_SIM_ENV, vrConnection } from '../helpers/sim-connections';
 import { useSimulator } from '../helpers/simulator';
 
-const t = useSimulator({ taskDelayMs: 20 });
 let service: ProviderService;
+// Before the simulator's own hook: the service logs out while the simulator still answers (else each logout
+// retries against a closed port for seconds).
+afterEach(() => service.close());
+const t = useSimulator({ taskDelayMs: 20 });
 let types: ReadonlyMap<string, DataSourceType>;
 
 /** Calls a unary handler of the service as gRPC would, and resolves with its response. */
@@ -63,8 +66,6 @@ beforeEach(async () => {
   const configured = await invoke(service.handlers.ConfigureProvider, { terraform_version: '1.11.4', client_capabilities: null, config: dynamicValue(encodeValue(objectValueOf(blocks, (await loadCatalogue()).providerModel), providerType)) });
   expect(configured.diagnostics).toEqual([]);
 });
-
-afterEach(() => service.close());
 
 async function read(name: string, json: Record<string, unknown>): Promise<{ state: Record<string, TfValue> | null; diagnostics: Diagnostic[] }> {
   const type = typeOf(name);
