@@ -3,21 +3,12 @@
  * src/drill/command.ts, loaded only when the command runs.
  */
 import { Command } from 'commander';
+import type { DrillCommandOptions } from '../drill/command';
 import { DRILL_EXIT, DRILL_EXIT_HELP } from '../drill/exit-codes';
 import { collect, withUsage, type CommandOutput } from './usage';
 
-export interface DrillCommandValues {
-  readonly stackDir?: string[];
-  readonly construct?: string[];
-  readonly select?: string[];
-  readonly out?: string;
-  readonly rtoMinutes?: string;
-  readonly timeoutMinutes?: string;
-  readonly checkCommand?: string;
-  readonly cleanupOnly?: boolean;
-  readonly sdrsDrillVpc?: string;
-  readonly appDir?: string;
-}
+/** What commander parsed: the options `repliform drill` runs with (src/drill/command.ts). */
+export type DrillCommandValues = DrillCommandOptions;
 
 export type DrillAction = (values: DrillCommandValues) => Promise<void>;
 

@@ -8,26 +8,17 @@ import axios from 'axios';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { terraform } from '../../scripts/deploy-kit';
-import { SDRS_ACCESS_KEY, SDRS_DOMAIN_ID, SDRS_SECRET_KEY, SDRS_SOURCE_AZ, SDRS_TARGET_AZ, SDRS_VOLUME_IDS, SDRS_VPC_ID } from '../../src/simulator';
-import { initAndApply, providerHcl, providerWorld } from '../helpers/e2e';
+import { SDRS_ACCESS_KEY, SDRS_SECRET_KEY, SDRS_VOLUME_IDS } from '../../src/simulator';
+import { initAndApply, providerHcl, providerWorld, SDRS_GROUP_HCL, SDRS_GROUP_REF_HCL } from '../helpers/e2e';
 
 const world = providerWorld('e2e-sdrs-status', () => ({ HW_AK: SDRS_ACCESS_KEY, HW_SK: SDRS_SECRET_KEY }));
 const DATA = SDRS_VOLUME_IDS['evs-web-01-data'];
 
 function writeStack(simUrl: string): void {
-  const group = `{ source_availability_zone = "${SDRS_SOURCE_AZ}", target_availability_zone = "${SDRS_TARGET_AZ}", source_vpc_id = "${SDRS_VPC_ID}", owner = "e2e/group" }`;
+  const group = SDRS_GROUP_REF_HCL;
   writeFileSync(
     join(world.stackDir, 'main.tf'),
-    `${providerHcl(simUrl, ['sdrs'])}
-resource "repliform_sdrs_protection_group" "web" {
-  name                     = "web-group"
-  source_availability_zone = "${SDRS_SOURCE_AZ}"
-  target_availability_zone = "${SDRS_TARGET_AZ}"
-  domain_id                = "${SDRS_DOMAIN_ID}"
-  source_vpc_id            = "${SDRS_VPC_ID}"
-  owner                    = "e2e/group"
-}
-
+    `${providerHcl(simUrl, ['sdrs'])}${SDRS_GROUP_HCL}
 resource "repliform_sdrs_replication_pair" "web_data" {
   group      = ${group}
   volume_id  = "${DATA}"

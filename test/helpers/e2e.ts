@@ -12,7 +12,7 @@ import { App, TerraformStack, type VcdaReplicationProps } from '../../src/constr
 import { providerEnv, terraform, type CommandResult } from '../../scripts/deploy-kit';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../src/simulator';
 import { PROVIDER_SOURCE } from '../../src/resources/terraform-names';
-import { SDRS_PROJECT_ID } from '../../src/simulator/sdrs/inventory-seed';
+import { SDRS_DOMAIN_ID, SDRS_PROJECT_ID, SDRS_SOURCE_AZ, SDRS_TARGET_AZ, SDRS_VPC_ID } from '../../src/simulator/sdrs/inventory-seed';
 import { SITE2_CREDENTIALS, vcdaReplication, vcdaSite } from '../constructs/vcda-helpers';
 
 export interface SimulatorWorkDir {
@@ -122,6 +122,21 @@ provider "repliform" {${vendors.map((vendor) => VENDOR_BLOCKS[vendor](simUrl)).j
 export function vrProviderHcl(endpoint: string): string {
   return providerHcl(endpoint, ['vr']);
 }
+
+/** The SDRS protection group `web` (owner e2e/group) in the simulator's seeded AZs and VPC, as HCL. */
+export const SDRS_GROUP_HCL = `
+resource "repliform_sdrs_protection_group" "web" {
+  name                     = "web-group"
+  source_availability_zone = "${SDRS_SOURCE_AZ}"
+  target_availability_zone = "${SDRS_TARGET_AZ}"
+  domain_id                = "${SDRS_DOMAIN_ID}"
+  source_vpc_id            = "${SDRS_VPC_ID}"
+  owner                    = "e2e/group"
+}
+`;
+
+/** How the other SDRS resources name that group (its natural key), as an HCL object. */
+export const SDRS_GROUP_REF_HCL = `{ source_availability_zone = "${SDRS_SOURCE_AZ}", target_availability_zone = "${SDRS_TARGET_AZ}", source_vpc_id = "${SDRS_VPC_ID}", owner = "e2e/group" }`;
 
 export interface VrReplicationBlock {
   /** The resource's name in `repliform_vr_replication.<name>`. @default the VM's name */
