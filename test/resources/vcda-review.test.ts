@@ -116,3 +116,29 @@ test('live: retention rules the code leaves out are not drift, whatever rules th
     await sim.close();
   }
 });
+
+test('live: a create with adopt: true that meets a replication of another vDC is blocked (the apply refuses it), not "TAKES IT OVER"', async () => {
+  const sim = await startSimulator({ validateResponses: true, taskDelayMs: 0 });
+  try {
+    const elsewhere = {
+      connection: vcdaConnection(sim.url),
+      source: { site: 'site1', vm_id: VCDA_VM_IDS['vcd-web-01'] },
+      destination: { site: 'site2', vdc: VCDA_VDC_IDS['vdc-silver'] },
+      settings: { rpo_minutes: 15 },
+      owner: 'other-app/web',
+    };
+    await vcdaReplicationHandler.create(vcdaReplicationHandler.parseSpec(elsewhere, 'create'), testContext(VCDA_SIM_ENV, { ownership: null }));
+    const code = JSON.parse(JSON.stringify(vcdaReplicationHandler.parseSpec({ ...elsewhere, destination: { site: 'site2', vdc: VCDA_VDC_IDS['vdc-gold'] }, owner: 'app/web', adopt: true }, 'create'))) as JsonObject;
+    const session = { clients: createClientFactory({ log: { info: () => undefined, warn: () => undefined, debug: () => undefined }, env: VCDA_SIM_ENV }) };
+    const subject: LiveSubject = { name: 'vcd-web-01', source: 'site1', target: 'site2', deployed: undefined, code, expected: false, addresses: ['repliform_vcda_replication.web'], settingsAddress: undefined };
+    const live = (await vcdaReplicationReview.live?.read(code, session)) as JsonObject;
+    const [finding] = vcdaReplicationReview.live?.findings(live, subject) ?? [];
+    expect(finding?.kind).toBe('conflict');
+    expect(finding?.text).toContain(`destination vDC ${VCDA_VDC_IDS['vdc-gold']} → vdc-silver (code → live); the apply REFUSES to take it over (every identity field must match) and stops`);
+    // Without adopt the create stops too, as "exists" says; with the same vDC it is taken over.
+    const same = { ...code, destination: { site: 'site2', vdc: VCDA_VDC_IDS['vdc-silver'] } };
+    expect(vcdaReplicationReview.live?.findings(live, { ...subject, code: same }).map((f) => f.kind)).toEqual(['exists']);
+  } finally {
+    await sim.close();
+  }
+});

@@ -190,14 +190,40 @@ function text(value: Json | undefined, fallback: string): string {
   return typeof value === 'string' ? value : fallback;
 }
 
+function sortedNumbers(value: Json | undefined): number[] {
+  return Array.isArray(value) ? value.filter((item): item is number => typeof item === 'number').sort((a, b) => a - b) : [];
+}
+
+/** The identity fields the code sets that the live replication (as read) has otherwise, in words (code → live). */
+function identityDifferencesOf(code: JsonObject | undefined, live: JsonObject): string[] {
+  const differences: string[] = [];
+  const site = valueAt(code, 'destination.site');
+  if (typeof site === 'string' && site !== live.destination_site) differences.push(`destination site ${site} → ${text(live.destination_site, '?')} (code → live)`);
+  const vdc = valueAt(code, 'destination.vdc');
+  if (typeof vdc === 'string' && vdc !== live.destination_vdc && vdc !== live.destination_vdc_name) {
+    differences.push(`destination vDC ${vdc} → ${text(live.destination_vdc_name, text(live.destination_vdc, '?'))} (code → live)`);
+  }
+  const [wanted, excluded] = [sortedNumbers(valueAt(code, 'exclude_disk_keys') ?? []), sortedNumbers(live.exclude_disk_keys)];
+  if (JSON.stringify(wanted) !== JSON.stringify(excluded)) differences.push(`excluded disks ${JSON.stringify(wanted)} → ${JSON.stringify(excluded)} (code → live)`);
+  const diskType = valueAt(code, 'target_disk_type') ?? 'THIN';
+  if (typeof live.target_disk_type === 'string' && diskType !== live.target_disk_type) differences.push(`target disk type ${String(diskType)} → ${live.target_disk_type} (code → live)`);
+  return differences;
+}
+
 function findings(live: JsonObject | undefined, subject: LiveSubject): DriftFinding[] {
   if (!live) return subject.expected ? [{ kind: 'missing', text: `no replication of ${subject.name} from ${subject.source} (removed outside Terraform?)` }] : [];
   const id = text(live.id, '?');
   if (!subject.deployed) {
     const owner = text(live.owner, '');
     const mine = owner !== '' && owner === text(valueAt(subject.code, 'owner'), '(unnamed)');
+    const adopt = valueAt(subject.code, 'adopt') === true;
+    // The handler takes an existing replication up (its own) or over (adopt) only when every identity field matches.
+    const differences = mine || adopt ? identityDifferencesOf(subject.code, live) : [];
+    if (differences.length > 0) {
+      return [{ kind: 'conflict', text: `already replicated (replication ${id}) with another identity: ${differences.join('; ')}; the apply REFUSES to take it ${mine ? 'up' : 'over'} (every identity field must match) and stops` }];
+    }
     if (mine) return [{ kind: 'exists', text: `already replicated (replication ${id}) by this code (its description names it): create takes it up` }];
-    const how = valueAt(subject.code, 'adopt') === true ? 'create TAKES IT OVER (adopt: true)' : 'create stops unless the construct sets `adopt: true`';
+    const how = adopt ? 'create TAKES IT OVER (adopt: true)' : 'create stops unless the construct sets `adopt: true`';
     return [{ kind: 'exists', text: `already replicated (replication ${id}), not created by this code: ${how}` }];
   }
   const found: DriftFinding[] = [];
@@ -220,6 +246,8 @@ function fix(kind: DriftKind, subject: LiveSubject): string {
       return RPO_VIOLATION_FIX;
     case 'settings':
       return `\`terraform apply -replace=${subject.settingsAddress ?? subject.addresses[subject.addresses.length - 1]}\` changes it back to the code in place (no resync).`;
+    case 'conflict':
+      return 'Make the code match the live replication (destination site and vDC, excluded disks, target disk type), or remove that replication in VCDA first.';
     default:
       return '';
   }
