@@ -129,7 +129,7 @@ function exitCode(review: Review, options: Options, io: ReviewIo): number {
     io.stderr(`repliform review: failing on ${found.join(', ')} (--fail-on ${options.failOn.join(',')})\n`);
     return EXIT_FAILED;
   }
-  // Like `terraform plan -detailed-exitcode`: any change of the plan, repliform's or not.
+  // Like `terraform plan -detailed-exitcode`, every change of the plan counts, repliform's or not.
   return review.changes ? EXIT_CHANGES : EXIT_OK;
 }
 

@@ -16,13 +16,14 @@ import { z } from 'zod';
 import { loadDataSources } from '../resources/data-sources';
 import type { AnyDataSource } from '../resources/data-source';
 import { PROVIDER_TYPE } from '../resources/terraform-names';
-import { isRecord, objectValueOf, specJsonOf } from './convert';
+import { isRecord, objectValueOf, pick } from './convert';
+import { issuesOnKnown, knownPartsOf, type KnownParts } from './known-parts';
+import { CONNECTION, withProviderConnection } from './provider-connection';
 import { connectionDiagnostics, diagnosticOfError, errorDiagnostic, issueDiagnostics, warningDiagnostic, type Diagnostic } from './diagnostics';
 import type { ResourceRuntime } from './resource-type';
 import { objectTypeOf, specModelOf, type AttributeModel, type FieldModel, type ObjectModel } from './schema';
 import { containsUnknown, isObjectValue, type TfType, type TfValue } from './values';
 
-const CONNECTION = 'connection';
 
 export interface DataSourceReadResult {
   readonly state: TfValue;
@@ -58,39 +59,31 @@ export class DataSourceType {
     return this;
   }
 
-  /** The configured arguments as JSON, the provider's connection block standing in for a connection left null. */
-  private argumentsJson(config: { readonly [attribute: string]: TfValue }): Record<string, unknown> {
-    const known: { [attribute: string]: TfValue } = {};
-    for (const name of Object.keys(this.arguments)) {
-      const value = config[name] ?? null;
-      if (!containsUnknown(value)) known[name] = value;
-    }
-    const json = specJsonOf(known);
-    const own = isRecord(json) ? json : {};
-    if (!(CONNECTION in this.arguments) || own[CONNECTION] !== undefined) return own;
-    const fromProvider = this.runtime?.connectionFor(this.vendor);
-    return fromProvider === undefined || fromProvider === null ? own : { ...own, [CONNECTION]: fromProvider };
+  /**
+   * The configured arguments' known values as JSON (with where the unknown ones are), the provider's connection
+   * block standing in for a connection left null.
+   */
+  private argumentsJson(config: { readonly [attribute: string]: TfValue }): { json: Record<string, unknown>; unknownPaths: KnownParts['unknownPaths'] } {
+    const { json, unknownPaths } = knownPartsOf(pick(config, this.arguments));
+    return { json: withProviderConnection(isRecord(json) ? json : {}, this.arguments, this.vendor, this.runtime), unknownPaths };
   }
 
   validate(config: TfValue): Diagnostic[] {
     if (!isObjectValue(config)) return [];
-    const unknown = new Set(Object.keys(this.arguments).filter((name) => containsUnknown(config[name] ?? null)));
-    const json = this.argumentsJson(config);
+    const { json, unknownPaths } = this.argumentsJson(config);
     const tls = json[CONNECTION] !== undefined ? connectionDiagnostics(json[CONNECTION], [CONNECTION]) : [];
     if (tls.length > 0) return tls;
     const parsed = this.source.arguments.safeParse(json);
     if (parsed.success) return [];
-    const skipped = (issue: z.ZodIssue) => {
-      const top = issue.path[0];
-      return typeof top === 'string' && (unknown.has(top) || (top === CONNECTION && json[CONNECTION] === undefined));
-    };
-    return issueDiagnostics(parsed.error.issues.filter((issue) => !skipped(issue)), json, `data source ${this.name}`);
+    // Terraform validates before it configures the provider: a connection left to the provider's block waits for the read.
+    const issues = issuesOnKnown(parsed.error.issues, unknownPaths).filter((issue) => !(issue.path[0] === CONNECTION && json[CONNECTION] === undefined));
+    return issueDiagnostics(issues, json, `data source ${this.name}`);
   }
 
   async read(config: TfValue): Promise<DataSourceReadResult> {
     if (!isObjectValue(config)) return { state: null, diagnostics: [] };
     if (containsUnknown(config)) return { state: null, diagnostics: [errorDiagnostic(`${this.name}: its arguments are not known yet`)] };
-    const json = this.argumentsJson(config);
+    const { json } = this.argumentsJson(config);
     const refused = this.refusedArguments(json);
     if (refused.length > 0) return { state: null, diagnostics: refused };
     const warnings: string[] = [];

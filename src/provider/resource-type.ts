@@ -16,7 +16,7 @@
  *   missing id = an error naming the kind, the id and where it looked) into the state a configuration declaring it
  *   exactly holds, with a null connection: `-generate-config-out` writes valid configuration, and the first plan of
  *   a matching configuration changes nothing. Until an apply adopts it, each plan checks that the configuration names
- *   that very object (natural key) and never replaces it: any difference is an in-place change whose apply adopts the
+ *   that very object (natural key) and never replaces it: every difference is an in-place change whose apply adopts the
  *   object as `adopt: true` does — every identity field must match (else it refuses, changing nothing), and the
  *   adoption is announced. A refused adoption undoes the import: the apply marks it refused and the next read drops
  *   it (the live object untouched). An id-only stub an earlier version imported is read once the configuration names
@@ -51,7 +51,8 @@ import { computedModelOf, objectTypeOf, specModelOf, type FieldModel, type Objec
 import { plannedObject } from './plan-defaults';
 import { issuesOnKnown, knownPartsOf } from './known-parts';
 import { specShapeOf } from '../resources/spec-fields';
-import { specFieldOf, timeoutsAsDurations, timeoutsAsSeconds } from '../resources/timeout-durations';
+import { specFieldOf, timeoutsAsDurations, withSpecTimeouts } from '../resources/timeout-durations';
+import { CONNECTION, withProviderConnection } from './provider-connection';
 import { durationDiagnostics, durationTimeoutsModel, plannedTimeouts, timeoutDefaults, TIMEOUTS } from './timeouts';
 import { containsUnknown, isObjectValue, UNKNOWN, type TfType, type TfValue } from './values';
 
@@ -92,7 +93,6 @@ export interface StateResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-const CONNECTION = 'connection';
 
 /** How long the look-up after a create cut short may take: Terraform is waiting for the provider to stop. */
 const LOOKUP_TIMEOUT_MS = 10_000;
@@ -137,9 +137,7 @@ export class ResourceType {
 
   /** The connection block a resource's spec gets: its own, else the provider's. */
   private withConnection(json: Record<string, unknown>): Record<string, unknown> {
-    if (!(CONNECTION in this.spec) || json[CONNECTION] !== undefined) return json;
-    const fromProvider = this.runtime?.connectionFor(this.vendor);
-    return fromProvider === undefined || fromProvider === null ? json : { ...json, [CONNECTION]: fromProvider };
+    return withProviderConnection(json, this.spec, this.vendor, this.runtime);
   }
 
   private specJson(value: ObjectValue): Record<string, unknown> {
@@ -148,8 +146,7 @@ export class ResourceType {
 
   /** Attributes (or a state) as JSON → the spec's form: timeouts in seconds. */
   private asSpec(json: unknown): Record<string, unknown> {
-    if (!isRecord(json)) return {};
-    return TIMEOUTS in json ? { ...json, [TIMEOUTS]: timeoutsAsSeconds(json[TIMEOUTS]) } : json;
+    return isRecord(json) ? withSpecTimeouts(json) : {};
   }
 
   private missingConnection(json: Record<string, unknown>): Diagnostic[] {

@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from './errors';
 import { resourceTypeOf } from './terraform-names';
-import { timeoutsAsSeconds } from './timeout-durations';
+import { withSpecTimeouts } from './timeout-durations';
 
 /** One resource of a kind a command reads, with where it was declared. */
 export interface StackResource {
@@ -56,8 +56,7 @@ function providerSpec(resource: SynthesizedResource): Record<string, unknown> {
   const escaped = (resource as Record<string, unknown>)._;
   const own = Object.fromEntries(entries.filter(([key]) => !TERRAFORM_KEYS.has(key)));
   // The provider's resources write timeouts as durations ("60m"); the specs take seconds.
-  if ('timeouts' in own) own.timeouts = timeoutsAsSeconds(own.timeouts);
-  return typeof escaped === 'object' && escaped !== null ? { ...own, ...escaped } : own;
+  return withSpecTimeouts(typeof escaped === 'object' && escaped !== null ? { ...own, ...escaped } : own);
 }
 
 /** The declaring construct's path: the resource's own path (`…/web-01/replication/Resource`) less its two last steps. */

@@ -49,6 +49,11 @@ export function timeoutsAsSeconds(timeouts: unknown): unknown {
   }));
 }
 
+/** Attributes with the provider's `timeouts` (durations) as a spec holds them (seconds); the rest as it is. */
+export function withSpecTimeouts(attributes: Record<string, unknown>): Record<string, unknown> {
+  return 'timeouts' in attributes ? { ...attributes, timeouts: timeoutsAsSeconds(attributes.timeouts) } : attributes;
+}
+
 /** `{ create_seconds: 3600 }` → `{ create: "60m" }`; any other member as it is. */
 export function timeoutsAsDurations(timeouts: unknown): unknown {
   if (!isObject(timeouts)) return timeouts;
