@@ -11,6 +11,7 @@
 import type * as grpc from '@grpc/grpc-js';
 import { generateKeyPairSync, randomBytes, sign, X509Certificate, type KeyObject } from 'node:crypto';
 import { PROVIDER_SOURCE } from '../resources/terraform-names';
+import { ServerCredentials } from './grpc-server';
 
 export const MAGIC_COOKIE_KEY = 'TF_PLUGIN_MAGIC_COOKIE';
 export const MAGIC_COOKIE_VALUE = 'd602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2';
@@ -175,15 +176,15 @@ export interface ServerSecurity {
  * Mutual TLS when Terraform gives its client certificate (PLUGIN_CLIENT_CERT): ours is presented, theirs is the
  * only CA a client may present a certificate from, and one is required. Without it, plain TCP (go-plugin allows it).
  */
-export function serverSecurity(grpcModule: typeof grpc, env: NodeJS.ProcessEnv, log: (line: string) => void, now?: Date): ServerSecurity {
+export function serverSecurity(env: NodeJS.ProcessEnv, log: (line: string) => void, now?: Date): ServerSecurity {
   const clientCert = env.PLUGIN_CLIENT_CERT;
   if (clientCert === undefined || clientCert.trim() === '') {
     log('PLUGIN_CLIENT_CERT is not set: serving gRPC without TLS on 127.0.0.1 (go-plugin allows it; Terraform always sets it)');
-    return { credentials: grpcModule.ServerCredentials.createInsecure(), certificate: undefined };
+    return { credentials: ServerCredentials.createInsecure(), certificate: undefined };
   }
   checkClientCertificate(clientCert);
   const certificate = createServerCertificate(now);
-  const credentials = grpcModule.ServerCredentials.createSsl(
+  const credentials = ServerCredentials.createSsl(
     Buffer.from(clientCert),
     [{ private_key: Buffer.from(certificate.keyPem), cert_chain: Buffer.from(certificate.certPem) }],
     true,

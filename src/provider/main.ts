@@ -9,7 +9,9 @@
  */
 import * as nodeModule from 'node:module';
 import { NOT_STARTED_BY_TERRAFORM, pluginEnvironmentProblem } from './handshake';
+import { sinceProcessStart } from '../runtime/metrics';
 import { createHclogLogger, routeConsole, routeGrpcLogs, routeProcessWarnings, thresholdFrom, type HclogLogger } from './hclog';
+import type { ProviderService } from './service';
 
 function dying(log: HclogLogger, what: string, error: unknown): void {
   const message = error instanceof Error ? error.message : String(error);
@@ -33,17 +35,20 @@ async function main(log: HclogLogger): Promise<void> {
   // Terraform forwards Ctrl-C as StopProvider and ends the plugin with GRPCController.Shutdown (go-plugin eats SIGINT too).
   process.on('SIGINT', () => log.debug('SIGINT ignored: Terraform stops the provider through StopProvider'));
 
-  const [grpc, { serveProvider }, { createProviderService }] = await Promise.all([import('@grpc/grpc-js'), import('./serve'), import('./service')]);
+  const [grpc, { serveProvider }] = await Promise.all([import('./grpc-server'), import('./serve')]);
   routeGrpcLogs(grpc, log);
-  const service = createProviderService({ log });
-  await serveProvider(service.handlers, {
+  // Loaded after the handshake line (the catalogue's HTTP clients and schemas): Terraform connects meanwhile.
+  let service: Promise<ProviderService> | undefined;
+  const loadService = (): Promise<ProviderService> => (service ??= import('./service').then(({ createProviderService }) => createProviderService({ log })));
+  await serveProvider(() => loadService().then((loaded) => loaded.handlers), {
     log: (message, level, fields) => log.log(level, message, fields),
     onShutdown: async () => {
-      await service.close();
+      await (await loadService()).close();
       process.exit(0);
     },
   });
-  service.started();
+  const handshakeMs = sinceProcessStart();
+  (await loadService()).started(handshakeMs);
   setImmediate(flushCompileCache);
 }
 

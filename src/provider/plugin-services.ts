@@ -6,7 +6,8 @@
  *
  * Calls no endpoint.
  */
-import * as grpc from '@grpc/grpc-js';
+import type * as grpc from '@grpc/grpc-js';
+import { status as grpcStatus } from './grpc-server';
 import type { Empty as GoogleEmpty } from './generated/google/protobuf/Empty';
 import type { GRPCControllerHandlers } from './generated/plugin/GRPCController';
 import type { GRPCStdioHandlers } from './generated/plugin/GRPCStdio';
@@ -43,7 +44,7 @@ function healthHandlers(statuses: Readonly<Record<string, ServingStatus>> = SERV
   return {
     Check: (call, callback) => {
       const status = statuses[call.request.service];
-      if (status === undefined) callback({ code: grpc.status.NOT_FOUND, details: `Health status unknown for service ${call.request.service}` });
+      if (status === undefined) callback({ code: grpcStatus.NOT_FOUND, details: `Health status unknown for service ${call.request.service}` });
       else callback(null, { status });
     },
     // The status never changes: send it once and keep the stream open, as the protocol asks.

@@ -5,7 +5,8 @@
  *
  * Calls no endpoint.
  */
-import * as grpc from '@grpc/grpc-js';
+import type * as grpc from '@grpc/grpc-js';
+import { Server, status } from './grpc-server';
 import type { ProviderHandlers } from './generated/tfplugin6/Provider';
 import { handshakeLine, portRangeFrom, serverSecurity, type PortRange, type ServerCertificate } from './handshake';
 import { createHclogLogger, thresholdFrom, type HclogLevel, type LogFields } from './hclog';
@@ -47,12 +48,12 @@ interface Services {
 }
 
 function loadServices(): Services {
-  const root = loadProtocol();
+  const protocol = loadProtocol();
   return {
-    provider: serviceDefinition(root, 'tfplugin6.Provider'),
-    controller: serviceDefinition(root, 'plugin.GRPCController'),
-    stdio: serviceDefinition(root, 'plugin.GRPCStdio'),
-    health: serviceDefinition(root, 'grpc.health.v1.Health'),
+    provider: serviceDefinition(protocol, 'tfplugin6.Provider'),
+    controller: serviceDefinition(protocol, 'plugin.GRPCController'),
+    stdio: serviceDefinition(protocol, 'plugin.GRPCStdio'),
+    health: serviceDefinition(protocol, 'grpc.health.v1.Health'),
   };
 }
 
@@ -79,6 +80,29 @@ function implemented(handlers: Partial<ProviderHandlers>): grpc.UntypedServiceIm
   return Object.fromEntries(Object.entries(handlers).filter((entry): entry is [string, grpc.UntypedHandleCall] => entry[1] !== undefined));
 }
 
+/** Handlers still loading, or given. */
+export type ProviderImplementation = Partial<ProviderHandlers> | (() => Promise<Partial<ProviderHandlers>>);
+
+/**
+ * Every method of the service, answered by the handlers `load` resolves to once they are there (tfplugin6.Provider's
+ * methods are all unary). The handshake need not wait for them: Terraform connects (TLS, HTTP/2) meanwhile.
+ */
+function deferred(definition: grpc.ServiceDefinition, load: () => Promise<Partial<ProviderHandlers>>): grpc.UntypedServiceImplementation {
+  const forward =
+    (name: string): grpc.handleUnaryCall<object, object> =>
+    (call, callback) => {
+      load().then(
+        (handlers) => {
+          const handler = implemented(handlers)[name] as grpc.handleUnaryCall<object, object> | undefined;
+          if (handler) handler(call, callback);
+          else callback({ code: status.UNIMPLEMENTED, details: `${name} is not implemented` });
+        },
+        (error: unknown) => callback({ code: status.INTERNAL, details: `the provider failed to load: ${error instanceof Error ? error.message : String(error)}` }),
+      );
+    };
+  return Object.fromEntries(Object.keys(definition).map((name) => [name, forward(name)]));
+}
+
 function stopGracefully(server: grpc.Server): Promise<void> {
   return new Promise((resolve) => {
     const force = setTimeout(() => {
@@ -98,17 +122,20 @@ function defaultLog(env: NodeJS.ProcessEnv): NonNullable<ServeOptions['log']> {
   return (message, level, fields) => logger.log(level, message, fields);
 }
 
-/** Starts serving `provider` (methods it leaves out answer UNIMPLEMENTED) and prints the handshake line; resolves once Terraform can connect. */
-export async function serveProvider(provider: Partial<ProviderHandlers>, options: ServeOptions = {}): Promise<ServingProvider> {
+/**
+ * Starts serving `provider` (methods it leaves out answer UNIMPLEMENTED; given as a loader, calls wait for it) and
+ * prints the handshake line; resolves once Terraform can connect.
+ */
+export async function serveProvider(provider: ProviderImplementation, options: ServeOptions = {}): Promise<ServingProvider> {
   const env = options.env ?? process.env;
   const log = options.log ?? defaultLog(env);
   const writeHandshake = options.writeHandshake ?? ((line: string) => process.stdout.write(`${line}\n`));
   const onShutdown = options.onShutdown ?? (() => process.exit(0));
 
   const range = portRangeFrom(env);
-  const security = serverSecurity(grpc, env, (message) => log(message, 'warn'));
+  const security = serverSecurity(env, (message) => log(message, 'warn'));
   const services = loadServices();
-  const server = new grpc.Server({ 'grpc.max_receive_message_length': MAX_MESSAGE_BYTES, 'grpc.max_send_message_length': MAX_MESSAGE_BYTES });
+  const server = new Server({ 'grpc.max_receive_message_length': MAX_MESSAGE_BYTES, 'grpc.max_send_message_length': MAX_MESSAGE_BYTES });
   const stdio = new StdioStreams();
 
   let stopping: Promise<void> | undefined;
@@ -126,7 +153,7 @@ export async function serveProvider(provider: Partial<ProviderHandlers>, options
       .catch((error: unknown) => log(`shutdown failed: ${error instanceof Error ? error.message : String(error)}`, 'error'));
   };
 
-  server.addService(services.provider, implemented(provider));
+  server.addService(services.provider, typeof provider === 'function' ? deferred(services.provider, provider) : implemented(provider));
   server.addService(services.controller, controllerHandlers(shutdown));
   server.addService(services.stdio, stdio.handlers);
   addHealthService(server, services.health);

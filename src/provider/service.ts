@@ -38,8 +38,8 @@ export interface ProviderService {
    * holds it) and writes REPLIFORM_METRICS_FILE's line (at shutdown).
    */
   close(): Promise<void>;
-  /** Call when the handshake line is out: the start-up time the metrics report. */
-  started(): void;
+  /** The start-up time the metrics report: when the handshake line was out (ms since the process started). @default now */
+  started(handshakeMs?: number): void;
 }
 
 interface WireValue {
@@ -331,8 +331,8 @@ export function createProviderService(options: ProviderServiceOptions = {}): Pro
   return {
     handlers,
     close: () => state.close(),
-    started: () => {
-      state.startupMs = sinceProcessStart();
+    started: (handshakeMs = sinceProcessStart()) => {
+      state.startupMs = handshakeMs;
     },
   };
 }
