@@ -54,19 +54,18 @@ export function machinePathsIn(text: string, root: string = projectRoot()): stri
  * through two edges only, both to make-client and used only when a client is made (channelz's admin service, an
  * ORCA client): in the bundle they load it on first use. Were grpc-js to move them, the bundle would just load it.
  */
-const DEFERRED_REQUIRES = [{ importer: /[\\/]@grpc[\\/]grpc-js[\\/]build[\\/]src[\\/](channelz|orca)\.js$/, request: './make-client' }];
+const SERVER_HALF_IMPORTERS = /[\\/]@grpc[\\/]grpc-js[\\/]build[\\/]src[\\/](channelz|orca)\.js$/;
 
 function deferredRequires(): Plugin {
   return {
     name: 'deferred-requires',
     setup(builder) {
-      builder.onResolve({ filter: /^\.\/make-client$/ }, (args) => {
-        const deferred = DEFERRED_REQUIRES.some((edge) => edge.request === args.path && edge.importer.test(args.importer));
-        return deferred ? { path: `deferred${args.path.slice(1)}`, namespace: 'deferred', pluginData: { resolveDir: args.resolveDir, request: args.path } } : undefined;
-      });
+      builder.onResolve({ filter: /^\.\/make-client$/ }, (args) =>
+        SERVER_HALF_IMPORTERS.test(args.importer) ? { path: 'deferred/make-client', namespace: 'deferred', pluginData: { resolveDir: args.resolveDir } } : undefined,
+      );
       builder.onLoad({ filter: /.*/, namespace: 'deferred' }, (args) => {
-        const { resolveDir, request } = args.pluginData as { resolveDir: string; request: string };
-        const load = `let loaded; const load = () => (loaded ??= require(${JSON.stringify(request)}));`;
+        const { resolveDir } = args.pluginData as { resolveDir: string };
+        const load = `let loaded; const load = () => (loaded ??= require('./make-client'));`;
         return { contents: `${load}\nmodule.exports = new Proxy({}, { get: (_target, key) => load()[key], has: (_target, key) => key in load() });\n`, resolveDir, loader: 'js' };
       });
     },

@@ -8,6 +8,7 @@
  * Calls no endpoint itself (the provider service's handlers do).
  */
 import * as nodeModule from 'node:module';
+import * as grpcServer from './grpc-server';
 import { NOT_STARTED_BY_TERRAFORM, pluginEnvironmentProblem } from './handshake';
 import { sinceProcessStart } from '../runtime/metrics';
 import { createHclogLogger, routeConsole, routeGrpcLogs, routeProcessWarnings, thresholdFrom, type HclogLogger } from './hclog';
@@ -35,8 +36,8 @@ async function main(log: HclogLogger): Promise<void> {
   // Terraform forwards Ctrl-C as StopProvider and ends the plugin with GRPCController.Shutdown (go-plugin eats SIGINT too).
   process.on('SIGINT', () => log.debug('SIGINT ignored: Terraform stops the provider through StopProvider'));
 
-  const [grpc, { serveProvider }] = await Promise.all([import('./grpc-server'), import('./serve')]);
-  routeGrpcLogs(grpc, log);
+  const { serveProvider } = await import('./serve');
+  routeGrpcLogs(grpcServer, log);
   // Loaded after the handshake line (the catalogue's HTTP clients and schemas): Terraform connects meanwhile.
   let service: Promise<ProviderService> | undefined;
   const loadService = (): Promise<ProviderService> => (service ??= import('./service').then(({ createProviderService }) => createProviderService({ log })));

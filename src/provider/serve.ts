@@ -88,12 +88,13 @@ export type ProviderImplementation = Partial<ProviderHandlers> | (() => Promise<
  * methods are all unary). The handshake need not wait for them: Terraform connects (TLS, HTTP/2) meanwhile.
  */
 function deferred(definition: grpc.ServiceDefinition, load: () => Promise<Partial<ProviderHandlers>>): grpc.UntypedServiceImplementation {
+  let loaded: Promise<grpc.UntypedServiceImplementation> | undefined;
   const forward =
     (name: string): grpc.handleUnaryCall<object, object> =>
     (call, callback) => {
-      load().then(
+      (loaded ??= load().then(implemented)).then(
         (handlers) => {
-          const handler = implemented(handlers)[name] as grpc.handleUnaryCall<object, object> | undefined;
+          const handler = handlers[name] as grpc.handleUnaryCall<object, object> | undefined;
           if (handler) handler(call, callback);
           else callback({ code: status.UNIMPLEMENTED, details: `${name} is not implemented` });
         },
